@@ -1,0 +1,79 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { type Keys, loadKeys } from './identity/keys.ts';
+import { loggerOptions, requestId } from './logger.ts';
+import auth from './plugins/auth.ts';
+import databasePlugin from './plugins/database.ts';
+import openapi from './plugins/openapi.ts';
+import problems from './plugins/problems.ts';
+import redis from './plugins/redis.ts';
+import routes from './routes/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  /** A database opened by the caller (tests); otherwise opened from the config and closed with the app. */
+  database?: Database;
+  /** Keys given by the caller (tests, tools); otherwise from the config or the data directory. */
+  keys?: Keys;
+  /** Run pending migrations before serving; defaults to config.migrateOnStart. */
+  migrate?: boolean;
+  /** Replace the logger options (tests silence it). */
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+/** Builds the whole application from a configuration. `server.ts` starts it; tests build their own. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config),
+    genReqId: requestId,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const database =
+    options.database ??
+    (await openDatabase({
+      url: config.databaseUrl,
+      embeddedDir: config.embeddedDatabaseDir,
+      poolMax: config.databasePoolMax,
+      logger: app.log,
+    }));
+  try {
+    if (options.migrate ?? config.migrateOnStart) {
+      const applied = await migrateToLatest(database.db);
+      for (const m of applied) app.log.info({ migration: m.migrationName, status: m.status }, 'migration');
+    }
+    await app.register(problems);
+    await app.register(databasePlugin, { database, ownsDatabase: options.database === undefined });
+    await app.register(redis, { url: config.redisUrl });
+    await app.register(auth, { keys: options.keys ?? loadKeys(config) });
+    await app.register(openapi);
+    await app.register(routes);
+    await app.ready();
+  } catch (err) {
+    await app.close().catch(() => {});
+    if (!options.database) await database.close().catch(() => {});
+    throw err;
+  }
+  return app;
+}

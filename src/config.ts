@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The service's whole configuration, read once from the environment at start.
+ * Every variable is documented in the README's configuration table; keep the
+ * two in step.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), {
+    error: 'expected a postgres:// or postgresql:// URL',
+  });
+
+const redisUrl = z
+  .string()
+  .refine((v) => /^rediss?:\/\/.+/.test(v) && URL.canParse(v), {
+    error: 'expected a redis:// or rediss:// URL',
+  });
+
+const pemBlock = (label: string) =>
+  z.string().refine((v) => v.includes(`-----BEGIN ${label}-----`), {
+    error: `expected a PEM block (-----BEGIN ${label}-----)`,
+  });
+
+const secretKey = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length >= 32 && /^[A-Za-z0-9+/=_-]+$/.test(v), {
+    error: 'expected at least 32 random bytes, base64-encoded',
+  });
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ error: 'expected a port number' })
+    .int({ error: 'expected a whole port number' })
+    .min(0, { error: 'expected a port from 0 to 65535' })
+    .max(65535, { error: 'expected a port from 0 to 65535' })
+    .default(3000),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  DATABASE_POOL_MAX: z.coerce
+    .number({ error: 'expected a number' })
+    .int()
+    .min(1, { error: 'expected at least 1' })
+    .max(200, { error: 'expected at most 200' })
+    .default(10),
+  REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.optional()),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  PUBLIC_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  ),
+  MIGRATE_ON_START: booleanFlag.default(true),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).default(10_000),
+  TRUST_PROXY: booleanFlag.default(false),
+  JWT_PRIVATE_KEY: z.preprocess(emptyAsUndefined, pemBlock('PRIVATE KEY').optional()),
+  JWT_PUBLIC_KEY: z.preprocess(emptyAsUndefined, pemBlock('PUBLIC KEY').optional()),
+  IDENTITY_HMAC_KEY: z.preprocess(emptyAsUndefined, secretKey.optional()),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  /** Absent: the embedded PGlite database under `dataDir` is used. */
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  /** Absent: no Redis; jobs run in-process. */
+  redisUrl: string | undefined;
+  dataDir: string;
+  /** Files of the embedded PGlite database, under `dataDir`. */
+  embeddedDatabaseDir: string;
+  /** Keys generated on first start when not given in the environment, under `dataDir`. */
+  secretsDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  publicBaseUrl: string;
+  migrateOnStart: boolean;
+  shutdownTimeoutMs: number;
+  trustProxy: boolean;
+  secrets: {
+    jwtPrivateKey: string | undefined;
+    jwtPublicKey: string | undefined;
+    identityHmacKey: string | undefined;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from an environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const given = env[name];
+      const shown = given === undefined ? '' : ` (got ${JSON.stringify(redactIfSecret(name, given))})`;
+      return `${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if ((e.JWT_PRIVATE_KEY === undefined) !== (e.JWT_PUBLIC_KEY === undefined)) {
+    problems.push('JWT_PRIVATE_KEY / JWT_PUBLIC_KEY: set both or neither');
+  }
+  if (e.NODE_ENV === 'production') {
+    // Several production instances must share their keys; generated files in
+    // one instance's data directory would split them.
+    if (e.JWT_PRIVATE_KEY === undefined) problems.push('JWT_PRIVATE_KEY: required when NODE_ENV=production');
+    if (e.IDENTITY_HMAC_KEY === undefined) problems.push('IDENTITY_HMAC_KEY: required when NODE_ENV=production');
+    if (e.PUBLIC_BASE_URL === undefined) problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    redisUrl: e.REDIS_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    embeddedDatabaseDir: path.resolve(e.DATA_DIR, 'pglite'),
+    secretsDir: path.resolve(e.DATA_DIR, 'secrets'),
+    logLevel: e.LOG_LEVEL,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    migrateOnStart: e.MIGRATE_ON_START,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+    secrets: {
+      jwtPrivateKey: e.JWT_PRIVATE_KEY,
+      jwtPublicKey: e.JWT_PUBLIC_KEY,
+      identityHmacKey: e.IDENTITY_HMAC_KEY,
+    },
+  };
+}
+
+const SECRET_NAMES = new Set(['JWT_PRIVATE_KEY', 'IDENTITY_HMAC_KEY', 'DATABASE_URL', 'REDIS_URL']);
+
+function redactIfSecret(name: string, value: string): string {
+  // URLs may carry passwords; keys are secret outright. Say only how long they were.
+  return SECRET_NAMES.has(name) ? `<${value.length} characters, hidden>` : value;
+}

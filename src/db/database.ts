@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { withTimeout } from '../lib/timeout.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+/** The one database handle of a process: Kysely over `pg`, or over embedded PGlite. */
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly kind: 'postgres' | 'embedded';
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; absent selects the embedded PGlite database. */
+  url: string | undefined;
+  /** Where the embedded database keeps its files; `memory://` keeps none. */
+  embeddedDir: string;
+  poolMax?: number;
+  logger?: Pick<FastifyBaseLogger, 'info' | 'warn'>;
+}
+
+const OID = { INT8: 20, DATE: 1082, NUMERIC: 1700 } as const;
+
+/**
+ * Both drivers return the same JS types: bigints and numerics as strings (exact),
+ * dates as 'YYYY-MM-DD' strings (no time-zone shift), timestamptz as Date.
+ */
+const textTypes = new Set<number>([OID.INT8, OID.DATE, OID.NUMERIC]);
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url === undefined ? openEmbedded(options) : openPostgres(options.url, options);
+}
+
+function openPostgres(url: string, options: DatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'gongjue',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        textTypes.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next
+  // query will fail and say so instead.
+  pool.on('error', (err) => options.logger?.warn({ err: { message: err.message } }, 'idle database client error'));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    ping: (timeoutMs = 2_000) => withTimeout(sql`select 1`.execute(db).then(() => undefined), timeoutMs),
+    close: () => db.destroy(),
+  };
+}
+
+async function openEmbedded(options: DatabaseOptions): Promise<Database> {
+  const inMemory = options.embeddedDir.startsWith('memory://');
+  let unlock = () => {};
+  if (!inMemory) {
+    fs.mkdirSync(options.embeddedDir, { recursive: true });
+    unlock = lockDirectory(options.embeddedDir);
+  }
+  try {
+    const parsers = Object.fromEntries([...textTypes].map((oid) => [oid, (v: string) => v]));
+    const pglite = await PGlite.create({ dataDir: inMemory ? undefined : options.embeddedDir, parsers });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    options.logger?.info({ dataDir: inMemory ? 'memory' : options.embeddedDir }, 'using the embedded PGlite database');
+    return {
+      db,
+      kind: 'embedded',
+      ping: (timeoutMs = 2_000) => withTimeout(sql`select 1`.execute(db).then(() => undefined), timeoutMs),
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          unlock();
+        }
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+/**
+ * PGlite has no server to arbitrate between processes: two processes on one
+ * directory would corrupt it. A pid file refuses the second one.
+ */
+function lockDirectory(dir: string): () => void {
+  const lockFile = path.join(dir, 'gongjue.pid');
+  try {
+    const holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `the embedded database in ${dir} is in use by process ${holder}; stop it, or set DATABASE_URL to share a PostgreSQL server`,
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => {
+    try {
+      if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Who is asking: the subject of a verified access token and the roles it was
+ * granted. Roles are scoped: staff to a township, committee members and
+ * organisers to an estate, API clients to the estates or townships named in
+ * their registration.
+ */
+export const grantSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('admin') }),
+  z.object({ role: z.literal('township_staff'), townshipId: z.uuid() }),
+  z.object({ role: z.literal('committee'), estateId: z.uuid() }),
+  z.object({ role: z.literal('organiser'), estateId: z.uuid() }),
+  z.object({ role: z.literal('owner'), estateId: z.uuid(), ownerId: z.uuid() }),
+  z.object({
+    role: z.literal('client'),
+    access: z.enum(['read', 'read_write']),
+    townshipIds: z.array(z.uuid()).default([]),
+    estateIds: z.array(z.uuid()).default([]),
+  }),
+]);
+
+export type Grant = z.infer<typeof grantSchema>;
+
+export const accessClaimsSchema = z.object({
+  sub: z.string().min(1),
+  kind: z.enum(['person', 'client']),
+  grants: z.array(grantSchema),
+});
+
+export type AccessClaims = z.infer<typeof accessClaimsSchema>;
+
+export interface Principal {
+  subject: string;
+  kind: 'person' | 'client';
+  grants: Grant[];
+}
+
+export function principalFromClaims(claims: unknown): Principal {
+  const parsed = accessClaimsSchema.parse(claims);
+  return { subject: parsed.sub, kind: parsed.kind, grants: parsed.grants };
+}
+
+export function claimsOf(principal: Principal): AccessClaims {
+  return { sub: principal.subject, kind: principal.kind, grants: principal.grants };
+}

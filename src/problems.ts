@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * Problem details (RFC 9457). Every error the API gives is one of these types;
+ * the `type` URIs are stable and part of the API contract (docs/problems.md).
+ */
+export const PROBLEM_TYPES = {
+  'validation-failed': { status: 400, title: 'The request is not valid' },
+  'malformed-request': { status: 400, title: 'The request could not be read' },
+  unauthenticated: { status: 401, title: 'Authentication is required' },
+  forbidden: { status: 403, title: 'You may not do this' },
+  'not-found': { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'unsupported-media-type': { status: 415, title: 'The request body has an unsupported media type' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  'internal-error': { status: 500, title: 'Internal error' },
+  'not-ready': { status: 503, title: 'The service is not ready' },
+} as const;
+
+export type ProblemSlug = keyof typeof PROBLEM_TYPES;
+
+export const problemTypeUri = (slug: ProblemSlug) => `urn:gongjue:problem:${slug}`;
+
+export interface FieldError {
+  /** Dotted path of the failing field, prefixed by where it was: body, query, params or headers. */
+  path: string;
+  message: string;
+}
+
+/** Throw one of these from anywhere; the error handler turns it into a problem+json answer. */
+export class ProblemError extends Error {
+  readonly status: number;
+  constructor(
+    readonly slug: ProblemSlug,
+    readonly detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail ?? PROBLEM_TYPES[slug].title);
+    this.name = 'ProblemError';
+    this.status = PROBLEM_TYPES[slug].status;
+  }
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ example: 'urn:gongjue:problem:validation-failed' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('For validation-failed: one entry per failing field'),
+  })
+  .loose()
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export type Problem = z.infer<typeof problemSchema>;
+
+export function problemBody(
+  slug: ProblemSlug,
+  fields: { detail?: string; instance?: string; requestId?: string; extensions?: Record<string, unknown> },
+): Problem {
+  const { status, title } = PROBLEM_TYPES[slug];
+  return {
+    ...fields.extensions,
+    type: problemTypeUri(slug),
+    title,
+    status,
+    ...(fields.detail === undefined ? {} : { detail: fields.detail }),
+    ...(fields.instance === undefined ? {} : { instance: fields.instance }),
+    ...(fields.requestId === undefined ? {} : { requestId: fields.requestId }),
+  };
+}
+
+/** Response schemas for the error statuses a route may answer, for its OpenAPI entry. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>;
+}

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTimeout } from '../lib/timeout.ts';
+import { sendProblem } from '../plugins/problems.ts';
+import { problemSchema } from '../problems.ts';
+
+const checkSchema = z.object({
+  status: z.enum(['ok', 'failing', 'not_configured']),
+  detail: z.string().optional(),
+});
+
+const readySchema = z
+  .object({
+    status: z.literal('ready'),
+    checks: z.object({ database: checkSchema, redis: checkSchema }),
+  })
+  .meta({ example: { status: 'ready', checks: { database: { status: 'ok' }, redis: { status: 'not_configured' } } } });
+
+type Check = z.infer<typeof checkSchema>;
+
+/** Runs one check. The reason goes to the log; the unauthenticated answer says only that it failed. */
+async function probe(app: FastifyInstance, name: string, run: () => Promise<unknown>): Promise<Check> {
+  try {
+    await run();
+    return { status: 'ok' };
+  } catch (err) {
+    app.log.warn({ check: name, err: { message: (err as Error).message } }, 'readiness check failed');
+    return { status: 'failing', detail: `${name} did not answer` };
+  }
+}
+
+/** Liveness and readiness, for load balancers and orchestrators. Unauthenticated by design: they reveal no data. */
+export default async function health(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        operationId: 'getHealth',
+        tags: ['operations'],
+        summary: 'Liveness: the process is up',
+        response: { 200: z.object({ status: z.literal('ok') }).meta({ example: { status: 'ok' } }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['operations'],
+        summary: 'Readiness: the database (and Redis, when configured) answer',
+        response: { 200: readySchema, 503: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const redis = app.redis;
+      const [database, redisCheck] = await Promise.all([
+        probe(app, 'database', () => app.database.ping()),
+        redis ? probe(app, 'redis', () => pingRedis(redis)) : Promise.resolve<Check>({ status: 'not_configured' }),
+      ]);
+      const checks = { database, redis: redisCheck };
+      if (database.status === 'failing' || redisCheck.status === 'failing') {
+        const failing = Object.entries(checks)
+          .filter(([, c]) => c.status === 'failing')
+          .map(([name, c]) => `${name}: ${c.detail}`);
+        return sendProblem(request, reply, 'not-ready', failing.join('; '), { checks });
+      }
+      return { status: 'ready' as const, checks };
+    },
+  );
+}
+
+async function pingRedis(redis: NonNullable<FastifyInstance['redis']>): Promise<void> {
+  if (redis.status !== 'ready') throw new Error(`connection ${redis.status}`);
+  await withTimeout(redis.ping(), 2_000);
+}

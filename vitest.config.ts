@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// Three runs: pure unit tests (no I/O), integration tests against the real
+// PostgreSQL/Redis (each file in its own database cloned from a migrated
+// template, see test/helpers/global-setup.ts), and a small run that proves the
+// embedded PGlite path works with the same migrations.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/tally/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/helpers/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'embedded',
+          include: ['test/embedded/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
