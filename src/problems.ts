@@ -76,7 +76,19 @@ export function problemBody(
   };
 }
 
-/** Response schemas for the error statuses a route may answer, for its OpenAPI entry. */
+const STATUS_TITLES: Record<number, string> = Object.fromEntries(
+  Object.values(PROBLEM_TYPES).map(({ status, title }) => [status, title]),
+);
+
+/** OpenAPI entries for the error statuses a route may answer, all application/problem+json. */
 export function problemResponses(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>;
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: STATUS_TITLES[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
+    ]),
+  );
 }

@@ -34,6 +34,11 @@ const OID = { INT8: 20, DATE: 1082, NUMERIC: 1700 } as const;
  */
 const textTypes = new Set<number>([OID.INT8, OID.DATE, OID.NUMERIC]);
 
+const keepText = (value: string) => value;
+
+const exactTypeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
+  textTypes.has(oid) ? keepText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url === undefined ? openEmbedded(options) : openPostgres(options.url, options);
 }
@@ -45,10 +50,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'gongjue',
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        textTypes.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
+    types: { getTypeParser: exactTypeParser },
   });
   // An idle client losing its server must not crash the process; the next
   // query will fail and say so instead.
@@ -70,7 +72,7 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
     unlock = lockDirectory(options.embeddedDir);
   }
   try {
-    const parsers = Object.fromEntries([...textTypes].map((oid) => [oid, (v: string) => v]));
+    const parsers = Object.fromEntries([...textTypes].map((oid) => [oid, keepText]));
     const pglite = await PGlite.create({ dataDir: inMemory ? undefined : options.embeddedDir, parsers });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     options.logger?.info({ dataDir: inMemory ? 'memory' : options.embeddedDir }, 'using the embedded PGlite database');

@@ -19,15 +19,18 @@ const staffOfTownship: Rule = (g, t) => g.role === 'township_staff' && t.townshi
 const clientReadingTownship: Rule = (g, t) =>
   g.role === 'client' && t.townshipId !== undefined && g.townshipIds.includes(t.townshipId);
 
-const RULES: Record<Action, Rule[]> = {
+/** Anyone signed in; what they then see is filtered (e.g. by visibleTownships). */
+const ANYONE_SIGNED_IN = 'anyone signed in';
+
+const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'township.create': [isAdmin],
-  // Listing is allowed to anyone signed in; what they see is filtered by visibleTownships.
-  'township.list': [() => true],
+  'township.list': ANYONE_SIGNED_IN,
   'township.read': [isAdmin, staffOfTownship, clientReadingTownship],
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {
   const rules = RULES[action];
+  if (rules === ANYONE_SIGNED_IN) return true;
   return principal.grants.some((grant) => rules.some((rule) => rule(grant, target)));
 }
 

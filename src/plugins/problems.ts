@@ -58,10 +58,13 @@ function classify(error: FastifyError): Classified {
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = locationName(error.validationContext);
-    const errors: FieldError[] = error.validation.map((v) => ({
-      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      message: v.message ?? 'invalid',
-    }));
+    const errors: FieldError[] = error.validation.flatMap((v) => {
+      const path = [where, ...v.instancePath.split('/').filter(Boolean)];
+      // Name each unknown field rather than the object that holds it.
+      const unknownKeys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
+      if (unknownKeys?.length) return unknownKeys.map((key) => ({ path: [...path, key].join('.'), message: 'unknown field' }));
+      return [{ path: path.join('.'), message: v.message ?? 'invalid' }];
+    });
     return {
       slug: 'validation-failed',
       status: 400,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTimeout } from '../lib/timeout.ts';
 import { sendProblem } from '../plugins/problems.ts';
-import { problemSchema } from '../problems.ts';
+import { problemResponses } from '../problems.ts';
 
 const checkSchema = z.object({
   status: z.enum(['ok', 'failing', 'not_configured']),
@@ -54,7 +54,7 @@ export default async function health(fastify: FastifyInstance) {
         operationId: 'getReadiness',
         tags: ['operations'],
         summary: 'Readiness: the database (and Redis, when configured) answer',
-        response: { 200: readySchema, 503: problemSchema },
+        response: { 200: readySchema, ...problemResponses(503) },
       },
     },
     async (request, reply) => {

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_places.ts';
+
+/**
+ * Every migration, in order. Listed here rather than found on disk so that the
+ * same set runs under tsx, vitest and any bundler; a test checks that every
+ * file in this folder is listed.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_places': m0001,
+};

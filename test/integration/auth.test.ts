@@ -1,0 +1,80 @@
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/plugins/auth.ts';
+import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
+import { es256Token, forgeJwt as forge } from '../helpers/jwt.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const b64url = (v: string | Buffer) => Buffer.from(v).toString('base64url');
+const now = () => Math.floor(Date.now() / 1000);
+const adminClaims = () => ({
+  sub: 'intruder',
+  kind: 'person',
+  grants: [{ role: 'admin' }],
+  iss: TOKEN_ISSUER,
+  aud: TOKEN_AUDIENCE,
+  iat: now(),
+  exp: now() + 600,
+});
+
+async function listWith(token: string) {
+  return t.app.inject({ url: '/v1/townships', headers: bearer(token) });
+}
+
+describe('access tokens', () => {
+  it('a valid token is accepted', async () => {
+    expect((await listWith(t.tokenFor({ role: 'admin' }))).statusCode).toBe(200);
+  });
+
+  it('no token is a 401 problem', async () => {
+    const res = await t.app.inject({ url: '/v1/townships' });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json().type).toBe('urn:gongjue:problem:unauthenticated');
+  });
+
+  it('a tampered token is refused', async () => {
+    const token = t.tokenFor({ role: 'township_staff', townshipId: '00000000-0000-4000-8000-000000000000' });
+    const [h, , s] = token.split('.');
+    const res = await listWith(`${h}.${b64url(JSON.stringify(adminClaims()))}.${s}`);
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('an expired token is refused', async () => {
+    // Signed with our own key, all claims right, but its time is over.
+    const token = es256Token(t.keys.jwt.privateKey, { ...adminClaims(), iat: now() - 3600, exp: now() - 60 });
+    const fresh = es256Token(t.keys.jwt.privateKey, adminClaims());
+    expect((await listWith(fresh)).statusCode).toBe(200); // the forging itself is sound
+    const res = await listWith(token);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().detail).toMatch(/expired/);
+  });
+
+  it('alg "none" is refused', async () => {
+    const res = await listWith(forge({ alg: 'none', typ: 'JWT' }, adminClaims(), () => ''));
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('HS256 signed with the public key (algorithm confusion) is refused', async () => {
+    const token = forge({ alg: 'HS256', typ: 'JWT' }, adminClaims(), (input) =>
+      createHmac('sha256', t.keys.jwt.publicKey).update(input).digest(),
+    );
+    expect((await listWith(token)).statusCode).toBe(401);
+  });
+
+  it('an ES256 token from another key is refused', async () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const token = es256Token(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), adminClaims());
+    expect((await listWith(token)).statusCode).toBe(401);
+  });
+
+  it('a token of ours with claims of the wrong shape is refused', async () => {
+    const token = t.app.jwt.sign({ sub: 'x', kind: 'person', grants: [{ role: 'emperor' }] } as never);
+    expect((await listWith(token)).statusCode).toBe(401);
+  });
+});

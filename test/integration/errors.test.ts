@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = t.tokenFor({ role: 'admin' });
+});
+afterAll(async () => t?.close());
+
+const isProblem = (res: { headers: Record<string, unknown> }) =>
+  expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
+
+async function townshipCount() {
+  const row = await t.testDatabase.database.db
+    .selectFrom('townships')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('errors are problem details', () => {
+  it('an unknown route is a 404 problem', async () => {
+    const res = await t.app.inject({ url: '/v1/no-such-thing?x=1' });
+    expect(res.statusCode).toBe(404);
+    isProblem(res);
+    expect(res.json()).toMatchObject({
+      type: 'urn:gongjue:problem:not-found',
+      status: 404,
+      instance: '/v1/no-such-thing',
+    });
+    expect(res.json().requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('a validation error lists every failing field path and writes nothing', async () => {
+    const before = await townshipCount();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/townships',
+      headers: bearer(admin),
+      payload: { code: '12ab', name: '', extra: true },
+    });
+    expect(res.statusCode).toBe(400);
+    isProblem(res);
+    const body = res.json();
+    expect(body.type).toBe('urn:gongjue:problem:validation-failed');
+    const paths = body.errors.map((e: { path: string }) => e.path).sort();
+    expect(paths).toEqual(['body.code', 'body.extra', 'body.name']);
+    expect(body.errors.find((e: { path: string }) => e.path === 'body.code').message).toMatch(/division code/);
+    expect(await townshipCount()).toBe(before);
+  });
+
+  it('a path parameter of the wrong shape is a 400 naming params', async () => {
+    const res = await t.app.inject({ url: '/v1/townships/not-a-uuid', headers: bearer(admin) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ path: 'params.townshipId', message: 'expected a township id (UUID)' }]);
+  });
+
+  it('a body that is not JSON is a 400 malformed-request', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/townships',
+      headers: { ...bearer(admin), 'content-type': 'application/json' },
+      payload: '{"code": "350881001", ',
+    });
+    expect(res.statusCode).toBe(400);
+    isProblem(res);
+    expect(res.json().type).toBe('urn:gongjue:problem:malformed-request');
+  });
+
+  it('an unsupported media type is a 415 problem', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/townships',
+      headers: { ...bearer(admin), 'content-type': 'text/csv' },
+      payload: 'code,name\n350881001,x',
+    });
+    expect(res.statusCode).toBe(415);
+    isProblem(res);
+    expect(res.json().type).toBe('urn:gongjue:problem:unsupported-media-type');
+  });
+
+  it('a body over the limit is a 413 problem', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/townships',
+      headers: { ...bearer(admin), 'content-type': 'application/json' },
+      payload: JSON.stringify({ code: '350881001', name: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(res.statusCode).toBe(413);
+    isProblem(res);
+  });
+
+  it('a 500 says nothing of the SQL or the stack', async () => {
+    // Break the schema under the running app: the query fails inside PostgreSQL.
+    await sql`alter table townships rename to townships_gone`.execute(t.testDatabase.database.db);
+    try {
+      const res = await t.app.inject({ url: '/v1/townships', headers: bearer(admin) });
+      expect(res.statusCode).toBe(500);
+      isProblem(res);
+      const text = res.body;
+      expect(res.json()).toMatchObject({ type: 'urn:gongjue:problem:internal-error', status: 500 });
+      expect(text).not.toMatch(/relation|does not exist|select |stack|\.ts:\d/i);
+      expect(res.json().detail).toBeUndefined();
+    } finally {
+      await sql`alter table townships_gone rename to townships`.execute(t.testDatabase.database.db);
+    }
+  });
+});
