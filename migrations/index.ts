@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_places.ts';
+import * as m0002 from './0002_registry_identity.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -8,4 +9,5 @@ import * as m0001 from './0001_places.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_places': m0001,
+  '0002_registry_identity': m0002,
 };

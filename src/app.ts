@@ -1,10 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { type Keys, loadKeys } from './identity/keys.ts';
+import { developmentSmsSender, type SmsSender } from './identity/sms.ts';
 import { loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
@@ -16,6 +18,9 @@ import routes from './routes/index.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    clock: Clock;
+    keys: Keys;
+    sms: SmsSender;
   }
 }
 
@@ -27,6 +32,8 @@ export interface AppOptions {
   keys?: Keys;
   /** Run pending migrations before serving; defaults to config.migrateOnStart. */
   migrate?: boolean;
+  /** The server's clock; tests pass one they can move. */
+  clock?: Clock;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
 }
@@ -47,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
+  app.decorate('clock', options.clock ?? systemClock);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -67,7 +75,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(problems);
     await app.register(databasePlugin, { database, ownsDatabase: options.database === undefined });
     await app.register(redis, { url: config.redisUrl });
-    await app.register(auth, { keys: options.keys ?? loadKeys(config) });
+    const keys = options.keys ?? loadKeys(config);
+    app.decorate('keys', keys);
+    app.decorate('sms', developmentSmsSender(app.log));
+    if (config.smsSender === 'development') app.log.warn('SMS: the development sender is in use: codes go to the log and sms_outbox, not to phones');
+    await app.register(auth, { keys });
     await app.register(openapi);
     await app.register(routes);
     await app.ready();

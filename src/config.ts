@@ -67,6 +67,7 @@ const envSchema = z.object({
   JWT_PRIVATE_KEY: z.preprocess(emptyAsUndefined, pemBlock('PRIVATE KEY').optional()),
   JWT_PUBLIC_KEY: z.preprocess(emptyAsUndefined, pemBlock('PUBLIC KEY').optional()),
   IDENTITY_HMAC_KEY: z.preprocess(emptyAsUndefined, secretKey.optional()),
+  SMS_SENDER: z.preprocess(emptyAsUndefined, z.enum(['development'], { error: 'expected development' }).optional()),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -90,6 +91,8 @@ export interface Config {
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  /** How login codes reach phones. Only the development sender (outbox + log) exists so far. */
+  smsSender: 'development';
   secrets: {
     jwtPrivateKey: string | undefined;
     jwtPublicKey: string | undefined;
@@ -127,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (e.JWT_PRIVATE_KEY === undefined) problems.push('JWT_PRIVATE_KEY: required when NODE_ENV=production');
     if (e.IDENTITY_HMAC_KEY === undefined) problems.push('IDENTITY_HMAC_KEY: required when NODE_ENV=production');
     if (e.PUBLIC_BASE_URL === undefined) problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production');
+    // Production must choose its sender on purpose: the development one only logs codes.
+    if (e.SMS_SENDER === undefined) problems.push('SMS_SENDER: required when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -145,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     migrateOnStart: e.MIGRATE_ON_START,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
+    smsSender: e.SMS_SENDER ?? 'development',
     secrets: {
       jwtPrivateKey: e.JWT_PRIVATE_KEY,
       jwtPublicKey: e.JWT_PUBLIC_KEY,

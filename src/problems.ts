@@ -35,6 +35,8 @@ export class ProblemError extends Error {
     readonly slug: ProblemSlug,
     readonly detail?: string,
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers to send with the problem, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? PROBLEM_TYPES[slug].title);
     this.name = 'ProblemError';

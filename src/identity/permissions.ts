@@ -3,29 +3,59 @@ import type { Grant, Principal } from './principal.ts';
 
 /**
  * The one place that decides who may do what. Every route asks here; no route
- * looks at roles itself. Unknown actions are refused.
+ * looks at roles itself. An action not listed is refused.
  */
-export type Action = 'township.create' | 'township.list' | 'township.read';
+export type Action =
+  | 'township.create'
+  | 'township.list'
+  | 'township.read'
+  | 'township.appoint_staff'
+  | 'estate.create'
+  | 'estate.read'
+  | 'estate.configure'
+  | 'estate.appoint_roles'
+  | 'registry.import'
+  | 'registry.read'
+  | 'registry.read_identities'
+  | 'owner.verify_in_person'
+  | 'api_client.manage';
 
-/** What an action is about; the township of an estate is always given with it. */
-export interface Target {
-  townshipId?: string;
-}
+/** What an action is about. An estate always comes with its township. */
+export type Target = { townshipId?: string; estateId?: string };
 
 type Rule = (grant: Grant, target: Target) => boolean;
 
-const isAdmin: Rule = (g) => g.role === 'admin';
+const admin: Rule = (g) => g.role === 'admin';
 const staffOfTownship: Rule = (g, t) => g.role === 'township_staff' && t.townshipId !== undefined && g.townshipId === t.townshipId;
-const clientReadingTownship: Rule = (g, t) =>
-  g.role === 'client' && t.townshipId !== undefined && g.townshipIds.includes(t.townshipId);
+const committeeOfEstate: Rule = (g, t) => g.role === 'committee' && t.estateId !== undefined && g.estateId === t.estateId;
+const organiserOfEstate: Rule = (g, t) => g.role === 'organiser' && t.estateId !== undefined && g.estateId === t.estateId;
+const ownerInEstate: Rule = (g, t) => g.role === 'owner' && t.estateId !== undefined && g.estateId === t.estateId;
+/** A registered system reading within its scope: the township, or the estate itself. */
+const clientReading: Rule = (g, t) =>
+  g.role === 'client' &&
+  ((t.townshipId !== undefined && g.townshipIds.includes(t.townshipId)) ||
+    (t.estateId !== undefined && g.estateIds.includes(t.estateId)));
+const clientWriting: Rule = (g, t) => g.role === 'client' && g.access === 'read_write' && clientReading(g, t);
 
 /** Anyone signed in; what they then see is filtered (e.g. by visibleTownships). */
 const ANYONE_SIGNED_IN = 'anyone signed in';
 
 const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
-  'township.create': [isAdmin],
+  'township.create': [admin],
   'township.list': ANYONE_SIGNED_IN,
-  'township.read': [isAdmin, staffOfTownship, clientReadingTownship],
+  'township.read': [admin, staffOfTownship, clientReading],
+  'township.appoint_staff': [admin],
+  'estate.create': [admin, staffOfTownship],
+  'estate.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
+  'estate.configure': [admin, staffOfTownship],
+  'estate.appoint_roles': [admin, staffOfTownship],
+  'registry.import': [admin, staffOfTownship, clientWriting],
+  // The unit list with owners' names masked.
+  'registry.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, clientReading],
+  // Full names and phones: authorised staff only.
+  'registry.read_identities': [admin, staffOfTownship],
+  'owner.verify_in_person': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
+  'api_client.manage': [admin],
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {
@@ -35,12 +65,18 @@ export function may(principal: Principal, action: Action, target: Target = {}): 
 }
 
 /**
- * Throws unless allowed. `hide` answers "not found" instead of "forbidden",
- * for reads of things the asker must not even learn exist (another estate's).
+ * Throws unless allowed. When the asker may not even read the target (another
+ * estate's or township's), the answer is "not found": its existence stays hidden.
  */
-export function authorize(principal: Principal, action: Action, target: Target = {}, options: { hide?: boolean } = {}) {
+export function authorize(principal: Principal, action: Action, target: Target = {}): void {
   if (may(principal, action, target)) return;
-  throw options.hide ? new ProblemError('not-found') : new ProblemError('forbidden', `Not allowed: ${action}`);
+  const canSee =
+    target.estateId !== undefined
+      ? may(principal, 'estate.read', target)
+      : target.townshipId !== undefined
+        ? may(principal, 'township.read', target) || may(principal, 'estate.create', target)
+        : true;
+  throw canSee ? new ProblemError('forbidden', `Not allowed: ${action}`) : new ProblemError('not-found');
 }
 
 /** Townships whose records the principal may see: 'all', or a list of ids. */
@@ -52,4 +88,9 @@ export function visibleTownships(principal: Principal): 'all' | string[] {
     if (g.role === 'client') for (const id of g.townshipIds) ids.add(id);
   }
   return [...ids];
+}
+
+/** The owner ids an account is verified as, within one estate. */
+export function ownedIn(principal: Principal, estateId: string): string[] {
+  return principal.grants.flatMap((g) => (g.role === 'owner' && g.estateId === estateId ? [g.ownerId] : []));
 }

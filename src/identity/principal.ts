@@ -44,3 +44,8 @@ export function principalFromClaims(claims: unknown): Principal {
 export function claimsOf(principal: Principal): AccessClaims {
   return { sub: principal.subject, kind: principal.kind, grants: principal.grants };
 }
+
+/** How the audit log names whoever acted. */
+export function actorOf(principal: Principal): string {
+  return principal.kind === 'client' ? `client:${principal.subject}` : `account:${principal.subject}`;
+}

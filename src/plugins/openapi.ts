@@ -7,7 +7,9 @@ import pkg from '../../package.json' with { type: 'json' };
 
 export const OPENAPI_TAGS = [
   { name: 'operations', description: 'Liveness, readiness and the API description' },
+  { name: 'auth', description: 'Logging in: phone and one-time code for people, client credentials for systems' },
   { name: 'places', description: 'Townships (街道/乡镇) and their estates' },
+  { name: 'roles', description: 'Township staff, committee members, organisers and API clients' },
 ];
 
 /**

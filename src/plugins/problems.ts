@@ -17,6 +17,7 @@ export default fp(
       } else if (problem.status >= 500) {
         request.log.warn({ err: { message: error.message, code: error.code } }, problem.detail ?? problem.slug);
       }
+      if (error instanceof ProblemError) reply.headers(error.headers);
       return sendProblem(request, reply, problem.slug, problem.detail, problem.extensions, problem.status);
     });
 

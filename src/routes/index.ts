@@ -1,9 +1,22 @@
 import type { FastifyInstance } from 'fastify';
+import apiClients from './api-clients.ts';
+import auth from './auth.ts';
+import estates from './estates.ts';
 import health from './health.ts';
+import roles from './roles.ts';
 import townships from './townships.ts';
 
 /** Every route of the API. Domain routes live under /v1. */
 export default async function routes(app: FastifyInstance) {
   await app.register(health);
-  await app.register(townships, { prefix: '/v1' });
+  await app.register(
+    async (v1) => {
+      await v1.register(auth);
+      await v1.register(townships);
+      await v1.register(estates);
+      await v1.register(roles);
+      await v1.register(apiClients);
+    },
+    { prefix: '/v1' },
+  );
 }

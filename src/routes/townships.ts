@@ -90,7 +90,7 @@ export default async function townships(fastify: FastifyInstance) {
     },
     async (request) => {
       const { townshipId } = request.params;
-      authorize(request.user, 'township.read', { townshipId }, { hide: true });
+      authorize(request.user, 'township.read', { townshipId });
       const township = await findTownship(app.database.db, townshipId);
       if (!township) throw new ProblemError('not-found', 'No such township');
       return township;

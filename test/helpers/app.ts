@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DestinationStream } from 'pino';
 import { type App, buildApp } from '../../src/app.ts';
+import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ephemeralKeys, type Keys } from '../../src/identity/keys.ts';
 import type { Grant, Principal } from '../../src/identity/principal.ts';
@@ -19,7 +20,7 @@ export interface TestApp {
 
 /** The real app on this file's own PostgreSQL database, with in-memory keys. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; logStream?: DestinationStream } = {},
+  options: { env?: Record<string, string>; logStream?: DestinationStream; clock?: Clock } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = loadConfig({
@@ -36,6 +37,7 @@ export async function createTestApp(
     keys,
     migrate: false,
     logStream: options.logStream,
+    clock: options.clock,
   });
   let people = 0;
   return {
@@ -54,3 +56,26 @@ export async function createTestApp(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The login code last texted to a phone by the development SMS sender. */
+export async function lastCodeFor(t: TestApp, phone: string): Promise<string> {
+  const row = await t.testDatabase.database.db
+    .selectFrom('sms_outbox')
+    .select('body')
+    .where('phone', '=', phone)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const code = /验证码是(\d{6})/.exec(row.body)?.[1];
+  if (!code) throw new Error(`no code in: ${row.body}`);
+  return code;
+}
+
+/** Logs a phone in through the real endpoints; returns the session. */
+export async function logIn(t: TestApp, phone: string, ip = '127.0.0.1') {
+  const asked = await t.app.inject({ method: 'POST', url: '/v1/auth/login-codes', payload: { phone }, remoteAddress: ip });
+  if (asked.statusCode !== 202) throw new Error(`code request failed: ${asked.body}`);
+  const res = await t.app.inject({ method: 'POST', url: '/v1/auth/sessions', payload: { phone, code: await lastCodeFor(t, phone) } });
+  if (res.statusCode !== 201) throw new Error(`login failed: ${res.body}`);
+  return res.json() as { accessToken: string; refreshToken: string; accountId: string };
+}

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { newSecret, sameHash, secretHash } from './hashing.ts';
+import type { Principal } from './principal.ts';
+
+/**
+ * Other systems, authenticated by client credentials and scoped to the
+ * townships and estates named at registration, read-only or read-write.
+ */
+
+export interface NewApiClient {
+  name: string;
+  access: 'read' | 'read_write';
+  townshipIds: string[];
+  estateIds: string[];
+  createdBy: string | null;
+}
+
+export interface ApiClientView {
+  id: string;
+  name: string;
+  access: 'read' | 'read_write';
+  townshipIds: string[];
+  estateIds: string[];
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** Registers a client; the secret is returned this once and stored only as a hash. */
+export async function createApiClient(trx: Kysely<DB>, input: NewApiClient): Promise<{ client: ApiClientView; secret: string }> {
+  const secret = newSecret('cs');
+  const row = await trx
+    .insertInto('api_clients')
+    .values({
+      name: input.name,
+      access: input.access,
+      township_ids: input.townshipIds,
+      estate_ids: input.estateIds,
+      created_by: input.createdBy,
+      secret_hash: secretHash(secret),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { client: view(row), secret };
+}
+
+function view(row: {
+  id: string;
+  name: string;
+  access: 'read' | 'read_write';
+  township_ids: string[];
+  estate_ids: string[];
+  created_at: Date;
+  revoked_at: Date | null;
+}): ApiClientView {
+  return {
+    id: row.id,
+    name: row.name,
+    access: row.access,
+    townshipIds: row.township_ids,
+    estateIds: row.estate_ids,
+    createdAt: row.created_at.toISOString(),
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
+export async function listApiClients(db: Kysely<DB>): Promise<ApiClientView[]> {
+  return (await db.selectFrom('api_clients').selectAll().orderBy('created_at').execute()).map(view);
+}
+
+export async function revokeApiClient(trx: Kysely<DB>, id: string, now: Date): Promise<boolean> {
+  const res = await trx.updateTable('api_clients').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}
+
+/** The principal of a client whose credentials are right and not revoked; otherwise undefined. */
+export async function authenticateApiClient(db: Kysely<DB>, clientId: string, secret: string): Promise<Principal | undefined> {
+  const row = await db
+    .selectFrom('api_clients')
+    .selectAll()
+    .where('id', '=', clientId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || !sameHash(row.secret_hash, secretHash(secret))) return undefined;
+  return {
+    subject: row.id,
+    kind: 'client',
+    grants: [{ role: 'client', access: row.access, townshipIds: row.township_ids, estateIds: row.estate_ids }],
+  };
+}

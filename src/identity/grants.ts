@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Grant } from './principal.ts';
+
+/**
+ * What an account may do now: its live role assignments and its verified
+ * owner bindings. Read at login and at each refresh, so a removed role or a
+ * revoked binding stops working within one access-token lifetime.
+ */
+export async function grantsForAccount(db: Kysely<DB>, accountId: string): Promise<Grant[]> {
+  const [roles, bindings] = await Promise.all([
+    db
+      .selectFrom('role_assignments')
+      .select(['role', 'township_id', 'estate_id'])
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null)
+      .orderBy('granted_at')
+      .execute(),
+    db
+      .selectFrom('owner_bindings')
+      .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
+      .select(['owners.id as owner_id', 'owners.estate_id'])
+      .where('owner_bindings.account_id', '=', accountId)
+      .where('owner_bindings.revoked_at', 'is', null)
+      .orderBy('owner_bindings.created_at')
+      .execute(),
+  ]);
+  const grants: Grant[] = [];
+  for (const r of roles) {
+    if (r.role === 'admin') grants.push({ role: 'admin' });
+    else if (r.role === 'township_staff' && r.township_id) grants.push({ role: 'township_staff', townshipId: r.township_id });
+    else if ((r.role === 'committee' || r.role === 'organiser') && r.estate_id) grants.push({ role: r.role, estateId: r.estate_id });
+  }
+  for (const b of bindings) grants.push({ role: 'owner', estateId: b.estate_id, ownerId: b.owner_id });
+  return grants;
+}

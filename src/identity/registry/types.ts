@@ -1,0 +1,100 @@
+/**
+ * The property registry extract (不动产登记簿 摘录) as Gongjue reads it.
+ * Parsing and validation are pure (this folder); the import service adds the
+ * identity HMACs and writes to the database.
+ */
+
+export const AREA_SOURCES = ['registry', 'surveyed', 'contract'] as const;
+export type AreaSource = (typeof AREA_SOURCES)[number];
+
+export const UNIT_KINDS = ['residential', 'commercial', 'parking'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/**
+ * Identity documents an owner may be recorded with.
+ * resident_id: 居民身份证 (GB 11643, 18 characters, ISO 7064 MOD 11-2 check character);
+ * hk_macao_permit / taiwan_permit: 港澳/台湾居民来往内地通行证;
+ * foreign_permanent_id: 外国人永久居留身份证; passport;
+ * uscc: 统一社会信用代码 of an organisation (GB 32100, 18 characters with its own check character).
+ */
+export const ID_DOC_TYPES = ['resident_id', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_id', 'passport', 'uscc'] as const;
+export type IdDocType = (typeof ID_DOC_TYPES)[number];
+
+export const OWNER_KINDS = ['person', 'organisation'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+/** One owner of one unit, as read from the file. `idNumber` is normalised (trimmed, upper case). */
+export interface ParsedOwner {
+  name: string;
+  kind: OwnerKind;
+  idType: IdDocType;
+  idNumber: string;
+  phone: string | null;
+}
+
+/** One unit with all its owners (co-owners are several rows of one registry number in CSV). */
+export interface ParsedUnit {
+  /** 1-based line (CSV) or 1-based index in `units` (JSON) where the unit first appears. */
+  line: number;
+  registryNo: string;
+  building: string;
+  stair: string | null;
+  room: string;
+  /** Exact area in hundredths of a square metre ("88.50" → 8850). */
+  areaHundredths: number;
+  areaSource: AreaSource;
+  kind: UnitKind;
+  developerHeld: boolean;
+  owners: ParsedOwner[];
+}
+
+export interface RowError {
+  /** 1-based line in the CSV (the header is line 1), or 1-based unit index in JSON. */
+  line: number;
+  /** The column or JSON field at fault, when one is. */
+  field?: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; units: ParsedUnit[] } | { ok: false; errors: RowError[] };
+
+/**
+ * A unit as the registry holds it once identity numbers are replaced by their
+ * keyed HMAC (`idKey`). The diff compares these, so nothing in it or in a
+ * stored preview ever carries a plain identity number.
+ */
+export interface RegistryOwner {
+  idKey: string;
+  name: string;
+  kind: OwnerKind;
+  idType: IdDocType;
+  /** Last 4 characters of the identity number, for staff to tell people apart. */
+  idTail: string;
+  phone: string | null;
+}
+
+export interface RegistryUnit {
+  registryNo: string;
+  building: string;
+  stair: string | null;
+  room: string;
+  areaHundredths: number;
+  areaSource: AreaSource;
+  kind: UnitKind;
+  developerHeld: boolean;
+  owners: RegistryOwner[];
+}
+
+export type UnitField = 'building' | 'stair' | 'room' | 'areaHundredths' | 'areaSource' | 'kind' | 'developerHeld';
+
+export interface RegistryDiff {
+  added: RegistryUnit[];
+  removed: RegistryUnit[];
+  /** Units whose own fields changed (not their owners). */
+  changed: { registryNo: string; fields: UnitField[]; before: RegistryUnit; after: RegistryUnit }[];
+  /** Units whose owner set changed (过户): owners compared by idKey. */
+  transfers: { registryNo: string; from: RegistryOwner[]; to: RegistryOwner[] }[];
+  /** Owners (by idKey) whose name, kind or phone changed while they kept their units. */
+  ownerUpdates: { idKey: string; fields: ('name' | 'kind' | 'phone')[] }[];
+  unchanged: number;
+}

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import { appendAudit, estateChain, SYSTEM_CHAIN } from '../audit/audit-log.ts';
+import type { DB, RoleName } from '../db/schema.ts';
+import { ProblemError } from '../problems.ts';
+import { accountForPhone } from './accounts.ts';
+import { revokeAllForAccount } from './refresh-tokens.ts';
+
+/**
+ * Appointing and removing roles. Township staff are appointed by an admin;
+ * committee members and organisers of an estate by its township's staff.
+ * A removal ends the person's sessions, so the role is gone within one
+ * access-token lifetime (15 minutes) at most.
+ */
+
+export interface RoleAssignmentView {
+  id: string;
+  accountId: string;
+  phone: string;
+  role: RoleName;
+  townshipId: string | null;
+  estateId: string | null;
+  grantedAt: string;
+}
+
+type Scope = { role: 'admin' } | { role: 'township_staff'; townshipId: string } | { role: 'committee' | 'organiser'; estateId: string };
+
+const chainOf = (scope: Scope) => ('estateId' in scope ? estateChain(scope.estateId) : SYSTEM_CHAIN);
+
+export async function appointRole(
+  trx: Kysely<DB>,
+  input: { phone: string; scope: Scope; actor: string; grantedBy: string | null; now: Date },
+): Promise<RoleAssignmentView> {
+  const account = await accountForPhone(trx, input.phone);
+  const { scope } = input;
+  const row = await trx
+    .insertInto('role_assignments')
+    .values({
+      account_id: account.id,
+      role: scope.role,
+      township_id: 'townshipId' in scope ? scope.townshipId : null,
+      estate_id: 'estateId' in scope ? scope.estateId : null,
+      granted_by: input.grantedBy,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new ProblemError('conflict', 'This person already holds this role here');
+  await appendAudit(trx, {
+    chain: chainOf(scope),
+    actor: input.actor,
+    action: 'role.appointed',
+    subject: `account:${account.id}`,
+    data: { assignmentId: row.id, role: scope.role, townshipId: row.township_id, estateId: row.estate_id },
+  }, input.now);
+  return view({ ...row, phone: input.phone });
+}
+
+/** Removes a live assignment within the given scope; unknown or foreign ids are 404. */
+export async function removeRole(
+  trx: Kysely<DB>,
+  input: { assignmentId: string; within: { townshipId: string } | { estateId: string }; actor: string; removedBy: string | null; now: Date },
+): Promise<void> {
+  let query = trx
+    .updateTable('role_assignments')
+    .set({ revoked_at: input.now, revoked_by: input.removedBy })
+    .where('id', '=', input.assignmentId)
+    .where('revoked_at', 'is', null);
+  query =
+    'townshipId' in input.within
+      ? query.where('township_id', '=', input.within.townshipId)
+      : query.where('estate_id', '=', input.within.estateId);
+  const row = await query.returning(['account_id', 'role', 'township_id', 'estate_id']).executeTakeFirst();
+  if (!row) throw new ProblemError('not-found', 'No such role assignment here');
+  await revokeAllForAccount(trx, row.account_id, input.now);
+  await appendAudit(trx, {
+    chain: row.estate_id ? estateChain(row.estate_id) : SYSTEM_CHAIN,
+    actor: input.actor,
+    action: 'role.removed',
+    subject: `account:${row.account_id}`,
+    data: { assignmentId: input.assignmentId, role: row.role, townshipId: row.township_id, estateId: row.estate_id },
+  }, input.now);
+}
+
+export async function listRoles(db: Kysely<DB>, within: { townshipId: string } | { estateId: string }): Promise<RoleAssignmentView[]> {
+  let query = db
+    .selectFrom('role_assignments')
+    .innerJoin('accounts', 'accounts.id', 'role_assignments.account_id')
+    .selectAll('role_assignments')
+    .select('accounts.phone')
+    .where('role_assignments.revoked_at', 'is', null)
+    .orderBy('role_assignments.granted_at');
+  query =
+    'townshipId' in within
+      ? query.where('role_assignments.township_id', '=', within.townshipId)
+      : query.where('role_assignments.estate_id', '=', within.estateId);
+  return (await query.execute()).map(view);
+}
+
+function view(row: {
+  id: string;
+  account_id: string;
+  phone: string;
+  role: RoleName;
+  township_id: string | null;
+  estate_id: string | null;
+  granted_at: Date;
+}): RoleAssignmentView {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    phone: row.phone,
+    role: row.role,
+    townshipId: row.township_id,
+    estateId: row.estate_id,
+    grantedAt: row.granted_at.toISOString(),
+  };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { SettingsSchema, TallyInputError, resolveSettings } from '../tally/index.ts';
+import { ProblemError } from '../problems.ts';
+
+/**
+ * An estate's settings (domain.md): the tally engine's own (profile,
+ * countParking, nonVoters, coOwnerVoting, overrides, …) plus the procedure's.
+ * Defaults follow the national rules; stricter local rules are set per estate.
+ */
+export const estateSettingsSchema = SettingsSchema.extend({
+  noticeDays: z
+    .number()
+    .int()
+    .min(7, 'at least 7 days (the shortest any city allows, for temporary meetings)')
+    .max(90)
+    .default(15)
+    .describe('R4.1: days between the notice and the opening of voting'),
+  windowDays: z
+    .object({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365) })
+    .strict()
+    .refine((w) => w.min <= w.max, 'min must not exceed max')
+    .default({ min: 1, max: 60 })
+    .describe('R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)'),
+  maxProxiesPerHolder: z.number().int().min(1).max(100).default(3).describe('R4.3: owners one proxy holder may represent'),
+}).strict();
+
+export type EstateSettings = z.output<typeof estateSettingsSchema>;
+
+export const DEFAULT_ESTATE_SETTINGS: EstateSettings = estateSettingsSchema.parse({});
+
+/** Parses and checks settings, including that no override is looser than the statute. */
+export function validateEstateSettings(input: unknown): EstateSettings {
+  const parsed = estateSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ path: ['body', 'settings', ...i.path].join('.'), message: i.message }));
+    throw new ProblemError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  }
+  const { noticeDays: _n, windowDays: _w, maxProxiesPerHolder: _m, ...tally } = parsed.data;
+  try {
+    resolveSettings(tally);
+  } catch (err) {
+    if (!(err instanceof TallyInputError)) throw err;
+    const errors = err.issues.map((i) => ({ path: `body.${i.path}`, message: i.message }));
+    throw new ProblemError('validation-failed', errors.map((e) => e.message).join('; '), { errors });
+  }
+  return parsed.data;
+}

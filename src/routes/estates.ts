@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { authorize } from '../identity/permissions.ts';
+import { actorOf } from '../identity/principal.ts';
+import { estateSettingsSchema } from '../places/estate-settings.ts';
+import { createEstate, estateView, listEstates, requireEstate, updateEstateSettings } from '../places/estates.ts';
+import { findTownship } from '../places/townships.ts';
+import { ProblemError, problemResponses } from '../problems.ts';
+import { bearerSecurity, uuidParam } from './schemas.ts';
+
+const estateSchema = z
+  .object({
+    id: z.uuid(),
+    townshipId: z.uuid(),
+    name: z.string(),
+    address: z.string().nullable(),
+    timeZone: z.string(),
+    settings: estateSettingsSchema,
+    registryVersion: z.number().int().describe('How many registry imports have been applied'),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Estate' });
+
+const timeZone = z
+  .string()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected an IANA time zone such as Asia/Shanghai');
+
+const newEstateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    address: z.string().trim().max(200).optional(),
+    timeZone: timeZone.optional(),
+    settings: z.record(z.string(), z.unknown()).optional().describe('Estate settings; omitted ones take their defaults'),
+  })
+  .strict()
+  .meta({ example: { name: '阳光花园', address: '福建省漳平市桂林街道阳光路1号', settings: { countParking: false } } });
+
+export default async function estateRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const secured = { onRequest: app.authenticate };
+
+  app.post(
+    '/townships/:townshipId/estates',
+    {
+      ...secured,
+      schema: {
+        operationId: 'createEstate',
+        tags: ['places'],
+        summary: 'Register an estate in a township (admin, staff of the township)',
+        security: bearerSecurity,
+        params: z.object({ townshipId: uuidParam('a township') }),
+        body: newEstateSchema,
+        response: { 201: estateSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { townshipId } = request.params;
+      authorize(request.user, 'estate.create', { townshipId });
+      if (!(await findTownship(app.database.db, townshipId))) throw new ProblemError('not-found', 'No such township');
+      const estate = await inTransaction(app.database.db, async (trx) => {
+        const created = await createEstate(trx, { townshipId, ...request.body });
+        await appendAudit(trx, {
+          chain: estateChain(created.id),
+          actor: actorOf(request.user),
+          action: 'estate.created',
+          subject: `estate:${created.id}`,
+          data: { name: created.name, townshipId, settings: created.settings },
+        }, app.clock.now());
+        return created;
+      });
+      return reply.code(201).header('location', `/v1/estates/${estate.id}`).send(estate);
+    },
+  );
+
+  app.get(
+    '/townships/:townshipId/estates',
+    {
+      ...secured,
+      schema: {
+        operationId: 'listEstates',
+        tags: ['places'],
+        summary: "A township's estates (admin, its staff, API clients of the township)",
+        security: bearerSecurity,
+        params: z.object({ townshipId: uuidParam('a township') }),
+        response: { 200: z.object({ items: z.array(estateSchema) }), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      authorize(request.user, 'township.read', { townshipId: request.params.townshipId });
+      return { items: await listEstates(app.database.db, request.params.townshipId) };
+    },
+  );
+
+  app.get(
+    '/estates/:estateId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getEstate',
+        tags: ['places'],
+        summary: 'One estate with its settings',
+        security: bearerSecurity,
+        params: z.object({ estateId: uuidParam('an estate') }),
+        response: { 200: estateSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const estate = await requireEstate(app.database.db, request.params.estateId);
+      authorize(request.user, 'estate.read', { estateId: estate.id, townshipId: estate.township_id });
+      return estateView(estate);
+    },
+  );
+
+  app.put(
+    '/estates/:estateId/settings',
+    {
+      ...secured,
+      schema: {
+        operationId: 'replaceEstateSettings',
+        tags: ['places'],
+        summary: "Replace an estate's settings (admin, staff of its township). Overrides may only be stricter than the statute.",
+        security: bearerSecurity,
+        params: z.object({ estateId: uuidParam('an estate') }),
+        body: z.record(z.string(), z.unknown()).meta({ example: { noticeDays: 15, countParking: false, nonVoters: 'excluded' } }),
+        response: { 200: estateSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const estate = await requireEstate(app.database.db, request.params.estateId);
+      authorize(request.user, 'estate.configure', { estateId: estate.id, townshipId: estate.township_id });
+      return inTransaction(app.database.db, async (trx) => {
+        const updated = await updateEstateSettings(trx, estate.id, request.body);
+        await appendAudit(trx, {
+          chain: estateChain(estate.id),
+          actor: actorOf(request.user),
+          action: 'estate.settings_replaced',
+          subject: `estate:${estate.id}`,
+          data: { settings: updated.settings },
+        }, app.clock.now());
+        return updated;
+      });
+    },
+  );
+}
