@@ -59,7 +59,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('removed_at', 'timestamptz')
     .execute();
   await sql`create unique index units_current_registry_no on units (estate_id, registry_no) where removed_at is null`.execute(db);
-  await db.schema.createIndex('units_building').on('units').columns(['building_id', 'stair_id']).execute();
 
   // An owner (业主) of the estate, natural person or organisation. The identity
   // number is kept only as a keyed HMAC (`id_key`); its last four characters
@@ -207,7 +206,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // ── Registry imports ─────────────────────────────────────────────────────
   // A validated upload waiting to be applied: the units with identity HMACs
-  // (never plain numbers) and the diff against registry `base_version`.
+  // (never plain numbers), gzipped JSON, and the diff against registry `base_version`.
   await db.schema
     .createTable('registry_imports')
     .addColumn('id', 'uuid', id)
@@ -215,7 +214,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('base_version', 'integer', (c) => c.notNull())
     .addColumn('format', 'text', (c) => c.notNull().check(sql`format in ('csv', 'json')`))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('previewed', 'applied', 'superseded')`))
-    .addColumn('units', 'jsonb', (c) => c.notNull())
+    .addColumn('units_gz', 'bytea', (c) => c.notNull())
     .addColumn('summary', 'jsonb', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))

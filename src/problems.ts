@@ -13,6 +13,8 @@ export const PROBLEM_TYPES = {
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'The request body has an unsupported media type' },
+  'not-verified': { status: 422, title: 'The details do not match the property registry' },
+  'invalid-file': { status: 422, title: 'The file has errors; nothing was imported' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'internal-error': { status: 500, title: 'Internal error' },
   'not-ready': { status: 503, title: 'The service is not ready' },
@@ -53,9 +55,16 @@ export const problemSchema = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z
-      .array(z.object({ path: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          path: z.string().optional().describe('validation-failed: the failing field, e.g. body.code'),
+          line: z.number().int().optional().describe('invalid-file: the line (CSV) or unit number (JSON)'),
+          field: z.string().optional().describe('invalid-file: the column or JSON field'),
+          message: z.string(),
+        }),
+      )
       .optional()
-      .describe('For validation-failed: one entry per failing field'),
+      .describe('One entry per failing field (validation-failed) or bad row (invalid-file)'),
   })
   .loose()
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });

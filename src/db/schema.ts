@@ -165,7 +165,7 @@ export interface RegistryImportTable {
   base_version: number;
   format: 'csv' | 'json';
   status: 'previewed' | 'applied' | 'superseded';
-  units: Json<unknown>;
+  units_gz: Buffer;
   summary: Json<unknown>;
   created_by: string;
   created_at: CreatedAt;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsSchema, TallyInputError, resolveSettings } from '../tally/index.ts';
+import { type Settings, SettingsSchema, TallyInputError, resolveSettings } from '../tally/index.ts';
 import { ProblemError } from '../problems.ts';
 
 /**
@@ -35,13 +35,18 @@ export function validateEstateSettings(input: unknown): EstateSettings {
     const errors = parsed.error.issues.map((i) => ({ path: ['body', 'settings', ...i.path].join('.'), message: i.message }));
     throw new ProblemError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   }
-  const { noticeDays: _n, windowDays: _w, maxProxiesPerHolder: _m, ...tally } = parsed.data;
   try {
-    resolveSettings(tally);
+    resolveSettings(tallySettingsOf(parsed.data));
   } catch (err) {
     if (!(err instanceof TallyInputError)) throw err;
     const errors = err.issues.map((i) => ({ path: `body.${i.path}`, message: i.message }));
     throw new ProblemError('validation-failed', errors.map((e) => e.message).join('; '), { errors });
   }
   return parsed.data;
+}
+
+/** The part of an estate's settings the tally engine decides by. */
+export function tallySettingsOf(settings: EstateSettings): Settings {
+  const { noticeDays: _n, windowDays: _w, maxProxiesPerHolder: _m, ...tally } = settings;
+  return tally;
 }

@@ -10,6 +10,8 @@ export const OPENAPI_TAGS = [
   { name: 'auth', description: 'Logging in: phone and one-time code for people, client credentials for systems' },
   { name: 'places', description: 'Townships (街道/乡镇) and their estates' },
   { name: 'roles', description: 'Township staff, committee members, organisers and API clients' },
+  { name: 'registry', description: 'The property registry of an estate: units, owners, imports, in-person verification' },
+  { name: 'owners', description: 'The signed-in person: verification as an owner, holdings and voting weight' },
 ];
 
 /**

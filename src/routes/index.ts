@@ -3,6 +3,8 @@ import apiClients from './api-clients.ts';
 import auth from './auth.ts';
 import estates from './estates.ts';
 import health from './health.ts';
+import me from './me.ts';
+import registry from './registry.ts';
 import roles from './roles.ts';
 import townships from './townships.ts';
 
@@ -16,6 +18,8 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(estates);
       await v1.register(roles);
       await v1.register(apiClients);
+      await v1.register(registry);
+      await v1.register(me);
     },
     { prefix: '/v1' },
   );

@@ -13,8 +13,8 @@ export interface TestApp {
   app: App;
   keys: Keys;
   testDatabase: TestDatabase;
-  /** An access token for a person holding these grants. */
-  tokenFor(...grants: Grant[]): string;
+  /** An access token for a new account (a real row, so foreign keys hold) holding these grants. */
+  tokenFor(...grants: Grant[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -44,8 +44,15 @@ export async function createTestApp(
     app,
     keys,
     testDatabase,
-    tokenFor: (...grants: Grant[]) => {
-      const principal: Principal = { subject: `test-person-${++people}`, kind: 'person', grants };
+    tokenFor: async (...grants: Grant[]) => {
+      const phone = `170${String(++people).padStart(8, '0')}`;
+      const account = await testDatabase.database.db
+        .insertInto('accounts')
+        .values({ phone })
+        .onConflict((oc) => oc.column('phone').doUpdateSet({ phone }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const principal: Principal = { subject: account.id, kind: 'person', grants };
       return app.issueAccessToken(principal);
     },
     close: async () => {

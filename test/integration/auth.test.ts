@@ -28,7 +28,7 @@ async function listWith(token: string) {
 
 describe('access tokens', () => {
   it('a valid token is accepted', async () => {
-    expect((await listWith(t.tokenFor({ role: 'admin' }))).statusCode).toBe(200);
+    expect((await listWith(await t.tokenFor({ role: 'admin' }))).statusCode).toBe(200);
   });
 
   it('no token is a 401 problem', async () => {
@@ -39,7 +39,7 @@ describe('access tokens', () => {
   });
 
   it('a tampered token is refused', async () => {
-    const token = t.tokenFor({ role: 'township_staff', townshipId: '00000000-0000-4000-8000-000000000000' });
+    const token = await t.tokenFor({ role: 'township_staff', townshipId: '00000000-0000-4000-8000-000000000000' });
     const [h, , s] = token.split('.');
     const res = await listWith(`${h}.${b64url(JSON.stringify(adminClaims()))}.${s}`);
     expect(res.statusCode).toBe(401);

@@ -6,7 +6,7 @@ let t: TestApp;
 let admin: string;
 beforeAll(async () => {
   t = await createTestApp();
-  admin = t.tokenFor({ role: 'admin' });
+  admin = await t.tokenFor({ role: 'admin' });
 });
 afterAll(async () => t?.close());
 

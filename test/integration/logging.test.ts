@@ -30,7 +30,7 @@ describe('request logs', () => {
   });
 
   it('never writes the bearer token, the query string or the body', async () => {
-    const token = t.tokenFor({ role: 'admin' });
+    const token = await t.tokenFor({ role: 'admin' });
     await t.app.inject({
       method: 'POST',
       url: '/v1/townships?idNumber=110101199003074477',

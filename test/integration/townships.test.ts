@@ -14,7 +14,7 @@ async function create(token: string, body: unknown) {
 
 describe('townships', () => {
   it('an admin registers a township; it is stored and listed', async () => {
-    const admin = t.tokenFor({ role: 'admin' });
+    const admin = await t.tokenFor({ role: 'admin' });
     const res = await create(admin, { code: '350881001', name: '桂林街道' });
     expect(res.statusCode).toBe(201);
     const body = res.json();
@@ -29,7 +29,7 @@ describe('townships', () => {
   });
 
   it('a second township with the same code is a 409 conflict and writes nothing', async () => {
-    const admin = t.tokenFor({ role: 'admin' });
+    const admin = await t.tokenFor({ role: 'admin' });
     expect((await create(admin, { code: '350881002', name: '甲街道' })).statusCode).toBe(201);
     const again = await create(admin, { code: '350881002', name: '乙街道' });
     expect(again.statusCode).toBe(409);
@@ -40,7 +40,7 @@ describe('townships', () => {
   });
 
   it('township staff may not register townships', async () => {
-    const staff = t.tokenFor({ role: 'township_staff', townshipId: randomUUID() });
+    const staff = await t.tokenFor({ role: 'township_staff', townshipId: randomUUID() });
     const res = await create(staff, { code: '350881003', name: '丙街道' });
     expect(res.statusCode).toBe(403);
     expect(res.json().type).toBe('urn:gongjue:problem:forbidden');
@@ -49,10 +49,10 @@ describe('townships', () => {
   });
 
   it('staff see their own township and not another one', async () => {
-    const admin = t.tokenFor({ role: 'admin' });
+    const admin = await t.tokenFor({ role: 'admin' });
     const mine = (await create(admin, { code: '350881004', name: '丁街道' })).json();
     const other = (await create(admin, { code: '350881005', name: '戊街道' })).json();
-    const staff = t.tokenFor({ role: 'township_staff', townshipId: mine.id });
+    const staff = await t.tokenFor({ role: 'township_staff', townshipId: mine.id });
 
     const list = await t.app.inject({ url: '/v1/townships', headers: bearer(staff) });
     expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([mine.id]);
@@ -64,17 +64,17 @@ describe('townships', () => {
   });
 
   it('an API client reads only the townships it is registered for', async () => {
-    const admin = t.tokenFor({ role: 'admin' });
+    const admin = await t.tokenFor({ role: 'admin' });
     const granted = (await create(admin, { code: '350881006', name: '己街道' })).json();
     const other = (await create(admin, { code: '350881007', name: '庚街道' })).json();
-    const client = t.tokenFor({ role: 'client', access: 'read', townshipIds: [granted.id], estateIds: [] });
+    const client = await t.tokenFor({ role: 'client', access: 'read', townshipIds: [granted.id], estateIds: [] });
     expect((await t.app.inject({ url: `/v1/townships/${granted.id}`, headers: bearer(client) })).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/v1/townships/${other.id}`, headers: bearer(client) })).statusCode).toBe(404);
     expect((await create(client, { code: '350881008', name: '辛街道' })).statusCode).toBe(403);
   });
 
   it('a person with no grants sees an empty list', async () => {
-    const nobody = t.tokenFor();
+    const nobody = await t.tokenFor();
     const res = await t.app.inject({ url: '/v1/townships', headers: bearer(nobody) });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ items: [] });

@@ -1,0 +1,112 @@
+/**
+ * npm run bench:import — a 100,000-unit registry file (CSV, about 130,000
+ * rows with co-owners) uploaded and applied through the real HTTP routes on
+ * the real PostgreSQL (DATABASE_URL's server, a fresh database). Target:
+ * ≤ 10 s from upload to applied. Prints rows/s and the time of each step.
+ */
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { ephemeralKeys } from '../src/identity/keys.ts';
+
+const UNITS = Number(process.env.BENCH_UNITS ?? 100_000);
+const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const name = `gongjue_bench_import_${process.pid}`;
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+/** Person n's fictitious resident identity number: unique per n, with a valid check character. */
+function residentId(n: number): string {
+  const day = Math.floor(n / 1000);
+  const birth = `19${String(40 + (day % 60)).padStart(2, '0')}${String(1 + (Math.floor(day / 60) % 12)).padStart(2, '0')}${String(1 + (Math.floor(day / 720) % 28)).padStart(2, '0')}`;
+  const body = `350881${birth}${String(n % 1000).padStart(3, '0')}`;
+  const sum = [...body].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0);
+  return body + CHECK[sum % 11];
+}
+
+/** A deterministic estate: 10% co-owned, 5% second flats of one owner, 3% developer-held, 8% parking. */
+function buildCsv(units: number): { csv: string; rows: number } {
+  const lines = ['registry_no,building,stair,room,area,area_source,kind,developer_held,owner_name,owner_kind,owner_id_type,owner_id_number,owner_phone'];
+  let person = 0;
+  for (let u = 0; u < units; u++) {
+    const parking = u % 100 < 8;
+    const place = parking ? `车库,,P${u}` : `${1 + Math.floor(u / 400)}栋,${1 + (Math.floor(u / 100) % 4)}单元,${101 + (u % 100)}`;
+    const area = parking ? '12.50' : `${60 + (u % 90)}.${String(u % 100).padStart(2, '0')}`;
+    const unit = `3508810010${String(u).padStart(8, '0')},${place},${area},registry,${parking ? 'parking' : 'residential'}`;
+    if (u % 100 >= 97) {
+      lines.push(`${unit},true,阳光地产有限公司,organisation,uscc,91350100M000100Y43,`);
+      continue;
+    }
+    // Every twentieth unit is a second flat of the previous owner.
+    const owner = u % 20 === 0 && person > 0 ? person : ++person;
+    lines.push(`${unit},false,业主${owner},person,resident_id,${residentId(owner)},138${String(u).padStart(8, '0')}`);
+    if (u % 10 === 1) {
+      person += 1;
+      lines.push(`${unit},false,共有人${person},person,resident_id,${residentId(person)},`);
+    }
+  }
+  return { csv: `${lines.join('\n')}\n`, rows: lines.length - 1 };
+}
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+await admin(`create database "${name}"`);
+const database = await openDatabase({ url: url.toString(), embeddedDir: 'memory://', poolMax: 4 });
+const app = await buildApp({
+  config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url.toString() }),
+  database,
+  keys: ephemeralKeys(),
+  migrate: true,
+});
+try {
+  const token = app.issueAccessToken({ subject: '00000000-0000-4000-8000-000000000000', kind: 'person', grants: [{ role: 'admin' }] });
+  const headers = { authorization: `Bearer ${token}` };
+  const township = (await app.inject({ method: 'POST', url: '/v1/townships', headers, payload: { code: '350881001', name: '桂林街道' } })).json();
+  const estate = (await app.inject({ method: 'POST', url: `/v1/townships/${township.id}/estates`, headers, payload: { name: '基准小区' } })).json();
+
+  const { csv, rows } = buildCsv(UNITS);
+  const megabytes = Buffer.byteLength(csv) / 1024 / 1024;
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+
+  const t0 = performance.now();
+  const preview = await app.inject({
+    method: 'POST',
+    url: `/v1/estates/${estate.id}/registry-imports`,
+    headers: { ...headers, 'content-type': 'text/csv' },
+    payload: csv,
+  });
+  const t1 = performance.now();
+  if (preview.statusCode !== 201) throw new Error(`preview failed: ${preview.body.slice(0, 2000)}`);
+  const applied = await app.inject({ method: 'POST', url: `/v1/estates/${estate.id}/registry-imports/${preview.json().id}/apply`, headers });
+  const t2 = performance.now();
+  clearInterval(sampler);
+  if (applied.statusCode !== 200) throw new Error(`apply failed: ${applied.body.slice(0, 2000)}`);
+
+  const total = (t2 - t1 + (t1 - t0)) / 1000;
+  const counts = preview.json().counts;
+  console.log(`registry import: ${UNITS.toLocaleString('en')} units, ${rows.toLocaleString('en')} rows, ${megabytes.toFixed(1)} MB CSV`);
+  console.log(`  upload + validate + diff + preview stored: ${((t1 - t0) / 1000).toFixed(2)} s`);
+  console.log(`  apply (one transaction):                   ${((t2 - t1) / 1000).toFixed(2)} s`);
+  console.log(`  total: ${total.toFixed(2)} s — ${Math.round(rows / total).toLocaleString('en')} rows/s, ${Math.round(UNITS / total).toLocaleString('en')} units/s (target ≤ 10 s)`);
+  console.log(`  added ${counts.added}, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+} finally {
+  await app.close();
+  await database.close();
+  await admin(`drop database if exists "${name}" with (force)`);
+}

@@ -1,0 +1,169 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction } from '../db/transaction.ts';
+import { grantsForAccount } from '../identity/grants.ts';
+import { holdingsOf } from '../identity/holdings.ts';
+import { ownedIn } from '../identity/permissions.ts';
+import { grantSchema, type Principal } from '../identity/principal.ts';
+import { ID_DOC_TYPES } from '../identity/registry/types.ts';
+import { verifySelf } from '../identity/verification.ts';
+import { ProblemError, problemResponses } from '../problems.ts';
+import { bearerSecurity, uuidParam } from './schemas.ts';
+
+const ownerRefSchema = z.object({ ownerId: z.uuid(), estateId: z.uuid(), estateName: z.string(), name: z.string() });
+
+function personOf(principal: Principal): string {
+  if (principal.kind !== 'person') throw new ProblemError('forbidden', 'Only people have an account; API clients do not');
+  return principal.subject;
+}
+
+/** The signed-in person: who they are, verifying themselves as owners, what they hold. */
+export default async function meRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const secured = { onRequest: app.authenticate };
+
+  async function ownersOf(accountId: string) {
+    return app.database.db
+      .selectFrom('owner_bindings')
+      .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
+      .innerJoin('estates', 'estates.id', 'owners.estate_id')
+      .select(['owners.id as ownerId', 'owners.estate_id as estateId', 'estates.name as estateName', 'owners.name'])
+      .where('owner_bindings.account_id', '=', accountId)
+      .where('owner_bindings.revoked_at', 'is', null)
+      .orderBy('estates.name')
+      .execute();
+  }
+
+  app.get(
+    '/me',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getMe',
+        tags: ['owners'],
+        summary: 'The signed-in person: phone, roles and the registry owners they are verified as',
+        security: bearerSecurity,
+        response: {
+          200: z.object({ accountId: z.uuid(), phone: z.string(), grants: z.array(grantSchema), verifiedOwners: z.array(ownerRefSchema) }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const accountId = personOf(request.user);
+      const account = await app.database.db.selectFrom('accounts').select('phone').where('id', '=', accountId).executeTakeFirst();
+      if (!account) throw new ProblemError('unauthenticated', 'This account no longer exists');
+      return {
+        accountId,
+        phone: account.phone,
+        grants: await grantsForAccount(app.database.db, accountId),
+        verifiedOwners: await ownersOf(accountId),
+      };
+    },
+  );
+
+  app.post(
+    '/me/verification',
+    {
+      ...secured,
+      schema: {
+        operationId: 'verifyMyself',
+        tags: ['owners'],
+        summary: 'Bind this account to the registry owner with this name and identity number',
+        description:
+          'A match makes the account a verified owner of all that owner’s units, in every estate. A mismatch is refused ' +
+          'without saying which field was wrong; 5 failures within 15 minutes lock verification for a while.',
+        security: bearerSecurity,
+        body: z
+          .object({
+            name: z.string().trim().min(1).max(100),
+            idType: z.enum(ID_DOC_TYPES).default('resident_id'),
+            idNumber: z.string().trim().min(1).max(40),
+          })
+          .strict()
+          .meta({ example: { name: '张三', idType: 'resident_id', idNumber: '11010119900307447X' } }),
+        response: {
+          200: z.object({
+            verifiedOwners: z.array(ownerRefSchema),
+            accessToken: z.string().describe('A fresh access token that carries the new owner grants'),
+          }),
+          ...problemResponses(400, 401, 403, 409, 422, 429),
+        },
+      },
+    },
+    async (request) => {
+      const accountId = personOf(request.user);
+      const outcome = await inTransaction(app.database.db, (trx) =>
+        verifySelf(trx, { accountId, ...request.body, hmacKey: app.keys.identityHmacKey, now: app.clock.now() }),
+      );
+      if (!outcome.ok) {
+        if (outcome.reason === 'locked') {
+          const seconds = Math.max(1, Math.ceil((outcome.retryAfterMs ?? 60_000) / 1000));
+          throw new ProblemError('rate-limited', 'Too many failed attempts; try again later or ask your committee to verify you in person', { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+        }
+        if (outcome.reason === 'bound_elsewhere') {
+          throw new ProblemError('conflict', 'This owner is already verified on another account; ask your committee or township to verify you in person');
+        }
+        throw new ProblemError('not-verified', 'No owner in the property registry has this name and identity number');
+      }
+      const grants = await grantsForAccount(app.database.db, accountId);
+      return {
+        verifiedOwners: await ownersOf(accountId),
+        accessToken: app.issueAccessToken({ subject: accountId, kind: 'person', grants }),
+      };
+    },
+  );
+
+  app.get(
+    '/me/estates/:estateId/holdings',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getMyHoldings',
+        tags: ['owners'],
+        summary: 'My units in an estate, the voters (heads) they form and their weight',
+        security: bearerSecurity,
+        params: z.object({ estateId: uuidParam('an estate') }),
+        response: {
+          200: z.object({
+            estateId: z.uuid(),
+            units: z.array(
+              z.object({
+                id: z.uuid(),
+                registryNo: z.string().optional(),
+                building: z.string(),
+                stair: z.string().nullable(),
+                room: z.string().optional(),
+                area: z.string().describe('m², exact, two decimals'),
+                kind: z.enum(['residential', 'commercial', 'parking']),
+                developerHeld: z.boolean(),
+                counted: z.boolean().describe('Whether the unit adds weight (parking may not: countParking)'),
+              }),
+            ),
+            voters: z.array(
+              z.object({
+                owners: z.array(z.object({ id: z.uuid(), you: z.boolean() })),
+                developer: z.boolean(),
+                units: z.array(z.uuid()),
+                area: z.string(),
+                heads: z.literal(1),
+              }),
+            ),
+            estateTotal: z.object({ area: z.string(), heads: z.number().int() }),
+            settings: z.object({ countParking: z.boolean() }),
+          }),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      personOf(request.user);
+      const { estateId } = request.params;
+      const mine = ownedIn(request.user, estateId);
+      // The same answer whether or not the estate exists: nothing is revealed to non-owners.
+      if (mine.length === 0) throw new ProblemError('forbidden', 'You are not a verified owner of this estate; verify yourself first');
+      return holdingsOf(app.database.db, estateId, mine);
+    },
+  );
+}

@@ -1,0 +1,299 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction } from '../db/transaction.ts';
+import { maskName, maskPhone } from '../identity/mask.ts';
+import { authorize, may } from '../identity/permissions.ts';
+import { actorOf } from '../identity/principal.ts';
+import { applyImport, findImport, parseRegistryFile, previewImport, toRegistryUnits } from '../identity/registry-import.ts';
+import { verifyInPerson } from '../identity/verification.ts';
+import { ID_DOC_TYPES } from '../identity/registry/types.ts';
+import { requireEstate } from '../places/estates.ts';
+import { ProblemError, problemResponses } from '../problems.ts';
+import { formatArea } from '../tally/index.ts';
+import { bearerSecurity, phoneSchema, uuidParam } from './schemas.ts';
+
+/** A registry file may be large: 100,000 units of CSV are about 15 MB. */
+export const REGISTRY_BODY_LIMIT = 64 * 1024 * 1024;
+
+const ownerSummary = z.object({ name: z.string(), kind: z.enum(['person', 'organisation']), idType: z.string(), idTail: z.string() });
+
+const previewSchema = z
+  .object({
+    id: z.uuid(),
+    estateId: z.uuid(),
+    status: z.enum(['previewed', 'applied', 'superseded']),
+    baseVersion: z.number().int().describe('The registry version the diff was computed against'),
+    format: z.enum(['csv', 'json']),
+    units: z.number().int().describe('Units in the file'),
+    counts: z.object({
+      added: z.number().int(),
+      removed: z.number().int(),
+      changed: z.number().int(),
+      transfers: z.number().int(),
+      ownerUpdates: z.number().int(),
+      unchanged: z.number().int(),
+    }),
+    diff: z.object({
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+      changed: z.array(z.object({ registryNo: z.string(), fields: z.array(z.string()) })),
+      transfers: z.array(z.object({ registryNo: z.string(), from: z.array(ownerSummary), to: z.array(ownerSummary) })),
+      truncated: z.boolean().describe('Lists show at most 200 entries each; counts are complete'),
+    }),
+    createdAt: z.iso.datetime(),
+    appliedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'RegistryImport' });
+
+const unitSchema = z
+  .object({
+    id: z.uuid(),
+    registryNo: z.string(),
+    building: z.string(),
+    stair: z.string().nullable(),
+    room: z.string(),
+    area: z.string(),
+    areaSource: z.enum(['registry', 'surveyed', 'contract']),
+    kind: z.enum(['residential', 'commercial', 'parking']),
+    developerHeld: z.boolean(),
+    owners: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string().describe('Masked (张*) unless the caller is authorised staff'),
+        kind: z.enum(['person', 'organisation']),
+        idTail: z.string().nullable().describe('Last 4 characters of the identity number; staff only'),
+        phone: z.string().nullable().describe('Masked (138****1234) unless the caller is authorised staff'),
+        verified: z.boolean().describe('Bound to an account'),
+      }),
+    ),
+  })
+  .meta({ id: 'RegistryUnit' });
+
+const estateParams = z.object({ estateId: uuidParam('an estate') });
+
+/** The property registry of an estate: import (preview, apply), read, and in-person verification. */
+export default async function registryRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const secured = { onRequest: app.authenticate };
+
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: REGISTRY_BODY_LIMIT }, (_request, body, done) => {
+    done(null, body);
+  });
+
+  async function estateFor(request: { user: Parameters<typeof authorize>[0] }, estateId: string, action: Parameters<typeof authorize>[1]) {
+    const estate = await requireEstate(app.database.db, estateId);
+    authorize(request.user, action, { estateId: estate.id, townshipId: estate.township_id });
+    return estate;
+  }
+
+  app.post(
+    '/estates/:estateId/registry-imports',
+    {
+      ...secured,
+      bodyLimit: REGISTRY_BODY_LIMIT,
+      schema: {
+        operationId: 'previewRegistryImport',
+        tags: ['registry'],
+        summary: 'Upload a registry extract (text/csv or application/json); returns the diff to apply',
+        description:
+          'The whole file is validated first: any bad row makes a 422 listing every error with its line, and nothing is stored. ' +
+          'Identity numbers are replaced by their keyed HMAC before anything is written. The preview is applied with ' +
+          'POST …/registry-imports/{importId}/apply. Formats: docs/registry-import.md.',
+        security: bearerSecurity,
+        consumes: ['text/csv', 'application/json'],
+        params: estateParams,
+        response: { 201: previewSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const estate = await estateFor(request, request.params.estateId, 'registry.import');
+      const csv = typeof request.body === 'string';
+      if (!csv && (typeof request.body !== 'object' || request.body === null)) {
+        throw new ProblemError('unsupported-media-type', 'Send the registry as text/csv or application/json');
+      }
+      const parsed = parseRegistryFile(csv ? 'csv' : 'json', request.body as string | object);
+      const units = toRegistryUnits(parsed, app.keys.identityHmacKey);
+      const preview = await inTransaction(app.database.db, (trx) =>
+        previewImport(trx, {
+          estateId: estate.id,
+          registryVersion: estate.registry_version,
+          format: csv ? 'csv' : 'json',
+          units,
+          createdBy: actorOf(request.user),
+          now: app.clock.now(),
+        }),
+      );
+      return reply.code(201).header('location', `/v1/estates/${estate.id}/registry-imports/${preview.id}`).send(preview);
+    },
+  );
+
+  app.get(
+    '/estates/:estateId/registry-imports/:importId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getRegistryImport',
+        tags: ['registry'],
+        summary: 'A registry import preview and its status',
+        security: bearerSecurity,
+        params: estateParams.extend({ importId: uuidParam('an import') }),
+        response: { 200: previewSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const estate = await estateFor(request, request.params.estateId, 'registry.import');
+      const preview = await findImport(app.database.db, estate.id, request.params.importId);
+      if (!preview) throw new ProblemError('not-found', 'No such import');
+      return preview;
+    },
+  );
+
+  app.post(
+    '/estates/:estateId/registry-imports/:importId/apply',
+    {
+      ...secured,
+      schema: {
+        operationId: 'applyRegistryImport',
+        tags: ['registry'],
+        summary: 'Apply a previewed import atomically (only onto the registry version it was computed from)',
+        security: bearerSecurity,
+        params: estateParams.extend({ importId: uuidParam('an import') }),
+        response: { 200: previewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const estate = await estateFor(request, request.params.estateId, 'registry.import');
+      return inTransaction(app.database.db, (trx) =>
+        applyImport(trx, { estateId: estate.id, importId: request.params.importId, actor: actorOf(request.user), now: app.clock.now() }),
+      );
+    },
+  );
+
+  app.get(
+    '/estates/:estateId/units',
+    {
+      ...secured,
+      schema: {
+        operationId: 'listUnits',
+        tags: ['registry'],
+        summary: "The estate's current units and owners (names and phones masked unless the caller is authorised staff)",
+        security: bearerSecurity,
+        params: estateParams,
+        querystring: z.object({
+          building: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          after: z.string().max(200).optional().describe('Registry number to continue after (from the previous page)'),
+        }),
+        response: { 200: z.object({ items: z.array(unitSchema), next: z.string().nullable() }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const estate = await estateFor(request, request.params.estateId, 'registry.read');
+      const full = may(request.user, 'registry.read_identities', { estateId: estate.id, townshipId: estate.township_id });
+      const { limit, after, building } = request.query;
+      let query = app.database.db
+        .selectFrom('units')
+        .innerJoin('buildings', 'buildings.id', 'units.building_id')
+        .leftJoin('stairs', 'stairs.id', 'units.stair_id')
+        .select([
+          'units.id',
+          'units.registry_no',
+          'buildings.name as building',
+          'stairs.name as stair',
+          'units.room',
+          'units.area_hundredths',
+          'units.area_source',
+          'units.kind',
+          'units.developer_held',
+        ])
+        .where('units.estate_id', '=', estate.id)
+        .where('units.removed_at', 'is', null)
+        .orderBy('units.registry_no')
+        .limit(limit + 1);
+      if (after !== undefined) query = query.where('units.registry_no', '>', after);
+      if (building !== undefined) query = query.where('buildings.name', '=', building);
+      const rows = await query.execute();
+      const page = rows.slice(0, limit);
+      const owners = page.length
+        ? await app.database.db
+            .selectFrom('unit_owners')
+            .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
+            .leftJoin('owner_bindings', (join) =>
+              join.onRef('owner_bindings.owner_id', '=', 'owners.id').on('owner_bindings.revoked_at', 'is', null),
+            )
+            .select(['unit_owners.unit_id', 'owners.id', 'owners.name', 'owners.kind', 'owners.id_tail', 'owners.phone', 'owner_bindings.id as binding'])
+            .where('unit_owners.unit_id', 'in', page.map((r) => r.id))
+            .orderBy('owners.name')
+            .execute()
+        : [];
+      return {
+        items: page.map((u) => ({
+          id: u.id,
+          registryNo: u.registry_no,
+          building: u.building,
+          stair: u.stair,
+          room: u.room,
+          area: formatArea(BigInt(u.area_hundredths)),
+          areaSource: u.area_source,
+          kind: u.kind,
+          developerHeld: u.developer_held,
+          owners: owners
+            .filter((o) => o.unit_id === u.id)
+            .map((o) => ({
+              id: o.id,
+              name: full ? o.name : maskName(o.name, o.kind),
+              kind: o.kind,
+              idTail: full ? o.id_tail : null,
+              phone: o.phone === null ? null : full ? o.phone : maskPhone(o.phone),
+              verified: o.binding !== null,
+            })),
+        })),
+        next: rows.length > limit ? (page[page.length - 1]?.registry_no ?? null) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/estates/:estateId/owners/:ownerId/in-person-verification',
+    {
+      ...secured,
+      schema: {
+        operationId: 'verifyOwnerInPerson',
+        tags: ['registry'],
+        summary: 'Record that the owner showed their document in person, and bind them to the account of a phone',
+        description: 'For committee members, organisers and township staff. Any earlier binding of this owner to another account is revoked.',
+        security: bearerSecurity,
+        params: estateParams.extend({ ownerId: uuidParam('an owner') }),
+        body: z
+          .object({
+            phone: phoneSchema,
+            documentType: z.enum(ID_DOC_TYPES),
+            documentNote: z.string().trim().max(200).optional().describe('What was seen, e.g. "original ID card and property certificate"'),
+          })
+          .strict(),
+        response: {
+          201: z.object({ ownerId: z.uuid(), accountId: z.uuid(), replacedAccountId: z.uuid().nullable() }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const estate = await estateFor(request, request.params.estateId, 'owner.verify_in_person');
+      if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only a person can verify an owner in person');
+      const verifiedBy = request.user.subject;
+      const result = await inTransaction(app.database.db, (trx) =>
+        verifyInPerson(trx, {
+          estateId: estate.id,
+          ownerId: request.params.ownerId,
+          phone: request.body.phone,
+          documentType: request.body.documentType,
+          documentNote: request.body.documentNote ?? null,
+          verifiedBy,
+          now: app.clock.now(),
+        }),
+      );
+      return reply.code(201).send({ ownerId: request.params.ownerId, accountId: result.accountId, replacedAccountId: result.replaced });
+    },
+  );
+}
