@@ -192,6 +192,157 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export type MeetingStatus = 'draft' | 'noticed' | 'open' | 'closed' | 'tallied' | 'published' | 'cancelled';
+
+export interface MeetingTable {
+  id: Generated<string>;
+  estate_id: string;
+  kind: 'regular' | 'temporary';
+  title: string;
+  description: string | null;
+  status: MeetingStatus;
+  voting_opens_at: Date;
+  voting_closes_at: Date;
+  created_by: string;
+  created_at: CreatedAt;
+  noticed_at: NullableTimestamp;
+  opened_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  tallied_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+}
+
+export interface MotionTable {
+  id: Generated<string>;
+  meeting_id: string;
+  position: number;
+  matter: string;
+  kind: 'yes_no' | 'options' | 'election';
+  title: string;
+  text: Generated<string>;
+  terms: Json<unknown>;
+  documents: ColumnType<unknown, string | undefined, string>;
+  total_area_hundredths: ColumnType<string | null, never, number | bigint | string | null>;
+  total_heads: ColumnType<number | null, never, number | null>;
+  created_at: CreatedAt;
+}
+
+export interface ElectorateVoterTable {
+  id: Generated<string>;
+  motion_id: string;
+  voter_key: string;
+  developer: boolean;
+  owners: string[];
+  units: string[];
+  area_hundredths: Int8;
+  representative: string | null;
+}
+
+export type Channel = 'online' | 'paper' | 'proxy';
+
+export interface BallotTable {
+  id: Generated<string>;
+  motion_id: string;
+  voter_id: string;
+  version: number;
+  choice: Json<unknown>;
+  spoiled: Generated<boolean>;
+  channel: Channel;
+  cast_by: string;
+  owner_id: string | null;
+  proxy_id: string | null;
+  paper_entry_id: string | null;
+  cast_at: Date;
+  receipt: string;
+}
+
+export interface CurrentBallotTable {
+  motion_id: string;
+  voter_id: string;
+  ballot_id: string;
+  version: number;
+  personal: boolean;
+}
+
+export interface PaperEntryTable {
+  id: Generated<string>;
+  motion_id: string;
+  voter_id: string;
+  choice: Json<unknown>;
+  spoiled: boolean;
+  scan_url: string;
+  scan_sha256: string;
+  entered_by: string;
+  entered_at: Date;
+  status: 'pending' | 'confirmed' | 'rejected';
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  ballot_id: string | null;
+}
+
+export interface ProxyTable {
+  id: Generated<string>;
+  meeting_id: string;
+  grantor_owner_id: string;
+  holder_account_id: string;
+  instructions: ColumnType<unknown, string | null, string | null>;
+  document_url: string;
+  document_sha256: string;
+  status: 'pending' | 'approved' | 'rejected' | 'revoked';
+  registered_by: string;
+  registered_at: Date;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+}
+
+export interface IdempotencyKeyTable {
+  account_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface MotionResultTable {
+  motion_id: string;
+  meeting_id: string;
+  totals: Json<unknown>;
+  report: Json<unknown>;
+  outcome: string;
+  decided_at: Date;
+}
+
+export interface PetitionTable {
+  id: Generated<string>;
+  estate_id: string;
+  purpose: 'temporary_meeting' | 'parking_expansion';
+  title: string;
+  text: Generated<string>;
+  created_by: string;
+  created_at: Date;
+  threshold_reached_at: NullableTimestamp;
+}
+
+export interface PetitionSignatureTable {
+  petition_id: string;
+  owner_id: string;
+  account_id: string;
+  signed_at: Date;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  estate_id: string;
+  topic: string;
+  subject_id: string | null;
+  recipient: 'owner' | 'residents_committee' | 'committee' | 'township';
+  owner_id: string | null;
+  body: string;
+  created_at: Date;
+  sent_at: NullableTimestamp;
+}
+
 export interface DB {
   townships: TownshipTable;
   estates: EstateTable;
@@ -211,8 +362,22 @@ export interface DB {
   registry_imports: RegistryImportTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadTable;
+  meetings: MeetingTable;
+  motions: MotionTable;
+  electorate_voters: ElectorateVoterTable;
+  ballots: BallotTable;
+  current_ballots: CurrentBallotTable;
+  paper_entries: PaperEntryTable;
+  proxies: ProxyTable;
+  idempotency_keys: IdempotencyKeyTable;
+  motion_results: MotionResultTable;
+  petitions: PetitionTable;
+  petition_signatures: PetitionSignatureTable;
+  notifications: NotificationTable;
 }
 
 export type Township = Selectable<TownshipTable>;
 export type NewTownship = Insertable<TownshipTable>;
 export type Estate = Selectable<EstateTable>;
+export type Meeting = Selectable<MeetingTable>;
+export type MotionRow = Selectable<MotionTable>;

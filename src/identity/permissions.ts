@@ -18,7 +18,15 @@ export type Action =
   | 'registry.read'
   | 'registry.read_identities'
   | 'owner.verify_in_person'
-  | 'api_client.manage';
+  | 'api_client.manage'
+  | 'meeting.manage'
+  | 'meeting.read'
+  | 'meeting.turnout'
+  | 'ballot.cast'
+  | 'paper.enter'
+  | 'proxy.manage'
+  | 'petition.sign'
+  | 'petition.read';
 
 /** What an action is about. An estate always comes with its township. */
 export type Target = { townshipId?: string; estateId?: string };
@@ -56,6 +64,16 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'registry.read_identities': [admin, staffOfTownship],
   'owner.verify_in_person': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
   'api_client.manage': [admin],
+  // Committee members and organisers call meetings and put motions.
+  'meeting.manage': [committeeOfEstate, organiserOfEstate],
+  'meeting.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
+  // Turnout only (area and heads that took part), never the running counts.
+  'meeting.turnout': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
+  'ballot.cast': [ownerInEstate],
+  'paper.enter': [committeeOfEstate, organiserOfEstate],
+  'proxy.manage': [committeeOfEstate, organiserOfEstate],
+  'petition.sign': [ownerInEstate],
+  'petition.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {

@@ -12,6 +12,8 @@ export const OPENAPI_TAGS = [
   { name: 'roles', description: 'Township staff, committee members, organisers and API clients' },
   { name: 'registry', description: 'The property registry of an estate: units, owners, imports, in-person verification' },
   { name: 'owners', description: 'The signed-in person: verification as an owner, holdings and voting weight' },
+  { name: 'meetings', description: 'Meetings of the owners’ assembly and their motions, from the notice to the result' },
+  { name: 'ballots', description: 'Casting and changing ballots; paper ballots and proxies' },
 ];
 
 /**

@@ -4,6 +4,7 @@ import auth from './auth.ts';
 import estates from './estates.ts';
 import health from './health.ts';
 import me from './me.ts';
+import meetings from './meetings.ts';
 import registry from './registry.ts';
 import roles from './roles.ts';
 import townships from './townships.ts';
@@ -20,6 +21,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(apiClients);
       await v1.register(registry);
       await v1.register(me);
+      await v1.register(meetings);
     },
     { prefix: '/v1' },
   );

@@ -1,0 +1,472 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction } from '../db/transaction.ts';
+import { type Action, authorize } from '../identity/permissions.ts';
+import { actorOf } from '../identity/principal.ts';
+import { requireEstate } from '../places/estates.ts';
+import { ProblemError, problemResponses } from '../problems.ts';
+import { formatArea } from '../tally/index.ts';
+import { ballotsOf, castOwnBallot } from '../voting/ballots.ts';
+import { closeMeeting, turnout } from '../voting/closing.ts';
+import { IDEMPOTENCY_KEY, idempotent } from '../voting/idempotency.ts';
+import {
+  addMotion,
+  cancelMeeting,
+  createMeeting,
+  meetingView,
+  openVoting,
+  publishNotice,
+  removeMotion,
+  requireMeeting,
+} from '../voting/meetings.ts';
+import { motionInputSchema } from '../voting/motion-terms.ts';
+import { bearerSecurity, uuidParam } from './schemas.ts';
+
+const ruleSchema = z.object({
+  profile: z.string(),
+  matter: z.string(),
+  matterTitle: z.object({ zh: z.string(), en: z.string() }),
+  test: z.string(),
+  quorum: z.string().nullable().describe('e.g. "≥ 2/3" of total area and heads; null where the profile has none'),
+  approval: z.string().describe('e.g. "> 1/2" or "≥ 3/4", of area and of heads'),
+  base: z.string(),
+  liftConsent: z.string().nullable(),
+  statute: z.object({ zh: z.string(), en: z.string() }),
+});
+
+const motionSchema = z
+  .object({
+    id: z.uuid(),
+    position: z.number().int(),
+    matter: z.string(),
+    kind: z.enum(['yes_no', 'options', 'election']),
+    title: z.string(),
+    text: z.string(),
+    options: z.array(z.object({ id: z.string(), label: z.string() })).nullable(),
+    candidates: z.array(z.object({ id: z.string(), name: z.string() })).nullable(),
+    seats: z.number().int().nullable(),
+    scope: z.unknown(),
+    liftInstallation: z.boolean(),
+    documents: z.array(z.object({ name: z.string(), url: z.string(), sha256: z.string() })),
+    rule: ruleSchema.describe('The rule that will decide this motion, shown before anyone votes'),
+    electorate: z.object({ area: z.string(), heads: z.number().int() }).nullable().describe('TA and TH, frozen when voting opens'),
+  })
+  .meta({ id: 'Motion' });
+
+const meetingSchema = z
+  .object({
+    id: z.uuid(),
+    estateId: z.uuid(),
+    kind: z.enum(['regular', 'temporary']),
+    title: z.string(),
+    description: z.string().nullable(),
+    status: z.enum(['draft', 'noticed', 'open', 'closed', 'tallied', 'published', 'cancelled']),
+    votingOpensAt: z.iso.datetime(),
+    votingClosesAt: z.iso.datetime(),
+    local: z.object({ timeZone: z.string(), votingOpens: z.string(), votingCloses: z.string() }).describe("The instants in the estate's time zone"),
+    noticedAt: z.iso.datetime().nullable(),
+    openedAt: z.iso.datetime().nullable(),
+    closedAt: z.iso.datetime().nullable(),
+    motions: z.array(motionSchema),
+  })
+  .meta({ id: 'Meeting' });
+
+const receiptSchema = z
+  .object({
+    ballotId: z.uuid(),
+    motionId: z.uuid(),
+    voterId: z.uuid(),
+    version: z.number().int().describe('1 for the first ballot, then one more for each change'),
+    channel: z.enum(['online', 'paper', 'proxy']),
+    castAt: z.iso.datetime(),
+    receipt: z.string().describe('SHA-256 of the ballot; find it in the published result'),
+    replaced: z.enum(['online', 'paper', 'proxy']).nullable(),
+  })
+  .meta({ id: 'BallotReceipt' });
+
+const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 instant with a time zone, e.g. 2026-12-01T09:00:00+08:00' });
+const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
+
+/** Meetings, motions and ballots: from the notice to the last vote and the close. */
+export default async function meetingRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const secured = { onRequest: app.authenticate };
+  const db = () => app.database.db;
+
+  async function meetingFor(request: FastifyRequest, meetingId: string, action: Action) {
+    const meeting = await requireMeeting(db(), meetingId);
+    const estate = await requireEstate(db(), meeting.estate_id);
+    authorize(request.user, action, { estateId: estate.id, townshipId: estate.township_id });
+    return meeting;
+  }
+
+  function personOf(request: FastifyRequest): string {
+    if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only people take part in meetings');
+    return request.user.subject;
+  }
+
+  app.post(
+    '/estates/:estateId/meetings',
+    {
+      ...secured,
+      schema: {
+        operationId: 'createMeeting',
+        tags: ['meetings'],
+        summary: 'Call a meeting (committee members and organisers); it starts as a draft',
+        security: bearerSecurity,
+        params: z.object({ estateId: uuidParam('an estate') }),
+        body: z
+          .object({
+            kind: z.enum(['regular', 'temporary']),
+            title: z.string().trim().min(1).max(200),
+            description: z.string().max(20_000).optional(),
+            votingOpensAt: instant,
+            votingClosesAt: instant,
+          })
+          .strict()
+          .meta({
+            example: {
+              kind: 'regular',
+              title: '2027年第一次业主大会',
+              votingOpensAt: '2027-01-10T09:00:00+08:00',
+              votingClosesAt: '2027-01-24T18:00:00+08:00',
+            },
+          }),
+        response: { 201: meetingSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const estate = await requireEstate(db(), request.params.estateId);
+      authorize(request.user, 'meeting.manage', { estateId: estate.id, townshipId: estate.township_id });
+      const meeting = await inTransaction(db(), (trx) =>
+        createMeeting(trx, {
+          estateId: estate.id,
+          ...request.body,
+          votingOpensAt: new Date(request.body.votingOpensAt),
+          votingClosesAt: new Date(request.body.votingClosesAt),
+          actor: actorOf(request.user),
+          now: app.clock.now(),
+        }),
+      );
+      return reply.code(201).header('location', `/v1/meetings/${meeting.id}`).send(await meetingView(db(), meeting));
+    },
+  );
+
+  app.get(
+    '/estates/:estateId/meetings',
+    {
+      ...secured,
+      schema: {
+        operationId: 'listMeetings',
+        tags: ['meetings'],
+        summary: "An estate's meetings, newest first",
+        security: bearerSecurity,
+        params: z.object({ estateId: uuidParam('an estate') }),
+        response: { 200: z.object({ items: z.array(meetingSchema) }), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const estate = await requireEstate(db(), request.params.estateId);
+      authorize(request.user, 'meeting.read', { estateId: estate.id, townshipId: estate.township_id });
+      const meetings = await db().selectFrom('meetings').selectAll().where('estate_id', '=', estate.id).orderBy('created_at', 'desc').limit(100).execute();
+      return { items: await Promise.all(meetings.map((m) => meetingView(db(), m))) };
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getMeeting',
+        tags: ['meetings'],
+        summary: 'A meeting with its motions and the rule that decides each',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: { 200: meetingSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => meetingView(db(), await meetingFor(request, request.params.meetingId, 'meeting.read')),
+  );
+
+  app.post(
+    '/meetings/:meetingId/motions',
+    {
+      ...secured,
+      schema: {
+        operationId: 'addMotion',
+        tags: ['meetings'],
+        summary: 'Put a motion on a draft meeting (frozen once the notice is published)',
+        security: bearerSecurity,
+        params: meetingParams,
+        body: motionInputSchema.meta({
+          example: { matter: 'property_manager', kind: 'yes_no', title: '续聘阳光物业服务有限公司', text: '合同期三年……' },
+        }),
+        response: { 201: meetingSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
+      await inTransaction(db(), async (trx) => {
+        const locked = await requireMeeting(trx, meeting.id, { lock: 'update' });
+        await addMotion(trx, locked, request.body, actorOf(request.user), app.clock.now());
+      });
+      return reply.code(201).send(await meetingView(db(), await requireMeeting(db(), meeting.id)));
+    },
+  );
+
+  app.delete(
+    '/meetings/:meetingId/motions/:motionId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'removeMotion',
+        tags: ['meetings'],
+        summary: 'Take a motion off a draft meeting',
+        security: bearerSecurity,
+        params: meetingParams.extend({ motionId: uuidParam('a motion') }),
+        response: { 204: z.null().describe('Removed'), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
+      await inTransaction(db(), async (trx) =>
+        removeMotion(trx, await requireMeeting(trx, meeting.id, { lock: 'update' }), request.params.motionId, actorOf(request.user), app.clock.now()),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  const transition = (
+    path: string,
+    operationId: string,
+    summary: string,
+    run: (trx: Parameters<Parameters<typeof inTransaction>[1]>[0], meetingId: string, request: FastifyRequest) => Promise<unknown>,
+    body?: z.ZodType,
+  ) =>
+    app.post(
+      `/meetings/:meetingId/${path}`,
+      {
+        ...secured,
+        schema: {
+          operationId,
+          tags: ['meetings'],
+          summary,
+          security: bearerSecurity,
+          params: meetingParams,
+          ...(body ? { body } : {}),
+          response: { 200: meetingSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
+        await inTransaction(db(), (trx) => run(trx, meeting.id, request));
+        return meetingView(db(), await requireMeeting(db(), meeting.id));
+      },
+    );
+
+  transition(
+    'notice',
+    'publishNotice',
+    'Publish the notice: motions freeze (R3.5); voting must open after the notice period (R4.1) within the window bounds (R4.2); owners and the residents’ committee are notified',
+    async (trx, id, request) => publishNotice(trx, await requireMeeting(trx, id, { lock: 'update' }), actorOf(request.user), app.clock.now()),
+  );
+  transition(
+    'open',
+    'openVoting',
+    'Open voting at or after its opening instant: the electorate of each motion is computed and frozen (R4.6)',
+    async (trx, id, request) => openVoting(trx, await requireMeeting(trx, id, { lock: 'update' }), actorOf(request.user), app.clock.now()),
+  );
+  transition(
+    'cancel',
+    'cancelMeeting',
+    'Cancel a meeting before voting opens',
+    async (trx, id, request) =>
+      cancelMeeting(trx, await requireMeeting(trx, id, { lock: 'update' }), (request.body as { reason: string }).reason, actorOf(request.user), app.clock.now()),
+    z.object({ reason: z.string().trim().min(1).max(1000) }).strict(),
+  );
+  transition(
+    'close',
+    'closeMeeting',
+    'Close voting after its closing instant: ballots freeze, each motion is tallied and its result stored. Closing twice is harmless.',
+    (trx, id, request) => closeMeeting(trx, id, actorOf(request.user), app.clock.now()),
+  );
+
+  app.get(
+    '/meetings/:meetingId/turnout',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getTurnout',
+        tags: ['meetings'],
+        summary: 'Participation so far per motion (area and heads that took part) — never how anyone voted',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                motionId: z.uuid(),
+                tookPart: z.object({ area: z.string(), heads: z.number().int() }),
+                electorate: z.object({ area: z.string(), heads: z.number().int() }).nullable(),
+              }),
+            ),
+          }),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.turnout');
+      const view = await meetingView(db(), meeting);
+      const rows = new Map((await turnout(db(), meeting.id)).map((r) => [r.motion_id, r]));
+      return {
+        items: view.motions.map((m) => ({
+          motionId: m.id,
+          tookPart: { area: formatArea(BigInt(rows.get(m.id)?.area ?? '0')), heads: Number(rows.get(m.id)?.heads ?? 0) },
+          electorate: m.electorate,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/results',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getResults',
+        tags: ['meetings'],
+        summary: 'Each motion’s result as the tally engine decided it — available only once the meeting is closed and tallied',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: {
+          200: z.object({
+            meetingId: z.uuid(),
+            items: z.array(z.object({ motionId: z.uuid(), outcome: z.string(), decidedAt: z.iso.datetime(), totals: z.unknown(), report: z.unknown() })),
+          }),
+          ...problemResponses(400, 401, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.read');
+      if (meeting.status !== 'tallied' && meeting.status !== 'published') {
+        throw new ProblemError('conflict', 'Results exist only after the meeting is closed and tallied; until then nobody sees how anyone voted');
+      }
+      const rows = await db()
+        .selectFrom('motion_results')
+        .innerJoin('motions', 'motions.id', 'motion_results.motion_id')
+        .select(['motion_results.motion_id', 'motion_results.outcome', 'motion_results.decided_at', 'motion_results.totals', 'motion_results.report'])
+        .where('motion_results.meeting_id', '=', meeting.id)
+        .orderBy('motions.position')
+        .execute();
+      return {
+        meetingId: meeting.id,
+        items: rows.map((r) => ({ motionId: r.motion_id, outcome: r.outcome, decidedAt: r.decided_at.toISOString(), totals: r.totals, report: r.report })),
+      };
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/my-ballots',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getMyBallots',
+        tags: ['ballots'],
+        summary: 'What I may vote on: per motion, the voters (heads) I belong to, their weight and their current ballot',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                motionId: z.uuid(),
+                voterId: z.uuid(),
+                owners: z.array(z.uuid()),
+                developer: z.boolean(),
+                area: z.string(),
+                current: z
+                  .object({ choice: z.unknown(), spoiled: z.boolean(), channel: z.string(), castAt: z.iso.datetime(), version: z.number().int(), receipt: z.string() })
+                  .nullable(),
+              }),
+            ),
+          }),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.read');
+      const rows = await ballotsOf(db(), meeting.id, personOf(request));
+      return {
+        items: rows.map((r) => ({
+          motionId: r.motionId,
+          voterId: r.voterId,
+          owners: r.owners,
+          developer: r.developer,
+          area: formatArea(BigInt(r.area_hundredths)),
+          current:
+            r.version === null || r.cast_at === null
+              ? null
+              : { choice: r.choice, spoiled: r.spoiled ?? false, channel: r.channel ?? 'online', castAt: r.cast_at.toISOString(), version: r.version, receipt: r.receipt ?? '' },
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/motions/:motionId/ballots',
+    {
+      ...secured,
+      schema: {
+        operationId: 'castBallot',
+        tags: ['ballots'],
+        summary: 'Cast or change my ballot on a motion, for one voter I belong to',
+        description:
+          'Send an Idempotency-Key header (8–100 characters) so that a retried request never votes twice: the retry gets the first reply. ' +
+          'Refused at or after the closing instant, outside the motion’s electorate, or from an unverified account.',
+        security: bearerSecurity,
+        params: meetingParams.extend({ motionId: uuidParam('a motion') }),
+        headers: z.object({
+          'idempotency-key': z.string().regex(IDEMPOTENCY_KEY, 'expected 8–100 letters, digits, . _ : -').optional(),
+        }),
+        body: z
+          .object({
+            voterId: z.uuid('expected a voter id (UUID) from my-ballots'),
+            choice: z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).max(50)]),
+          })
+          .strict()
+          .meta({ example: { voterId: '0190f5c2-…', choice: 'agree' } }),
+        response: { 201: receiptSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const accountId = personOf(request);
+      const meeting = await meetingFor(request, request.params.meetingId, 'ballot.cast');
+      const key = request.headers['idempotency-key'];
+      const cast = (trx: Parameters<Parameters<typeof inTransaction>[1]>[0]) =>
+        castOwnBallot(trx, {
+          meetingId: meeting.id,
+          motionId: request.params.motionId,
+          voterId: request.body.voterId,
+          choice: request.body.choice,
+          accountId,
+          now: () => app.clock.now(),
+        });
+      const result = await inTransaction(db(), async (trx) =>
+        key === undefined
+          ? { statusCode: 201, body: await cast(trx), replayed: false }
+          : idempotent(trx, { accountId, key, request: { params: request.params, body: request.body } }, async () => ({
+              statusCode: 201,
+              body: await cast(trx),
+            })),
+      );
+      // A replay answers exactly as the first time did.
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(result.body);
+    },
+  );
+}

@@ -1,0 +1,335 @@
+import { type Kysely, sql } from 'kysely';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import type { DB, Meeting, MotionRow } from '../db/schema.ts';
+import { type EstateSettings, tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { ProblemError } from '../problems.ts';
+import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matter, ruleFor } from '../tally/index.ts';
+import { DAY_MS, localTime } from './local-time.ts';
+import { engineMotion, type MotionInput, motionOf } from './motion-terms.ts';
+import { takeSnapshot } from './snapshot.ts';
+
+/**
+ * Meetings of the owners' assembly and their motions, through their life:
+ * draft → noticed → open → closed → tallied (→ published, with results), or
+ * cancelled before voting opens.
+ */
+
+export interface RuleView {
+  profile: string;
+  matter: Matter;
+  matterTitle: { zh: string; en: string };
+  test: string;
+  quorum: string | null;
+  approval: string;
+  base: string;
+  liftConsent: string | null;
+  statute: { zh: string; en: string };
+}
+
+export interface MotionView {
+  id: string;
+  position: number;
+  matter: Matter;
+  kind: 'yes_no' | 'options' | 'election';
+  title: string;
+  text: string;
+  options: { id: string; label: string }[] | null;
+  candidates: { id: string; name: string }[] | null;
+  seats: number | null;
+  scope: MotionInput['scope'];
+  liftInstallation: boolean;
+  documents: MotionInput['documents'];
+  rule: RuleView;
+  electorate: { area: string; heads: number } | null;
+}
+
+export interface MeetingView {
+  id: string;
+  estateId: string;
+  kind: 'regular' | 'temporary';
+  title: string;
+  description: string | null;
+  status: Meeting['status'];
+  votingOpensAt: string;
+  votingClosesAt: string;
+  local: { timeZone: string; votingOpens: string; votingCloses: string };
+  noticedAt: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  motions: MotionView[];
+}
+
+export function ruleView(rule: AppliedRule): RuleView {
+  return {
+    profile: rule.profile,
+    matter: rule.matter,
+    matterTitle: MATTER_TITLES[rule.matter],
+    test: rule.test,
+    quorum: rule.quorum ? formatThreshold(rule.quorum) : null,
+    approval: formatThreshold(rule.approval),
+    base: rule.base,
+    liftConsent: rule.liftConsent ? formatThreshold(rule.liftConsent) : null,
+    statute: { zh: rule.statute.zh, en: rule.statute.en },
+  };
+}
+
+function motionView(row: MotionRow, settings: EstateSettings): MotionView {
+  const terms = row.terms as MotionInput;
+  const motion = motionOf(row);
+  return {
+    id: row.id,
+    position: row.position,
+    matter: terms.matter,
+    kind: terms.kind,
+    title: terms.title,
+    text: terms.text,
+    options: terms.options ?? null,
+    candidates: terms.candidates ?? null,
+    seats: terms.seats ?? null,
+    scope: terms.scope,
+    liftInstallation: terms.liftInstallation,
+    documents: terms.documents,
+    rule: ruleView(ruleFor(motion, tallySettingsOf(settings))),
+    electorate:
+      row.total_area_hundredths === null ? null : { area: formatArea(BigInt(row.total_area_hundredths)), heads: row.total_heads ?? 0 },
+  };
+}
+
+export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<MeetingView> {
+  const estate = await db.selectFrom('estates').select(['time_zone', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const settings = validateEstateSettings(estate.settings);
+  const motions = await db.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  return {
+    id: meeting.id,
+    estateId: meeting.estate_id,
+    kind: meeting.kind,
+    title: meeting.title,
+    description: meeting.description,
+    status: meeting.status,
+    votingOpensAt: meeting.voting_opens_at.toISOString(),
+    votingClosesAt: meeting.voting_closes_at.toISOString(),
+    local: {
+      timeZone: estate.time_zone,
+      votingOpens: localTime(meeting.voting_opens_at, estate.time_zone),
+      votingCloses: localTime(meeting.voting_closes_at, estate.time_zone),
+    },
+    noticedAt: meeting.noticed_at?.toISOString() ?? null,
+    openedAt: meeting.opened_at?.toISOString() ?? null,
+    closedAt: meeting.closed_at?.toISOString() ?? null,
+    motions: motions.map((m) => motionView(m, settings)),
+  };
+}
+
+export async function requireMeeting(db: Kysely<DB>, meetingId: string, options: { lock?: 'update' | 'share' } = {}): Promise<Meeting> {
+  let query = db.selectFrom('meetings').selectAll().where('id', '=', meetingId);
+  if (options.lock === 'update') query = query.forUpdate();
+  if (options.lock === 'share') query = query.forShare();
+  const meeting = await query.executeTakeFirst();
+  if (!meeting) throw new ProblemError('not-found', 'No such meeting');
+  return meeting;
+}
+
+export async function createMeeting(
+  trx: Kysely<DB>,
+  input: {
+    estateId: string;
+    kind: 'regular' | 'temporary';
+    title: string;
+    description?: string;
+    votingOpensAt: Date;
+    votingClosesAt: Date;
+    actor: string;
+    now: Date;
+  },
+): Promise<Meeting> {
+  if (input.votingClosesAt.getTime() <= input.votingOpensAt.getTime()) {
+    throw new ProblemError('validation-failed', 'Voting must close after it opens', {
+      errors: [{ path: 'body.votingClosesAt', message: 'must be after votingOpensAt' }],
+    });
+  }
+  const meeting = await trx
+    .insertInto('meetings')
+    .values({
+      estate_id: input.estateId,
+      kind: input.kind,
+      title: input.title,
+      description: input.description ?? null,
+      status: 'draft',
+      voting_opens_at: input.votingOpensAt,
+      voting_closes_at: input.votingClosesAt,
+      created_by: input.actor,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, {
+    chain: estateChain(input.estateId),
+    actor: input.actor,
+    action: 'meeting.created',
+    subject: `meeting:${meeting.id}`,
+    data: { kind: meeting.kind, title: meeting.title, votingOpensAt: meeting.voting_opens_at, votingClosesAt: meeting.voting_closes_at },
+  }, input.now);
+  return meeting;
+}
+
+function requireStatus(meeting: Meeting, allowed: Meeting['status'][], doing: string) {
+  if (!allowed.includes(meeting.status)) {
+    throw new ProblemError('conflict', `Cannot ${doing}: the meeting is ${meeting.status}`, { status: meeting.status });
+  }
+}
+
+/** Adds a motion to a draft meeting; refused once the notice is out (R3.5). */
+export async function addMotion(trx: Kysely<DB>, meeting: Meeting, input: MotionInput, actor: string, now: Date): Promise<MotionRow> {
+  requireStatus(meeting, ['draft'], 'add a motion (motions are frozen once the notice is published)');
+  await requireScopeExists(trx, meeting.estate_id, input.scope);
+  const settings = validateEstateSettings(
+    (await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow()).settings,
+  );
+  // Check the rule resolves (e.g. the estate's overrides) before accepting the motion.
+  ruleFor(engineMotion('new', input), tallySettingsOf(settings));
+  const { max } = await trx
+    .selectFrom('motions')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('meeting_id', '=', meeting.id)
+    .executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('motions')
+    .values({
+      meeting_id: meeting.id,
+      position: (max ?? 0) + 1,
+      matter: input.matter,
+      kind: input.kind,
+      title: input.title,
+      text: input.text,
+      terms: JSON.stringify(input),
+      documents: JSON.stringify(input.documents),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor,
+    action: 'motion.added',
+    subject: `motion:${row.id}`,
+    data: { meetingId: meeting.id, terms: input },
+  }, now);
+  return row;
+}
+
+export async function removeMotion(trx: Kysely<DB>, meeting: Meeting, motionId: string, actor: string, now: Date): Promise<void> {
+  requireStatus(meeting, ['draft'], 'remove a motion');
+  const removed = await trx.deleteFrom('motions').where('id', '=', motionId).where('meeting_id', '=', meeting.id).executeTakeFirst();
+  if (removed.numDeletedRows === 0n) throw new ProblemError('not-found', 'No such motion in this meeting');
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor,
+    action: 'motion.removed',
+    subject: `motion:${motionId}`,
+    data: { meetingId: meeting.id },
+  }, now);
+}
+
+async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: MotionInput['scope']) {
+  if (scope.kind === 'estate') return;
+  const building = await trx
+    .selectFrom('buildings')
+    .select('id')
+    .where('estate_id', '=', estateId)
+    .where('name', '=', scope.building)
+    .executeTakeFirst();
+  const stair =
+    building && scope.kind === 'stair'
+      ? await trx.selectFrom('stairs').select('id').where('building_id', '=', building.id).where('name', '=', scope.stair).executeTakeFirst()
+      : building;
+  if (!stair) {
+    throw new ProblemError('validation-failed', 'The scope names no part of this estate', {
+      errors: [{ path: 'body.scope', message: `no ${scope.kind === 'stair' ? `stairwell unit ${scope.stair} in ` : ''}building ${scope.building} in the registry` }],
+    });
+  }
+}
+
+/**
+ * Publishes the notice: the motions freeze (R3.5), voting may open no sooner
+ * than the notice period (R4.1) and the window must keep within the estate's
+ * bounds (R4.2). The residents' committee and every owner are notified.
+ */
+export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
+  requireStatus(meeting, ['draft'], 'publish the notice');
+  const estate = await trx.selectFrom('estates').select(['settings', 'time_zone', 'name']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const settings = validateEstateSettings(estate.settings);
+  const motions = await trx.selectFrom('motions').select('title').where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice');
+
+  const earliest = new Date(now.getTime() + settings.noticeDays * DAY_MS);
+  if (meeting.voting_opens_at.getTime() < earliest.getTime()) {
+    throw new ProblemError(
+      'conflict',
+      `Voting must open at least ${settings.noticeDays} days after the notice (R4.1): no earlier than ${localTime(earliest, estate.time_zone)} (${estate.time_zone})`,
+      { earliestOpening: earliest.toISOString() },
+    );
+  }
+  const window = meeting.voting_closes_at.getTime() - meeting.voting_opens_at.getTime();
+  if (window < settings.windowDays.min * DAY_MS || window > settings.windowDays.max * DAY_MS) {
+    throw new ProblemError(
+      'conflict',
+      `The voting window must last from ${settings.windowDays.min} to ${settings.windowDays.max} days (R4.2)`,
+      { windowDays: settings.windowDays },
+    );
+  }
+
+  await trx.updateTable('meetings').set({ status: 'noticed', noticed_at: now }).where('id', '=', meeting.id).execute();
+  const opens = localTime(meeting.voting_opens_at, estate.time_zone);
+  const closes = localTime(meeting.voting_closes_at, estate.time_zone);
+  const body =
+    `【${estate.name}业主大会】${meeting.title}：表决时间 ${opens} 至 ${closes}。` +
+    `表决事项：${motions.map((m, i) => `${i + 1}.${m.title}`).join('；')}。`;
+  await trx
+    .insertInto('notifications')
+    .values({ estate_id: meeting.estate_id, topic: 'meeting.noticed', subject_id: meeting.id, recipient: 'residents_committee', body, created_at: now })
+    .execute();
+  // One message per owner holding a current unit: set-based, whatever the estate's size.
+  await sql`
+    insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
+    select distinct ${meeting.estate_id}::uuid, 'meeting.noticed', ${meeting.id}::uuid, 'owner', uo.owner_id, ${body}, ${now}::timestamptz
+    from unit_owners uo join units u on u.id = uo.unit_id
+    where u.estate_id = ${meeting.estate_id} and u.removed_at is null`.execute(trx);
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor,
+    action: 'meeting.noticed',
+    subject: `meeting:${meeting.id}`,
+    data: { votingOpensAt: meeting.voting_opens_at, votingClosesAt: meeting.voting_closes_at, motions: motions.length },
+  }, now);
+}
+
+/**
+ * Opens voting at or after the opening instant: the electorate of every
+ * motion is computed by the tally engine from the registry as it is now,
+ * and frozen (R4.6).
+ */
+export async function openVoting(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
+  requireStatus(meeting, ['noticed'], 'open voting');
+  if (now.getTime() < meeting.voting_opens_at.getTime()) {
+    throw new ProblemError('conflict', `Voting opens at ${meeting.voting_opens_at.toISOString()}, not before`);
+  }
+  const totals = await takeSnapshot(trx, meeting);
+  await trx.updateTable('meetings').set({ status: 'open', opened_at: now }).where('id', '=', meeting.id).execute();
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor,
+    action: 'meeting.opened',
+    subject: `meeting:${meeting.id}`,
+    data: { electorate: totals },
+  }, now);
+}
+
+export async function cancelMeeting(trx: Kysely<DB>, meeting: Meeting, reason: string, actor: string, now: Date): Promise<void> {
+  requireStatus(meeting, ['draft', 'noticed'], 'cancel the meeting (only before voting opens)');
+  await trx.updateTable('meetings').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', meeting.id).execute();
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor,
+    action: 'meeting.cancelled',
+    subject: `meeting:${meeting.id}`,
+    data: { reason },
+  }, now);
+}

@@ -1,0 +1,47 @@
+import { type Kysely, sql } from 'kysely';
+import { v7 as timeOrderedUuid } from 'uuid';
+import type { DB, Meeting } from '../db/schema.ts';
+import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { tallyUnitsOf } from '../places/registry-units.ts';
+import { electorate, formatArea } from '../tally/index.ts';
+import { motionOf } from './motion-terms.ts';
+
+/**
+ * The electorate snapshot (R4.6, invariant 3): when voting opens, the tally
+ * engine derives each motion's voters from the registry as it stands, and
+ * they are stored. Later imports change the registry, never a running vote.
+ */
+export async function takeSnapshot(trx: Kysely<DB>, meeting: Meeting): Promise<{ motionId: string; area: string; heads: number }[]> {
+  const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const settings = tallySettingsOf(validateEstateSettings(estate.settings));
+  const units = await tallyUnitsOf(trx, meeting.estate_id);
+  const motions = await trx.selectFrom('motions').select(['id', 'terms']).where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  const totals: { motionId: string; area: string; heads: number }[] = [];
+  for (const row of motions) {
+    const motion = motionOf(row);
+    const { voters, total } = units.length === 0 ? { voters: [], total: { area: 0n, heads: 0n } } : electorate(units, settings, motion.scope);
+    if (voters.length > 0) {
+      // Owner and unit lists travel as comma-joined text: unnest() cannot carry an array per row.
+      await sql`insert into electorate_voters (id, motion_id, voter_key, developer, owners, units, area_hundredths, representative)
+        select v.id, ${row.id}::uuid, v.voter_key, v.developer, string_to_array(v.owners, ',')::uuid[],
+               string_to_array(v.units, ',')::uuid[], v.area, v.representative
+        from unnest(${voters.map(() => timeOrderedUuid())}::uuid[], ${voters.map(storedKey)}::text[],
+                    ${voters.map((v) => v.developer)}::boolean[], ${voters.map((v) => v.owners.join(','))}::text[],
+                    ${voters.map((v) => v.units.join(','))}::text[], ${voters.map((v) => v.area.toString())}::bigint[],
+                    ${voters.map((v) => v.representative)}::uuid[])
+          as v(id, voter_key, developer, owners, units, area, representative)`.execute(trx);
+    }
+    await trx
+      .updateTable('motions')
+      .set({ total_area_hundredths: total.area.toString(), total_heads: Number(total.heads) })
+      .where('id', '=', row.id)
+      .execute();
+    totals.push({ motionId: row.id, area: formatArea(total.area), heads: Number(total.heads) });
+  }
+  return totals;
+}
+
+/** The engine's keys hold control characters PostgreSQL text cannot; stored: "developer" or the owner ids joined by commas. */
+function storedKey(voter: { developer: boolean; owners: readonly string[] }): string {
+  return voter.developer ? 'developer' : voter.owners.join(',');
+}

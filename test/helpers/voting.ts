@@ -1,0 +1,51 @@
+import { bearer, logIn, type TestApp } from './app.ts';
+
+let people = 0;
+
+/** A person who logged in for real (phone + code) and verified as the named registry owner. */
+export async function verifiedOwner(t: TestApp, owner: { name: string; id: string }) {
+  const n = ++people;
+  const phone = `158${String(n).padStart(8, '0')}`;
+  const session = await logIn(t, phone, `198.51.100.${n % 250}`);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/v1/me/verification',
+    headers: bearer(session.accessToken),
+    payload: { name: owner.name, idType: 'resident_id', idNumber: owner.id },
+  });
+  if (res.statusCode !== 200) throw new Error(`verification failed: ${res.body}`);
+  return { ...session, accessToken: res.json().accessToken as string, phone };
+}
+
+/** A person appointed to a role in the estate by its township's staff, with a token that carries it. */
+export async function appointed(t: TestApp, staffToken: string, estateId: string, role: 'committee' | 'organiser') {
+  const n = ++people;
+  const phone = `159${String(n).padStart(8, '0')}`;
+  const res = await t.app.inject({ method: 'POST', url: `/v1/estates/${estateId}/roles`, headers: bearer(staffToken), payload: { phone, role } });
+  if (res.statusCode !== 201) throw new Error(`appointment failed: ${res.body}`);
+  const session = await logIn(t, phone, `203.0.113.${n % 250}`);
+  return { ...session, phone };
+}
+
+export async function castBallot(
+  t: TestApp,
+  token: string,
+  meetingId: string,
+  motionId: string,
+  voterId: string,
+  choice: string | string[],
+  idempotencyKey?: string,
+) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/v1/meetings/${meetingId}/motions/${motionId}/ballots`,
+    headers: { ...bearer(token), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+    payload: { voterId, choice },
+  });
+}
+
+export async function myBallots(t: TestApp, token: string, meetingId: string) {
+  const res = await t.app.inject({ url: `/v1/meetings/${meetingId}/my-ballots`, headers: bearer(token) });
+  if (res.statusCode !== 200) throw new Error(`my-ballots: ${res.body}`);
+  return res.json().items as { motionId: string; voterId: string; owners: string[]; area: string; current: { choice: unknown; version: number } | null }[];
+}
