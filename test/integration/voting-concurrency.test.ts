@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/clock.ts';
+import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
+import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
+import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { appointed, castBallot } from '../helpers/voting.ts';
+
+/**
+ * Concurrency on the real PostgreSQL: many voters at once, one voter changing
+ * the ballot many times at once, and ballots fired across the closing instant.
+ * The clock runs in real time from a settable starting point, so requests in
+ * flight really do straddle the deadline.
+ */
+const DAY = 24 * 3_600_000;
+const T0 = new Date('2026-11-22T00:00:00Z').getTime();
+let offset = T0 - Date.now();
+const clock: Clock = { now: () => new Date(Date.now() + offset) };
+const setNow = (ms: number) => {
+  offset = ms - Date.now();
+};
+
+const VOTERS = 200;
+let t: TestApp;
+let meetingId: string;
+let motionId: string;
+let closesAt: number;
+let organiserHeaders: Record<string, string>;
+const voters: { token: string; voterId: string }[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  const p = await twoTownships(t);
+  const people = Array.from({ length: VOTERS }, (_, i) => ({ name: `业主${i}`, id: residentId('19700101', i) }));
+  const units: CsvUnit[] = people.map((o, i) => ({ registryNo: `U-${String(i).padStart(4, '0')}`, building: `${1 + (i % 5)}栋`, room: String(100 + i), area: `${80 + (i % 40)}.50`, owners: [o] }));
+  await importRegistry(t, p.staffA, p.estateA, registryCsv(units));
+
+  // Bind one account per owner directly: 200 logins would only test the login rate limits again.
+  const db = t.testDatabase.database.db;
+  const owners = await db.selectFrom('owners').select(['id', 'name']).where('estate_id', '=', p.estateA).execute();
+  const accounts = await db
+    .insertInto('accounts')
+    .values(owners.map((_, i) => ({ phone: `166${String(i).padStart(8, '0')}` })))
+    .returning(['id', 'phone'])
+    .execute();
+  await db
+    .insertInto('owner_bindings')
+    .values(owners.map((o, i) => ({ account_id: accounts[i]!.id, owner_id: o.id, method: 'self' as const })))
+    .execute();
+
+  const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
+  const headers = bearer(organiser.accessToken);
+  organiserHeaders = headers;
+  const meeting = await t.app.inject({
+    method: 'POST',
+    url: `/v1/estates/${p.estateA}/meetings`,
+    headers,
+    payload: { kind: 'regular', title: '并发测试', votingOpensAt: new Date(T0 + 16 * DAY).toISOString(), votingClosesAt: new Date(T0 + 30 * DAY).toISOString() },
+  });
+  meetingId = meeting.json().id;
+  closesAt = T0 + 30 * DAY;
+  await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/motions`, headers, payload: { matter: 'other_major', kind: 'yes_no', title: '并发' } });
+  expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/notice`, headers })).statusCode).toBe(200);
+  setNow(T0 + 16 * DAY);
+  const opened = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/open`, headers });
+  motionId = opened.json().motions[0].id;
+
+  const electorate = await db.selectFrom('electorate_voters').select(['id', 'owners']).where('motion_id', '=', motionId).execute();
+  const voterOf = new Map(electorate.map((v) => [v.owners[0], v.id]));
+  owners.forEach((o, i) => {
+    const token = t.app.issueAccessToken({ subject: accounts[i]!.id, kind: 'person', grants: [{ role: 'owner', estateId: p.estateA, ownerId: o.id }] });
+    voters.push({ token, voterId: voterOf.get(o.id)! });
+  });
+}, 120_000);
+afterAll(async () => t?.close());
+
+describe('ballots under concurrency', () => {
+  it('200 distinct voters voting at once: every ballot accepted, one current ballot each', async () => {
+    const results = await Promise.all(voters.map((v, i) => castBallot(t, v.token, meetingId, motionId, v.voterId, i % 3 === 0 ? 'oppose' : 'agree')));
+    expect(results.map((r) => r.statusCode).filter((s) => s !== 201)).toEqual([]);
+    const db = t.testDatabase.database.db;
+    const current = await db.selectFrom('current_ballots').select(['voter_id', 'version']).where('motion_id', '=', motionId).execute();
+    expect(current).toHaveLength(VOTERS);
+    expect(new Set(current.map((c) => c.voter_id)).size).toBe(VOTERS);
+    expect(current.every((c) => c.version === 1)).toBe(true);
+  });
+
+  it('one voter changing the ballot 50 times at once: 50 versions kept, exactly one current — the last', async () => {
+    const v = voters[7]!;
+    const choices = Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? 'oppose' : 'abstain'));
+    const results = await Promise.all(choices.map((c) => castBallot(t, v.token, meetingId, motionId, v.voterId, c)));
+    expect(results.map((r) => r.statusCode).filter((s) => s !== 201)).toEqual([]);
+    const db = t.testDatabase.database.db;
+    const versions = await db.selectFrom('ballots').select(['id', 'version', 'cast_at', 'choice']).where('voter_id', '=', v.voterId).orderBy('version').execute();
+    expect(versions.map((b) => b.version)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    // Instants strictly increase with the version, so the latest is never ambiguous.
+    for (let i = 1; i < versions.length; i++) expect(versions[i]!.cast_at.getTime()).toBeGreaterThan(versions[i - 1]!.cast_at.getTime());
+    const current = await db.selectFrom('current_ballots').select(['ballot_id', 'version']).where('voter_id', '=', v.voterId).execute();
+    expect(current).toEqual([{ ballot_id: versions[50]!.id, version: 51 }]);
+    // Each receipt names its own version, and the last one answered is the current ballot.
+    const byVersion = new Map(results.map((r) => [r.json().version, r.json().ballotId]));
+    expect(byVersion.get(51)).toBe(versions[50]!.id);
+  });
+
+  it('ballots fired across the closing instant: none accepted at or after it, and the close counts exactly the accepted ones', async () => {
+    setNow(closesAt - 400);
+    const fired: Promise<{ status: number; castAt?: string; sentAt: number }>[] = [];
+    const started = Date.now();
+    let i = 0;
+    while (Date.now() - started < 800) {
+      const v = voters[i % VOTERS]!;
+      const sentAt = clock.now().getTime();
+      fired.push(castBallot(t, v.token, meetingId, motionId, v.voterId, i % 2 ? 'agree' : 'oppose').then((r) => ({ status: r.statusCode, castAt: r.json().castAt, sentAt })));
+      i++;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const outcomes = await Promise.all(fired);
+    const accepted = outcomes.filter((o) => o.status === 201);
+    const refused = outcomes.filter((o) => o.status !== 201);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((o) => o.status === 409)).toBe(true);
+    expect(accepted.every((o) => new Date(o.castAt!).getTime() < closesAt)).toBe(true);
+    // Everything sent after the deadline was refused.
+    expect(outcomes.filter((o) => o.sentAt >= closesAt).every((o) => o.status === 409)).toBe(true);
+
+    const db = t.testDatabase.database.db;
+    const late = await db.selectFrom('ballots').select('id').where('motion_id', '=', motionId).where('cast_at', '>=', new Date(closesAt)).execute();
+    expect(late).toEqual([]);
+
+    const closed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/close`, headers: organiserHeaders });
+    expect(closed.json().status).toBe('tallied');
+    const results = (await t.app.inject({ url: `/v1/meetings/${meetingId}/results`, headers: organiserHeaders })).json().items;
+    const current = await db.selectFrom('current_ballots').select('voter_id').where('motion_id', '=', motionId).execute();
+    expect(results[0].report.totals.PH).toBe(current.length);
+  });
+});
