@@ -62,7 +62,7 @@ export async function requestLoginCode(
     .where('created_at', '>', hourAgo)
     .executeTakeFirstOrThrow();
   if (Number(fromIp.n) >= OTP_LIMITS.perIpPerHour) {
-    const oldest = fromIp.oldest as Date;
+    const oldest = fromIp.oldest;
     throw rateLimited('Too many codes requested from this address in the last hour', HOUR_MS - (now.getTime() - oldest.getTime()));
   }
 

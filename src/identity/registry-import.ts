@@ -54,7 +54,8 @@ export interface ImportPreview {
 export function parseRegistryFile(format: 'csv' | 'json', content: string | object): ParsedUnit[] {
   let result;
   if (format === 'csv') {
-    result = parseRegistryCsv(String(content));
+    if (typeof content !== 'string') throw new ProblemError('unsupported-media-type', 'Send a CSV registry as text/csv');
+    result = parseRegistryCsv(content);
   } else {
     let value: unknown = content;
     if (typeof content === 'string') {

@@ -83,7 +83,7 @@ export function choiceProblem(motion: Motion, choice: unknown): string | null {
       if (!Array.isArray(choice) || choice.some((c) => typeof c !== 'string')) return 'choose a list of candidate ids (empty to abstain)';
       if (choice.length > motion.seats) return `choose at most ${motion.seats} candidates`;
       if (new Set(choice).size !== choice.length) return 'a candidate is chosen twice';
-      const unknown = choice.find((c) => !motion.candidates.some((k) => k.id === c));
+      const unknown = (choice as string[]).find((c) => !motion.candidates.some((k) => k.id === c));
       return unknown === undefined ? null : `no candidate ${unknown}`;
     }
     default:

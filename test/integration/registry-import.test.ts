@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estateChain, firstBreak, readChain } from '../../src/audit/audit-log.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId, uscc, withWrongCheck } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { twoTownships } from '../helpers/places.ts';
 
 let t: TestApp;
 let p: Awaited<ReturnType<typeof twoTownships>>;

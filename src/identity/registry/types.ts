@@ -49,7 +49,7 @@ export interface ParsedUnit {
 }
 
 export interface RowError {
-  /** 1-based line in the CSV (the header is line 1), or 1-based unit index in JSON. */
+  /** 1-based line in the CSV (the header is line 1), or 1-based unit index in JSON (0: the JSON document as a whole). */
   line: number;
   /** The column or JSON field at fault, when one is. */
   field?: string;
@@ -94,7 +94,11 @@ export interface RegistryDiff {
   changed: { registryNo: string; fields: UnitField[]; before: RegistryUnit; after: RegistryUnit }[];
   /** Units whose owner set changed (过户): owners compared by idKey. */
   transfers: { registryNo: string; from: RegistryOwner[]; to: RegistryOwner[] }[];
-  /** Owners (by idKey) whose name, kind or phone changed while they kept their units. */
-  ownerUpdates: { idKey: string; fields: ('name' | 'kind' | 'phone')[] }[];
+  /**
+   * Owners (by idKey) found on both sides whose name, kind or phone changed;
+   * each owner once, however many units they hold. `before`/`after` carry the
+   * values so a preview can show them and an apply can write them.
+   */
+  ownerUpdates: { idKey: string; fields: ('name' | 'kind' | 'phone')[]; before: RegistryOwner; after: RegistryOwner }[];
   unchanged: number;
 }

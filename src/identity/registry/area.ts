@@ -1,0 +1,38 @@
+/**
+ * Areas are exact decimals with two places (domain R1.1). They are read
+ * digit by digit into integer hundredths of a square metre: going through a
+ * binary float would turn "4433.46" into 443345.99… and break the quorum
+ * arithmetic that compares areas exactly.
+ */
+
+export type AreaResult = { ok: true; hundredths: number } | { ok: false; message: string };
+
+/** Nothing real is larger; a bigger figure is a unit mix-up or a typo. */
+export const MAX_AREA_HUNDREDTHS = 100_000_000; // 1,000,000.00 m²
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+export function parseAreaHundredths(raw: string): AreaResult {
+  const text = raw.trim();
+  if (text === '') return { ok: false, message: 'area is missing' };
+  const negative = text.startsWith('-');
+  const match = DECIMAL.exec(negative ? text.slice(1) : text);
+  if (!match) return { ok: false, message: `area '${text}' is not a decimal number of square metres such as 88.50` };
+  if (negative) return { ok: false, message: `area '${text}' is negative` };
+  const [, whole = '', fraction = ''] = match;
+  if (fraction.length > 2) return { ok: false, message: `area '${text}' has more than two decimal places` };
+  const significant = whole.length > 1 && whole.startsWith('0') ? whole.replace(/^0+(?=\d)/, '') : whole;
+  // Eight digits of whole square metres already exceed the maximum; checking
+  // the length first keeps Number() within its exact integer range.
+  const hundredths = significant.length > 8 ? Infinity : Number(significant) * 100 + Number(fraction.padEnd(2, '0'));
+  if (hundredths === 0) return { ok: false, message: 'area must be greater than zero' };
+  if (hundredths > MAX_AREA_HUNDREDTHS) return { ok: false, message: `area '${text}' is larger than 1,000,000.00 m²` };
+  return { ok: true, hundredths };
+}
+
+/** 8850 → "88.50": the form used in messages and in the JSON import. */
+export function formatArea(hundredths: number): string {
+  const whole = Math.floor(hundredths / 100);
+  const fraction = String(hundredths % 100).padStart(2, '0');
+  return `${whole}.${fraction}`;
+}

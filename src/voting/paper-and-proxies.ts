@@ -1,0 +1,294 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import type { DB, PaperEntryTable } from '../db/schema.ts';
+import { accountForPhone } from '../identity/accounts.ts';
+import { validateEstateSettings } from '../places/estate-settings.ts';
+import { ProblemError } from '../problems.ts';
+import { type Receipt, requireOpen, requireVoter, writeBallot } from './ballots.ts';
+import { type Choice, choiceProblem, motionOf } from './motion-terms.ts';
+
+/**
+ * Paper ballots (R4.4) and written proxies (R4.3). A paper ballot counts only
+ * once a second organiser confirms it; it then stands like any other ballot,
+ * and the latest of a voter's ballots stands whatever the channel. A proxy
+ * holder votes for the owner who authorised them; the owner's own ballot
+ * always prevails.
+ */
+
+export interface PaperEntryView {
+  id: string;
+  motionId: string;
+  voterId: string;
+  choice: unknown;
+  spoiled: boolean;
+  scan: { url: string; sha256: string };
+  status: 'pending' | 'confirmed' | 'rejected';
+  enteredBy: string;
+  enteredAt: string;
+  decidedBy: string | null;
+  ballotId: string | null;
+}
+
+export function paperView(r: Selectable<PaperEntryTable>): PaperEntryView {
+  return {
+    id: r.id,
+    motionId: r.motion_id,
+    voterId: r.voter_id,
+    choice: r.choice,
+    spoiled: r.spoiled,
+    scan: { url: r.scan_url, sha256: r.scan_sha256 },
+    status: r.status,
+    enteredBy: r.entered_by,
+    enteredAt: r.entered_at.toISOString(),
+    decidedBy: r.decided_by,
+    ballotId: r.ballot_id,
+  };
+}
+
+async function requireMotion(trx: Kysely<DB>, meetingId: string, motionId: string) {
+  const motion = await trx.selectFrom('motions').select(['id', 'terms']).where('id', '=', motionId).where('meeting_id', '=', meetingId).executeTakeFirst();
+  if (!motion) throw new ProblemError('not-found', 'No such motion in this meeting');
+  return motionOf(motion);
+}
+
+export async function enterPaperBallot(
+  trx: Kysely<DB>,
+  input: { meetingId: string; motionId: string; voterId: string; choice: Choice | null; spoiled: boolean; scan: { url: string; sha256: string }; accountId: string; now: () => Date },
+): Promise<PaperEntryView> {
+  const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
+  const motion = await requireMotion(trx, input.meetingId, input.motionId);
+  await requireVoter(trx, input.motionId, input.voterId);
+  if (!input.spoiled) {
+    const problem = choiceProblem(motion, input.choice);
+    if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path: 'body.choice', message: problem }] });
+  }
+  const row = await trx
+    .insertInto('paper_entries')
+    .values({
+      motion_id: input.motionId,
+      voter_id: input.voterId,
+      choice: JSON.stringify(input.spoiled ? null : input.choice),
+      spoiled: input.spoiled,
+      scan_url: input.scan.url,
+      scan_sha256: input.scan.sha256,
+      entered_by: input.accountId,
+      entered_at: at,
+      status: 'pending',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${input.accountId}`,
+    action: 'paper_ballot.entered',
+    subject: `paper:${row.id}`,
+    data: { motionId: input.motionId, voterId: input.voterId, spoiled: input.spoiled, scanSha256: input.scan.sha256 },
+  }, at);
+  return paperView(row);
+}
+
+/** The second organiser's check: confirming writes the ballot; rejecting records why. */
+export async function decidePaperBallot(
+  trx: Kysely<DB>,
+  input: { meetingId: string; entryId: string; accountId: string; confirm: boolean; reason?: string; now: () => Date },
+): Promise<{ entry: PaperEntryView; receipt: Receipt | null }> {
+  const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
+  const entry = await trx
+    .selectFrom('paper_entries')
+    .innerJoin('motions', 'motions.id', 'paper_entries.motion_id')
+    .selectAll('paper_entries')
+    .where('paper_entries.id', '=', input.entryId)
+    .where('motions.meeting_id', '=', input.meetingId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!entry) throw new ProblemError('not-found', 'No such paper ballot in this meeting');
+  if (entry.status !== 'pending') throw new ProblemError('conflict', `This paper ballot is already ${entry.status}`);
+  if (entry.entered_by === input.accountId) {
+    throw new ProblemError('forbidden', 'A paper ballot must be confirmed by a second organiser, not the one who entered it');
+  }
+  let receipt: Receipt | null = null;
+  if (input.confirm) {
+    receipt = await writeBallot(
+      trx,
+      {
+        meetingId: input.meetingId,
+        motionId: entry.motion_id,
+        voterId: entry.voter_id,
+        choice: entry.choice as Choice,
+        spoiled: entry.spoiled,
+        channel: 'paper',
+        accountId: input.accountId,
+        paperEntryId: entry.id,
+        now: input.now,
+      },
+      { at, closesAt: meeting.voting_closes_at },
+      true,
+    );
+  }
+  const row = await trx
+    .updateTable('paper_entries')
+    .set({ status: input.confirm ? 'confirmed' : 'rejected', decided_by: input.accountId, decided_at: at, ballot_id: receipt?.ballotId ?? null })
+    .where('id', '=', entry.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${input.accountId}`,
+    action: input.confirm ? 'paper_ballot.confirmed' : 'paper_ballot.rejected',
+    subject: `paper:${entry.id}`,
+    data: { ballotId: receipt?.ballotId ?? null, reason: input.reason ?? null },
+  }, at);
+  return { entry: paperView(row), receipt };
+}
+
+export interface ProxyView {
+  id: string;
+  meetingId: string;
+  grantorOwnerId: string;
+  holderAccountId: string;
+  instructions: Record<string, unknown> | null;
+  document: { url: string; sha256: string };
+  status: 'pending' | 'approved' | 'rejected' | 'revoked';
+  registeredAt: string;
+}
+
+function proxyView(r: { id: string; meeting_id: string; grantor_owner_id: string; holder_account_id: string; instructions: unknown; document_url: string; document_sha256: string; status: ProxyView['status']; registered_at: Date }): ProxyView {
+  return {
+    id: r.id,
+    meetingId: r.meeting_id,
+    grantorOwnerId: r.grantor_owner_id,
+    holderAccountId: r.holder_account_id,
+    instructions: (r.instructions as Record<string, unknown> | null) ?? null,
+    document: { url: r.document_url, sha256: r.document_sha256 },
+    status: r.status,
+    registeredAt: r.registered_at.toISOString(),
+  };
+}
+
+/** An organiser registers the owner's written authorisation (委托书), optionally binding the holder to the owner's choices. */
+export async function registerProxy(
+  trx: Kysely<DB>,
+  input: {
+    meetingId: string;
+    grantorOwnerId: string;
+    holderPhone: string;
+    instructions: Record<string, Choice> | null;
+    document: { url: string; sha256: string };
+    accountId: string;
+    now: Date;
+  },
+): Promise<ProxyView> {
+  const meeting = await trx.selectFrom('meetings').select(['id', 'estate_id', 'status']).where('id', '=', input.meetingId).executeTakeFirstOrThrow();
+  if (!['noticed', 'open'].includes(meeting.status)) throw new ProblemError('conflict', `Proxies are registered for a noticed or open meeting; this one is ${meeting.status}`);
+  const grantor = await trx.selectFrom('owners').select('id').where('id', '=', input.grantorOwnerId).where('estate_id', '=', meeting.estate_id).executeTakeFirst();
+  if (!grantor) throw new ProblemError('not-found', 'No such owner in this estate');
+  for (const [motionId, choice] of Object.entries(input.instructions ?? {})) {
+    const problem = choiceProblem(await requireMotion(trx, input.meetingId, motionId), choice);
+    if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path: `body.instructions.${motionId}`, message: problem }] });
+  }
+  const holder = await accountForPhone(trx, input.holderPhone);
+  const row = await trx
+    .insertInto('proxies')
+    .values({
+      meeting_id: input.meetingId,
+      grantor_owner_id: grantor.id,
+      holder_account_id: holder.id,
+      instructions: input.instructions === null ? null : JSON.stringify(input.instructions),
+      document_url: input.document.url,
+      document_sha256: input.document.sha256,
+      status: 'pending',
+      registered_by: input.accountId,
+      registered_at: input.now,
+    })
+    .onConflict((oc) => oc.columns(['meeting_id', 'grantor_owner_id']).where('status', 'in', ['pending', 'approved']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new ProblemError('conflict', 'This owner already has a proxy for this meeting');
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${input.accountId}`,
+    action: 'proxy.registered',
+    subject: `proxy:${row.id}`,
+    data: { meetingId: input.meetingId, grantorOwnerId: grantor.id, holderAccountId: holder.id, bound: input.instructions !== null },
+  }, input.now);
+  return proxyView(row);
+}
+
+/** Approval checks the estate's limit on proxies one holder may carry (maxProxiesPerHolder). */
+export async function approveProxy(trx: Kysely<DB>, input: { meetingId: string; proxyId: string; accountId: string; now: Date }): Promise<ProxyView> {
+  const proxy = await trx.selectFrom('proxies').selectAll().where('id', '=', input.proxyId).where('meeting_id', '=', input.meetingId).forUpdate().executeTakeFirst();
+  if (!proxy) throw new ProblemError('not-found', 'No such proxy for this meeting');
+  if (proxy.status !== 'pending') throw new ProblemError('conflict', `This proxy is already ${proxy.status}`);
+  const meeting = await trx.selectFrom('meetings').select(['estate_id']).where('id', '=', input.meetingId).executeTakeFirstOrThrow();
+  const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const max = validateEstateSettings(estate.settings).maxProxiesPerHolder;
+  // Serialise approvals for one holder so two at once cannot both pass the limit.
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`proxy:${input.meetingId}:${proxy.holder_account_id}`}, 0))`.execute(trx);
+  const { n } = await trx
+    .selectFrom('proxies')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('meeting_id', '=', input.meetingId)
+    .where('holder_account_id', '=', proxy.holder_account_id)
+    .where('status', '=', 'approved')
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= max) throw new ProblemError('conflict', `This holder already carries ${max} proxies, the estate's limit (maxProxiesPerHolder)`);
+  const row = await trx
+    .updateTable('proxies')
+    .set({ status: 'approved', decided_by: input.accountId, decided_at: input.now })
+    .where('id', '=', proxy.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${input.accountId}`,
+    action: 'proxy.approved',
+    subject: `proxy:${proxy.id}`,
+    data: {},
+  }, input.now);
+  return proxyView(row);
+}
+
+/** The holder casts for the grantor: bound instructions are enforced, and the owner's own ballot prevails. */
+export async function castProxyBallot(
+  trx: Kysely<DB>,
+  input: { meetingId: string; motionId: string; voterId: string; proxyId: string; choice: Choice; accountId: string; now: () => Date },
+): Promise<Receipt> {
+  const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
+  const proxy = await trx
+    .selectFrom('proxies')
+    .selectAll()
+    .where('id', '=', input.proxyId)
+    .where('meeting_id', '=', input.meetingId)
+    .where('holder_account_id', '=', input.accountId)
+    .executeTakeFirst();
+  if (!proxy || proxy.status !== 'approved') throw new ProblemError('forbidden', 'You hold no approved proxy with this id for this meeting');
+  const voter = await requireVoter(trx, input.motionId, input.voterId);
+  if (!voter.owners.includes(proxy.grantor_owner_id)) throw new ProblemError('forbidden', 'The proxy’s owner is not one of this voter’s owners');
+  const instructed = (proxy.instructions as Record<string, unknown> | null)?.[input.motionId];
+  if (instructed !== undefined && JSON.stringify(instructed) !== JSON.stringify(input.choice)) {
+    throw new ProblemError('forbidden', 'The owner’s written instructions fix this choice; the proxy must vote as instructed');
+  }
+  return writeBallot(
+    trx,
+    { ...input, channel: 'proxy', ownerId: proxy.grantor_owner_id, proxyId: proxy.id },
+    { at, closesAt: meeting.voting_closes_at },
+    false,
+  );
+}
+
+export async function listProxies(db: Kysely<DB>, meetingId: string, holderAccountId?: string): Promise<ProxyView[]> {
+  let query = db.selectFrom('proxies').selectAll().where('meeting_id', '=', meetingId).orderBy('registered_at');
+  if (holderAccountId) query = query.where('holder_account_id', '=', holderAccountId);
+  return (await query.execute()).map(proxyView);
+}
+
+export async function listPaperEntries(db: Kysely<DB>, meetingId: string): Promise<PaperEntryView[]> {
+  const rows = await db
+    .selectFrom('paper_entries')
+    .innerJoin('motions', 'motions.id', 'paper_entries.motion_id')
+    .selectAll('paper_entries')
+    .where('motions.meeting_id', '=', meetingId)
+    .orderBy('paper_entries.entered_at')
+    .execute();
+  return rows.map(paperView);
+}
