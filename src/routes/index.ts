@@ -5,6 +5,7 @@ import estates from './estates.ts';
 import health from './health.ts';
 import me from './me.ts';
 import meetings from './meetings.ts';
+import paperAndProxies from './paper-and-proxies.ts';
 import registry from './registry.ts';
 import roles from './roles.ts';
 import townships from './townships.ts';
@@ -22,6 +23,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(registry);
       await v1.register(me);
       await v1.register(meetings);
+      await v1.register(paperAndProxies);
     },
     { prefix: '/v1' },
   );

@@ -49,3 +49,48 @@ export async function myBallots(t: TestApp, token: string, meetingId: string) {
   if (res.statusCode !== 200) throw new Error(`my-ballots: ${res.body}`);
   return res.json().items as { motionId: string; voterId: string; owners: string[]; area: string; current: { choice: unknown; version: number } | null }[];
 }
+
+/**
+ * An estate meeting taken to "open" with the given motions, on a manual clock
+ * that starts 16 days before voting opens. Returns ids and the organiser's headers.
+ */
+export async function openMeeting(
+  t: TestApp,
+  clock: { set(at: Date): void },
+  start: Date,
+  organiserToken: string,
+  estateId: string,
+  motions: object[],
+) {
+  const DAY = 24 * 3_600_000;
+  const headers = bearer(organiserToken);
+  const created = await t.app.inject({
+    method: 'POST',
+    url: `/v1/estates/${estateId}/meetings`,
+    headers,
+    payload: {
+      kind: 'regular',
+      title: '测试会议',
+      votingOpensAt: new Date(start.getTime() + 16 * DAY).toISOString(),
+      votingClosesAt: new Date(start.getTime() + 30 * DAY).toISOString(),
+    },
+  });
+  if (created.statusCode !== 201) throw new Error(created.body);
+  const meetingId = created.json().id as string;
+  for (const m of motions) {
+    const res = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/motions`, headers, payload: m });
+    if (res.statusCode !== 201) throw new Error(res.body);
+  }
+  clock.set(start);
+  const noticed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/notice`, headers });
+  if (noticed.statusCode !== 200) throw new Error(noticed.body);
+  clock.set(new Date(start.getTime() + 16 * DAY));
+  const opened = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/open`, headers });
+  if (opened.statusCode !== 200) throw new Error(opened.body);
+  return {
+    meetingId,
+    motionIds: (opened.json().motions as { id: string }[]).map((m) => m.id),
+    closesAt: new Date(start.getTime() + 30 * DAY),
+    headers,
+  };
+}

@@ -1,0 +1,284 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction } from '../db/transaction.ts';
+import { type Action, authorize, may } from '../identity/permissions.ts';
+import { requireEstate } from '../places/estates.ts';
+import { ProblemError, problemResponses } from '../problems.ts';
+import { requireMeeting } from '../voting/meetings.ts';
+import {
+  approveProxy,
+  castProxyBallot,
+  decidePaperBallot,
+  enterPaperBallot,
+  listPaperEntries,
+  listProxies,
+  registerProxy,
+} from '../voting/paper-and-proxies.ts';
+import { bearerSecurity, phoneSchema, uuidParam } from './schemas.ts';
+
+const documentRef = z
+  .object({
+    url: z.url({ protocol: /^https?$/ }),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the scan, 64 hex digits'),
+  })
+  .strict();
+
+const choiceSchema = z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).max(50)]);
+
+const paperSchema = z
+  .object({
+    id: z.uuid(),
+    motionId: z.uuid(),
+    voterId: z.uuid(),
+    choice: z.unknown(),
+    spoiled: z.boolean(),
+    scan: z.object({ url: z.string(), sha256: z.string() }),
+    status: z.enum(['pending', 'confirmed', 'rejected']),
+    enteredBy: z.uuid(),
+    enteredAt: z.iso.datetime(),
+    decidedBy: z.uuid().nullable(),
+    ballotId: z.uuid().nullable(),
+  })
+  .meta({ id: 'PaperBallot' });
+
+const proxySchema = z
+  .object({
+    id: z.uuid(),
+    meetingId: z.uuid(),
+    grantorOwnerId: z.uuid(),
+    holderAccountId: z.uuid(),
+    instructions: z.record(z.string(), z.unknown()).nullable(),
+    document: z.object({ url: z.string(), sha256: z.string() }),
+    status: z.enum(['pending', 'approved', 'rejected', 'revoked']),
+    registeredAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Proxy' });
+
+const receiptSchema = z.object({
+  ballotId: z.uuid(),
+  motionId: z.uuid(),
+  voterId: z.uuid(),
+  version: z.number().int(),
+  channel: z.enum(['online', 'paper', 'proxy']),
+  castAt: z.iso.datetime(),
+  receipt: z.string(),
+  replaced: z.enum(['online', 'paper', 'proxy']).nullable(),
+});
+
+const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
+
+/** Paper ballots entered and confirmed by two organisers (R4.4); written proxies and the holders' ballots (R4.3). */
+export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const secured = { onRequest: app.authenticate };
+  const db = () => app.database.db;
+  const now = () => app.clock.now();
+
+  async function meetingFor(request: FastifyRequest, meetingId: string, action: Action) {
+    const meeting = await requireMeeting(db(), meetingId);
+    const estate = await requireEstate(db(), meeting.estate_id);
+    authorize(request.user, action, { estateId: estate.id, townshipId: estate.township_id });
+    if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only people enter ballots and proxies');
+    return { meeting, accountId: request.user.subject };
+  }
+
+  app.post(
+    '/meetings/:meetingId/motions/:motionId/paper-ballots',
+    {
+      ...secured,
+      schema: {
+        operationId: 'enterPaperBallot',
+        tags: ['ballots'],
+        summary: "Enter a signed paper ballot with a reference to its scan; it counts once a second organiser confirms it",
+        security: bearerSecurity,
+        params: meetingParams.extend({ motionId: uuidParam('a motion') }),
+        body: z
+          .object({ voterId: z.uuid(), choice: choiceSchema.optional(), spoiled: z.boolean().default(false), scan: documentRef })
+          .strict()
+          .refine((b) => b.spoiled || b.choice !== undefined, { message: 'a ballot that is not spoiled needs a choice', path: ['choice'] }),
+        response: { 201: paperSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'paper.enter');
+      const entry = await inTransaction(db(), (trx) =>
+        enterPaperBallot(trx, {
+          meetingId: meeting.id,
+          motionId: request.params.motionId,
+          voterId: request.body.voterId,
+          choice: request.body.choice ?? null,
+          spoiled: request.body.spoiled,
+          scan: request.body.scan,
+          accountId,
+          now,
+        }),
+      );
+      return reply.code(201).send(entry);
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/paper-ballots',
+    {
+      ...secured,
+      schema: {
+        operationId: 'listPaperBallots',
+        tags: ['ballots'],
+        summary: 'Paper ballots entered for the meeting, with their status',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: { 200: z.object({ items: z.array(paperSchema) }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { meeting } = await meetingFor(request, request.params.meetingId, 'paper.enter');
+      return { items: await listPaperEntries(db(), meeting.id) };
+    },
+  );
+
+  for (const decision of ['confirm', 'reject'] as const) {
+    app.post(
+      `/meetings/:meetingId/paper-ballots/:entryId/${decision}`,
+      {
+        ...secured,
+        schema: {
+          operationId: decision === 'confirm' ? 'confirmPaperBallot' : 'rejectPaperBallot',
+          tags: ['ballots'],
+          summary:
+            decision === 'confirm'
+              ? 'Confirm a paper ballot (a second organiser): it becomes the voter’s current ballot'
+              : 'Reject a paper ballot entry, with the reason',
+          security: bearerSecurity,
+          params: meetingParams.extend({ entryId: uuidParam('a paper ballot') }),
+          body: z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict().default({}),
+          response: {
+            200: z.object({ entry: paperSchema, receipt: receiptSchema.nullable() }),
+            ...problemResponses(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      async (request) => {
+        const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'paper.enter');
+        return inTransaction(db(), (trx) =>
+          decidePaperBallot(trx, {
+            meetingId: meeting.id,
+            entryId: request.params.entryId,
+            accountId,
+            confirm: decision === 'confirm',
+            ...(request.body.reason === undefined ? {} : { reason: request.body.reason }),
+            now,
+          }),
+        );
+      },
+    );
+  }
+
+  app.post(
+    '/meetings/:meetingId/proxies',
+    {
+      ...secured,
+      schema: {
+        operationId: 'registerProxy',
+        tags: ['ballots'],
+        summary: "Register an owner's written proxy (委托书), optionally binding the holder to the owner's choices",
+        security: bearerSecurity,
+        params: meetingParams,
+        body: z
+          .object({
+            grantorOwnerId: z.uuid(),
+            holderPhone: phoneSchema,
+            instructions: z.record(z.uuid(), choiceSchema).nullable().default(null).describe('motion id → the choice the holder must cast'),
+            document: documentRef,
+          })
+          .strict(),
+        response: { 201: proxySchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'proxy.manage');
+      const proxy = await inTransaction(db(), (trx) =>
+        registerProxy(trx, {
+          meetingId: meeting.id,
+          grantorOwnerId: request.body.grantorOwnerId,
+          holderPhone: request.body.holderPhone,
+          instructions: request.body.instructions,
+          document: request.body.document,
+          accountId,
+          now: now(),
+        }),
+      );
+      return reply.code(201).send(proxy);
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/proxies/:proxyId/approve',
+    {
+      ...secured,
+      schema: {
+        operationId: 'approveProxy',
+        tags: ['ballots'],
+        summary: 'Approve a registered proxy, within the estate’s limit of proxies per holder',
+        security: bearerSecurity,
+        params: meetingParams.extend({ proxyId: uuidParam('a proxy') }),
+        response: { 200: proxySchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'proxy.manage');
+      return inTransaction(db(), (trx) => approveProxy(trx, { meetingId: meeting.id, proxyId: request.params.proxyId, accountId, now: now() }));
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/proxies',
+    {
+      ...secured,
+      schema: {
+        operationId: 'listProxies',
+        tags: ['ballots'],
+        summary: "The meeting's proxies (organisers: all; anyone else: those they hold)",
+        security: bearerSecurity,
+        params: meetingParams,
+        response: { 200: z.object({ items: z.array(proxySchema) }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const meeting = await requireMeeting(db(), request.params.meetingId);
+      const estate = await requireEstate(db(), meeting.estate_id);
+      if (may(request.user, 'proxy.manage', { estateId: estate.id, townshipId: estate.township_id })) {
+        return { items: await listProxies(db(), meeting.id) };
+      }
+      // A holder need not own anything in the estate; they see only what they hold.
+      if (request.user.kind !== 'person') throw new ProblemError('not-found', 'No such meeting');
+      return { items: await listProxies(db(), meeting.id, request.user.subject) };
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/motions/:motionId/proxy-ballots',
+    {
+      ...secured,
+      schema: {
+        operationId: 'castProxyBallot',
+        tags: ['ballots'],
+        summary: 'Vote as proxy holder for the owner who authorised you (their own ballot always prevails)',
+        security: bearerSecurity,
+        params: meetingParams.extend({ motionId: uuidParam('a motion') }),
+        body: z.object({ proxyId: z.uuid(), voterId: z.uuid(), choice: choiceSchema }).strict(),
+        response: { 201: receiptSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      // Who may cast is decided by the proxy itself: its holder, approved, for this meeting (checked in castProxyBallot).
+      if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only people hold proxies');
+      const accountId = request.user.subject;
+      const meeting = await requireMeeting(db(), request.params.meetingId);
+      const receipt = await inTransaction(db(), (trx) =>
+        castProxyBallot(trx, { meetingId: meeting.id, motionId: request.params.motionId, ...request.body, accountId, now }),
+      );
+      return reply.code(201).send(receipt);
+    },
+  );
+}
