@@ -84,5 +84,5 @@ export async function logIn(t: TestApp, phone: string, ip = '127.0.0.1') {
   if (asked.statusCode !== 202) throw new Error(`code request failed: ${asked.body}`);
   const res = await t.app.inject({ method: 'POST', url: '/v1/auth/sessions', payload: { phone, code: await lastCodeFor(t, phone) } });
   if (res.statusCode !== 201) throw new Error(`login failed: ${res.body}`);
-  return res.json() as { accessToken: string; refreshToken: string; accountId: string };
+  return res.json<{ accessToken: string; refreshToken: string; accountId: string }>();
 }
