@@ -18,6 +18,7 @@ export type Action =
   | 'registry.read'
   | 'registry.read_identities'
   | 'owner.verify_in_person'
+  | 'registry.designate_representative'
   | 'api_client.manage'
   | 'meeting.manage'
   | 'meeting.read'
@@ -63,6 +64,8 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   // Full names and phones: authorised staff only.
   'registry.read_identities': [admin, staffOfTownship],
   'owner.verify_in_person': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
+  // R1.4: recording which co-owner the co-owners chose to cast their vote.
+  'registry.designate_representative': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
   'api_client.manage': [admin],
   // Committee members and organisers call meetings and put motions.
   'meeting.manage': [committeeOfEstate, organiserOfEstate],

@@ -14,6 +14,7 @@ export const OPENAPI_TAGS = [
   { name: 'owners', description: 'The signed-in person: verification as an owner, holdings and voting weight' },
   { name: 'meetings', description: 'Meetings of the owners’ assembly and their motions, from the notice to the result' },
   { name: 'ballots', description: 'Casting and changing ballots; paper ballots and proxies' },
+  { name: 'petitions', description: 'Owners’ petitions and their progress against 20 % of area and heads' },
 ];
 
 /**

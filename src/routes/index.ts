@@ -6,6 +6,7 @@ import health from './health.ts';
 import me from './me.ts';
 import meetings from './meetings.ts';
 import paperAndProxies from './paper-and-proxies.ts';
+import petitions from './petitions.ts';
 import registry from './registry.ts';
 import roles from './roles.ts';
 import townships from './townships.ts';
@@ -24,6 +25,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(me);
       await v1.register(meetings);
       await v1.register(paperAndProxies);
+      await v1.register(petitions);
     },
     { prefix: '/v1' },
   );

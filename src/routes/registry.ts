@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { maskName, maskPhone } from '../identity/mask.ts';
 import { authorize, may } from '../identity/permissions.ts';
@@ -294,6 +296,53 @@ export default async function registryRoutes(fastify: FastifyInstance) {
         }),
       );
       return reply.code(201).send({ ownerId: request.params.ownerId, accountId: result.accountId, replacedAccountId: result.replaced });
+    },
+  );
+
+  app.put(
+    '/estates/:estateId/units/:unitId/representative',
+    {
+      ...secured,
+      schema: {
+        operationId: 'designateRepresentative',
+        tags: ['registry'],
+        summary: 'Record the co-owner the owners of a unit chose to cast their vote (R1.4)',
+        description: 'Used when the estate’s coOwnerVoting is "representative". Takes effect for meetings whose voting opens afterwards (the snapshot).',
+        security: bearerSecurity,
+        params: estateParams.extend({ unitId: uuidParam('a unit') }),
+        body: z.object({ ownerId: z.uuid() }).strict(),
+        response: { 200: z.object({ unitId: z.uuid(), representative: z.uuid() }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const estate = await estateFor(request, request.params.estateId, 'registry.designate_representative');
+      const { unitId } = request.params;
+      const { ownerId } = request.body;
+      await inTransaction(app.database.db, async (trx) => {
+        const owners = await trx
+          .selectFrom('unit_owners')
+          .innerJoin('units', 'units.id', 'unit_owners.unit_id')
+          .select('unit_owners.owner_id')
+          .where('unit_owners.unit_id', '=', unitId)
+          .where('units.estate_id', '=', estate.id)
+          .where('units.removed_at', 'is', null)
+          .execute();
+        if (owners.length === 0) throw new ProblemError('not-found', 'No such unit in this estate');
+        if (!owners.some((o) => o.owner_id === ownerId)) throw new ProblemError('not-found', 'That owner is not an owner of this unit');
+        await trx
+          .updateTable('unit_owners')
+          .set({ representative: sql<boolean>`owner_id = ${ownerId}` })
+          .where('unit_id', '=', unitId)
+          .execute();
+        await appendAudit(trx, {
+          chain: estateChain(estate.id),
+          actor: actorOf(request.user),
+          action: 'unit.representative_designated',
+          subject: `unit:${unitId}`,
+          data: { ownerId },
+        }, app.clock.now());
+      });
+      return { unitId, representative: ownerId };
     },
   );
 }

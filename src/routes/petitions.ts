@@ -1,0 +1,117 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction } from '../db/transaction.ts';
+import { type Action, authorize } from '../identity/permissions.ts';
+import { requireEstate } from '../places/estates.ts';
+import { ProblemError, problemResponses } from '../problems.ts';
+import { createPetition, petitionView, signPetition } from '../voting/petitions.ts';
+import { bearerSecurity, uuidParam } from './schemas.ts';
+
+const amount = z.object({ area: z.string(), heads: z.number().int() });
+const petitionSchema = z
+  .object({
+    id: z.uuid(),
+    estateId: z.uuid(),
+    purpose: z.enum(['temporary_meeting', 'parking_expansion']),
+    title: z.string(),
+    text: z.string(),
+    createdAt: z.iso.datetime(),
+    thresholdReachedAt: z.iso.datetime().nullable(),
+    progress: z
+      .object({ signed: amount, total: amount, needed: amount, met: z.boolean() })
+      .describe('Signed area and heads against the 20 % / 20 % threshold (R3.4)'),
+  })
+  .meta({ id: 'Petition' });
+
+/** Owners' petitions for a temporary meeting or before adding parking on common ground (R3.4). */
+export default async function petitionRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const secured = { onRequest: app.authenticate };
+  const db = () => app.database.db;
+
+  async function estateFor(request: FastifyRequest, estateId: string, action: Action) {
+    const estate = await requireEstate(db(), estateId);
+    authorize(request.user, action, { estateId: estate.id, townshipId: estate.township_id });
+    return estate;
+  }
+  async function petitionFor(request: FastifyRequest, petitionId: string, action: Action) {
+    const petition = await db().selectFrom('petitions').select(['id', 'estate_id']).where('id', '=', petitionId).executeTakeFirst();
+    if (!petition) throw new ProblemError('not-found', 'No such petition');
+    await estateFor(request, petition.estate_id, action);
+    return petition;
+  }
+  const personOf = (request: FastifyRequest) => {
+    if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only owners sign petitions');
+    return request.user.subject;
+  };
+
+  app.post(
+    '/estates/:estateId/petitions',
+    {
+      ...secured,
+      schema: {
+        operationId: 'createPetition',
+        tags: ['petitions'],
+        summary: 'Start a petition (verified owners); the starter signs it too',
+        security: bearerSecurity,
+        params: z.object({ estateId: uuidParam('an estate') }),
+        body: z
+          .object({
+            purpose: z.enum(['temporary_meeting', 'parking_expansion']),
+            title: z.string().trim().min(1).max(200),
+            text: z.string().max(20_000).default(''),
+          })
+          .strict(),
+        response: { 201: petitionSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const accountId = personOf(request);
+      const estate = await estateFor(request, request.params.estateId, 'petition.sign');
+      const id = await inTransaction(db(), async (trx) => {
+        const created = await createPetition(trx, { estateId: estate.id, ...request.body, accountId, now: app.clock.now() });
+        await signPetition(trx, { petitionId: created, accountId, now: app.clock.now() });
+        return created;
+      });
+      return reply.code(201).send(await petitionView(db(), id));
+    },
+  );
+
+  app.get(
+    '/petitions/:petitionId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getPetition',
+        tags: ['petitions'],
+        summary: 'A petition and its progress by area and by heads',
+        security: bearerSecurity,
+        params: z.object({ petitionId: uuidParam('a petition') }),
+        response: { 200: petitionSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => petitionView(db(), (await petitionFor(request, request.params.petitionId, 'petition.read')).id),
+  );
+
+  app.post(
+    '/petitions/:petitionId/signatures',
+    {
+      ...secured,
+      schema: {
+        operationId: 'signPetition',
+        tags: ['petitions'],
+        summary: 'Sign, for every owner I am verified as in the estate; signing twice changes nothing',
+        security: bearerSecurity,
+        params: z.object({ petitionId: uuidParam('a petition') }),
+        response: { 200: petitionSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const accountId = personOf(request);
+      const petition = await petitionFor(request, request.params.petitionId, 'petition.sign');
+      await inTransaction(db(), (trx) => signPetition(trx, { petitionId: petition.id, accountId, now: app.clock.now() }));
+      return petitionView(db(), petition.id);
+    },
+  );
+}

@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import type { DB } from '../db/schema.ts';
+import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { tallyUnitsOf } from '../places/registry-units.ts';
+import { ProblemError } from '../problems.ts';
+import { decide, electorate, formatArea, minimumNeeded, PETITION_RULE } from '../tally/index.ts';
+
+/**
+ * Petitions (R3.4): owners holding ≥ 20 % of the area AND ≥ 20 % of the heads
+ * may require a temporary meeting (or, in some cities, must first ask before
+ * parking is added on common ground). Progress is counted by the tally
+ * engine over the registry as it stands: a head has signed when any of its
+ * owners has. Crossing the threshold notifies the committee and the township.
+ */
+
+export interface PetitionView {
+  id: string;
+  estateId: string;
+  purpose: 'temporary_meeting' | 'parking_expansion';
+  title: string;
+  text: string;
+  createdAt: string;
+  thresholdReachedAt: string | null;
+  progress: {
+    signed: { area: string; heads: number };
+    total: { area: string; heads: number };
+    needed: { area: string; heads: number };
+    met: boolean;
+  };
+}
+
+async function progressOf(db: Kysely<DB>, estateId: string, petitionId: string) {
+  const estate = await db.selectFrom('estates').select('settings').where('id', '=', estateId).executeTakeFirstOrThrow();
+  const settings = tallySettingsOf(validateEstateSettings(estate.settings));
+  const units = await tallyUnitsOf(db, estateId);
+  const signers = new Set(
+    (await db.selectFrom('petition_signatures').select('owner_id').where('petition_id', '=', petitionId).execute()).map((s) => s.owner_id),
+  );
+  const { voters, total } = units.length === 0 ? { voters: [], total: { area: 0n, heads: 0n } } : electorate(units, settings);
+  let area = 0n;
+  let heads = 0n;
+  for (const v of voters) {
+    if (v.owners.some((o) => signers.has(o))) {
+      area += v.area;
+      heads += 1n;
+    }
+  }
+  const decision = decide(
+    { TA: total.area, TH: total.heads, PA: area, PH: heads, choices: { sign: { area, heads } } },
+    { kind: 'petition', matter: 'other_major', id: petitionId },
+    settings,
+  );
+  return {
+    signed: { area: formatArea(area), heads: Number(heads) },
+    total: { area: formatArea(total.area), heads: Number(total.heads) },
+    needed: {
+      area: formatArea(minimumNeeded(total.area, PETITION_RULE.approval)),
+      heads: Number(minimumNeeded(total.heads, PETITION_RULE.approval)),
+    },
+    met: decision.verdict.outcome === 'threshold_met',
+  };
+}
+
+export async function petitionView(db: Kysely<DB>, petitionId: string): Promise<PetitionView> {
+  const p = await db.selectFrom('petitions').selectAll().where('id', '=', petitionId).executeTakeFirst();
+  if (!p) throw new ProblemError('not-found', 'No such petition');
+  return {
+    id: p.id,
+    estateId: p.estate_id,
+    purpose: p.purpose,
+    title: p.title,
+    text: p.text,
+    createdAt: p.created_at.toISOString(),
+    thresholdReachedAt: p.threshold_reached_at?.toISOString() ?? null,
+    progress: await progressOf(db, p.estate_id, p.id),
+  };
+}
+
+export async function createPetition(
+  trx: Kysely<DB>,
+  input: { estateId: string; purpose: PetitionView['purpose']; title: string; text: string; accountId: string; now: Date },
+): Promise<string> {
+  const row = await trx
+    .insertInto('petitions')
+    .values({ estate_id: input.estateId, purpose: input.purpose, title: input.title, text: input.text, created_by: input.accountId, created_at: input.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, {
+    chain: estateChain(input.estateId),
+    actor: `account:${input.accountId}`,
+    action: 'petition.created',
+    subject: `petition:${row.id}`,
+    data: { purpose: input.purpose, title: input.title },
+  }, input.now);
+  return row.id;
+}
+
+/** Signs for every owner the account is verified as in the petition's estate. */
+export async function signPetition(trx: Kysely<DB>, input: { petitionId: string; accountId: string; now: Date }): Promise<void> {
+  const petition = await trx.selectFrom('petitions').selectAll().where('id', '=', input.petitionId).forUpdate().executeTakeFirst();
+  if (!petition) throw new ProblemError('not-found', 'No such petition');
+  const mine = await trx
+    .selectFrom('owner_bindings')
+    .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
+    .select('owners.id')
+    .where('owner_bindings.account_id', '=', input.accountId)
+    .where('owner_bindings.revoked_at', 'is', null)
+    .where('owners.estate_id', '=', petition.estate_id)
+    .execute();
+  if (mine.length === 0) throw new ProblemError('forbidden', 'Only verified owners of the estate may sign');
+  await trx
+    .insertInto('petition_signatures')
+    .values(mine.map((o) => ({ petition_id: petition.id, owner_id: o.id, account_id: input.accountId, signed_at: input.now })))
+    .onConflict((oc) => oc.columns(['petition_id', 'owner_id']).doNothing())
+    .execute();
+  await appendAudit(trx, {
+    chain: estateChain(petition.estate_id),
+    actor: `account:${input.accountId}`,
+    action: 'petition.signed',
+    subject: `petition:${petition.id}`,
+    data: { owners: mine.map((o) => o.id) },
+  }, input.now);
+  if (petition.threshold_reached_at !== null) return;
+  const progress = await progressOf(trx, petition.estate_id, petition.id);
+  if (!progress.met) return;
+  await trx.updateTable('petitions').set({ threshold_reached_at: input.now }).where('id', '=', petition.id).execute();
+  const body = `【联名提议】“${petition.title}”已获专有部分面积 ${progress.signed.area}㎡（总 ${progress.total.area}㎡）、${progress.signed.heads} 人（总 ${progress.total.heads} 人）联名，达到 20% 的法定比例。`;
+  await trx
+    .insertInto('notifications')
+    .values(
+      (['committee', 'township'] as const).map((recipient) => ({
+        estate_id: petition.estate_id,
+        topic: 'petition.threshold_reached',
+        subject_id: petition.id,
+        recipient,
+        body,
+        created_at: input.now,
+      })),
+    )
+    .execute();
+  await appendAudit(trx, {
+    chain: estateChain(petition.estate_id),
+    actor: 'system',
+    action: 'petition.threshold_reached',
+    subject: `petition:${petition.id}`,
+    data: progress,
+  }, input.now);
+}
