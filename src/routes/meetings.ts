@@ -20,6 +20,7 @@ import {
   removeMotion,
   requireMeeting,
 } from '../voting/meetings.ts';
+import { meetingPlace } from '../voting/meeting-places.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
@@ -445,7 +446,9 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const accountId = personOf(request);
-      const meeting = await meetingFor(request, request.params.meetingId, 'ballot.cast');
+      const place = await meetingPlace(db(), request.params.meetingId);
+      authorize(request.user, 'ballot.cast', { estateId: place.estateId, townshipId: place.townshipId });
+      const meeting = { id: place.meetingId };
       const key = request.headers['idempotency-key'];
       const cast = (trx: Parameters<Parameters<typeof inTransaction>[1]>[0]) =>
         castOwnBallot(trx, {

@@ -5,6 +5,7 @@ import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
 import { validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
+import type { Motion } from '../tally/index.ts';
 import { type Choice, choiceProblem, motionOf } from './motion-terms.ts';
 
 /**
@@ -48,20 +49,45 @@ export function receiptOf(b: { ballotId: string; motionId: string; voterId: stri
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** Locks the meeting against closing and checks that voting is open at this very moment. */
+/**
+ * Holds the meeting's ballot lock (shared: ballots do not wait for each other)
+ * and checks that voting is open at this very moment. Closing takes the same
+ * lock exclusively, so it waits for every ballot in flight, and every ballot
+ * after it sees the meeting closed. An advisory lock, not a row lock: a share
+ * lock on the one meeting row would make every concurrent ballot rewrite it.
+ */
 export async function requireOpen(trx: Kysely<DB>, meetingId: string, now: () => Date): Promise<{ meeting: Meeting; at: Date }> {
-  const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forShare().executeTakeFirst();
+  await sql`select pg_advisory_xact_lock_shared(${meetingLockKey(meetingId)})`.execute(trx);
+  const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
   // Read the clock only once the lock is held: a close waiting on us cannot have started.
   const at = now();
-  if (meeting.status !== 'open') {
-    throw new ProblemError('conflict', meeting.status === 'noticed' ? 'Voting has not opened yet' : `Voting is not open: the meeting is ${meeting.status}`);
-  }
-  if (at.getTime() >= meeting.voting_closes_at.getTime()) {
-    throw new ProblemError('conflict', `Voting closed at ${meeting.voting_closes_at.toISOString()}`, { closedAt: meeting.voting_closes_at.toISOString() });
-  }
+  checkOpen(meeting.status, meeting.voting_closes_at, at);
   return { meeting, at };
 }
+
+function checkOpen(status: Meeting['status'], closesAt: Date, at: Date) {
+  if (status !== 'open') {
+    throw new ProblemError('conflict', status === 'noticed' ? 'Voting has not opened yet' : `Voting is not open: the meeting is ${status}`);
+  }
+  if (at.getTime() >= closesAt.getTime()) {
+    throw new ProblemError('conflict', `Voting closed at ${closesAt.toISOString()}`, { closedAt: closesAt.toISOString() });
+  }
+}
+
+/** The key of a meeting's ballot lock: taken shared by each ballot, exclusively by the close. */
+export const meetingLockKey = (meetingId: string) => sql<string>`hashtextextended(${`meeting-ballots:${meetingId}`}, 0)`;
+
+/** What a voter's current ballot is, read under the voter's lock. */
+interface VoterState {
+  version: number | null;
+  personal: boolean;
+  channel: Channel | null;
+  castAt: Date | null;
+}
+
+/** Serialises one voter's ballots on one motion: versions never collide. */
+const voterLock = (motionId: string, voterId: string) => sql<string>`hashtextextended(${`${motionId}:${voterId}`}, 0)`;
 
 /** Writes a new version of the voter's ballot and makes it current. The caller has checked who may cast it. */
 export async function writeBallot(trx: Kysely<DB>, input: BallotInput, opening: { at: Date; closesAt: Date }, personal: boolean): Promise<Receipt> {
@@ -72,14 +98,7 @@ export async function writeBallot(trx: Kysely<DB>, input: BallotInput, opening: 
     .where('meeting_id', '=', input.meetingId)
     .executeTakeFirst();
   if (!motion) throw new ProblemError('not-found', 'No such motion in this meeting');
-  if (!input.spoiled) {
-    const problem = choiceProblem(motionOf(motion), input.choice);
-    if (problem) {
-      throw new ProblemError('validation-failed', problem, { errors: [{ path: 'body.choice', message: problem }] });
-    }
-  }
-  // One voter's ballots are written one at a time: versions never collide.
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`${input.motionId}:${input.voterId}`}, 0))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(${voterLock(input.motionId, input.voterId)})`.execute(trx);
   const current = await trx
     .selectFrom('current_ballots')
     .innerJoin('ballots', 'ballots.id', 'current_ballots.ballot_id')
@@ -87,46 +106,53 @@ export async function writeBallot(trx: Kysely<DB>, input: BallotInput, opening: 
     .where('current_ballots.motion_id', '=', input.motionId)
     .where('current_ballots.voter_id', '=', input.voterId)
     .executeTakeFirst();
-  if (current?.personal && !personal) {
+  const state: VoterState = {
+    version: current?.version ?? null,
+    personal: current?.personal ?? false,
+    channel: current?.channel ?? null,
+    castAt: current?.cast_at ?? null,
+  };
+  return insertVersion(trx, input, motionOf(motion), state, opening, personal);
+}
+
+async function insertVersion(
+  trx: Kysely<DB>,
+  input: BallotInput,
+  motion: Motion,
+  current: VoterState,
+  opening: { at: Date; closesAt: Date },
+  personal: boolean,
+): Promise<Receipt> {
+  if (!input.spoiled) {
+    const problem = choiceProblem(motion, input.choice);
+    if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path: 'body.choice', message: problem }] });
+  }
+  if (current.personal && !personal) {
     // R4.3: the owner's own ballot overrides the proxy's, whatever the order.
     throw new ProblemError('conflict', 'The owner has voted personally on this motion; a proxy ballot cannot replace it');
   }
   // A voter's versions get strictly increasing instants, so "the latest stands"
   // is never ambiguous, even for changes within one millisecond.
-  const at = current && current.cast_at.getTime() >= opening.at.getTime() ? new Date(current.cast_at.getTime() + 1) : opening.at;
+  const at = current.castAt && current.castAt.getTime() >= opening.at.getTime() ? new Date(current.castAt.getTime() + 1) : opening.at;
   if (at.getTime() >= opening.closesAt.getTime()) {
     throw new ProblemError('conflict', `Voting closed at ${opening.closesAt.toISOString()}`, { closedAt: opening.closesAt.toISOString() });
   }
-  const version = (current?.version ?? 0) + 1;
+  const version = (current.version ?? 0) + 1;
   const ballotId = timeOrderedUuid();
   const spoiled = input.spoiled ?? false;
   const choice = spoiled ? null : input.choice;
   const receipt = receiptOf({ ballotId, motionId: input.motionId, voterId: input.voterId, version, choice, spoiled, channel: input.channel, castAt: at });
-  await trx
-    .insertInto('ballots')
-    .values({
-      id: ballotId,
-      motion_id: input.motionId,
-      voter_id: input.voterId,
-      version,
-      choice: JSON.stringify(choice),
-      spoiled,
-      channel: input.channel,
-      cast_by: input.accountId,
-      owner_id: input.ownerId ?? null,
-      proxy_id: input.proxyId ?? null,
-      paper_entry_id: input.paperEntryId ?? null,
-      cast_at: at,
-      receipt,
-    })
-    .execute();
-  await trx
-    .insertInto('current_ballots')
-    .values({ motion_id: input.motionId, voter_id: input.voterId, ballot_id: ballotId, version, personal })
-    .onConflict((oc) =>
-      oc.columns(['motion_id', 'voter_id']).doUpdateSet({ ballot_id: ballotId, version, personal: personal || (current?.personal ?? false) }),
-    )
-    .execute();
+  // The new version and the current pointer in one statement: one round trip on the hot path.
+  await sql`
+    with ballot as (
+      insert into ballots (id, motion_id, voter_id, version, choice, spoiled, channel, cast_by, owner_id, proxy_id, paper_entry_id, cast_at, receipt)
+      values (${ballotId}, ${input.motionId}, ${input.voterId}, ${version}, ${JSON.stringify(choice)}::jsonb, ${spoiled}, ${input.channel},
+              ${input.accountId}, ${input.ownerId ?? null}, ${input.proxyId ?? null}, ${input.paperEntryId ?? null}, ${at}, ${receipt})
+      returning id)
+    insert into current_ballots (motion_id, voter_id, ballot_id, version, personal)
+    select ${input.motionId}, ${input.voterId}, ballot.id, ${version}, ${personal || current.personal} from ballot
+    on conflict (motion_id, voter_id) do update
+      set ballot_id = excluded.ballot_id, version = excluded.version, personal = excluded.personal`.execute(trx);
   return {
     ballotId,
     motionId: input.motionId,
@@ -135,7 +161,7 @@ export async function writeBallot(trx: Kysely<DB>, input: BallotInput, opening: 
     channel: input.channel,
     castAt: at.toISOString(),
     receipt,
-    replaced: current?.channel ?? null,
+    replaced: current.channel,
   };
 }
 
@@ -154,34 +180,63 @@ export async function requireVoter(trx: Kysely<DB>, motionId: string, voterId: s
 /**
  * An owner casting online: the account must be bound to one of the voter's
  * owners now; under coOwnerVoting "representative" it must be the
- * representative the co-owners designated (R1.4).
+ * representative the co-owners designated (R1.4). The hot path of the
+ * service: two lock calls and one read, then one write.
  */
 export async function castOwnBallot(trx: Kysely<DB>, input: Omit<BallotInput, 'channel' | 'ownerId'>): Promise<Receipt> {
-  const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
-  const voter = await requireVoter(trx, input.motionId, input.voterId);
-  const binding = await trx
-    .selectFrom('owner_bindings')
-    .select('owner_id')
-    .where('account_id', '=', input.accountId)
-    .where('revoked_at', 'is', null)
-    .where('owner_id', '=', sql<string>`any(${voter.owners}::uuid[])`)
-    .orderBy('owner_id')
-    .execute();
-  if (binding.length === 0) throw new ProblemError('forbidden', 'You are not a verified owner of this voter');
-  let ownerId = binding[0]!.owner_id;
-  if (voter.owners.length > 1 && !voter.developer) {
-    const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  // The meeting's ballot lock (shared), then this voter's (exclusive); reads come after, so they see any close that went first.
+  await sql`select pg_advisory_xact_lock_shared(${meetingLockKey(input.meetingId)}), pg_advisory_xact_lock(${voterLock(input.motionId, input.voterId)})`.execute(trx);
+  const row = (
+    await sql<{
+      status: Meeting['status'];
+      voting_closes_at: Date;
+      estate_id: string;
+      terms: unknown;
+      motion_id: string;
+      owners: string[] | null;
+      representative: string | null;
+      developer: boolean | null;
+      bound: string[];
+      version: number | null;
+      personal: boolean | null;
+      channel: Channel | null;
+      cast_at: Date | null;
+    }>`
+      select m.status, m.voting_closes_at, m.estate_id, mo.terms, mo.id as motion_id, v.owners, v.representative, v.developer,
+             coalesce((select array_agg(b.owner_id order by b.owner_id) from owner_bindings b
+                       where b.account_id = ${input.accountId} and b.revoked_at is null and b.owner_id = any(v.owners)), '{}') as bound,
+             cb.version, cb.personal, bl.channel, bl.cast_at
+      from meetings m
+      left join motions mo on mo.meeting_id = m.id and mo.id = ${input.motionId}
+      left join electorate_voters v on v.id = ${input.voterId} and v.motion_id = mo.id
+      left join current_ballots cb on cb.motion_id = mo.id and cb.voter_id = v.id
+      left join ballots bl on bl.id = cb.ballot_id
+      where m.id = ${input.meetingId}`.execute(trx)
+  ).rows[0];
+  if (!row) throw new ProblemError('not-found', 'No such meeting');
+  const at = input.now();
+  checkOpen(row.status, row.voting_closes_at, at);
+  if (row.terms === null) throw new ProblemError('not-found', 'No such motion in this meeting');
+  if (row.owners === null) {
+    throw new ProblemError('forbidden', "This voter is not in the motion's electorate (outside its scope, or not an owner when voting opened)");
+  }
+  if (row.bound.length === 0) throw new ProblemError('forbidden', 'You are not a verified owner of this voter');
+  let ownerId = row.bound[0]!;
+  if (row.owners.length > 1 && !row.developer) {
+    const estate = await trx.selectFrom('estates').select('settings').where('id', '=', row.estate_id).executeTakeFirstOrThrow();
     if (validateEstateSettings(estate.settings).coOwnerVoting === 'representative') {
-      if (voter.representative === null) {
+      if (row.representative === null) {
         throw new ProblemError('forbidden', 'The co-owners have not designated who casts their vote (R1.4); ask the organisers to record it');
       }
-      if (!binding.some((b) => b.owner_id === voter.representative)) {
+      if (!row.bound.includes(row.representative)) {
         throw new ProblemError('forbidden', 'Only the co-owners’ designated representative may cast this vote (R1.4)');
       }
-      ownerId = voter.representative;
+      ownerId = row.representative;
     }
   }
-  return writeBallot(trx, { ...input, channel: 'online', ownerId }, { at, closesAt: meeting.voting_closes_at }, true);
+  const motion = motionOf({ id: row.motion_id, terms: row.terms });
+  const state: VoterState = { version: row.version, personal: row.personal ?? false, channel: row.channel, castAt: row.cast_at };
+  return insertVersion(trx, { ...input, channel: 'online', ownerId }, motion, state, { at, closesAt: row.voting_closes_at }, true);
 }
 
 /** What a verified account may vote on in a meeting: each motion's voters it belongs to, with weight and current choice. */

@@ -4,12 +4,13 @@ import type { DB, Meeting } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { buildReport, decide, type Motion, type Totals } from '../tally/index.ts';
+import { meetingLockKey } from './ballots.ts';
 import { motionOf } from './motion-terms.ts';
 
 /**
- * Closing a meeting: no more ballots (the meeting row is locked FOR UPDATE, so
- * every ballot still being written finishes first, and every later one sees
- * the meeting closed), then each motion is aggregated in SQL and decided by
+ * Closing a meeting: no more ballots (the meeting's ballot lock is taken
+ * exclusively, so every ballot still being written finishes first, and every
+ * later one sees the meeting closed), then each motion is aggregated in SQL and decided by
  * the tally engine's `decide` — the same code the command-line verifier runs.
  * Closing twice, or by two callers at once, yields one result (invariant 4).
  */
@@ -22,6 +23,8 @@ export interface CloseOutcome {
 }
 
 export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: string, now: Date): Promise<CloseOutcome> {
+  // Wait for every ballot in flight (they hold this lock shared); later ones will see the meeting closed.
+  await sql`select pg_advisory_xact_lock(${meetingLockKey(meetingId)})`.execute(trx);
   const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
   if (meeting.status === 'closed' || meeting.status === 'tallied' || meeting.status === 'published') {

@@ -1,0 +1,213 @@
+/**
+ * npm run bench:vote — accepted votes per second and latency of the real
+ * ballot route (authentication, permission, the open/closed check under the
+ * meeting's ballot lock, versioned append-only ballot, current-ballot upsert),
+ * against a bare baseline in the same run: Fastify with one upsert into a
+ * ballots table on the same PostgreSQL (bench/vote-baseline.ts). Both run as
+ * their own processes (the service is src/server.ts itself); the load comes
+ * from autocannon in this one. Targets: ≥ 0.6 × the baseline's throughput,
+ * p99 ≤ 100 ms, zero errors.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { ephemeralKeys } from '../src/identity/keys.ts';
+import { addMotion, createMeeting, openVoting, publishNotice, requireMeeting } from '../src/voting/meetings.ts';
+import { motionInputSchema } from '../src/voting/motion-terms.ts';
+
+const VOTERS = Number(process.env.BENCH_VOTERS ?? 2000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const POOL = 10;
+const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const name = `gongjue_bench_vote_${process.pid}`;
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Phase {
+  name: string;
+  votesPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  total: number;
+}
+
+async function load(name: string, target: string, bodies: () => { path: string; headers: Record<string, string>; body: string }): Promise<Phase> {
+  const result = await autocannon({
+    url: target,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const next = bodies();
+          return { ...req, path: next.path, headers: { ...next.headers, 'content-type': 'application/json' }, body: next.body };
+        },
+      },
+    ],
+  });
+  return {
+    name,
+    votesPerSecond: result['2xx'] / DURATION,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+    total: result.requests.total,
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** Starts a process through tsx and waits until it answers on `ready`. */
+async function start(args: string[], env: Record<string, string>, port: number, ready: string): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(base + ready)).ok) return base;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${args.join(' ')} did not start`);
+}
+
+await admin(`create database "${name}"`);
+const database = await openDatabase({ url: url.toString(), embeddedDir: 'memory://', poolMax: POOL });
+const keys = ephemeralKeys();
+// Built only to sign the voters' tokens with the keys the spawned server will use.
+const app = await buildApp({
+  config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url.toString() }),
+  database,
+  keys,
+  migrate: true,
+});
+const children: ReturnType<typeof spawn>[] = [];
+try {
+  // An estate of VOTERS owners with one flat each, every owner bound to an account.
+  const db = database.db;
+  const township = await db.insertInto('townships').values({ code: '350881001', name: '桂林街道' }).returning('id').executeTakeFirstOrThrow();
+  const estate = await db.insertInto('estates').values({ township_id: township.id, name: '基准小区', settings: '{}' }).returning('id').executeTakeFirstOrThrow();
+  await sql`insert into buildings (estate_id, name) values (${estate.id}, '1栋')`.execute(db);
+  await sql`
+    with o as (
+      insert into owners (estate_id, kind, name, id_type, id_key, id_tail)
+      select ${estate.id}, 'person', '业主' || g, 'resident_id', md5(g::text) || md5((g + 1)::text), lpad(g::text, 4, '0')
+      from generate_series(1, ${VOTERS}) g returning id, name),
+    u as (
+      insert into units (estate_id, registry_no, building_id, room, area_hundredths, area_source, kind)
+      select ${estate.id}, 'R-' || substr(o.name, 3), (select id from buildings where estate_id = ${estate.id}), substr(o.name, 3),
+             8000 + (row_number() over ()) % 5000, 'registry', 'residential'
+      from o returning id, room)
+    insert into unit_owners (unit_id, owner_id) select u.id, o.id from u join o on substr(o.name, 3) = u.room`.execute(db);
+  await sql`insert into accounts (phone) select '150' || lpad(g::text, 8, '0') from generate_series(1, ${VOTERS}) g`.execute(db);
+  await sql`
+    insert into owner_bindings (account_id, owner_id, method)
+    select a.id, o.id, 'self' from accounts a join owners o on o.name = '业主' || ltrim(substr(a.phone, 4), '0')`.execute(db);
+
+  // A meeting whose voting is open now and for days to come.
+  const day = 24 * 3_600_000;
+  const now = Date.now();
+  const meetingId = await inTransaction(db, async (trx) => {
+    const meeting = await createMeeting(trx, {
+      estateId: estate.id,
+      kind: 'regular',
+      title: 'bench',
+      votingOpensAt: new Date(now - 2 * day),
+      votingClosesAt: new Date(now + 5 * day),
+      actor: 'system:bench',
+      now: new Date(now - 20 * day),
+    });
+    await addMotion(trx, meeting, motionInputSchema.parse({ matter: 'other_major', kind: 'yes_no', title: 'bench' }), 'system:bench', new Date(now - 20 * day));
+    await publishNotice(trx, await requireMeeting(trx, meeting.id), 'system:bench', new Date(now - 20 * day));
+    await openVoting(trx, await requireMeeting(trx, meeting.id), 'system:bench', new Date(now));
+    return meeting.id;
+  });
+  const motion = await db.selectFrom('motions').select('id').where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+  const voters = await db
+    .selectFrom('electorate_voters')
+    .innerJoin('owner_bindings', (j) => j.on(sql<boolean>`owner_bindings.owner_id = electorate_voters.owners[1]`))
+    .select(['electorate_voters.id as voterId', 'owner_bindings.account_id as accountId', 'electorate_voters.owners'])
+    .where('electorate_voters.motion_id', '=', motion.id)
+    .execute();
+  const tokens = voters.map((v) =>
+    app.issueAccessToken({ subject: v.accountId, kind: 'person', grants: [{ role: 'owner', estateId: estate.id, ownerId: v.owners[0]! }] }),
+  );
+
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(POOL) };
+  const servicePort = await freePort();
+  const serviceUrl = await start(['src/server.ts'], {
+    ...env,
+    PORT: String(servicePort),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    MIGRATE_ON_START: 'false',
+    PUBLIC_BASE_URL: `http://127.0.0.1:${servicePort}`,
+    SMS_SENDER: 'development',
+    JWT_PRIVATE_KEY: keys.jwt.privateKey,
+    JWT_PUBLIC_KEY: keys.jwt.publicKey,
+    IDENTITY_HMAC_KEY: keys.identityHmacKey.toString('base64'),
+  }, servicePort, '/readyz');
+  const baselinePort = await freePort();
+  const baselineUrl = await start(['bench/vote-baseline.ts'], { ...env, PORT: String(baselinePort) }, baselinePort, '/healthz');
+
+  let i = 0;
+  const choices = ['agree', 'oppose', 'abstain'];
+  const skipBaseline = process.env.BENCH_SKIP_BASELINE === '1';
+  const base = skipBaseline ? { name: 'baseline (skipped)', votesPerSecond: NaN, p50: NaN, p99: NaN, errors: 0, total: 0 } : await load('baseline (one upsert)', baselineUrl, () => {
+    const k = i++ % voters.length;
+    return { path: '/vote', headers: {}, body: JSON.stringify({ voterId: voters[k]!.voterId, choice: choices[i % 3] }) };
+  });
+  i = 0;
+  const service = await load('gongjue castBallot', serviceUrl, () => {
+    const k = i++ % voters.length;
+    return {
+      path: `/v1/meetings/${meetingId}/motions/${motion.id}/ballots`,
+      headers: { authorization: `Bearer ${tokens[k]}` },
+      body: JSON.stringify({ voterId: voters[k]!.voterId, choice: choices[i % 3] }),
+    };
+  });
+
+  const ballots = await db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const current = await db.selectFrom('current_ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  console.log(`bench:vote — ${VOTERS} voters, ${CONNECTIONS} connections, ${DURATION} s per phase, pool ${POOL}`);
+  for (const phase of [base, service]) {
+    console.log(
+      `  ${phase.name.padEnd(24)} ${phase.votesPerSecond.toFixed(0).padStart(6)} votes/s   p50 ${String(phase.p50).padStart(3)} ms   p99 ${String(phase.p99).padStart(3)} ms   errors ${phase.errors} of ${phase.total}`,
+    );
+  }
+  console.log(`  ratio ${(service.votesPerSecond / base.votesPerSecond).toFixed(2)} × baseline (target ≥ 0.6); p99 ${service.p99} ms (target ≤ 100)`);
+  console.log(`  ${ballots.n} ballot versions written, ${current.n} current ballots (one per voter who voted)`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.on('exit', r) : r(null)))));
+  await app.close();
+  await database.close();
+  await admin(`drop database if exists "${name}" with (force)`);
+}
