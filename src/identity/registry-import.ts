@@ -3,7 +3,6 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
-import { canonicalJson } from '../audit/canonical-json.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { identityKey } from './hashing.ts';
@@ -271,7 +270,8 @@ export async function applyImport(
   if (preview.base_version !== estate.registry_version) {
     throw new ProblemError('conflict', 'The registry changed since this preview was made; upload the file again');
   }
-  const incoming = JSON.parse(gunzipSync(preview.units_gz).toString('utf8')) as RegistryUnit[];
+  const stored = gunzipSync(preview.units_gz).toString('utf8');
+  const incoming = JSON.parse(stored) as RegistryUnit[];
   const diff = diffRegistry(await currentRegistry(trx, input.estateId), incoming);
   await writeRegistry(trx, input.estateId, incoming, diff, input.now);
 
@@ -292,8 +292,8 @@ export async function applyImport(
       importId: preview.id,
       registryVersion: version,
       counts: summary.counts,
-      // The evidence of what was imported, without any identity number.
-      unitsSha256: createHash('sha256').update(canonicalJson(incoming)).digest('hex'),
+      // The evidence of what was imported, without any identity number: the hash of the preview as stored.
+      unitsSha256: createHash('sha256').update(stored).digest('hex'),
       transfers: diff.transfers.map((t) => ({
         registryNo: t.registryNo,
         from: t.from.map((o) => o.idKey),
