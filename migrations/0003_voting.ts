@@ -82,7 +82,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('proxy_id', 'uuid')
     .addColumn('paper_entry_id', 'uuid')
     .addColumn('cast_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('receipt', 'text', (c) => c.notNull())
     .addUniqueConstraint('ballots_voter_version', ['motion_id', 'voter_id', 'version'])
     .execute();
   await sql`create trigger ballots_append_only before update or delete on ballots
@@ -101,6 +100,84 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('personal', 'boolean', (c) => c.notNull())
     .addPrimaryKeyConstraint('current_ballots_pk', ['motion_id', 'voter_id'])
     .execute();
+
+  // An owner's online ballot in one round trip (the service's hot path): the
+  // meeting's ballot lock shared and the voter's exclusive, then — reading
+  // after the locks, so a close that went first is seen — the open/closed
+  // check at the server's instant p_at, the electorate, the owner binding and
+  // the co-owner rule (R1.4), and the new version made current. Refusals are
+  // raised with SQLSTATE GJ403/GJ404/GJ409, which the service maps to HTTP.
+  // The choice itself is checked by the service against the motion's terms.
+  await sql`
+    create function cast_online_ballot(p_meeting uuid, p_motion uuid, p_voter uuid, p_account uuid, p_choice jsonb, p_ballot uuid, p_at timestamptz)
+    returns table (o_version integer, o_cast_at timestamptz, o_replaced text, o_owner uuid)
+    language plpgsql as $$
+    declare
+      r record;
+      v_owner uuid;
+      v_at timestamptz;
+      v_version integer;
+      v_mode text;
+    begin
+      perform pg_advisory_xact_lock_shared(hashtextextended('meeting-ballots:' || p_meeting, 0));
+      perform pg_advisory_xact_lock(hashtextextended(p_motion || ':' || p_voter, 0));
+      select m.status, m.voting_closes_at, m.estate_id, mo.id as motion_id, v.id as voter_id, v.owners, v.representative, v.developer,
+             coalesce((select array_agg(b.owner_id order by b.owner_id) from owner_bindings b
+                       where b.account_id = p_account and b.revoked_at is null and b.owner_id = any(v.owners)), '{}') as bound,
+             cb.version as current_version, coalesce(cb.personal, false) as personal, bl.channel, bl.cast_at as current_at
+        into r
+        from meetings m
+        left join motions mo on mo.meeting_id = m.id and mo.id = p_motion
+        left join electorate_voters v on v.id = p_voter and v.motion_id = mo.id
+        left join current_ballots cb on cb.motion_id = mo.id and cb.voter_id = v.id
+        left join ballots bl on bl.id = cb.ballot_id
+       where m.id = p_meeting;
+      if not found then
+        raise exception 'No such meeting' using errcode = 'GJ404';
+      end if;
+      if r.status = 'noticed' then
+        raise exception 'Voting has not opened yet' using errcode = 'GJ409';
+      elsif r.status <> 'open' then
+        raise exception 'Voting is not open: the meeting is %', r.status using errcode = 'GJ409';
+      end if;
+      if p_at >= r.voting_closes_at then
+        raise exception 'Voting closed at %', to_char(r.voting_closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') using errcode = 'GJ409';
+      end if;
+      if r.motion_id is null then
+        raise exception 'No such motion in this meeting' using errcode = 'GJ404';
+      end if;
+      if r.voter_id is null then
+        raise exception 'This voter is not in the motion''s electorate (outside its scope, or not an owner when voting opened)' using errcode = 'GJ403';
+      end if;
+      if cardinality(r.bound) = 0 then
+        raise exception 'You are not a verified owner of this voter' using errcode = 'GJ403';
+      end if;
+      v_owner := r.bound[1];
+      if cardinality(r.owners) > 1 and not r.developer then
+        select coalesce(e.settings ->> 'coOwnerVoting', 'any') into v_mode from estates e where e.id = r.estate_id;
+        if v_mode = 'representative' then
+          if r.representative is null then
+            raise exception 'The co-owners have not designated who casts their vote (R1.4); ask the organisers to record it' using errcode = 'GJ403';
+          end if;
+          if not (r.representative = any(r.bound)) then
+            raise exception 'Only the co-owners’ designated representative may cast this vote (R1.4)' using errcode = 'GJ403';
+          end if;
+          v_owner := r.representative;
+        end if;
+      end if;
+      -- A voter's versions get strictly increasing instants: "the latest stands" is never ambiguous.
+      v_at := case when r.current_at is not null and r.current_at >= p_at then r.current_at + interval '1 millisecond' else p_at end;
+      if v_at >= r.voting_closes_at then
+        raise exception 'Voting closed at %', to_char(r.voting_closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') using errcode = 'GJ409';
+      end if;
+      v_version := coalesce(r.current_version, 0) + 1;
+      insert into ballots (id, motion_id, voter_id, version, choice, spoiled, channel, cast_by, owner_id, cast_at)
+      values (p_ballot, p_motion, p_voter, v_version, p_choice, false, 'online', p_account, v_owner, v_at);
+      insert into current_ballots as c (motion_id, voter_id, ballot_id, version, personal)
+      values (p_motion, p_voter, p_ballot, v_version, true)
+      on conflict (motion_id, voter_id) do update set ballot_id = excluded.ballot_id, version = excluded.version, personal = true;
+      return query select v_version, v_at, r.channel, v_owner;
+    end $$`.execute(db);
 
   // A signed paper ballot entered by one organiser; it counts once a second
   // organiser confirms it (R4.4).
@@ -204,6 +281,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop function cast_online_ballot`.execute(db);
   for (const table of [
     'notifications',
     'petition_signatures',

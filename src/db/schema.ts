@@ -253,7 +253,6 @@ export interface BallotTable {
   proxy_id: string | null;
   paper_entry_id: string | null;
   cast_at: Date;
-  receipt: string;
 }
 
 export interface CurrentBallotTable {

@@ -450,8 +450,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       authorize(request.user, 'ballot.cast', { estateId: place.estateId, townshipId: place.townshipId });
       const meeting = { id: place.meetingId };
       const key = request.headers['idempotency-key'];
-      const cast = (trx: Parameters<Parameters<typeof inTransaction>[1]>[0]) =>
-        castOwnBallot(trx, {
+      const cast = (db: Parameters<typeof castOwnBallot>[0]) =>
+        castOwnBallot(db, {
           meetingId: meeting.id,
           motionId: request.params.motionId,
           voterId: request.body.voterId,
@@ -459,14 +459,16 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
           accountId,
           now: () => app.clock.now(),
         });
-      const result = await inTransaction(db(), async (trx) =>
+      // Without a key, one statement in its own transaction; with one, the key is claimed in the same transaction as the ballot.
+      const result =
         key === undefined
-          ? { statusCode: 201, body: await cast(trx), replayed: false }
-          : idempotent(trx, { accountId, key, request: { params: request.params, body: request.body } }, async () => ({
-              statusCode: 201,
-              body: await cast(trx),
-            })),
-      );
+          ? { statusCode: 201, body: await cast(db()), replayed: false }
+          : await inTransaction(db(), (trx) =>
+              idempotent(trx, { accountId, key, request: { params: request.params, body: request.body } }, async () => ({
+                statusCode: 201,
+                body: await cast(trx),
+              })),
+            );
       // A replay answers exactly as the first time did.
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).send(result.body);

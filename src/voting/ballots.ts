@@ -145,9 +145,9 @@ async function insertVersion(
   // The new version and the current pointer in one statement: one round trip on the hot path.
   await sql`
     with ballot as (
-      insert into ballots (id, motion_id, voter_id, version, choice, spoiled, channel, cast_by, owner_id, proxy_id, paper_entry_id, cast_at, receipt)
+      insert into ballots (id, motion_id, voter_id, version, choice, spoiled, channel, cast_by, owner_id, proxy_id, paper_entry_id, cast_at)
       values (${ballotId}, ${input.motionId}, ${input.voterId}, ${version}, ${JSON.stringify(choice)}::jsonb, ${spoiled}, ${input.channel},
-              ${input.accountId}, ${input.ownerId ?? null}, ${input.proxyId ?? null}, ${input.paperEntryId ?? null}, ${at}, ${receipt})
+              ${input.accountId}, ${input.ownerId ?? null}, ${input.proxyId ?? null}, ${input.paperEntryId ?? null}, ${at})
       returning id)
     insert into current_ballots (motion_id, voter_id, ballot_id, version, personal)
     select ${input.motionId}, ${input.voterId}, ballot.id, ${version}, ${personal || current.personal} from ballot
@@ -180,63 +180,73 @@ export async function requireVoter(trx: Kysely<DB>, motionId: string, voterId: s
 /**
  * An owner casting online: the account must be bound to one of the voter's
  * owners now; under coOwnerVoting "representative" it must be the
- * representative the co-owners designated (R1.4). The hot path of the
- * service: two lock calls and one read, then one write.
+ * representative the co-owners designated (R1.4). The service's hot path:
+ * the choice is checked against the motion's frozen terms here, everything
+ * else happens in one call of the database function cast_online_ballot
+ * (migrations/0003_voting.ts), in one round trip.
  */
-export async function castOwnBallot(trx: Kysely<DB>, input: Omit<BallotInput, 'channel' | 'ownerId'>): Promise<Receipt> {
-  // The meeting's ballot lock (shared), then this voter's (exclusive); reads come after, so they see any close that went first.
-  await sql`select pg_advisory_xact_lock_shared(${meetingLockKey(input.meetingId)}), pg_advisory_xact_lock(${voterLock(input.motionId, input.voterId)})`.execute(trx);
-  const row = (
-    await sql<{
-      status: Meeting['status'];
-      voting_closes_at: Date;
-      estate_id: string;
-      terms: unknown;
-      motion_id: string;
-      owners: string[] | null;
-      representative: string | null;
-      developer: boolean | null;
-      bound: string[];
-      version: number | null;
-      personal: boolean | null;
-      channel: Channel | null;
-      cast_at: Date | null;
-    }>`
-      select m.status, m.voting_closes_at, m.estate_id, mo.terms, mo.id as motion_id, v.owners, v.representative, v.developer,
-             coalesce((select array_agg(b.owner_id order by b.owner_id) from owner_bindings b
-                       where b.account_id = ${input.accountId} and b.revoked_at is null and b.owner_id = any(v.owners)), '{}') as bound,
-             cb.version, cb.personal, bl.channel, bl.cast_at
-      from meetings m
-      left join motions mo on mo.meeting_id = m.id and mo.id = ${input.motionId}
-      left join electorate_voters v on v.id = ${input.voterId} and v.motion_id = mo.id
-      left join current_ballots cb on cb.motion_id = mo.id and cb.voter_id = v.id
-      left join ballots bl on bl.id = cb.ballot_id
-      where m.id = ${input.meetingId}`.execute(trx)
-  ).rows[0];
-  if (!row) throw new ProblemError('not-found', 'No such meeting');
+export async function castOwnBallot(db: Kysely<DB>, input: Omit<BallotInput, 'channel' | 'ownerId'>): Promise<Receipt> {
+  const motion = await motionTerms(db, input.meetingId, input.motionId);
+  const problem = choiceProblem(motion, input.choice);
+  if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path: 'body.choice', message: problem }] });
+  const ballotId = timeOrderedUuid();
   const at = input.now();
-  checkOpen(row.status, row.voting_closes_at, at);
-  if (row.terms === null) throw new ProblemError('not-found', 'No such motion in this meeting');
-  if (row.owners === null) {
-    throw new ProblemError('forbidden', "This voter is not in the motion's electorate (outside its scope, or not an owner when voting opened)");
+  let row: { o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string } | undefined;
+  try {
+    row = (
+      await sql<{ o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string }>`
+        select * from cast_online_ballot(${input.meetingId}, ${input.motionId}, ${input.voterId}, ${input.accountId},
+                                         ${JSON.stringify(input.choice)}::jsonb, ${ballotId}, ${at})`.execute(db)
+    ).rows[0];
+  } catch (err) {
+    throw refusalFrom(err);
   }
-  if (row.bound.length === 0) throw new ProblemError('forbidden', 'You are not a verified owner of this voter');
-  let ownerId = row.bound[0]!;
-  if (row.owners.length > 1 && !row.developer) {
-    const estate = await trx.selectFrom('estates').select('settings').where('id', '=', row.estate_id).executeTakeFirstOrThrow();
-    if (validateEstateSettings(estate.settings).coOwnerVoting === 'representative') {
-      if (row.representative === null) {
-        throw new ProblemError('forbidden', 'The co-owners have not designated who casts their vote (R1.4); ask the organisers to record it');
-      }
-      if (!row.bound.includes(row.representative)) {
-        throw new ProblemError('forbidden', 'Only the co-owners’ designated representative may cast this vote (R1.4)');
-      }
-      ownerId = row.representative;
-    }
+  if (!row) throw new Error('cast_online_ballot returned nothing');
+  const castAt = row.o_cast_at;
+  return {
+    ballotId,
+    motionId: input.motionId,
+    voterId: input.voterId,
+    version: row.o_version,
+    channel: 'online',
+    castAt: castAt.toISOString(),
+    receipt: receiptOf({ ballotId, motionId: input.motionId, voterId: input.voterId, version: row.o_version, choice: input.choice, spoiled: false, channel: 'online', castAt }),
+    replaced: row.o_replaced,
+  };
+}
+
+const REFUSALS: Record<string, 'forbidden' | 'not-found' | 'conflict'> = { GJ403: 'forbidden', GJ404: 'not-found', GJ409: 'conflict' };
+
+/** The database function's refusals (SQLSTATE GJ4xx) as problems; anything else stays an internal error. */
+function refusalFrom(err: unknown): unknown {
+  const { code, message } = err as { code?: string; message?: string };
+  const slug = code === undefined ? undefined : REFUSALS[code];
+  return slug ? new ProblemError(slug, message) : err;
+}
+
+/**
+ * A motion's terms never change once the notice is out, and ballots are cast
+ * only after that: they are remembered per motion.
+ */
+const terms = new Map<string, Motion>();
+async function motionTerms(db: Kysely<DB>, meetingId: string, motionId: string): Promise<Motion> {
+  const key = `${meetingId}:${motionId}`;
+  const known = terms.get(key);
+  if (known) return known;
+  const row = await db
+    .selectFrom('motions')
+    .innerJoin('meetings', 'meetings.id', 'motions.meeting_id')
+    .select(['motions.id', 'motions.terms', 'meetings.status'])
+    .where('motions.id', '=', motionId)
+    .where('motions.meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  if (!row) throw new ProblemError('not-found', 'No such motion in this meeting');
+  const motion = motionOf(row);
+  if (row.status !== 'draft') {
+    if (terms.size >= 10_000) terms.delete(terms.keys().next().value!);
+    terms.set(key, motion);
   }
-  const motion = motionOf({ id: row.motion_id, terms: row.terms });
-  const state: VoterState = { version: row.version, personal: row.personal ?? false, channel: row.channel, castAt: row.cast_at };
-  return insertVersion(trx, { ...input, channel: 'online', ownerId }, motion, state, { at, closesAt: row.voting_closes_at }, true);
+  return motion;
 }
 
 /** What a verified account may vote on in a meeting: each motion's voters it belongs to, with weight and current choice. */
@@ -259,7 +269,7 @@ export async function ballotsOf(db: Kysely<DB>, meetingId: string, accountId: st
       'ballots.spoiled',
       'ballots.channel',
       'ballots.cast_at',
-      'ballots.receipt',
+      'ballots.id as ballotId',
       'current_ballots.version',
     ])
     .where('motions.meeting_id', '=', meetingId)
@@ -270,5 +280,20 @@ export async function ballotsOf(db: Kysely<DB>, meetingId: string, accountId: st
     )
     .orderBy('motions.position')
     .execute();
-  return rows;
+  return rows.map((r) => ({
+    ...r,
+    receipt:
+      r.ballotId === null || r.version === null || r.cast_at === null || r.channel === null
+        ? null
+        : receiptOf({
+            ballotId: r.ballotId,
+            motionId: r.motionId,
+            voterId: r.voterId,
+            version: r.version,
+            choice: r.choice,
+            spoiled: r.spoiled ?? false,
+            channel: r.channel,
+            castAt: r.cast_at,
+          }),
+  }));
 }
