@@ -3,7 +3,6 @@ import { type Kysely, sql } from 'kysely';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
-import { validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import type { Motion } from '../tally/index.ts';
 import { type Choice, choiceProblem, motionOf } from './motion-terms.ts';
