@@ -8,7 +8,7 @@ import { appointRole } from './roles.ts';
 /**
  * The first admin of an installation cannot be appointed through the API
  * (only admins appoint). Whoever runs the server may appoint one from its
- * command line: `npx gongjue admin grant --phone 13800138000`.
+ * command line: `npx gongjue admin grant 13800138000`.
  */
 export async function grantAdmin(config: Config, rawPhone: string): Promise<{ accountId: string; created: boolean }> {
   const phone = normalisePhone(rawPhone);
