@@ -5,6 +5,7 @@ import { v7 as timeOrderedUuid } from 'uuid';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { currentUnits } from '../places/registry-units.ts';
 import { identityKey } from './hashing.ts';
 import { diffRegistry } from './registry/diff.ts';
 import { idTail } from './registry/id-number.ts';
@@ -103,24 +104,7 @@ export function toRegistryUnits(units: ParsedUnit[], hmacKey: Buffer): RegistryU
 /** The estate's current registry, in the same form as an import. */
 export async function currentRegistry(db: Kysely<DB>, estateId: string): Promise<RegistryUnit[]> {
   const [units, owners] = await Promise.all([
-    db
-      .selectFrom('units')
-      .innerJoin('buildings', 'buildings.id', 'units.building_id')
-      .leftJoin('stairs', 'stairs.id', 'units.stair_id')
-      .select([
-        'units.id',
-        'units.registry_no',
-        'buildings.name as building',
-        'stairs.name as stair',
-        'units.room',
-        'units.area_hundredths',
-        'units.area_source',
-        'units.kind',
-        'units.developer_held',
-      ])
-      .where('units.estate_id', '=', estateId)
-      .where('units.removed_at', 'is', null)
-      .execute(),
+    currentUnits(db, estateId).execute(),
     db
       .selectFrom('unit_owners')
       .innerJoin('units', 'units.id', 'unit_owners.unit_id')

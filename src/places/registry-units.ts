@@ -8,27 +8,31 @@ import { formatArea, type Unit } from '../tally/index.ts';
  * from these (voters, areas, heads) is what an owner is shown and, once
  * voting opens, what the snapshot freezes.
  */
+/** The estate's current (not removed) units with their building and stair names, ordered by registry number. */
+export function currentUnits(db: Kysely<DB>, estateId: string) {
+  return db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .leftJoin('stairs', 'stairs.id', 'units.stair_id')
+    .select([
+      'units.id',
+      'units.registry_no',
+      'buildings.name as building',
+      'stairs.name as stair',
+      'units.room',
+      'units.area_hundredths',
+      'units.area_source',
+      'units.kind',
+      'units.developer_held',
+    ])
+    .where('units.estate_id', '=', estateId)
+    .where('units.removed_at', 'is', null)
+    .orderBy('units.registry_no');
+}
+
 export async function tallyUnitsOf(db: Kysely<DB>, estateId: string): Promise<Unit[]> {
   const [units, links] = await Promise.all([
-    db
-      .selectFrom('units')
-      .innerJoin('buildings', 'buildings.id', 'units.building_id')
-      .leftJoin('stairs', 'stairs.id', 'units.stair_id')
-      .select([
-        'units.id',
-        'units.registry_no',
-        'buildings.name as building',
-        'stairs.name as stair',
-        'units.room',
-        'units.area_hundredths',
-        'units.area_source',
-        'units.kind',
-        'units.developer_held',
-      ])
-      .where('units.estate_id', '=', estateId)
-      .where('units.removed_at', 'is', null)
-      .orderBy('units.registry_no')
-      .execute(),
+    currentUnits(db, estateId).execute(),
     db
       .selectFrom('unit_owners')
       .innerJoin('units', 'units.id', 'unit_owners.unit_id')

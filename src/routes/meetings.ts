@@ -22,7 +22,7 @@ import {
 } from '../voting/meetings.ts';
 import { meetingPlace } from '../voting/meeting-places.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
-import { bearerSecurity, uuidParam } from './schemas.ts';
+import { bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
 
 const ruleSchema = z.object({
   profile: z.string(),
@@ -72,19 +72,6 @@ const meetingSchema = z
     motions: z.array(motionSchema),
   })
   .meta({ id: 'Meeting' });
-
-const receiptSchema = z
-  .object({
-    ballotId: z.uuid(),
-    motionId: z.uuid(),
-    voterId: z.uuid(),
-    version: z.number().int().describe('1 for the first ballot, then one more for each change'),
-    channel: z.enum(['online', 'paper', 'proxy']),
-    castAt: z.iso.datetime(),
-    receipt: z.string().describe('SHA-256 of the ballot; find it in the published result'),
-    replaced: z.enum(['online', 'paper', 'proxy']).nullable(),
-  })
-  .meta({ id: 'BallotReceipt' });
 
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 instant with a time zone, e.g. 2026-12-01T09:00:00+08:00' });
 const meetingParams = z.object({ meetingId: uuidParam('a meeting') });

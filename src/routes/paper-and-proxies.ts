@@ -15,7 +15,7 @@ import {
   listProxies,
   registerProxy,
 } from '../voting/paper-and-proxies.ts';
-import { bearerSecurity, phoneSchema, uuidParam } from './schemas.ts';
+import { bearerSecurity, receiptSchema, phoneSchema, uuidParam } from './schemas.ts';
 
 const documentRef = z
   .object({
@@ -54,17 +54,6 @@ const proxySchema = z
     registeredAt: z.iso.datetime(),
   })
   .meta({ id: 'Proxy' });
-
-const receiptSchema = z.object({
-  ballotId: z.uuid(),
-  motionId: z.uuid(),
-  voterId: z.uuid(),
-  version: z.number().int(),
-  channel: z.enum(['online', 'paper', 'proxy']),
-  castAt: z.iso.datetime(),
-  receipt: z.string(),
-  replaced: z.enum(['online', 'paper', 'proxy']).nullable(),
-});
 
 const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
 

@@ -11,6 +11,7 @@ import { applyImport, findImport, parseRegistryFile, previewImport, toRegistryUn
 import { verifyInPerson } from '../identity/verification.ts';
 import { ID_DOC_TYPES } from '../identity/registry/types.ts';
 import { requireEstate } from '../places/estates.ts';
+import { currentUnits } from '../places/registry-units.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { formatArea } from '../tally/index.ts';
 import { bearerSecurity, phoneSchema, uuidParam } from './schemas.ts';
@@ -194,25 +195,7 @@ export default async function registryRoutes(fastify: FastifyInstance) {
       const estate = await estateFor(request, request.params.estateId, 'registry.read');
       const full = may(request.user, 'registry.read_identities', { estateId: estate.id, townshipId: estate.township_id });
       const { limit, after, building } = request.query;
-      let query = app.database.db
-        .selectFrom('units')
-        .innerJoin('buildings', 'buildings.id', 'units.building_id')
-        .leftJoin('stairs', 'stairs.id', 'units.stair_id')
-        .select([
-          'units.id',
-          'units.registry_no',
-          'buildings.name as building',
-          'stairs.name as stair',
-          'units.room',
-          'units.area_hundredths',
-          'units.area_source',
-          'units.kind',
-          'units.developer_held',
-        ])
-        .where('units.estate_id', '=', estate.id)
-        .where('units.removed_at', 'is', null)
-        .orderBy('units.registry_no')
-        .limit(limit + 1);
+      let query = currentUnits(app.database.db, estate.id).limit(limit + 1);
       if (after !== undefined) query = query.where('units.registry_no', '>', after);
       if (building !== undefined) query = query.where('buildings.name', '=', building);
       const rows = await query.execute();

@@ -13,3 +13,16 @@ export const phoneSchema = z
 export const uuidParam = (what: string) => z.uuid(`expected ${what} id (UUID)`);
 
 export const bearerSecurity = [{ bearer: [] }];
+
+export const receiptSchema = z
+  .object({
+    ballotId: z.uuid(),
+    motionId: z.uuid(),
+    voterId: z.uuid(),
+    version: z.number().int().describe('1 for the first ballot, then one more for each change'),
+    channel: z.enum(['online', 'paper', 'proxy']),
+    castAt: z.iso.datetime(),
+    receipt: z.string().describe('SHA-256 of the ballot; find it in the published result'),
+    replaced: z.enum(['online', 'paper', 'proxy']).nullable().describe('The channel of the ballot this one replaced'),
+  })
+  .meta({ id: 'BallotReceipt' });
