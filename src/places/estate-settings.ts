@@ -15,6 +15,13 @@ export const estateSettingsSchema = SettingsSchema.extend({
     .max(90)
     .default(15)
     .describe('R4.1: days between the notice and the opening of voting'),
+  temporaryNoticeDays: z
+    .number()
+    .int()
+    .min(7, 'at least 7 days')
+    .max(90)
+    .optional()
+    .describe('R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays'),
   windowDays: z
     .object({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365) })
     .strict()
@@ -47,6 +54,6 @@ export function validateEstateSettings(input: unknown): EstateSettings {
 
 /** The part of an estate's settings the tally engine decides by. */
 export function tallySettingsOf(settings: EstateSettings): Settings {
-  const { noticeDays: _n, windowDays: _w, maxProxiesPerHolder: _m, ...tally } = settings;
+  const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, ...tally } = settings;
   return tally;
 }

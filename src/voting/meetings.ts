@@ -259,11 +259,12 @@ export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: st
   const motions = await trx.selectFrom('motions').select('title').where('meeting_id', '=', meeting.id).orderBy('position').execute();
   if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice');
 
-  const earliest = new Date(now.getTime() + settings.noticeDays * DAY_MS);
+  const noticeDays = meeting.kind === 'temporary' ? (settings.temporaryNoticeDays ?? settings.noticeDays) : settings.noticeDays;
+  const earliest = new Date(now.getTime() + noticeDays * DAY_MS);
   if (meeting.voting_opens_at.getTime() < earliest.getTime()) {
     throw new ProblemError(
       'conflict',
-      `Voting must open at least ${settings.noticeDays} days after the notice (R4.1): no earlier than ${localTime(earliest, estate.time_zone)} (${estate.time_zone})`,
+      `Voting must open at least ${noticeDays} days after the notice (R4.1): no earlier than ${localTime(earliest, estate.time_zone)} (${estate.time_zone})`,
       { earliestOpening: earliest.toISOString() },
     );
   }

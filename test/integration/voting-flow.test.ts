@@ -116,6 +116,12 @@ describe('a meeting from the notice to the result', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toMatch(/at least 15 days/);
     expect((await asOrganiser('GET', `/v1/meetings/${id}`)).json().status).toBe('draft');
+    // Where the city allows 7 days for temporary meetings (杭州), the same notice goes out.
+    await t.app.inject({ method: 'PUT', url: `/v1/estates/${p.estateA}/settings`, headers: bearer(p.staffA), payload: { temporaryNoticeDays: 7 } });
+    const allowed = await asOrganiser('POST', `/v1/meetings/${id}/notice`);
+    expect(allowed.statusCode).toBe(200);
+    expect((await asOrganiser('POST', `/v1/meetings/${id}/cancel`, { reason: '测试完毕' })).json().status).toBe('cancelled');
+    await t.app.inject({ method: 'PUT', url: `/v1/estates/${p.estateA}/settings`, headers: bearer(p.staffA), payload: {} });
 
     const tooLong = await t.app.inject({
       method: 'POST',
