@@ -75,7 +75,8 @@ function checkOpen(status: Meeting['status'], closesAt: Date, at: Date) {
 }
 
 /** The key of a meeting's ballot lock: taken shared by each ballot, exclusively by the close. */
-export const meetingLockKey = (meetingId: string) => sql<string>`hashtextextended(${`meeting-ballots:${meetingId}`}, 0)`;
+// Keys are built in SQL from the ids cast to uuid, so "ABC…" and "abc…" name the same lock, as in cast_online_ballot().
+export const meetingLockKey = (meetingId: string) => sql<string>`hashtextextended('meeting-ballots:' || ${meetingId}::uuid, 0)`;
 
 /** What a voter's current ballot is, read under the voter's lock. */
 interface VoterState {
@@ -86,7 +87,7 @@ interface VoterState {
 }
 
 /** Serialises one voter's ballots on one motion: versions never collide. */
-const voterLock = (motionId: string, voterId: string) => sql<string>`hashtextextended(${`${motionId}:${voterId}`}, 0)`;
+const voterLock = (motionId: string, voterId: string) => sql<string>`hashtextextended(${motionId}::uuid || ':' || ${voterId}::uuid, 0)`;
 
 /** Writes a new version of the voter's ballot and makes it current. The caller has checked who may cast it. */
 export async function writeBallot(trx: Kysely<DB>, input: BallotInput, opening: { at: Date; closesAt: Date }, personal: boolean): Promise<Receipt> {

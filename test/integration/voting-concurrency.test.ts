@@ -134,3 +134,15 @@ describe('ballots under concurrency', () => {
     expect(results[0].report.totals.PH).toBe(current.length);
   });
 });
+
+describe('lock keys', () => {
+  it('name the same lock whatever the case of the id, in the service and in the database function', async () => {
+    const { meetingLockKey } = await import('../../src/voting/ballots.ts');
+    const { sql } = await import('kysely');
+    const id = '0190F5C2-AAAA-7BBB-8CCC-DDDDDDDDDDDD';
+    const db = t.testDatabase.database.db;
+    const fromService = await sql<{ k: string }>`select ${meetingLockKey(id)} as k`.execute(db);
+    const fromFunction = await sql<{ k: string }>`select hashtextextended('meeting-ballots:' || ${id.toLowerCase()}::uuid, 0) as k`.execute(db);
+    expect(fromService.rows[0]?.k).toBe(fromFunction.rows[0]?.k);
+  });
+});
