@@ -107,6 +107,7 @@ const app = await buildApp({
   database,
   keys,
   migrate: true,
+  runDeadlines: false,
 });
 const children: ReturnType<typeof spawn>[] = [];
 try {

@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { type Keys, loadKeys } from './identity/keys.ts';
 import { developmentSmsSender, type SmsSender } from './identity/sms.ts';
+import inProcessRunner from './jobs/in-process-runner.ts';
 import { loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
@@ -34,6 +35,8 @@ export interface AppOptions {
   migrate?: boolean;
   /** The server's clock; tests pass one they can move. */
   clock?: Clock;
+  /** Run the deadline reconciler in this process; defaults to config.runDeadlines. Tests that build many apps turn it off. */
+  runDeadlines?: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
 }
@@ -89,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(auth, { keys });
     await app.register(openapi);
     await app.register(routes);
+    if (options.runDeadlines ?? config.runDeadlines) await app.register(inProcessRunner, { intervalMs: config.deadlinesIntervalMs });
     await app.ready();
   } catch (err) {
     await app.close().catch(() => {});

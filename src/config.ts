@@ -67,6 +67,8 @@ const envSchema = z.object({
   JWT_PRIVATE_KEY: z.preprocess(emptyAsUndefined, pemBlock('PRIVATE KEY').optional()),
   JWT_PUBLIC_KEY: z.preprocess(emptyAsUndefined, pemBlock('PUBLIC KEY').optional()),
   IDENTITY_HMAC_KEY: z.preprocess(emptyAsUndefined, secretKey.optional()),
+  RUN_DEADLINES: booleanFlag.default(true),
+  DEADLINES_INTERVAL_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(1_000, { error: 'expected at least 1000' }).default(60_000),
   SMS_SENDER: z.preprocess(emptyAsUndefined, z.enum(['development'], { error: 'expected development' }).optional()),
 });
 
@@ -91,6 +93,9 @@ export interface Config {
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  /** Run the deadline reconciler (open and close voting on time) in this process. */
+  runDeadlines: boolean;
+  deadlinesIntervalMs: number;
   /** How login codes reach phones. Only the development sender (outbox + log) exists so far. */
   smsSender: 'development';
   secrets: {
@@ -151,6 +156,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     smsSender: e.SMS_SENDER ?? 'development',
+    runDeadlines: e.RUN_DEADLINES,
+    deadlinesIntervalMs: e.DEADLINES_INTERVAL_MS,
     secrets: {
       jwtPrivateKey: e.JWT_PRIVATE_KEY,
       jwtPublicKey: e.JWT_PUBLIC_KEY,

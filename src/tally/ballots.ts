@@ -10,7 +10,6 @@ import { describeScope, unitStatus, UnitStatus } from './electorate.ts';
 import { compareInstants, readInstant, type Instant } from './instant.ts';
 import { quote, type Issues } from './issues.ts';
 import { ABSTAIN, type Ballot, type Motion, type Scope, type Settings } from './record.ts';
-import { stringHash } from './string-index.ts';
 import { DEVELOPER_KEY, isCoOwned, keyHasOwner } from './voter.ts';
 
 /** Choice codes; options and candidates are numbered from 0 in the motion's order (at most 100 of either). */
@@ -169,13 +168,9 @@ export function standingBallots(
   const at: Instant = { day: 0, second: 0, nano: 0 };
   const representativeOnly = settings.coOwnerVoting === 'representative';
 
-  // Unit references are hashed in a loop of their own before they are looked up (see string-index.ts).
-  const hashes = new Int32Array(n);
-  for (let b = 0; b < n; b++) hashes[b] = stringHash(ballots[b]!.unit);
-
   for (let b = 0; b < n; b++) {
     const ballot = ballots[b]!;
-    const unit = index.unitIds.findHashed(ballot.unit, hashes[b]!);
+    const unit = index.unitIds.find(ballot.unit);
     if (unit < 0) {
       issues.add('unknown_unit', `ballots[${b}].unit`, `ballot ${quote(ballot.id)}: unknown unit ${quote(ballot.unit)}`);
       continue;

@@ -9,7 +9,7 @@ import { Issues, quote } from './issues.ts';
 import type { Amount } from './amount.ts';
 import type { Scope, Settings, SettingsInput, Unit } from './record.ts';
 import { resolveSettings } from './settings.ts';
-import { StringIndex, stringHash } from './string-index.ts';
+import { StringIndex } from './string-index.ts';
 import { DEVELOPER_KEY, ownersOfKey, voterKey, type Voter } from './voter.ts';
 
 /** Why a unit adds nothing to a motion's electorate. */
@@ -84,37 +84,7 @@ export function describeScope(scope: Scope): string {
  */
 export function indexElectorate(units: readonly Unit[], settings: Settings, scope: Scope, issues: Issues): ElectorateIndex {
   const n = units.length;
-  // Keys are hashed in a loop of their own before they are numbered (see string-index.ts).
-  const hashes = new Int32Array(n);
-
-  // 1. Number the units by id; a duplicate id is refused.
-  for (let i = 0; i < n; i++) hashes[i] = stringHash(units[i]!.id);
   const unitIds = new StringIndex(n);
-  for (let i = 0; i < n; i++) {
-    const before = unitIds.size;
-    unitIds.internHashed(units[i]!.id, hashes[i]!);
-    if (unitIds.size === before) {
-      const id = units[i]!.id;
-      issues.add('duplicate_unit', `units[${i}].id`, `unit ${quote(id)}: duplicate unit id (first at units[${firstPosition(units, id)}])`);
-    }
-  }
-
-  // 2. Each unit's voter key (R1.2); '' marks a unit without owners, refused.
-  const keys = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const unit = units[i]!;
-    if (unit.owners.length === 0) {
-      issues.add('owners_empty', `units[${i}].owners`, `unit ${quote(unit.id)}: owner list is empty`);
-      keys[i] = '';
-      hashes[i] = 0;
-      continue;
-    }
-    const key = voterKey(unit);
-    keys[i] = key;
-    hashes[i] = stringHash(key);
-  }
-
-  // 3. Number the voters and add up their counted areas (R1.3, R1.5, R3.6).
   const unitVoter = new Int32Array(n);
   const voterKeys = new StringIndex(n);
   const voterArea: number[] = [];
@@ -131,17 +101,27 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
   let parkingNotCounted = 0;
 
   for (let i = 0; i < n; i++) {
-    const key = keys[i]!;
-    if (key === '') continue;
     const unit = units[i]!;
+    const before = unitIds.size;
+    unitIds.intern(unit.id);
+    if (unitIds.size === before) {
+      issues.add('duplicate_unit', `units[${i}].id`, `unit ${quote(unit.id)}: duplicate unit id (first at units[${firstPosition(units, unit.id)}])`);
+      continue;
+    }
+
     const area = areaHundredths(unit.area);
     if (area < 0) {
       issues.add('malformed_area', `units[${i}].area`, `unit ${quote(unit.id)}: ${areaProblem(unit.area)}`);
       continue;
     }
+    if (unit.owners.length === 0) {
+      issues.add('owners_empty', `units[${i}].owners`, `unit ${quote(unit.id)}: owner list is empty`);
+      continue;
+    }
     everything += area;
 
-    const voter = voterKeys.internHashed(key, hashes[i]!);
+    const key = voterKey(unit);
+    const voter = voterKeys.intern(key);
     if (voter === voterArea.length) voterArea.push(0);
     unitVoter[i] = voter;
     if (key === DEVELOPER_KEY) for (const owner of unit.owners) developerOwners.add(owner);

@@ -5,24 +5,15 @@
 // table keeps each slot's index and hash side by side in one typed array,
 // so a probe costs one memory access and the garbage collector has nothing
 // to scan.
-//
-// For a batch (a million units), hash every key first into a typed array,
-// then intern or find them in a second loop with the *Hashed methods: a
-// loop that only probes lets the processor wait for many table lines at
-// once, instead of one at a time behind each key's hash computation. On
-// our machines that makes the pair of loops about a third faster.
 
-/**
- * FNV-1a over UTF-16 code units, kept to 30 bits so it stays a small
- * integer wherever it is stored, and odd so that 0 can mark an empty slot.
- */
-export function stringHash(key: string): number {
+function hash(key: string): number {
+  // FNV-1a over UTF-16 code units; never 0, so 0 can mark an empty slot.
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h & 0x3fffffff) | 1;
+  return h | 1;
 }
 
 export class StringIndex {
@@ -51,16 +42,7 @@ export class StringIndex {
 
   /** The index of `key`, or -1. */
   find(key: string): number {
-    return this.findHashed(key, stringHash(key));
-  }
-
-  /** The index of `key`, numbering it next if it is new. */
-  intern(key: string): number {
-    return this.internHashed(key, stringHash(key));
-  }
-
-  /** find() with the key's stringHash computed beforehand (see the note on batches above). */
-  findHashed(key: string, h: number): number {
+    const h = hash(key);
     const table = this.table;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const stored = table[slot * 2]!;
@@ -72,8 +54,9 @@ export class StringIndex {
     }
   }
 
-  /** intern() with the key's stringHash computed beforehand. */
-  internHashed(key: string, h: number): number {
+  /** The index of `key`, numbering it next if it is new. */
+  intern(key: string): number {
+    const h = hash(key);
     const table = this.table;
     let slot = h & this.mask;
     for (;;) {

@@ -38,6 +38,8 @@ export async function createTestApp(
     migrate: false,
     logStream: options.logStream,
     clock: options.clock,
+    // Deadlines are driven explicitly in tests (test/integration/deadlines.test.ts), never by a timer.
+    runDeadlines: false,
   });
   let people = 0;
   return {
