@@ -9,7 +9,7 @@ import { grantSchema, type Principal } from '../identity/principal.ts';
 import { ID_DOC_TYPES } from '../identity/registry/types.ts';
 import { verifySelf } from '../identity/verification.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
-import { bearerSecurity, uuidParam } from './schemas.ts';
+import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
 const ownerRefSchema = z.object({ ownerId: z.uuid(), estateId: z.uuid(), estateName: z.string(), name: z.string() });
 
@@ -150,7 +150,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
                 heads: z.literal(1),
               }),
             ),
-            estateTotal: z.object({ area: z.string(), heads: z.number().int() }),
+            estateTotal: amountSchema,
             settings: z.object({ countParking: z.boolean() }),
           }),
           ...problemResponses(400, 401, 403, 404),

@@ -22,7 +22,7 @@ import {
 } from '../voting/meetings.ts';
 import { meetingPlace } from '../voting/meeting-places.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
-import { bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
+import { amountSchema, bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
 
 const ruleSchema = z.object({
   profile: z.string(),
@@ -51,7 +51,7 @@ const motionSchema = z
     liftInstallation: z.boolean(),
     documents: z.array(z.object({ name: z.string(), url: z.string(), sha256: z.string() })),
     rule: ruleSchema.describe('The rule that will decide this motion, shown before anyone votes'),
-    electorate: z.object({ area: z.string(), heads: z.number().int() }).nullable().describe('TA and TH, frozen when voting opens'),
+    electorate: amountSchema.nullable().describe('TA and TH, frozen when voting opens'),
   })
   .meta({ id: 'Motion' });
 
@@ -296,8 +296,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
             items: z.array(
               z.object({
                 motionId: z.uuid(),
-                tookPart: z.object({ area: z.string(), heads: z.number().int() }),
-                electorate: z.object({ area: z.string(), heads: z.number().int() }).nullable(),
+                tookPart: amountSchema,
+                electorate: amountSchema.nullable(),
               }),
             ),
           }),

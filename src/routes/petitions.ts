@@ -6,9 +6,8 @@ import { type Action, authorize } from '../identity/permissions.ts';
 import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { createPetition, petitionView, signPetition } from '../voting/petitions.ts';
-import { bearerSecurity, uuidParam } from './schemas.ts';
+import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
-const amount = z.object({ area: z.string(), heads: z.number().int() });
 const petitionSchema = z
   .object({
     id: z.uuid(),
@@ -19,7 +18,7 @@ const petitionSchema = z
     createdAt: z.iso.datetime(),
     thresholdReachedAt: z.iso.datetime().nullable(),
     progress: z
-      .object({ signed: amount, total: amount, needed: amount, met: z.boolean() })
+      .object({ signed: amountSchema, total: amountSchema, needed: amountSchema, met: z.boolean() })
       .describe('Signed area and heads against the 20 % / 20 % threshold (R3.4)'),
   })
   .meta({ id: 'Petition' });

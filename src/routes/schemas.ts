@@ -26,3 +26,9 @@ export const receiptSchema = z
     replaced: z.enum(['online', 'paper', 'proxy']).nullable().describe('The channel of the ballot this one replaced'),
   })
   .meta({ id: 'BallotReceipt' });
+
+/** An amount of voting weight: exclusive area (m², exact, two decimals) and heads. */
+export const amountSchema = z.object({
+  area: z.string().describe('m², exact, two decimals').meta({ example: '2955.64' }),
+  heads: z.number().int(),
+});

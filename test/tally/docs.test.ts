@@ -3,7 +3,7 @@
 // docs/tally-record.md counts to the figures written beside it.
 
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { MotionSchema, tallyRecordJsonSchema } from '../../src/tally/index.ts';
 import { tally } from './helpers.ts';
