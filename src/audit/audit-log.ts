@@ -107,6 +107,3 @@ export function firstBreak(records: AuditRecord[]): number | null {
   }
   return null;
 }
-
-export const auditChainHead = (db: Kysely<DB>, chain: string) =>
-  db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();

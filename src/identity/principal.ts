@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProblemError } from '../problems.ts';
 
 /**
  * Who is asking: the subject of a verified access token and the roles it was
@@ -48,4 +49,10 @@ export function claimsOf(principal: Principal): AccessClaims {
 /** How the audit log names whoever acted. */
 export function actorOf(principal: Principal): string {
   return principal.kind === 'client' ? `client:${principal.subject}` : `account:${principal.subject}`;
+}
+
+/** The account id of a person; API clients have none and are refused with the given reason. */
+export function accountOf(principal: Principal, refusal = 'Only people, not API clients, may do this'): string {
+  if (principal.kind !== 'person') throw new ProblemError('forbidden', refusal);
+  return principal.subject;
 }

@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { grantsForAccount } from '../identity/grants.ts';
 import { holdingsOf } from '../identity/holdings.ts';
 import { ownedIn } from '../identity/permissions.ts';
-import { grantSchema, type Principal } from '../identity/principal.ts';
+import { accountOf, grantSchema, type Principal } from '../identity/principal.ts';
 import { ID_DOC_TYPES } from '../identity/registry/types.ts';
 import { verifySelf } from '../identity/verification.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
@@ -13,10 +13,7 @@ import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
 const ownerRefSchema = z.object({ ownerId: z.uuid(), estateId: z.uuid(), estateName: z.string(), name: z.string() });
 
-function personOf(principal: Principal): string {
-  if (principal.kind !== 'person') throw new ProblemError('forbidden', 'Only people have an account; API clients do not');
-  return principal.subject;
-}
+const personOf = (principal: Principal) => accountOf(principal, 'Only people have an account; API clients do not');
 
 /** The signed-in person: who they are, verifying themselves as owners, what they hold. */
 export default async function meRoutes(fastify: FastifyInstance) {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
 import { type Action, authorize } from '../identity/permissions.ts';
-import { actorOf } from '../identity/principal.ts';
+import { accountOf, actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { formatArea } from '../tally/index.ts';
@@ -89,10 +89,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     return meeting;
   }
 
-  function personOf(request: FastifyRequest): string {
-    if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only people take part in meetings');
-    return request.user.subject;
-  }
+  const personOf = (request: FastifyRequest) => accountOf(request.user, 'Only people take part in meetings');
 
   app.post(
     '/estates/:estateId/meetings',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
 import { type Action, authorize, may } from '../identity/permissions.ts';
+import { accountOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { requireMeeting } from '../voting/meetings.ts';
@@ -68,8 +69,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
     const meeting = await requireMeeting(db(), meetingId);
     const estate = await requireEstate(db(), meeting.estate_id);
     authorize(request.user, action, { estateId: estate.id, townshipId: estate.township_id });
-    if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only people enter ballots and proxies');
-    return { meeting, accountId: request.user.subject };
+    return { meeting, accountId: accountOf(request.user, 'Only people enter ballots and proxies') };
   }
 
   app.post(
@@ -261,8 +261,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       // Who may cast is decided by the proxy itself: its holder, approved, for this meeting (checked in castProxyBallot).
-      if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only people hold proxies');
-      const accountId = request.user.subject;
+      const accountId = accountOf(request.user, 'Only people hold proxies');
       const meeting = await requireMeeting(db(), request.params.meetingId);
       const receipt = await inTransaction(db(), (trx) =>
         castProxyBallot(trx, { meetingId: meeting.id, motionId: request.params.motionId, ...request.body, accountId, now }),

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
 import { type Action, authorize } from '../identity/permissions.ts';
+import { accountOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { createPetition, petitionView, signPetition } from '../voting/petitions.ts';
@@ -40,10 +41,7 @@ export default async function petitionRoutes(fastify: FastifyInstance) {
     await estateFor(request, petition.estate_id, action);
     return petition;
   }
-  const personOf = (request: FastifyRequest) => {
-    if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only owners sign petitions');
-    return request.user.subject;
-  };
+  const personOf = (request: FastifyRequest) => accountOf(request.user, 'Only owners sign petitions');
 
   app.post(
     '/estates/:estateId/petitions',

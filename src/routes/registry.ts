@@ -6,7 +6,7 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { maskName, maskPhone } from '../identity/mask.ts';
 import { authorize, may } from '../identity/permissions.ts';
-import { actorOf } from '../identity/principal.ts';
+import { accountOf, actorOf } from '../identity/principal.ts';
 import { applyImport, findImport, parseRegistryFile, previewImport, toRegistryUnits } from '../identity/registry-import.ts';
 import { verifyInPerson } from '../identity/verification.ts';
 import { ID_DOC_TYPES } from '../identity/registry/types.ts';
@@ -265,8 +265,7 @@ export default async function registryRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const estate = await estateFor(request, request.params.estateId, 'owner.verify_in_person');
-      if (request.user.kind !== 'person') throw new ProblemError('forbidden', 'Only a person can verify an owner in person');
-      const verifiedBy = request.user.subject;
+      const verifiedBy = accountOf(request.user, 'Only a person can verify an owner in person');
       const result = await inTransaction(app.database.db, (trx) =>
         verifyInPerson(trx, {
           estateId: estate.id,
