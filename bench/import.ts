@@ -70,7 +70,7 @@ const app = await buildApp({
   database,
   keys: ephemeralKeys(),
   migrate: true,
-  runDeadlines: false,
+  runJobs: false,
 });
 try {
   const token = app.issueAccessToken({ subject: '00000000-0000-4000-8000-000000000000', kind: 'person', grants: [{ role: 'admin' }] });

@@ -107,7 +107,7 @@ const app = await buildApp({
   database,
   keys,
   migrate: true,
-  runDeadlines: false,
+  runJobs: false,
 });
 const children: ReturnType<typeof spawn>[] = [];
 try {

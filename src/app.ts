@@ -7,7 +7,7 @@ import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { type Keys, loadKeys } from './identity/keys.ts';
 import { developmentSmsSender, type SmsSender } from './identity/sms.ts';
-import inProcessRunner from './jobs/in-process-runner.ts';
+import jobs from './jobs/plugin.ts';
 import { loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
@@ -35,8 +35,8 @@ export interface AppOptions {
   migrate?: boolean;
   /** The server's clock; tests pass one they can move. */
   clock?: Clock;
-  /** Run the deadline reconciler in this process; defaults to config.runDeadlines. Tests that build many apps turn it off. */
-  runDeadlines?: boolean;
+  /** Run the jobs in this process; defaults to config.runJobs. Tests that drive jobs themselves turn it off. */
+  runJobs?: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
 }
@@ -91,8 +91,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (config.smsSender === 'development') app.log.warn('SMS: the development sender is in use: codes go to the log and sms_outbox, not to phones');
     await app.register(auth, { keys });
     await app.register(openapi);
+    await app.register(jobs, { runWorkers: options.runJobs ?? config.runJobs });
     await app.register(routes);
-    if (options.runDeadlines ?? config.runDeadlines) await app.register(inProcessRunner, { intervalMs: config.deadlinesIntervalMs });
     await app.ready();
   } catch (err) {
     await app.close().catch(() => {});

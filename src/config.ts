@@ -67,8 +67,14 @@ const envSchema = z.object({
   JWT_PRIVATE_KEY: z.preprocess(emptyAsUndefined, pemBlock('PRIVATE KEY').optional()),
   JWT_PUBLIC_KEY: z.preprocess(emptyAsUndefined, pemBlock('PUBLIC KEY').optional()),
   IDENTITY_HMAC_KEY: z.preprocess(emptyAsUndefined, secretKey.optional()),
-  RUN_DEADLINES: booleanFlag.default(true),
-  DEADLINES_INTERVAL_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(1_000, { error: 'expected at least 1000' }).default(60_000),
+  RUN_JOBS: booleanFlag.default(true),
+  JOBS_INTERVAL_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(1_000, { error: 'expected at least 1000' }).default(60_000),
+  JOBS_CONCURRENCY: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(64, { error: 'expected at most 64' }).default(4),
+  JOBS_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'expected letters, digits, - or _' }).default('gongjue'),
+  REMINDER_LEAD_MINUTES: z.coerce.number({ error: 'expected minutes' }).int().min(0).max(43_200, { error: 'expected at most 43200 (30 days)' }).default(1_440),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number({ error: 'expected a number' }).int().min(1).max(30, { error: 'expected at most 30' }).default(8),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(10).default(30_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(120_000).default(10_000),
   SMS_SENDER: z.preprocess(emptyAsUndefined, z.enum(['development'], { error: 'expected development' }).optional()),
 });
 
@@ -93,9 +99,21 @@ export interface Config {
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
-  /** Run the deadline reconciler (open and close voting on time) in this process. */
-  runDeadlines: boolean;
-  deadlinesIntervalMs: number;
+  /**
+   * Run the jobs (open and close voting on time, publish, remind, deliver
+   * webhooks) in this process: BullMQ workers when Redis is configured, the
+   * in-process runner otherwise.
+   */
+  runJobs: boolean;
+  jobs: {
+    /** How often due work is re-derived from PostgreSQL. */
+    intervalMs: number;
+    concurrency: number;
+    queuePrefix: string;
+    /** 0: no reminders. */
+    reminderLeadMs: number;
+    webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number };
+  };
   /** How login codes reach phones. Only the development sender (outbox + log) exists so far. */
   smsSender: 'development';
   secrets: {
@@ -156,8 +174,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     smsSender: e.SMS_SENDER ?? 'development',
-    runDeadlines: e.RUN_DEADLINES,
-    deadlinesIntervalMs: e.DEADLINES_INTERVAL_MS,
+    runJobs: e.RUN_JOBS,
+    jobs: {
+      intervalMs: e.JOBS_INTERVAL_MS,
+      concurrency: e.JOBS_CONCURRENCY,
+      queuePrefix: e.JOBS_QUEUE_PREFIX,
+      reminderLeadMs: e.REMINDER_LEAD_MINUTES * 60_000,
+      webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS },
+    },
     secrets: {
       jwtPrivateKey: e.JWT_PRIVATE_KEY,
       jwtPublicKey: e.JWT_PUBLIC_KEY,

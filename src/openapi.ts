@@ -17,7 +17,7 @@ export async function generateOpenApiDocument(): Promise<Record<string, unknown>
     database,
     keys: ephemeralKeys(),
     migrate: false,
-    runDeadlines: false,
+    runJobs: false,
   });
   try {
     return app.swagger() as unknown as Record<string, unknown>;

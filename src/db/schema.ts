@@ -210,6 +210,7 @@ export interface MeetingTable {
   closed_at: NullableTimestamp;
   tallied_at: NullableTimestamp;
   cancelled_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
 }
 
 export interface MotionTable {
@@ -373,6 +374,9 @@ export interface DB {
   petitions: PetitionTable;
   petition_signatures: PetitionSignatureTable;
   notifications: NotificationTable;
+  webhook_subscriptions: WebhookSubscriptionTable;
+  webhook_events: WebhookEventTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 export type Township = Selectable<TownshipTable>;
@@ -380,3 +384,41 @@ export type NewTownship = Insertable<TownshipTable>;
 export type Estate = Selectable<EstateTable>;
 export type Meeting = Selectable<MeetingTable>;
 export type MotionRow = Selectable<MotionTable>;
+
+export interface WebhookSubscriptionTable {
+  id: Generated<string>;
+  township_id: string | null;
+  estate_id: string | null;
+  url: string;
+  secret: string;
+  events: string[];
+  description: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  disabled_at: NullableTimestamp;
+}
+
+export interface WebhookEventTable {
+  id: Generated<string>;
+  type: string;
+  estate_id: string;
+  subject: string;
+  body: string;
+  occurred_at: Date;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDeliveryTable {
+  id: Generated<string>;
+  subscription_id: string;
+  event_id: string;
+  status: WebhookDeliveryStatus;
+  attempts: Generated<number>;
+  next_attempt_at: NullableTimestamp;
+  last_attempt_at: NullableTimestamp;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: NullableTimestamp;
+  created_at: Date;
+}

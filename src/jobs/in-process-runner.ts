@@ -1,33 +1,100 @@
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import { type DeadlineDeps, reconcile } from './deadlines.ts';
+import { dueWork } from './due-work.ts';
+import { runJob } from './handlers.ts';
+import type { JobRunner, QueueCounts } from './runner.ts';
+import type { Job, JobDeps } from './work.ts';
 
 /**
- * Runs the deadline reconciler inside the API process: at start, then every
- * interval. Until the BullMQ workers land (issue 6) every instance runs it;
- * opening and closing lock the meeting and re-check its status, so several
- * instances at once still open and close each meeting exactly once.
+ * Runs the jobs inside this process when no Redis is configured (the embedded
+ * default: one instance). Each pass derives the due work from PostgreSQL, runs
+ * what is due one job at a time (and whatever follows from it), then sleeps
+ * until the next job's instant or the reconcile interval, whichever is sooner.
  */
-export default fp(
-  async function inProcessRunner(app: FastifyInstance, options: { intervalMs: number }) {
-    const deps = (): DeadlineDeps => ({ db: app.database.db, clock: app.clock, log: app.log });
-    let running: Promise<unknown> = Promise.resolve();
-    let timer: NodeJS.Timeout | undefined;
-    const tick = () => {
-      // One pass at a time; a slow pass delays the next instead of overlapping it.
-      running = running.then(() => reconcile(deps())).catch((err: unknown) => app.log.error({ err }, 'deadline pass failed'));
-    };
-    app.addHook('onReady', async () => {
-      app.log.info({ intervalMs: options.intervalMs }, 'deadlines: in-process runner started (voting opens and closes on time)');
-      tick();
-      timer = setInterval(tick, options.intervalMs);
-      timer.unref();
+export class InProcessRunner implements JobRunner {
+  readonly mode = 'in-process' as const;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private pending = new Map<string, Job>();
+  private passQueued = false;
+  private stopped = false;
+  private lastPassFailures = 0;
+
+  constructor(
+    private readonly deps: JobDeps,
+    private readonly options: { intervalMs: number; horizonMs: number },
+  ) {}
+
+  async start(): Promise<void> {
+    this.deps.log.info({ intervalMs: this.options.intervalMs }, 'jobs: in-process runner started (no REDIS_URL: one instance runs every job)');
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.stopped || this.passQueued) return;
+    this.passQueued = true;
+    // One pass at a time: a kick during a pass runs another right after it.
+    this.running = this.running.then(() => {
+      this.passQueued = false;
+      return this.pass();
     });
-    // Stop before the database closes, finishing the pass in hand.
-    app.addHook('preClose', async () => {
-      clearInterval(timer);
-      await running;
-    });
-  },
-  { name: 'in-process-runner', dependencies: ['database'] },
-);
+  }
+
+  async enqueue(jobs: Job[]): Promise<void> {
+    for (const job of jobs) this.pending.set(job.key, job);
+    this.kick();
+  }
+
+  async stats(): Promise<Record<string, QueueCounts>> {
+    const now = this.deps.clock.now().getTime();
+    const waiting = [...this.pending.values()].filter((j) => j.runAt.getTime() <= now).length;
+    return { 'in-process': { waiting, delayed: this.pending.size - waiting, active: 0, failed: this.lastPassFailures } };
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async pass(): Promise<void> {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    let failures = 0;
+    try {
+      const found = await dueWork(this.deps.db, this.deps.clock.now(), { horizonMs: this.options.horizonMs, reminderLeadMs: this.deps.reminderLeadMs });
+      for (const job of found) this.pending.set(job.key, job);
+      for (let job = this.nextDue(); job && !this.stopped; job = this.nextDue()) {
+        this.pending.delete(job.key);
+        try {
+          for (const next of await runJob(this.deps, job)) this.pending.set(next.key, next);
+        } catch (err) {
+          // Dropped, not retried in a tight loop: the next pass derives it again from the database.
+          failures += 1;
+          this.deps.log.error({ err, job: job.key }, 'job failed; the next pass will try again');
+        }
+      }
+    } catch (err) {
+      failures += 1;
+      this.deps.log.error({ err }, 'jobs: reconciliation failed');
+    }
+    this.lastPassFailures = failures;
+    this.scheduleNextPass();
+  }
+
+  private nextDue(): Job | undefined {
+    const now = this.deps.clock.now().getTime();
+    let best: Job | undefined;
+    for (const job of this.pending.values()) {
+      if (job.runAt.getTime() <= now && (!best || job.runAt < best.runAt)) best = job;
+    }
+    return best;
+  }
+
+  private scheduleNextPass(): void {
+    if (this.stopped) return;
+    const now = this.deps.clock.now().getTime();
+    let wait = this.options.intervalMs;
+    for (const job of this.pending.values()) wait = Math.min(wait, Math.max(0, job.runAt.getTime() - now));
+    this.timer = setTimeout(() => this.kick(), wait);
+    this.timer.unref();
+  }
+}

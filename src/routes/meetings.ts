@@ -247,6 +247,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       async (request) => {
         const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
         await inTransaction(db(), (trx) => run(trx, meeting.id, request));
+        // The change may have made work due (deliveries of its event, publication after a close).
+        app.jobs.kick();
         return meetingView(db(), await requireMeeting(db(), meeting.id));
       },
     );

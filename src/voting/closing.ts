@@ -6,6 +6,7 @@ import { ProblemError } from '../problems.ts';
 import { buildReport, decide, type Motion, type Totals } from '../tally/index.ts';
 import { meetingLockKey } from './ballots.ts';
 import { motionOf } from './motion-terms.ts';
+import { emitEvent } from '../webhooks/events.ts';
 
 /**
  * Closing a meeting: no more ballots (the meeting's ballot lock is taken
@@ -79,6 +80,12 @@ async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promi
         decided_at: now,
       })
       .execute();
+    await emitEvent(trx, {
+      type: 'motion.closed',
+      estateId: meeting.estate_id,
+      meetingId: meeting.id,
+      data: { motionId: row.id, title: motion.title, outcome: decision.verdict.outcome, totals: totalsJson(totals) },
+    }, now);
   }
 }
 

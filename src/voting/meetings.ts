@@ -7,6 +7,7 @@ import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matt
 import { DAY_MS, localTime } from './local-time.ts';
 import { engineMotion, type MotionInput, motionOf } from './motion-terms.ts';
 import { takeSnapshot } from './snapshot.ts';
+import { emitEvent } from '../webhooks/events.ts';
 
 /**
  * Meetings of the owners' assembly and their motions, through their life:
@@ -300,6 +301,12 @@ export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: st
     subject: `meeting:${meeting.id}`,
     data: { votingOpensAt: meeting.voting_opens_at, votingClosesAt: meeting.voting_closes_at, motions: motions.length },
   }, now);
+  await emitEvent(trx, {
+    type: 'meeting.noticed',
+    estateId: meeting.estate_id,
+    meetingId: meeting.id,
+    data: { title: meeting.title, kind: meeting.kind, votingOpensAt: meeting.voting_opens_at.toISOString(), votingClosesAt: meeting.voting_closes_at.toISOString(), motions: motions.length },
+  }, now);
 }
 
 /**
@@ -320,6 +327,12 @@ export async function openVoting(trx: Kysely<DB>, meeting: Meeting, actor: strin
     action: 'meeting.opened',
     subject: `meeting:${meeting.id}`,
     data: { electorate: totals },
+  }, now);
+  await emitEvent(trx, {
+    type: 'voting.opened',
+    estateId: meeting.estate_id,
+    meetingId: meeting.id,
+    data: { votingClosesAt: meeting.voting_closes_at.toISOString(), motions: totals },
   }, now);
 }
 

@@ -20,7 +20,7 @@ export interface TestApp {
 
 /** The real app on this file's own PostgreSQL database, with in-memory keys. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; logStream?: DestinationStream; clock?: Clock } = {},
+  options: { env?: Record<string, string>; logStream?: DestinationStream; clock?: Clock; runJobs?: boolean } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = loadConfig({
@@ -38,8 +38,8 @@ export async function createTestApp(
     migrate: false,
     logStream: options.logStream,
     clock: options.clock,
-    // Deadlines are driven explicitly in tests (test/integration/deadlines.test.ts), never by a timer.
-    runDeadlines: false,
+    // Jobs are driven explicitly in tests (test/integration/jobs*.test.ts), never by a timer, unless a test asks.
+    runJobs: options.runJobs ?? false,
   });
   let people = 0;
   return {

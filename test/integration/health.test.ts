@@ -36,7 +36,7 @@ describe('readiness when a dependency is down', () => {
     // Port 1 on loopback: nothing listens, the connection is refused at once.
     const url = 'postgres://postgres@127.0.0.1:1/none';
     const database = await openDatabase({ url, embeddedDir: 'memory://' });
-    const app = await buildApp({ config: config({ DATABASE_URL: url }), database, keys: ephemeralKeys(), migrate: false, runDeadlines: false });
+    const app = await buildApp({ config: config({ DATABASE_URL: url }), database, keys: ephemeralKeys(), migrate: false, runJobs: false });
     try {
       const res = await app.inject({ url: '/readyz' });
       expect(res.statusCode).toBe(503);

@@ -1,0 +1,63 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { deliveryJob, type Job, meetingJob } from './work.ts';
+
+/**
+ * Every job that is due now or within the horizon, derived from PostgreSQL
+ * alone: the source of truth for every deadline (invariant 7). Run at start
+ * and every interval, it re-creates whatever Redis lost; scheduling a job that
+ * already exists is harmless (deterministic keys). The horizon is longer than
+ * the interval, so a deadline between two passes is still met at its instant.
+ */
+
+/** Enough for one pass; what is left is found by the next one. */
+const BATCH = 20_000;
+
+export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: number; reminderLeadMs: number }): Promise<Job[]> {
+  const until = new Date(now.getTime() + options.horizonMs);
+  const [opening, closing, unpublished, reminders, deliveries] = await Promise.all([
+    db
+      .selectFrom('meetings')
+      .select(['id', 'voting_opens_at'])
+      .where('status', '=', 'noticed')
+      .where('voting_opens_at', '<=', until)
+      .orderBy('voting_opens_at')
+      .limit(BATCH)
+      .execute(),
+    db
+      .selectFrom('meetings')
+      .select(['id', 'voting_closes_at'])
+      .where('status', '=', 'open')
+      .where('voting_closes_at', '<=', until)
+      .orderBy('voting_closes_at')
+      .limit(BATCH)
+      .execute(),
+    db.selectFrom('meetings').select('id').where('status', '=', 'tallied').orderBy('tallied_at').limit(BATCH).execute(),
+    options.reminderLeadMs > 0
+      ? sql<{ id: string; remind_at: Date }>`
+          select id, voting_closes_at - make_interval(secs => ${options.reminderLeadMs / 1000}) as remind_at
+          from meetings
+          where status = 'open' and reminded_at is null and voting_closes_at > ${now}
+            and voting_closes_at - make_interval(secs => ${options.reminderLeadMs / 1000}) <= ${until}
+          order by voting_closes_at
+          limit ${BATCH}`
+          .execute(db)
+          .then((r) => r.rows)
+      : Promise.resolve([]),
+    db
+      .selectFrom('webhook_deliveries')
+      .select(['id', 'attempts', 'next_attempt_at'])
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', until)
+      .orderBy('next_attempt_at')
+      .limit(BATCH)
+      .execute(),
+  ]);
+  return [
+    ...opening.map((m) => meetingJob('open-voting', m.id, m.voting_opens_at)),
+    ...closing.map((m) => meetingJob('close-voting', m.id, m.voting_closes_at)),
+    ...unpublished.map((m) => meetingJob('publish-results', m.id, now)),
+    ...reminders.map((m) => meetingJob('remind-voters', m.id, new Date(m.remind_at))),
+    ...deliveries.map((d) => deliveryJob(d.id, d.attempts + 1, d.next_attempt_at ?? now)),
+  ];
+}

@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { ProblemError } from '../problems.ts';
+import { closeMeeting } from '../voting/closing.ts';
+import { localTime } from '../voting/local-time.ts';
+import { openVoting, requireMeeting } from '../voting/meetings.ts';
+import { deliverWebhook } from '../webhooks/deliver.ts';
+import { emitEvent, meetingSubject } from '../webhooks/events.ts';
+import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob } from './work.ts';
+
+/**
+ * The job handlers: plain functions of their dependencies and payload, so the
+ * same code runs under a BullMQ worker, under the in-process runner and in a
+ * test. Each re-reads the meeting under its lock and does nothing when the
+ * work is already done: running one twice, or on two workers at once, is
+ * harmless.
+ */
+
+const ACTOR = 'system:jobs';
+
+/** Voting opens at its instant: the electorate snapshot is taken (R4.6). */
+export const openVotingJob: Handler<'open-voting'> = async (deps, { meetingId }) => {
+  const now = deps.clock.now();
+  const meeting = await inTransaction(deps.db, async (trx) => {
+    const found = await requireMeeting(trx, meetingId, { lock: 'update' });
+    // Opened by an organiser or cancelled meanwhile, or a timer that fired early: nothing to open now.
+    if (found.status === 'noticed' && now >= found.voting_opens_at) await openVoting(trx, found, ACTOR, now);
+    return requireMeeting(trx, meetingId);
+  });
+  if (meeting.status === 'noticed') return [meetingJob('open-voting', meetingId, meeting.voting_opens_at)];
+  if (meeting.status !== 'open') return [];
+  if (meeting.opened_at?.getTime() === now.getTime()) deps.log.info({ meetingId }, 'voting opened at its instant');
+  // What follows from an open meeting: its reminder and its close, each at its instant.
+  return [
+    ...(deps.reminderLeadMs > 0 && meeting.reminded_at === null
+      ? [meetingJob('remind-voters', meetingId, new Date(meeting.voting_closes_at.getTime() - deps.reminderLeadMs))]
+      : []),
+    meetingJob('close-voting', meetingId, meeting.voting_closes_at),
+    ...(await pendingDeliveries(deps, meetingId)),
+  ];
+};
+
+/** Voting closes at its instant; the motions are tallied by the engine; publication follows. */
+export const closeVotingJob: Handler<'close-voting'> = async (deps, { meetingId }) => {
+  const now = deps.clock.now();
+  try {
+    const outcome = await inTransaction(deps.db, (trx) => closeMeeting(trx, meetingId, ACTOR, now));
+    if (outcome.closedNow) deps.log.info({ meetingId }, 'voting closed and tallied at its instant');
+    if (outcome.status !== 'tallied') return [];
+    return [meetingJob('publish-results', meetingId, now), ...(await pendingDeliveries(deps, meetingId))];
+  } catch (err) {
+    if (!(err instanceof ProblemError) || err.slug !== 'conflict') throw err;
+    // Not open (cancelled, still a draft) or not yet due: re-read what is true now.
+    const meeting = await requireMeeting(deps.db, meetingId);
+    return meeting.status === 'open' ? [meetingJob('close-voting', meetingId, meeting.voting_closes_at)] : [];
+  }
+};
+
+/** The tallied result becomes the meeting's public notice, and subscribers hear of it. */
+export const publishResultsJob: Handler<'publish-results'> = async (deps, { meetingId }) => {
+  const now = deps.clock.now();
+  const published = await inTransaction(deps.db, async (trx) => {
+    const meeting = await requireMeeting(trx, meetingId, { lock: 'update' });
+    if (meeting.status !== 'tallied') return false;
+    await trx.updateTable('meetings').set({ status: 'published' }).where('id', '=', meetingId).execute();
+    const results = await trx.selectFrom('motion_results').select(['motion_id', 'outcome']).where('meeting_id', '=', meetingId).execute();
+    await appendAudit(trx, { chain: estateChain(meeting.estate_id), actor: ACTOR, action: 'meeting.published', subject: `meeting:${meetingId}`, data: {} }, now);
+    await emitEvent(trx, {
+      type: 'result.published',
+      estateId: meeting.estate_id,
+      meetingId,
+      data: { title: meeting.title, publishedAt: now.toISOString(), motions: results.map((r) => ({ motionId: r.motion_id, outcome: r.outcome })) },
+    }, now);
+    return true;
+  });
+  if (!published) return [];
+  deps.log.info({ meetingId }, 'results published');
+  return pendingDeliveries(deps, meetingId);
+};
+
+/**
+ * Owners who have not yet voted on every motion they may vote on are reminded
+ * once, a configurable time before voting closes, through the notification
+ * outbox (the same sender as every other message to owners).
+ */
+export const remindVotersJob: Handler<'remind-voters'> = async (deps, { meetingId }) => {
+  const now = deps.clock.now();
+  const reminded = await inTransaction(deps.db, async (trx) => {
+    const meeting = await trx
+      .updateTable('meetings')
+      .set({ reminded_at: now })
+      .where('id', '=', meetingId)
+      .where('status', '=', 'open')
+      .where('reminded_at', 'is', null)
+      .where('voting_closes_at', '>', now)
+      .returning(['estate_id', 'title', 'voting_closes_at'])
+      .executeTakeFirst();
+    if (!meeting) return null;
+    const estate = await trx.selectFrom('estates').select(['name', 'time_zone']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+    const body =
+      `【${estate.name}业主大会】您尚未对“${meeting.title}”的全部表决事项投票，` +
+      `表决将于 ${localTime(meeting.voting_closes_at, estate.time_zone)} 截止，请及时登录投票。`;
+    const inserted = await sql`
+      insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
+      select distinct ${meeting.estate_id}::uuid, 'meeting.reminder', ${meetingId}::uuid, 'owner', o.owner_id, ${body}, ${now}::timestamptz
+      from motions mo
+      join electorate_voters v on v.motion_id = mo.id
+      cross join lateral unnest(v.owners) as o(owner_id)
+      where mo.meeting_id = ${meetingId}
+        and not exists (select 1 from current_ballots cb where cb.motion_id = mo.id and cb.voter_id = v.id)`.execute(trx);
+    await appendAudit(trx, {
+      chain: estateChain(meeting.estate_id),
+      actor: ACTOR,
+      action: 'meeting.reminded',
+      subject: `meeting:${meetingId}`,
+      data: { owners: Number(inserted.numAffectedRows ?? 0n) },
+    }, now);
+    return Number(inserted.numAffectedRows ?? 0n);
+  });
+  if (reminded !== null) deps.log.info({ meetingId, owners: reminded }, 'owners who had not voted were reminded');
+  return [];
+};
+
+export const deliverWebhookJob: Handler<'deliver-webhook'> = deliverWebhook;
+
+/** The deliveries a meeting's events left pending: sent at once after the change commits. */
+async function pendingDeliveries(deps: JobDeps, meetingId: string): Promise<Job[]> {
+  const rows = await deps.db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+    .select(['d.id', 'd.attempts', 'd.next_attempt_at'])
+    .where('e.subject', '=', meetingSubject(meetingId))
+    .where('d.status', '=', 'pending')
+    .execute();
+  return rows.map((r) => deliveryJob(r.id, r.attempts + 1, r.next_attempt_at ?? deps.clock.now()));
+}
+
+const HANDLERS: { [N in JobName]: Handler<N> } = {
+  'open-voting': openVotingJob,
+  'close-voting': closeVotingJob,
+  'publish-results': publishResultsJob,
+  'remind-voters': remindVotersJob,
+  'deliver-webhook': deliverWebhookJob,
+};
+
+/** Runs one job by name: what both runners call. */
+export function runJob(deps: JobDeps, job: Pick<Job, 'name' | 'data'>): Promise<Job[]> {
+  const handler = HANDLERS[job.name] as Handler<JobName>;
+  return handler(deps, job.data);
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { DB } from '../db/schema.ts';
+
+/**
+ * The units of work the job system runs. A job names its handler, carries a
+ * deterministic key (so scheduling it twice is harmless: BullMQ keeps one job
+ * per id, the in-process runner one per key) and the instant it is due.
+ * Every job can be re-derived from PostgreSQL (src/jobs/due-work.ts).
+ */
+export type Job =
+  | { name: 'open-voting'; key: string; runAt: Date; data: { meetingId: string } }
+  | { name: 'close-voting'; key: string; runAt: Date; data: { meetingId: string } }
+  | { name: 'publish-results'; key: string; runAt: Date; data: { meetingId: string } }
+  | { name: 'remind-voters'; key: string; runAt: Date; data: { meetingId: string } }
+  | { name: 'deliver-webhook'; key: string; runAt: Date; data: { deliveryId: string } };
+
+export type JobName = Job['name'];
+export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'remind-voters', 'deliver-webhook'];
+export type JobData<N extends JobName> = Extract<Job, { name: N }>['data'];
+
+type MeetingJobName = Exclude<JobName, 'deliver-webhook'>;
+
+/** A meeting's job: one per meeting and kind, whenever and however often it is scheduled. */
+export function meetingJob(name: MeetingJobName, meetingId: string, runAt: Date): Job {
+  return { name, key: `${name}-${meetingId}`, runAt, data: { meetingId } };
+}
+
+/** One attempt of one delivery: a retry is a new attempt, hence a new key. */
+export function deliveryJob(deliveryId: string, attempt: number, runAt: Date): Job {
+  return { name: 'deliver-webhook', key: `deliver-webhook-${deliveryId}-${attempt}`, runAt, data: { deliveryId } };
+}
+
+export interface JobLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface WebhookPolicy {
+  maxAttempts: number;
+  /** The first retry waits this long; each later one twice as long as the one before (capped at 6 hours). */
+  retryBaseMs: number;
+  timeoutMs: number;
+}
+
+/** What every handler may use. Handlers are plain functions of these and their job's data. */
+export interface JobDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  log: JobLog;
+  webhooks: WebhookPolicy;
+  /** How long before voting closes owners who have not voted are reminded; 0: never. */
+  reminderLeadMs: number;
+  fetch: typeof fetch;
+}
+
+/** A handler does its work and returns the jobs that follow from it (e.g. publishing after closing). */
+export type Handler<N extends JobName> = (deps: JobDeps, data: JobData<N>) => Promise<Job[]>;

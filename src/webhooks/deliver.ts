@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import { deliveryJob, type Job, type JobDeps } from '../jobs/work.ts';
+import { SIGNATURE_HEADER, signPayload } from './signing.ts';
+
+/**
+ * One attempt at one delivery. The attempt is claimed in the database first
+ * (so two workers never post the same attempt), the POST happens outside any
+ * transaction, and the outcome is recorded: delivered; or a retry scheduled
+ * with exponential backoff; or, after the last attempt, failed — waiting in
+ * the failed list for an admin to replay. A worker that dies mid-attempt
+ * leaves a lease that expires, and the reconciler tries again: delivery is
+ * at least once, and receivers deduplicate by the `Gongjue-Delivery` id.
+ */
+
+const LEASE_MS = 60_000;
+const MAX_BACKOFF_MS = 6 * 3_600_000;
+const ERROR_TEXT_MAX = 500;
+
+export function retryDelayMs(attemptsMade: number, baseMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attemptsMade - 1), MAX_BACKOFF_MS);
+}
+
+export async function deliverWebhook(deps: JobDeps, data: { deliveryId: string }): Promise<Job[]> {
+  const now = deps.clock.now();
+  const claimed = await sql<{ attempts: number; url: string; secret: string; body: string; type: string; event_id: string }>`
+    update webhook_deliveries d
+    set attempts = d.attempts + 1, last_attempt_at = ${now}, next_attempt_at = ${new Date(now.getTime() + LEASE_MS)}
+    from webhook_subscriptions s, webhook_events e
+    where d.id = ${data.deliveryId} and d.status = 'pending' and d.next_attempt_at <= ${now}
+      and s.id = d.subscription_id and e.id = d.event_id
+    returning d.attempts, s.url, s.secret, e.body, e.type, e.id as event_id`.execute(deps.db);
+  const delivery = claimed.rows[0];
+  if (!delivery) return []; // delivered, failed, not yet due, or another worker holds this attempt.
+
+  const outcome = await post(deps, delivery, data.deliveryId);
+  if (outcome.ok) {
+    await deps.db
+      .updateTable('webhook_deliveries')
+      .set({ status: 'delivered', delivered_at: deps.clock.now(), next_attempt_at: null, last_status_code: outcome.statusCode, last_error: null })
+      .where('id', '=', data.deliveryId)
+      .execute();
+    return [];
+  }
+  const lastAttempt = delivery.attempts >= deps.webhooks.maxAttempts;
+  const nextAt = lastAttempt ? null : new Date(deps.clock.now().getTime() + retryDelayMs(delivery.attempts, deps.webhooks.retryBaseMs));
+  await deps.db
+    .updateTable('webhook_deliveries')
+    .set({
+      status: lastAttempt ? 'failed' : 'pending',
+      next_attempt_at: nextAt,
+      last_status_code: outcome.statusCode,
+      last_error: outcome.error.slice(0, ERROR_TEXT_MAX),
+    })
+    .where('id', '=', data.deliveryId)
+    .execute();
+  deps.log.warn(
+    { deliveryId: data.deliveryId, attempt: delivery.attempts, statusCode: outcome.statusCode, error: outcome.error, nextAttemptAt: nextAt },
+    lastAttempt ? 'webhook delivery failed for good: waiting for an admin to replay it' : 'webhook delivery failed: will retry',
+  );
+  return nextAt ? [deliveryJob(data.deliveryId, delivery.attempts + 1, nextAt)] : [];
+}
+
+type Outcome = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string };
+
+async function post(deps: JobDeps, delivery: { url: string; secret: string; body: string; type: string }, deliveryId: string): Promise<Outcome> {
+  try {
+    const res = await deps.fetch(delivery.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Gongjue-Webhooks/1',
+        'gongjue-event': delivery.type,
+        'gongjue-delivery': deliveryId,
+        [SIGNATURE_HEADER]: signPayload(delivery.secret, delivery.body, deps.clock.now()),
+      },
+      body: delivery.body,
+      // A receiver that moved must be re-registered: following redirects would send signed events to wherever it points.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(deps.webhooks.timeoutMs),
+    });
+    // The receiver's answer is not needed; reading it frees the connection.
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.status >= 200 && res.status < 300) return { ok: true, statusCode: res.status };
+    return { ok: false, statusCode: res.status, error: `the receiver answered ${res.status}` };
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    const reason = e.name === 'TimeoutError' ? `no answer within ${deps.webhooks.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    return { ok: false, statusCode: null, error: reason };
+  }
+}
