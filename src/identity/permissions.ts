@@ -27,7 +27,9 @@ export type Action =
   | 'paper.enter'
   | 'proxy.manage'
   | 'petition.sign'
-  | 'petition.read';
+  | 'petition.read'
+  | 'webhook.manage'
+  | 'webhook.replay';
 
 /** What an action is about. An estate always comes with its township. */
 export type Target = { townshipId?: string; estateId?: string };
@@ -77,6 +79,10 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'proxy.manage': [committeeOfEstate, organiserOfEstate],
   'petition.sign': [ownerInEstate],
   'petition.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
+  // Subscribing to events is reading them: a registered system may subscribe within its own scope.
+  'webhook.manage': [admin, staffOfTownship, clientReading],
+  // The failed-delivery list spans every receiver: admins only.
+  'webhook.replay': [admin],
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {

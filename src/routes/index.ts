@@ -10,6 +10,7 @@ import petitions from './petitions.ts';
 import registry from './registry.ts';
 import roles from './roles.ts';
 import townships from './townships.ts';
+import webhooks from './webhooks.ts';
 
 /** Every route of the API. Domain routes live under /v1. */
 export default async function routes(app: FastifyInstance) {
@@ -26,6 +27,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(meetings);
       await v1.register(paperAndProxies);
       await v1.register(petitions);
+      await v1.register(webhooks);
     },
     { prefix: '/v1' },
   );

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/clock.ts';
+import { verifySignature } from '../../src/webhooks/signing.ts';
+import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
+import { registryCsv, residentId } from '../helpers/identity.ts';
+import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
+import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { appointed } from '../helpers/voting.ts';
+
+const DAY = 24 * 3_600_000;
+const clock = manualClock(new Date('2026-11-22T00:00:00Z'));
+const RETRY_MS = 60_000;
+
+/** A receiver on a local port: records every request and answers with the status its script says. */
+class Receiver {
+  readonly requests: { headers: IncomingHttpHeaders; body: string }[] = [];
+  answers: number[] = [];
+  private server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      this.requests.push({ headers: req.headers, body });
+      res.statusCode = this.answers.shift() ?? 200;
+      res.end('ok');
+    });
+  });
+  async start() {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
+  }
+  stop() {
+    return new Promise((r) => this.server.close(r));
+  }
+}
+
+let t: TestApp;
+let p: Awaited<ReturnType<typeof twoTownships>>;
+let organiser: { accessToken: string };
+let client: string;
+const deps = () => testJobDeps(t, clock, { webhooks: { maxAttempts: 3, retryBaseMs: RETRY_MS, timeoutMs: 2_000 } });
+const db = () => t.testDatabase.database.db;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  p = await twoTownships(t);
+  await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [{ name: '张三', id: residentId('19800101', 11) }] }]));
+  organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
+  client = t.app.issueAccessToken({ subject: randomUUID(), kind: 'client', grants: [{ role: 'client', access: 'read', townshipIds: [p.townshipA], estateIds: [] }] });
+});
+afterAll(async () => t?.close());
+
+async function subscribe(token: string, payload: object) {
+  return t.app.inject({ method: 'POST', url: '/v1/webhooks', headers: bearer(token), payload });
+}
+
+async function noticeMeeting(title: string) {
+  const headers = bearer(organiser.accessToken);
+  const now = clock.now().getTime();
+  const created = await t.app.inject({
+    method: 'POST',
+    url: `/v1/estates/${p.estateA}/meetings`,
+    headers,
+    payload: { kind: 'regular', title, votingOpensAt: new Date(now + 16 * DAY).toISOString(), votingClosesAt: new Date(now + 20 * DAY).toISOString() },
+  });
+  const id = created.json().id as string;
+  await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/motions`, headers, payload: { matter: 'other_major', kind: 'yes_no', title: '议题' } });
+  expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/notice`, headers })).statusCode).toBe(200);
+  return id;
+}
+
+const countSubscriptions = async () => Number((await db().selectFrom('webhook_subscriptions').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('webhook subscriptions', () => {
+  it('refuses bad requests and people outside the scope, writing nothing', async () => {
+    const owner = await t.tokenFor({ role: 'owner', estateId: p.estateA, ownerId: randomUUID() });
+    const before = await countSubscriptions();
+    const good = { estateId: p.estateA, url: 'http://127.0.0.1:9/hooks', events: ['result.published'] };
+    expect((await t.app.inject({ method: 'POST', url: '/v1/webhooks', payload: good })).statusCode).toBe(401);
+    expect((await subscribe(p.staffB, good)).statusCode).toBe(404);
+    expect((await subscribe(owner, good)).statusCode).toBe(403);
+    expect((await subscribe(p.committeeA, good)).statusCode).toBe(403);
+    expect((await subscribe(p.staffB, { townshipId: p.townshipA, url: good.url, events: good.events })).statusCode).toBe(404);
+    for (const bad of [
+      { ...good, estateId: undefined },
+      { ...good, townshipId: p.townshipA },
+      { ...good, url: 'ftp://example.org/x' },
+      { ...good, url: 'http://user:pw@example.org/x' },
+      { ...good, events: [] },
+      { ...good, events: ['ballot.cast'] },
+      { ...good, extra: true },
+    ]) {
+      const res = await subscribe(p.staffA, bad);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await subscribe(p.admin, { townshipId: randomUUID(), url: good.url, events: good.events })).statusCode).toBe(404);
+    expect(await countSubscriptions()).toBe(before);
+    // Another township's staff neither list nor see the estate's subscriptions.
+    expect((await t.app.inject({ url: `/v1/webhooks?estateId=${p.estateA}`, headers: bearer(p.staffB) })).statusCode).toBe(404);
+  });
+
+  it('delivers a correctly signed event, and lists the delivery', async () => {
+    const receiver = new Receiver();
+    const url = await receiver.start();
+    try {
+      const created = await subscribe(client, { townshipId: p.townshipA, url, events: ['meeting.noticed'] });
+      expect(created.statusCode).toBe(201);
+      const { subscription, secret } = created.json();
+      expect(secret).toMatch(/^whsec_/);
+      // The secret is shown once: never in a listing.
+      const listed = await t.app.inject({ url: `/v1/webhooks?townshipId=${p.townshipA}`, headers: bearer(client) });
+      expect(listed.body).not.toContain(secret);
+
+      const meetingId = await noticeMeeting('通知会议');
+      await runDueJobs(deps());
+      expect(receiver.requests).toHaveLength(1);
+      const [req] = receiver.requests;
+      expect(req!.headers['gongjue-event']).toBe('meeting.noticed');
+      expect(verifySignature(secret, req!.body, String(req!.headers['gongjue-signature']), clock.now())).toBe(true);
+      expect(verifySignature(secret, req!.body.replace('通知会议', '别的会议'), String(req!.headers['gongjue-signature']), clock.now())).toBe(false);
+      expect(verifySignature('whsec_wrong', req!.body, String(req!.headers['gongjue-signature']), clock.now())).toBe(false);
+      const event = JSON.parse(req!.body);
+      expect(event).toMatchObject({ type: 'meeting.noticed', estateId: p.estateA, townshipId: p.townshipA, meetingId, data: { title: '通知会议' } });
+
+      const deliveries = await t.app.inject({ url: `/v1/webhooks/${subscription.id}/deliveries`, headers: bearer(client) });
+      expect(deliveries.json().items).toMatchObject([{ status: 'delivered', attempts: 1, lastStatusCode: 200, eventType: 'meeting.noticed' }]);
+      expect(req!.headers['gongjue-delivery']).toBe(deliveries.json().items[0].id);
+      await t.app.inject({ method: 'DELETE', url: `/v1/webhooks/${subscription.id}`, headers: bearer(client) });
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it('sends again later when the receiver answers 500 first; the same bytes, the same delivery id', async () => {
+    const receiver = new Receiver();
+    receiver.answers = [500];
+    const url = await receiver.start();
+    try {
+      const { subscription } = (await subscribe(p.staffA, { estateId: p.estateA, url, events: ['meeting.noticed'] })).json();
+      await noticeMeeting('重试会议');
+      await runDueJobs(deps());
+      expect(receiver.requests).toHaveLength(1);
+      const [first] = (await t.app.inject({ url: `/v1/webhooks/${subscription.id}/deliveries`, headers: bearer(p.staffA) })).json().items;
+      expect(first).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500 });
+      expect(new Date(first.nextAttemptAt).getTime()).toBe(clock.now().getTime() + RETRY_MS);
+
+      clock.advance(RETRY_MS - 1);
+      await runDueJobs(deps());
+      expect(receiver.requests).toHaveLength(1);
+      clock.advance(1);
+      await runDueJobs(deps());
+      expect(receiver.requests).toHaveLength(2);
+      expect(receiver.requests[1]!.body).toBe(receiver.requests[0]!.body);
+      expect(receiver.requests[1]!.headers['gongjue-delivery']).toBe(receiver.requests[0]!.headers['gongjue-delivery']);
+      const [second] = (await t.app.inject({ url: `/v1/webhooks/${subscription.id}/deliveries`, headers: bearer(p.staffA) })).json().items;
+      expect(second).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200 });
+      await t.app.inject({ method: 'DELETE', url: `/v1/webhooks/${subscription.id}`, headers: bearer(p.staffA) });
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it('after the last retry a delivery waits in the failed list until an admin replays it', async () => {
+    const receiver = new Receiver();
+    receiver.answers = [500, 502, 503];
+    const url = await receiver.start();
+    try {
+      const { subscription } = (await subscribe(p.staffA, { estateId: p.estateA, url, events: ['meeting.noticed'] })).json();
+      await noticeMeeting('失败会议');
+      await runDueJobs(deps());
+      clock.advance(RETRY_MS);
+      await runDueJobs(deps());
+      clock.advance(2 * RETRY_MS);
+      await runDueJobs(deps());
+      expect(receiver.requests).toHaveLength(3);
+      clock.advance(DAY);
+      await runDueJobs(deps());
+      expect(receiver.requests).toHaveLength(3);
+
+      const failed = await t.app.inject({ url: '/v1/webhook-deliveries?status=failed', headers: bearer(p.admin) });
+      const mine = failed.json().items.find((d: { subscriptionId: string }) => d.subscriptionId === subscription.id);
+      expect(mine).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: 503, lastError: 'the receiver answered 503' });
+      expect((await t.app.inject({ url: '/v1/webhook-deliveries?status=failed', headers: bearer(p.staffA) })).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'POST', url: `/v1/webhook-deliveries/${mine.id}/replay`, headers: bearer(p.staffA) })).statusCode).toBe(403);
+
+      const replayed = await t.app.inject({ method: 'POST', url: `/v1/webhook-deliveries/${mine.id}/replay`, headers: bearer(p.admin) });
+      expect(replayed.statusCode).toBe(200);
+      expect(replayed.json()).toMatchObject({ status: 'pending', attempts: 0 });
+      expect((await t.app.inject({ method: 'POST', url: `/v1/webhook-deliveries/${mine.id}/replay`, headers: bearer(p.admin) })).statusCode).toBe(409);
+      await runDueJobs(deps());
+      expect(receiver.requests).toHaveLength(4);
+      const [after] = (await t.app.inject({ url: `/v1/webhooks/${subscription.id}/deliveries`, headers: bearer(p.staffA) })).json().items;
+      expect(after).toMatchObject({ status: 'delivered', attempts: 1 });
+      const audit = await db().selectFrom('audit_log').select('action').where('subject', '=', `webhook-delivery:${mine.id}`).execute();
+      expect(audit.map((a) => a.action)).toEqual(['webhook.delivery.replayed']);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it('a disabled subscription receives nothing more, retries included', async () => {
+    const receiver = new Receiver();
+    receiver.answers = [500];
+    const url = await receiver.start();
+    try {
+      const { subscription } = (await subscribe(p.staffA, { estateId: p.estateA, url, events: ['meeting.noticed'] })).json();
+      await noticeMeeting('退订会议');
+      await runDueJobs(deps());
+      const disabled = await t.app.inject({ method: 'DELETE', url: `/v1/webhooks/${subscription.id}`, headers: bearer(p.staffA) });
+      expect(disabled.statusCode).toBe(200);
+      expect((await t.app.inject({ method: 'DELETE', url: `/v1/webhooks/${subscription.id}`, headers: bearer(p.staffA) })).statusCode).toBe(409);
+      await noticeMeeting('退订之后');
+      clock.advance(RETRY_MS);
+      await runDueJobs(deps());
+      expect(receiver.requests).toHaveLength(1);
+      const items = (await t.app.inject({ url: `/v1/webhooks/${subscription.id}/deliveries`, headers: bearer(p.staffA) })).json().items;
+      expect(items).toMatchObject([{ status: 'failed', lastError: 'the subscription was disabled' }]);
+    } finally {
+      await receiver.stop();
+    }
+  });
+});
