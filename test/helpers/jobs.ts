@@ -56,6 +56,7 @@ export async function privateRedis(): Promise<{ url: string; client: Redis; stop
     const port = 20_000 + Math.floor(Math.random() * 40_000);
     const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => 100 });
+    client.on('error', () => {}); // refusals while the server starts are expected
     for (let i = 0; i < 50; i++) {
       if (child.exitCode !== null) break;
       try {
