@@ -145,7 +145,16 @@ const HANDLERS: { [N in JobName]: Handler<N> } = {
 };
 
 /** Runs one job by name: what both runners call. */
-export function runJob(deps: JobDeps, job: Pick<Job, 'name' | 'data'>): Promise<Job[]> {
+export async function runJob(deps: JobDeps, job: Pick<Job, 'name' | 'data'>): Promise<Job[]> {
   const handler = HANDLERS[job.name] as Handler<JobName>;
-  return handler(deps, job.data);
+  try {
+    return await handler(deps, job.data);
+  } catch (err) {
+    // A job about something that is not in this database (a queue shared by mistake): retrying cannot help.
+    if (err instanceof ProblemError && err.slug === 'not-found') {
+      deps.log.warn({ job: job.name, data: job.data }, 'job about something this database does not hold: dropped');
+      return [];
+    }
+    throw err;
+  }
 }

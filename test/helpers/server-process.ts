@@ -25,15 +25,23 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `src/server.ts` exactly as `npm start` does, in its own process with
+ * Starts `src/server.ts` exactly as `npm start` does (or another entry point,
+ * e.g. `src/worker.ts` as `npm run worker` does), in its own process with
  * only the environment given (plus PATH/HOME), so no DATABASE_URL or
- * REDIS_URL leaks in from the test runner.
+ * REDIS_URL leaks in from the test runner. Queues get a prefix of their own,
+ * so no other test's workers take this process's jobs.
  */
-export function startServer(env: Record<string, string>): ServerProcess {
+export function startServer(env: Record<string, string>, script = 'src/server.ts'): ServerProcess {
   const port = env.PORT ?? '0';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      LOG_LEVEL: 'warn',
+      JOBS_QUEUE_PREFIX: `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
