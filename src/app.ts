@@ -13,6 +13,7 @@ import auth from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
+import queueDashboard from './plugins/queue-dashboard.ts';
 import redis from './plugins/redis.ts';
 import routes from './routes/index.ts';
 
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(openapi);
     await app.register(jobs, { runWorkers: options.runJobs ?? config.runJobs });
     await app.register(routes);
+    await app.register(queueDashboard);
     await app.ready();
   } catch (err) {
     await app.close().catch(() => {});

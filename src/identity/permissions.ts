@@ -29,7 +29,8 @@ export type Action =
   | 'petition.sign'
   | 'petition.read'
   | 'webhook.manage'
-  | 'webhook.replay';
+  | 'webhook.replay'
+  | 'jobs.dashboard';
 
 /** What an action is about. An estate always comes with its township. */
 export type Target = { townshipId?: string; estateId?: string };
@@ -83,6 +84,7 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'webhook.manage': [admin, staffOfTownship, clientReading],
   // The failed-delivery list spans every receiver: admins only.
   'webhook.replay': [admin],
+  'jobs.dashboard': [admin],
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {

@@ -50,12 +50,11 @@ export class BullmqRunner implements JobRunner {
   ) {
     // BullMQ's blocking commands need no retry limit per request; it reconnects by itself.
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
-    this.connection.on('error', () => {
-      // Reported by /readyz and by the failing calls themselves.
-    });
+    this.connection.on('error', (err: Error) => this.connectionError(err));
     this.queues = new Map(
       ([...JOB_NAMES, RECONCILE] as QueueName[]).map((name): [QueueName, Queue] => [name, new Queue(name, { connection: this.connection, prefix: options.prefix, defaultJobOptions: JOB_DEFAULTS })]),
     );
+    for (const queue of this.queues.values()) queue.on('error', (err: Error) => this.connectionError(err));
   }
 
   async start(): Promise<void> {
@@ -70,7 +69,7 @@ export class BullmqRunner implements JobRunner {
     this.workers.push(new Worker(RECONCILE, async () => this.reconcile(), { ...workerOptions, concurrency: 1 }));
     for (const worker of this.workers) {
       worker.on('failed', (job, err) => this.deps.log.error({ err, job: job?.id, queue: worker.name }, 'job failed'));
-      worker.on('error', (err) => this.deps.log.warn({ err: { message: err.message }, queue: worker.name }, 'job worker error'));
+      worker.on('error', (err) => this.connectionError(err));
     }
     this.timer = setInterval(() => this.kick(), this.options.intervalMs);
     this.timer.unref();
@@ -128,6 +127,15 @@ export class BullmqRunner implements JobRunner {
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     await this.connection.quit().catch(() => this.connection.disconnect());
+  }
+
+  private lastConnectionError = '';
+
+  /** Said once per distinct error, not once per queue and retry; /readyz reports the outage meanwhile. */
+  private connectionError(err: Error): void {
+    if (err.message === this.lastConnectionError) return;
+    this.lastConnectionError = err.message;
+    this.deps.log.warn({ err: { message: err.message } }, 'jobs: Redis connection error');
   }
 
   private queue(name: QueueName): Queue {

@@ -10,12 +10,29 @@ const checkSchema = z.object({
   detail: z.string().optional(),
 });
 
+const queueCountsSchema = z.object({ waiting: z.number().int(), delayed: z.number().int(), active: z.number().int(), failed: z.number().int() });
+
+const jobsSchema = z
+  .object({
+    mode: z.enum(['bullmq', 'in-process', 'off']).describe('bullmq: Redis queues; in-process: no Redis, this instance runs every job; off: jobs run elsewhere'),
+    queues: z.record(z.string(), queueCountsSchema).describe('Depth and failures per queue (failed jobs are kept 15 minutes)'),
+    webhooks: z.object({ pending: z.number().int(), failed: z.number().int().describe('Deliveries waiting for an admin to replay them') }),
+  })
+  .describe('Queue depth and failures: information, never a reason to be unready');
+
 const readySchema = z
   .object({
     status: z.literal('ready'),
     checks: z.object({ database: checkSchema, redis: checkSchema }),
+    jobs: jobsSchema.optional(),
   })
-  .meta({ example: { status: 'ready', checks: { database: { status: 'ok' }, redis: { status: 'not_configured' } } } });
+  .meta({
+    example: {
+      status: 'ready',
+      checks: { database: { status: 'ok' }, redis: { status: 'not_configured' } },
+      jobs: { mode: 'in-process', queues: { 'in-process': { waiting: 0, delayed: 2, active: 0, failed: 0 } }, webhooks: { pending: 0, failed: 0 } },
+    },
+  });
 
 type Check = z.infer<typeof checkSchema>;
 
@@ -70,9 +87,32 @@ export default async function health(fastify: FastifyInstance) {
           .map(([name, c]) => `${name}: ${c.detail}`);
         return sendProblem(request, reply, 'not-ready', failing.join('; '), { checks });
       }
-      return { status: 'ready' as const, checks };
+      return { status: 'ready' as const, checks, ...(await jobFigures(app)) };
     },
   );
+}
+
+/** The job system's figures, when they can be had quickly; readiness never waits on them. */
+async function jobFigures(app: FastifyInstance): Promise<{ jobs?: z.infer<typeof jobsSchema> }> {
+  try {
+    const [queues, deliveries] = await withTimeout(
+      Promise.all([
+        app.jobs.stats(),
+        app.database.db
+          .selectFrom('webhook_deliveries')
+          .select((e) => [
+            e.fn.countAll<string>().filterWhere('status', '=', 'pending').as('pending'),
+            e.fn.countAll<string>().filterWhere('status', '=', 'failed').as('failed'),
+          ])
+          .executeTakeFirstOrThrow(),
+      ]),
+      2_000,
+    );
+    return { jobs: { mode: app.jobs.mode, queues, webhooks: { pending: Number(deliveries.pending), failed: Number(deliveries.failed) } } };
+  } catch (err) {
+    app.log.warn({ err: { message: (err as Error).message } }, 'job figures unavailable');
+    return {};
+  }
 }
 
 async function pingRedis(redis: NonNullable<FastifyInstance['redis']>): Promise<void> {

@@ -9,7 +9,7 @@ import { redisUrl } from '../helpers/urls.ts';
 describe('health and readiness', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { REDIS_URL: redisUrl() } });
+    t = await createTestApp({ env: { REDIS_URL: redisUrl(), JOBS_QUEUE_PREFIX: `health-${process.pid}` } });
   });
   afterAll(async () => t?.close());
 
@@ -24,7 +24,14 @@ describe('health and readiness', () => {
     await t.app.redis?.ping();
     const res = await t.app.inject({ url: '/readyz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ready', checks: { database: { status: 'ok' }, redis: { status: 'ok' } } });
+    const body = res.json();
+    expect(body.status).toBe('ready');
+    expect(body.checks).toEqual({ database: { status: 'ok' }, redis: { status: 'ok' } });
+    // With Redis configured the jobs are on BullMQ: each queue's depth and failures, and the webhook backlog.
+    expect(body.jobs.mode).toBe('bullmq');
+    expect(Object.keys(body.jobs.queues).sort()).toEqual(['close-voting', 'deliver-webhook', 'open-voting', 'publish-results', 'reconcile', 'remind-voters']);
+    expect(body.jobs.queues['close-voting']).toEqual({ waiting: expect.any(Number), delayed: expect.any(Number), active: expect.any(Number), failed: expect.any(Number) });
+    expect(body.jobs.webhooks).toEqual({ pending: 0, failed: 0 });
   });
 });
 
