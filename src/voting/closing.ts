@@ -3,10 +3,10 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
-import { buildReport, decide, type Motion, type Totals } from '../tally/index.ts';
+import { buildReport, decide, type Totals } from '../tally/index.ts';
 import { meetingLockKey } from './ballots.ts';
 import { motionOf } from './motion-terms.ts';
-import { emitEvent } from '../webhooks/events.ts';
+import { emitEvents } from '../webhooks/events.ts';
 
 /**
  * Closing a meeting: no more ballots (the meeting's ballot lock is taken
@@ -51,14 +51,15 @@ export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: st
 async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promise<void> {
   const estate = await trx.selectFrom('estates').select(['id', 'name', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
   const settings = tallySettingsOf(validateEstateSettings(estate.settings));
-  const motions = await trx.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
-  for (const row of motions) {
+  const rows = await trx.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  const totals = await aggregateMeeting(
+    trx,
+    rows.map((row) => ({ id: row.id, total: { area: BigInt(row.total_area_hundredths ?? '0'), heads: BigInt(row.total_heads ?? 0) } })),
+  );
+  const decided = rows.map((row) => {
     const motion = motionOf(row);
-    const totals = await aggregate(trx, row.id, motion, {
-      area: BigInt(row.total_area_hundredths ?? '0'),
-      heads: BigInt(row.total_heads ?? 0),
-    });
-    const decision = decide(totals, motion, settings);
+    const motionTotals = totals.get(row.id)!;
+    const decision = decide(motionTotals, motion, settings);
     const report = buildReport(decision, {
       motion: {
         id: row.id,
@@ -69,75 +70,86 @@ async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promi
       },
       estate: { id: estate.id, name: estate.name },
     });
-    await trx
-      .insertInto('motion_results')
-      .values({
-        motion_id: row.id,
+    return { row, motion, totals: motionTotals, outcome: decision.verdict.outcome, report };
+  });
+  if (decided.length === 0) return;
+  await trx
+    .insertInto('motion_results')
+    .values(
+      decided.map((d) => ({
+        motion_id: d.row.id,
         meeting_id: meeting.id,
-        totals: JSON.stringify(totalsJson(totals)),
-        report: JSON.stringify(report),
-        outcome: decision.verdict.outcome,
+        totals: JSON.stringify(totalsJson(d.totals)),
+        report: JSON.stringify(d.report),
+        outcome: d.outcome,
         decided_at: now,
-      })
-      .execute();
-    await emitEvent(trx, {
-      type: 'motion.closed',
+      })),
+    )
+    .execute();
+  await emitEvents(
+    trx,
+    decided.map((d) => ({
+      type: 'motion.closed' as const,
       estateId: meeting.estate_id,
       meetingId: meeting.id,
-      data: { motionId: row.id, title: motion.title, outcome: decision.verdict.outcome, totals: totalsJson(totals) },
-    }, now);
-  }
+      data: { motionId: d.row.id, title: d.motion.title, outcome: d.outcome, totals: totalsJson(d.totals) },
+    })),
+    now,
+  );
 }
 
 type Amount = { area: bigint; heads: bigint };
 
-/** PA/PH and the support of each choice, summed in the database over the current ballots. */
-export async function aggregate(trx: Kysely<DB>, motionId: string, motion: Motion, total: Amount): Promise<Totals> {
-  const rows =
-    motion.kind === 'election'
-      ? await sql<{ subject: string | null; spoiled: boolean; heads: string; area: string }>`
-          select c.subject, b.spoiled, count(*)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
-          from current_ballots cb
-          join ballots b on b.id = cb.ballot_id
-          join electorate_voters v on v.id = cb.voter_id
-          left join lateral (
-            select jsonb_array_elements_text(case when jsonb_typeof(b.choice) = 'array' then b.choice else '[]'::jsonb end) as subject
-          ) c on true
-          where cb.motion_id = ${motionId}
-          group by c.subject, b.spoiled`.execute(trx)
-      : await sql<{ subject: string | null; spoiled: boolean; heads: string; area: string }>`
-          select b.choice #>> '{}' as subject, b.spoiled, count(*)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
-          from current_ballots cb
-          join ballots b on b.id = cb.ballot_id
-          join electorate_voters v on v.id = cb.voter_id
-          where cb.motion_id = ${motionId}
-          group by 1, 2`.execute(trx);
-  const participation = await sql<{ heads: string; area: string }>`
-    select count(*)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
-    from current_ballots cb join electorate_voters v on v.id = cb.voter_id
-    where cb.motion_id = ${motionId}`.execute(trx);
-  const took = participation.rows[0]!;
-  const choices: Record<string, Amount> = {};
-  let spoiled: Amount = { area: 0n, heads: 0n };
-  for (const r of rows.rows) {
+/**
+ * PA/PH and the support of each choice for every motion of a meeting, summed
+ * in the database over the current ballots: two queries however many motions.
+ * An election ballot supports each candidate it names; an empty one abstains;
+ * a spoiled ballot only takes part.
+ */
+export async function aggregateMeeting(trx: Kysely<DB>, motions: { id: string; total: Amount }[]): Promise<Map<string, Totals>> {
+  const ids = motions.map((m) => m.id);
+  if (ids.length === 0) return new Map();
+  const [support, participation] = await Promise.all([
+    sql<{ motion_id: string; subject: string | null; spoiled: boolean; heads: string; area: string }>`
+      select cb.motion_id, s.subject, b.spoiled, count(*)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
+      from current_ballots cb
+      join ballots b on b.id = cb.ballot_id
+      join electorate_voters v on v.id = cb.voter_id
+      cross join lateral (
+        select jsonb_array_elements_text(b.choice) as subject
+        where not b.spoiled and jsonb_typeof(b.choice) = 'array' and jsonb_array_length(b.choice) > 0
+        union all
+        select case when b.spoiled or jsonb_typeof(b.choice) = 'array' then null else b.choice #>> '{}' end
+        where b.spoiled or jsonb_typeof(b.choice) <> 'array' or jsonb_array_length(b.choice) = 0
+      ) s
+      where cb.motion_id = any(${ids}::uuid[])
+      group by 1, 2, 3`.execute(trx),
+    sql<{ motion_id: string; heads: string; area: string }>`
+      select cb.motion_id, count(*)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
+      from current_ballots cb join electorate_voters v on v.id = cb.voter_id
+      where cb.motion_id = any(${ids}::uuid[])
+      group by 1`.execute(trx),
+  ]);
+  type Sums = { TA: bigint; TH: bigint; PA: bigint; PH: bigint; choices: Record<string, Amount>; spoiled?: Amount };
+  const sums = new Map<string, Sums>();
+  for (const m of motions) sums.set(m.id, { TA: m.total.area, TH: m.total.heads, PA: 0n, PH: 0n, choices: {} });
+  for (const r of participation.rows) {
+    const t = sums.get(r.motion_id)!;
+    t.PA = BigInt(r.area);
+    t.PH = BigInt(r.heads);
+  }
+  for (const r of support.rows) {
+    const t = sums.get(r.motion_id)!;
     const amount = { area: BigInt(r.area), heads: BigInt(r.heads) };
     if (r.spoiled) {
-      spoiled = { area: spoiled.area + amount.area, heads: spoiled.heads + amount.heads };
+      t.spoiled = { area: (t.spoiled?.area ?? 0n) + amount.area, heads: (t.spoiled?.heads ?? 0n) + amount.heads };
       continue;
     }
-    // An empty election ballot is an abstention (the lateral join yields one null subject for it).
     const subject = r.subject ?? 'abstain';
-    const before = choices[subject] ?? { area: 0n, heads: 0n };
-    choices[subject] = { area: before.area + amount.area, heads: before.heads + amount.heads };
+    const before = t.choices[subject] ?? { area: 0n, heads: 0n };
+    t.choices[subject] = { area: before.area + amount.area, heads: before.heads + amount.heads };
   }
-  return {
-    TA: total.area,
-    TH: total.heads,
-    PA: BigInt(took.area),
-    PH: BigInt(took.heads),
-    choices,
-    ...(spoiled.heads > 0n ? { spoiled } : {}),
-  };
+  return new Map<string, Totals>(sums);
 }
 
 function totalsJson(t: Totals) {

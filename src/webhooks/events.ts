@@ -27,26 +27,40 @@ export const meetingSubject = (meetingId: string) => `meeting:${meetingId}`;
  * retry or a replay sends exactly the same bytes.
  */
 export async function emitEvent(trx: Kysely<DB>, event: EventInput, at: Date): Promise<void> {
-  const id = randomUUID();
-  const estate = await trx.selectFrom('estates').select('township_id').where('id', '=', event.estateId).executeTakeFirstOrThrow();
-  const body = JSON.stringify({
-    id,
-    type: event.type,
-    occurredAt: at.toISOString(),
-    townshipId: estate.township_id,
-    estateId: event.estateId,
-    meetingId: event.meetingId,
-    data: event.data,
+  await emitEvents(trx, [event], at);
+}
+
+/** Several events of one estate at once (a meeting's motions closing): three statements however many. */
+export async function emitEvents(trx: Kysely<DB>, events: EventInput[], at: Date): Promise<void> {
+  if (events.length === 0) return;
+  const estateIds = [...new Set(events.map((e) => e.estateId))];
+  const townships = new Map(
+    (await trx.selectFrom('estates').select(['id', 'township_id']).where('id', 'in', estateIds).execute()).map((e) => [e.id, e.township_id]),
+  );
+  const rows = events.map((event) => {
+    const id = randomUUID();
+    const townshipId = townships.get(event.estateId);
+    if (townshipId === undefined) throw new Error(`no estate ${event.estateId}`);
+    const body = JSON.stringify({
+      id,
+      type: event.type,
+      occurredAt: at.toISOString(),
+      townshipId,
+      estateId: event.estateId,
+      meetingId: event.meetingId,
+      data: event.data,
+    });
+    return { id, type: event.type, estate_id: event.estateId, subject: meetingSubject(event.meetingId), body, occurred_at: at, township_id: townshipId };
   });
   await trx
     .insertInto('webhook_events')
-    .values({ id, type: event.type, estate_id: event.estateId, subject: meetingSubject(event.meetingId), body, occurred_at: at })
+    .values(rows.map(({ township_id: _, ...row }) => row))
     .execute();
   await sql`
     insert into webhook_deliveries (subscription_id, event_id, status, next_attempt_at, created_at)
-    select s.id, ${id}::uuid, 'pending', ${at}::timestamptz, ${at}::timestamptz
-    from webhook_subscriptions s
-    where s.disabled_at is null
-      and ${event.type} = any (s.events)
-      and (s.estate_id = ${event.estateId}::uuid or s.township_id = ${estate.township_id}::uuid)`.execute(trx);
+    select s.id, e.id, 'pending', ${at}::timestamptz, ${at}::timestamptz
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.estate_id)}::uuid[], ${rows.map((r) => r.township_id)}::uuid[])
+         as e(id, type, estate_id, township_id)
+    join webhook_subscriptions s
+      on s.disabled_at is null and e.type = any (s.events) and (s.estate_id = e.estate_id or s.township_id = e.township_id)`.execute(trx);
 }
