@@ -9,8 +9,8 @@ import type { DB } from './schema.ts';
  * stores its rows in this form).
  */
 
-/** Loads `rows` (copy-text lines, each ending in a newline) into `table` on the connection of `trx`, inside its transaction. */
-export type CopyInto = (trx: Kysely<DB>, table: keyof DB, columns: readonly string[], rows: string) => Promise<void>;
+/** Loads `rows` (copy-text lines, each ending in a newline; text or its UTF-8 bytes) into `table` on the connection of `trx`, inside its transaction. */
+export type CopyInto = (trx: Kysely<DB>, table: keyof DB, columns: readonly string[], rows: string | Uint8Array) => Promise<void>;
 
 const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;

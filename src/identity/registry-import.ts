@@ -206,10 +206,10 @@ interface WritePlan {
   }[];
   /** Units whose owners change (transfers): their links are replaced. */
   relinkedUnits: string[];
-  /** COPY text (src/db/copy.ts) of the new owners, units and links. */
-  newOwners: string;
-  newUnits: string;
-  newLinks: string;
+  /** COPY text (src/db/copy.ts) of the new owners, units and links: strings when planned, bytes when read back. */
+  newOwners: string | Uint8Array;
+  newUnits: string | Uint8Array;
+  newLinks: string | Uint8Array;
   counts: ImportPreview['counts'];
   /** For the audit record: who held each transferred unit before and after, by identity HMAC. */
   transfers: { registryNo: string; from: string[]; to: string[] }[];
@@ -222,26 +222,30 @@ const LINK_COLUMNS = ['unit_id', 'owner_id'] as const;
 /**
  * Stored as one line of JSON followed by the three COPY texts as they are
  * (JSON-escaping 30 MB of tabs and newlines would cost more than the rest),
- * gzipped: a 100,000-unit plan is ~30 MB of text, ~10 MB stored.
+ * gzipped: a 100,000-unit plan is ~34 MB of text, ~12 MB stored. Applying
+ * sends the texts on as the bytes they were stored as, never decoded.
  */
 function encodePlan(plan: WritePlan): Buffer {
   const { newOwners, newUnits, newLinks, ...rest } = plan;
-  const head = JSON.stringify({ ...rest, lengths: [newOwners.length, newUnits.length, newLinks.length] });
-  return gzipSync(`${head}\n${newOwners}${newUnits}${newLinks}`, { level: 1 });
+  const sections = [newOwners, newUnits, newLinks].map((text) => (typeof text === 'string' ? Buffer.from(text) : text));
+  const head = Buffer.from(`${JSON.stringify({ ...rest, byteLengths: sections.map((b) => b.byteLength) })}\n`);
+  return gzipSync(Buffer.concat([head, ...sections]), { level: 1 });
 }
 
-function decodePlan(gz: Uint8Array): { plan: WritePlan; stored: string } {
-  const stored = gunzipSync(gz).toString('utf8');
-  const end = stored.indexOf('\n');
-  const { lengths, ...rest } = JSON.parse(stored.slice(0, end)) as Omit<WritePlan, 'newOwners' | 'newUnits' | 'newLinks'> & { lengths: number[] };
-  const [owners = 0, units = 0] = lengths;
+function decodePlan(gz: Uint8Array): { plan: WritePlan; stored: Buffer } {
+  const stored = gunzipSync(gz);
+  const end = stored.indexOf(0x0a);
+  const { byteLengths, ...rest } = JSON.parse(stored.toString('utf8', 0, end)) as Omit<WritePlan, 'newOwners' | 'newUnits' | 'newLinks'> & {
+    byteLengths: [number, number, number];
+  };
+  const [owners, units] = byteLengths;
   const body = end + 1;
   return {
     plan: {
       ...rest,
-      newOwners: stored.slice(body, body + owners),
-      newUnits: stored.slice(body + owners, body + owners + units),
-      newLinks: stored.slice(body + owners + units),
+      newOwners: stored.subarray(body, body + owners),
+      newUnits: stored.subarray(body + owners, body + owners + units),
+      newLinks: stored.subarray(body + owners + units),
     },
     stored,
   };
@@ -501,7 +505,7 @@ async function writePlan(trx: Kysely<DB>, estateId: string, plan: WritePlan, now
     await sql`insert into stairs (id, building_id, name)
       select * from unnest(${plan.stairs.map((s) => s.id)}::uuid[], ${plan.stairs.map((s) => s.buildingId)}::uuid[], ${plan.stairs.map((s) => s.name)}::text[])`.execute(trx);
   }
-  if (plan.newOwners !== '') await copyInto(trx, 'owners', OWNER_COLUMNS, plan.newOwners);
+  if (plan.newOwners.length > 0) await copyInto(trx, 'owners', OWNER_COLUMNS, plan.newOwners);
   if (plan.ownerUpdates.length > 0) {
     const list = plan.ownerUpdates;
     await sql`update owners set name = v.name, kind = v.kind, phone = v.phone, updated_at = ${now}
@@ -522,9 +526,9 @@ async function writePlan(trx: Kysely<DB>, estateId: string, plan: WritePlan, now
         as v(id, building_id, stair_id, room, area, area_source, kind, developer_held)
       where units.id = v.id`.execute(trx);
   }
-  if (plan.newUnits !== '') await copyInto(trx, 'units', UNIT_COLUMNS, plan.newUnits);
+  if (plan.newUnits.length > 0) await copyInto(trx, 'units', UNIT_COLUMNS, plan.newUnits);
   if (plan.relinkedUnits.length > 0) {
     await sql`delete from unit_owners where unit_id = any(${plan.relinkedUnits}::uuid[])`.execute(trx);
   }
-  if (plan.newLinks !== '') await copyInto(trx, 'unit_owners', LINK_COLUMNS, plan.newLinks);
+  if (plan.newLinks.length > 0) await copyInto(trx, 'unit_owners', LINK_COLUMNS, plan.newLinks);
 }
