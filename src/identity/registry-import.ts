@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
-import { type CopyInto, copyBytea, copyField } from '../db/copy.ts';
+import { type CopyInto, CopyRows, copyBytea, copyField } from '../db/copy.ts';
 import type { DB } from '../db/schema.ts';
 import { timeOrderedIds } from '../lib/time-ordered-ids.ts';
 import { ProblemError } from '../problems.ts';
@@ -206,10 +206,10 @@ interface WritePlan {
   }[];
   /** Units whose owners change (transfers): their links are replaced. */
   relinkedUnits: string[];
-  /** COPY text (src/db/copy.ts) of the new owners, units and links: strings when planned, bytes when read back. */
-  newOwners: string | Uint8Array;
-  newUnits: string | Uint8Array;
-  newLinks: string | Uint8Array;
+  /** COPY text (src/db/copy.ts) of the new owners, units and links, as UTF-8. */
+  newOwners: Uint8Array;
+  newUnits: Uint8Array;
+  newLinks: Uint8Array;
   counts: ImportPreview['counts'];
   /** For the audit record: who held each transferred unit before and after, by identity HMAC. */
   transfers: { registryNo: string; from: string[]; to: string[] }[];
@@ -227,7 +227,7 @@ const LINK_COLUMNS = ['unit_id', 'owner_id'] as const;
  */
 function encodePlan(plan: WritePlan): Buffer {
   const { newOwners, newUnits, newLinks, ...rest } = plan;
-  const sections = [newOwners, newUnits, newLinks].map((text) => (typeof text === 'string' ? Buffer.from(text) : text));
+  const sections = [newOwners, newUnits, newLinks];
   const head = Buffer.from(`${JSON.stringify({ ...rest, byteLengths: sections.map((b) => b.byteLength) })}\n`);
   return gzipSync(Buffer.concat([head, ...sections]), { level: 1 });
 }
@@ -265,9 +265,9 @@ function planWrites(
     removedUnits: diff.removed.map((u) => current.unitIds.get(u.registryNo)!),
     changedUnits: [],
     relinkedUnits: [],
-    newOwners: '',
-    newUnits: '',
-    newLinks: '',
+    newOwners: Buffer.alloc(0),
+    newUnits: Buffer.alloc(0),
+    newLinks: Buffer.alloc(0),
     counts,
     transfers: diff.transfers.map((t) => ({ registryNo: t.registryNo, from: t.from.map((o) => o.idKey), to: t.to.map((o) => o.idKey) })),
   };
@@ -292,7 +292,7 @@ function planWrites(
 
   // Owners: matched by identity HMAC; names and phones follow the registry.
   const ownerIds = new Map<string, string>();
-  let owners = '';
+  const owners = new CopyRows();
   for (const unit of incoming) {
     for (const o of unit.owners) {
       if (ownerIds.has(o.idKey)) continue;
@@ -300,7 +300,7 @@ function planWrites(
       if (known === undefined) {
         const id = timeOrderedUuid();
         ownerIds.set(o.idKey, id);
-        owners += `${id}\t${estateId}\t${copyBytea(o.idKey)}\t${copyField(o.name)}\t${o.kind}\t${o.idType}\t${copyField(o.idTail)}\t${copyField(o.phone)}\n`;
+        owners.add(`${id}\t${estateId}\t${copyBytea(o.idKey)}\t${copyField(o.name)}\t${o.kind}\t${o.idType}\t${copyField(o.idTail)}\t${copyField(o.phone)}\n`);
         continue;
       }
       ownerIds.set(o.idKey, known.id);
@@ -310,7 +310,7 @@ function planWrites(
       }
     }
   }
-  plan.newOwners = owners;
+  plan.newOwners = owners.bytes();
 
   for (const { after } of diff.changed) {
     const place = placeOf(after);
@@ -326,17 +326,18 @@ function planWrites(
     });
   }
 
-  let units = '';
-  let links = '';
+  const units = new CopyRows();
+  const links = new CopyRows();
   const link = (unitId: string, unitOwners: RegistryOwner[]) => {
-    for (const o of unitOwners) links += `${unitId}\t${ownerIds.get(o.idKey)!}\n`;
+    for (const o of unitOwners) links.add(`${unitId}\t${ownerIds.get(o.idKey)!}\n`);
   };
   for (const u of diff.added) {
     const id = timeOrderedUuid();
     const place = placeOf(u);
-    units +=
+    units.add(
       `${id}\t${estateId}\t${copyField(u.registryNo)}\t${place.building}\t${place.stair ?? '\\N'}\t${copyField(u.room)}\t` +
-      `${u.areaHundredths}\t${u.areaSource}\t${u.kind}\t${u.developerHeld ? 't' : 'f'}\n`;
+      `${u.areaHundredths}\t${u.areaSource}\t${u.kind}\t${u.developerHeld ? 't' : 'f'}\n`,
+    );
     link(id, u.owners);
   }
   for (const t of diff.transfers) {
@@ -344,8 +345,8 @@ function planWrites(
     plan.relinkedUnits.push(id);
     link(id, t.to);
   }
-  plan.newUnits = units;
-  plan.newLinks = links;
+  plan.newUnits = units.bytes();
+  plan.newLinks = links.bytes();
   return plan;
 }
 
