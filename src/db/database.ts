@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { FastifyBaseLogger } from 'fastify';
 import { withTimeout } from '../lib/timeout.ts';
+import { type CopyInto, copyStatement } from './copy.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -14,6 +18,8 @@ export interface Database {
   readonly kind: 'postgres' | 'embedded';
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
+  /** COPY into a table, inside a transaction of this database (src/db/copy.ts). */
+  copyInto: CopyInto;
   close(): Promise<void>;
 }
 
@@ -55,13 +61,31 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   // An idle client losing its server must not crash the process; the next
   // query will fail and say so instead.
   pool.on('error', (err) => options.logger?.warn({ err: { message: err.message } }, 'idle database client error'));
+  // Kysely hides which pooled client runs a transaction; the server's process
+  // id, which pg learns when it connects, tells them apart.
+  const clients = new Map<number, pg.PoolClient>();
+  const backendPid = (client: pg.PoolClient) => (client as unknown as { processID: number }).processID;
+  pool.on('connect', (client) => clients.set(backendPid(client), client));
+  pool.on('remove', (client) => clients.delete(backendPid(client)));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'postgres',
     ping: (timeoutMs = 2_000) => withTimeout(sql`select 1`.execute(db).then(() => undefined), timeoutMs),
+    copyInto: async (trx, table, columns, rows) => {
+      const client = clients.get(await transactionPid(trx));
+      if (client === undefined) throw new Error('copyInto: the transaction does not run on a client of this pool');
+      await pipeline(Readable.from([rows]), client.query(copyFrom(copyStatement(table, columns, 'stdin'))));
+    },
     close: () => db.destroy(),
   };
+}
+
+/** The server process of a transaction's connection; outside a transaction the connection would not stay ours. */
+async function transactionPid(trx: Kysely<DB>): Promise<number> {
+  if (!trx.isTransaction) throw new Error('copyInto needs a transaction');
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+  return rows[0]!.pid;
 }
 
 async function openEmbedded(options: DatabaseOptions): Promise<Database> {
@@ -80,6 +104,11 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
       db,
       kind: 'embedded',
       ping: (timeoutMs = 2_000) => withTimeout(sql`select 1`.execute(db).then(() => undefined), timeoutMs),
+      // One backend, held by the transaction while its callback runs: a direct query lands inside it.
+      copyInto: async (trx, table, columns, rows) => {
+        if (!trx.isTransaction) throw new Error('copyInto needs a transaction');
+        await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([rows]) });
+      },
       close: async () => {
         try {
           await db.destroy();

@@ -63,7 +63,8 @@ export interface OwnerTable {
   kind: 'person' | 'organisation';
   name: string;
   id_type: string;
-  id_key: string;
+  /** The keyed HMAC of the identity number (`identityKey`), its 32 bytes. */
+  id_key: Buffer;
   id_tail: string;
   phone: string | null;
   created_at: CreatedAt;
@@ -165,7 +166,8 @@ export interface RegistryImportTable {
   base_version: number;
   format: 'csv' | 'json';
   status: 'previewed' | 'applied' | 'superseded';
-  units_gz: Buffer;
+  /** The gzipped write plan of the preview (src/identity/registry-import.ts). */
+  plan_gz: Buffer;
   summary: Json<unknown>;
   created_by: string;
   created_at: CreatedAt;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
-import { v7 as timeOrderedUuid } from 'uuid';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import { type CopyInto, CopyRows, copyBytea, copyField } from '../db/copy.ts';
 import type { DB } from '../db/schema.ts';
+import { timeOrderedIds } from '../lib/time-ordered-ids.ts';
 import { ProblemError } from '../problems.ts';
 import { currentUnits } from '../places/registry-units.ts';
 import { identityKey } from './hashing.ts';
@@ -101,43 +102,252 @@ export function toRegistryUnits(units: ParsedUnit[], hmacKey: Buffer): RegistryU
   }));
 }
 
-/** The estate's current registry, in the same form as an import. */
-export async function currentRegistry(db: Kysely<DB>, estateId: string): Promise<RegistryUnit[]> {
-  const [units, owners] = await Promise.all([
+/** The registry as it stands, with the database ids an import writes against. */
+interface CurrentRegistry {
+  units: RegistryUnit[];
+  /** Registry number → id of each current unit. */
+  unitIds: Map<string, string>;
+  /** idKey → every owner row of the estate, whether or not it still holds a unit. */
+  owners: Map<string, { id: string; owner: RegistryOwner }>;
+  /** Building name → id. */
+  buildings: Map<string, string>;
+  /** Building id and stair name → id. */
+  stairs: Map<string, string>;
+}
+
+const stairKey = (buildingId: string, name: string) => `${buildingId}\u0000${name}`;
+const hex = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+
+/** The estate's current registry, in the same form as an import, and the ids of its rows. */
+async function readCurrentRegistry(db: Kysely<DB>, estateId: string): Promise<CurrentRegistry> {
+  const [units, links, owners, buildings, stairs] = await Promise.all([
     currentUnits(db, estateId).execute(),
     db
       .selectFrom('unit_owners')
       .innerJoin('units', 'units.id', 'unit_owners.unit_id')
-      .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
-      .select(['unit_owners.unit_id', 'owners.id_key', 'owners.name', 'owners.kind', 'owners.id_type', 'owners.id_tail', 'owners.phone'])
+      .select(['unit_owners.unit_id', 'unit_owners.owner_id'])
       .where('units.estate_id', '=', estateId)
       .where('units.removed_at', 'is', null)
       .execute(),
+    db
+      .selectFrom('owners')
+      .select(['id', 'id_key', 'name', 'kind', 'id_type', 'id_tail', 'phone'])
+      .where('estate_id', '=', estateId)
+      .execute(),
+    db.selectFrom('buildings').select(['id', 'name']).where('estate_id', '=', estateId).execute(),
+    db
+      .selectFrom('stairs')
+      .innerJoin('buildings', 'buildings.id', 'stairs.building_id')
+      .select(['stairs.id', 'stairs.building_id', 'stairs.name'])
+      .where('buildings.estate_id', '=', estateId)
+      .execute(),
   ]);
-  const ownersOf = new Map<string, RegistryOwner[]>();
+  const ownerById = new Map<string, RegistryOwner>();
+  const ownerByKey = new Map<string, { id: string; owner: RegistryOwner }>();
   for (const o of owners) {
-    const list = ownersOf.get(o.unit_id) ?? [];
-    list.push({
-      idKey: o.id_key,
+    const owner: RegistryOwner = {
+      idKey: hex(o.id_key),
       name: o.name,
       kind: o.kind,
       idType: o.id_type as RegistryOwner['idType'],
       idTail: o.id_tail,
       phone: o.phone,
-    });
-    ownersOf.set(o.unit_id, list);
+    };
+    ownerById.set(o.id, owner);
+    ownerByKey.set(owner.idKey, { id: o.id, owner });
   }
-  return units.map((u) => ({
-    registryNo: u.registry_no,
-    building: u.building,
-    stair: u.stair,
-    room: u.room,
-    areaHundredths: Number(u.area_hundredths),
-    areaSource: u.area_source,
-    kind: u.kind,
-    developerHeld: u.developer_held,
-    owners: ownersOf.get(u.id) ?? [],
-  }));
+  const ownersOf = new Map<string, RegistryOwner[]>();
+  for (const l of links) {
+    const list = ownersOf.get(l.unit_id);
+    if (list === undefined) ownersOf.set(l.unit_id, [ownerById.get(l.owner_id)!]);
+    else list.push(ownerById.get(l.owner_id)!);
+  }
+  return {
+    units: units.map((u) => ({
+      registryNo: u.registry_no,
+      building: u.building,
+      stair: u.stair,
+      room: u.room,
+      areaHundredths: Number(u.area_hundredths),
+      areaSource: u.area_source,
+      kind: u.kind,
+      developerHeld: u.developer_held,
+      owners: ownersOf.get(u.id) ?? [],
+    })),
+    unitIds: new Map(units.map((u) => [u.registry_no, u.id])),
+    owners: ownerByKey,
+    buildings: new Map(buildings.map((b) => [b.name, b.id])),
+    stairs: new Map(stairs.map((s) => [stairKey(s.building_id, s.name), s.id])),
+  };
+}
+
+/**
+ * What applying a preview writes, decided when the preview is made: a preview
+ * applies only onto the registry version it was computed from, and only an
+ * import changes the registry, so the ids read then are the ids found at
+ * apply time. New rows are kept as COPY text with ids made here.
+ */
+interface WritePlan {
+  buildings: { id: string; name: string }[];
+  stairs: { id: string; buildingId: string; name: string }[];
+  /** Owners already in the estate whose name, kind or phone the file changes. */
+  ownerUpdates: { id: string; name: string; kind: string; phone: string | null }[];
+  /** Units that left the registry: marked removed, never deleted. */
+  removedUnits: string[];
+  changedUnits: {
+    id: string;
+    buildingId: string;
+    stairId: string | null;
+    room: string;
+    areaHundredths: number;
+    areaSource: string;
+    kind: string;
+    developerHeld: boolean;
+  }[];
+  /** Units whose owners change (transfers): their links are replaced. */
+  relinkedUnits: string[];
+  /** COPY text (src/db/copy.ts) of the new owners, units and links, as UTF-8. */
+  newOwners: Uint8Array;
+  newUnits: Uint8Array;
+  newLinks: Uint8Array;
+  counts: ImportPreview['counts'];
+  /** For the audit record: who held each transferred unit before and after, by identity HMAC. */
+  transfers: { registryNo: string; from: string[]; to: string[] }[];
+}
+
+const OWNER_COLUMNS = ['id', 'estate_id', 'id_key', 'name', 'kind', 'id_type', 'id_tail', 'phone'] as const;
+const UNIT_COLUMNS = ['id', 'estate_id', 'registry_no', 'building_id', 'stair_id', 'room', 'area_hundredths', 'area_source', 'kind', 'developer_held'] as const;
+const LINK_COLUMNS = ['unit_id', 'owner_id'] as const;
+
+/**
+ * Stored as one line of JSON followed by the three COPY texts as they are
+ * (JSON-escaping 30 MB of tabs and newlines would cost more than the rest),
+ * gzipped: a 100,000-unit plan is ~34 MB of text, ~12 MB stored. Applying
+ * sends the texts on as the bytes they were stored as, never decoded.
+ */
+function encodePlan(plan: WritePlan): Buffer {
+  const { newOwners, newUnits, newLinks, ...rest } = plan;
+  const sections = [newOwners, newUnits, newLinks];
+  const head = Buffer.from(`${JSON.stringify({ ...rest, byteLengths: sections.map((b) => b.byteLength) })}\n`);
+  return gzipSync(Buffer.concat([head, ...sections]), { level: 1 });
+}
+
+function decodePlan(gz: Uint8Array): { plan: WritePlan; stored: Buffer } {
+  const stored = gunzipSync(gz);
+  const end = stored.indexOf(0x0a);
+  const { byteLengths, ...rest } = JSON.parse(stored.toString('utf8', 0, end)) as Omit<WritePlan, 'newOwners' | 'newUnits' | 'newLinks'> & {
+    byteLengths: [number, number, number];
+  };
+  const [owners, units] = byteLengths;
+  const body = end + 1;
+  return {
+    plan: {
+      ...rest,
+      newOwners: stored.subarray(body, body + owners),
+      newUnits: stored.subarray(body + owners, body + owners + units),
+      newLinks: stored.subarray(body + owners + units),
+    },
+    stored,
+  };
+}
+
+function planWrites(
+  estateId: string,
+  current: CurrentRegistry,
+  incoming: RegistryUnit[],
+  diff: RegistryDiff,
+  counts: ImportPreview['counts'],
+): WritePlan {
+  const plan: WritePlan = {
+    buildings: [],
+    stairs: [],
+    ownerUpdates: [],
+    removedUnits: diff.removed.map((u) => current.unitIds.get(u.registryNo)!),
+    changedUnits: [],
+    relinkedUnits: [],
+    newOwners: Buffer.alloc(0),
+    newUnits: Buffer.alloc(0),
+    newLinks: Buffer.alloc(0),
+    counts,
+    transfers: diff.transfers.map((t) => ({ registryNo: t.registryNo, from: t.from.map((o) => o.idKey), to: t.to.map((o) => o.idKey) })),
+  };
+  const timeOrderedUuid = timeOrderedIds();
+  const placeOf = (u: RegistryUnit) => {
+    let building = current.buildings.get(u.building);
+    if (building === undefined) {
+      building = timeOrderedUuid();
+      current.buildings.set(u.building, building);
+      plan.buildings.push({ id: building, name: u.building });
+    }
+    if (u.stair === null) return { building, stair: null };
+    const key = stairKey(building, u.stair);
+    let stair = current.stairs.get(key);
+    if (stair === undefined) {
+      stair = timeOrderedUuid();
+      current.stairs.set(key, stair);
+      plan.stairs.push({ id: stair, buildingId: building, name: u.stair });
+    }
+    return { building, stair };
+  };
+
+  // Owners: matched by identity HMAC; names and phones follow the registry.
+  const ownerIds = new Map<string, string>();
+  const owners = new CopyRows();
+  for (const unit of incoming) {
+    for (const o of unit.owners) {
+      if (ownerIds.has(o.idKey)) continue;
+      const known = current.owners.get(o.idKey);
+      if (known === undefined) {
+        const id = timeOrderedUuid();
+        ownerIds.set(o.idKey, id);
+        owners.add(`${id}\t${estateId}\t${copyBytea(o.idKey)}\t${copyField(o.name)}\t${o.kind}\t${o.idType}\t${copyField(o.idTail)}\t${copyField(o.phone)}\n`);
+        continue;
+      }
+      ownerIds.set(o.idKey, known.id);
+      const was = known.owner;
+      if (was.name !== o.name || was.kind !== o.kind || was.phone !== o.phone) {
+        plan.ownerUpdates.push({ id: known.id, name: o.name, kind: o.kind, phone: o.phone });
+      }
+    }
+  }
+  plan.newOwners = owners.bytes();
+
+  for (const { after } of diff.changed) {
+    const place = placeOf(after);
+    plan.changedUnits.push({
+      id: current.unitIds.get(after.registryNo)!,
+      buildingId: place.building,
+      stairId: place.stair,
+      room: after.room,
+      areaHundredths: after.areaHundredths,
+      areaSource: after.areaSource,
+      kind: after.kind,
+      developerHeld: after.developerHeld,
+    });
+  }
+
+  const units = new CopyRows();
+  const links = new CopyRows();
+  const link = (unitId: string, unitOwners: RegistryOwner[]) => {
+    for (const o of unitOwners) links.add(`${unitId}\t${ownerIds.get(o.idKey)!}\n`);
+  };
+  for (const u of diff.added) {
+    const id = timeOrderedUuid();
+    const place = placeOf(u);
+    units.add(
+      `${id}\t${estateId}\t${copyField(u.registryNo)}\t${place.building}\t${place.stair ?? '\\N'}\t${copyField(u.room)}\t` +
+      `${u.areaHundredths}\t${u.areaSource}\t${u.kind}\t${u.developerHeld ? 't' : 'f'}\n`,
+    );
+    link(id, u.owners);
+  }
+  for (const t of diff.transfers) {
+    const id = current.unitIds.get(t.registryNo)!;
+    plan.relinkedUnits.push(id);
+    link(id, t.to);
+  }
+  plan.newUnits = units.bytes();
+  plan.newLinks = links.bytes();
+  return plan;
 }
 
 const ownerSummary = (o: RegistryOwner): OwnerSummary => ({ name: o.name, kind: o.kind, idType: o.idType, idTail: o.idTail });
@@ -172,8 +382,10 @@ export async function previewImport(
   trx: Kysely<DB>,
   input: { estateId: string; registryVersion: number; format: 'csv' | 'json'; units: RegistryUnit[]; createdBy: string; now: Date },
 ): Promise<ImportPreview> {
-  const diff = diffRegistry(await currentRegistry(trx, input.estateId), input.units);
+  const current = await readCurrentRegistry(trx, input.estateId);
+  const diff = diffRegistry(current.units, input.units);
   const summary = { units: input.units.length, ...summarise(diff) };
+  const plan = planWrites(input.estateId, current, input.units, diff, summary.counts);
   // Only the newest preview of an estate may be applied.
   await trx
     .updateTable('registry_imports')
@@ -188,8 +400,7 @@ export async function previewImport(
       base_version: input.registryVersion,
       format: input.format,
       status: 'previewed',
-      // Gzipped: a 100,000-unit preview is ~37 MB of JSON but ~3 MB stored.
-      units_gz: gzipSync(JSON.stringify(input.units), { level: 1 }),
+      plan_gz: encodePlan(plan),
       summary: JSON.stringify(summary),
       created_by: input.createdBy,
     })
@@ -231,10 +442,12 @@ export async function findImport(db: Kysely<DB>, estateId: string, importId: str
 /**
  * Applies a preview atomically. Refused when it is not the newest preview or
  * when the registry changed since it was computed (another import applied).
+ * `copyInto` bulk-loads the new rows on the connection of `trx`.
  */
 export async function applyImport(
   trx: Kysely<DB>,
   input: { estateId: string; importId: string; actor: string; now: Date },
+  copyInto: CopyInto,
 ): Promise<ImportPreview> {
   const estate = await trx
     .selectFrom('estates')
@@ -244,7 +457,7 @@ export async function applyImport(
     .executeTakeFirstOrThrow();
   const preview = await trx
     .selectFrom('registry_imports')
-    .select(['id', 'status', 'base_version', 'units_gz'])
+    .select(['id', 'status', 'base_version', 'plan_gz'])
     .where('id', '=', input.importId)
     .where('estate_id', '=', input.estateId)
     .forUpdate()
@@ -254,10 +467,8 @@ export async function applyImport(
   if (preview.base_version !== estate.registry_version) {
     throw new ProblemError('conflict', 'The registry changed since this preview was made; upload the file again');
   }
-  const stored = gunzipSync(preview.units_gz).toString('utf8');
-  const incoming = JSON.parse(stored) as RegistryUnit[];
-  const diff = diffRegistry(await currentRegistry(trx, input.estateId), incoming);
-  await writeRegistry(trx, input.estateId, incoming, diff, input.now);
+  const { plan, stored } = decodePlan(preview.plan_gz);
+  await writePlan(trx, input.estateId, plan, input.now, copyInto);
 
   const version = estate.registry_version + 1;
   await trx.updateTable('estates').set({ registry_version: version }).where('id', '=', input.estateId).execute();
@@ -266,7 +477,6 @@ export async function applyImport(
     .set({ status: 'applied', applied_at: input.now, applied_by: input.actor })
     .where('id', '=', preview.id)
     .execute();
-  const summary = summarise(diff);
   await appendAudit(trx, {
     chain: estateChain(input.estateId),
     actor: input.actor,
@@ -275,124 +485,51 @@ export async function applyImport(
     data: {
       importId: preview.id,
       registryVersion: version,
-      counts: summary.counts,
-      // The evidence of what was imported, without any identity number: the hash of the preview as stored.
-      unitsSha256: createHash('sha256').update(stored).digest('hex'),
-      transfers: diff.transfers.map((t) => ({
-        registryNo: t.registryNo,
-        from: t.from.map((o) => o.idKey),
-        to: t.to.map((o) => o.idKey),
-      })),
+      counts: plan.counts,
+      // The evidence of what was written, without any identity number: the hash of the plan as stored.
+      planSha256: createHash('sha256').update(stored).digest('hex'),
+      transfers: plan.transfers,
     },
   }, input.now);
   const applied = await findImport(trx, input.estateId, preview.id);
   return applied!;
 }
 
-// One array parameter instead of one parameter per element: PostgreSQL allows at most 65,535 of those.
-const anyText = (values: string[]) => sql<string>`any(${values}::text[])`;
-const anyUuid = (values: string[]) => sql<string>`any(${values}::uuid[])`;
-
-/** Writes a diff in a handful of set-based statements, whatever the number of units. */
-async function writeRegistry(trx: Kysely<DB>, estateId: string, incoming: RegistryUnit[], diff: RegistryDiff, now: Date) {
-  // Places: every building and stair named in the file.
-  const buildingNames = [...new Set(incoming.map((u) => u.building))];
-  await sql`insert into buildings (estate_id, name) select ${estateId}::uuid, unnest(${buildingNames}::text[])
-    on conflict (estate_id, name) do nothing`.execute(trx);
-  const buildings = await trx.selectFrom('buildings').select(['id', 'name']).where('estate_id', '=', estateId).execute();
-  const buildingId = new Map(buildings.map((b) => [b.name, b.id]));
-  const stairPairs = [...new Set(incoming.filter((u) => u.stair !== null).map((u) => `${buildingId.get(u.building)}\u0000${u.stair}`))].map(
-    (k) => k.split('\u0000') as [string, string],
-  );
-  if (stairPairs.length > 0) {
-    await sql`insert into stairs (building_id, name)
-      select * from unnest(${stairPairs.map((p) => p[0])}::uuid[], ${stairPairs.map((p) => p[1])}::text[])
-      on conflict (building_id, name) do nothing`.execute(trx);
+/** Writes a plan in a handful of set-based statements and three COPYs, whatever the number of units. */
+async function writePlan(trx: Kysely<DB>, estateId: string, plan: WritePlan, now: Date, copyInto: CopyInto) {
+  // Parents before children: each statement's references are checked when it ends (migration 0006).
+  if (plan.buildings.length > 0) {
+    await sql`insert into buildings (id, estate_id, name)
+      select v.id, ${estateId}::uuid, v.name from unnest(${plan.buildings.map((b) => b.id)}::uuid[], ${plan.buildings.map((b) => b.name)}::text[]) as v(id, name)`.execute(trx);
   }
-  const stairs = await trx
-    .selectFrom('stairs')
-    .innerJoin('buildings', 'buildings.id', 'stairs.building_id')
-    .select(['stairs.id', 'stairs.building_id', 'stairs.name'])
-    .where('buildings.estate_id', '=', estateId)
-    .execute();
-  const stairId = new Map(stairs.map((s) => [`${s.building_id}\u0000${s.name}`, s.id]));
-  const placeOf = (u: RegistryUnit) => {
-    const b = buildingId.get(u.building)!;
-    return { building: b, stair: u.stair === null ? null : stairId.get(`${b}\u0000${u.stair}`)! };
-  };
-
-  // Owners: upsert every owner of the file by identity HMAC; names and phones follow the registry.
-  const owners = new Map<string, RegistryOwner>();
-  for (const u of incoming) for (const o of u.owners) owners.set(o.idKey, o);
-  const list = [...owners.values()];
-  // Time-ordered ids keep the primary-key index appending, not splitting pages at random.
-  await sql`insert into owners (id, estate_id, id_key, name, kind, id_type, id_tail, phone)
-    select v.id, ${estateId}::uuid, v.id_key, v.name, v.kind, v.id_type, v.id_tail, v.phone from unnest(
-      ${list.map(() => timeOrderedUuid())}::uuid[], ${list.map((o) => o.idKey)}::text[], ${list.map((o) => o.name)}::text[], ${list.map((o) => o.kind)}::text[],
-      ${list.map((o) => o.idType)}::text[], ${list.map((o) => o.idTail)}::text[], ${list.map((o) => o.phone)}::text[])
-      as v(id, id_key, name, kind, id_type, id_tail, phone)
-    on conflict (estate_id, id_key) do update set
-      name = excluded.name, kind = excluded.kind, id_type = excluded.id_type, id_tail = excluded.id_tail,
-      phone = excluded.phone, updated_at = ${now}
-    where (owners.name, owners.kind, owners.phone) is distinct from (excluded.name, excluded.kind, excluded.phone)`.execute(trx);
-  const ownerRows = await trx.selectFrom('owners').select(['id', 'id_key']).where('estate_id', '=', estateId).execute();
-  const ownerId = new Map(ownerRows.map((o) => [o.id_key, o.id]));
-
-  // Units that left the registry are marked removed, never deleted.
-  if (diff.removed.length > 0) {
-    await trx
-      .updateTable('units')
-      .set({ removed_at: now, updated_at: now })
-      .where('estate_id', '=', estateId)
-      .where('removed_at', 'is', null)
-      .where('registry_no', '=', anyText(diff.removed.map((u) => u.registryNo)))
-      .execute();
+  if (plan.stairs.length > 0) {
+    await sql`insert into stairs (id, building_id, name)
+      select * from unnest(${plan.stairs.map((s) => s.id)}::uuid[], ${plan.stairs.map((s) => s.buildingId)}::uuid[], ${plan.stairs.map((s) => s.name)}::text[])`.execute(trx);
   }
-
-  // Changed units: one set-based update.
-  if (diff.changed.length > 0) {
-    const after = diff.changed.map((c) => c.after);
+  if (plan.newOwners.length > 0) await copyInto(trx, 'owners', OWNER_COLUMNS, plan.newOwners);
+  if (plan.ownerUpdates.length > 0) {
+    const list = plan.ownerUpdates;
+    await sql`update owners set name = v.name, kind = v.kind, phone = v.phone, updated_at = ${now}
+      from unnest(${list.map((o) => o.id)}::uuid[], ${list.map((o) => o.name)}::text[], ${list.map((o) => o.kind)}::text[], ${list.map((o) => o.phone)}::text[])
+        as v(id, name, kind, phone)
+      where owners.id = v.id`.execute(trx);
+  }
+  if (plan.removedUnits.length > 0) {
+    await sql`update units set removed_at = ${now}, updated_at = ${now} where id = any(${plan.removedUnits}::uuid[])`.execute(trx);
+  }
+  if (plan.changedUnits.length > 0) {
+    const list = plan.changedUnits;
     await sql`update units set building_id = v.building_id, stair_id = v.stair_id, room = v.room,
         area_hundredths = v.area, area_source = v.area_source, kind = v.kind, developer_held = v.developer_held, updated_at = ${now}
-      from unnest(${after.map((u) => u.registryNo)}::text[], ${after.map((u) => placeOf(u).building)}::uuid[],
-        ${after.map((u) => placeOf(u).stair)}::uuid[], ${after.map((u) => u.room)}::text[],
-        ${after.map((u) => u.areaHundredths)}::bigint[], ${after.map((u) => u.areaSource)}::text[],
-        ${after.map((u) => u.kind)}::text[], ${after.map((u) => u.developerHeld)}::boolean[])
-        as v(registry_no, building_id, stair_id, room, area, area_source, kind, developer_held)
-      where units.estate_id = ${estateId} and units.removed_at is null and units.registry_no = v.registry_no`.execute(trx);
+      from unnest(${list.map((u) => u.id)}::uuid[], ${list.map((u) => u.buildingId)}::uuid[], ${list.map((u) => u.stairId)}::uuid[],
+        ${list.map((u) => u.room)}::text[], ${list.map((u) => u.areaHundredths)}::bigint[], ${list.map((u) => u.areaSource)}::text[],
+        ${list.map((u) => u.kind)}::text[], ${list.map((u) => u.developerHeld)}::boolean[])
+        as v(id, building_id, stair_id, room, area, area_source, kind, developer_held)
+      where units.id = v.id`.execute(trx);
   }
-
-  // New units, with ids made here so their owners can be linked without a round trip.
-  const added = diff.added.map((u) => ({ id: timeOrderedUuid(), unit: u }));
-  if (added.length > 0) {
-    await sql`insert into units (id, estate_id, registry_no, building_id, stair_id, room, area_hundredths, area_source, kind, developer_held)
-      select v.id, ${estateId}::uuid, v.registry_no, v.building_id, v.stair_id, v.room, v.area, v.area_source, v.kind, v.developer_held
-      from unnest(${added.map((a) => a.id)}::uuid[], ${added.map((a) => a.unit.registryNo)}::text[],
-        ${added.map((a) => placeOf(a.unit).building)}::uuid[], ${added.map((a) => placeOf(a.unit).stair)}::uuid[],
-        ${added.map((a) => a.unit.room)}::text[], ${added.map((a) => a.unit.areaHundredths)}::bigint[],
-        ${added.map((a) => a.unit.areaSource)}::text[], ${added.map((a) => a.unit.kind)}::text[],
-        ${added.map((a) => a.unit.developerHeld)}::boolean[])
-        as v(id, registry_no, building_id, stair_id, room, area, area_source, kind, developer_held)`.execute(trx);
+  if (plan.newUnits.length > 0) await copyInto(trx, 'units', UNIT_COLUMNS, plan.newUnits);
+  if (plan.relinkedUnits.length > 0) {
+    await sql`delete from unit_owners where unit_id = any(${plan.relinkedUnits}::uuid[])`.execute(trx);
   }
-
-  // Ownership: new units get their owners; transferred units have theirs replaced.
-  const transferred = diff.transfers.map((t) => t.registryNo);
-  const relinked: { unitId: string; owners: RegistryOwner[] }[] = added.map((a) => ({ unitId: a.id, owners: a.unit.owners }));
-  if (transferred.length > 0) {
-    const rows = await trx
-      .selectFrom('units')
-      .select(['id', 'registry_no'])
-      .where('estate_id', '=', estateId)
-      .where('removed_at', 'is', null)
-      .where('registry_no', '=', anyText(transferred))
-      .execute();
-    const after = new Map(diff.transfers.map((t) => [t.registryNo, t.to]));
-    await trx.deleteFrom('unit_owners').where('unit_id', '=', anyUuid(rows.map((r) => r.id))).execute();
-    for (const r of rows) relinked.push({ unitId: r.id, owners: after.get(r.registry_no)! });
-  }
-  const links = relinked.flatMap((r) => r.owners.map((o) => [r.unitId, ownerId.get(o.idKey)!] as const));
-  if (links.length > 0) {
-    await sql`insert into unit_owners (unit_id, owner_id)
-      select * from unnest(${links.map((l) => l[0])}::uuid[], ${links.map((l) => l[1])}::uuid[])`.execute(trx);
-  }
+  if (plan.newLinks.length > 0) await copyInto(trx, 'unit_owners', LINK_COLUMNS, plan.newLinks);
 }

@@ -63,7 +63,7 @@ export async function verifySelf(
     ? await trx
         .selectFrom('owners')
         .select(['id', 'estate_id'])
-        .where('id_key', '=', identityKey(input.hmacKey, input.idType, number.value))
+        .where('id_key', '=', Buffer.from(identityKey(input.hmacKey, input.idType, number.value), 'hex'))
         .where('name', '=', normaliseName(input.name))
         .execute()
     : [];

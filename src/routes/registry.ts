@@ -168,7 +168,11 @@ export default async function registryRoutes(fastify: FastifyInstance) {
     async (request) => {
       const estate = await estateFor(request, request.params.estateId, 'registry.import');
       return inTransaction(app.database.db, (trx) =>
-        applyImport(trx, { estateId: estate.id, importId: request.params.importId, actor: actorOf(request.user), now: app.clock.now() }),
+        applyImport(
+          trx,
+          { estateId: estate.id, importId: request.params.importId, actor: actorOf(request.user), now: app.clock.now() },
+          app.database.copyInto,
+        ),
       );
     },
   );

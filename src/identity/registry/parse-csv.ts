@@ -51,7 +51,7 @@ interface Layout {
 }
 
 /** A record with the physical line it starts on (the header is line 1). */
-interface CsvRow {
+export interface CsvRow {
   line: number;
   cells: string[];
 }
@@ -82,28 +82,47 @@ function readRows(text: string, errors: RowError[]): Generator<CsvRow, void> | n
   // One line-break convention, so a line is a line whichever program saved
   // the file (csv-parse picks one from the first line and sticks to it).
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  // Most exports quote nothing, and without a quote CSV is lines of cells
+  // between commas: split them directly, five times sooner than csv-parse.
+  if (!normalised.includes('"')) return plainRows(normalised);
   let records: string[][];
   try {
-    records = parse(normalised, {
-      bom: true,
-      record_delimiter: '\n',
-      relax_column_count: true,
-      // A stray quote inside an unquoted cell (张"三) is read as written, as spreadsheets do.
-      relax_quotes: true,
-      // Empty lines come back as [''] and are skipped later: keeping them
-      // lets us count physical lines without csv-parse's costly `info`.
-      skip_empty_lines: false,
-    });
+    records = csvRecords(normalised);
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     errors.push({ line: typeof err.lines === 'number' ? err.lines : 1, message: syntaxMessage(err) });
     return null;
   }
-  // Only a quoted cell can hold a line break; most exports quote nothing.
-  return numbered(records, normalised.includes('"'));
+  return numbered(records);
 }
 
-function* numbered(records: string[][], mayHoldBreaks: boolean): Generator<CsvRow, void> {
+/** The records of a text with '\n' line ends, by csv-parse. */
+export function csvRecords(text: string): string[][] {
+  return parse(text, {
+    bom: true,
+    record_delimiter: '\n',
+    relax_column_count: true,
+    // A stray quote inside an unquoted cell (张"三) is read as written, as spreadsheets do.
+    relax_quotes: true,
+    // Empty lines come back as [''] and are skipped later: keeping them
+    // lets us count physical lines without csv-parse's costly `info`.
+    skip_empty_lines: false,
+  });
+}
+
+/** The records of a text without quotes, as csv-parse reads them (a property test holds the two together). */
+export function* plainRows(text: string): Generator<CsvRow, void> {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let line = 1; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    yield { line, cells: text.slice(start, end).split(',') };
+    start = end + 1;
+  }
+}
+
+/** Only a quoted cell can hold a line break: a record spans one line more for each. */
+function* numbered(records: string[][]): Generator<CsvRow, void> {
   let line = 1;
   for (let r = 0; r < records.length; r++) {
     const cells = records[r] ?? [];
@@ -111,7 +130,7 @@ function* numbered(records: string[][], mayHoldBreaks: boolean): Generator<CsvRo
     // collector otherwise keeps walking a million cells nobody needs.
     records[r] = NO_CELLS;
     yield { line, cells };
-    line += mayHoldBreaks ? 1 + lineBreaksIn(cells) : 1;
+    line += 1 + lineBreaksIn(cells);
   }
 }
 
