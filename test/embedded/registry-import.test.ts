@@ -18,7 +18,7 @@ beforeAll(async () => {
     database,
     keys: ephemeralKeys(),
     migrate: true,
-    runDeadlines: false,
+    runJobs: false,
   });
   headers = { authorization: `Bearer ${app.issueAccessToken({ subject: '00000000-0000-4000-8000-000000000000', kind: 'person', grants: [{ role: 'admin' }] })}` };
 });
