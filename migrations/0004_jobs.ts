@@ -46,6 +46,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
     .execute();
+  // A meeting's events, to send their deliveries as soon as the change commits.
+  await db.schema.createIndex('webhook_events_subject').on('webhook_events').column('subject').execute();
 
   // One event to one subscription, with its retry state.
   await db.schema
