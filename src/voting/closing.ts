@@ -102,45 +102,47 @@ type Amount = { area: bigint; heads: bigint };
 
 /**
  * PA/PH and the support of each choice for every motion of a meeting, summed
- * in the database over the current ballots: two queries however many motions.
+ * in the database over the current ballots: one query however many motions.
  * An election ballot supports each candidate it names; an empty one abstains;
  * a spoiled ballot only takes part.
  */
 export async function aggregateMeeting(trx: Kysely<DB>, motions: { id: string; total: Amount }[]): Promise<Map<string, Totals>> {
   const ids = motions.map((m) => m.id);
   if (ids.length === 0) return new Map();
-  const [support, participation] = await Promise.all([
-    sql<{ motion_id: string; subject: string | null; spoiled: boolean; heads: string; area: string }>`
-      select cb.motion_id, s.subject, b.spoiled, count(*)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
+  // The ballots and the voters' areas are fetched row by row through their keys (OFFSET 0 keeps the
+  // planner from turning the lookups into hash joins that read every ballot and voter of the estate's history).
+  const rows = await sql<{ motion_id: string; part: 'took_part' | 'support'; subject: string | null; spoiled: boolean | null; heads: string; area: string }>`
+    with counted as materialized (
+      select cb.motion_id, b.choice, b.spoiled, v.area_hundredths
       from current_ballots cb
-      join ballots b on b.id = cb.ballot_id
-      join electorate_voters v on v.id = cb.voter_id
-      cross join lateral (
-        select jsonb_array_elements_text(b.choice) as subject
-        where not b.spoiled and jsonb_typeof(b.choice) = 'array' and jsonb_array_length(b.choice) > 0
-        union all
-        select case when b.spoiled or jsonb_typeof(b.choice) = 'array' then null else b.choice #>> '{}' end
-        where b.spoiled or jsonb_typeof(b.choice) <> 'array' or jsonb_array_length(b.choice) = 0
-      ) s
+      cross join lateral (select choice, spoiled from ballots where id = cb.ballot_id offset 0) b
+      cross join lateral (select area_hundredths from electorate_voters where id = cb.voter_id offset 0) v
       where cb.motion_id = any(${ids}::uuid[])
-      group by 1, 2, 3`.execute(trx),
-    sql<{ motion_id: string; heads: string; area: string }>`
-      select cb.motion_id, count(*)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
-      from current_ballots cb join electorate_voters v on v.id = cb.voter_id
-      where cb.motion_id = any(${ids}::uuid[])
-      group by 1`.execute(trx),
-  ]);
+    )
+    select motion_id, 'took_part' as part, null as subject, null::boolean as spoiled, count(*)::text as heads, coalesce(sum(area_hundredths), 0)::text as area
+    from counted group by motion_id
+    union all
+    select c.motion_id, 'support', s.subject, c.spoiled, count(*)::text, coalesce(sum(c.area_hundredths), 0)::text
+    from counted c
+    cross join lateral (
+      select jsonb_array_elements_text(c.choice) as subject
+      where not c.spoiled and jsonb_typeof(c.choice) = 'array' and jsonb_array_length(c.choice) > 0
+      union all
+      select case when c.spoiled or jsonb_typeof(c.choice) = 'array' then null else c.choice #>> '{}' end
+      where c.spoiled or jsonb_typeof(c.choice) <> 'array' or jsonb_array_length(c.choice) = 0
+    ) s
+    group by c.motion_id, s.subject, c.spoiled`.execute(trx);
   type Sums = { TA: bigint; TH: bigint; PA: bigint; PH: bigint; choices: Record<string, Amount>; spoiled?: Amount };
   const sums = new Map<string, Sums>();
   for (const m of motions) sums.set(m.id, { TA: m.total.area, TH: m.total.heads, PA: 0n, PH: 0n, choices: {} });
-  for (const r of participation.rows) {
-    const t = sums.get(r.motion_id)!;
-    t.PA = BigInt(r.area);
-    t.PH = BigInt(r.heads);
-  }
-  for (const r of support.rows) {
+  for (const r of rows.rows) {
     const t = sums.get(r.motion_id)!;
     const amount = { area: BigInt(r.area), heads: BigInt(r.heads) };
+    if (r.part === 'took_part') {
+      t.PA = amount.area;
+      t.PH = amount.heads;
+      continue;
+    }
     if (r.spoiled) {
       t.spoiled = { area: (t.spoiled?.area ?? 0n) + amount.area, heads: (t.spoiled?.heads ?? 0n) + amount.heads };
       continue;
