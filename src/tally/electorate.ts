@@ -8,9 +8,10 @@ import { areaHundredths, areaProblem } from './area.ts';
 import { Issues, quote } from './issues.ts';
 import type { Amount } from './amount.ts';
 import type { Scope, Settings, SettingsInput, Unit } from './record.ts';
+import { HashSlots } from './hash-slots.ts';
 import { resolveSettings } from './settings.ts';
-import { StringIndex } from './string-index.ts';
-import { DEVELOPER_KEY, ownersOfKey, voterKey, type Voter } from './voter.ts';
+import { hashString, mix32 } from './string-hash.ts';
+import { voterKey, type Voter } from './voter.ts';
 
 /** Why a unit adds nothing to a motion's electorate. */
 export const UnitStatus = { Counted: 0, OutOfScope: 1, ParkingNotCounted: 2 } as const;
@@ -29,11 +30,24 @@ export interface ElectorateIndex {
   readonly units: readonly Unit[];
   readonly settings: Settings;
   readonly scope: Scope;
-  /** Unit id → position in `units` (when no id is duplicated, which is an issue). */
-  readonly unitIds: StringIndex;
+  /** Unit ids by hash, to positions in `units`: see unitPosition(). */
+  readonly unitSlots: HashSlots;
+  /**
+   * Per unit, three strings side by side: its id, its first owner and its
+   * second (undefined for a sole owner); see unitId(), firstOwner(),
+   * secondOwner(). Resolving a ballot reads all three for a unit at a random
+   * place in the record: here they share a cache line, where the unit
+   * object, its owner list and separate arrays would cost a miss each.
+   */
+  readonly unitStrings: readonly (string | undefined)[];
   /** unit position → voter index (every unit has a voter, counted or not, so ballots can be resolved). */
   readonly unitVoter: Int32Array;
-  readonly voterKeys: StringIndex;
+  /** Voters, numbered in order of their first unit. */
+  readonly voterCount: number;
+  /** voter index → position of its first unit, whose owners are the voter's (R1.2). */
+  readonly voterUnit: Int32Array;
+  /** The developer's voter index (R1.3), or -1 when no unit is developer-held. */
+  readonly developer: number;
   /**
    * voter index → counted area in hundredths (exact: see the
    * MAX_SAFE_INTEGER guard). Every counted unit has a positive area, so a
@@ -77,63 +91,139 @@ export function describeScope(scope: Scope): string {
   }
 }
 
+/** Per-unit facts read in the first pass (bits of `UnitColumns.flags`). */
+const DEVELOPER_HELD = 1;
+const HAS_REPRESENTATIVE = 2;
+const NO_OWNERS = 4;
+
+/**
+ * What the tables and the counts need from the units, read in one pass in
+ * record order: the only pass that touches every unit object. The passes
+ * after it work on these columns, and go back to a unit object only for
+ * the few units that need more (the developer's, those naming a
+ * representative, those with a problem to report).
+ */
+interface UnitColumns {
+  /** See ElectorateIndex.unitStrings. */
+  readonly strings: (string | undefined)[];
+  readonly idHash: Int32Array;
+  readonly ownerHash: Int32Array;
+  /** Hundredths of m², or -1 when malformed. */
+  readonly area: number[];
+  readonly status: Uint8Array;
+  readonly flags: Uint8Array;
+}
+
+function readUnits(units: readonly Unit[], settings: Settings, scope: Scope): UnitColumns {
+  const n = units.length;
+  const columns: UnitColumns = {
+    strings: new Array<string | undefined>(n * STRINGS_PER_UNIT),
+    idHash: new Int32Array(n),
+    ownerHash: new Int32Array(n),
+    area: new Array<number>(n),
+    status: new Uint8Array(n),
+    flags: new Uint8Array(n),
+  };
+  // The common case, everything counts, needs no look at the unit's place or kind.
+  const everythingCounts = scope.kind === 'estate' && settings.countParking;
+  for (let i = 0; i < n; i++) {
+    const unit = units[i]!;
+    const id = unit.id;
+    const owners = unit.owners;
+    columns.strings[i * STRINGS_PER_UNIT] = id;
+    columns.strings[i * STRINGS_PER_UNIT + 1] = owners[0];
+    columns.strings[i * STRINGS_PER_UNIT + 2] = owners[1];
+    columns.idHash[i] = hashString(id);
+    columns.area[i] = areaHundredths(unit.area);
+    let flags = 0;
+    if (owners.length === 0) flags |= NO_OWNERS;
+    else if (unit.developerHeld) flags |= DEVELOPER_HELD;
+    else columns.ownerHash[i] = ownerSetHash(owners);
+    if (unit.representative !== undefined) flags |= HAS_REPRESENTATIVE;
+    columns.flags[i] = flags;
+    columns.status[i] = everythingCounts ? UnitStatus.Counted : unitStatus(unit, settings, scope);
+  }
+  return columns;
+}
+
 /**
  * Indexes the units for one motion. Problems (duplicate ids, malformed
  * areas, empty owner lists, conflicting representatives) are added to
  * `issues`; the index is only meaningful when there are none.
+ *
+ * Three passes: read the units (readUnits), fill the two hash tables, then
+ * report and count in record order. Filling the tables in a loop that does
+ * nothing else lets the processor wait for many table slots at once; a
+ * million-unit record's tables are 32 MB, and a slot is a cache miss.
  */
 export function indexElectorate(units: readonly Unit[], settings: Settings, scope: Scope, issues: Issues): ElectorateIndex {
   const n = units.length;
-  const unitIds = new StringIndex(n);
+  const columns = readUnits(units, settings, scope);
+  const { strings, idHash, ownerHash, area, status, flags } = columns;
+
+  // Pass 2: unit ids (noting duplicates), then voters — R1.2, R1.3: the
+  // developer's units are one voter; other units are one voter exactly when
+  // their owner sets are equal. A unit with a problem gets no voter (-1).
+  const unitSlots = new HashSlots(n);
+  const duplicates: number[] = []; // pairs: position, position of the first unit with that id
   const unitVoter = new Int32Array(n);
-  const voterKeys = new StringIndex(n);
-  const voterArea: number[] = [];
+  const voterSlots = new HashSlots(n);
+  const voterUnit = new Int32Array(n);
+  let voterCount = 0;
+  let developer = -1;
+  for (let i = 0; i < n; i++) {
+    let first = unitSlots.first(idHash[i]!);
+    while (first >= 0 && strings[first * STRINGS_PER_UNIT] !== strings[i * STRINGS_PER_UNIT]) first = unitSlots.next();
+    if (first >= 0) duplicates.push(i, first);
+    else unitSlots.add(i);
+    if (first >= 0 || area[i]! < 0 || (flags[i]! & NO_OWNERS) !== 0) {
+      unitVoter[i] = -1;
+      continue;
+    }
+    let voter: number;
+    if ((flags[i]! & DEVELOPER_HELD) !== 0) {
+      if (developer < 0) voterUnit[(developer = voterCount++)] = i;
+      voter = developer;
+    } else {
+      voter = voterSlots.first(ownerHash[i]!);
+      while (voter >= 0 && !sameOwners(units[voterUnit[voter]!]!.owners, units[i]!.owners)) voter = voterSlots.next();
+      if (voter < 0) {
+        voterUnit[(voter = voterCount++)] = i;
+        voterSlots.add(voter);
+      }
+    }
+    unitVoter[i] = voter;
+  }
+
+  // Pass 3, in record order: problems as the old single loop reported them, and the sums.
+  const voterArea = new Array<number>(voterCount).fill(0);
   const representatives = new Map<number, string>();
   const developerOwners = new Set<string>();
-  // The common case, everything counts, needs no look at the unit's place or kind.
-  const everythingCounts = scope.kind === 'estate' && settings.countParking;
-
   let everything = 0; // all units' hundredths: bounds every sum below (see the guard)
   let totalArea = 0;
   let heads = 0;
   let counted = 0;
   let outOfScope = 0;
   let parkingNotCounted = 0;
-
+  let nextDuplicate = 0;
   for (let i = 0; i < n; i++) {
-    const unit = units[i]!;
-    const before = unitIds.size;
-    unitIds.intern(unit.id);
-    if (unitIds.size === before) {
-      issues.add('duplicate_unit', `units[${i}].id`, `unit ${quote(unit.id)}: duplicate unit id (first at units[${firstPosition(units, unit.id)}])`);
+    const voter = unitVoter[i]!;
+    if (voter < 0) {
+      reportUnit(units[i]!, i, duplicates, nextDuplicate, issues);
+      if (duplicates[nextDuplicate] === i) nextDuplicate += 2;
       continue;
     }
-
-    const area = areaHundredths(unit.area);
-    if (area < 0) {
-      issues.add('malformed_area', `units[${i}].area`, `unit ${quote(unit.id)}: ${areaProblem(unit.area)}`);
-      continue;
-    }
-    if (unit.owners.length === 0) {
-      issues.add('owners_empty', `units[${i}].owners`, `unit ${quote(unit.id)}: owner list is empty`);
-      continue;
-    }
-    everything += area;
-
-    const key = voterKey(unit);
-    const voter = voterKeys.intern(key);
-    if (voter === voterArea.length) voterArea.push(0);
-    unitVoter[i] = voter;
-    if (key === DEVELOPER_KEY) for (const owner of unit.owners) developerOwners.add(owner);
-    if (unit.representative !== undefined) noteRepresentative(unit, i, voter, representatives, issues);
-
-    const status = everythingCounts ? UnitStatus.Counted : unitStatus(unit, settings, scope);
-    if (status === UnitStatus.Counted) {
+    const hundredths = area[i]!;
+    everything += hundredths;
+    if ((flags[i]! & DEVELOPER_HELD) !== 0) for (const owner of units[i]!.owners) developerOwners.add(owner);
+    if ((flags[i]! & HAS_REPRESENTATIVE) !== 0) noteRepresentative(units[i]!, i, voter, representatives, issues);
+    const unitStatus = status[i]!;
+    if (unitStatus === UnitStatus.Counted) {
       counted++;
-      totalArea += area;
+      totalArea += hundredths;
       if (voterArea[voter] === 0) heads++;
-      voterArea[voter]! += area;
-    } else if (status === UnitStatus.OutOfScope) {
+      voterArea[voter]! += hundredths;
+    } else if (unitStatus === UnitStatus.OutOfScope) {
       outOfScope++;
     } else {
       parkingNotCounted++;
@@ -154,9 +244,12 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
     units,
     settings,
     scope,
-    unitIds,
+    unitSlots,
+    unitStrings: strings,
     unitVoter,
-    voterKeys,
+    voterCount,
+    voterUnit,
+    developer,
     voterArea,
     representatives,
     developerOwners,
@@ -165,8 +258,57 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
   };
 }
 
-function firstPosition(units: readonly Unit[], id: string): number {
-  return units.findIndex((u) => u.id === id);
+/** The one problem of a unit that got no voter, as the checks come in order: id, area, owners. */
+function reportUnit(unit: Unit, i: number, duplicates: readonly number[], nextDuplicate: number, issues: Issues): void {
+  if (duplicates[nextDuplicate] === i) {
+    issues.add('duplicate_unit', `units[${i}].id`, `unit ${quote(unit.id)}: duplicate unit id (first at units[${duplicates[nextDuplicate + 1]}])`);
+  } else if (areaHundredths(unit.area) < 0) {
+    issues.add('malformed_area', `units[${i}].area`, `unit ${quote(unit.id)}: ${areaProblem(unit.area)}`);
+  } else {
+    issues.add('owners_empty', `units[${i}].owners`, `unit ${quote(unit.id)}: owner list is empty`);
+  }
+}
+
+/** A hash of an owner set that does not depend on the owners' order. */
+export function ownerSetHash(owners: readonly string[]): number {
+  let sum = owners.length;
+  for (let k = 0; k < owners.length; k++) sum = (sum + hashString(owners[k]!)) | 0;
+  return mix32(sum);
+}
+
+/** Whether two owner lists name the same owners (as multisets, like the sorted voter key). */
+export function sameOwners(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 1) return a[0] === b[0];
+  // The common co-ownership, a couple: no copies.
+  if (a.length === 2) return (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
+  const x = [...a].sort();
+  const y = [...b].sort();
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+const STRINGS_PER_UNIT = 3;
+
+export function unitId(index: ElectorateIndex, unit: number): string {
+  return index.unitStrings[unit * STRINGS_PER_UNIT]!;
+}
+
+export function firstOwner(index: ElectorateIndex, unit: number): string {
+  return index.unitStrings[unit * STRINGS_PER_UNIT + 1]!;
+}
+
+/** undefined for a sole owner. */
+export function secondOwner(index: ElectorateIndex, unit: number): string | undefined {
+  return index.unitStrings[unit * STRINGS_PER_UNIT + 2];
+}
+
+/** The position of the unit with this id, or -1. */
+export function unitPosition(index: ElectorateIndex, id: string): number {
+  const slots = index.unitSlots;
+  let position = slots.first(hashString(id));
+  while (position >= 0 && unitId(index, position) !== id) position = slots.next();
+  return position;
 }
 
 function noteRepresentative(unit: Unit, position: number, voter: number, representatives: Map<number, string>, issues: Issues): void {
@@ -217,12 +359,12 @@ export function votersOf(index: ElectorateIndex): Voter[] {
     list.push(index.units[i]!.id);
   }
   return order.map((voter) => {
-    const key = index.voterKeys.key(voter);
-    const developer = key === DEVELOPER_KEY;
+    const developer = voter === index.developer;
+    const owners = index.units[index.voterUnit[voter]!]!.owners;
     return {
-      key,
+      key: voterKey({ developerHeld: developer, owners }),
       developer,
-      owners: developer ? [...index.developerOwners].sort() : [...ownersOfKey(key)],
+      owners: developer ? [...index.developerOwners].sort() : [...owners].sort(),
       area: BigInt(index.voterArea[voter]!),
       units: unitsOf[voter]!,
       representative: index.representatives.get(voter) ?? null,
