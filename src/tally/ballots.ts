@@ -138,18 +138,21 @@ function outsideElectorate(ballot: Ballot, position: number, status: UnitStatus,
 
 /**
  * Per ballot, the first unit whose id hash equals its unit's (or -1), to be
- * confirmed by comparing the ids. Hashing every ballot's unit first, then
- * probing the table in a loop that does nothing else, lets the processor
- * wait for many table slots at once; probing inside the main loop, between
- * string comparisons, it waits for them one by one (twice the time on the
- * benchmark's record).
+ * confirmed by comparing the ids. The ballots' units are all hashed first,
+ * then looked up in the order of the table's slots (HashSlots.slotOrder):
+ * in the order the ballots come, each lookup would be a cache miss.
  */
 function candidateUnits(ballots: readonly Ballot[], index: ElectorateIndex): Int32Array {
   const n = ballots.length;
   const candidate = new Int32Array(n);
   for (let b = 0; b < n; b++) candidate[b] = hashString(ballots[b]!.unit);
+  const order = new Int32Array(n);
   const slots = index.unitSlots;
-  for (let b = 0; b < n; b++) candidate[b] = slots.first(candidate[b]!);
+  slots.slotOrder(candidate, order);
+  for (let k = 0; k < n; k++) {
+    const b = order[k]!;
+    candidate[b] = slots.first(candidate[b]!); // the hash, replaced by the candidate
+  }
   return candidate;
 }
 
@@ -181,11 +184,14 @@ export function standingBallots(
   const choices: Choices = { code: new Int8Array(n), candidates: new Map() };
   // Per voter, the ballots it cast as a linked list: first[voter] → next[ballot] → … → -1.
   const first = new Int32Array(voters).fill(-1);
-  const next = new Int32Array(n).fill(-1);
+  // Each ballot's candidate is read just before its `next` is written, so
+  // one array serves both (typed arrays are budgeted: see indexElectorate).
+  // A ballot that is never linked keeps its candidate, and is never followed.
+  const candidate = candidateUnits(ballots, index);
+  const next = candidate;
   const at: Instant = { day: 0, second: 0, nano: 0 };
   const representativeOnly = settings.coOwnerVoting === 'representative';
 
-  const candidate = candidateUnits(ballots, index);
   for (let b = 0; b < n; b++) {
     const ballot = ballots[b]!;
     let unit = candidate[b]!;

@@ -95,6 +95,8 @@ export function describeScope(scope: Scope): string {
 const DEVELOPER_HELD = 1;
 const HAS_REPRESENTATIVE = 2;
 const NO_OWNERS = 4;
+const MANY_OWNERS = 8; // more than two: the columns hold only the first two
+const DUPLICATE = 16; // set by pass 2a
 
 /**
  * What the tables and the counts need from the units, read in one pass in
@@ -135,11 +137,11 @@ function readUnits(units: readonly Unit[], settings: Settings, scope: Scope): Un
     columns.strings[i * STRINGS_PER_UNIT + 2] = owners[1];
     columns.idHash[i] = hashString(id);
     columns.area[i] = areaHundredths(unit.area);
-    let flags = 0;
+    let flags = unit.representative === undefined ? 0 : HAS_REPRESENTATIVE;
     if (owners.length === 0) flags |= NO_OWNERS;
-    else if (unit.developerHeld) flags |= DEVELOPER_HELD;
+    else if (unit.developerHeld) flags |= DEVELOPER_HELD; // R1.3: its owners do not make the voter
     else columns.ownerHash[i] = ownerSetHash(owners);
-    if (unit.representative !== undefined) flags |= HAS_REPRESENTATIVE;
+    if (owners.length > 2) flags |= MANY_OWNERS;
     columns.flags[i] = flags;
     columns.status[i] = everythingCounts ? UnitStatus.Counted : unitStatus(unit, settings, scope);
   }
@@ -151,52 +153,60 @@ function readUnits(units: readonly Unit[], settings: Settings, scope: Scope): Un
  * areas, empty owner lists, conflicting representatives) are added to
  * `issues`; the index is only meaningful when there are none.
  *
- * Three passes: read the units (readUnits), fill the two hash tables, then
- * report and count in record order. Filling the tables in a loop that does
- * nothing else lets the processor wait for many table slots at once; a
- * million-unit record's tables are 32 MB, and a slot is a cache miss.
+ * Three passes: read the units (readUnits); fill the two hash tables, each
+ * in the order of its slots (HashSlots.slotOrder); then, in record order,
+ * number the voters, report problems and count. Typed arrays are reused
+ * from pass to pass: every 64 MB of them makes V8 mark the whole parsed
+ * record, about half a second on a million-unit record.
  */
 export function indexElectorate(units: readonly Unit[], settings: Settings, scope: Scope, issues: Issues): ElectorateIndex {
   const n = units.length;
   const columns = readUnits(units, settings, scope);
   const { strings, idHash, ownerHash, area, status, flags } = columns;
-
-  // Pass 2: unit ids (noting duplicates), then voters — R1.2, R1.3: the
-  // developer's units are one voter; other units are one voter exactly when
-  // their owner sets are equal. A unit with a problem gets no voter (-1).
-  const unitSlots = new HashSlots(n);
-  const duplicates: number[] = []; // pairs: position, position of the first unit with that id
   const unitVoter = new Int32Array(n);
+  const order = unitVoter; // the order of a table pass, until pass 3 numbers the voters
+
+  // Pass 2a: unit ids. Equal ids share a page of the table and are taken in
+  // record order within it, so a duplicate meets the id's first unit.
+  const unitSlots = new HashSlots(n);
+  unitSlots.slotOrder(idHash, order);
+  const duplicateOf = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    let first = unitSlots.first(idHash[i]!);
+    while (first >= 0 && strings[first * STRINGS_PER_UNIT] !== strings[i * STRINGS_PER_UNIT]) first = unitSlots.next();
+    if (first < 0) {
+      unitSlots.add(i);
+    } else {
+      duplicateOf.set(i, first);
+      flags[i]! |= DUPLICATE;
+    }
+  }
+
+  // Pass 2b: owner sets (R1.2). Units whose owner sets hash alike form a
+  // group, led by its first unit; pass 3 confirms each member's owners.
   const voterSlots = new HashSlots(n);
+  voterSlots.slotOrder(ownerHash, order);
+  const groupOf = idHash; // the id hashes are spent
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    if ((flags[i]! & (DUPLICATE | NO_OWNERS | DEVELOPER_HELD)) !== 0 || area[i]! < 0) continue;
+    const first = voterSlots.first(ownerHash[i]!);
+    if (first >= 0) {
+      groupOf[i] = first;
+    } else {
+      voterSlots.add(i);
+      groupOf[i] = i;
+    }
+  }
+
+  // Pass 3, in record order: voters numbered by their first unit, the
+  // problems as a single loop over the units finds them, and the sums.
   const voterUnit = new Int32Array(n);
   let voterCount = 0;
   let developer = -1;
-  for (let i = 0; i < n; i++) {
-    let first = unitSlots.first(idHash[i]!);
-    while (first >= 0 && strings[first * STRINGS_PER_UNIT] !== strings[i * STRINGS_PER_UNIT]) first = unitSlots.next();
-    if (first >= 0) duplicates.push(i, first);
-    else unitSlots.add(i);
-    if (first >= 0 || area[i]! < 0 || (flags[i]! & NO_OWNERS) !== 0) {
-      unitVoter[i] = -1;
-      continue;
-    }
-    let voter: number;
-    if ((flags[i]! & DEVELOPER_HELD) !== 0) {
-      if (developer < 0) voterUnit[(developer = voterCount++)] = i;
-      voter = developer;
-    } else {
-      voter = voterSlots.first(ownerHash[i]!);
-      while (voter >= 0 && !sameOwners(units[voterUnit[voter]!]!.owners, units[i]!.owners)) voter = voterSlots.next();
-      if (voter < 0) {
-        voterUnit[(voter = voterCount++)] = i;
-        voterSlots.add(voter);
-      }
-    }
-    unitVoter[i] = voter;
-  }
-
-  // Pass 3, in record order: problems as the old single loop reported them, and the sums.
-  const voterArea = new Array<number>(voterCount).fill(0);
+  let collided: Map<string, number> | undefined;
+  const voterArea: number[] = [];
   const representatives = new Map<number, string>();
   const developerOwners = new Set<string>();
   let everything = 0; // all units' hundredths: bounds every sum below (see the guard)
@@ -205,17 +215,35 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
   let counted = 0;
   let outOfScope = 0;
   let parkingNotCounted = 0;
-  let nextDuplicate = 0;
   for (let i = 0; i < n; i++) {
-    const voter = unitVoter[i]!;
-    if (voter < 0) {
-      reportUnit(units[i]!, i, duplicates, nextDuplicate, issues);
-      if (duplicates[nextDuplicate] === i) nextDuplicate += 2;
+    const hundredths = area[i]!;
+    if ((flags[i]! & (DUPLICATE | NO_OWNERS)) !== 0 || hundredths < 0) {
+      reportUnit(units[i]!, i, duplicateOf, issues);
+      unitVoter[i] = -1;
       continue;
     }
-    const hundredths = area[i]!;
     everything += hundredths;
-    if ((flags[i]! & DEVELOPER_HELD) !== 0) for (const owner of units[i]!.owners) developerOwners.add(owner);
+    let voter: number;
+    if ((flags[i]! & DEVELOPER_HELD) !== 0) {
+      // R1.3: all the developer's units are one voter, whoever is named on them.
+      if (developer < 0) developer = newVoter(voterUnit, voterCount++, i, voterArea);
+      voter = developer;
+      for (const owner of units[i]!.owners) developerOwners.add(owner);
+    } else {
+      const group = groupOf[i]!;
+      if (group === i) {
+        voter = newVoter(voterUnit, voterCount++, i, voterArea);
+      } else if (sameOwnersAt(units, columns, group, i)) {
+        voter = unitVoter[group]!;
+      } else {
+        // Two owner sets with one hash: rare, so a Map of their keys will do.
+        collided ??= new Map();
+        const key = voterKey(units[i]!);
+        voter = collided.get(key) ?? newVoter(voterUnit, voterCount++, i, voterArea);
+        collided.set(key, voter);
+      }
+    }
+    unitVoter[i] = voter;
     if ((flags[i]! & HAS_REPRESENTATIVE) !== 0) noteRepresentative(units[i]!, i, voter, representatives, issues);
     const unitStatus = status[i]!;
     if (unitStatus === UnitStatus.Counted) {
@@ -258,15 +286,33 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
   };
 }
 
-/** The one problem of a unit that got no voter, as the checks come in order: id, area, owners. */
-function reportUnit(unit: Unit, i: number, duplicates: readonly number[], nextDuplicate: number, issues: Issues): void {
-  if (duplicates[nextDuplicate] === i) {
-    issues.add('duplicate_unit', `units[${i}].id`, `unit ${quote(unit.id)}: duplicate unit id (first at units[${duplicates[nextDuplicate + 1]}])`);
+/** The one problem of a unit that gets no voter, in the order the checks come: id, area, owners. */
+function reportUnit(unit: Unit, i: number, duplicateOf: ReadonlyMap<number, number>, issues: Issues): void {
+  const first = duplicateOf.get(i);
+  if (first !== undefined) {
+    issues.add('duplicate_unit', `units[${i}].id`, `unit ${quote(unit.id)}: duplicate unit id (first at units[${first}])`);
   } else if (areaHundredths(unit.area) < 0) {
     issues.add('malformed_area', `units[${i}].area`, `unit ${quote(unit.id)}: ${areaProblem(unit.area)}`);
   } else {
     issues.add('owners_empty', `units[${i}].owners`, `unit ${quote(unit.id)}: owner list is empty`);
   }
+}
+
+function newVoter(voterUnit: Int32Array, voter: number, unit: number, voterArea: number[]): number {
+  voterUnit[voter] = unit;
+  voterArea.push(0);
+  return voter;
+}
+
+/** sameOwners() for units a and b, from the columns when neither has more than two owners. */
+function sameOwnersAt(units: readonly Unit[], columns: UnitColumns, a: number, b: number): boolean {
+  if (((columns.flags[a]! | columns.flags[b]!) & MANY_OWNERS) !== 0) return sameOwners(units[a]!.owners, units[b]!.owners);
+  const { strings } = columns;
+  const a1 = strings[a * STRINGS_PER_UNIT + 1];
+  const a2 = strings[a * STRINGS_PER_UNIT + 2];
+  const b1 = strings[b * STRINGS_PER_UNIT + 1];
+  const b2 = strings[b * STRINGS_PER_UNIT + 2];
+  return (a1 === b1 && a2 === b2) || (a1 === b2 && a2 === b1);
 }
 
 /** A hash of an owner set that does not depend on the owners' order. */
