@@ -18,6 +18,17 @@ import { parseTallyRecord, tallyRecord, type TallyRecordInput } from '../src/tal
 const UNITS = Number(process.env.BENCH_UNITS ?? 1_000_000);
 const BALLOTS = Math.round(UNITS * 0.8);
 const TALLY_RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/**
+ * uuid: unit and owner ids are UUIDs, as the service writes them
+ * (src/places/registry-units.ts); short: "12-3-405" and "o1a2", which
+ * JSON.parse interns (V8 interns string values of up to 10 characters),
+ * so equal ids are one string and compare by pointer — the kinder case.
+ */
+const IDS = process.env.BENCH_IDS ?? 'uuid';
+/** cast: ballots in the order they were cast, as received; unit: grouped by unit, the kinder case for memory. */
+const ORDER = process.env.BENCH_ORDER ?? 'cast';
+if (IDS !== 'uuid' && IDS !== 'short') throw new Error('BENCH_IDS is uuid or short');
+if (ORDER !== 'cast' && ORDER !== 'unit') throw new Error('BENCH_ORDER is cast or unit');
 
 /** A small deterministic generator (mulberry32), so every run builds the same estate. */
 function random(seed: number): () => number {
@@ -31,6 +42,27 @@ function random(seed: number): () => number {
   };
 }
 
+const hex = (n: number, digits: number) => (n >>> 0).toString(16).padStart(8, '0').slice(8 - digits);
+
+/**
+ * A UUIDv7-shaped id, a fixed function of (kind, n): a shared
+ * millisecond prefix, as rows inserted by one import get, and a
+ * pseudo-random tail.
+ */
+function uuidOf(kind: number, n: number): string {
+  const r = random(kind * 0x9e3779b1 + n);
+  const word = () => Math.floor(r() * 4294967296);
+  return `018f3b2e-7c1a-7${hex(word(), 3)}-${hex(0x8000 | (word() & 0x3fff), 4)}-${hex(word(), 4)}${hex(word(), 8)}`;
+}
+
+function unitId(i: number, building: string, stair: string, room: string): string {
+  return IDS === 'uuid' ? uuidOf(1, i) : `${building}-${stair}-${room}`;
+}
+
+function ownerId(n: number): string {
+  return IDS === 'uuid' ? uuidOf(2, n) : `o${n.toString(36)}`;
+}
+
 type UnitInput = TallyRecordInput['units'][number];
 type BallotInput = TallyRecordInput['ballots'][number];
 
@@ -38,7 +70,8 @@ function buildRecord(): TallyRecordInput {
   const rnd = random(20240501);
   const units: UnitInput[] = [];
   let nextOwner = 0;
-  const newOwner = () => `o${(nextOwner++).toString(36)}`;
+  const newOwner = () => ownerId(nextOwner++);
+  const developer = IDS === 'uuid' ? uuidOf(3, 0) : 'developer';
   let lastFlatOwners: string[] = [newOwner()];
   for (let i = 0; i < UNITS; i++) {
     const building = String(Math.floor(i / 2000) + 1);
@@ -54,7 +87,7 @@ function buildRecord(): TallyRecordInput {
       owners = r < 0.8 ? lastFlatOwners : [newOwner()];
     } else if (r < 0.02) {
       developerHeld = true;
-      owners = ['developer'];
+      owners = [developer];
     } else if (r < 0.07) {
       owners = lastFlatOwners; // an owner of several flats
     } else if (r < 0.27) {
@@ -65,7 +98,7 @@ function buildRecord(): TallyRecordInput {
     if (!developerHeld && kind !== 'parking') lastFlatOwners = owners;
     const area = kind === 'parking' ? 1000 + Math.floor(rnd() * 800) : 4500 + Math.floor(rnd() * 12000);
     units.push({
-      id: `${building}-${stair}-${room}`,
+      id: unitId(i, building, stair, room),
       building,
       stair,
       room,
@@ -79,6 +112,7 @@ function buildRecord(): TallyRecordInput {
 
   // Ballots name units; a parking space is named only when its owners also hold a flat.
   const ballots: BallotInput[] = [];
+  const castMs: number[] = [];
   const votable: number[] = [];
   for (let i = 0; i < UNITS; i++) {
     const u = units[i]!;
@@ -99,11 +133,14 @@ function buildRecord(): TallyRecordInput {
     const channel: BallotInput['channel'] = r < 0.85 ? 'online' : r < 0.96 ? 'paper' : 'proxy';
     // The service records who cast each ballot: the signed-in owner, the owner signing on paper, the proxy's principal.
     const owners = units[i]!.owners;
-    const ballot: BallotInput = { id: `b${n}`, unit: units[i]!.id, castAt, channel, castBy: owners[n % owners.length]! };
+    const ballot: BallotInput = { id: IDS === 'uuid' ? uuidOf(4, n) : `b${n}`, unit: units[i]!.id, castAt, channel, castBy: owners[n % owners.length]! };
     if (channel === 'paper' && rnd() < 0.1) ballot.spoiled = true;
     else ballot.choice = r < 0.6 ? 'agree' : r < 0.8 ? 'oppose' : 'abstain';
     ballots.push(ballot);
+    castMs.push(when.getTime());
   }
+  // No two ballots share an instant (above), so this order is total.
+  const received = ORDER === 'cast' ? ballots.map((_, n) => n).sort((a, b) => castMs[a]! - castMs[b]!).map((n) => ballots[n]!) : ballots;
 
   return {
     format: 'gongjue.tally-record',
@@ -113,7 +150,7 @@ function buildRecord(): TallyRecordInput {
     settings: { profile: 'civil-code-2021', countParking: true, nonVoters: 'excluded', coOwnerVoting: 'any' },
     motion: { id: 'bench-motion', kind: 'yes_no', matter: 'property_manager', scope: { kind: 'estate' } },
     units,
-    ballots,
+    ballots: received,
   };
 }
 
@@ -158,7 +195,7 @@ function parseText(text: string): { json: unknown; parseMs: number } {
 }
 
 async function main(): Promise<void> {
-  console.log(`tally bench: ${UNITS.toLocaleString('en')} units, ${BALLOTS.toLocaleString('en')} ballots`);
+  console.log(`tally bench: ${UNITS.toLocaleString('en')} units, ${BALLOTS.toLocaleString('en')} ballots; ids ${IDS}, ballots in ${ORDER} order`);
   console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}`);
 
   const { json, parseMs } = parseText(await serialise());

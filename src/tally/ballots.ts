@@ -6,11 +6,11 @@
 // dropped.
 
 import type { ElectorateIndex } from './electorate.ts';
-import { describeScope, unitStatus, UnitStatus } from './electorate.ts';
+import { describeScope, firstOwner, secondOwner, unitId, unitPosition, unitStatus, UnitStatus } from './electorate.ts';
 import { compareInstants, readInstant, type Instant } from './instant.ts';
 import { quote, type Issues } from './issues.ts';
+import { hashString } from './string-hash.ts';
 import { ABSTAIN, type Ballot, type Motion, type Scope, type Settings } from './record.ts';
-import { DEVELOPER_KEY, isCoOwned, keyHasOwner } from './voter.ts';
 
 /** Choice codes; options and candidates are numbered from 0 in the motion's order (at most 100 of either). */
 export const SPOILED = -1;
@@ -137,6 +137,26 @@ function outsideElectorate(ballot: Ballot, position: number, status: UnitStatus,
 }
 
 /**
+ * Per ballot, the first unit whose id hash equals its unit's (or -1), to be
+ * confirmed by comparing the ids. The ballots' units are all hashed first,
+ * then looked up in the order of the table's slots (HashSlots.slotOrder):
+ * in the order the ballots come, each lookup would be a cache miss.
+ */
+function candidateUnits(ballots: readonly Ballot[], index: ElectorateIndex): Int32Array {
+  const n = ballots.length;
+  const candidate = new Int32Array(n);
+  for (let b = 0; b < n; b++) candidate[b] = hashString(ballots[b]!.unit);
+  const order = new Int32Array(n);
+  const slots = index.unitSlots;
+  slots.slotOrder(candidate, order);
+  for (let k = 0; k < n; k++) {
+    const b = order[k]!;
+    candidate[b] = slots.first(candidate[b]!); // the hash, replaced by the candidate
+  }
+  return candidate;
+}
+
+/**
  * The standing ballot of every voter. `index` must be free of issues (the
  * unit positions are the unit-id numbering only when no id is duplicated),
  * and the ballots must have passed parseTallyRecord, which checks each
@@ -156,7 +176,7 @@ export function standingBallots(
   issues: Issues,
 ): StandingBallots {
   const n = ballots.length;
-  const voters = index.voterKeys.size;
+  const voters = index.voterCount;
   const numbering = new Map<string, number>();
   if (motion.kind === 'options') motion.options.forEach((o, i) => numbering.set(o.id, i));
   if (motion.kind === 'election') motion.candidates.forEach((c, i) => numbering.set(c.id, i));
@@ -164,13 +184,18 @@ export function standingBallots(
   const choices: Choices = { code: new Int8Array(n), candidates: new Map() };
   // Per voter, the ballots it cast as a linked list: first[voter] → next[ballot] → … → -1.
   const first = new Int32Array(voters).fill(-1);
-  const next = new Int32Array(n).fill(-1);
+  // Each ballot's candidate is read just before its `next` is written, so
+  // one array serves both (typed arrays are budgeted: see indexElectorate).
+  // A ballot that is never linked keeps its candidate, and is never followed.
+  const candidate = candidateUnits(ballots, index);
+  const next = candidate;
   const at: Instant = { day: 0, second: 0, nano: 0 };
   const representativeOnly = settings.coOwnerVoting === 'representative';
 
   for (let b = 0; b < n; b++) {
     const ballot = ballots[b]!;
-    const unit = index.unitIds.find(ballot.unit);
+    let unit = candidate[b]!;
+    if (unit < 0 || unitId(index, unit) !== ballot.unit) unit = unitPosition(index, ballot.unit);
     if (unit < 0) {
       issues.add('unknown_unit', `ballots[${b}].unit`, `ballot ${quote(ballot.id)}: unknown unit ${quote(ballot.unit)}`);
       continue;
@@ -181,7 +206,7 @@ export function standingBallots(
       continue;
     }
     choices.code[b] = choiceCode(ballot, b, motion, numbering, choices.candidates, issues);
-    if (ballot.castBy !== undefined || representativeOnly) checkCaster(ballot, b, voter, index, representativeOnly, issues);
+    if (ballot.castBy !== undefined || representativeOnly) checkCaster(ballot, b, unit, voter, index, representativeOnly, issues);
     next[b] = first[voter]!;
     first[voter] = b;
   }
@@ -241,14 +266,16 @@ export function standingBallots(
  * designated representative; a record holding any other is refused rather
  * than trimmed, because the service must never have accepted it.
  */
-function checkCaster(ballot: Ballot, position: number, voter: number, index: ElectorateIndex, representativeOnly: boolean, issues: Issues): void {
-  const key = index.voterKeys.key(voter);
-  const developer = key === DEVELOPER_KEY;
-  const coOwned = !developer && isCoOwned(key);
+function checkCaster(ballot: Ballot, position: number, unit: number, voter: number, index: ElectorateIndex, representativeOnly: boolean, issues: Issues): void {
+  const developer = voter === index.developer;
+  // Outside the developer's units, a unit's owners are exactly its voter's (R1.2).
+  const second = secondOwner(index, unit);
+  const coOwned = !developer && second !== undefined;
   const castBy = ballot.castBy;
   if (castBy !== undefined) {
-    // Most voters are a sole owner, whose key is their id: no list to build.
-    const isOwner = developer ? index.developerOwners.has(castBy) : coOwned ? keyHasOwner(key, castBy) : castBy === key;
+    const isOwner = developer
+      ? index.developerOwners.has(castBy)
+      : castBy === firstOwner(index, unit) || castBy === second || (second !== undefined && index.units[unit]!.owners.includes(castBy));
     if (!isOwner) {
       issues.add('not_an_owner', `ballots[${position}].castBy`, `ballot ${quote(ballot.id)}: castBy ${quote(castBy)} is not an owner of unit ${quote(ballot.unit)}'s voter`);
       return;

@@ -8,9 +8,10 @@ import { areaHundredths, areaProblem } from './area.ts';
 import { Issues, quote } from './issues.ts';
 import type { Amount } from './amount.ts';
 import type { Scope, Settings, SettingsInput, Unit } from './record.ts';
+import { HashSlots } from './hash-slots.ts';
 import { resolveSettings } from './settings.ts';
-import { StringIndex } from './string-index.ts';
-import { DEVELOPER_KEY, ownersOfKey, voterKey, type Voter } from './voter.ts';
+import { hashString, mix32 } from './string-hash.ts';
+import { voterKey, type Voter } from './voter.ts';
 
 /** Why a unit adds nothing to a motion's electorate. */
 export const UnitStatus = { Counted: 0, OutOfScope: 1, ParkingNotCounted: 2 } as const;
@@ -29,11 +30,24 @@ export interface ElectorateIndex {
   readonly units: readonly Unit[];
   readonly settings: Settings;
   readonly scope: Scope;
-  /** Unit id → position in `units` (when no id is duplicated, which is an issue). */
-  readonly unitIds: StringIndex;
+  /** Unit ids by hash, to positions in `units`: see unitPosition(). */
+  readonly unitSlots: HashSlots;
+  /**
+   * Per unit, three strings side by side: its id, its first owner and its
+   * second (undefined for a sole owner); see unitId(), firstOwner(),
+   * secondOwner(). Resolving a ballot reads all three for a unit at a random
+   * place in the record: here they share a cache line, where the unit
+   * object, its owner list and separate arrays would cost a miss each.
+   */
+  readonly unitStrings: readonly (string | undefined)[];
   /** unit position → voter index (every unit has a voter, counted or not, so ballots can be resolved). */
   readonly unitVoter: Int32Array;
-  readonly voterKeys: StringIndex;
+  /** Voters, numbered in order of their first unit. */
+  readonly voterCount: number;
+  /** voter index → position of its first unit, whose owners are the voter's (R1.2). */
+  readonly voterUnit: Int32Array;
+  /** The developer's voter index (R1.3), or -1 when no unit is developer-held. */
+  readonly developer: number;
   /**
    * voter index → counted area in hundredths (exact: see the
    * MAX_SAFE_INTEGER guard). Every counted unit has a positive area, so a
@@ -77,63 +91,167 @@ export function describeScope(scope: Scope): string {
   }
 }
 
+/** Per-unit facts read in the first pass (bits of `UnitColumns.flags`). */
+const DEVELOPER_HELD = 1;
+const HAS_REPRESENTATIVE = 2;
+const NO_OWNERS = 4;
+const MANY_OWNERS = 8; // more than two: the columns hold only the first two
+const DUPLICATE = 16; // set by pass 2a
+
+/**
+ * What the tables and the counts need from the units, read in one pass in
+ * record order: the only pass that touches every unit object. The passes
+ * after it work on these columns, and go back to a unit object only for
+ * the few units that need more (the developer's, those naming a
+ * representative, those with a problem to report).
+ */
+interface UnitColumns {
+  /** See ElectorateIndex.unitStrings. */
+  readonly strings: (string | undefined)[];
+  readonly idHash: Int32Array;
+  readonly ownerHash: Int32Array;
+  /** Hundredths of m², or -1 when malformed. */
+  readonly area: number[];
+  readonly status: Uint8Array;
+  readonly flags: Uint8Array;
+}
+
+function readUnits(units: readonly Unit[], settings: Settings, scope: Scope): UnitColumns {
+  const n = units.length;
+  const columns: UnitColumns = {
+    strings: new Array<string | undefined>(n * STRINGS_PER_UNIT),
+    idHash: new Int32Array(n),
+    ownerHash: new Int32Array(n),
+    area: new Array<number>(n),
+    status: new Uint8Array(n),
+    flags: new Uint8Array(n),
+  };
+  // The common case, everything counts, needs no look at the unit's place or kind.
+  const everythingCounts = scope.kind === 'estate' && settings.countParking;
+  for (let i = 0; i < n; i++) {
+    const unit = units[i]!;
+    const id = unit.id;
+    const owners = unit.owners;
+    columns.strings[i * STRINGS_PER_UNIT] = id;
+    columns.strings[i * STRINGS_PER_UNIT + 1] = owners[0];
+    columns.strings[i * STRINGS_PER_UNIT + 2] = owners[1];
+    columns.idHash[i] = hashString(id);
+    columns.area[i] = areaHundredths(unit.area);
+    let flags = unit.representative === undefined ? 0 : HAS_REPRESENTATIVE;
+    if (owners.length === 0) flags |= NO_OWNERS;
+    else if (unit.developerHeld) flags |= DEVELOPER_HELD; // R1.3: its owners do not make the voter
+    else columns.ownerHash[i] = ownerSetHash(owners);
+    if (owners.length > 2) flags |= MANY_OWNERS;
+    columns.flags[i] = flags;
+    columns.status[i] = everythingCounts ? UnitStatus.Counted : unitStatus(unit, settings, scope);
+  }
+  return columns;
+}
+
 /**
  * Indexes the units for one motion. Problems (duplicate ids, malformed
  * areas, empty owner lists, conflicting representatives) are added to
  * `issues`; the index is only meaningful when there are none.
+ *
+ * Three passes: read the units (readUnits); fill the two hash tables, each
+ * in the order of its slots (HashSlots.slotOrder); then, in record order,
+ * number the voters, report problems and count. Typed arrays are reused
+ * from pass to pass: every 64 MB of them makes V8 mark the whole parsed
+ * record, about half a second on a million-unit record.
  */
 export function indexElectorate(units: readonly Unit[], settings: Settings, scope: Scope, issues: Issues): ElectorateIndex {
   const n = units.length;
-  const unitIds = new StringIndex(n);
+  const columns = readUnits(units, settings, scope);
+  const { strings, idHash, ownerHash, area, status, flags } = columns;
   const unitVoter = new Int32Array(n);
-  const voterKeys = new StringIndex(n);
+  const order = unitVoter; // the order of a table pass, until pass 3 numbers the voters
+
+  // Pass 2a: unit ids. Equal ids share a page of the table and are taken in
+  // record order within it, so a duplicate meets the id's first unit.
+  const unitSlots = new HashSlots(n);
+  unitSlots.slotOrder(idHash, order);
+  const duplicateOf = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    let first = unitSlots.first(idHash[i]!);
+    while (first >= 0 && strings[first * STRINGS_PER_UNIT] !== strings[i * STRINGS_PER_UNIT]) first = unitSlots.next();
+    if (first < 0) {
+      unitSlots.add(i);
+    } else {
+      duplicateOf.set(i, first);
+      flags[i]! |= DUPLICATE;
+    }
+  }
+
+  // Pass 2b: owner sets (R1.2). Units whose owner sets hash alike form a
+  // group, led by its first unit; pass 3 confirms each member's owners.
+  const voterSlots = new HashSlots(n);
+  voterSlots.slotOrder(ownerHash, order);
+  const groupOf = idHash; // the id hashes are spent
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    if ((flags[i]! & (DUPLICATE | NO_OWNERS | DEVELOPER_HELD)) !== 0 || area[i]! < 0) continue;
+    const first = voterSlots.first(ownerHash[i]!);
+    if (first >= 0) {
+      groupOf[i] = first;
+    } else {
+      voterSlots.add(i);
+      groupOf[i] = i;
+    }
+  }
+
+  // Pass 3, in record order: voters numbered by their first unit, the
+  // problems as a single loop over the units finds them, and the sums.
+  const voterUnit = new Int32Array(n);
+  let voterCount = 0;
+  let developer = -1;
+  let collided: Map<string, number> | undefined;
   const voterArea: number[] = [];
   const representatives = new Map<number, string>();
   const developerOwners = new Set<string>();
-  // The common case, everything counts, needs no look at the unit's place or kind.
-  const everythingCounts = scope.kind === 'estate' && settings.countParking;
-
   let everything = 0; // all units' hundredths: bounds every sum below (see the guard)
   let totalArea = 0;
   let heads = 0;
   let counted = 0;
   let outOfScope = 0;
   let parkingNotCounted = 0;
-
   for (let i = 0; i < n; i++) {
-    const unit = units[i]!;
-    const before = unitIds.size;
-    unitIds.intern(unit.id);
-    if (unitIds.size === before) {
-      issues.add('duplicate_unit', `units[${i}].id`, `unit ${quote(unit.id)}: duplicate unit id (first at units[${firstPosition(units, unit.id)}])`);
+    const hundredths = area[i]!;
+    if ((flags[i]! & (DUPLICATE | NO_OWNERS)) !== 0 || hundredths < 0) {
+      reportUnit(units[i]!, i, duplicateOf, issues);
+      unitVoter[i] = -1;
       continue;
     }
-
-    const area = areaHundredths(unit.area);
-    if (area < 0) {
-      issues.add('malformed_area', `units[${i}].area`, `unit ${quote(unit.id)}: ${areaProblem(unit.area)}`);
-      continue;
+    everything += hundredths;
+    let voter: number;
+    if ((flags[i]! & DEVELOPER_HELD) !== 0) {
+      // R1.3: all the developer's units are one voter, whoever is named on them.
+      if (developer < 0) developer = newVoter(voterUnit, voterCount++, i, voterArea);
+      voter = developer;
+      for (const owner of units[i]!.owners) developerOwners.add(owner);
+    } else {
+      const group = groupOf[i]!;
+      if (group === i) {
+        voter = newVoter(voterUnit, voterCount++, i, voterArea);
+      } else if (sameOwnersAt(units, columns, group, i)) {
+        voter = unitVoter[group]!;
+      } else {
+        // Two owner sets with one hash: rare, so a Map of their keys will do.
+        collided ??= new Map();
+        const key = voterKey(units[i]!);
+        voter = collided.get(key) ?? newVoter(voterUnit, voterCount++, i, voterArea);
+        collided.set(key, voter);
+      }
     }
-    if (unit.owners.length === 0) {
-      issues.add('owners_empty', `units[${i}].owners`, `unit ${quote(unit.id)}: owner list is empty`);
-      continue;
-    }
-    everything += area;
-
-    const key = voterKey(unit);
-    const voter = voterKeys.intern(key);
-    if (voter === voterArea.length) voterArea.push(0);
     unitVoter[i] = voter;
-    if (key === DEVELOPER_KEY) for (const owner of unit.owners) developerOwners.add(owner);
-    if (unit.representative !== undefined) noteRepresentative(unit, i, voter, representatives, issues);
-
-    const status = everythingCounts ? UnitStatus.Counted : unitStatus(unit, settings, scope);
-    if (status === UnitStatus.Counted) {
+    if ((flags[i]! & HAS_REPRESENTATIVE) !== 0) noteRepresentative(units[i]!, i, voter, representatives, issues);
+    const unitStatus = status[i]!;
+    if (unitStatus === UnitStatus.Counted) {
       counted++;
-      totalArea += area;
+      totalArea += hundredths;
       if (voterArea[voter] === 0) heads++;
-      voterArea[voter]! += area;
-    } else if (status === UnitStatus.OutOfScope) {
+      voterArea[voter]! += hundredths;
+    } else if (unitStatus === UnitStatus.OutOfScope) {
       outOfScope++;
     } else {
       parkingNotCounted++;
@@ -154,9 +272,12 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
     units,
     settings,
     scope,
-    unitIds,
+    unitSlots,
+    unitStrings: strings,
     unitVoter,
-    voterKeys,
+    voterCount,
+    voterUnit,
+    developer,
     voterArea,
     representatives,
     developerOwners,
@@ -165,8 +286,75 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
   };
 }
 
-function firstPosition(units: readonly Unit[], id: string): number {
-  return units.findIndex((u) => u.id === id);
+/** The one problem of a unit that gets no voter, in the order the checks come: id, area, owners. */
+function reportUnit(unit: Unit, i: number, duplicateOf: ReadonlyMap<number, number>, issues: Issues): void {
+  const first = duplicateOf.get(i);
+  if (first !== undefined) {
+    issues.add('duplicate_unit', `units[${i}].id`, `unit ${quote(unit.id)}: duplicate unit id (first at units[${first}])`);
+  } else if (areaHundredths(unit.area) < 0) {
+    issues.add('malformed_area', `units[${i}].area`, `unit ${quote(unit.id)}: ${areaProblem(unit.area)}`);
+  } else {
+    issues.add('owners_empty', `units[${i}].owners`, `unit ${quote(unit.id)}: owner list is empty`);
+  }
+}
+
+function newVoter(voterUnit: Int32Array, voter: number, unit: number, voterArea: number[]): number {
+  voterUnit[voter] = unit;
+  voterArea.push(0);
+  return voter;
+}
+
+/** sameOwners() for units a and b, from the columns when neither has more than two owners. */
+function sameOwnersAt(units: readonly Unit[], columns: UnitColumns, a: number, b: number): boolean {
+  if (((columns.flags[a]! | columns.flags[b]!) & MANY_OWNERS) !== 0) return sameOwners(units[a]!.owners, units[b]!.owners);
+  const { strings } = columns;
+  const a1 = strings[a * STRINGS_PER_UNIT + 1];
+  const a2 = strings[a * STRINGS_PER_UNIT + 2];
+  const b1 = strings[b * STRINGS_PER_UNIT + 1];
+  const b2 = strings[b * STRINGS_PER_UNIT + 2];
+  return (a1 === b1 && a2 === b2) || (a1 === b2 && a2 === b1);
+}
+
+/** A hash of an owner set that does not depend on the owners' order. */
+export function ownerSetHash(owners: readonly string[]): number {
+  let sum = owners.length;
+  for (let k = 0; k < owners.length; k++) sum = (sum + hashString(owners[k]!)) | 0;
+  return mix32(sum);
+}
+
+/** Whether two owner lists name the same owners (as multisets, like the sorted voter key). */
+export function sameOwners(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 1) return a[0] === b[0];
+  // The common co-ownership, a couple: no copies.
+  if (a.length === 2) return (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
+  const x = [...a].sort();
+  const y = [...b].sort();
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+const STRINGS_PER_UNIT = 3;
+
+export function unitId(index: ElectorateIndex, unit: number): string {
+  return index.unitStrings[unit * STRINGS_PER_UNIT]!;
+}
+
+export function firstOwner(index: ElectorateIndex, unit: number): string {
+  return index.unitStrings[unit * STRINGS_PER_UNIT + 1]!;
+}
+
+/** undefined for a sole owner. */
+export function secondOwner(index: ElectorateIndex, unit: number): string | undefined {
+  return index.unitStrings[unit * STRINGS_PER_UNIT + 2];
+}
+
+/** The position of the unit with this id, or -1. */
+export function unitPosition(index: ElectorateIndex, id: string): number {
+  const slots = index.unitSlots;
+  let position = slots.first(hashString(id));
+  while (position >= 0 && unitId(index, position) !== id) position = slots.next();
+  return position;
 }
 
 function noteRepresentative(unit: Unit, position: number, voter: number, representatives: Map<number, string>, issues: Issues): void {
@@ -217,12 +405,12 @@ export function votersOf(index: ElectorateIndex): Voter[] {
     list.push(index.units[i]!.id);
   }
   return order.map((voter) => {
-    const key = index.voterKeys.key(voter);
-    const developer = key === DEVELOPER_KEY;
+    const developer = voter === index.developer;
+    const owners = index.units[index.voterUnit[voter]!]!.owners;
     return {
-      key,
+      key: voterKey({ developerHeld: developer, owners }),
       developer,
-      owners: developer ? [...index.developerOwners].sort() : [...ownersOfKey(key)],
+      owners: developer ? [...index.developerOwners].sort() : [...owners].sort(),
       area: BigInt(index.voterArea[voter]!),
       units: unitsOf[voter]!,
       representative: index.representatives.get(voter) ?? null,

@@ -174,12 +174,14 @@ describe('units are checked', () => {
   });
 });
 
-describe('voter keys', () => {
-  it('find an owner among co-owners only as a whole id', async () => {
-    const { voterKey, keyHasOwner } = await import('../../src/tally/voter.ts');
-    const key = voterKey({ developerHeld: false, owners: ['ab', 'a', 'b-c'] });
-    expect(['a', 'ab', 'b-c'].map((o) => keyHasOwner(key, o))).toEqual([true, true, true]);
+describe('castBy among co-owners', () => {
+  it('names one of the owners as a whole id, however many there are', () => {
+    const owners = ['ab', 'a', 'b-c'];
+    const units = [unit('u1', '10.00', owners)];
+    for (const castBy of owners) expect(tally(record(units, [ballot('u1', 'agree', 0, { castBy })])).totals.PH).toBe(1);
     // (ids never hold U+001F: the record's schema refuses control characters)
-    expect(['b', 'c', '', 'abc', 'b-', '-c'].map((o) => keyHasOwner(key, o))).toEqual([false, false, false, false, false, false]);
+    for (const castBy of ['b', 'c', 'abc', 'b-', '-c']) {
+      expect(issuesOf(record(units, [ballot('u1', 'agree', 0, { castBy })]))[0]).toMatchObject({ code: 'not_an_owner' });
+    }
   });
 });
