@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { verifySignature } from '../../src/webhooks/signing.ts';
+import { expiredToken, forgedToken } from '../helpers/jwt.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
@@ -221,5 +222,52 @@ describe('webhook subscriptions', () => {
     } finally {
       await receiver.stop();
     }
+  });
+});
+
+describe('every webhook route refuses outsiders, accounts without a role, expired and forged tokens, changing nothing', () => {
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    ids.subscription = (await subscribe(p.staffA, { estateId: p.estateA, url: 'http://127.0.0.1:9/x', events: ['result.published'] })).json().subscription.id;
+    const event = await db()
+      .insertInto('webhook_events')
+      .values({ type: 'result.published', estate_id: p.estateA, subject: 'meeting:x', body: '{}', occurred_at: clock.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.delivery = (
+      await db()
+        .insertInto('webhook_deliveries')
+        .values({ subscription_id: ids.subscription!, event_id: event.id, status: 'failed', attempts: 3, created_at: clock.now() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+
+  const routes: ['GET' | 'POST' | 'DELETE', () => string, (() => object)?][] = [
+    ['POST', () => '/v1/webhooks', () => ({ estateId: p.estateA, url: 'http://127.0.0.1:9/y', events: ['meeting.noticed'] })],
+    ['GET', () => `/v1/webhooks?estateId=${p.estateA}`],
+    ['GET', () => `/v1/webhooks/${ids.subscription}`],
+    ['GET', () => `/v1/webhooks/${ids.subscription}/deliveries`],
+    ['DELETE', () => `/v1/webhooks/${ids.subscription}`],
+    ['GET', () => '/v1/webhook-deliveries?status=failed'],
+    ['POST', () => `/v1/webhook-deliveries/${ids.delivery}/replay`],
+  ];
+  const fingerprint = async () => ({
+    subscriptions: await db().selectFrom('webhook_subscriptions').select(['id', 'disabled_at']).orderBy('id').execute(),
+    deliveries: await db().selectFrom('webhook_deliveries').select(['id', 'status', 'attempts']).orderBy('id').execute(),
+  });
+
+  it.each(routes)('%s %s', async (method, url, payload) => {
+    const noRole = await t.tokenFor();
+    const before = await fingerprint();
+    const send = (token: string) => t.app.inject({ method, url: url(), headers: bearer(token), ...(payload ? { payload: payload() as Record<string, unknown> } : {}) });
+    for (const [who, token] of [['outsider', p.staffB], ['no role', noRole]] as const) {
+      const res = await send(token);
+      expect([403, 404], `${who}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+    }
+    for (const token of [expiredToken(t.keys.jwt.privateKey), forgedToken(t.keys.jwt.publicKey, [{ role: 'admin' }])]) {
+      expect((await send(token)).statusCode).toBe(401);
+    }
+    expect(await fingerprint()).toEqual(before);
   });
 });
