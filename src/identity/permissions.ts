@@ -27,7 +27,11 @@ export type Action =
   | 'paper.enter'
   | 'proxy.manage'
   | 'petition.sign'
-  | 'petition.read';
+  | 'petition.read'
+  | 'result.read'
+  | 'result.publish'
+  | 'filing.review'
+  | 'filing.resubmit';
 
 /** What an action is about. An estate always comes with its township. */
 export type Target = { townshipId?: string; estateId?: string };
@@ -77,6 +81,12 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'proxy.manage': [committeeOfEstate, organiserOfEstate],
   'petition.sign': [ownerInEstate],
   'petition.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
+  // The published notice (masked), receipts, the filing and the export bundle (R4.7).
+  'result.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
+  'result.publish': [committeeOfEstate, organiserOfEstate],
+  // Filing (备案, R4.8): the estate's own township certifies, returns, records rulings.
+  'filing.review': [admin, staffOfTownship],
+  'filing.resubmit': [committeeOfEstate, organiserOfEstate],
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {

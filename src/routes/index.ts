@@ -8,12 +8,14 @@ import meetings from './meetings.ts';
 import paperAndProxies from './paper-and-proxies.ts';
 import petitions from './petitions.ts';
 import registry from './registry.ts';
+import results, { wellKnownRoutes } from './results.ts';
 import roles from './roles.ts';
 import townships from './townships.ts';
 
 /** Every route of the API. Domain routes live under /v1. */
 export default async function routes(app: FastifyInstance) {
   await app.register(health);
+  await app.register(wellKnownRoutes);
   await app.register(
     async (v1) => {
       await v1.register(auth);
@@ -26,6 +28,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(meetings);
       await v1.register(paperAndProxies);
       await v1.register(petitions);
+      await v1.register(results);
     },
     { prefix: '/v1' },
   );
