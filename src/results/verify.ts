@@ -70,7 +70,7 @@ function checkChain(audit: Json, problems: string[], notes: string[]): AuditReco
 }
 
 function checkMotion(m: Json, anchor: MotionSeal | undefined, problems: string[]) {
-  const label = `motion ${String(m.position ?? '?')} (${String(m.motionId)})`;
+  const label = `motion ${typeof m.position === 'number' ? m.position : '?'} (${String(m.motionId)})`;
   const record = isObject(m.record) ? m.record : {};
   const units = Array.isArray(record.units) ? record.units : [];
   const ballots = Array.isArray(record.ballots) ? record.ballots : [];
@@ -124,7 +124,7 @@ function checkCertification(bundle: Json, records: AuditRecord[], publicKey: str
   }
   const payload = isObject(c.payload) ? c.payload : {};
   const key = publicKey ?? (typeof c.publicKey === 'string' ? c.publicKey : '');
-  let keyId = '';
+  let keyId: string;
   try {
     keyId = keyIdOf(key);
   } catch {
