@@ -158,31 +158,38 @@ export async function certify(trx: Kysely<DB>, meetingId: string, input: { actor
   );
 }
 
-export async function returnResult(trx: Kysely<DB>, meetingId: string, input: { reasons: string; actor: string; now: Date }): Promise<void> {
+/** One unsigned step of the filing: checked against the current status, recorded, audited. */
+async function step(
+  trx: Kysely<DB>,
+  meetingId: string,
+  rule: { allowed: FilingStatus[]; doing: string; status: FilingStatus; kind: FilingEventKind },
+  input: { actor: string; now: Date; text: string; reference?: string; data: Record<string, unknown> },
+): Promise<void> {
   const found = await locate(trx, meetingId);
-  requireFilingStatus(found, ['awaiting_review'], 'return the result');
-  await record(trx, found, { status: 'returned', kind: 'returned', actor: input.actor, now: input.now, text: input.reasons });
+  requireFilingStatus(found, rule.allowed, rule.doing);
+  await record(trx, found, { status: rule.status, kind: rule.kind, actor: input.actor, now: input.now, text: input.text, reference: input.reference ?? null });
   await appendAudit(
     trx,
-    { chain: estateChain(found.meeting.estate_id), actor: input.actor, action: 'result.returned', subject: `meeting:${meetingId}`, data: { reasons: input.reasons } },
+    { chain: estateChain(found.meeting.estate_id), actor: input.actor, action: `result.${rule.kind}`, subject: `meeting:${meetingId}`, data: input.data },
     input.now,
   );
 }
 
-export async function resubmit(trx: Kysely<DB>, meetingId: string, input: { response: string; actor: string; now: Date }): Promise<void> {
-  const found = await locate(trx, meetingId);
-  requireFilingStatus(found, ['returned'], 're-submit (only a returned result is re-submitted)');
-  await record(trx, found, { status: 'awaiting_review', kind: 'resubmitted', actor: input.actor, now: input.now, text: input.response });
-  await appendAudit(
+export async function returnResult(trx: Kysely<DB>, meetingId: string, input: { reasons: string; actor: string; now: Date }): Promise<void> {
+  await step(
     trx,
-    {
-      chain: estateChain(found.meeting.estate_id),
-      actor: input.actor,
-      action: 'result.resubmitted',
-      subject: `meeting:${meetingId}`,
-      data: { response: input.response },
-    },
-    input.now,
+    meetingId,
+    { allowed: ['awaiting_review'], doing: 'return the result', status: 'returned', kind: 'returned' },
+    { ...input, text: input.reasons, data: { reasons: input.reasons } },
+  );
+}
+
+export async function resubmit(trx: Kysely<DB>, meetingId: string, input: { response: string; actor: string; now: Date }): Promise<void> {
+  await step(
+    trx,
+    meetingId,
+    { allowed: ['returned'], doing: 're-submit (only a returned result is re-submitted)', status: 'awaiting_review', kind: 'resubmitted' },
+    { ...input, text: input.response, data: { response: input.response } },
   );
 }
 
@@ -194,19 +201,17 @@ export async function recordRuling(
   meetingId: string,
   input: { kind: RulingKind; reference: string; text: string; actor: string; now: Date },
 ): Promise<void> {
-  const found = await locate(trx, meetingId);
-  requireFilingStatus(found, input.kind === 'revoked' ? ['certified', 'correction_ordered'] : ['certified'], `record ${input.kind === 'revoked' ? 'a revocation' : 'an order to correct'}`);
-  await record(trx, found, { status: input.kind, kind: input.kind, actor: input.actor, now: input.now, text: input.text, reference: input.reference });
-  await appendAudit(
+  const revocation = input.kind === 'revoked';
+  await step(
     trx,
+    meetingId,
     {
-      chain: estateChain(found.meeting.estate_id),
-      actor: input.actor,
-      action: input.kind === 'revoked' ? 'result.revoked' : 'result.correction_ordered',
-      subject: `meeting:${meetingId}`,
-      data: { reference: input.reference, text: input.text },
+      allowed: revocation ? ['certified', 'correction_ordered'] : ['certified'],
+      doing: `record ${revocation ? 'a revocation' : 'an order to correct'}`,
+      status: input.kind,
+      kind: input.kind,
     },
-    input.now,
+    { ...input, data: { reference: input.reference, text: input.text } },
   );
 }
 

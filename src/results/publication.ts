@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { notifyOwners } from '../voting/meetings.ts';
 
 /**
  * Publication of the result notice (公告, R4.7): from here on the notice —
@@ -47,11 +48,7 @@ export async function publishMeeting(trx: Kysely<DB>, meetingId: string, actor: 
       })),
     )
     .execute();
-  await sql`
-    insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
-    select distinct ${meeting.estate_id}::uuid, 'result.published', ${meeting.id}::uuid, 'owner', uo.owner_id, ${body}, ${now}::timestamptz
-    from unit_owners uo join units u on u.id = uo.unit_id
-    where u.estate_id = ${meeting.estate_id} and u.removed_at is null`.execute(trx);
+  await notifyOwners(trx, { estateId: meeting.estate_id, topic: 'result.published', subjectId: meeting.id, body, now });
   await appendAudit(
     trx,
     {

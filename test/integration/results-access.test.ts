@@ -1,9 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
-import { es256Token } from '../helpers/jwt.ts';
+import { expiredToken, hs256Forgery } from '../helpers/jwt.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
 
@@ -73,14 +72,6 @@ async function fingerprint() {
   return { counts, meetings, filings };
 }
 
-const now = () => Math.floor(Date.now() / 1000);
-const expired = () => es256Token(t.keys.jwt.privateKey, { sub: 'x', kind: 'person', grants: [{ role: 'admin' }], iat: now() - 7200, exp: now() - 3600 });
-function forged() {
-  const head = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-  const body = Buffer.from(JSON.stringify({ sub: 'x', kind: 'person', grants: [{ role: 'township_staff', townshipId: p.townshipA }], iss: 'gongjue', aud: 'gongjue-api', exp: now() + 600 })).toString('base64url');
-  return `${head}.${body}.${createHmac('sha256', t.keys.jwt.publicKey).update(`${head}.${body}`).digest('base64url')}`;
-}
-
 describe.each(routes)('%s %s', (method, url, payload) => {
   it('refuses another township’s staff, an unverified account, expired and forged tokens, changing nothing', async () => {
     const before = await fingerprint();
@@ -91,7 +82,8 @@ describe.each(routes)('%s %s', (method, url, payload) => {
       expect([403, 404], `${who}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
       expect(res.body).not.toMatch(/agree|张/);
     }
-    for (const token of [expired(), forged()]) expect((await send(token)).statusCode).toBe(401);
+    const forged = hs256Forgery(t.keys.jwt.publicKey, [{ role: 'township_staff', townshipId: p.townshipA }]);
+    for (const token of [expiredToken(t.keys.jwt.privateKey), forged]) expect((await send(token)).statusCode).toBe(401);
     expect(await fingerprint()).toEqual(before);
   });
 });
