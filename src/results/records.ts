@@ -59,19 +59,20 @@ export interface MotionRecord {
 /** The units of the meeting's electorate snapshot in the record's form, sorted by id. */
 export async function recordUnitsOf(db: Kysely<DB>, meetingId: string): Promise<RecordUnit[]> {
   const rows = await db.selectFrom('electorate_units').selectAll().where('meeting_id', '=', meetingId).execute();
+  // Keys in alphabetical order: the canonical form is then plain JSON.stringify (evidence.ts).
   return sortedById(
     rows.map((u) => ({
-      id: u.unit_id,
-      ...(u.registry_no === '' ? {} : { registryNo: u.registry_no }),
-      building: u.building,
-      ...(u.stair === null ? {} : { stair: u.stair }),
-      ...(u.room === '' ? {} : { room: u.room }),
       area: formatArea(BigInt(u.area_hundredths)),
       areaSource: u.area_source,
-      kind: u.kind,
+      building: u.building,
       developerHeld: u.developer_held,
+      id: u.unit_id,
+      kind: u.kind,
       owners: [...u.owners].sort(),
+      ...(u.registry_no === '' ? {} : { registryNo: u.registry_no }),
       ...(u.representative === null ? {} : { representative: u.representative }),
+      ...(u.room === '' ? {} : { room: u.room }),
+      ...(u.stair === null ? {} : { stair: u.stair }),
     })),
   );
 }
@@ -99,12 +100,13 @@ async function recordBallotsOf(db: Kysely<DB>, motionId: string, settings: Setti
       // coOwnerVoting "representative" it is the representative's.
       const castBy = b.owner_id ?? (b.channel === 'paper' && settings.coOwnerVoting === 'representative' ? b.representative : null);
       return {
-        id: b.id,
-        unit: b.units[0]!,
-        ...(b.spoiled ? { spoiled: true as const } : { choice: b.choice }),
         castAt: b.cast_at.toISOString(),
-        channel: b.channel,
         ...(castBy === null ? {} : { castBy }),
+        channel: b.channel,
+        ...(b.spoiled ? {} : { choice: b.choice }),
+        id: b.id,
+        ...(b.spoiled ? { spoiled: true as const } : {}),
+        unit: b.units[0]!,
       };
     }),
   );

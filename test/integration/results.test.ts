@@ -267,7 +267,19 @@ describe('filing with the township (备案)', () => {
   });
 
   it('returned with written reasons, answered and re-submitted by the organisers, then certified with a signature anyone can check', async () => {
-    expect((await post(`/v1/meetings/${meetingId}/filing/return`, p.staffA, { reasons: '  ' })).statusCode).toBe(400);
+    for (const [step, body] of [
+      ['return', { reasons: '  ' }],
+      ['return', { reasons: 42 }],
+      ['return', { reasons: 'x', extra: true }],
+      ['rulings', { kind: 'annulled', reference: 'x', text: 'x' }],
+      ['rulings', { kind: 'revoked', text: 'x' }],
+      ['resubmit', ['response']],
+    ] as const) {
+      const res = await post(`/v1/meetings/${meetingId}/filing/${step}`, step === 'resubmit' ? organiser.accessToken : p.staffA, body);
+      expect(res.statusCode, `${step} ${JSON.stringify(body)}: ${res.body}`).toBe(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+    }
+    expect((await filing()).json()).toMatchObject({ status: 'awaiting_review', events: [] });
     const returned = await post(`/v1/meetings/${meetingId}/filing/return`, p.staffA, { reasons: '缺少表决票送达证明，请补充。' });
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json()).toMatchObject({ status: 'returned', signature: null, events: [{ kind: 'returned', text: '缺少表决票送达证明，请补充。' }] });
