@@ -49,6 +49,7 @@ export async function publishMeeting(trx: Kysely<DB>, meetingId: string, actor: 
     )
     .execute();
   await notifyOwners(trx, { estateId: meeting.estate_id, topic: 'result.published', subjectId: meeting.id, body, now });
+  // event: result.published
   await appendAudit(
     trx,
     {

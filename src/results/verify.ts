@@ -40,8 +40,8 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
 
 function checkChain(audit: Json, problems: string[], notes: string[]): AuditRecord[] {
   const chain = typeof audit.chain === 'string' ? audit.chain : '';
-  const raw = Array.isArray(audit.records) ? audit.records : [];
-  const records: AuditRecord[] = raw.map((r: Json) => ({
+  const raw = (Array.isArray(audit.records) ? audit.records : []).map((r: unknown) => (isObject(r) ? r : {}));
+  const records: AuditRecord[] = raw.map((r) => ({
     chain,
     seq: r.seq as number,
     at: new Date(r.at as string),
@@ -167,12 +167,24 @@ export function verifyBundle(bundle: unknown, options: { publicKey?: string } = 
   const meetingId = isObject(bundle.meeting) ? bundle.meeting.id : undefined;
   const tallied = records.find((r) => r.action === 'meeting.tallied' && r.subject === `meeting:${String(meetingId)}`);
   if (!tallied) problems.push(`audit chain: no 'meeting.tallied' record for meeting ${String(meetingId)} (its seals are missing)`);
-  const anchors = new Map(((tallied?.data.motions ?? []) as MotionSeal[]).map((s) => [s.motionId, s]));
+  const sealed: unknown = isObject(tallied?.data) ? tallied.data.motions : [];
+  const anchors = new Map((Array.isArray(sealed) ? sealed.filter(isObject) : []).map((s) => [String(s.motionId), s as unknown as MotionSeal]));
   const motions = Array.isArray(bundle.motions) ? (bundle.motions as Json[]) : [];
   if (motions.length === 0) problems.push('the bundle has no motions');
-  for (const m of motions) checkMotion(m, anchors.get(String(m.motionId)), problems);
+  for (const m of motions) {
+    try {
+      checkMotion(isObject(m) ? m : {}, anchors.get(String(isObject(m) ? m.motionId : m)), problems);
+    } catch (error) {
+      // e.g. a number with a fraction where only strings and integers may be: no canonical form.
+      problems.push(`motion ${String(isObject(m) ? m.motionId : m)}: cannot be read: ${(error as Error).message}`);
+    }
+  }
   for (const id of anchors.keys()) if (!motions.some((m) => m.motionId === id)) problems.push(`motion ${id} was sealed at close but is missing from the bundle`);
   if (motions.length > 0 && problems.length === 0) notes.push(`${motions.length} motion(s): seals and results match, and the engine's recount gives the same results`);
-  checkCertification(bundle, records, options.publicKey, problems, notes);
+  try {
+    checkCertification(bundle, records, options.publicKey, problems, notes);
+  } catch (error) {
+    problems.push(`certification: cannot be read: ${(error as Error).message}`);
+  }
   return { problems, notes };
 }

@@ -398,6 +398,21 @@ describe('the export bundle and gongjue verify', () => {
     expect(check(stripped).problems.join('\n')).toMatch(/records a certification, but the bundle carries none/);
   });
 
+  it('junk where evidence should be is reported, never thrown', () => {
+    const b = copy();
+    b.motions[0].record.units[0].area = 1.5;
+    b.motions[1].record = null;
+    b.motions[2] = 'x';
+    b.certification.payload = 7;
+    b.audit.records[3] = null;
+    const { problems } = check(b);
+    expect(problems.join('\n')).toMatch(/motion .*: cannot be read: canonical JSON carries integers only/);
+    expect(problems.join('\n')).toMatch(/motion 2 .*: the units differ/);
+    expect(problems.join('\n')).toMatch(/certification: /);
+    expect(problems.join('\n')).toMatch(/audit chain: /);
+    for (const junk of [null, 42, 'bundle', [], { format: 'gongjue.result-bundle', version: 1 }]) expect(check(junk).problems.length).toBeGreaterThan(0);
+  });
+
   it('an altered audit record breaks the chain', () => {
     const b = copy();
     b.audit.records[0].data = { name: 'forged' };
