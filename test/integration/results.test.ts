@@ -212,6 +212,18 @@ describe('publication', () => {
     }
   });
 
+  it('once published, the estate’s owners, its township and API clients of its scope read it; others get 404', async () => {
+    const ofEstate = await t.tokenFor({ role: 'client', access: 'read', townshipIds: [], estateIds: [p.estateA] });
+    const ofTownship = await t.tokenFor({ role: 'client', access: 'read', townshipIds: [p.townshipA], estateIds: [] });
+    const elsewhere = await t.tokenFor({ role: 'client', access: 'read', townshipIds: [p.townshipB], estateIds: [p.estateB] });
+    for (const token of [ofEstate, ofTownship, p.staffA, p.admin, p.committeeA, owners.zhao.accessToken]) {
+      for (const url of ['notice', 'bundle', 'filing']) expect((await get(`/v1/meetings/${meetingId}/${url}`, token)).statusCode, url).toBe(200);
+    }
+    for (const token of [elsewhere, p.staffB]) {
+      for (const url of ['notice', 'bundle', 'filing', `receipts/${receipts.latest}`]) expect((await get(`/v1/meetings/${meetingId}/${url}`, token)).statusCode, url).toBe(404);
+    }
+  });
+
   it('the printable page is Chinese, A4, self-contained and escapes what people typed', async () => {
     const res = await get(`/v1/meetings/${meetingId}/notice.html`, owners.zhang.accessToken);
     expect(res.statusCode).toBe(200);
