@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.ts';
+import { type ConfigError, loadConfig } from '../../../src/config.ts';
 import { loadKeys } from '../../../src/identity/keys.ts';
 import { keyIdOf, signCanonical, verifyCanonical } from '../../../src/results/signing.ts';
 
