@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, Meeting } from '../db/schema.ts';
 import { formatArea, RECORD_FORMAT, RECORD_VERSION, type Settings } from '../tally/index.ts';
 import { motionOf } from '../voting/motion-terms.ts';
@@ -58,7 +58,8 @@ export interface MotionRecord {
 
 /** The units of the meeting's electorate snapshot in the record's form, sorted by id. */
 export async function recordUnitsOf(db: Kysely<DB>, meetingId: string): Promise<RecordUnit[]> {
-  const rows = await db.selectFrom('electorate_units').selectAll().where('meeting_id', '=', meetingId).execute();
+  // uuid order in PostgreSQL is the order of their lower-case text: sortedById finds the list sorted.
+  const rows = await db.selectFrom('electorate_units').selectAll().where('meeting_id', '=', meetingId).orderBy('unit_id').execute();
   // Keys in alphabetical order: the canonical form is then plain JSON.stringify (evidence.ts).
   return sortedById(
     rows.map((u) => ({
@@ -89,10 +90,12 @@ async function recordBallotsOf(db: Kysely<DB>, motionId: string, settings: Setti
       'ballots.channel',
       'ballots.owner_id',
       'ballots.cast_at',
-      'electorate_voters.units',
+      // One unit is enough for the engine to find the voter; the whole array would be parsed for every ballot.
+      sql<string>`electorate_voters.units[1]`.as('unit'),
       'electorate_voters.representative',
     ])
     .where('ballots.motion_id', '=', motionId)
+    .orderBy('ballots.id')
     .execute();
   return sortedById(
     rows.map((b) => {
@@ -106,7 +109,7 @@ async function recordBallotsOf(db: Kysely<DB>, motionId: string, settings: Setti
         ...(b.spoiled ? {} : { choice: b.choice }),
         id: b.id,
         ...(b.spoiled ? { spoiled: true as const } : {}),
-        unit: b.units[0]!,
+        unit: b.unit,
       };
     }),
   );
