@@ -58,7 +58,8 @@ function motionHtml(m: NoticeMotion, index: number): string {
     .join('');
   return `<section class="motion">
 <h2>表决事项${index + 1}：${escapeHtml(m.title)}</h2>
-<p>事项类别：${escapeHtml(m.matterTitle.zh)}&#12288;表决规则：${escapeHtml(m.rule.statute.zh)}；${m.rule.quorum ? `参与表决须达专有部分面积和人数的${escapeHtml(m.rule.quorum.text)}，` : ''}同意须达${escapeHtml(m.rule.approval.text)}</p>
+<p>事项类别：${escapeHtml(m.matterTitle.zh)}&#12288;依据：${escapeHtml(m.rule.statute.zh)}</p>
+<p>表决规则：${m.rule.quorum ? `参与表决的专有部分面积和人数均须 ${escapeHtml(m.rule.quorum.text)} 总数；` : ''}同意的专有部分面积和人数均须 ${escapeHtml(m.rule.approval.text)} ${m.rule.base === 'total' ? '总数' : '参与表决的面积和人数'}</p>
 <p class="verdict">表决结果：${escapeHtml(m.outcomeText)}</p>
 <table><thead><tr><th></th><th>专有部分面积（㎡）</th><th>人数</th></tr></thead><tbody>
 <tr><td>总计</td><td class="n">${escapeHtml(t.TA)}</td><td class="n">${escapeHtml(t.TH)}</td></tr>
@@ -88,7 +89,7 @@ export function renderNoticeHtml(notice: Notice): string {
 <h1>${escapeHtml(notice.estate.name)}业主大会<br>${escapeHtml(mt.title)}表决结果公告</h1>
 <p class="meta">表决时间：${escapeHtml(mt.local.votingOpens)} 至 ${escapeHtml(mt.local.votingCloses)}（${escapeHtml(mt.local.timeZone)}）</p>
 <p class="meta">公告时间：${escapeHtml(mt.local.published)}&#12288;备案状态：${escapeHtml(FILING[notice.filing.status] ?? notice.filing.status)}</p>
-<p>根据《中华人民共和国民法典》第二百七十八条，业主共同决定事项应由专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决。现将本次会议各表决事项的结果及每位业主的表决意见（姓名已隐去部分）公告如下。业主可凭投票时获得的回执核对本人的表决意见是否按所投计入；同一事项多次投票的，以最后一次为准。</p>
+<p>现将本次会议各表决事项的结果（各事项的表决规则见该项）及每位参与表决业主的表决意见（姓名已隐去部分）公告如下。业主可凭投票时获得的回执核对本人的表决意见是否按所投计入；同一事项多次投票的，以最后一次为准。</p>
 ${notice.motions.map(motionHtml).join('\n')}
 <footer>
 <p>业主对本公告有异议的，可向业主大会筹备组（业主委员会）或街道办事处（乡镇人民政府）反映；业主认为决定侵害其合法权益的，可自知道或者应当知道之日起一年内请求人民法院予以撤销（民法典第二百八十条）。</p>
