@@ -174,6 +174,7 @@ try {
     JWT_PRIVATE_KEY: keys.jwt.privateKey,
     JWT_PUBLIC_KEY: keys.jwt.publicKey,
     IDENTITY_HMAC_KEY: keys.identityHmacKey.toString('base64'),
+    RESULT_SIGNING_KEY: keys.resultSigning.privateKey,
   }, servicePort, '/readyz');
   const baselinePort = await freePort();
   const baselineUrl = await start(['bench/vote-baseline.ts'], { ...env, PORT: String(baselinePort) }, baselinePort, '/healthz');

@@ -3,6 +3,7 @@ import * as m0001 from './0001_places.ts';
 import * as m0002 from './0002_registry_identity.ts';
 import * as m0003 from './0003_voting.ts';
 import * as m0004 from './0004_jobs.ts';
+import * as m0005 from './0005_results.ts';
 import * as m0006 from './0006_import_speed.ts';
 
 /**
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0002_registry_identity': m0002,
   '0003_voting': m0003,
   '0004_jobs': m0004,
+  '0005_results': m0005,
   '0006_import_speed': m0006,
 };

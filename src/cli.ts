@@ -3,7 +3,8 @@
 // token, …), add an entry with its usage line and a run function.
 //
 // Exit codes: 0 success; 1 usage or I/O error; 2 the input is invalid
-// (the messages name the offending unit or ballot).
+// (the messages name the offending unit or ballot); 3 a bundle does not
+// verify (the messages say what differs).
 
 import { readFile } from 'node:fs/promises';
 import {
@@ -23,6 +24,7 @@ export interface Io {
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
 export const EXIT_INVALID = 2;
+export const EXIT_MISMATCH = 3;
 
 interface Command {
   readonly usage: string;
@@ -51,22 +53,10 @@ async function tally(args: readonly string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs(args, ['--json']);
   if (positionals.length !== 1) throw new UsageError('tally needs exactly one RECORD.json');
   const path = positionals[0]!;
-  let text: string;
+  const read = await readJson('tally', path, io);
+  if ('exit' in read) return read.exit;
   try {
-    text = await io.readFile(path);
-  } catch (error) {
-    io.err(`gongjue tally: cannot read ${path}: ${(error as Error).message}\n`);
-    return EXIT_USAGE;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    io.err(`gongjue tally: ${path} is not JSON: ${(error as Error).message}\n`);
-    return EXIT_INVALID;
-  }
-  try {
-    const report = tallyRecord(parseTallyRecord(json));
+    const report = tallyRecord(parseTallyRecord(read.json));
     io.out(flags.has('--json') ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
     return EXIT_OK;
   } catch (error) {
@@ -76,6 +66,65 @@ async function tally(args: readonly string[], io: Io): Promise<number> {
     if (error.omitted > 0) io.err(`  … and ${error.omitted} more\n`);
     return EXIT_INVALID;
   }
+}
+
+/** Reads and parses a JSON file, reporting failures the way every command does. */
+async function readJson(command: string, path: string, io: Io): Promise<{ json: unknown } | { exit: number }> {
+  let text: string;
+  try {
+    text = await io.readFile(path);
+  } catch (error) {
+    io.err(`gongjue ${command}: cannot read ${path}: ${(error as Error).message}\n`);
+    return { exit: EXIT_USAGE };
+  }
+  try {
+    return { json: JSON.parse(text) };
+  } catch (error) {
+    io.err(`gongjue ${command}: ${path} is not JSON: ${(error as Error).message}\n`);
+    return { exit: EXIT_INVALID };
+  }
+}
+
+/**
+ * `gongjue verify BUNDLE.json [--public-key KEY.pem]`: checks an export
+ * bundle without the server (docs/bundle.md). Loaded lazily, like admin.
+ */
+async function verify(args: readonly string[], io: Io): Promise<number> {
+  const positionals: string[] = [];
+  let keyPath: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--public-key') {
+      keyPath = args[++i];
+      if (keyPath === undefined) throw new UsageError('--public-key needs a PEM file');
+    } else if (arg.startsWith('--')) {
+      throw new UsageError(`unknown option ${arg}`);
+    } else {
+      positionals.push(arg);
+    }
+  }
+  if (positionals.length !== 1) throw new UsageError('verify needs exactly one BUNDLE.json');
+  const read = await readJson('verify', positionals[0]!, io);
+  if ('exit' in read) return read.exit;
+  let publicKey: string | undefined;
+  if (keyPath !== undefined) {
+    try {
+      publicKey = await io.readFile(keyPath);
+    } catch (error) {
+      io.err(`gongjue verify: cannot read ${keyPath}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  const { verifyBundle } = await import('./results/verify.ts');
+  const { problems, notes } = verifyBundle(read.json, publicKey === undefined ? {} : { publicKey });
+  for (const note of notes) io.out(`  ${note}\n`);
+  if (problems.length === 0) {
+    io.out('OK: the bundle verifies\n');
+    return EXIT_OK;
+  }
+  io.err(`gongjue verify: the bundle does NOT verify (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n`);
+  for (const problem of problems) io.err(`  ${problem}\n`);
+  return problems.some((p) => p.startsWith('not a gongjue result bundle')) ? EXIT_INVALID : EXIT_MISMATCH;
 }
 
 async function schema(args: readonly string[], io: Io): Promise<number> {
@@ -125,6 +174,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'print the JSON Schema of the tally record format',
     run: schema,
   },
+  verify: {
+    usage: 'gongjue verify BUNDLE.json [--public-key KEY.pem]',
+    summary: 'check an exported result bundle: audit chain, seals, a recount of every motion, the certification signature',
+    run: verify,
+  },
   admin: {
     usage: 'gongjue admin grant PHONE',
     summary: 'appoint an admin (the first one of an installation) on the configured database',
@@ -135,7 +189,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
 function usage(): string {
   const lines = ['usage:'];
   for (const command of Object.values(COMMANDS)) lines.push(`  ${command.usage}`, `      ${command.summary}`);
-  lines.push('', 'exit codes: 0 ok, 1 usage or I/O error, 2 invalid input');
+  lines.push('', 'exit codes: 0 ok, 1 usage or I/O error, 2 invalid input, 3 the bundle does not verify');
   return `${lines.join('\n')}\n`;
 }
 

@@ -67,6 +67,7 @@ const envSchema = z.object({
   JWT_PRIVATE_KEY: z.preprocess(emptyAsUndefined, pemBlock('PRIVATE KEY').optional()),
   JWT_PUBLIC_KEY: z.preprocess(emptyAsUndefined, pemBlock('PUBLIC KEY').optional()),
   IDENTITY_HMAC_KEY: z.preprocess(emptyAsUndefined, secretKey.optional()),
+  RESULT_SIGNING_KEY: z.preprocess(emptyAsUndefined, pemBlock('PRIVATE KEY').optional()),
   RUN_JOBS: booleanFlag.default(true),
   JOBS_INTERVAL_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(1_000, { error: 'expected at least 1000' }).default(60_000),
   JOBS_CONCURRENCY: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(64, { error: 'expected at most 64' }).default(4),
@@ -120,6 +121,8 @@ export interface Config {
     jwtPrivateKey: string | undefined;
     jwtPublicKey: string | undefined;
     identityHmacKey: string | undefined;
+    /** PKCS#8 PEM of the Ed25519 key that signs certified results. */
+    resultSigningKey: string | undefined;
   };
 }
 
@@ -152,6 +155,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // one instance's data directory would split them.
     if (e.JWT_PRIVATE_KEY === undefined) problems.push('JWT_PRIVATE_KEY: required when NODE_ENV=production');
     if (e.IDENTITY_HMAC_KEY === undefined) problems.push('IDENTITY_HMAC_KEY: required when NODE_ENV=production');
+    // Certified results must stay checkable against one published key, whichever instance signed them.
+    if (e.RESULT_SIGNING_KEY === undefined) problems.push('RESULT_SIGNING_KEY: required when NODE_ENV=production');
     if (e.PUBLIC_BASE_URL === undefined) problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production');
     // Production must choose its sender on purpose: the development one only logs codes.
     if (e.SMS_SENDER === undefined) problems.push('SMS_SENDER: required when NODE_ENV=production');
@@ -186,11 +191,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       jwtPrivateKey: e.JWT_PRIVATE_KEY,
       jwtPublicKey: e.JWT_PUBLIC_KEY,
       identityHmacKey: e.IDENTITY_HMAC_KEY,
+      resultSigningKey: e.RESULT_SIGNING_KEY,
     },
   };
 }
 
-const SECRET_NAMES = new Set(['JWT_PRIVATE_KEY', 'IDENTITY_HMAC_KEY', 'DATABASE_URL', 'REDIS_URL']);
+const SECRET_NAMES = new Set(['JWT_PRIVATE_KEY', 'IDENTITY_HMAC_KEY', 'RESULT_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL']);
 
 function redactIfSecret(name: string, value: string): string {
   // URLs may carry passwords; keys are secret outright. Say only how long they were.

@@ -213,6 +213,7 @@ export interface MeetingTable {
   tallied_at: NullableTimestamp;
   cancelled_at: NullableTimestamp;
   reminded_at: NullableTimestamp;
+  published_at: NullableTimestamp;
 }
 
 export interface MotionTable {
@@ -345,6 +346,63 @@ export interface NotificationTable {
   sent_at: NullableTimestamp;
 }
 
+/** A unit as it stood when voting opened (R4.6): the tally record's units. */
+export interface ElectorateUnitTable {
+  meeting_id: string;
+  unit_id: string;
+  registry_no: string;
+  building: string;
+  stair: string | null;
+  room: string;
+  area_hundredths: Int8;
+  area_source: 'registry' | 'surveyed' | 'contract';
+  kind: 'residential' | 'commercial' | 'parking';
+  developer_held: boolean;
+  owners: string[];
+  representative: string | null;
+}
+
+export interface ResultSealTable {
+  motion_id: string;
+  meeting_id: string;
+  settings: Json<unknown>;
+  units_count: number;
+  units_sha256: string;
+  ballots_count: number;
+  ballots_head: string;
+  record_sha256: string;
+  result_sha256: string;
+  sealed_at: Date;
+}
+
+export type FilingStatus = 'awaiting_review' | 'returned' | 'certified' | 'correction_ordered' | 'revoked';
+
+export interface FilingTable {
+  meeting_id: string;
+  estate_id: string;
+  township_id: string;
+  status: FilingStatus;
+  updated_at: Date;
+  certified_at: NullableTimestamp;
+  certified_by: string | null;
+  payload: ColumnType<unknown, string | null | undefined, string | null>;
+  signature: string | null;
+  key_id: string | null;
+  public_key: string | null;
+}
+
+export type FilingEventKind = 'certified' | 'returned' | 'resubmitted' | 'correction_ordered' | 'revoked';
+
+export interface FilingEventTable {
+  id: Generated<string>;
+  meeting_id: string;
+  kind: FilingEventKind;
+  actor: string;
+  at: Date;
+  text: Generated<string>;
+  reference: string | null;
+}
+
 export interface DB {
   townships: TownshipTable;
   estates: EstateTable;
@@ -379,6 +437,10 @@ export interface DB {
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_events: WebhookEventTable;
   webhook_deliveries: WebhookDeliveryTable;
+  electorate_units: ElectorateUnitTable;
+  result_seals: ResultSealTable;
+  filings: FilingTable;
+  filing_events: FilingEventTable;
 }
 
 export type Township = Selectable<TownshipTable>;

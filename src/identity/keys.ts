@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } f
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
+import { keyIdOf } from '../results/signing.ts';
 
 /** The process's secret material. None of it is ever written to the database. */
 export interface Keys {
@@ -9,6 +10,15 @@ export interface Keys {
   jwt: { privateKey: string; publicKey: string };
   /** Key of the HMAC that stands in for identity numbers in the database. */
   identityHmacKey: Buffer;
+  /** Ed25519 key pair that signs certified results; the public half is published (docs/bundle.md). */
+  resultSigning: ResultSigningKey;
+}
+
+export interface ResultSigningKey {
+  privateKey: string;
+  publicKey: string;
+  /** SHA-256 (hex) of the public key's DER (SPKI) encoding: how bundles and the well-known URL name it. */
+  keyId: string;
 }
 
 /**
@@ -25,12 +35,27 @@ export function loadKeys(config: Pick<Config, 'secrets' | 'secretsDir'>): Keys {
   const identityHmacKey = secrets.identityHmacKey
     ? Buffer.from(secrets.identityHmacKey, 'base64')
     : Buffer.from(loadOrCreateText(config.secretsDir, 'identity-hmac.key', () => randomBytes(32).toString('base64')), 'base64');
-  return { jwt, identityHmacKey };
+  const resultSigning = resultSigningKey(
+    secrets.resultSigningKey ?? loadOrCreateText(config.secretsDir, 'result-ed25519.private.pem', generateEd25519Pem),
+  );
+  return { jwt, identityHmacKey, resultSigning };
 }
 
 /** Fresh keys held only in memory: for tests and one-off tools. */
 export function ephemeralKeys(): Keys {
-  return { jwt: generateJwtKeys(), identityHmacKey: randomBytes(32) };
+  return { jwt: generateJwtKeys(), identityHmacKey: randomBytes(32), resultSigning: resultSigningKey(generateEd25519Pem()) };
+}
+
+function generateEd25519Pem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim();
+}
+
+/** The signing key from its PKCS#8 PEM, refusing any other kind of key. */
+export function resultSigningKey(privatePem: string): ResultSigningKey {
+  const key = createPrivateKey(privatePem);
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('RESULT_SIGNING_KEY: expected an Ed25519 private key (PKCS#8 PEM)');
+  const publicKey = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
+  return { privateKey: key.export({ type: 'pkcs8', format: 'pem' }).toString(), publicKey, keyId: keyIdOf(publicKey) };
 }
 
 function generateJwtKeys() {

@@ -30,7 +30,11 @@ export type Action =
   | 'petition.read'
   | 'webhook.manage'
   | 'webhook.replay'
-  | 'jobs.dashboard';
+  | 'jobs.dashboard'
+  | 'result.read'
+  | 'result.publish'
+  | 'filing.review'
+  | 'filing.resubmit';
 
 /** What an action is about. An estate always comes with its township. */
 export type Target = { townshipId?: string; estateId?: string };
@@ -85,6 +89,12 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   // The failed-delivery list spans every receiver: admins only.
   'webhook.replay': [admin],
   'jobs.dashboard': [admin],
+  // The published notice (masked), receipts, the filing and the export bundle (R4.7).
+  'result.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
+  'result.publish': [committeeOfEstate, organiserOfEstate],
+  // Filing (备案, R4.8): the estate's own township certifies, returns, records rulings.
+  'filing.review': [admin, staffOfTownship],
+  'filing.resubmit': [committeeOfEstate, organiserOfEstate],
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import { publishMeeting } from '../results/publication.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ProblemError } from '../problems.ts';
 import { closeMeeting } from '../voting/closing.ts';
 import { localTime } from '../voting/local-time.ts';
 import { openVoting, requireMeeting } from '../voting/meetings.ts';
 import { deliverWebhook } from '../webhooks/deliver.ts';
-import { emitEvent, meetingSubject } from '../webhooks/events.ts';
+import { meetingSubject } from '../webhooks/events.ts';
 import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob } from './work.ts';
 
 /**
@@ -57,24 +58,16 @@ export const closeVotingJob: Handler<'close-voting'> = async (deps, { meetingId 
   }
 };
 
-/** The tallied result becomes the meeting's public notice, and subscribers hear of it. */
+/** The tallied result becomes the meeting's public notice (R4.7), and subscribers hear of it. */
 export const publishResultsJob: Handler<'publish-results'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
-  const published = await inTransaction(deps.db, async (trx) => {
-    const meeting = await requireMeeting(trx, meetingId, { lock: 'update' });
-    if (meeting.status !== 'tallied') return false;
-    await trx.updateTable('meetings').set({ status: 'published' }).where('id', '=', meetingId).execute();
-    const results = await trx.selectFrom('motion_results').select(['motion_id', 'outcome']).where('meeting_id', '=', meetingId).execute();
-    await appendAudit(trx, { chain: estateChain(meeting.estate_id), actor: ACTOR, action: 'meeting.published', subject: `meeting:${meetingId}`, data: {} }, now);
-    await emitEvent(trx, {
-      type: 'result.published',
-      estateId: meeting.estate_id,
-      meetingId,
-      data: { title: meeting.title, publishedAt: now.toISOString(), motions: results.map((r) => ({ motionId: r.motion_id, outcome: r.outcome })) },
-    }, now);
-    return true;
+  const status = await inTransaction(deps.db, async (trx) => {
+    const meeting = await requireMeeting(trx, meetingId);
+    // Only a tallied meeting is published; one already published (by an organiser, another worker) is left alone.
+    if (meeting.status !== 'tallied') return meeting.status;
+    return (await publishMeeting(trx, meetingId, ACTOR, now)).published ? 'published now' : 'published';
   });
-  if (!published) return [];
+  if (status !== 'published now') return [];
   deps.log.info({ meetingId }, 'results published');
   return pendingDeliveries(deps, meetingId);
 };

@@ -8,6 +8,7 @@ import meetings from './meetings.ts';
 import paperAndProxies from './paper-and-proxies.ts';
 import petitions from './petitions.ts';
 import registry from './registry.ts';
+import results, { wellKnownRoutes } from './results.ts';
 import roles from './roles.ts';
 import townships from './townships.ts';
 import webhooks from './webhooks.ts';
@@ -15,6 +16,7 @@ import webhooks from './webhooks.ts';
 /** Every route of the API. Domain routes live under /v1. */
 export default async function routes(app: FastifyInstance) {
   await app.register(health);
+  await app.register(wellKnownRoutes);
   await app.register(
     async (v1) => {
       await v1.register(auth);
@@ -28,6 +30,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(paperAndProxies);
       await v1.register(petitions);
       await v1.register(webhooks);
+      await v1.register(results);
     },
     { prefix: '/v1' },
   );

@@ -14,6 +14,7 @@ import {
   addMotion,
   cancelMeeting,
   createMeeting,
+  meetingFor as authorizedMeeting,
   meetingView,
   openVoting,
   publishNotice,
@@ -82,12 +83,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
   const secured = { onRequest: app.authenticate };
   const db = () => app.database.db;
 
-  async function meetingFor(request: FastifyRequest, meetingId: string, action: Action) {
-    const meeting = await requireMeeting(db(), meetingId);
-    const estate = await requireEstate(db(), meeting.estate_id);
-    authorize(request.user, action, { estateId: estate.id, townshipId: estate.township_id });
-    return meeting;
-  }
+  const meetingFor = (request: FastifyRequest, meetingId: string, action: Action) => authorizedMeeting(db(), request.user, meetingId, action);
 
   const personOf = (request: FastifyRequest) => accountOf(request.user, 'Only people take part in meetings');
 

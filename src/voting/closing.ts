@@ -3,6 +3,7 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
+import { sealMeeting } from '../results/seal.ts';
 import { buildReport, decide, type Totals } from '../tally/index.ts';
 import { meetingLockKey } from './ballots.ts';
 import { motionOf } from './motion-terms.ts';
@@ -45,6 +46,8 @@ export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: st
     subject: `meeting:${meeting.id}`,
     data: { closedAt: now, votingClosesAt: meeting.voting_closes_at },
   }, now);
+  // The ballots and units each result was counted from, digested into the audit chain (docs/bundle.md).
+  await sealMeeting(trx, meeting, actor, now);
   return { meetingId, status: 'tallied', closedNow: true };
 }
 

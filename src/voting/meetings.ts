@@ -1,6 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
+import { type Action, authorize } from '../identity/permissions.ts';
+import type { Principal } from '../identity/principal.ts';
+import { requireEstate } from '../places/estates.ts';
 import { type EstateSettings, tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matter, ruleFor } from '../tally/index.ts';
@@ -127,6 +130,23 @@ export async function requireMeeting(db: Kysely<DB>, meetingId: string, options:
   if (options.lock === 'share') query = query.forShare();
   const meeting = await query.executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
+  return meeting;
+}
+
+/** One message to every owner holding a current unit of the estate: set-based, whatever the estate's size. */
+export async function notifyOwners(trx: Kysely<DB>, m: { estateId: string; topic: string; subjectId: string; body: string; now: Date }): Promise<void> {
+  await sql`
+    insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
+    select distinct ${m.estateId}::uuid, ${m.topic}, ${m.subjectId}::uuid, 'owner', uo.owner_id, ${m.body}, ${m.now}::timestamptz
+    from unit_owners uo join units u on u.id = uo.unit_id
+    where u.estate_id = ${m.estateId} and u.removed_at is null`.execute(trx);
+}
+
+/** A meeting, once the asker may do `action` in its estate; another estate's meeting answers 404. */
+export async function meetingFor(db: Kysely<DB>, principal: Principal, meetingId: string, action: Action): Promise<Meeting> {
+  const meeting = await requireMeeting(db, meetingId);
+  const estate = await requireEstate(db, meeting.estate_id);
+  authorize(principal, action, { estateId: estate.id, townshipId: estate.township_id });
   return meeting;
 }
 
@@ -288,12 +308,7 @@ export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: st
     .insertInto('notifications')
     .values({ estate_id: meeting.estate_id, topic: 'meeting.noticed', subject_id: meeting.id, recipient: 'residents_committee', body, created_at: now })
     .execute();
-  // One message per owner holding a current unit: set-based, whatever the estate's size.
-  await sql`
-    insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
-    select distinct ${meeting.estate_id}::uuid, 'meeting.noticed', ${meeting.id}::uuid, 'owner', uo.owner_id, ${body}, ${now}::timestamptz
-    from unit_owners uo join units u on u.id = uo.unit_id
-    where u.estate_id = ${meeting.estate_id} and u.removed_at is null`.execute(trx);
+  await notifyOwners(trx, { estateId: meeting.estate_id, topic: 'meeting.noticed', subjectId: meeting.id, body, now });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,

@@ -3,7 +3,7 @@ import { v7 as timeOrderedUuid } from 'uuid';
 import type { DB, Meeting } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { tallyUnitsOf } from '../places/registry-units.ts';
-import { electorate, formatArea } from '../tally/index.ts';
+import { areaHundredths, electorate, formatArea, type Unit } from '../tally/index.ts';
 import { motionOf } from './motion-terms.ts';
 
 /**
@@ -15,6 +15,7 @@ export async function takeSnapshot(trx: Kysely<DB>, meeting: Meeting): Promise<{
   const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
   const settings = tallySettingsOf(validateEstateSettings(estate.settings));
   const units = await tallyUnitsOf(trx, meeting.estate_id);
+  await keepUnits(trx, meeting.id, units);
   const motions = await trx.selectFrom('motions').select(['id', 'terms']).where('meeting_id', '=', meeting.id).orderBy('position').execute();
   const totals: { motionId: string; area: string; heads: number }[] = [];
   for (const row of motions) {
@@ -39,6 +40,23 @@ export async function takeSnapshot(trx: Kysely<DB>, meeting: Meeting): Promise<{
     totals.push({ motionId: row.id, area: formatArea(total.area), heads: Number(total.heads) });
   }
   return totals;
+}
+
+/**
+ * The units themselves, as they stand now: the evidence a tally record is
+ * rebuilt from after the close (src/results/), whatever the registry becomes.
+ */
+async function keepUnits(trx: Kysely<DB>, meetingId: string, units: readonly Unit[]): Promise<void> {
+  if (units.length === 0) return;
+  await sql`insert into electorate_units (meeting_id, unit_id, registry_no, building, stair, room, area_hundredths, area_source, kind, developer_held, owners, representative)
+    select ${meetingId}::uuid, u.id, u.registry_no, u.building, u.stair, u.room, u.area, u.area_source, u.kind, u.developer_held,
+           string_to_array(u.owners, ',')::uuid[], u.representative
+    from unnest(${units.map((u) => u.id)}::uuid[], ${units.map((u) => u.registryNo ?? '')}::text[], ${units.map((u) => u.building)}::text[],
+                ${units.map((u) => u.stair ?? null)}::text[], ${units.map((u) => u.room ?? '')}::text[],
+                ${units.map((u) => areaHundredths(u.area).toString())}::bigint[], ${units.map((u) => u.areaSource)}::text[],
+                ${units.map((u) => u.kind)}::text[], ${units.map((u) => u.developerHeld)}::boolean[],
+                ${units.map((u) => u.owners.join(','))}::text[], ${units.map((u) => u.representative ?? null)}::uuid[])
+      as u(id, registry_no, building, stair, room, area, area_source, kind, developer_held, owners, representative)`.execute(trx);
 }
 
 /** The engine's keys hold control characters PostgreSQL text cannot; stored: "developer" or the owner ids joined by commas. */

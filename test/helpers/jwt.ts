@@ -20,18 +20,17 @@ export function es256Token(privateKeyPem: string, claims: object): string {
   );
 }
 
-/** A genuinely signed admin token whose time ran out an hour ago. */
+/** A properly signed admin token that expired an hour ago. */
 export function expiredToken(privateKeyPem: string): string {
   const now = Math.floor(Date.now() / 1000);
   return es256Token(privateKeyPem, { sub: 'x', kind: 'person', grants: [{ role: 'admin' }], iat: now - 7200, exp: now - 3600 });
 }
 
-/** The algorithm-confusion forgery: HS256 "signed" with the server's public key, claiming the given grants. */
-export function forgedToken(publicKeyPem: string, grants: object[]): string {
-  const now = Math.floor(Date.now() / 1000);
+/** The algorithm-confusion forgery: HS256 with the service's public key as the secret, granting what it likes. */
+export function hs256Forgery(publicKeyPem: string, grants: object[]): string {
   return forgeJwt(
     { alg: 'HS256', typ: 'JWT' },
-    { sub: 'x', kind: 'person', grants, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, exp: now + 600 },
+    { sub: 'x', kind: 'person', grants, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 },
     (input) => createHmac('sha256', publicKeyPem).update(input).digest(),
   );
 }

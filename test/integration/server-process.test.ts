@@ -43,6 +43,7 @@ describe('graceful shutdown', () => {
       JWT_PRIVATE_KEY: keys.jwt.privateKey,
       JWT_PUBLIC_KEY: keys.jwt.publicKey,
       IDENTITY_HMAC_KEY: keys.identityHmacKey.toString('base64'),
+      RESULT_SIGNING_KEY: keys.resultSigning.privateKey,
     });
     cleanups.push(server);
     await waitUntilReady(server);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
-import { expiredToken, forgedToken } from '../helpers/jwt.ts';
+import { expiredToken, hs256Forgery } from '../helpers/jwt.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { appointed, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
 
@@ -106,9 +106,6 @@ async function fingerprint() {
   return { counts, states, entries, proxies, reps };
 }
 
-const expired = () => expiredToken(t.keys.jwt.privateKey);
-const forged = () => forgedToken(t.keys.jwt.publicKey, [{ role: 'organiser', estateId: p.estateA }]);
-
 describe.each(routes)('%s %s', (method, url, payload) => {
   it('refuses another township’s staff, an unverified account, expired and forged tokens, changing nothing', async () => {
     const before = await fingerprint();
@@ -118,7 +115,8 @@ describe.each(routes)('%s %s', (method, url, payload) => {
       const res = await send(token);
       expect([403, 404], `${who}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
     }
-    for (const token of [expired(), forged()]) expect((await send(token)).statusCode).toBe(401);
+    const forged = hs256Forgery(t.keys.jwt.publicKey, [{ role: 'organiser', estateId: p.estateA }]);
+    for (const token of [expiredToken(t.keys.jwt.privateKey), forged]) expect((await send(token)).statusCode).toBe(401);
     expect(await fingerprint()).toEqual(before);
   });
 });

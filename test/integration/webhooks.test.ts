@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { verifySignature } from '../../src/webhooks/signing.ts';
-import { expiredToken, forgedToken } from '../helpers/jwt.ts';
+import { expiredToken, hs256Forgery } from '../helpers/jwt.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
@@ -265,7 +265,7 @@ describe('every webhook route refuses outsiders, accounts without a role, expire
       const res = await send(token);
       expect([403, 404], `${who}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
     }
-    for (const token of [expiredToken(t.keys.jwt.privateKey), forgedToken(t.keys.jwt.publicKey, [{ role: 'admin' }])]) {
+    for (const token of [expiredToken(t.keys.jwt.privateKey), hs256Forgery(t.keys.jwt.publicKey, [{ role: 'admin' }])]) {
       expect((await send(token)).statusCode).toBe(401);
     }
     expect(await fingerprint()).toEqual(before);

@@ -54,7 +54,7 @@ describe('configuration', () => {
 
   it('requires shared keys and a public URL in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['IDENTITY_HMAC_KEY', 'JWT_PRIVATE_KEY', 'PUBLIC_BASE_URL', 'SMS_SENDER']);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['IDENTITY_HMAC_KEY', 'JWT_PRIVATE_KEY', 'PUBLIC_BASE_URL', 'RESULT_SIGNING_KEY', 'SMS_SENDER']);
   });
 
   it('wants both halves of the JWT key pair', () => {

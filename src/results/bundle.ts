@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import { estateChain, readChain } from '../audit/audit-log.ts';
+import type { DB, Meeting } from '../db/schema.ts';
+import { ProblemError } from '../problems.ts';
+import type { Report } from '../tally/index.ts';
+import { filingOf } from './certification.ts';
+import { type MotionResult, type MotionSeal, resultOf } from './evidence.ts';
+import { tallyRecordsOf, type TallyRecordJson } from './records.ts';
+import { sealsOf } from './seal.ts';
+
+/**
+ * The export bundle (docs/bundle.md): everything needed to check a
+ * meeting's results without trusting the server — per motion the tally
+ * record, the stored result and the seal made at close; the filing with
+ * its Ed25519 signature and the public key; and the estate's whole audit
+ * chain up to its head. `gongjue verify` checks it. It names no one:
+ * owners are opaque ids, and no name or identity number is in it.
+ */
+
+export const BUNDLE_FORMAT = 'gongjue.result-bundle';
+
+export interface BundleAuditRecord {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export type Bundle = {
+  format: typeof BUNDLE_FORMAT;
+  version: 1;
+  generatedAt: string;
+  estate: { id: string; name: string; townshipId: string };
+  meeting: { id: string; title: string; status: Meeting['status']; votingOpensAt: string; votingClosesAt: string; closedAt: string | null; publishedAt: string | null };
+  motions: { motionId: string; position: number; title: string; record: TallyRecordJson; result: MotionResult; decidedAt: string; seal: MotionSeal }[];
+  certification: {
+    status: string;
+    algorithm: 'Ed25519';
+    keyId: string;
+    publicKey: string;
+    payload: unknown;
+    signature: string;
+    events: { kind: string; actor: string; at: string; text: string; reference: string | null }[];
+  } | null;
+  audit: { chain: string; head: { seq: number; hash: string }; records: BundleAuditRecord[] };
+};
+
+export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date): Promise<Bundle> {
+  if (meeting.status !== 'tallied' && meeting.status !== 'published') {
+    throw new ProblemError('conflict', `There is no result to export: the meeting is ${meeting.status}`, { status: meeting.status });
+  }
+  const estate = await db.selectFrom('estates').select(['id', 'name', 'township_id']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const seals = await sealsOf(db, meeting.id);
+  if (seals.size === 0) throw new ProblemError('conflict', 'This meeting was tallied before results were sealed; it has no bundle');
+  const stored = new Map(
+    (await db.selectFrom('motion_results').select(['motion_id', 'report', 'decided_at']).where('meeting_id', '=', meeting.id).execute()).map((r) => [r.motion_id, r]),
+  );
+  const records = await tallyRecordsOf(db, meeting, (motionId) => seals.get(motionId)!.settings);
+  const [filing, chain] = await Promise.all([filingOf(db, meeting), readChain(db, estateChain(estate.id))]);
+  const last = chain.at(-1);
+  return {
+    format: BUNDLE_FORMAT,
+    version: 1,
+    generatedAt: now.toISOString(),
+    estate: { id: estate.id, name: estate.name, townshipId: estate.township_id },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      status: meeting.status,
+      votingOpensAt: meeting.voting_opens_at.toISOString(),
+      votingClosesAt: meeting.voting_closes_at.toISOString(),
+      closedAt: meeting.closed_at?.toISOString() ?? null,
+      publishedAt: meeting.published_at?.toISOString() ?? null,
+    },
+    motions: records.map(({ motionId, position, title, record }) => {
+      const { settings: _, ...seal } = seals.get(motionId)!;
+      const result = stored.get(motionId)!;
+      return { motionId, position, title, record, result: resultOf(result.report as Report), decidedAt: result.decided_at.toISOString(), seal };
+    }),
+    certification:
+      filing.signature === null || filing.keyId === null || filing.publicKey === null
+        ? null
+        : {
+            status: filing.status,
+            algorithm: 'Ed25519',
+            keyId: filing.keyId,
+            // The key that signed it; verifiers should pin the one published at /.well-known/gongjue/result-signing-key.
+            publicKey: filing.publicKey,
+            payload: filing.payload,
+            signature: filing.signature,
+            events: filing.events,
+          },
+    audit: {
+      chain: estateChain(estate.id),
+      head: { seq: last?.seq ?? 0, hash: last?.hash ?? '' },
+      records: chain.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actor: r.actor, action: r.action, subject: r.subject, data: r.data, prevHash: r.prevHash, hash: r.hash })),
+    },
+  };
+}

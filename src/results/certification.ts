@@ -1,0 +1,289 @@
+import { type Kysely, sql } from 'kysely';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import { canonicalJson } from '../audit/canonical-json.ts';
+import type { DB, FilingEventKind, FilingStatus, Meeting } from '../db/schema.ts';
+import type { ResultSigningKey } from '../identity/keys.ts';
+import { ProblemError } from '../problems.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import type { Report } from '../tally/index.ts';
+import { type MotionResult, type MotionSeal, resultOf, sha256Hex } from './evidence.ts';
+import { sealsOf } from './seal.ts';
+import { signCanonical } from './signing.ts';
+
+/**
+ * Filing (备案, R4.8). The township's staff review a tallied meeting's
+ * result and certify it — the service then signs a canonical form of the
+ * result with its Ed25519 key — or return it with written reasons; the
+ * organisers answer and re-submit. Ballots and tallies stay frozen
+ * throughout: what organisers can correct is the paperwork around them
+ * (a missing document, an unclear notice), answered in writing. Later, a
+ * court's revocation or an order to correct can be recorded against a
+ * certified decision. Every step is audited.
+ */
+
+export const CERTIFICATION_FORMAT = 'gongjue.certification';
+
+export type CertificationPayload = {
+  format: typeof CERTIFICATION_FORMAT;
+  version: 1;
+  decision: 'certified';
+  estate: { id: string; townshipId: string };
+  meeting: { id: string };
+  motions: { motionId: string; result: MotionResult; seal: MotionSeal }[];
+  /** The estate's audit chain head when certified: the 'result.certified' record follows it. */
+  audit: { chain: string; seq: number; hash: string };
+  certifiedAt: string;
+  certifiedBy: string;
+  keyId: string;
+};
+
+export interface FilingView {
+  meetingId: string;
+  estateId: string;
+  townshipId: string;
+  status: FilingStatus;
+  updatedAt: string | null;
+  certifiedAt: string | null;
+  certifiedBy: string | null;
+  keyId: string | null;
+  publicKey: string | null;
+  signature: string | null;
+  payload: CertificationPayload | null;
+  events: { kind: FilingEventKind; actor: string; at: string; text: string; reference: string | null }[];
+}
+
+interface Located {
+  meeting: Meeting;
+  townshipId: string;
+  status: FilingStatus | null;
+}
+
+/** The meeting, locked: filing steps on one meeting happen one at a time. */
+async function locate(trx: Kysely<DB>, meetingId: string): Promise<Located> {
+  const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirst();
+  if (!meeting) throw new ProblemError('not-found', 'No such meeting');
+  if (meeting.status !== 'tallied' && meeting.status !== 'published') {
+    throw new ProblemError('conflict', `Only a tallied result can be filed; the meeting is ${meeting.status}`, { status: meeting.status });
+  }
+  const estate = await trx.selectFrom('estates').select('township_id').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const filing = await trx.selectFrom('filings').select('status').where('meeting_id', '=', meetingId).executeTakeFirst();
+  return { meeting, townshipId: estate.township_id, status: filing?.status ?? null };
+}
+
+function requireFilingStatus(found: Located, allowed: FilingStatus[], doing: string) {
+  // Nothing filed yet: a tallied result awaits review.
+  const status = found.status ?? 'awaiting_review';
+  if (!allowed.includes(status)) {
+    throw new ProblemError('conflict', `Cannot ${doing}: the result is ${status.replace('_', ' ')}`, { filingStatus: status });
+  }
+}
+
+async function record(
+  trx: Kysely<DB>,
+  found: Located,
+  change: { status: FilingStatus; kind: FilingEventKind; actor: string; now: Date; text: string; reference?: string | null },
+  signed?: { payload: CertificationPayload; signature: string; key: ResultSigningKey },
+) {
+  const values = {
+    meeting_id: found.meeting.id,
+    estate_id: found.meeting.estate_id,
+    township_id: found.townshipId,
+    status: change.status,
+    updated_at: change.now,
+    ...(signed
+      ? {
+          certified_at: change.now,
+          certified_by: change.actor,
+          payload: JSON.stringify(signed.payload),
+          signature: signed.signature,
+          key_id: signed.key.keyId,
+          public_key: signed.key.publicKey,
+        }
+      : {}),
+  };
+  await trx
+    .insertInto('filings')
+    .values(values)
+    .onConflict((oc) => oc.column('meeting_id').doUpdateSet(values))
+    .execute();
+  await trx
+    .insertInto('filing_events')
+    .values({ meeting_id: found.meeting.id, kind: change.kind, actor: change.actor, at: change.now, text: change.text, reference: change.reference ?? null })
+    .execute();
+}
+
+export async function certify(trx: Kysely<DB>, meetingId: string, input: { actor: string; now: Date; key: ResultSigningKey }): Promise<void> {
+  const found = await locate(trx, meetingId);
+  requireFilingStatus(found, ['awaiting_review'], 'certify');
+  const chain = estateChain(found.meeting.estate_id);
+  // Locked until commit: the 'result.certified' record below follows exactly this head.
+  const head = await trx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+  const seals = await sealsOf(trx, meetingId);
+  const results = await trx
+    .selectFrom('motion_results')
+    .innerJoin('motions', 'motions.id', 'motion_results.motion_id')
+    .select(['motion_results.motion_id', 'motion_results.report'])
+    .where('motion_results.meeting_id', '=', meetingId)
+    .orderBy('motions.position')
+    .execute();
+  const payload: CertificationPayload = {
+    format: CERTIFICATION_FORMAT,
+    version: 1,
+    decision: 'certified',
+    estate: { id: found.meeting.estate_id, townshipId: found.townshipId },
+    meeting: { id: meetingId },
+    motions: results.map((r) => {
+      const seal = seals.get(r.motion_id);
+      if (!seal) throw new ProblemError('conflict', 'This result was tallied before results were sealed; it cannot be certified');
+      const { settings: _, ...motionSeal } = seal;
+      return { motionId: r.motion_id, result: resultOf(r.report as Report), seal: motionSeal };
+    }),
+    audit: { chain, seq: Number(head.seq), hash: head.hash },
+    certifiedAt: input.now.toISOString(),
+    certifiedBy: input.actor,
+    keyId: input.key.keyId,
+  };
+  const signature = signCanonical(input.key.privateKey, payload);
+  await record(trx, found, { status: 'certified', kind: 'certified', actor: input.actor, now: input.now, text: '' }, { payload, signature, key: input.key });
+  await emitEvent(trx, {
+    type: 'result.certified',
+    estateId: found.meeting.estate_id,
+    meetingId,
+    data: { certifiedAt: payload.certifiedAt, keyId: input.key.keyId, signature, motions: payload.motions.map((m) => ({ motionId: m.motionId })) },
+  }, input.now);
+  await appendAudit(
+    trx,
+    {
+      chain,
+      actor: input.actor,
+      action: 'result.certified',
+      subject: `meeting:${meetingId}`,
+      data: { keyId: input.key.keyId, signature, payloadSha256: sha256Hex(canonicalJson(payload)) },
+    },
+    input.now,
+  );
+}
+
+/** One unsigned step of the filing: checked against the current status, recorded, audited. */
+async function step(
+  trx: Kysely<DB>,
+  meetingId: string,
+  rule: { allowed: FilingStatus[]; doing: string; status: FilingStatus; kind: FilingEventKind },
+  input: { actor: string; now: Date; text: string; reference?: string; data: Record<string, unknown> },
+): Promise<void> {
+  const found = await locate(trx, meetingId);
+  requireFilingStatus(found, rule.allowed, rule.doing);
+  await record(trx, found, { status: rule.status, kind: rule.kind, actor: input.actor, now: input.now, text: input.text, reference: input.reference ?? null });
+  await appendAudit(
+    trx,
+    { chain: estateChain(found.meeting.estate_id), actor: input.actor, action: `result.${rule.kind}`, subject: `meeting:${meetingId}`, data: input.data },
+    input.now,
+  );
+}
+
+export async function returnResult(trx: Kysely<DB>, meetingId: string, input: { reasons: string; actor: string; now: Date }): Promise<void> {
+  await step(
+    trx,
+    meetingId,
+    { allowed: ['awaiting_review'], doing: 'return the result', status: 'returned', kind: 'returned' },
+    { ...input, text: input.reasons, data: { reasons: input.reasons } },
+  );
+}
+
+export async function resubmit(trx: Kysely<DB>, meetingId: string, input: { response: string; actor: string; now: Date }): Promise<void> {
+  await step(
+    trx,
+    meetingId,
+    { allowed: ['returned'], doing: 're-submit (only a returned result is re-submitted)', status: 'awaiting_review', kind: 'resubmitted' },
+    { ...input, text: input.response, data: { response: input.response } },
+  );
+}
+
+export type RulingKind = 'correction_ordered' | 'revoked';
+
+/** A court's revocation (民法典 第二百八十条) or the authorities' order to correct (条例 第十九条), against a certified decision. */
+export async function recordRuling(
+  trx: Kysely<DB>,
+  meetingId: string,
+  input: { kind: RulingKind; reference: string; text: string; actor: string; now: Date },
+): Promise<void> {
+  const revocation = input.kind === 'revoked';
+  await step(
+    trx,
+    meetingId,
+    {
+      allowed: revocation ? ['certified', 'correction_ordered'] : ['certified'],
+      doing: `record ${revocation ? 'a revocation' : 'an order to correct'}`,
+      status: input.kind,
+      kind: input.kind,
+    },
+    { ...input, data: { reference: input.reference, text: input.text } },
+  );
+}
+
+export async function filingOf(db: Kysely<DB>, meeting: Meeting): Promise<FilingView> {
+  const [filing, events, estate] = await Promise.all([
+    db.selectFrom('filings').selectAll().where('meeting_id', '=', meeting.id).executeTakeFirst(),
+    db.selectFrom('filing_events').selectAll().where('meeting_id', '=', meeting.id).orderBy('id').execute(),
+    db.selectFrom('estates').select('township_id').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    meetingId: meeting.id,
+    estateId: meeting.estate_id,
+    townshipId: estate.township_id,
+    status: filing?.status ?? 'awaiting_review',
+    updatedAt: filing?.updated_at.toISOString() ?? null,
+    certifiedAt: filing?.certified_at?.toISOString() ?? null,
+    certifiedBy: filing?.certified_by ?? null,
+    keyId: filing?.key_id ?? null,
+    publicKey: filing?.public_key ?? null,
+    signature: filing?.signature ?? null,
+    payload: (filing?.payload as CertificationPayload | null | undefined) ?? null,
+    events: events.map((e) => ({ kind: e.kind, actor: e.actor, at: e.at.toISOString(), text: e.text, reference: e.reference })),
+  };
+}
+
+export interface ReviewItem {
+  meetingId: string;
+  estateId: string;
+  estateName: string;
+  title: string;
+  meetingStatus: Meeting['status'];
+  closedAt: string | null;
+  filingStatus: FilingStatus;
+  updatedAt: string | null;
+}
+
+/** A township's tallied meetings by filing status; by default those awaiting review. */
+export async function filingsOfTownship(db: Kysely<DB>, townshipId: string, status: FilingStatus | 'all'): Promise<ReviewItem[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .innerJoin('estates', 'estates.id', 'meetings.estate_id')
+    .leftJoin('filings', 'filings.meeting_id', 'meetings.id')
+    .select([
+      'meetings.id',
+      'meetings.estate_id',
+      'estates.name as estateName',
+      'meetings.title',
+      'meetings.status',
+      'meetings.closed_at',
+      sql<FilingStatus>`coalesce(filings.status, 'awaiting_review')`.as('filingStatus'),
+      'filings.updated_at',
+    ])
+    .where('estates.township_id', '=', townshipId)
+    .where('meetings.status', 'in', ['tallied', 'published'])
+    .$if(status !== 'all', (q) => q.where(sql<string>`coalesce(filings.status, 'awaiting_review')`, '=', status))
+    .orderBy('meetings.closed_at')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    meetingId: r.id,
+    estateId: r.estate_id,
+    estateName: r.estateName,
+    title: r.title,
+    meetingStatus: r.status,
+    closedAt: r.closed_at?.toISOString() ?? null,
+    filingStatus: r.filingStatus,
+    updatedAt: r.updated_at?.toISOString() ?? null,
+  }));
+}

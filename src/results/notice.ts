@@ -1,0 +1,219 @@
+import { type Kysely, sql } from 'kysely';
+import type { Channel, DB, FilingStatus, Meeting } from '../db/schema.ts';
+import { maskName } from '../identity/mask.ts';
+import { ProblemError } from '../problems.ts';
+import type { Report } from '../tally/index.ts';
+import { receiptOf } from '../voting/ballots.ts';
+import { localTime } from '../voting/local-time.ts';
+
+/**
+ * The result notice (公告, R4.7): per motion the totals, the verdict, the
+ * rule applied and the engine's explanation; per voter who took part the
+ * building and room, the owners' masked names, the choice that counted and
+ * its receipt, so every owner can find their own vote and check it was
+ * counted as cast. Nothing of it exists before the meeting is published.
+ */
+
+export const NOTICE_FORMAT = 'gongjue.result-notice';
+
+export const OUTCOME_TEXT: Record<string, string> = {
+  passed: '通过',
+  rejected: '未通过',
+  no_quorum: '参与表决人数或面积未达法定要求，未形成决定',
+  decided: '已形成决定',
+  no_decision: '未形成决定',
+};
+
+export interface NoticeLine {
+  voterId: string;
+  /** The voter's units in the electorate, e.g. "1栋 1单元 101". */
+  units: string[];
+  /** Masked: 张*, 欧阳** — never a full name. */
+  owners: string[];
+  developer: boolean;
+  choice: unknown;
+  choiceText: string;
+  spoiled: boolean;
+  channel: Channel;
+  castAt: string;
+  version: number;
+  ballotId: string;
+  /** The receipt the owner was given for this ballot (SHA-256, hex). */
+  receipt: string;
+}
+
+export interface NoticeMotion {
+  motionId: string;
+  position: number;
+  title: string;
+  matter: string;
+  matterTitle: { zh: string; en: string };
+  kind: string;
+  outcome: string;
+  outcomeText: string;
+  verdict: Report['verdict'];
+  rule: Report['rule'];
+  totals: Report['totals'];
+  choices: Report['choices'][number][];
+  explanation: { zh: string[]; en: string[] };
+  decidedAt: string;
+  ballots: NoticeLine[];
+}
+
+export interface Notice {
+  format: typeof NOTICE_FORMAT;
+  version: 1;
+  estate: { id: string; name: string };
+  meeting: {
+    id: string;
+    kind: 'regular' | 'temporary';
+    title: string;
+    votingOpensAt: string;
+    votingClosesAt: string;
+    closedAt: string | null;
+    publishedAt: string;
+    local: { timeZone: string; votingOpens: string; votingCloses: string; published: string };
+  };
+  filing: { status: FilingStatus; certifiedAt: string | null; keyId: string | null };
+  motions: NoticeMotion[];
+}
+
+/** Refuses unless the notice is up: before that nobody sees how anyone voted. */
+export function requirePublished(meeting: Meeting): Date {
+  if (meeting.status !== 'published' || meeting.published_at === null) {
+    throw new ProblemError('conflict', 'The result notice is not published yet; until it is, nobody sees how anyone voted', { status: meeting.status });
+  }
+  return meeting.published_at;
+}
+
+export function choiceText(report: Pick<Report, 'choices' | 'motion'>, choice: unknown, spoiled: boolean): string {
+  if (spoiled) return '废票';
+  const label = (id: string) => report.choices.find((c) => c.id === id)?.label.zh ?? id;
+  if (Array.isArray(choice)) {
+    if (choice.length === 0) return '弃权';
+    return choice.map((id) => label(String(id)).replace(/^候选人「(.*)」$/, '$1')).join('、');
+  }
+  return label(String(choice)).replace(/^选项「(.*)」$/, '$1');
+}
+
+const place = (u: { building: string; stair: string | null; room: string }) => [u.building, u.stair, u.room].filter((s) => s !== null && s !== '').join(' ');
+
+export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Notice> {
+  const publishedAt = requirePublished(meeting);
+  const [estate, motions, lines, units, filing] = await Promise.all([
+    db.selectFrom('estates').select(['id', 'name', 'time_zone']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('motions')
+      .innerJoin('motion_results', 'motion_results.motion_id', 'motions.id')
+      .select(['motions.id', 'motions.position', 'motions.title', 'motion_results.report', 'motion_results.decided_at'])
+      .where('motions.meeting_id', '=', meeting.id)
+      .orderBy('motions.position')
+      .execute(),
+    db
+      .selectFrom('current_ballots')
+      .innerJoin('motions', 'motions.id', 'current_ballots.motion_id')
+      .innerJoin('ballots', 'ballots.id', 'current_ballots.ballot_id')
+      .innerJoin('electorate_voters', 'electorate_voters.id', 'current_ballots.voter_id')
+      .select([
+        'ballots.id',
+        'ballots.motion_id',
+        'ballots.voter_id',
+        'ballots.version',
+        'ballots.choice',
+        'ballots.spoiled',
+        'ballots.channel',
+        'ballots.cast_at',
+        'electorate_voters.units',
+        'electorate_voters.owners',
+        'electorate_voters.developer',
+      ])
+      .where('motions.meeting_id', '=', meeting.id)
+      .execute(),
+    db.selectFrom('electorate_units').select(['unit_id', 'building', 'stair', 'room', 'registry_no']).where('meeting_id', '=', meeting.id).execute(),
+    db.selectFrom('filings').select(['status', 'certified_at', 'key_id']).where('meeting_id', '=', meeting.id).executeTakeFirst(),
+  ]);
+  const unitById = new Map(units.map((u) => [u.unit_id, u]));
+  const ownerIds = [...new Set(lines.flatMap((l) => l.owners))];
+  const owners =
+    ownerIds.length === 0
+      ? []
+      : await db.selectFrom('owners').select(['id', 'name', 'kind']).where('id', '=', sql<string>`any(${ownerIds}::uuid[])`).execute();
+  const masked = new Map(owners.map((o) => [o.id, maskName(o.name, o.kind)]));
+  const byMotion = new Map<string, typeof lines>();
+  for (const l of lines) byMotion.set(l.motion_id, [...(byMotion.get(l.motion_id) ?? []), l]);
+
+  return {
+    format: NOTICE_FORMAT,
+    version: 1,
+    estate: { id: estate.id, name: estate.name },
+    meeting: {
+      id: meeting.id,
+      kind: meeting.kind,
+      title: meeting.title,
+      votingOpensAt: meeting.voting_opens_at.toISOString(),
+      votingClosesAt: meeting.voting_closes_at.toISOString(),
+      closedAt: meeting.closed_at?.toISOString() ?? null,
+      publishedAt: publishedAt.toISOString(),
+      local: {
+        timeZone: estate.time_zone,
+        votingOpens: localTime(meeting.voting_opens_at, estate.time_zone),
+        votingCloses: localTime(meeting.voting_closes_at, estate.time_zone),
+        published: localTime(publishedAt, estate.time_zone),
+      },
+    },
+    filing: filing
+      ? { status: filing.status, certifiedAt: filing.certified_at?.toISOString() ?? null, keyId: filing.key_id }
+      : { status: 'awaiting_review', certifiedAt: null, keyId: null },
+    motions: motions.map((m) => {
+      const report = m.report as Report;
+      const voterUnits = (ids: string[]) => ids.map((id) => unitById.get(id)).filter((u) => u !== undefined);
+      const ballots = (byMotion.get(m.id) ?? [])
+        .map((l): NoticeLine & { sortKey: string } => {
+          const mine = voterUnits(l.units);
+          return {
+            sortKey: mine.map((u) => u.registry_no).sort()[0] ?? l.voter_id,
+            voterId: l.voter_id,
+            units: mine.map(place),
+            owners: l.owners.map((id) => masked.get(id) ?? '*'),
+            developer: l.developer,
+            choice: l.choice,
+            choiceText: choiceText(report, l.choice, l.spoiled),
+            spoiled: l.spoiled,
+            channel: l.channel,
+            castAt: l.cast_at.toISOString(),
+            version: l.version,
+            ballotId: l.id,
+            receipt: receiptOf({
+              ballotId: l.id,
+              motionId: l.motion_id,
+              voterId: l.voter_id,
+              version: l.version,
+              choice: l.choice,
+              spoiled: l.spoiled,
+              channel: l.channel,
+              castAt: l.cast_at,
+            }),
+          };
+        })
+        .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
+        .map(({ sortKey: _, ...line }) => line);
+      return {
+        motionId: m.id,
+        position: m.position,
+        title: m.title,
+        matter: report.motion.matter,
+        matterTitle: report.motion.matterTitle,
+        kind: report.motion.kind,
+        outcome: report.verdict.outcome,
+        outcomeText: OUTCOME_TEXT[report.verdict.outcome] ?? report.verdict.outcome,
+        verdict: report.verdict,
+        rule: report.rule,
+        totals: report.totals,
+        choices: [...report.choices],
+        explanation: { zh: [...report.explanation.zh], en: [...report.explanation.en] },
+        decidedAt: m.decided_at.toISOString(),
+        ballots,
+      };
+    }),
+  };
+}

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import type { DB } from '../db/schema.ts';
+import { ProblemError } from '../problems.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { notifyOwners } from '../voting/meetings.ts';
+
+/**
+ * Publication of the result notice (公告, R4.7): from here on the notice —
+ * totals, verdicts, and each voter's masked choice — is open to the
+ * estate's owners, its township and the API clients of its scope. The job
+ * system calls this right after tallying; organisers may call it too.
+ * Idempotent: a meeting already published is left as it is.
+ */
+export async function publishMeeting(trx: Kysely<DB>, meetingId: string, actor: string, now: Date): Promise<{ published: boolean }> {
+  const meeting = await trx
+    .selectFrom('meetings')
+    .innerJoin('estates', 'estates.id', 'meetings.estate_id')
+    .select(['meetings.id', 'meetings.status', 'meetings.title', 'meetings.estate_id', 'estates.name as estateName'])
+    .where('meetings.id', '=', meetingId)
+    .forUpdate('meetings')
+    .executeTakeFirst();
+  if (!meeting) throw new ProblemError('not-found', 'No such meeting');
+  if (meeting.status === 'published') return { published: false };
+  if (meeting.status !== 'tallied') {
+    throw new ProblemError('conflict', `Cannot publish the result: the meeting is ${meeting.status}; only a tallied meeting's result can be published`, {
+      status: meeting.status,
+    });
+  }
+  await trx.updateTable('meetings').set({ status: 'published', published_at: now }).where('id', '=', meeting.id).execute();
+  const outcomes = await trx
+    .selectFrom('motion_results')
+    .innerJoin('motions', 'motions.id', 'motion_results.motion_id')
+    .select(['motions.id', 'motion_results.outcome'])
+    .where('motion_results.meeting_id', '=', meeting.id)
+    .orderBy('motions.position')
+    .execute();
+  const body = `【${meeting.estateName}业主大会】${meeting.title}的表决结果已公告，请登录查看各表决事项的结果及您本人的表决意见。`;
+  await trx
+    .insertInto('notifications')
+    .values(
+      (['residents_committee', 'township'] as const).map((recipient) => ({
+        estate_id: meeting.estate_id,
+        topic: 'result.published',
+        subject_id: meeting.id,
+        recipient,
+        body,
+        created_at: now,
+      })),
+    )
+    .execute();
+  await notifyOwners(trx, { estateId: meeting.estate_id, topic: 'result.published', subjectId: meeting.id, body, now });
+  await emitEvent(trx, {
+    type: 'result.published',
+    estateId: meeting.estate_id,
+    meetingId: meeting.id,
+    data: { title: meeting.title, publishedAt: now.toISOString(), motions: outcomes.map((o) => ({ motionId: o.id, outcome: o.outcome })) },
+  }, now);
+  await appendAudit(
+    trx,
+    {
+      chain: estateChain(meeting.estate_id),
+      actor,
+      action: 'meeting.published',
+      subject: `meeting:${meeting.id}`,
+      data: { publishedAt: now, outcomes: outcomes.map((o) => ({ motionId: o.id, outcome: o.outcome })) },
+    },
+    now,
+  );
+  return { published: true };
+}

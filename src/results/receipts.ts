@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { Channel, DB, Meeting } from '../db/schema.ts';
+import { ProblemError } from '../problems.ts';
+import type { Report } from '../tally/index.ts';
+import { receiptOf } from '../voting/ballots.ts';
+import { choiceText, requirePublished } from './notice.ts';
+
+/**
+ * Looking up a ballot receipt in a published result: which ballot it was,
+ * and whether that version is the one counted (the latest version of the
+ * voter's ballot stands; an earlier receipt shows what replaced it).
+ * Receipts are derived from the ballot rows, never stored (the vote hot
+ * path writes nothing extra); a published meeting never changes, so each
+ * meeting's receipts are computed once and remembered.
+ */
+
+interface BallotRef {
+  ballotId: string;
+  motionId: string;
+  voterId: string;
+  version: number;
+  choice: unknown;
+  spoiled: boolean;
+  channel: Channel;
+  castAt: Date;
+  receipt: string;
+}
+
+const MEETINGS_REMEMBERED = 8;
+const remembered = new Map<string, Map<string, BallotRef>>();
+
+async function receiptsOf(db: Kysely<DB>, meetingId: string): Promise<Map<string, BallotRef>> {
+  const known = remembered.get(meetingId);
+  if (known) return known;
+  const rows = await db
+    .selectFrom('ballots')
+    .innerJoin('motions', 'motions.id', 'ballots.motion_id')
+    .select(['ballots.id', 'ballots.motion_id', 'ballots.voter_id', 'ballots.version', 'ballots.choice', 'ballots.spoiled', 'ballots.channel', 'ballots.cast_at'])
+    .where('motions.meeting_id', '=', meetingId)
+    .execute();
+  const byReceipt = new Map<string, BallotRef>();
+  for (const r of rows) {
+    const ref = { ballotId: r.id, motionId: r.motion_id, voterId: r.voter_id, version: r.version, choice: r.choice, spoiled: r.spoiled, channel: r.channel, castAt: r.cast_at };
+    const receipt = receiptOf(ref);
+    byReceipt.set(receipt, { ...ref, receipt });
+  }
+  if (remembered.size >= MEETINGS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  remembered.set(meetingId, byReceipt);
+  return byReceipt;
+}
+
+export interface ReceiptLookup {
+  receipt: string;
+  motionId: string;
+  motionTitle: string;
+  voterId: string;
+  ballot: { ballotId: string; version: number; channel: Channel; castAt: string; choice: unknown; choiceText: string; spoiled: boolean };
+  /** true when this version is the voter's latest, the one counted. */
+  counted: boolean;
+  /** The version that was counted instead, when a later one replaced this one. */
+  countedInstead: { ballotId: string; version: number; channel: Channel; castAt: string; receipt: string } | null;
+}
+
+export async function lookUpReceipt(db: Kysely<DB>, meeting: Meeting, receipt: string): Promise<ReceiptLookup> {
+  requirePublished(meeting);
+  const receipts = await receiptsOf(db, meeting.id);
+  const found = receipts.get(receipt.toLowerCase());
+  if (!found) throw new ProblemError('not-found', 'No ballot of this meeting has this receipt');
+  const [current, motion] = await Promise.all([
+    db
+      .selectFrom('current_ballots')
+      .select('ballot_id')
+      .where('motion_id', '=', found.motionId)
+      .where('voter_id', '=', found.voterId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('motions')
+      .innerJoin('motion_results', 'motion_results.motion_id', 'motions.id')
+      .select(['motions.title', 'motion_results.report'])
+      .where('motions.id', '=', found.motionId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const counted = current.ballot_id === found.ballotId;
+  const instead = counted ? undefined : [...receipts.values()].find((r) => r.ballotId === current.ballot_id);
+  return {
+    receipt: found.receipt,
+    motionId: found.motionId,
+    motionTitle: motion.title,
+    voterId: found.voterId,
+    ballot: {
+      ballotId: found.ballotId,
+      version: found.version,
+      channel: found.channel,
+      castAt: found.castAt.toISOString(),
+      choice: found.choice,
+      choiceText: choiceText(motion.report as Report, found.choice, found.spoiled),
+      spoiled: found.spoiled,
+    },
+    counted,
+    countedInstead: instead
+      ? { ballotId: instead.ballotId, version: instead.version, channel: instead.channel, castAt: instead.castAt.toISOString(), receipt: instead.receipt }
+      : null,
+  };
+}

@@ -1,0 +1,144 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB, Meeting } from '../db/schema.ts';
+import { formatArea, RECORD_FORMAT, RECORD_VERSION, type Settings } from '../tally/index.ts';
+import { motionOf } from '../voting/motion-terms.ts';
+import { sortedById } from './evidence.ts';
+
+/**
+ * A closed meeting's tally records (docs/tally-record.md), rebuilt from what
+ * the database keeps for good: the units as they stood when voting opened
+ * (electorate_units), every ballot version (ballots, append-only), the
+ * motion's frozen terms and the settings the close counted under. Built
+ * the same way at close, when they are sealed, and at every export, so the
+ * seal can be checked against them.
+ */
+
+export interface RecordUnit {
+  id: string;
+  registryNo?: string;
+  building: string;
+  stair?: string;
+  room?: string;
+  area: string;
+  areaSource: string;
+  kind: string;
+  developerHeld: boolean;
+  owners: string[];
+  representative?: string;
+}
+
+export interface RecordBallot {
+  id: string;
+  unit: string;
+  choice?: unknown;
+  castAt: string;
+  channel: string;
+  spoiled?: true;
+  castBy?: string;
+}
+
+export interface TallyRecordJson {
+  format: typeof RECORD_FORMAT;
+  version: typeof RECORD_VERSION;
+  estate: { id: string };
+  meeting: { id: string; opensAt: string; closesAt: string };
+  settings: Settings;
+  motion: ReturnType<typeof motionOf>;
+  units: RecordUnit[];
+  ballots: RecordBallot[];
+  [key: string]: unknown;
+}
+
+export interface MotionRecord {
+  motionId: string;
+  position: number;
+  title: string;
+  record: TallyRecordJson;
+}
+
+/** The units of the meeting's electorate snapshot in the record's form, sorted by id. */
+export async function recordUnitsOf(db: Kysely<DB>, meetingId: string): Promise<RecordUnit[]> {
+  // uuid order in PostgreSQL is the order of their lower-case text: sortedById finds the list sorted.
+  const rows = await db.selectFrom('electorate_units').selectAll().where('meeting_id', '=', meetingId).orderBy('unit_id').execute();
+  // Keys in alphabetical order: the canonical form is then plain JSON.stringify (evidence.ts).
+  return sortedById(
+    rows.map((u) => ({
+      area: formatArea(BigInt(u.area_hundredths)),
+      areaSource: u.area_source,
+      building: u.building,
+      developerHeld: u.developer_held,
+      id: u.unit_id,
+      kind: u.kind,
+      owners: [...u.owners].sort(),
+      ...(u.registry_no === '' ? {} : { registryNo: u.registry_no }),
+      ...(u.representative === null ? {} : { representative: u.representative }),
+      ...(u.room === '' ? {} : { room: u.room }),
+      ...(u.stair === null ? {} : { stair: u.stair }),
+    })),
+  );
+}
+
+/** Every ballot version of a motion, each through one unit of its voter, sorted by id. */
+async function recordBallotsOf(db: Kysely<DB>, motionId: string, settings: Settings): Promise<RecordBallot[]> {
+  const rows = await db
+    .selectFrom('ballots')
+    .innerJoin('electorate_voters', 'electorate_voters.id', 'ballots.voter_id')
+    .select([
+      'ballots.id',
+      'ballots.choice',
+      'ballots.spoiled',
+      'ballots.channel',
+      'ballots.owner_id',
+      'ballots.cast_at',
+      // One unit is enough for the engine to find the voter; the whole array would be parsed for every ballot.
+      sql<string>`electorate_voters.units[1]`.as('unit'),
+      'electorate_voters.representative',
+    ])
+    .where('ballots.motion_id', '=', motionId)
+    .orderBy('ballots.id')
+    .execute();
+  return sortedById(
+    rows.map((b) => {
+      // A paper ballot is the owner's signed form entered by organisers: under
+      // coOwnerVoting "representative" it is the representative's.
+      const castBy = b.owner_id ?? (b.channel === 'paper' && settings.coOwnerVoting === 'representative' ? b.representative : null);
+      return {
+        castAt: b.cast_at.toISOString(),
+        ...(castBy === null ? {} : { castBy }),
+        channel: b.channel,
+        ...(b.spoiled ? {} : { choice: b.choice }),
+        id: b.id,
+        ...(b.spoiled ? { spoiled: true as const } : {}),
+        unit: b.unit,
+      };
+    }),
+  );
+}
+
+/** One tally record per motion of a meeting that has closed; `settingsOf` gives each motion's counting settings. */
+export async function tallyRecordsOf(db: Kysely<DB>, meeting: Meeting, settingsOf: (motionId: string) => Settings): Promise<MotionRecord[]> {
+  const [motions, units] = await Promise.all([
+    db.selectFrom('motions').select(['id', 'position', 'title', 'terms']).where('meeting_id', '=', meeting.id).orderBy('position').execute(),
+    recordUnitsOf(db, meeting.id),
+  ]);
+  const records: MotionRecord[] = [];
+  for (const row of motions) {
+    const settings = settingsOf(row.id);
+    records.push({
+      motionId: row.id,
+      position: row.position,
+      title: row.title,
+      record: {
+        format: RECORD_FORMAT,
+        version: RECORD_VERSION,
+        estate: { id: meeting.estate_id },
+        meeting: { id: meeting.id, opensAt: meeting.voting_opens_at.toISOString(), closesAt: meeting.voting_closes_at.toISOString() },
+        settings,
+        motion: motionOf(row),
+        units,
+        ballots: await recordBallotsOf(db, row.id, settings),
+      },
+    });
+  }
+  return records;
+}

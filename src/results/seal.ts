@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import type { DB, Meeting } from '../db/schema.ts';
+import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import type { Report, Settings } from '../tally/index.ts';
+import { type MotionSeal, resultOf, sealOf } from './evidence.ts';
+import { tallyRecordsOf } from './records.ts';
+
+/**
+ * Sealing at close. Ballots are not appended to the audit chain one by one
+ * (that would serialise an estate's voting on the chain head); instead, once
+ * the close has tallied, each motion's units, every ballot version, the whole
+ * tally record and the result are digested, stored in result_seals and
+ * written into the estate's chain as one 'meeting.tallied' record. Anything
+ * changed afterwards — a ballot, a unit's area, a result — no longer matches.
+ */
+export async function sealMeeting(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date): Promise<MotionSeal[]> {
+  const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const settings = tallySettingsOf(validateEstateSettings(estate.settings));
+  const records = await tallyRecordsOf(trx, meeting, () => settings);
+  const reports = new Map(
+    (await trx.selectFrom('motion_results').select(['motion_id', 'report']).where('meeting_id', '=', meeting.id).execute()).map((r) => [
+      r.motion_id,
+      r.report as Report,
+    ]),
+  );
+  const seals: MotionSeal[] = [];
+  for (const { motionId, record } of records) {
+    const report = reports.get(motionId);
+    if (!report) throw new Error(`motion ${motionId} was closed without a result`);
+    const seal = sealOf(motionId, record, resultOf(report));
+    seals.push(seal);
+    await trx
+      .insertInto('result_seals')
+      .values({
+        motion_id: motionId,
+        meeting_id: meeting.id,
+        settings: JSON.stringify(settings),
+        units_count: seal.units.count,
+        units_sha256: seal.units.sha256,
+        ballots_count: seal.ballots.count,
+        ballots_head: seal.ballots.head,
+        record_sha256: seal.recordSha256,
+        result_sha256: seal.resultSha256,
+        sealed_at: now,
+      })
+      .execute();
+  }
+  await appendAudit(
+    trx,
+    { chain: estateChain(meeting.estate_id), actor, action: 'meeting.tallied', subject: `meeting:${meeting.id}`, data: { motions: seals } },
+    now,
+  );
+  return seals;
+}
+
+/** The seals of a meeting's motions, with the settings each was counted under. */
+export async function sealsOf(db: Kysely<DB>, meetingId: string): Promise<Map<string, MotionSeal & { settings: Settings }>> {
+  const rows = await db.selectFrom('result_seals').selectAll().where('meeting_id', '=', meetingId).execute();
+  return new Map(
+    rows.map((r) => [
+      r.motion_id,
+      {
+        motionId: r.motion_id,
+        settings: r.settings as Settings,
+        units: { count: r.units_count, sha256: r.units_sha256 },
+        ballots: { count: r.ballots_count, head: r.ballots_head },
+        recordSha256: r.record_sha256,
+        resultSha256: r.result_sha256,
+      },
+    ]),
+  );
+}

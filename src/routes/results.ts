@@ -1,0 +1,418 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Meeting } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { type Action, authorize, may } from '../identity/permissions.ts';
+import { actorOf } from '../identity/principal.ts';
+import { requireEstate } from '../places/estates.ts';
+import { findTownship } from '../places/townships.ts';
+import { ProblemError, problemResponses } from '../problems.ts';
+import { exportBundle } from '../results/bundle.ts';
+import { certify, filingOf, filingsOfTownship, recordRuling, resubmit, returnResult } from '../results/certification.ts';
+import { buildNotice, requirePublished } from '../results/notice.ts';
+import { renderNoticeHtml } from '../results/notice-html.ts';
+import { publishMeeting } from '../results/publication.ts';
+import { lookUpReceipt } from '../results/receipts.ts';
+import { meetingFor, requireMeeting } from '../voting/meetings.ts';
+import { bearerSecurity, uuidParam } from './schemas.ts';
+
+const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
+const FILING_STATUSES = ['awaiting_review', 'returned', 'certified', 'correction_ordered', 'revoked'] as const;
+
+const labelSchema = z.object({ zh: z.string(), en: z.string() });
+const amountJson = z.object({ area: z.string(), heads: z.number().int() });
+
+const noticeSchema = z
+  .object({
+    format: z.literal('gongjue.result-notice'),
+    version: z.literal(1),
+    estate: z.object({ id: z.uuid(), name: z.string() }),
+    meeting: z.object({
+      id: z.uuid(),
+      kind: z.enum(['regular', 'temporary']),
+      title: z.string(),
+      votingOpensAt: z.iso.datetime(),
+      votingClosesAt: z.iso.datetime(),
+      closedAt: z.iso.datetime().nullable(),
+      publishedAt: z.iso.datetime(),
+      local: z.object({ timeZone: z.string(), votingOpens: z.string(), votingCloses: z.string(), published: z.string() }),
+    }),
+    filing: z.object({ status: z.enum(FILING_STATUSES), certifiedAt: z.iso.datetime().nullable(), keyId: z.string().nullable() }),
+    motions: z.array(
+      z.object({
+        motionId: z.uuid(),
+        position: z.number().int(),
+        title: z.string(),
+        matter: z.string(),
+        matterTitle: labelSchema,
+        kind: z.string(),
+        outcome: z.string(),
+        outcomeText: z.string(),
+        verdict: z.looseObject({ kind: z.string(), outcome: z.string() }),
+        rule: z.looseObject({ profile: z.string(), statute: labelSchema }).describe('The rule applied, as the tally engine reports it'),
+        totals: z.object({ TA: z.string(), TH: z.number().int(), PA: z.string(), PH: z.number().int(), didNotVote: amountJson, spoiled: amountJson }),
+        choices: z.array(amountJson.extend({ id: z.string(), label: labelSchema })),
+        explanation: z.object({ zh: z.array(z.string()), en: z.array(z.string()) }),
+        decidedAt: z.iso.datetime(),
+        ballots: z.array(
+          z.object({
+            voterId: z.uuid(),
+            units: z.array(z.string()).describe('Building, stairwell unit and room of each of the voter’s units'),
+            owners: z.array(z.string()).describe('Masked names, e.g. 张*'),
+            developer: z.boolean(),
+            choice: z.unknown(),
+            choiceText: z.string(),
+            spoiled: z.boolean(),
+            channel: z.enum(['online', 'paper', 'proxy']),
+            castAt: z.iso.datetime(),
+            version: z.number().int(),
+            ballotId: z.uuid(),
+            receipt: z.string().describe('The receipt given when this ballot was cast'),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'ResultNotice' });
+
+const filingSchema = z
+  .object({
+    meetingId: z.uuid(),
+    estateId: z.uuid(),
+    townshipId: z.uuid(),
+    status: z.enum(FILING_STATUSES),
+    updatedAt: z.iso.datetime().nullable(),
+    certifiedAt: z.iso.datetime().nullable(),
+    certifiedBy: z.string().nullable(),
+    keyId: z.string().nullable(),
+    publicKey: z.string().nullable(),
+    signature: z.string().nullable().describe('Ed25519, base64, over the canonical JSON of payload (docs/bundle.md)'),
+    payload: z.record(z.string(), z.unknown()).nullable(),
+    events: z.array(
+      z.object({
+        kind: z.enum(['certified', 'returned', 'resubmitted', 'correction_ordered', 'revoked']),
+        actor: z.string(),
+        at: z.iso.datetime(),
+        text: z.string(),
+        reference: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Filing' });
+
+const bundleSchema = z
+  .looseObject({
+    format: z.literal('gongjue.result-bundle'),
+    version: z.literal(1),
+    generatedAt: z.iso.datetime(),
+    estate: z.looseObject({ id: z.uuid() }),
+    meeting: z.looseObject({ id: z.uuid() }),
+    motions: z.array(z.looseObject({ motionId: z.uuid(), record: z.record(z.string(), z.unknown()), result: z.unknown(), seal: z.unknown() })),
+    certification: z.record(z.string(), z.unknown()).nullable(),
+    audit: z.looseObject({ chain: z.string(), head: z.object({ seq: z.number().int(), hash: z.string() }), records: z.array(z.unknown()) }),
+  })
+  .meta({ id: 'ResultBundle', description: 'Everything `gongjue verify` needs: see docs/bundle.md' });
+
+const text = (max: number, what: string) => z.string().trim().min(1, `${what} must not be empty`).max(max);
+
+/** Results: the published notice, receipts, filing with the township (备案) and the export bundle. */
+export default async function resultRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const secured = { onRequest: app.authenticate };
+  const db = () => app.database.db;
+  const authorized = (request: FastifyRequest, meetingId: string, action: Action) => meetingFor(db(), request.user, meetingId, action);
+
+  /**
+   * Before publication only those who review the result (the estate's
+   * township) see it; everyone else waits for the notice.
+   */
+  async function visibleResult(request: FastifyRequest, meeting: Meeting) {
+    if (meeting.status === 'published') return;
+    const estate = await requireEstate(db(), meeting.estate_id);
+    if (may(request.user, 'filing.review', { estateId: estate.id, townshipId: estate.township_id }) && meeting.status === 'tallied') return;
+    requirePublished(meeting);
+  }
+
+  const filingAnswer = async (meetingId: string) => filingOf(db(), await requireMeeting(db(), meetingId));
+
+  app.post(
+    '/meetings/:meetingId/publish',
+    {
+      ...secured,
+      schema: {
+        operationId: 'publishResults',
+        tags: ['results'],
+        summary: 'Publish the result notice of a tallied meeting (committee members and organisers; the job system does it after tallying). Publishing twice is harmless.',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: {
+          200: z.object({ meetingId: z.uuid(), status: z.string(), publishedAt: z.iso.datetime(), publishedNow: z.boolean() }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const meeting = await authorized(request, request.params.meetingId, 'result.publish');
+      const { published } = await inTransaction(db(), (trx) => publishMeeting(trx, meeting.id, actorOf(request.user), app.clock.now()));
+      app.jobs.kick(); // deliveries of result.published
+      const after = await requireMeeting(db(), meeting.id);
+      return { meetingId: after.id, status: after.status, publishedAt: after.published_at!.toISOString(), publishedNow: published };
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/notice',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getResultNotice',
+        tags: ['results'],
+        summary: 'The published result notice (公告): per motion the totals, verdict, rule and explanation; per voter the room, masked name, choice and receipt',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: { 200: noticeSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => buildNotice(db(), await authorized(request, request.params.meetingId, 'result.read')),
+  );
+
+  app.get(
+    '/meetings/:meetingId/notice.html',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getResultNoticeHtml',
+        tags: ['results'],
+        summary: 'The published result notice as a printable Chinese page (A4, self-contained)',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: {
+          200: { description: 'An HTML page', content: { 'text/html': { schema: z.string() } } },
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const notice = await buildNotice(db(), await authorized(request, request.params.meetingId, 'result.read'));
+      return reply
+        .type('text/html; charset=utf-8')
+        // The page is self-contained: nothing may be loaded from elsewhere, nothing run.
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(renderNoticeHtml(notice));
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/receipts/:receipt',
+    {
+      ...secured,
+      schema: {
+        operationId: 'lookUpReceipt',
+        tags: ['results'],
+        summary: 'Find a ballot receipt in the published result: which ballot it was, and whether it is the version that was counted',
+        security: bearerSecurity,
+        params: meetingParams.extend({ receipt: z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected a receipt: 64 hexadecimal digits') }),
+        response: {
+          200: z.object({
+            receipt: z.string(),
+            motionId: z.uuid(),
+            motionTitle: z.string(),
+            voterId: z.uuid(),
+            ballot: z.object({
+              ballotId: z.uuid(),
+              version: z.number().int(),
+              channel: z.enum(['online', 'paper', 'proxy']),
+              castAt: z.iso.datetime(),
+              choice: z.unknown(),
+              choiceText: z.string(),
+              spoiled: z.boolean(),
+            }),
+            counted: z.boolean().describe('true: this version is the one counted (the latest of the voter’s ballots)'),
+            countedInstead: z
+              .object({ ballotId: z.uuid(), version: z.number().int(), channel: z.enum(['online', 'paper', 'proxy']), castAt: z.iso.datetime(), receipt: z.string() })
+              .nullable(),
+          }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => lookUpReceipt(db(), await authorized(request, request.params.meetingId, 'result.read'), request.params.receipt),
+  );
+
+  app.get(
+    '/meetings/:meetingId/bundle',
+    {
+      ...secured,
+      schema: {
+        operationId: 'exportResultBundle',
+        tags: ['results'],
+        summary: 'The export bundle: tally records, stored results, seals, the certification signature and the audit chain — check it with `npx gongjue verify`',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: { 200: bundleSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const meeting = await authorized(request, request.params.meetingId, 'result.read');
+      await visibleResult(request, meeting);
+      reply.header('content-disposition', `attachment; filename="gongjue-bundle-${meeting.id}.json"`);
+      return exportBundle(db(), meeting, app.clock.now());
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/filing',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getFiling',
+        tags: ['results'],
+        summary: 'The filing of a meeting’s result with the township (备案): its status, signature and history',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: { 200: filingSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const meeting = await authorized(request, request.params.meetingId, 'result.read');
+      await visibleResult(request, meeting);
+      return filingOf(db(), meeting);
+    },
+  );
+
+  const filingStep = (
+    path: string,
+    operationId: string,
+    summary: string,
+    action: Action,
+    body: z.ZodObject | null,
+    run: (trx: Parameters<Parameters<typeof inTransaction>[1]>[0], meetingId: string, request: FastifyRequest) => Promise<void>,
+  ) =>
+    app.post(
+      `/meetings/:meetingId/filing/${path}`,
+      {
+        ...secured,
+        schema: {
+          operationId,
+          tags: ['results'],
+          summary,
+          security: bearerSecurity,
+          params: meetingParams,
+          ...(body ? { body } : {}),
+          response: { 200: filingSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const meeting = await authorized(request, request.params.meetingId, action);
+        await inTransaction(db(), (trx) => run(trx, meeting.id, request));
+        app.jobs.kick(); // deliveries of result.certified, when this step certified
+        return filingAnswer(meeting.id);
+      },
+    );
+
+  filingStep(
+    'certify',
+    'certifyResult',
+    'Certify a tallied result (the estate’s township staff): the service signs its canonical form with its Ed25519 key',
+    'filing.review',
+    null,
+    (trx, id, request) => certify(trx, id, { actor: actorOf(request.user), now: app.clock.now(), key: app.keys.resultSigning }),
+  );
+  filingStep(
+    'return',
+    'returnResult',
+    'Return a result to the organisers with written reasons (the estate’s township staff)',
+    'filing.review',
+    z.object({ reasons: text(5000, 'the reasons') }).strict(),
+    (trx, id, request) => returnResult(trx, id, { reasons: (request.body as { reasons: string }).reasons, actor: actorOf(request.user), now: app.clock.now() }),
+  );
+  filingStep(
+    'resubmit',
+    'resubmitResult',
+    'Re-submit a returned result with a written response (committee members and organisers); ballots and tallies stay as they are',
+    'filing.resubmit',
+    z.object({ response: text(5000, 'the response') }).strict(),
+    (trx, id, request) => resubmit(trx, id, { response: (request.body as { response: string }).response, actor: actorOf(request.user), now: app.clock.now() }),
+  );
+  filingStep(
+    'rulings',
+    'recordRuling',
+    'Record a court’s revocation (民法典 第二百八十条) or an order to correct (条例 第十九条) against a certified decision (township staff)',
+    'filing.review',
+    z
+      .object({
+        kind: z.enum(['revoked', 'correction_ordered']).describe('revoked: by a court; correction_ordered: by the authorities'),
+        reference: text(200, 'the reference').describe('The judgment’s or order’s number, e.g. (2027)闽0881民初123号'),
+        text: text(5000, 'the text'),
+      })
+      .strict(),
+    (trx, id, request) => {
+      const body = request.body as { kind: 'revoked' | 'correction_ordered'; reference: string; text: string };
+      return recordRuling(trx, id, { ...body, actor: actorOf(request.user), now: app.clock.now() });
+    },
+  );
+
+  app.get(
+    '/townships/:townshipId/filings',
+    {
+      ...secured,
+      schema: {
+        operationId: 'listFilings',
+        tags: ['results'],
+        summary: 'A township’s tallied meetings by filing status (township staff); by default those awaiting review',
+        security: bearerSecurity,
+        params: z.object({ townshipId: uuidParam('a township') }),
+        querystring: z.object({ status: z.enum([...FILING_STATUSES, 'all']).default('awaiting_review') }).strict(),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                meetingId: z.uuid(),
+                estateId: z.uuid(),
+                estateName: z.string(),
+                title: z.string(),
+                meetingStatus: z.string(),
+                closedAt: z.iso.datetime().nullable(),
+                filingStatus: z.enum(FILING_STATUSES),
+                updatedAt: z.iso.datetime().nullable(),
+              }),
+            ),
+          }),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      authorize(request.user, 'filing.review', { townshipId: request.params.townshipId });
+      if (!(await findTownship(db(), request.params.townshipId))) throw new ProblemError('not-found', 'No such township');
+      return { items: await filingsOfTownship(db(), request.params.townshipId, request.query.status) };
+    },
+  );
+}
+
+/** The public half of the result-signing key, for anyone checking a certified result. */
+export async function wellKnownRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/.well-known/gongjue/result-signing-key',
+    {
+      schema: {
+        operationId: 'getResultSigningKey',
+        tags: ['results'],
+        summary: 'The Ed25519 public key that signs certified results (docs/bundle.md); pass it to `gongjue verify --public-key`',
+        response: {
+          200: z.object({
+            algorithm: z.literal('Ed25519'),
+            keyId: z.string().describe('SHA-256 (hex) of the key’s DER (SPKI) encoding'),
+            publicKey: z.string().describe('SPKI PEM'),
+          }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=3600');
+      return { algorithm: 'Ed25519' as const, keyId: app.keys.resultSigning.keyId, publicKey: app.keys.resultSigning.publicKey };
+    },
+  );
+}

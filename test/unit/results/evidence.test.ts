@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src/audit/canonical-json.ts';
+import { ballotSeal, recordDigest, SEAL_GENESIS, sortedById, unitsDigest } from '../../../src/results/evidence.ts';
+
+// The digests of docs/bundle.md, recomputed here the slow, obvious way from
+// canonicalJson: the fast path the service takes must give the same bytes.
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+const value = fc.oneof(
+  fc.string(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.integer(),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.string(), { maxKeys: 3 }),
+  fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 }),
+);
+const entry = fc
+  .tuple(fc.uuid(), fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }).filter((k) => k !== 'id'), value, { maxKeys: 6 }))
+  .map(([id, rest]) => ({ id, ...rest }));
+// Entries whose keys come in any order, including already sorted (the service's shape).
+const entries = fc.array(fc.oneof(entry, entry.map((e) => Object.fromEntries(Object.entries(e).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))), { maxLength: 20 });
+
+describe('seal digests', () => {
+  it('equal the canonical-JSON definitions, whatever the entries hold and however their keys are ordered', () => {
+    fc.assert(
+      fc.property(entries, entries, (units, ballots) => {
+        expect(unitsDigest(units)).toEqual({ count: units.length, sha256: sha(canonicalJson(sortedById(units))) });
+        let head = SEAL_GENESIS;
+        for (const b of sortedById(ballots)) head = sha(head + canonicalJson(b));
+        expect(ballotSeal(ballots)).toEqual({ count: ballots.length, head });
+        const record = { version: 1, format: 'gongjue.tally-record', units, ballots, settings: { b: 1, a: ['x'] } };
+        expect(recordDigest(record)).toBe(sha(canonicalJson({ ...record, units: sortedById(units), ballots: sortedById(ballots) })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('do not depend on the order of units or ballots, and change when any entry changes', () => {
+    const units = [{ id: 'b', area: '1.00' }, { id: 'a', area: '2.00' }];
+    expect(unitsDigest(units)).toEqual(unitsDigest([...units].reverse()));
+    expect(unitsDigest(units).sha256).not.toBe(unitsDigest([{ id: 'b', area: '1.01' }, { id: 'a', area: '2.00' }]).sha256);
+    expect(ballotSeal([]).head).toBe(SEAL_GENESIS);
+  });
+});
