@@ -134,10 +134,15 @@ async function seed(): Promise<Date> {
                     (select jsonb_agg(jsonb_build_object('id', 'c' || i, 'name', '候选人' || i)) from generate_series(1, 7) i))
                   else '{}'::jsonb end as terms
     ) k`.execute(db);
+  // The electorate snapshot as opening leaves it: the meeting's units, and per motion one voter a unit.
+  await sql`
+    insert into electorate_units (meeting_id, unit_id, registry_no, building, stair, room, area_hundredths, area_source, kind, developer_held, owners)
+    select m.id, gen_random_uuid(), 'R-' || v, (1 + v / 50) || '栋', '1单元', (100 + v)::text, 6000 + (v * 7919) % 9000, 'registry', 'residential', false, array[gen_random_uuid()]
+    from meetings m cross join generate_series(1, ${VOTERS}) v`.execute(db);
   await sql`
     insert into electorate_voters (motion_id, voter_key, developer, owners, units, area_hundredths)
-    select mo.id, 'voter-' || v, false, array[gen_random_uuid()], array[gen_random_uuid()], 6000 + (v * 7919) % 9000
-    from motions mo cross join generate_series(1, ${VOTERS}) v`.execute(db);
+    select mo.id, array_to_string(eu.owners, ','), false, eu.owners, array[eu.unit_id], eu.area_hundredths
+    from motions mo join electorate_units eu on eu.meeting_id = mo.meeting_id`.execute(db);
   await sql`
     update motions mo set total_area_hundredths = t.area, total_heads = t.heads
     from (select motion_id, sum(area_hundredths) as area, count(*) as heads from electorate_voters group by motion_id) t
@@ -156,7 +161,7 @@ async function seed(): Promise<Date> {
            case when abs(hashtext(v.voter_key || 'spoiled')) % 100 = 0 then 'paper' else 'online' end,
            ${account.rows[0]!.id}::uuid, ${closesAt}::timestamptz - interval '1 day'
     from electorate_voters v join motions mo on mo.id = v.motion_id
-    where abs(hashtext(v.voter_key || v.motion_id)) % 10 < 8`.execute(db);
+    where abs(hashtext(v.voter_key || v.motion_id::text)) % 10 < 8`.execute(db);
   await sql`insert into current_ballots (motion_id, voter_id, ballot_id, version, personal) select motion_id, voter_id, id, 1, true from ballots`.execute(db);
   // A few seconds ahead: time for the first reconciliation to schedule every close for the instant.
   closesAt = new Date(Date.now() + 5_000);

@@ -78,12 +78,15 @@ export async function recordUnitsOf(db: Kysely<DB>, meetingId: string): Promise<
   );
 }
 
-/** Every ballot version of a motion, each through one unit of its voter, sorted by id. */
-async function recordBallotsOf(db: Kysely<DB>, motionId: string, settings: Settings): Promise<RecordBallot[]> {
+/** Every ballot version of each of the motions, each through one unit of its voter, sorted by id: one query for all. */
+async function recordBallotsOf(db: Kysely<DB>, motionIds: string[], settingsOf: (motionId: string) => Settings): Promise<Map<string, RecordBallot[]>> {
+  const byMotion = new Map<string, RecordBallot[]>(motionIds.map((id) => [id, []]));
+  if (motionIds.length === 0) return byMotion;
   const rows = await db
     .selectFrom('ballots')
     .innerJoin('electorate_voters', 'electorate_voters.id', 'ballots.voter_id')
     .select([
+      'ballots.motion_id',
       'ballots.id',
       'ballots.choice',
       'ballots.spoiled',
@@ -94,25 +97,27 @@ async function recordBallotsOf(db: Kysely<DB>, motionId: string, settings: Setti
       sql<string>`electorate_voters.units[1]`.as('unit'),
       'electorate_voters.representative',
     ])
-    .where('ballots.motion_id', '=', motionId)
+    .where('ballots.motion_id', 'in', motionIds)
+    .orderBy('ballots.motion_id')
     .orderBy('ballots.id')
     .execute();
-  return sortedById(
-    rows.map((b) => {
-      // A paper ballot is the owner's signed form entered by organisers: under
-      // coOwnerVoting "representative" it is the representative's.
-      const castBy = b.owner_id ?? (b.channel === 'paper' && settings.coOwnerVoting === 'representative' ? b.representative : null);
-      return {
-        castAt: b.cast_at.toISOString(),
-        ...(castBy === null ? {} : { castBy }),
-        channel: b.channel,
-        ...(b.spoiled ? {} : { choice: b.choice }),
-        id: b.id,
-        ...(b.spoiled ? { spoiled: true as const } : {}),
-        unit: b.unit,
-      };
-    }),
-  );
+  for (const b of rows) {
+    const settings = settingsOf(b.motion_id);
+    // A paper ballot is the owner's signed form entered by organisers: under
+    // coOwnerVoting "representative" it is the representative's.
+    const castBy = b.owner_id ?? (b.channel === 'paper' && settings.coOwnerVoting === 'representative' ? b.representative : null);
+    byMotion.get(b.motion_id)!.push({
+      castAt: b.cast_at.toISOString(),
+      ...(castBy === null ? {} : { castBy }),
+      channel: b.channel,
+      ...(b.spoiled ? {} : { choice: b.choice }),
+      id: b.id,
+      ...(b.spoiled ? { spoiled: true as const } : {}),
+      unit: b.unit,
+    });
+  }
+  for (const [id, list] of byMotion) byMotion.set(id, sortedById(list));
+  return byMotion;
 }
 
 /** One tally record per motion of a meeting that has closed; `settingsOf` gives each motion's counting settings. */
@@ -121,6 +126,7 @@ export async function tallyRecordsOf(db: Kysely<DB>, meeting: Meeting, settingsO
     db.selectFrom('motions').select(['id', 'position', 'title', 'terms']).where('meeting_id', '=', meeting.id).orderBy('position').execute(),
     recordUnitsOf(db, meeting.id),
   ]);
+  const ballots = await recordBallotsOf(db, motions.map((m) => m.id), settingsOf);
   const records: MotionRecord[] = [];
   for (const row of motions) {
     const settings = settingsOf(row.id);
@@ -136,7 +142,7 @@ export async function tallyRecordsOf(db: Kysely<DB>, meeting: Meeting, settingsO
         settings,
         motion: motionOf(row),
         units,
-        ballots: await recordBallotsOf(db, row.id, settings),
+        ballots: ballots.get(row.id)!,
       },
     });
   }

@@ -14,36 +14,47 @@ import { tallyRecordsOf } from './records.ts';
  * written into the estate's chain as one 'meeting.tallied' record. Anything
  * changed afterwards — a ballot, a unit's area, a result — no longer matches.
  */
-export async function sealMeeting(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date): Promise<MotionSeal[]> {
+export async function sealMeeting(
+  trx: Kysely<DB>,
+  meeting: Meeting,
+  actor: string,
+  now: Date,
+  /** The reports the close just stored, when the caller has them in hand (saves reading them back). */
+  known?: Map<string, Report>,
+): Promise<MotionSeal[]> {
   const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
   const settings = tallySettingsOf(validateEstateSettings(estate.settings));
   const records = await tallyRecordsOf(trx, meeting, () => settings);
-  const reports = new Map(
-    (await trx.selectFrom('motion_results').select(['motion_id', 'report']).where('meeting_id', '=', meeting.id).execute()).map((r) => [
-      r.motion_id,
-      r.report as Report,
-    ]),
-  );
-  const seals: MotionSeal[] = [];
-  for (const { motionId, record } of records) {
+  const reports =
+    known ??
+    new Map(
+      (await trx.selectFrom('motion_results').select(['motion_id', 'report']).where('meeting_id', '=', meeting.id).execute()).map((r) => [
+        r.motion_id,
+        r.report as Report,
+      ]),
+    );
+  const seals = records.map(({ motionId, record }) => {
     const report = reports.get(motionId);
     if (!report) throw new Error(`motion ${motionId} was closed without a result`);
-    const seal = sealOf(motionId, record, resultOf(report));
-    seals.push(seal);
+    return sealOf(motionId, record, resultOf(report));
+  });
+  if (seals.length > 0) {
     await trx
       .insertInto('result_seals')
-      .values({
-        motion_id: motionId,
-        meeting_id: meeting.id,
-        settings: JSON.stringify(settings),
-        units_count: seal.units.count,
-        units_sha256: seal.units.sha256,
-        ballots_count: seal.ballots.count,
-        ballots_head: seal.ballots.head,
-        record_sha256: seal.recordSha256,
-        result_sha256: seal.resultSha256,
-        sealed_at: now,
-      })
+      .values(
+        seals.map((seal) => ({
+          motion_id: seal.motionId,
+          meeting_id: meeting.id,
+          settings: JSON.stringify(settings),
+          units_count: seal.units.count,
+          units_sha256: seal.units.sha256,
+          ballots_count: seal.ballots.count,
+          ballots_head: seal.ballots.head,
+          record_sha256: seal.recordSha256,
+          result_sha256: seal.resultSha256,
+          sealed_at: now,
+        })),
+      )
       .execute();
   }
   await appendAudit(

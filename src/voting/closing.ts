@@ -4,7 +4,7 @@ import type { DB, Meeting } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { sealMeeting } from '../results/seal.ts';
-import { buildReport, decide, type Totals } from '../tally/index.ts';
+import { buildReport, decide, type Report, type Totals } from '../tally/index.ts';
 import { meetingLockKey } from './ballots.ts';
 import { motionOf } from './motion-terms.ts';
 import { emitEvents } from '../webhooks/events.ts';
@@ -37,7 +37,7 @@ export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: st
     throw new ProblemError('conflict', `Voting closes at ${meeting.voting_closes_at.toISOString()}; it cannot be closed before`);
   }
   await trx.updateTable('meetings').set({ status: 'closed', closed_at: now }).where('id', '=', meeting.id).execute();
-  await tallyMeeting(trx, meeting, now);
+  const reports = await tallyMeeting(trx, meeting, now);
   await trx.updateTable('meetings').set({ status: 'tallied', tallied_at: now }).where('id', '=', meeting.id).execute();
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
@@ -47,11 +47,11 @@ export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: st
     data: { closedAt: now, votingClosesAt: meeting.voting_closes_at },
   }, now);
   // The ballots and units each result was counted from, digested into the audit chain (docs/bundle.md).
-  await sealMeeting(trx, meeting, actor, now);
+  await sealMeeting(trx, meeting, actor, now, reports);
   return { meetingId, status: 'tallied', closedNow: true };
 }
 
-async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promise<void> {
+async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promise<Map<string, Report>> {
   const estate = await trx.selectFrom('estates').select(['id', 'name', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
   const settings = tallySettingsOf(validateEstateSettings(estate.settings));
   const rows = await trx.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
@@ -75,7 +75,8 @@ async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promi
     });
     return { row, motion, totals: motionTotals, outcome: decision.verdict.outcome, report };
   });
-  if (decided.length === 0) return;
+  const reports = new Map(decided.map((d) => [d.row.id, d.report as Report]));
+  if (decided.length === 0) return reports;
   await trx
     .insertInto('motion_results')
     .values(
@@ -99,6 +100,7 @@ async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promi
     })),
     now,
   );
+  return reports;
 }
 
 type Amount = { area: bigint; heads: bigint };
