@@ -75,7 +75,7 @@ async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promi
     });
     return { row, motion, totals: motionTotals, outcome: decision.verdict.outcome, report };
   });
-  const reports = new Map(decided.map((d) => [d.row.id, d.report as Report]));
+  const reports = new Map(decided.map((d) => [d.row.id, d.report]));
   if (decided.length === 0) return reports;
   await trx
     .insertInto('motion_results')
