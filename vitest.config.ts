@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/tally/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases each; on a machine shared with other runs the
+          // default 5 s is not a verdict on the code.
+          testTimeout: 60_000,
         },
       },
       {
