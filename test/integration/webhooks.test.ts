@@ -225,6 +225,37 @@ describe('webhook subscriptions', () => {
   });
 });
 
+describe('the events of a meeting, end to end', () => {
+  it('a township subscriber hears of the notice, the opening, each motion closing, the publication and the certification, in that order', async () => {
+    const receiver = new Receiver();
+    const url = await receiver.start();
+    try {
+      const { subscription, secret } = (
+        await subscribe(client, { townshipId: p.townshipA, url, events: ['meeting.noticed', 'voting.opened', 'motion.closed', 'result.published', 'result.certified'] })
+      ).json();
+      const meetingId = await noticeMeeting('全程会议');
+      await runDueJobs(deps());
+      clock.advance(16 * DAY);
+      await runDueJobs(deps()); // opens
+      clock.advance(4 * DAY);
+      await runDueJobs(deps()); // closes, tallies, publishes
+      const certified = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/filing/certify`, headers: bearer(p.staffA) });
+      expect(certified.statusCode, certified.body).toBe(200);
+      await runDueJobs(deps());
+
+      const mine = receiver.requests.map((r) => JSON.parse(r.body)).filter((e) => e.meetingId === meetingId);
+      expect(mine.map((e) => e.type)).toEqual(['meeting.noticed', 'voting.opened', 'motion.closed', 'result.published', 'result.certified']);
+      // Each was signed when sent, days apart on this clock: check the signatures, not their age.
+      for (const r of receiver.requests) expect(verifySignature(secret, r.body, String(r.headers['gongjue-signature']), clock.now(), 30 * 86_400)).toBe(true);
+      expect(mine[2].data).toMatchObject({ outcome: expect.any(String), totals: { TA: '9000', TH: '1' } });
+      expect(mine[4].data.signature).toEqual(expect.any(String));
+      await t.app.inject({ method: 'DELETE', url: `/v1/webhooks/${subscription.id}`, headers: bearer(client) });
+    } finally {
+      await receiver.stop();
+    }
+  });
+});
+
 describe('every webhook route refuses outsiders, accounts without a role, expired and forged tokens, changing nothing', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
