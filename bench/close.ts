@@ -12,9 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { systemClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
+import { scratchDatabase } from './scratch-database.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { createRunner, jobDeps } from '../src/jobs/deps.ts';
@@ -24,24 +24,11 @@ const MOTIONS = Number(process.env.BENCH_MOTIONS ?? 10);
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 100);
 const ESTATES = Math.min(100, MEETINGS);
 const IN_PROCESS = process.env.BENCH_RUNNER === 'in-process';
-const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const name = `gongjue_bench_close_${process.pid}`;
 const silent = { info: () => {}, warn: () => {}, error: (o: object, m?: string) => console.error(m, o) };
 
-async function admin(text: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-await admin(`create database "${name}"`);
+const scratch = await scratchDatabase('gongjue_bench_close');
+const url = new URL(scratch.url);
 const config = loadConfig({
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
@@ -84,7 +71,7 @@ try {
   console.log(`  outcomes: ${outcomes.map((o) => `${o.outcome} ${o.n}`).join(', ')}; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; load ${loadavg()}`);
 } finally {
   await database.close();
-  await admin(`drop database if exists "${name}" with (force)`);
+  await scratch.drop();
 }
 
 function loadavg(): string {

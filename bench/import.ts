@@ -8,15 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { scratchDatabase } from './scratch-database.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { ephemeralKeys } from '../src/identity/keys.ts';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 100_000);
-const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const name = `gongjue_bench_import_${process.pid}`;
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -68,19 +66,8 @@ function buildCsv(units: number, nextYear = false): { csv: string; rows: number 
 
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-await admin(`create database "${name}"`);
+const scratch = await scratchDatabase('gongjue_bench_import');
+const url = new URL(scratch.url);
 const database = await openDatabase({ url: url.toString(), embeddedDir: 'memory://', poolMax: 4 });
 const app = await buildApp({
   config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url.toString() }),
@@ -131,5 +118,5 @@ try {
 } finally {
   await app.close();
   await database.close();
-  await admin(`drop database if exists "${name}" with (force)`);
+  await scratch.drop();
 }

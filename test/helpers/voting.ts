@@ -94,3 +94,34 @@ export async function openMeeting(
     headers,
   };
 }
+
+/** A meeting with one yes/no motion whose notice is published now (the clock's now), voting to open and close the given days later. */
+export async function noticedMeeting(
+  t: TestApp,
+  clock: { now(): Date },
+  organiserToken: string,
+  estateId: string,
+  options: { title?: string; opensInDays?: number; closesInDays?: number } = {},
+): Promise<string> {
+  const DAY = 24 * 3_600_000;
+  const headers = bearer(organiserToken);
+  const now = clock.now().getTime();
+  const created = await t.app.inject({
+    method: 'POST',
+    url: `/v1/estates/${estateId}/meetings`,
+    headers,
+    payload: {
+      kind: 'regular',
+      title: options.title ?? '到点开关',
+      votingOpensAt: new Date(now + (options.opensInDays ?? 16) * DAY).toISOString(),
+      votingClosesAt: new Date(now + (options.closesInDays ?? 20) * DAY).toISOString(),
+    },
+  });
+  if (created.statusCode !== 201) throw new Error(created.body);
+  const id = created.json().id as string;
+  const motion = await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/motions`, headers, payload: { matter: 'other_major', kind: 'yes_no', title: '议题' } });
+  if (motion.statusCode !== 201) throw new Error(motion.body);
+  const noticed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/notice`, headers });
+  if (noticed.statusCode !== 200) throw new Error(noticed.body);
+  return id;
+}

@@ -5,7 +5,7 @@ import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps, waitFor } from '../helpers/jobs.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, castBallot, myBallots, verifiedOwner } from '../helpers/voting.ts';
+import { appointed, castBallot, myBallots, noticedMeeting, verifiedOwner } from '../helpers/voting.ts';
 
 const DAY = 24 * 3_600_000;
 const T0 = new Date('2026-11-22T00:00:00Z');
@@ -39,26 +39,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function noticedMeeting(opensInDays: number, closesInDays: number) {
-  const headers = bearer(organiser.accessToken);
-  const now = clock.now().getTime();
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/v1/estates/${p.estateA}/meetings`,
-    headers,
-    payload: { kind: 'regular', title: '到点开关', votingOpensAt: new Date(now + opensInDays * DAY).toISOString(), votingClosesAt: new Date(now + closesInDays * DAY).toISOString() },
-  });
-  const id = created.json().id as string;
-  await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/motions`, headers, payload: { matter: 'other_major', kind: 'yes_no', title: '到点' } });
-  expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/notice`, headers })).statusCode).toBe(200);
-  return id;
-}
+const noticed = (opensInDays: number, closesInDays: number) => noticedMeeting(t, clock, organiser.accessToken, p.estateA, { opensInDays, closesInDays });
 
 const meeting = async (id: string) => db().selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('jobs derived from the database alone (handlers run as the in-process runner runs them)', () => {
   it('voting opens at its instant (not before), closes and is tallied at its instant, then the result is published', async () => {
-    const id = await noticedMeeting(16, 20);
+    const id = await noticed(16, 20);
     clock.advance(16 * DAY - 1);
     expect(await runDueJobs(deps())).toEqual([]);
     expect((await meeting(id)).status).toBe('noticed');
@@ -86,7 +73,7 @@ describe('jobs derived from the database alone (handlers run as the in-process r
   });
 
   it('two closers racing for the same meeting give one result, and each asks for publication', async () => {
-    const id = await noticedMeeting(16, 20);
+    const id = await noticed(16, 20);
     clock.advance(16 * DAY);
     await runDueJobs(deps());
     clock.advance(4 * DAY);
@@ -99,7 +86,7 @@ describe('jobs derived from the database alone (handlers run as the in-process r
   });
 
   it('a close that fires early (a timer ahead of the clock) closes nothing and is rescheduled for the instant', async () => {
-    const id = await noticedMeeting(16, 20);
+    const id = await noticed(16, 20);
     clock.advance(16 * DAY);
     await runDueJobs(deps());
     clock.advance(4 * DAY - 1000);
@@ -111,7 +98,7 @@ describe('jobs derived from the database alone (handlers run as the in-process r
   });
 
   it('reminds, once, exactly the owners who have not voted, through the notification outbox', async () => {
-    const id = await noticedMeeting(16, 20);
+    const id = await noticed(16, 20);
     clock.advance(16 * DAY);
     await runDueJobs(deps());
     const voter = (await myBallots(t, owner.accessToken, id))[0]!;
@@ -133,7 +120,7 @@ describe('jobs derived from the database alone (handlers run as the in-process r
   });
 
   it('a cancelled meeting is neither opened nor closed', async () => {
-    const id = await noticedMeeting(16, 20);
+    const id = await noticed(16, 20);
     const cancelled = await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/cancel`, headers: bearer(organiser.accessToken), payload: { reason: '改期' } });
     expect(cancelled.statusCode).toBe(200);
     clock.advance(20 * DAY);
@@ -142,7 +129,7 @@ describe('jobs derived from the database alone (handlers run as the in-process r
   });
 
   it('the in-process runner (no Redis configured) opens, closes and publishes by itself', async () => {
-    const id = await noticedMeeting(16, 20);
+    const id = await noticed(16, 20);
     clock.advance(20 * DAY);
     const { buildApp } = await import('../../src/app.ts');
     expect(t.app.config.redisUrl).toBeUndefined();

@@ -9,7 +9,7 @@ import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed } from '../helpers/voting.ts';
+import { appointed, noticedMeeting } from '../helpers/voting.ts';
 
 const DAY = 24 * 3_600_000;
 const clock = manualClock(new Date('2026-11-22T00:00:00Z'));
@@ -57,20 +57,7 @@ async function subscribe(token: string, payload: object) {
   return t.app.inject({ method: 'POST', url: '/v1/webhooks', headers: bearer(token), payload });
 }
 
-async function noticeMeeting(title: string) {
-  const headers = bearer(organiser.accessToken);
-  const now = clock.now().getTime();
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/v1/estates/${p.estateA}/meetings`,
-    headers,
-    payload: { kind: 'regular', title, votingOpensAt: new Date(now + 16 * DAY).toISOString(), votingClosesAt: new Date(now + 20 * DAY).toISOString() },
-  });
-  const id = created.json().id as string;
-  await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/motions`, headers, payload: { matter: 'other_major', kind: 'yes_no', title: '议题' } });
-  expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/notice`, headers })).statusCode).toBe(200);
-  return id;
-}
+const noticeMeeting = (title: string) => noticedMeeting(t, clock, organiser.accessToken, p.estateA, { title });
 
 const countSubscriptions = async () => Number((await db().selectFrom('webhook_subscriptions').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
