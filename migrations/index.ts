@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_places.ts';
 import * as m0002 from './0002_registry_identity.ts';
 import * as m0003 from './0003_voting.ts';
+import * as m0007 from './0007_vote_speed.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0001_places': m0001,
   '0002_registry_identity': m0002,
   '0003_voting': m0003,
+  '0007_vote_speed': m0007,
 };
