@@ -9,6 +9,9 @@
  * p99 ≤ 100 ms, zero errors.
  */
 import { spawn } from 'node:child_process';
+import { openSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -28,6 +31,7 @@ const POOL = 10;
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const name = `gongjue_bench_vote_${process.pid}`;
 const url = new URL(adminUrl);
+const logFile = path.join(tmpdir(), `${name}.log`);
 url.pathname = `/${name}`;
 
 async function admin(statement: string) {
@@ -47,9 +51,12 @@ interface Phase {
   p99: number;
   errors: number;
   total: number;
+  /** The one-minute load average as the phase started: the machine is shared. */
+  load: number;
 }
 
 async function load(name: string, target: string, bodies: () => { path: string; headers: Record<string, string>; body: string }): Promise<Phase> {
+  const loadBefore = loadavg()[0]!;
   const result = await autocannon({
     url: target,
     connections: CONNECTIONS,
@@ -71,6 +78,7 @@ async function load(name: string, target: string, bodies: () => { path: string; 
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
     total: result.requests.total,
+    load: loadBefore,
   };
 }
 
@@ -82,9 +90,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts a process through tsx and waits until it answers on `ready`. */
-async function start(args: string[], env: Record<string, string>, port: number, ready: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+/** Starts a process through tsx and waits until it answers on `ready`; its standard output goes to `stdout` if given. */
+async function start(args: string[], env: Record<string, string>, port: number, ready: string, stdout: number | 'inherit' = 'inherit'): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', stdout, 'inherit'] });
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
@@ -163,25 +171,27 @@ try {
 
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(POOL) };
   const servicePort = await freePort();
+  // The production configuration, log level included (info: a line as each request comes in and
+  // one as it is answered); its log goes to a file, as it would to a log collector.
+  const serviceLog = openSync(logFile, 'w');
   const serviceUrl = await start(['src/server.ts'], {
     ...env,
     PORT: String(servicePort),
     NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
     MIGRATE_ON_START: 'false',
     PUBLIC_BASE_URL: `http://127.0.0.1:${servicePort}`,
     SMS_SENDER: 'development',
     JWT_PRIVATE_KEY: keys.jwt.privateKey,
     JWT_PUBLIC_KEY: keys.jwt.publicKey,
     IDENTITY_HMAC_KEY: keys.identityHmacKey.toString('base64'),
-  }, servicePort, '/readyz');
+  }, servicePort, '/readyz', serviceLog);
   const baselinePort = await freePort();
   const baselineUrl = await start(['bench/vote-baseline.ts'], { ...env, PORT: String(baselinePort) }, baselinePort, '/healthz');
 
   let i = 0;
   const choices = ['agree', 'oppose', 'abstain'];
   const skipBaseline = process.env.BENCH_SKIP_BASELINE === '1';
-  const base = skipBaseline ? { name: 'baseline (skipped)', votesPerSecond: NaN, p50: NaN, p99: NaN, errors: 0, total: 0 } : await load('baseline (one upsert)', baselineUrl, () => {
+  const base = skipBaseline ? { name: 'baseline (skipped)', votesPerSecond: NaN, p50: NaN, p99: NaN, errors: 0, total: 0, load: NaN } : await load('baseline (one upsert)', baselineUrl, () => {
     const k = i++ % voters.length;
     return { path: '/vote', headers: {}, body: JSON.stringify({ voterId: voters[k]!.voterId, choice: choices[i % 3] }) };
   });
@@ -200,15 +210,17 @@ try {
   console.log(`bench:vote — ${VOTERS} voters, ${CONNECTIONS} connections, ${DURATION} s per phase, pool ${POOL}`);
   for (const phase of [base, service]) {
     console.log(
-      `  ${phase.name.padEnd(24)} ${phase.votesPerSecond.toFixed(0).padStart(6)} votes/s   p50 ${String(phase.p50).padStart(3)} ms   p99 ${String(phase.p99).padStart(3)} ms   errors ${phase.errors} of ${phase.total}`,
+      `  ${phase.name.padEnd(24)} ${phase.votesPerSecond.toFixed(0).padStart(6)} votes/s   p50 ${String(phase.p50).padStart(3)} ms   p99 ${String(phase.p99).padStart(3)} ms   errors ${phase.errors} of ${phase.total}   load ${phase.load.toFixed(2)}`,
     );
   }
   console.log(`  ratio ${(service.votesPerSecond / base.votesPerSecond).toFixed(2)} × baseline (target ≥ 0.6); p99 ${service.p99} ms (target ≤ 100)`);
   console.log(`  ${ballots.n} ballot versions written, ${current.n} current ballots (one per voter who voted)`);
+  console.log(`  service log ${(statSync(logFile).size / 1e6).toFixed(1)} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.on('exit', r) : r(null)))));
   await app.close();
   await database.close();
   await admin(`drop database if exists "${name}" with (force)`);
+  rmSync(logFile, { force: true });
 }
