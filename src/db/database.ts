@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { withTimeout } from '../lib/timeout.ts';
@@ -39,6 +39,36 @@ const keepText = (value: string) => value;
 const exactTypeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
   textTypes.has(oid) ? keepText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
 
+/** SQL text → statement name, and back: see `asPreparedStatement`. */
+const statementNames = new Map<string, string>();
+const statementTexts = new Map<string, string>();
+
+/**
+ * Marks a query to be sent to PostgreSQL as a named prepared statement: parsed
+ * and planned once per connection instead of once per call. For the few
+ * statements run for every request of a hot route (a ballot). The same name
+ * must always carry the same text; the embedded database ignores the mark.
+ */
+export function asPreparedStatement<T>(name: string, query: CompiledQuery<T>): CompiledQuery<T> {
+  const known = statementTexts.get(name);
+  if (known === undefined) {
+    statementTexts.set(name, query.sql);
+    statementNames.set(query.sql, name);
+  } else if (known !== query.sql) {
+    throw new Error(`prepared statement ${name} already stands for another text`);
+  }
+  return query;
+}
+
+/** Sends the marked texts by name; Kysely itself always sends text and values. */
+function nameMarkedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof config === 'string' ? statementNames.get(config) : undefined;
+    return name === undefined ? query(config, values, callback) : query({ name, text: config, values }, callback);
+  }) as typeof client.query;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url === undefined ? openEmbedded(options) : openPostgres(options.url, options);
 }
@@ -55,6 +85,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   // An idle client losing its server must not crash the process; the next
   // query will fail and say so instead.
   pool.on('error', (err) => options.logger?.warn({ err: { message: err.message } }, 'idle database client error'));
+  pool.on('connect', nameMarkedStatements);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { canonicalJson } from '../audit/canonical-json.ts';
+import { asPreparedStatement } from '../db/database.ts';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import type { Motion } from '../tally/index.ts';
@@ -213,11 +214,10 @@ export async function castOwnBallot(db: Kysely<DB>, input: Omit<BallotInput, 'ch
   const at = input.now();
   let row: { o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string } | undefined;
   try {
-    row = (
-      await sql<{ o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string }>`
+    const call = sql<{ o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string }>`
         select * from cast_online_ballot(${input.meetingId}, ${input.motionId}, ${input.voterId}, ${input.accountId},
-                                         ${JSON.stringify(input.choice)}::jsonb, ${ballotId}, ${at})`.execute(db)
-    ).rows[0];
+                                         ${JSON.stringify(input.choice)}::jsonb, ${ballotId}, ${at})`;
+    row = (await db.executeQuery(asPreparedStatement('cast_online_ballot', call.compile(db)))).rows[0];
   } catch (err) {
     throw refusalFrom(err);
   }
