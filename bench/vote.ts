@@ -9,6 +9,9 @@
  * p99 ≤ 100 ms, zero errors.
  */
 import { spawn } from 'node:child_process';
+import { openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -24,10 +27,13 @@ import { motionInputSchema } from '../src/voting/motion-terms.ts';
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** Each server first runs this long under the same load, unmeasured: its code compiled, its pool open, as in service. */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const POOL = 10;
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const name = `gongjue_bench_vote_${process.pid}`;
 const url = new URL(adminUrl);
+const logFile = path.join(tmpdir(), `${name}.log`);
 url.pathname = `/${name}`;
 
 async function admin(statement: string) {
@@ -47,13 +53,36 @@ interface Phase {
   p99: number;
   errors: number;
   total: number;
+  /** The one-minute load average as the phase started: the machine is shared. */
+  load: number;
+  /** CPU milliseconds per accepted vote: the server process, its PostgreSQL backends, the load generator (this process). */
+  cpu: { server: number; postgres: number; loadGenerator: number };
 }
 
-async function load(name: string, target: string, bodies: () => { path: string; headers: Record<string, string>; body: string }): Promise<Phase> {
-  const result = await autocannon({
-    url: target,
+/** CPU seconds (user + system) of a process so far, from /proc; NaN where there is no /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks: USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds of each PostgreSQL backend serving the bench database. */
+async function backendCpu(): Promise<Map<number, number>> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(database.db);
+  return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]));
+}
+
+type Bodies = () => { path: string; headers: Record<string, string>; body: string };
+
+function autocannonRun(target: Target, bodies: Bodies, seconds: number) {
+  return autocannon({
+    url: target.url,
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration: seconds,
     requests: [
       {
         method: 'POST',
@@ -64,13 +93,33 @@ async function load(name: string, target: string, bodies: () => { path: string; 
       },
     ],
   });
+}
+
+async function load(name: string, target: Target, bodies: Bodies, warmup: Bodies): Promise<Phase> {
+  if (WARMUP > 0) await autocannonRun(target, warmup, WARMUP);
+  const loadBefore = loadavg()[0]!;
+  const serverBefore = cpuSeconds(target.pid);
+  const backendsBefore = await backendCpu();
+  const ownBefore = process.cpuUsage();
+  const result = await autocannonRun(target, bodies, DURATION);
+  const own = process.cpuUsage(ownBefore);
+  let postgres = 0;
+  // Backends opened during the phase count from their start.
+  for (const [pid, after] of await backendCpu()) postgres += after - (backendsBefore.get(pid) ?? 0);
+  const perVote = (seconds: number) => (1000 * seconds) / result['2xx'];
   return {
     name,
+    cpu: {
+      server: perVote(cpuSeconds(target.pid) - serverBefore),
+      postgres: perVote(postgres),
+      loadGenerator: perVote((own.user + own.system) / 1e6),
+    },
     votesPerSecond: result['2xx'] / DURATION,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
     total: result.requests.total,
+    load: loadBefore,
   };
 }
 
@@ -82,14 +131,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts a process through tsx and waits until it answers on `ready`. */
-async function start(args: string[], env: Record<string, string>, port: number, ready: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+interface Target {
+  url: string;
+  pid: number;
+}
+
+/** Starts a process through tsx and waits until it answers on `ready`; its standard output goes to `stdout` if given. */
+async function start(args: string[], env: Record<string, string>, port: number, ready: string, stdout: number | 'inherit' = 'inherit'): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', stdout, 'inherit'] });
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(base + ready)).ok) return base;
+      if ((await fetch(base + ready)).ok) return { url: base, pid: child.pid! };
     } catch {
       // not up yet
     }
@@ -157,17 +211,25 @@ try {
     .select(['electorate_voters.id as voterId', 'owner_bindings.account_id as accountId', 'electorate_voters.owners'])
     .where('electorate_voters.motion_id', '=', motion.id)
     .execute();
-  const tokens = voters.map((v) =>
-    app.issueAccessToken({ subject: v.accountId, kind: 'person', grants: [{ role: 'owner', estateId: estate.id, ownerId: v.owners[0]! }] }),
-  );
+  const issueTokens = () =>
+    voters.map((v) =>
+      app.issueAccessToken({ subject: v.accountId, kind: 'person', grants: [{ role: 'owner', estateId: estate.id, ownerId: v.owners[0]! }] }),
+    );
+  // The warm-up signs in with other tokens (issued a second apart, so they differ): in the measured
+  // phase each voter's token is new to the service and verified once, as a voter's first request is.
+  const warmupTokens = issueTokens();
+  await new Promise((r) => setTimeout(r, 1100));
+  const tokens = issueTokens();
 
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(POOL) };
   const servicePort = await freePort();
-  const serviceUrl = await start(['src/server.ts'], {
+  // The production configuration, log level included (info: a line as each request comes in and
+  // one as it is answered); its log goes to a file, as it would to a log collector.
+  const serviceLog = openSync(logFile, 'w');
+  const service = await start(['src/server.ts'], {
     ...env,
     PORT: String(servicePort),
     NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
     MIGRATE_ON_START: 'false',
     PUBLIC_BASE_URL: `http://127.0.0.1:${servicePort}`,
     SMS_SENDER: 'development',
@@ -175,41 +237,54 @@ try {
     JWT_PUBLIC_KEY: keys.jwt.publicKey,
     IDENTITY_HMAC_KEY: keys.identityHmacKey.toString('base64'),
     RESULT_SIGNING_KEY: keys.resultSigning.privateKey,
-  }, servicePort, '/readyz');
+  }, servicePort, '/readyz', serviceLog);
   const baselinePort = await freePort();
-  const baselineUrl = await start(['bench/vote-baseline.ts'], { ...env, PORT: String(baselinePort) }, baselinePort, '/healthz');
+  const baseline = await start(['bench/vote-baseline.ts'], { ...env, PORT: String(baselinePort) }, baselinePort, '/healthz');
 
-  let i = 0;
   const choices = ['agree', 'oppose', 'abstain'];
-  const skipBaseline = process.env.BENCH_SKIP_BASELINE === '1';
-  const base = skipBaseline ? { name: 'baseline (skipped)', votesPerSecond: NaN, p50: NaN, p99: NaN, errors: 0, total: 0 } : await load('baseline (one upsert)', baselineUrl, () => {
-    const k = i++ % voters.length;
-    return { path: '/vote', headers: {}, body: JSON.stringify({ voterId: voters[k]!.voterId, choice: choices[i % 3] }) };
-  });
-  i = 0;
-  const service = await load('gongjue castBallot', serviceUrl, () => {
-    const k = i++ % voters.length;
-    return {
-      path: `/v1/meetings/${meetingId}/motions/${motion.id}/ballots`,
-      headers: { authorization: `Bearer ${tokens[k]}` },
-      body: JSON.stringify({ voterId: voters[k]!.voterId, choice: choices[i % 3] }),
+  /** Each voter in turn, changing their choice each time round. */
+  const rounds = (request: (k: number, choice: string) => { path: string; headers: Record<string, string>; body: string }): Bodies => {
+    let i = 0;
+    return () => {
+      const k = i++ % voters.length;
+      return request(k, choices[i % 3]!);
     };
-  });
+  };
+  const baselineVotes = () => rounds((k, choice) => ({ path: '/vote', headers: {}, body: JSON.stringify({ voterId: voters[k]!.voterId, choice }) }));
+  const ballotsWith = (signedIn: string[]) =>
+    rounds((k, choice) => ({
+      path: `/v1/meetings/${meetingId}/motions/${motion.id}/ballots`,
+      headers: { authorization: `Bearer ${signedIn[k]}` },
+      body: JSON.stringify({ voterId: voters[k]!.voterId, choice }),
+    }));
+  const skipBaseline = process.env.BENCH_SKIP_BASELINE === '1';
+  const base = skipBaseline
+    ? { name: 'baseline (skipped)', votesPerSecond: NaN, p50: NaN, p99: NaN, errors: 0, total: 0, load: NaN, cpu: { server: NaN, postgres: NaN, loadGenerator: NaN } }
+    : await load('baseline (one upsert)', baseline, baselineVotes(), baselineVotes());
+  const cast = await load('gongjue castBallot', service, ballotsWith(tokens), ballotsWith(warmupTokens));
 
   const ballots = await db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const current = await db.selectFrom('current_ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  console.log(`bench:vote — ${VOTERS} voters, ${CONNECTIONS} connections, ${DURATION} s per phase, pool ${POOL}`);
-  for (const phase of [base, service]) {
+  console.log(`bench:vote — ${VOTERS} voters, ${CONNECTIONS} connections, ${DURATION} s per phase after ${WARMUP} s of warm-up, pool ${POOL}`);
+  const total = (p: Phase) => p.cpu.server + p.cpu.postgres + p.cpu.loadGenerator;
+  for (const phase of [base, cast]) {
     console.log(
-      `  ${phase.name.padEnd(24)} ${phase.votesPerSecond.toFixed(0).padStart(6)} votes/s   p50 ${String(phase.p50).padStart(3)} ms   p99 ${String(phase.p99).padStart(3)} ms   errors ${phase.errors} of ${phase.total}`,
+      `  ${phase.name.padEnd(24)} ${phase.votesPerSecond.toFixed(0).padStart(6)} votes/s   p50 ${String(phase.p50).padStart(3)} ms   p99 ${String(phase.p99).padStart(3)} ms   errors ${phase.errors} of ${phase.total}   load ${phase.load.toFixed(2)}`,
+    );
+    console.log(
+      `  ${''.padEnd(24)} CPU per vote: server ${phase.cpu.server.toFixed(3)} ms, PostgreSQL backends ${phase.cpu.postgres.toFixed(3)} ms, load generator ${phase.cpu.loadGenerator.toFixed(3)} ms (total ${total(phase).toFixed(3)})`,
     );
   }
-  console.log(`  ratio ${(service.votesPerSecond / base.votesPerSecond).toFixed(2)} × baseline (target ≥ 0.6); p99 ${service.p99} ms (target ≤ 100)`);
+  console.log(`  ratio ${(cast.votesPerSecond / base.votesPerSecond).toFixed(2)} × baseline (target ≥ 0.6); p99 ${cast.p99} ms (target ≤ 100)`);
+  // On a saturated machine throughput follows CPU per vote; this ratio moves less with other load.
+  console.log(`  CPU per vote: baseline ÷ service = ${(total(base) / total(cast)).toFixed(2)}`);
   console.log(`  ${ballots.n} ballot versions written, ${current.n} current ballots (one per voter who voted)`);
+  console.log(`  service log ${(statSync(logFile).size / 1e6).toFixed(1)} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.on('exit', r) : r(null)))));
   await app.close();
   await database.close();
   await admin(`drop database if exists "${name}" with (force)`);
+  rmSync(logFile, { force: true });
 }

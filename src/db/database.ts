@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { FastifyBaseLogger } from 'fastify';
@@ -45,6 +45,36 @@ const keepText = (value: string) => value;
 const exactTypeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
   textTypes.has(oid) ? keepText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
 
+/** SQL text → statement name, and back: see `asPreparedStatement`. */
+const statementNames = new Map<string, string>();
+const statementTexts = new Map<string, string>();
+
+/**
+ * Marks a query to be sent to PostgreSQL as a named prepared statement: parsed
+ * and planned once per connection instead of once per call. For the few
+ * statements run for every request of a hot route (a ballot). The same name
+ * must always carry the same text; the embedded database ignores the mark.
+ */
+export function asPreparedStatement<T>(name: string, query: CompiledQuery<T>): CompiledQuery<T> {
+  const known = statementTexts.get(name);
+  if (known === undefined) {
+    statementTexts.set(name, query.sql);
+    statementNames.set(query.sql, name);
+  } else if (known !== query.sql) {
+    throw new Error(`prepared statement ${name} already stands for another text`);
+  }
+  return query;
+}
+
+/** Sends the marked texts by name; Kysely itself always sends text and values. */
+function nameMarkedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof config === 'string' ? statementNames.get(config) : undefined;
+    return name === undefined ? query(config, values, callback) : query({ name, text: config, values }, callback);
+  }) as typeof client.query;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url === undefined ? openEmbedded(options) : openPostgres(options.url, options);
 }
@@ -67,6 +97,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   const backendPid = (client: pg.PoolClient) => (client as unknown as { processID: number }).processID;
   pool.on('connect', (client) => clients.set(backendPid(client), client));
   pool.on('remove', (client) => clients.delete(backendPid(client)));
+  pool.on('connect', nameMarkedStatements);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { canonicalJson } from '../audit/canonical-json.ts';
+import { asPreparedStatement } from '../db/database.ts';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import type { Motion } from '../tally/index.ts';
@@ -43,9 +44,29 @@ export interface BallotInput {
   now: () => Date;
 }
 
-export function receiptOf(b: { ballotId: string; motionId: string; voterId: string; version: number; choice: unknown; spoiled: boolean; channel: Channel; castAt: Date }): string {
-  const content = canonicalJson({ ...b, castAt: b.castAt.toISOString() });
-  return createHash('sha256').update(content).digest('hex');
+export interface ReceiptContent {
+  ballotId: string;
+  motionId: string;
+  voterId: string;
+  version: number;
+  choice: unknown;
+  spoiled: boolean;
+  channel: Channel;
+  castAt: Date;
+}
+
+/**
+ * SHA-256 of the ballot's canonical JSON. The eight fields are written out
+ * in canonical (sorted) key order rather than through canonicalJson()'s
+ * generic sort: every ballot cast pays for this. A property test holds the two
+ * to the same text (test/unit/receipt.test.ts).
+ */
+export function receiptOf(b: ReceiptContent): string {
+  const choice = b.choice === undefined ? '' : `"choice":${canonicalJson(b.choice)},`;
+  const content =
+    `{"ballotId":${JSON.stringify(b.ballotId)},"castAt":${JSON.stringify(b.castAt.toISOString())},"channel":${JSON.stringify(b.channel)},` +
+    `${choice}"motionId":${JSON.stringify(b.motionId)},"spoiled":${b.spoiled},"version":${canonicalJson(b.version)},"voterId":${JSON.stringify(b.voterId)}}`;
+  return hash('sha256', content, 'hex');
 }
 
 /**
@@ -193,11 +214,10 @@ export async function castOwnBallot(db: Kysely<DB>, input: Omit<BallotInput, 'ch
   const at = input.now();
   let row: { o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string } | undefined;
   try {
-    row = (
-      await sql<{ o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string }>`
+    const call = sql<{ o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string }>`
         select * from cast_online_ballot(${input.meetingId}, ${input.motionId}, ${input.voterId}, ${input.accountId},
-                                         ${JSON.stringify(input.choice)}::jsonb, ${ballotId}, ${at})`.execute(db)
-    ).rows[0];
+                                         ${JSON.stringify(input.choice)}::jsonb, ${ballotId}, ${at})`;
+    row = (await db.executeQuery(asPreparedStatement('cast_online_ballot', call.compile(db)))).rows[0];
   } catch (err) {
     throw refusalFrom(err);
   }

@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/plugins/auth.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { es256Token, forgeJwt as forge } from '../helpers/jwt.ts';
@@ -76,5 +76,29 @@ describe('access tokens', () => {
   it('a token of ours with claims of the wrong shape is refused', async () => {
     const token = t.app.jwt.sign({ sub: 'x', kind: 'person', grants: [{ role: 'emperor' }] } as never);
     expect((await listWith(token)).statusCode).toBe(401);
+  });
+
+  it('a token accepted before is refused once it expires (verified tokens are remembered only until then)', async () => {
+    const token = es256Token(t.keys.jwt.privateKey, { ...adminClaims(), exp: now() + 60 });
+    expect((await listWith(token)).statusCode).toBe(200);
+    expect((await listWith(token)).statusCode).toBe(200); // now answered from the remembered verification
+    vi.useFakeTimers({ toFake: ['Date'], now: (now() + 61) * 1000 });
+    try {
+      const res = await listWith(token);
+      expect(res.statusCode).toBe(401);
+      expect(res.json().detail).toMatch(/expired/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a remembered token changed by one character is verified afresh and refused', async () => {
+    const token = es256Token(t.keys.jwt.privateKey, adminClaims());
+    expect((await listWith(token)).statusCode).toBe(200);
+    // A character inside the signature (the last one may carry only padding bits).
+    const i = token.length - 10;
+    const changed = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+    expect((await listWith(changed)).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/v1/townships', headers: { authorization: `Bearer ${token} ` } })).statusCode).toBe(401);
   });
 });
