@@ -173,7 +173,7 @@ try {
   await sql`
     with o as (
       insert into owners (estate_id, kind, name, id_type, id_key, id_tail)
-      select ${estate.id}, 'person', '业主' || g, 'resident_id', md5(g::text) || md5((g + 1)::text), lpad(g::text, 4, '0')
+      select ${estate.id}, 'person', '业主' || g, 'resident_id', decode(md5(g::text) || md5((g + 1)::text), 'hex'), lpad(g::text, 4, '0')
       from generate_series(1, ${VOTERS}) g returning id, name),
     u as (
       insert into units (estate_id, registry_no, building_id, room, area_hundredths, area_source, kind)
