@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
@@ -131,5 +133,34 @@ describe('BullMQ workers', () => {
     const published = await db().selectFrom('audit_log').select('seq').where('action', '=', 'meeting.published').where('subject', '=', `meeting:${meetingId}`).execute();
     expect(published).toHaveLength(1);
     await stopApps();
+  });
+
+  it('a worker told to stop finishes the job in hand first (a slow webhook receiver)', async () => {
+    let answered = 0;
+    const receiver = createServer((req, res) => {
+      req.resume();
+      // Answers only after the worker has been told to stop.
+      setTimeout(() => {
+        answered += 1;
+        res.end('ok');
+      }, 1_500);
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/slow`;
+      const sub = await t.app.inject({ method: 'POST', url: '/v1/webhooks', headers: bearer(p.staffA), payload: { estateId: p.estateA, url, events: ['voting.opened'] } });
+      expect(sub.statusCode).toBe(201);
+      const app = await workerApp({ JOBS_INTERVAL_MS: '1000' });
+      await openMeeting(t, clock, new Date(clock.now().getTime() - 16 * DAY), organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '慢接收方' }]);
+      app.jobs.kick();
+      await waitFor('the delivery to be in hand', async () => (await app.jobs.stats())['deliver-webhook']!.active === 1);
+      await app.close();
+      expect(answered).toBe(1);
+      const delivery = await db().selectFrom('webhook_deliveries').select(['status', 'attempts']).where('subscription_id', '=', sub.json().subscription.id).executeTakeFirstOrThrow();
+      expect(delivery).toEqual({ status: 'delivered', attempts: 1 });
+      apps.splice(apps.indexOf(app), 1);
+    } finally {
+      await new Promise((r) => receiver.close(r));
+    }
   });
 });
