@@ -22,5 +22,5 @@ export function createRunner(config: Config, deps: JobDeps, runWorkers: boolean)
   if (config.redisUrl !== undefined) {
     return new BullmqRunner(deps, { ...common, redisUrl: config.redisUrl, prefix: config.jobs.queuePrefix, concurrency: config.jobs.concurrency, runWorkers });
   }
-  return runWorkers ? new InProcessRunner(deps, common) : noRunner;
+  return runWorkers ? new InProcessRunner(deps, { ...common, concurrency: config.jobs.concurrency }) : noRunner;
 }

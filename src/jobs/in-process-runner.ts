@@ -6,7 +6,7 @@ import type { Job, JobDeps } from './work.ts';
 /**
  * Runs the jobs inside this process when no Redis is configured (the embedded
  * default: one instance). Each pass derives the due work from PostgreSQL, runs
- * what is due one job at a time (and whatever follows from it), then sleeps
+ * what is due, a few jobs at a time (and whatever follows from them), then sleeps
  * until the next job's instant or the reconcile interval, whichever is sooner.
  */
 export class InProcessRunner implements JobRunner {
@@ -20,7 +20,7 @@ export class InProcessRunner implements JobRunner {
 
   constructor(
     private readonly deps: JobDeps,
-    private readonly options: { intervalMs: number; horizonMs: number },
+    private readonly options: { intervalMs: number; horizonMs: number; concurrency: number },
   ) {}
 
   async start(): Promise<void> {
@@ -62,16 +62,19 @@ export class InProcessRunner implements JobRunner {
     try {
       const found = await dueWork(this.deps.db, this.deps.clock.now(), { horizonMs: this.options.horizonMs, reminderLeadMs: this.deps.reminderLeadMs });
       for (const job of found) this.pending.set(job.key, job);
-      for (let job = this.nextDue(); job && !this.stopped; job = this.nextDue()) {
-        this.pending.delete(job.key);
-        try {
-          for (const next of await runJob(this.deps, job)) this.pending.set(next.key, next);
-        } catch (err) {
-          // Dropped, not retried in a tight loop: the next pass derives it again from the database.
-          failures += 1;
-          this.deps.log.error({ err, job: job.key }, 'job failed; the next pass will try again');
+      // Up to `concurrency` jobs at once (each locks its own meeting), and whatever follows from them.
+      const worker = async () => {
+        for (let job = this.nextDue(); job && !this.stopped; job = this.nextDue()) {
+          try {
+            for (const next of await runJob(this.deps, job)) this.pending.set(next.key, next);
+          } catch (err) {
+            // Dropped, not retried in a tight loop: the next pass derives it again from the database.
+            failures += 1;
+            this.deps.log.error({ err, job: job.key }, 'job failed; the next pass will try again');
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: this.options.concurrency }, worker));
     } catch (err) {
       failures += 1;
       this.deps.log.error({ err }, 'jobs: reconciliation failed');
@@ -80,12 +83,14 @@ export class InProcessRunner implements JobRunner {
     this.scheduleNextPass();
   }
 
+  /** The earliest due job, taken out of the pending set so no other worker of this pass takes it too. */
   private nextDue(): Job | undefined {
     const now = this.deps.clock.now().getTime();
     let best: Job | undefined;
     for (const job of this.pending.values()) {
       if (job.runAt.getTime() <= now && (!best || job.runAt < best.runAt)) best = job;
     }
+    if (best) this.pending.delete(best.key);
     return best;
   }
 
