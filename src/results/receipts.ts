@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import type { Report } from '../tally/index.ts';
-import { receiptOf } from '../voting/ballots.ts';
+import { type ReceiptContent, receiptOf } from '../voting/ballots.ts';
 import { choiceText, requirePublished } from './notice.ts';
 
 /**
@@ -14,15 +14,7 @@ import { choiceText, requirePublished } from './notice.ts';
  * meeting's receipts are computed once and remembered.
  */
 
-interface BallotRef {
-  ballotId: string;
-  motionId: string;
-  voterId: string;
-  version: number;
-  choice: unknown;
-  spoiled: boolean;
-  channel: Channel;
-  castAt: Date;
+interface BallotRef extends ReceiptContent {
   receipt: string;
 }
 
