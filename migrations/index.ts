@@ -6,6 +6,7 @@ import * as m0004 from './0004_jobs.ts';
 import * as m0005 from './0005_results.ts';
 import * as m0006 from './0006_import_speed.ts';
 import * as m0007 from './0007_vote_speed.ts';
+import * as m0008 from './0008_ballot_batches.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0005_results': m0005,
   '0006_import_speed': m0006,
   '0007_vote_speed': m0007,
+  '0008_ballot_batches': m0008,
 };

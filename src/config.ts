@@ -76,6 +76,8 @@ const envSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number({ error: 'expected a number' }).int().min(1).max(30, { error: 'expected at most 30' }).default(8),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(10).default(30_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(120_000).default(10_000),
+  BALLOT_BATCHES_IN_FLIGHT: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(64, { error: 'expected at most 64' }).default(2),
+  BALLOT_BATCH_MAX: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(1000, { error: 'expected at most 1000' }).default(64),
   SMS_SENDER: z.preprocess(emptyAsUndefined, z.enum(['development'], { error: 'expected development' }).optional()),
 });
 
@@ -117,6 +119,8 @@ export interface Config {
   };
   /** How login codes reach phones. Only the development sender (outbox + log) exists so far. */
   smsSender: 'development';
+  /** Online ballots sent to the database together (src/voting/ballot-batches.ts). */
+  ballotBatches: { inFlight: number; maxBatch: number };
   secrets: {
     jwtPrivateKey: string | undefined;
     jwtPublicKey: string | undefined;
@@ -179,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     smsSender: e.SMS_SENDER ?? 'development',
+    ballotBatches: { inFlight: e.BALLOT_BATCHES_IN_FLIGHT, maxBatch: e.BALLOT_BATCH_MAX },
     runJobs: e.RUN_JOBS,
     jobs: {
       intervalMs: e.JOBS_INTERVAL_MS,

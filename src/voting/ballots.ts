@@ -2,10 +2,10 @@ import { hash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { canonicalJson } from '../audit/canonical-json.ts';
-import { asPreparedStatement } from '../db/database.ts';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import type { Motion } from '../tally/index.ts';
+import { type BallotBatches, castOnlineBallots, type OnlineBallot } from './ballot-batches.ts';
 import { type Choice, choiceProblem, motionOf } from './motion-terms.ts';
 
 /**
@@ -203,45 +203,46 @@ export async function requireVoter(trx: Kysely<DB>, motionId: string, voterId: s
  * owners now; under coOwnerVoting "representative" it must be the
  * representative the co-owners designated (R1.4). The service's hot path:
  * the choice is checked against the motion's frozen terms here, everything
- * else happens in one call of the database function cast_online_ballot
- * (migrations/0003_voting.ts), in one round trip.
+ * else in the database function cast_online_ballots
+ * (migrations/0008_ballot_batches.ts) — with other ballots received at the
+ * same time (`batches`), or alone inside the caller's transaction when `db`
+ * is one (a ballot with an Idempotency-Key).
  */
-export async function castOwnBallot(db: Kysely<DB>, input: Omit<BallotInput, 'channel' | 'ownerId'>): Promise<Receipt> {
+export async function castOwnBallot(db: Kysely<DB>, batches: BallotBatches, input: Omit<BallotInput, 'channel' | 'ownerId'>): Promise<Receipt> {
   const motion = await motionTerms(db, input.meetingId, input.motionId);
   const problem = choiceProblem(motion, input.choice);
   if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path: 'body.choice', message: problem }] });
-  const ballotId = timeOrderedUuid();
-  const at = input.now();
-  let row: { o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string } | undefined;
-  try {
-    const call = sql<{ o_version: number; o_cast_at: Date; o_replaced: Channel | null; o_owner: string }>`
-        select * from cast_online_ballot(${input.meetingId}, ${input.motionId}, ${input.voterId}, ${input.accountId},
-                                         ${JSON.stringify(input.choice)}::jsonb, ${ballotId}, ${at})`;
-    row = (await db.executeQuery(asPreparedStatement('cast_online_ballot', call.compile(db)))).rows[0];
-  } catch (err) {
-    throw refusalFrom(err);
-  }
-  if (!row) throw new Error('cast_online_ballot returned nothing');
-  const castAt = row.o_cast_at;
-  return {
-    ballotId,
+  const ballot: OnlineBallot = {
+    meetingId: input.meetingId,
     motionId: input.motionId,
     voterId: input.voterId,
-    version: row.o_version,
+    accountId: input.accountId,
+    choice: input.choice,
+    ballotId: timeOrderedUuid(),
+    at: input.now(),
+  };
+  const outcome = db.isTransaction ? (await castOnlineBallots(db, [ballot]))[0]! : await batches.cast(ballot);
+  if (outcome.code !== null) throw refusal(outcome.code, outcome.message ?? 'Ballot refused');
+  const castAt = outcome.castAt!;
+  const version = outcome.version!;
+  return {
+    ballotId: ballot.ballotId,
+    motionId: input.motionId,
+    voterId: input.voterId,
+    version,
     channel: 'online',
     castAt: castAt.toISOString(),
-    receipt: receiptOf({ ballotId, motionId: input.motionId, voterId: input.voterId, version: row.o_version, choice: input.choice, spoiled: false, channel: 'online', castAt }),
-    replaced: row.o_replaced,
+    receipt: receiptOf({ ballotId: ballot.ballotId, motionId: input.motionId, voterId: input.voterId, version, choice: input.choice, spoiled: false, channel: 'online', castAt }),
+    replaced: outcome.replaced,
   };
 }
 
 const REFUSALS: Record<string, 'forbidden' | 'not-found' | 'conflict'> = { GJ403: 'forbidden', GJ404: 'not-found', GJ409: 'conflict' };
 
-/** The database function's refusals (SQLSTATE GJ4xx) as problems; anything else stays an internal error. */
-function refusalFrom(err: unknown): unknown {
-  const { code, message } = err as { code?: string; message?: string };
-  const slug = code === undefined ? undefined : REFUSALS[code];
-  return slug ? new ProblemError(slug, message) : err;
+/** The database function's refusals (GJ403, GJ404, GJ409) as problems. */
+function refusal(code: string, message: string): Error {
+  const slug = REFUSALS[code];
+  return slug ? new ProblemError(slug, message) : new Error(`cast_online_ballots answered ${code}: ${message}`);
 }
 
 /**

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { BallotBatches, type OnlineBallot } from '../../src/voting/ballot-batches.ts';
 import { appointed, castBallot } from '../helpers/voting.ts';
 
 /**
@@ -25,7 +28,7 @@ let meetingId: string;
 let motionId: string;
 let closesAt: number;
 let organiserHeaders: Record<string, string>;
-const voters: { token: string; voterId: string }[] = [];
+const voters: { token: string; voterId: string; accountId: string }[] = [];
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
@@ -68,7 +71,7 @@ beforeAll(async () => {
   const voterOf = new Map(electorate.map((v) => [v.owners[0], v.id]));
   owners.forEach((o, i) => {
     const token = t.app.issueAccessToken({ subject: accounts[i]!.id, kind: 'person', grants: [{ role: 'owner', estateId: p.estateA, ownerId: o.id }] });
-    voters.push({ token, voterId: voterOf.get(o.id)! });
+    voters.push({ token, voterId: voterOf.get(o.id)!, accountId: accounts[i]!.id });
   });
 }, 120_000);
 afterAll(async () => t?.close());
@@ -99,6 +102,58 @@ describe('ballots under concurrency', () => {
     // Each receipt names its own version, and the last one answered is the current ballot.
     const byVersion = new Map(results.map((r) => [r.json().version, r.json().ballotId]));
     expect(byVersion.get(51)).toBe(versions[50]!.id);
+  });
+
+  it('ballots received together go to the database as one batch; a refused one refuses none of its neighbours', async () => {
+    const db = t.testDatabase.database.db;
+    // One batch at a time: the first ballot goes alone, the next ones wait for it and go together.
+    const batches = new BallotBatches(db, { inFlight: 1, maxBatch: 64 });
+    const at = clock.now();
+    const ballot = (i: number, over: Partial<OnlineBallot> = {}): OnlineBallot => ({
+      meetingId, motionId, voterId: voters[i]!.voterId, accountId: voters[i]!.accountId, choice: 'agree', ballotId: randomUUID(), at, ...over,
+    });
+    const sent = [
+      ballot(20),
+      ballot(21),
+      ballot(22, { voterId: randomUUID() }), // not in the electorate
+      ballot(23, { accountId: voters[24]!.accountId }), // someone else's voter
+      ballot(24),
+      ballot(21, { choice: 'oppose' }), // the same voter again: waits for a later batch
+      ballot(25, { at: new Date(closesAt) }), // at the closing instant
+    ];
+    const outcomes = await Promise.all(sent.map((b) => batches.cast(b)));
+    expect(outcomes.map((o) => o.code)).toEqual([null, null, 'GJ403', 'GJ403', null, null, 'GJ409']);
+    expect(outcomes[2]!.message).toMatch(/electorate/);
+    expect(outcomes[3]!.message).toMatch(/not a verified owner/);
+    expect(outcomes[6]!.message).toMatch(/closed/);
+    expect(batches.statistics).toMatchObject({ batches: 3, ballots: 7, waiting: 0, sending: 0 });
+
+    const written = await db.selectFrom('ballots').select(['id', 'voter_id', 'version', 'choice']).where('id', 'in', sent.map((b) => b.ballotId)).execute();
+    expect(new Set(written.map((w) => w.id))).toEqual(new Set([sent[0], sent[1], sent[4], sent[5]].map((b) => b!.ballotId)));
+    const voter21 = written.filter((w) => w.voter_id === voters[21]!.voterId).sort((a, b) => a.version - b.version);
+    expect(voter21.map((w) => [w.version - voter21[0]!.version, w.choice])).toEqual([[0, 'agree'], [1, 'oppose']]);
+    const current = await db.selectFrom('current_ballots').select('ballot_id').where('voter_id', '=', voters[21]!.voterId).executeTakeFirst();
+    expect(current?.ballot_id).toBe(sent[5]!.ballotId);
+  });
+
+  it('a batch that fails as a whole is retried ballot by ballot: only the faulty ballot fails', async () => {
+    const db = t.testDatabase.database.db;
+    const batches = new BallotBatches(db, { inFlight: 1, maxBatch: 64 });
+    const at = clock.now();
+    const existing = await db.selectFrom('ballots').select('id').where('motion_id', '=', motionId).limit(1).executeTakeFirstOrThrow();
+    const ballot = (i: number, ballotId: string = randomUUID()): OnlineBallot => ({
+      meetingId, motionId, voterId: voters[i]!.voterId, accountId: voters[i]!.accountId, choice: 'abstain', ballotId, at,
+    });
+    // The third reuses a ballot id: its insert breaks the unique key, and with it the batch's statement.
+    const sent = [ballot(30), ballot(31), ballot(32, existing.id), ballot(33)];
+    const outcomes = await Promise.allSettled(sent.map((b) => batches.cast(b)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: '23505' });
+    expect(batches.statistics.batches).toBe(2);
+    const written = await db.selectFrom('ballots').select('id').where('id', 'in', [sent[0]!, sent[1]!, sent[3]!].map((b) => b.ballotId)).execute();
+    expect(written).toHaveLength(3);
+    const voter32 = await db.selectFrom('ballots').select('id').where('voter_id', '=', voters[32]!.voterId).where('choice', '=', sql<string>`'"abstain"'::jsonb`).execute();
+    expect(voter32).toEqual([]);
   });
 
   it('ballots fired across the closing instant: none accepted at or after it, and the close counts exactly the accepted ones', async () => {
