@@ -1,8 +1,8 @@
 import { hash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { v7 as timeOrderedUuid } from 'uuid';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
+import { timeOrderedIds } from '../lib/time-ordered-ids.ts';
 import { ProblemError } from '../problems.ts';
 import type { Motion } from '../tally/index.ts';
 import { type BallotBatches, castOnlineBallots, type OnlineBallot } from './ballot-batches.ts';
@@ -236,6 +236,9 @@ export async function castOwnBallot(db: Kysely<DB>, batches: BallotBatches, inpu
     replaced: outcome.replaced,
   };
 }
+
+/** Ballot ids: time-ordered, so the ballots table's key index only appends. */
+const timeOrderedUuid = timeOrderedIds();
 
 const REFUSALS: Record<string, 'forbidden' | 'not-found' | 'conflict'> = { GJ403: 'forbidden', GJ404: 'not-found', GJ409: 'conflict' };
 

@@ -39,6 +39,7 @@ describe('graceful shutdown', () => {
     const server = startServer({
       DATABASE_URL: target.url,
       DATA_DIR: '/tmp/gongjue-unused',
+      LOG_LEVEL: 'info',
       PORT: String(await freePort()),
       JWT_PRIVATE_KEY: keys.jwt.privateKey,
       JWT_PUBLIC_KEY: keys.jwt.publicKey,
@@ -72,5 +73,9 @@ describe('graceful shutdown', () => {
     expect(((await response.json()) as { counts: { added: number } }).counts.added).toBe(20_000);
     expect(await server.exited, server.output()).toBe(0);
     await expect(fetch(`${server.baseUrl}/healthz`)).rejects.toThrow();
+    // Log lines are written without blocking (src/app.ts): the last ones still reach the output at exit.
+    const lines = server.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; res?: { statusCode: number } });
+    expect(lines.some((l) => l.msg === 'shutting down')).toBe(true);
+    expect(lines.some((l) => l.msg === 'request completed' && l.res?.statusCode === 201)).toBe(true);
   });
 });

@@ -31,4 +31,17 @@ describe('timeOrderedIds', () => {
     expect(ascending(ids)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('follows the clock forward: each id carries the millisecond it was made in', () => {
+    let clock = 2_000;
+    const next = timeOrderedIds(() => clock);
+    const first = [next(), next()];
+    clock = 2_005;
+    const later = next();
+    expect(first.map(millisOf)).toEqual([2_000, 2_000]);
+    expect(millisOf(later)).toBe(2_005);
+    // The counter restarts with the new millisecond.
+    expect(later.slice(15, 18)).toBe('000');
+    expect(ascending([...first, later])).toBe(true);
+  });
 });
