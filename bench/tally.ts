@@ -14,7 +14,13 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { standingBallots } from '../src/tally/ballots.ts';
+import { countStanding } from '../src/tally/count.ts';
+import { decide } from '../src/tally/decide.ts';
+import { indexElectorate } from '../src/tally/electorate.ts';
 import { parseTallyRecord, tallyRecord, type TallyRecordInput } from '../src/tally/index.ts';
+import { Issues } from '../src/tally/issues.ts';
+import { resolveSettings } from '../src/tally/settings.ts';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 1_000_000);
 const BALLOTS = Math.round(UNITS * 0.8);
@@ -235,6 +241,22 @@ async function main(): Promise<void> {
     const wall = performance.now() - t;
     const used = process.cpuUsage(cpu);
     runs.push({ wall, cpu: (used.user + used.system) / 1000 });
+  }
+  // BENCH_PHASES=1: the same tally again, split into its phases (where to look next).
+  if (process.env.BENCH_PHASES === '1') {
+    for (let r = 0; r < TALLY_RUNS; r++) {
+      collectGarbage();
+      const t0 = performance.now();
+      const settings = resolveSettings(record.settings);
+      const issues = new Issues();
+      const index = indexElectorate(record.units, settings, record.motion.scope, issues);
+      const t1 = performance.now();
+      const standing = standingBallots(record.ballots, index, record.motion, settings, issues);
+      const t2 = performance.now();
+      decide(countStanding(index, standing, record.motion), record.motion, settings);
+      const t3 = performance.now();
+      console.log(`phases, run ${r + 1}: electorate ${ms(t0, t1)}, standing ballots ${ms(t1, t2)}, count and decide ${ms(t2, t3)}`);
+    }
   }
   const first = runs[0]!;
   const best = runs.reduce((a, b) => (b.wall < a.wall ? b : a));
