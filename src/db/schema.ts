@@ -275,6 +275,8 @@ export interface PaperEntryTable {
   spoiled: boolean;
   scan_url: string;
   scan_sha256: string;
+  /** The owner who signed the paper (0009); null for entries made before it was asked. */
+  signed_by: Generated<string | null>;
   entered_by: string;
   entered_at: Date;
   status: 'pending' | 'confirmed' | 'rejected';

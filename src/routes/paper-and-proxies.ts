@@ -35,6 +35,7 @@ const paperSchema = z
     choice: z.unknown(),
     spoiled: z.boolean(),
     scan: z.object({ url: z.string(), sha256: z.string() }),
+    signedBy: z.uuid().nullable().describe('The owner who signed the paper'),
     status: z.enum(['pending', 'confirmed', 'rejected']),
     enteredBy: z.uuid(),
     enteredAt: z.iso.datetime(),
@@ -83,7 +84,16 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
         security: bearerSecurity,
         params: meetingParams.extend({ motionId: uuidParam('a motion') }),
         body: z
-          .object({ voterId: z.uuid(), choice: choiceSchema.optional(), spoiled: z.boolean().default(false), scan: documentRef })
+          .object({
+            voterId: z.uuid(),
+            signedBy: z
+              .uuid('expected an owner id (UUID)')
+              .optional()
+              .describe('The owner who signed the paper, one of the voter’s owners; required for co-owners under coOwnerVoting "representative" (their representative)'),
+            choice: choiceSchema.optional(),
+            spoiled: z.boolean().default(false),
+            scan: documentRef,
+          })
           .strict()
           .refine((b) => b.spoiled || b.choice !== undefined, { message: 'a ballot that is not spoiled needs a choice', path: ['choice'] }),
         response: { 201: paperSchema, ...problemResponses(400, 401, 403, 404, 409) },
@@ -99,6 +109,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
           choice: request.body.choice ?? null,
           spoiled: request.body.spoiled,
           scan: request.body.scan,
+          signedBy: request.body.signedBy ?? null,
           accountId,
           now,
         }),

@@ -22,6 +22,8 @@ export interface PaperEntryView {
   choice: unknown;
   spoiled: boolean;
   scan: { url: string; sha256: string };
+  /** The owner who signed the paper; null on entries made before it was asked. */
+  signedBy: string | null;
   status: 'pending' | 'confirmed' | 'rejected';
   enteredBy: string;
   enteredAt: string;
@@ -37,6 +39,7 @@ export function paperView(r: Selectable<PaperEntryTable>): PaperEntryView {
     choice: r.choice,
     spoiled: r.spoiled,
     scan: { url: r.scan_url, sha256: r.scan_sha256 },
+    signedBy: r.signed_by,
     status: r.status,
     enteredBy: r.entered_by,
     enteredAt: r.entered_at.toISOString(),
@@ -53,11 +56,23 @@ async function requireMotion(trx: Kysely<DB>, meetingId: string, motionId: strin
 
 export async function enterPaperBallot(
   trx: Kysely<DB>,
-  input: { meetingId: string; motionId: string; voterId: string; choice: Choice | null; spoiled: boolean; scan: { url: string; sha256: string }; accountId: string; now: () => Date },
+  input: {
+    meetingId: string;
+    motionId: string;
+    voterId: string;
+    choice: Choice | null;
+    spoiled: boolean;
+    scan: { url: string; sha256: string };
+    /** The owner who signed the paper: one of the voter's owners. */
+    signedBy: string | null;
+    accountId: string;
+    now: () => Date;
+  },
 ): Promise<PaperEntryView> {
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
   const motion = await requireMotion(trx, input.meetingId, input.motionId);
-  await requireVoter(trx, input.motionId, input.voterId);
+  const voter = await requireVoter(trx, input.motionId, input.voterId);
+  await requireSignatory(trx, meeting.estate_id, voter, input.signedBy);
   if (!input.spoiled) {
     const problem = choiceProblem(motion, input.choice);
     if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path: 'body.choice', message: problem }] });
@@ -71,6 +86,7 @@ export async function enterPaperBallot(
       spoiled: input.spoiled,
       scan_url: input.scan.url,
       scan_sha256: input.scan.sha256,
+      signed_by: input.signedBy,
       entered_by: input.accountId,
       entered_at: at,
       status: 'pending',
@@ -82,9 +98,37 @@ export async function enterPaperBallot(
     actor: `account:${input.accountId}`,
     action: 'paper_ballot.entered',
     subject: `paper:${row.id}`,
-    data: { motionId: input.motionId, voterId: input.voterId, spoiled: input.spoiled, scanSha256: input.scan.sha256 },
+    data: { motionId: input.motionId, voterId: input.voterId, spoiled: input.spoiled, scanSha256: input.scan.sha256, signedBy: input.signedBy },
   }, at);
   return paperView(row);
+}
+
+/**
+ * The signatory of a paper ballot must be one of the voter's owners. Under
+ * coOwnerVoting "representative" (R1.4) a co-owned voter's paper ballot
+ * must be signed by the representative its co-owners designated — the
+ * rule cast_online_ballots applies to online ballots; the developer (R1.3)
+ * is one organisation and a sole owner is their own representative.
+ */
+async function requireSignatory(
+  trx: Kysely<DB>,
+  estateId: string,
+  voter: { owners: string[]; representative: string | null; developer: boolean },
+  signedBy: string | null,
+): Promise<void> {
+  if (signedBy !== null && !voter.owners.includes(signedBy)) {
+    const message = 'signedBy must be one of the voter’s owners (an owner id from the registry)';
+    throw new ProblemError('validation-failed', message, { errors: [{ path: 'body.signedBy', message }] });
+  }
+  if (voter.owners.length < 2 || voter.developer) return;
+  const estate = await trx.selectFrom('estates').select('settings').where('id', '=', estateId).executeTakeFirstOrThrow();
+  if (validateEstateSettings(estate.settings).coOwnerVoting !== 'representative') return;
+  if (voter.representative === null) {
+    throw new ProblemError('forbidden', 'The co-owners have not designated who casts their vote (R1.4); ask the organisers to record it');
+  }
+  if (signedBy !== voter.representative) {
+    throw new ProblemError('forbidden', 'Only the co-owners’ designated representative may sign their paper ballot (R1.4): name them in signedBy');
+  }
 }
 
 /** The second organiser's check: confirming writes the ballot; rejecting records why. */
@@ -118,6 +162,7 @@ export async function decidePaperBallot(
         spoiled: entry.spoiled,
         channel: 'paper',
         accountId: input.accountId,
+        ownerId: entry.signed_by,
         paperEntryId: entry.id,
         now: input.now,
       },

@@ -109,5 +109,41 @@ describe('co-owners voting by representative (R1.4)', () => {
     const voter = (await myBallots(t, first.accessToken, later.meetingId))[0]!.voterId;
     expect((await castBallot(t, first.accessToken, later.meetingId, later.motionIds[0]!, voter, 'agree')).statusCode).toBe(403);
     expect((await castBallot(t, second.accessToken, later.meetingId, later.motionIds[0]!, voter, 'agree')).statusCode).toBe(201);
+
+    // On paper too: the organiser names who signed, and only the representative's signature counts.
+    const units = (await t.app.inject({ url: `/v1/estates/${p.estateA}/units?limit=1000`, headers: bearer(p.staffA) })).json().items;
+    const firstOwner = unit.owners.find((o: { name: string }) => o.name === co[0]!.name).id;
+    const stranger = units.find((u: { registryNo: string }) => u.registryNo === 'B-0').owners[0].id;
+    const paper = (signedBy?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${later.meetingId}/motions/${later.motionIds[0]}/paper-ballots`,
+        headers: bearer(organiser.accessToken),
+        payload: { voterId: voter, choice: 'oppose', scan: { url: 'https://files.example/scan/c1.pdf', sha256: 'c'.repeat(64) }, ...(signedBy ? { signedBy } : {}) },
+      });
+    const unsigned = await paper();
+    expect(unsigned.statusCode).toBe(403);
+    expect(unsigned.json().detail).toMatch(/representative/);
+    const byOtherCoOwner = await paper(firstOwner);
+    expect(byOtherCoOwner.statusCode).toBe(403);
+    const byStranger = await paper(stranger);
+    expect(byStranger.statusCode).toBe(400);
+    expect(byStranger.json().errors[0].path).toBe('body.signedBy');
+    const db = t.testDatabase.database.db;
+    expect(await db.selectFrom('paper_entries').select('id').where('voter_id', '=', voter).execute()).toEqual([]);
+
+    const signed = await paper(secondOwner);
+    expect(signed.statusCode).toBe(201);
+    expect(signed.json().signedBy).toBe(secondOwner);
+    const checker = await appointed(t, p.staffA, p.estateA, 'organiser');
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: `/v1/meetings/${later.meetingId}/paper-ballots/${signed.json().id}/confirm`,
+      headers: bearer(checker.accessToken),
+      payload: {},
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const ballot = await db.selectFrom('ballots').select(['owner_id', 'channel']).where('id', '=', confirmed.json().receipt.ballotId).executeTakeFirstOrThrow();
+    expect(ballot).toEqual({ owner_id: secondOwner, channel: 'paper' });
   });
 });
