@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrator.ts';
 import { type Keys, loadKeys } from './identity/keys.ts';
 import { developmentSmsSender, type SmsSender } from './identity/sms.ts';
 import jobs from './jobs/plugin.ts';
-import { loggerOptions, requestId } from './logger.ts';
+import { AccessLog, loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import openapi from './plugins/openapi.ts';
@@ -64,8 +64,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
-    // One line per request, when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new AccessLog(),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -77,11 +76,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
-  });
-  // The access log: method, path, client, status and time, as Fastify's "request completed" line.
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-    done();
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -75,6 +75,7 @@ const envSchema = z.object({
   REMINDER_LEAD_MINUTES: z.coerce.number({ error: 'expected minutes' }).int().min(0).max(43_200, { error: 'expected at most 43200 (30 days)' }).default(1_440),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number({ error: 'expected a number' }).int().min(1).max(30, { error: 'expected at most 30' }).default(8),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(10).default(30_000),
+  WEBHOOK_PRIVATE_RECEIVERS: booleanFlag.optional(),
   WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(120_000).default(10_000),
   BALLOT_BATCHES_IN_FLIGHT: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(64, { error: 'expected at most 64' }).default(2),
   BALLOT_BATCH_MAX: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(1000, { error: 'expected at most 1000' }).default(64),
@@ -115,7 +116,8 @@ export interface Config {
     queuePrefix: string;
     /** 0: no reminders. */
     reminderLeadMs: number;
-    webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number };
+    /** allowPrivate: receivers may be on private networks or this machine (src/webhooks/receiver-address.ts). */
+    webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number; allowPrivate: boolean };
   };
   /** How login codes reach phones. Only the development sender (outbox + log) exists so far. */
   smsSender: 'development';
@@ -190,7 +192,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.JOBS_CONCURRENCY,
       queuePrefix: e.JOBS_QUEUE_PREFIX,
       reminderLeadMs: e.REMINDER_LEAD_MINUTES * 60_000,
-      webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS },
+      webhooks: {
+        maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+        retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+        timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+        // Receivers on private networks or this machine: for development and tests, never by default in production.
+        allowPrivate: e.WEBHOOK_PRIVATE_RECEIVERS ?? e.NODE_ENV !== 'production',
+      },
     },
     secrets: {
       jwtPrivateKey: e.JWT_PRIVATE_KEY,

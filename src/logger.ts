@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyServerOptions } from 'fastify';
+import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import { type Logger, stdSerializers, symbols } from 'pino';
 import type { Config } from './config.ts';
 
@@ -80,6 +80,21 @@ function censoredFields(fields: Record<string, unknown>): Record<string, unknown
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * One access line per request, written when it is answered — method, path,
+ * client, status and time — instead of Fastify's two ("incoming request" and
+ * "request completed"): under load a log line costs as much as a tenth of
+ * the ballot route. Errors are logged as Fastify logs them.
+ */
+export class AccessLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
 
 /** Use the caller's X-Request-Id when it is a plain token (so traces join up), else make one. */
 export function requestId(req: IncomingMessage): string {

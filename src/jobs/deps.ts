@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
+import { receiverFetch } from '../webhooks/receiver-address.ts';
 import { BullmqRunner } from './bullmq-runner.ts';
 import { InProcessRunner } from './in-process-runner.ts';
 import { type JobRunner, noRunner } from './runner.ts';
 import type { JobDeps, JobLog } from './work.ts';
 
 export function jobDeps(config: Config, db: Kysely<DB>, clock: Clock, log: JobLog): JobDeps {
-  return { db, clock, log, webhooks: config.jobs.webhooks, reminderLeadMs: config.jobs.reminderLeadMs, fetch: globalThis.fetch };
+  return { db, clock, log, webhooks: config.jobs.webhooks, reminderLeadMs: config.jobs.reminderLeadMs, fetch: receiverFetch(config.jobs.webhooks.allowPrivate) };
 }
 
 /**

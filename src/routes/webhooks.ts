@@ -7,6 +7,7 @@ import { actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { EVENT_TYPES } from '../webhooks/events.ts';
+import { privateHostProblem } from '../webhooks/receiver-address.ts';
 import {
   createSubscription,
   disableSubscription,
@@ -124,6 +125,12 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
       if (app.config.env === 'production' && !request.body.url.startsWith('https://')) {
         throw new ProblemError('validation-failed', 'Receivers must use https in production', {
           errors: [{ path: 'body.url', message: 'expected an https URL' }],
+        });
+      }
+      const privateHost = app.config.jobs.webhooks.allowPrivate ? null : privateHostProblem(new URL(request.body.url).hostname);
+      if (privateHost) {
+        throw new ProblemError('validation-failed', `Receivers must be on the public internet: ${privateHost}`, {
+          errors: [{ path: 'body.url', message: 'expected a receiver on the public internet' }],
         });
       }
       const created = await inTransaction(db(), (trx) =>

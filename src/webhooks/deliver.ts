@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { deliveryJob, type Job, type JobDeps } from '../jobs/work.ts';
+import { PrivateReceiverError } from './receiver-address.ts';
 import { SIGNATURE_HEADER, signPayload } from './signing.ts';
 
 /**
@@ -83,8 +84,13 @@ async function post(deps: JobDeps, delivery: { url: string; secret: string; body
     if (res.status >= 200 && res.status < 300) return { ok: true, statusCode: res.status };
     return { ok: false, statusCode: res.status, error: `the receiver answered ${res.status}` };
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
-    const reason = e.name === 'TimeoutError' ? `no answer within ${deps.webhooks.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    const reason =
+      e.name === 'TimeoutError'
+        ? `no answer within ${deps.webhooks.timeoutMs} ms`
+        : e.cause instanceof PrivateReceiverError
+          ? `refused: ${e.cause.message} (receivers must be on the public internet)`
+          : (e.cause?.code ?? e.message);
     return { ok: false, statusCode: null, error: reason };
   }
 }

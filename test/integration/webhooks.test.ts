@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
+import { receiverFetch } from '../../src/webhooks/receiver-address.ts';
 import { verifySignature } from '../../src/webhooks/signing.ts';
 import { expiredToken, hs256Forgery } from '../helpers/jwt.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
@@ -206,6 +207,64 @@ describe('webhook subscriptions', () => {
       expect(receiver.requests).toHaveLength(1);
       const items = (await t.app.inject({ url: `/v1/webhooks/${subscription.id}/deliveries`, headers: bearer(p.staffA) })).json().items;
       expect(items).toMatchObject([{ status: 'failed', lastError: 'the subscription was disabled' }]);
+    } finally {
+      await receiver.stop();
+    }
+  });
+});
+
+describe('receivers on the public internet only (SSRF)', () => {
+  it('with WEBHOOK_PRIVATE_RECEIVERS off, refuses receivers written as private addresses or localhost, writing nothing', async () => {
+    const strict = await createTestApp({ env: { WEBHOOK_PRIVATE_RECEIVERS: 'false' } });
+    try {
+      const admin = await strict.tokenFor({ role: 'admin' });
+      const township = (await strict.app.inject({ method: 'POST', url: '/v1/townships', headers: bearer(admin), payload: { code: '350881321', name: '外网街道' } })).json();
+      const refusals = [
+        'http://127.0.0.1:9/hooks',
+        'http://10.0.0.8/hooks',
+        'http://169.254.169.254/latest/meta-data',
+        'http://[::1]:8080/hooks',
+        'http://[::ffff:7f00:1]/hooks',
+        'https://localhost/hooks',
+        'https://db.localhost/hooks',
+      ];
+      for (const url of refusals) {
+        const res = await strict.app.inject({ method: 'POST', url: '/v1/webhooks', headers: bearer(admin), payload: { townshipId: township.id, url, events: ['meeting.noticed'] } });
+        expect(res.statusCode, url).toBe(400);
+        expect(res.json().errors[0].path).toBe('body.url');
+      }
+      expect(Number((await strict.testDatabase.database.db.selectFrom('webhook_subscriptions').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+      const fine = await strict.app.inject({ method: 'POST', url: '/v1/webhooks', headers: bearer(admin), payload: { townshipId: township.id, url: 'https://hooks.example.com/gongjue', events: ['meeting.noticed'] } });
+      expect(fine.statusCode).toBe(201);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('a delivery connects only to public addresses: a name resolving to this machine, or an address written out, is refused and nothing is sent', async () => {
+    const receiver = new Receiver();
+    const local = await receiver.start();
+    const port = new URL(local).port;
+    // receiver.test resolves to the receiver's own address, as a rebinding name would at delivery time.
+    const resolve = (_host: string, callback: (err: Error | null, addresses: { address: string; family: number }[]) => void) =>
+      callback(null, [{ address: '127.0.0.1', family: 4 }]);
+    const publicOnly = () => testJobDeps(t, clock, { webhooks: { maxAttempts: 3, retryBaseMs: RETRY_MS, timeoutMs: 2_000 }, fetch: receiverFetch(false, resolve) });
+    try {
+      const byName = (await subscribe(p.staffA, { estateId: p.estateA, url: `http://receiver.test:${port}/hooks`, events: ['meeting.noticed'] })).json().subscription;
+      const byAddress = (await subscribe(p.staffA, { estateId: p.estateA, url: local, events: ['meeting.noticed'] })).json().subscription;
+      await noticeMeeting('内网会议');
+      await runDueJobs(publicOnly());
+      expect(receiver.requests).toEqual([]);
+      const deliveries = await db()
+        .selectFrom('webhook_deliveries')
+        .select(['subscription_id', 'status', 'last_error'])
+        .where('subscription_id', 'in', [byName.id, byAddress.id])
+        .execute();
+      const errorOf = (id: string) => deliveries.find((d) => d.subscription_id === id)?.last_error;
+      expect(errorOf(byName.id)).toMatch(/^refused: receiver\.test resolves to no public address \(127\.0\.0\.1\)/);
+      expect(errorOf(byAddress.id)).toMatch(/^refused: 127\.0\.0\.1 is not a public address/);
+      expect(deliveries.every((d) => d.status === 'pending')).toBe(true);
+      for (const s of [byName, byAddress]) await t.app.inject({ method: 'DELETE', url: `/v1/webhooks/${s.id}`, headers: bearer(p.staffA) });
     } finally {
       await receiver.stop();
     }
