@@ -17,7 +17,6 @@ import path from 'node:path';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
@@ -25,6 +24,7 @@ import { inTransaction } from '../src/db/transaction.ts';
 import { ephemeralKeys } from '../src/identity/keys.ts';
 import { addMotion, createMeeting, openVoting, publishNotice, requireMeeting } from '../src/voting/meetings.ts';
 import { motionInputSchema } from '../src/voting/motion-terms.ts';
+import { scratchDatabase } from './scratch-database.ts';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -34,21 +34,7 @@ const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const POOL = 10;
 /** Baseline and service phases, alternating. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const name = `gongjue_bench_vote_${process.pid}`;
-const url = new URL(adminUrl);
-const logFile = path.join(tmpdir(), `${name}.log`);
-url.pathname = `/${name}`;
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const logFile = path.join(tmpdir(), `gongjue_bench_vote_${process.pid}.log`);
 
 interface Phase {
   name: string;
@@ -156,7 +142,8 @@ async function start(args: string[], env: Record<string, string>, port: number, 
   throw new Error(`${args.join(' ')} did not start`);
 }
 
-await admin(`create database "${name}"`);
+const scratch = await scratchDatabase('gongjue_bench_vote');
+const url = new URL(scratch.url);
 const database = await openDatabase({ url: url.toString(), embeddedDir: 'memory://', poolMax: POOL });
 const keys = ephemeralKeys();
 // Built only to sign the voters' tokens with the keys the spawned server will use.
@@ -314,6 +301,6 @@ try {
   await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.on('exit', r) : r(null)))));
   await app.close();
   await database.close();
-  await admin(`drop database if exists "${name}" with (force)`);
+  await scratch.drop();
   rmSync(logFile, { force: true });
 }
