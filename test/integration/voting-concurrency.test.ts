@@ -28,6 +28,7 @@ let meetingId: string;
 let motionId: string;
 let closesAt: number;
 let organiserHeaders: Record<string, string>;
+let checkerHeaders: Record<string, string>;
 const voters: { token: string; voterId: string; accountId: string }[] = [];
 
 beforeAll(async () => {
@@ -53,6 +54,7 @@ beforeAll(async () => {
   const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   const headers = bearer(organiser.accessToken);
   organiserHeaders = headers;
+  checkerHeaders = bearer((await appointed(t, p.staffA, p.estateA, 'organiser')).accessToken);
   const meeting = await t.app.inject({
     method: 'POST',
     url: `/v1/estates/${p.estateA}/meetings`,
@@ -154,6 +156,38 @@ describe('ballots under concurrency', () => {
     expect(written).toHaveLength(3);
     const voter32 = await db.selectFrom('ballots').select('id').where('voter_id', '=', voters[32]!.voterId).where('choice', '=', sql<string>`'"abstain"'::jsonb`).execute();
     expect(voter32).toEqual([]);
+  });
+
+  it('online ballots and paper ballots of one voter at once: one version each, in order, one current — the two paths share the voter’s lock', async () => {
+    const v = voters[40]!;
+    const db = t.testDatabase.database.db;
+    const scan = { url: 'https://files.example/scan/v40.pdf', sha256: 'd'.repeat(64) };
+    const entries: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const entered = await t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${meetingId}/motions/${motionId}/paper-ballots`,
+        headers: organiserHeaders,
+        payload: { voterId: v.voterId, choice: i % 2 ? 'agree' : 'oppose', scan },
+      });
+      expect(entered.statusCode).toBe(201);
+      entries.push(entered.json().id);
+    }
+    const before = (await db.selectFrom('ballots').select('id').where('voter_id', '=', v.voterId).execute()).length;
+    const online = Array.from({ length: 20 }, (_, i) => castBallot(t, v.token, meetingId, motionId, v.voterId, i % 2 ? 'abstain' : 'agree'));
+    const paper = entries.map((id) =>
+      t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/paper-ballots/${id}/confirm`, headers: checkerHeaders, payload: {} }),
+    );
+    const answers = await Promise.all([...online, ...paper]);
+    expect(answers.map((r) => r.statusCode).filter((s) => s !== 201 && s !== 200)).toEqual([]);
+
+    const versions = await db.selectFrom('ballots').select(['id', 'version', 'cast_at', 'channel']).where('voter_id', '=', v.voterId).orderBy('version').execute();
+    const total = before + 30;
+    expect(versions.map((b) => b.version)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(versions.filter((b) => b.channel === 'paper')).toHaveLength(10);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]!.cast_at.getTime()).toBeGreaterThan(versions[i - 1]!.cast_at.getTime());
+    const current = await db.selectFrom('current_ballots').select(['ballot_id', 'version']).where('voter_id', '=', v.voterId).execute();
+    expect(current).toEqual([{ ballot_id: versions[total - 1]!.id, version: total }]);
   });
 
   it('ballots fired across the closing instant: none accepted at or after it, and the close counts exactly the accepted ones', async () => {
