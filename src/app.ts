@@ -16,11 +16,14 @@ import problems from './plugins/problems.ts';
 import queueDashboard from './plugins/queue-dashboard.ts';
 import redis from './plugins/redis.ts';
 import routes from './routes/index.ts';
+import { BallotBatches } from './voting/ballot-batches.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     clock: Clock;
+    /** Online ballots on their way to the database (src/voting/ballot-batches.ts): one per process. */
+    ballotBatches: BallotBatches;
     keys: Keys;
     sms: SmsSender;
   }
@@ -97,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     await app.register(problems);
     await app.register(databasePlugin, { database, ownsDatabase: options.database === undefined });
+    app.decorate('ballotBatches', new BallotBatches(database.db, config.ballotBatches));
     await app.register(redis, { url: config.redisUrl });
     const keys = options.keys ?? loadKeys(config);
     app.decorate('keys', keys);

@@ -20,17 +20,28 @@ const jobsSchema = z
   })
   .describe('Queue depth and failures: information, never a reason to be unready');
 
+const ballotsSchema = z
+  .object({
+    waiting: z.number().int().describe('Ballots received, waiting for a batch'),
+    sending: z.number().int().describe('Batches at the database now'),
+    batches: z.number().int().describe('Batches sent since the process started'),
+    ballots: z.number().int().describe('Ballots sent since the process started (ballots ÷ batches: the mean batch)'),
+  })
+  .describe('Online ballots on their way to the database, in this process');
+
 const readySchema = z
   .object({
     status: z.literal('ready'),
     checks: z.object({ database: checkSchema, redis: checkSchema }),
     jobs: jobsSchema.optional(),
+    ballots: ballotsSchema,
   })
   .meta({
     example: {
       status: 'ready',
       checks: { database: { status: 'ok' }, redis: { status: 'not_configured' } },
       jobs: { mode: 'in-process', queues: { 'in-process': { waiting: 0, delayed: 2, active: 0, failed: 0 } }, webhooks: { pending: 0, failed: 0 } },
+      ballots: { waiting: 0, sending: 1, batches: 1520, ballots: 24310 },
     },
   });
 
@@ -87,7 +98,7 @@ export default async function health(fastify: FastifyInstance) {
           .map(([name, c]) => `${name}: ${c.detail}`);
         return sendProblem(request, reply, 'not-ready', failing.join('; '), { checks });
       }
-      return { status: 'ready' as const, checks, ...(await jobFigures(app)) };
+      return { status: 'ready' as const, checks, ...(await jobFigures(app)), ballots: app.ballotBatches.statistics };
     },
   );
 }

@@ -7,7 +7,6 @@ import { accountOf, actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { formatArea } from '../tally/index.ts';
-import { BallotBatches } from '../voting/ballot-batches.ts';
 import { ballotsOf, castOwnBallot } from '../voting/ballots.ts';
 import { closeMeeting, turnout } from '../voting/closing.ts';
 import { IDEMPOTENCY_KEY, idempotent } from '../voting/idempotency.ts';
@@ -83,7 +82,6 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const secured = { onRequest: app.authenticate };
   const db = () => app.database.db;
-  const ballotBatches = new BallotBatches(app.database.db, app.config.ballotBatches);
 
   const meetingFor = (request: FastifyRequest, meetingId: string, action: Action) => authorizedMeeting(db(), request.user, meetingId, action);
 
@@ -435,7 +433,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       const meeting = { id: place.meetingId };
       const key = request.headers['idempotency-key'];
       const cast = (db: Parameters<typeof castOwnBallot>[0]) =>
-        castOwnBallot(db, ballotBatches, {
+        castOwnBallot(db, app.ballotBatches, {
           meetingId: meeting.id,
           motionId: request.params.motionId,
           voterId: request.body.voterId,

@@ -196,7 +196,11 @@ describe('a meeting from the notice to the result', () => {
     const reused = await castBallot(t, owners.zhang.accessToken, meetingId, motionIds[0]!, alone.voterId, 'oppose', 'phone-retry-0001');
     expect(reused.statusCode).toBe(400);
 
+    // Without a key a ballot goes through the process's batches, which /readyz counts.
+    const sentBefore = (await t.app.inject({ url: '/readyz' })).json().ballots;
     expect((await castBallot(t, owners.zhang.accessToken, meetingId, motionIds[0]!, alone.voterId, 'oppose')).json().version).toBe(2);
+    const sentAfter = (await t.app.inject({ url: '/readyz' })).json().ballots;
+    expect(sentAfter).toEqual({ ...sentBefore, batches: sentBefore.batches + 1, ballots: sentBefore.ballots + 1 });
     expect((await castBallot(t, owners.zhang.accessToken, meetingId, motionIds[0]!, alone.voterId, 'agree')).json().version).toBe(3);
     expect((await castBallot(t, owners.zhang.accessToken, meetingId, motionIds[0]!, withLi.voterId, 'agree')).statusCode).toBe(201);
     const zhangOn = (m: number, area: string) => zhangBallots.find((b) => b.motionId === motionIds[m] && b.area === area)!.voterId;
