@@ -162,4 +162,45 @@ describe('proxies (R4.3)', () => {
     expect(approve.statusCode).toBe(409);
     expect(approve.json().detail).toMatch(/maxProxiesPerHolder/);
   });
+
+  it('proxy and owner voting at once: no proxy ballot lands after the owner’s own, and the owner’s stands', async () => {
+    clock.set(START);
+    const fresh = await openMeeting(t, clock, START, first.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '并发代理' }]);
+    const [freshMeeting, freshMotion] = [fresh.meetingId, fresh.motionIds[0]!];
+    const db = t.testDatabase.database.db;
+    const voter = (await db.selectFrom('electorate_voters').select(['id', 'owners']).where('motion_id', '=', freshMotion).execute())
+      .find((v) => v.owners.length === 1 && v.owners[0] === ownerIdOf.get('王五'))!.id;
+    const racer = { ...(await logIn(t, '13700008888', '192.0.2.51')), phone: '13700008888' };
+    const proxy = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${freshMeeting}/proxies`,
+        headers: bearer(first.accessToken),
+        payload: { grantorOwnerId: ownerIdOf.get('王五'), holderPhone: racer.phone, document: scan },
+      })
+    ).json().id;
+    expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${freshMeeting}/proxies/${proxy}/approve`, headers: bearer(second.accessToken) })).statusCode).toBe(200);
+
+    const byProxy = Array.from({ length: 10 }, () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${freshMeeting}/motions/${freshMotion}/proxy-ballots`,
+        headers: bearer(racer.accessToken),
+        payload: { proxyId: proxy, voterId: voter, choice: 'oppose' },
+      }),
+    );
+    const byOwner = Array.from({ length: 10 }, () => castBallot(t, owners.wang.accessToken, freshMeeting, freshMotion, voter, 'agree'));
+    const [proxied, own] = [await Promise.all(byProxy), await Promise.all(byOwner)];
+    expect(own.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
+    // A proxy ballot is accepted only while the owner has not voted; after that it is refused.
+    expect(proxied.every((r) => r.statusCode === 201 || (r.statusCode === 409 && /personally/.test(r.json().detail)))).toBe(true);
+
+    const versions = await db.selectFrom('ballots').select(['id', 'version', 'channel']).where('voter_id', '=', voter).orderBy('version').execute();
+    const accepted = proxied.filter((r) => r.statusCode === 201).length;
+    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: 10 + accepted }, (_, i) => i + 1));
+    const firstOwn = versions.findIndex((v) => v.channel === 'online');
+    expect(versions.slice(firstOwn).every((v) => v.channel === 'online')).toBe(true);
+    const current = await db.selectFrom('current_ballots').select(['ballot_id', 'personal']).where('voter_id', '=', voter).executeTakeFirstOrThrow();
+    expect(current).toEqual({ ballot_id: versions.at(-1)!.id, personal: true });
+  });
 });
