@@ -96,7 +96,6 @@ export interface BatchOptions {
   maxBatch: number;
 }
 
-
 export class BallotBatches {
   private queue: Pending[] = [];
   private sending = 0;
