@@ -104,11 +104,8 @@ export async function enterPaperBallot(
 }
 
 /**
- * The signatory of a paper ballot must be one of the voter's owners. Under
- * coOwnerVoting "representative" (R1.4) a co-owned voter's paper ballot
- * must be signed by the representative its co-owners designated — the
- * rule cast_online_ballots applies to online ballots; the developer (R1.3)
- * is one organisation and a sole owner is their own representative.
+ * The signatory of a paper ballot must be one of the voter's owners; and
+ * the co-owner rule applies to it (coOwnerVoting, below).
  */
 async function requireSignatory(
   trx: Kysely<DB>,
@@ -120,15 +117,31 @@ async function requireSignatory(
     const message = 'signedBy must be one of the voter’s owners (an owner id from the registry)';
     throw new ProblemError('validation-failed', message, { errors: [{ path: 'body.signedBy', message }] });
   }
+  await requireCoOwnersVoice(trx, estateId, voter, signedBy, 'sign their paper ballot (R1.4): name them in signedBy');
+}
+
+/**
+ * R1.4 for the ballots organisers write (paper, proxy): under coOwnerVoting
+ * "representative" a co-owned voter's ballot comes only from the
+ * representative its co-owners designated — by their signature, or by the
+ * proxy they gave. cast_online_ballots applies the same rule online. The
+ * developer (R1.3) is one organisation and a sole owner is their own
+ * representative.
+ */
+async function requireCoOwnersVoice(
+  trx: Kysely<DB>,
+  estateId: string,
+  voter: { owners: string[]; representative: string | null; developer: boolean },
+  owner: string | null,
+  act: string,
+): Promise<void> {
   if (voter.owners.length < 2 || voter.developer) return;
   const estate = await trx.selectFrom('estates').select('settings').where('id', '=', estateId).executeTakeFirstOrThrow();
   if (validateEstateSettings(estate.settings).coOwnerVoting !== 'representative') return;
   if (voter.representative === null) {
     throw new ProblemError('forbidden', 'The co-owners have not designated who casts their vote (R1.4); ask the organisers to record it');
   }
-  if (signedBy !== voter.representative) {
-    throw new ProblemError('forbidden', 'Only the co-owners’ designated representative may sign their paper ballot (R1.4): name them in signedBy');
-  }
+  if (owner !== voter.representative) throw new ProblemError('forbidden', `Only the co-owners’ designated representative may ${act}`);
 }
 
 /** The second organiser's check: confirming writes the ballot; rejecting records why. */
@@ -309,6 +322,7 @@ export async function castProxyBallot(
   if (!proxy || proxy.status !== 'approved') throw new ProblemError('forbidden', 'You hold no approved proxy with this id for this meeting');
   const voter = await requireVoter(trx, input.motionId, input.voterId);
   if (!voter.owners.includes(proxy.grantor_owner_id)) throw new ProblemError('forbidden', 'The proxy’s owner is not one of this voter’s owners');
+  await requireCoOwnersVoice(trx, meeting.estate_id, voter, proxy.grantor_owner_id, 'give a proxy for their shared vote (R1.4)');
   const instructed = (proxy.instructions as Record<string, unknown> | null)?.[input.motionId];
   if (instructed !== undefined && JSON.stringify(instructed) !== JSON.stringify(input.choice)) {
     throw new ProblemError('forbidden', 'The owner’s written instructions fix this choice; the proxy must vote as instructed');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
-import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
+import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
@@ -145,5 +145,34 @@ describe('co-owners voting by representative (R1.4)', () => {
     expect(confirmed.statusCode).toBe(200);
     const ballot = await db.selectFrom('ballots').select(['owner_id', 'channel']).where('id', '=', confirmed.json().receipt.ballotId).executeTakeFirstOrThrow();
     expect(ballot).toEqual({ owner_id: secondOwner, channel: 'paper' });
+
+    // And by proxy: only a proxy the representative gave carries the shared vote.
+    const proxyFrom = async (grantor: string, phone: string) => {
+      const holder = await logIn(t, phone, '192.0.2.60');
+      const registered = await t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${later.meetingId}/proxies`,
+        headers: bearer(organiser.accessToken),
+        payload: { grantorOwnerId: grantor, holderPhone: phone, document: { url: 'https://files.example/proxy/c1.pdf', sha256: 'e'.repeat(64) } },
+      });
+      expect(registered.statusCode).toBe(201);
+      const approved = await t.app.inject({ method: 'POST', url: `/v1/meetings/${later.meetingId}/proxies/${registered.json().id}/approve`, headers: bearer(checker.accessToken) });
+      expect(approved.statusCode).toBe(200);
+      return t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${later.meetingId}/motions/${later.motionIds[0]}/proxy-ballots`,
+        headers: bearer(holder.accessToken),
+        payload: { proxyId: registered.json().id, voterId: voter, choice: 'abstain' },
+      });
+    };
+    const versionsBefore = (await db.selectFrom('ballots').select('id').where('voter_id', '=', voter).execute()).length;
+    const fromOther = await proxyFrom(firstOwner, '13700007771');
+    expect(fromOther.statusCode).toBe(403);
+    expect(fromOther.json().detail).toMatch(/representative/);
+    expect((await db.selectFrom('ballots').select('id').where('voter_id', '=', voter).execute()).length).toBe(versionsBefore);
+    // The representative's proxy is accepted by the rule; the representative's own ballot then still prevails (R4.3).
+    const fromRepresentative = await proxyFrom(secondOwner, '13700007772');
+    expect(fromRepresentative.statusCode).toBe(409);
+    expect(fromRepresentative.json().detail).toMatch(/personally/);
   });
 });
