@@ -49,7 +49,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       v_owner uuid;
       v_at timestamptz;
       v_version integer;
-      v_closed text;
+      v_late boolean;
       a_ballot uuid[] := '{}';
       a_motion uuid[] := '{}';
       a_voter uuid[] := '{}';
@@ -85,8 +85,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       loop
         o_item := r.item;
         o_version := null; o_cast_at := null; o_replaced := null; o_owner := null;
-        o_code := null; o_message := null;
-        v_closed := 'Voting closed at ' || to_char(r.voting_closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+        o_code := null; o_message := null; v_late := false;
         if r.meeting_id is null then
           o_code := 'GJ404'; o_message := 'No such meeting';
         elsif r.status = 'noticed' then
@@ -94,7 +93,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         elsif r.status <> 'open' then
           o_code := 'GJ409'; o_message := 'Voting is not open: the meeting is ' || r.status;
         elsif r.at >= r.voting_closes_at then
-          o_code := 'GJ409'; o_message := v_closed;
+          v_late := true;
         elsif r.motion_id is null then
           o_code := 'GJ404'; o_message := 'No such motion in this meeting';
         elsif r.voter_id is null then
@@ -106,12 +105,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         elsif r.co_owner_voting = 'representative' and not (r.representative = any(r.bound)) then
           o_code := 'GJ403'; o_message := 'Only the co-owners’ designated representative may cast this vote (R1.4)';
         end if;
-        if o_code is null then
+        if o_code is null and not v_late then
           v_owner := case when r.co_owner_voting = 'representative' then r.representative else r.bound[1] end;
           -- A voter's versions get strictly increasing instants: "the latest stands" is never ambiguous.
           v_at := case when r.current_at is not null and r.current_at >= r.at then r.current_at + interval '1 millisecond' else r.at end;
           if v_at >= r.voting_closes_at then
-            o_code := 'GJ409'; o_message := v_closed;
+            v_late := true;
           else
             v_version := coalesce(r.current_version, 0) + 1;
             a_ballot := a_ballot || r.ballot;
@@ -124,6 +123,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
             a_at := a_at || v_at;
             o_version := v_version; o_cast_at := v_at; o_replaced := r.channel; o_owner := v_owner;
           end if;
+        end if;
+        if v_late then
+          o_code := 'GJ409';
+          o_message := 'Voting closed at ' || to_char(r.voting_closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
         end if;
         return next;
       end loop;
