@@ -50,6 +50,25 @@ export async function myBallots(t: TestApp, token: string, meetingId: string) {
   return res.json().items as { motionId: string; voterId: string; owners: string[]; area: string; current: { choice: unknown; version: number } | null }[];
 }
 
+const DAY = 24 * 3_600_000;
+
+/** A draft regular meeting of the estate with the given motions; returns its id. */
+async function draftMeeting(t: TestApp, headers: Record<string, string>, estateId: string, title: string, opensAt: Date, closesAt: Date, motions: object[]): Promise<string> {
+  const created = await t.app.inject({
+    method: 'POST',
+    url: `/v1/estates/${estateId}/meetings`,
+    headers,
+    payload: { kind: 'regular', title, votingOpensAt: opensAt.toISOString(), votingClosesAt: closesAt.toISOString() },
+  });
+  if (created.statusCode !== 201) throw new Error(created.body);
+  const meetingId = created.json().id as string;
+  for (const m of motions) {
+    const res = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/motions`, headers, payload: m });
+    if (res.statusCode !== 201) throw new Error(res.body);
+  }
+  return meetingId;
+}
+
 /**
  * An estate meeting taken to "open" with the given motions, on a manual clock
  * that starts 16 days before voting opens. Returns ids and the organiser's headers.
@@ -62,25 +81,8 @@ export async function openMeeting(
   estateId: string,
   motions: object[],
 ) {
-  const DAY = 24 * 3_600_000;
   const headers = bearer(organiserToken);
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/v1/estates/${estateId}/meetings`,
-    headers,
-    payload: {
-      kind: 'regular',
-      title: '测试会议',
-      votingOpensAt: new Date(start.getTime() + 16 * DAY).toISOString(),
-      votingClosesAt: new Date(start.getTime() + 30 * DAY).toISOString(),
-    },
-  });
-  if (created.statusCode !== 201) throw new Error(created.body);
-  const meetingId = created.json().id as string;
-  for (const m of motions) {
-    const res = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/motions`, headers, payload: m });
-    if (res.statusCode !== 201) throw new Error(res.body);
-  }
+  const meetingId = await draftMeeting(t, headers, estateId, '测试会议', new Date(start.getTime() + 16 * DAY), new Date(start.getTime() + 30 * DAY), motions);
   clock.set(start);
   const noticed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/notice`, headers });
   if (noticed.statusCode !== 200) throw new Error(noticed.body);
@@ -103,24 +105,11 @@ export async function noticedMeeting(
   estateId: string,
   options: { title?: string; opensInDays?: number; closesInDays?: number } = {},
 ): Promise<string> {
-  const DAY = 24 * 3_600_000;
   const headers = bearer(organiserToken);
   const now = clock.now().getTime();
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/v1/estates/${estateId}/meetings`,
-    headers,
-    payload: {
-      kind: 'regular',
-      title: options.title ?? '到点开关',
-      votingOpensAt: new Date(now + (options.opensInDays ?? 16) * DAY).toISOString(),
-      votingClosesAt: new Date(now + (options.closesInDays ?? 20) * DAY).toISOString(),
-    },
-  });
-  if (created.statusCode !== 201) throw new Error(created.body);
-  const id = created.json().id as string;
-  const motion = await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/motions`, headers, payload: { matter: 'other_major', kind: 'yes_no', title: '议题' } });
-  if (motion.statusCode !== 201) throw new Error(motion.body);
+  const id = await draftMeeting(t, headers, estateId, options.title ?? '到点开关', new Date(now + (options.opensInDays ?? 16) * DAY), new Date(now + (options.closesInDays ?? 20) * DAY), [
+    { matter: 'other_major', kind: 'yes_no', title: '议题' },
+  ]);
   const noticed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/notice`, headers });
   if (noticed.statusCode !== 200) throw new Error(noticed.body);
   return id;
