@@ -33,6 +33,12 @@ const refreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).stric
 /** Logging in and out: phone + one-time code for people, client credentials for other systems. */
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const limits = app.config.identityLimits;
+  const loginCodeLimits = {
+    perAddressPerHour: limits.loginCodesPerAddressPerHour,
+    perEstatePerDay: limits.loginCodesPerEstatePerDay,
+    unattachedPerDay: limits.loginCodesUnattachedPerDay,
+  };
   const deps = (): SessionDeps => ({
     hmacKey: app.keys.identityHmacKey,
     clock: app.clock,
@@ -55,7 +61,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { expiresAt } = await inTransaction(app.database.db, (trx) =>
-        requestLoginCode(trx, { hmacKey: app.keys.identityHmacKey, sms: app.sms }, {
+        requestLoginCode(trx, { hmacKey: app.keys.identityHmacKey, sms: app.sms, limits: loginCodeLimits }, {
           phone: request.body.phone,
           ip: request.ip,
           now: app.clock.now(),
