@@ -23,7 +23,14 @@ export interface TestApp {
 
 /** The real app on this file's own PostgreSQL database, with in-memory keys. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; logStream?: DestinationStream; clock?: Clock; runJobs?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    logStream?: DestinationStream;
+    clock?: Clock;
+    runJobs?: boolean;
+    /** Called with each message after it is kept in `sentSms` (e.g. the development sender, to test it). */
+    sms?: SmsSender;
+  } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = loadConfig({
@@ -39,8 +46,9 @@ export async function createTestApp(
   const sentSms: SmsMessage[] = [];
   const sms: SmsSender = {
     name: 'test',
-    async send(_trx, message) {
+    async send(trx, message) {
       sentSms.push(message);
+      await options.sms?.send(trx, message);
     },
   };
   const app = await buildApp({
