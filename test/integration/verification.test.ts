@@ -272,7 +272,7 @@ describe('guessing an owner’s identity number across accounts and addresses', 
   it('failures naming one owner are counted across accounts: the owner locks, the committee is told, the right number is refused until the lock ends', async () => {
     clock.advance(2 * 60 * 60_000);
     const wrong = (k: number) => residentId('19830404', 100 + k);
-    const attackers = [];
+    const attackers: Awaited<ReturnType<typeof logIn>>[] = [];
     for (let k = 1; k <= 4; k++) attackers.push(await logIn(t, `1370000000${k}`, `198.51.100.${k}`));
     const attempt = (k: number, idNumber: string) =>
       t.app.inject({
