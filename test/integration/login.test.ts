@@ -1,9 +1,11 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { OTP_LIMITS } from '../../src/identity/otp.ts';
-import { developmentSmsSender } from '../../src/identity/sms.ts';
+import { developmentSmsSender, smsSenderFor } from '../../src/identity/sms.ts';
 import { bearer, createTestApp, lastCodeFor, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
@@ -178,6 +180,53 @@ describe('codes are never stored or logged in the clear', () => {
     d.app.log.info({ body: { phone, code } }, 'a careless handler logs its body');
     expect(lines.join('\n')).not.toContain(code);
     expect(lines.some((l) => l.includes('DEVELOPMENT SMS SENDER'))).toBe(true);
+  });
+});
+
+describe('SMS senders', () => {
+  const message = { phone: '13812345678', purpose: 'login_code' as const, body: '【共决】您的登录验证码是314159，5分钟内有效。', secret: '314159' };
+
+  it('the development sender shows the code in the log only when NODE_ENV=development, and never stores it', async () => {
+    const db = t.testDatabase.database.db;
+    for (const env of ['development', 'test'] as const) {
+      const logged: string[] = [];
+      const sender = smsSenderFor({ env, smsSender: 'development', smsHttp: undefined }, { warn: (_f: object, msg: string) => logged.push(msg) } as never);
+      await sender.send(db, message);
+      expect(logged.join('\n').includes('314159')).toBe(env === 'development');
+    }
+    const stored = await db.selectFrom('sms_outbox').select('body').where('phone', '=', message.phone).execute();
+    expect(stored).toHaveLength(2);
+    for (const row of stored) expect(row.body).toBe('【共决】您的登录验证码是******，5分钟内有效。');
+  });
+
+  it('the http sender posts the message to the gateway and stores it without the code; a failing gateway is a 503', async () => {
+    const received: { auth?: string; body: string }[] = [];
+    let status = 200;
+    const gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ auth: req.headers.authorization, body });
+        res.writeHead(status).end();
+      });
+    });
+    gateway.listen(0, '127.0.0.1');
+    await once(gateway, 'listening');
+    const url = `http://127.0.0.1:${(gateway.address() as { port: number }).port}/send`;
+    try {
+      const db = t.testDatabase.database.db;
+      const sender = smsSenderFor({ env: 'production', smsSender: 'http', smsHttp: { url, token: 'gw-token' } }, { warn: () => {} } as never);
+      const phone = '13812340000';
+      await sender.send(db, { ...message, phone });
+      expect(received).toEqual([{ auth: 'Bearer gw-token', body: JSON.stringify({ to: phone, purpose: 'login_code', text: message.body }) }]);
+      expect(await db.selectFrom('sms_outbox').select(['body', 'sender']).where('phone', '=', phone).execute()).toEqual([
+        { body: '【共决】您的登录验证码是******，5分钟内有效。', sender: 'http' },
+      ]);
+      status = 500;
+      await expect(sender.send(db, { ...message, phone })).rejects.toMatchObject({ status: 503 });
+    } finally {
+      gateway.close();
+    }
   });
 });
 
