@@ -52,6 +52,9 @@ export default async function authRoutes(fastify: FastifyInstance) {
         operationId: 'requestLoginCode',
         tags: ['auth'],
         summary: 'Text a one-time login code to a phone (valid 5 minutes)',
+        description:
+          'At most one code a minute and five an hour per phone, LOGIN_CODES_PER_ADDRESS_PER_HOUR per client address, and a ' +
+          'daily ceiling on codes sent to the phones of one estate (phones of no estate share one): 429 with Retry-After.',
         body: z.object({ phone: phoneSchema }).strict(),
         response: {
           202: z.object({ expiresAt: z.iso.datetime() }).meta({ example: { expiresAt: '2026-11-22T08:05:00.000Z' } }),
