@@ -131,7 +131,7 @@ const envSchema = z.object({
   LOGIN_CODES_PER_ESTATE_PER_DAY: positiveCount(10_000_000).default(1_000),
   LOGIN_CODES_UNATTACHED_PER_DAY: positiveCount(10_000_000).default(2_000),
   VERIFICATION_FAILURES_PER_OWNER: positiveCount(1_000).default(10),
-  VERIFICATION_FAILURES_PER_ADDRESS: positiveCount(100_000).default(30),
+  VERIFICATION_FAILURES_PER_ADDRESS: positiveCount(100_000).default(50),
 });
 
 export type Env = z.input<typeof envSchema>;

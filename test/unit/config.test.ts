@@ -109,7 +109,7 @@ describe('configuration', () => {
       loginCodesPerEstatePerDay: 1000,
       loginCodesUnattachedPerDay: 2000,
       verificationFailuresPerOwner: 10,
-      verificationFailuresPerAddressPerHour: 30,
+      verificationFailuresPerAddressPerHour: 50,
     });
     expect(loadConfig({ LOGIN_CODES_PER_ADDRESS_PER_HOUR: '500' }).identityLimits.loginCodesPerAddressPerHour).toBe(500);
     expect(problemsOf({ LOGIN_CODES_PER_ESTATE_PER_DAY: '0' })[0]).toMatch(/^LOGIN_CODES_PER_ESTATE_PER_DAY: expected at least 1/);
