@@ -299,6 +299,8 @@ export async function verifyInPerson(
     documentType: IdDocType;
     documentNote: string | null;
     organisation: OrganisationEvidence | null;
+    /** Whether the caller may verify an organisation or the developer (township staff, admins). */
+    mayVerifyOrganisations: boolean;
     hmacKey: Buffer;
     verifiedBy: string;
     now: Date;
@@ -334,6 +336,9 @@ export async function verifyInPerson(
     representative_id_tail: string;
   } | null = null;
   if (corporate) {
+    if (!input.mayVerifyOrganisations) {
+      throw new ProblemError('forbidden', 'Organisations and the developer are verified in person by township staff');
+    }
     const org = input.organisation;
     if (!org) {
       throw invalidField('body.organisation', 'required for an organisation or the developer: the business licence seen and the representative who came');

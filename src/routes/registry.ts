@@ -259,7 +259,7 @@ export default async function registryRoutes(fastify: FastifyInstance) {
         summary: 'Record that the owner showed their document in person, and bind them to the account of a phone',
         description:
           'For committee members, organisers and township staff. Any earlier binding of this owner to another account is revoked. ' +
-          'Organisations and the developer are verified only this way, with `organisation`: the business licence (its credit code ' +
+          'Organisations and the developer are verified only this way, by township staff, with `organisation`: the business licence (its credit code ' +
           'must match the registry) and the representative’s identity document, whose number is kept only as an HMAC.',
         security: bearerSecurity,
         params: estateParams.extend({ ownerId: uuidParam('an owner') }),
@@ -308,6 +308,7 @@ export default async function registryRoutes(fastify: FastifyInstance) {
           documentType: request.body.documentType,
           documentNote: request.body.documentNote ?? null,
           organisation: request.body.organisation ?? null,
+          mayVerifyOrganisations: may(request.user, 'owner.verify_organisation_in_person', { estateId: estate.id, townshipId: estate.township_id }),
           hmacKey: app.keys.identityHmacKey,
           verifiedBy,
           now: app.clock.now(),

@@ -247,6 +247,22 @@ describe('organisations and the developer are verified only in person', () => {
     expect(audit.at(-1)?.data).toMatchObject({ method: 'in_person', representative: { capacity: 'authorised_agent', idTail: manager.idNumber.slice(-4) } });
   });
 
+  it('only township staff verify an organisation or the developer in person, not the committee', async () => {
+    const devId = await ownerIdOf(p.estateA, p.staffA, 'S-1');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${p.estateA}/owners/${devId}/in-person-verification`,
+      headers: bearer(await t.tokenFor({ role: 'committee', estateId: p.estateA })),
+      payload: {
+        phone: '13600000024',
+        documentType: 'uscc',
+        organisation: { licenceCreditCode: developer.id, representative: { name: '周法人', capacity: 'legal_representative', idType: 'resident_id', idNumber: residentId('19650606', 77) } },
+      },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(await t.testDatabase.database.db.selectFrom('owner_bindings').select('id').where('owner_id', '=', devId).execute()).toEqual([]);
+  });
+
   it('the developer recorded as a person is bound in person like an organisation; a person owner takes no organisation block', async () => {
     const devId = await ownerIdOf(p.estateB, p.staffB, 'B-S2');
     const legal = { name: '赵开发', capacity: 'legal_representative', idType: 'resident_id', idNumber: personDeveloper.id };
