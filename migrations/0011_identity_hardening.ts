@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 
 // Frozen once landed: change the schema with a new migration, never by editing this one.
@@ -16,6 +17,10 @@ import { type Kysely, sql } from 'kysely';
  *   business licence seen (the HMAC of its credit code) and the representative
  *   who came: name, document type, the HMAC of the document's number and its
  *   last four characters — never the number itself.
+ * - Self-bindings of organisations and of the developer made before this
+ *   migration are revoked (anyone who knew the public name and credit code
+ *   could have made them), each recorded in its estate's audit chain; staff
+ *   verify those owners in person again.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table otp_challenges add column ceiling text`.execute(db);
@@ -52,6 +57,49 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           and representative_capacity is not null and representative_id_type is not null
           and representative_id_key is not null and representative_id_tail is not null)
       )`.execute(db);
+
+  await revokeCorporateSelfBindings(db);
+}
+
+/**
+ * The audit chain's record hash, frozen here as src/audit/audit-log.ts computes
+ * it (canonical JSON: keys sorted, strings and safe integers only).
+ */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+async function revokeCorporateSelfBindings(db: Kysely<unknown>): Promise<void> {
+  const at = new Date();
+  const revoked = await sql<{ account_id: string; owner_id: string; estate_id: string }>`
+    update owner_bindings b set revoked_at = ${at}
+      from owners o
+     where o.id = b.owner_id and b.method = 'self' and b.revoked_at is null
+       and (o.kind = 'organisation' or exists (
+             select 1 from unit_owners uo join units u on u.id = uo.unit_id
+              where uo.owner_id = o.id and u.developer_held and u.removed_at is null))
+    returning b.account_id, b.owner_id, o.estate_id`.execute(db);
+  for (const b of revoked.rows) {
+    const chain = `estate:${b.estate_id}`;
+    await sql`insert into audit_heads (chain, seq, hash) values (${chain}, 0, ${'0'.repeat(64)}) on conflict (chain) do nothing`.execute(db);
+    const head = (await sql<{ seq: string; hash: string }>`select seq, hash from audit_heads where chain = ${chain} for update`.execute(db)).rows[0]!;
+    const record = {
+      chain,
+      seq: Number(head.seq) + 1,
+      at: at.toISOString(),
+      actor: 'system',
+      action: 'owner.binding_revoked',
+      subject: `owner:${b.owner_id}`,
+      data: { accountId: b.account_id, method: 'self', reason: 'organisations and the developer are verified only in person' },
+      prevHash: head.hash,
+    };
+    const hash = createHash('sha256').update(canonical(record)).digest('hex');
+    await sql`insert into audit_log (chain, seq, at, actor, action, subject, data, prev_hash, hash)
+      values (${chain}, ${record.seq}, ${at}, ${record.actor}, ${record.action}, ${record.subject}, ${JSON.stringify(record.data)}, ${record.prevHash}, ${hash})`.execute(db);
+    await sql`update audit_heads set seq = ${record.seq}, hash = ${hash} where chain = ${chain}`.execute(db);
+  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

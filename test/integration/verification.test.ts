@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { firstBreak, readChain } from '../../src/audit/audit-log.ts';
 import { manualClock } from '../../src/clock.ts';
+import { createMigrator, migrateToLatest } from '../../src/db/migrator.ts';
+import { createTestDatabase } from '../helpers/database.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId, uscc } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
@@ -341,5 +345,43 @@ describe('guessing an owner’s identity number across accounts and addresses', 
     }
     expect(answers.slice(0, 30).every((s) => s === 422)).toBe(true);
     expect(answers.slice(30)).toEqual([429, 429]);
+  });
+});
+
+describe('upgrading an installation', () => {
+  it('self-bindings of organisations and the developer made before the fix are revoked, each in the audit chain', async () => {
+    const target = await createTestDatabase({ empty: true });
+    try {
+      const db = target.database.db;
+      expect((await createMigrator(db).migrateTo('0009_paper_signatory')).error).toBeUndefined();
+      const one = async <T,>(q: ReturnType<typeof sql<T>>) => (await q.execute(db)).rows[0]!;
+      const township = await one(sql<{ id: string }>`insert into townships (code, name) values ('350881999', '街道') returning id`);
+      const estate = await one(sql<{ id: string }>`insert into estates (township_id, name) values (${township.id}, '小区') returning id`);
+      const building = await one(sql<{ id: string }>`insert into buildings (estate_id, name) values (${estate.id}, '1栋') returning id`);
+      const owner = async (kind: string, name: string, developerHeld: boolean, n: number) => {
+        const o = await one(sql<{ id: string }>`insert into owners (estate_id, kind, name, id_type, id_key, id_tail)
+          values (${estate.id}, ${kind}, ${name}, 'resident_id', ${Buffer.alloc(32, n)}, ${`000${n}`}) returning id`);
+        const u = await one(sql<{ id: string }>`insert into units (estate_id, registry_no, building_id, room, area_hundredths, area_source, kind, developer_held)
+          values (${estate.id}, ${`R-${n}`}, ${building.id}, ${String(n)}, 8000, 'registry', 'residential', ${developerHeld}) returning id`);
+        await sql`insert into unit_owners (unit_id, owner_id) values (${u.id}, ${o.id})`.execute(db);
+        const a = await one(sql<{ id: string }>`insert into accounts (phone) values (${`1390000000${n}`}) returning id`);
+        await sql`insert into owner_bindings (account_id, owner_id, method) values (${a.id}, ${o.id}, 'self')`.execute(db);
+        return o.id;
+      };
+      const company = await owner('organisation', '某某公司', false, 1);
+      const developerPerson = await owner('person', '开发商', true, 2);
+      const person = await owner('person', '张三', false, 3);
+
+      await migrateToLatest(db);
+      const live = await sql<{ owner_id: string }>`select owner_id from owner_bindings where revoked_at is null`.execute(db);
+      expect(live.rows.map((r) => r.owner_id)).toEqual([person]);
+      const chain = await readChain(db, `estate:${estate.id}`);
+      expect(chain.map((r) => [r.action, r.subject]).sort()).toEqual(
+        [['owner.binding_revoked', `owner:${company}`], ['owner.binding_revoked', `owner:${developerPerson}`]].sort(),
+      );
+      expect(firstBreak(chain)).toBeNull();
+    } finally {
+      await target.drop();
+    }
   });
 });
