@@ -221,7 +221,9 @@ try {
     NODE_ENV: 'production',
     MIGRATE_ON_START: 'false',
     PUBLIC_BASE_URL: `http://127.0.0.1:${servicePort}`,
-    SMS_SENDER: 'development',
+    // Production refuses the development sender; the benchmark texts nobody (tokens are issued directly).
+    SMS_SENDER: 'http',
+    SMS_HTTP_URL: 'http://127.0.0.1:9/unused',
     JWT_PRIVATE_KEY: keys.jwt.privateKey,
     JWT_PUBLIC_KEY: keys.jwt.publicKey,
     IDENTITY_HMAC_KEY: keys.identityHmacKey.toString('base64'),

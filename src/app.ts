@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { type Keys, loadKeys } from './identity/keys.ts';
-import { developmentSmsSender, type SmsSender } from './identity/sms.ts';
+import { type SmsSender, smsSenderFor } from './identity/sms.ts';
 import jobs from './jobs/plugin.ts';
 import { AccessLog, loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
@@ -41,6 +41,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Run the jobs in this process; defaults to config.runJobs. Tests that drive jobs themselves turn it off. */
   runJobs?: boolean;
+  /** How text messages go out; default: the one SMS_SENDER names. Tests pass one that keeps them in memory. */
+  sms?: SmsSender;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
 }
@@ -58,13 +60,24 @@ function standardOutput(): DestinationStream {
   return destination({ dest: 1, sync: false });
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes a function of the hop:
+ * this Fastify trusts nothing for a bare number, and proxy-addr numbers hops
+ * from the socket (0), so `hops` proxies in front are hops 0…hops-1.
+ */
+export function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  if (trust === 0) return false;
+  return (_address, hop) => hop < trust;
+}
+
 /** Builds the whole application from a configuration. `server.ts` starts it; tests build their own. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const app = Fastify({
     logger: { ...loggerOptions(config), stream: options.logStream ?? standardOutput() },
     genReqId: requestId,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     logController: new AccessLog(),
@@ -104,8 +117,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(redis, { url: config.redisUrl });
     const keys = options.keys ?? loadKeys(config);
     app.decorate('keys', keys);
-    app.decorate('sms', developmentSmsSender(app.log));
-    if (config.smsSender === 'development') app.log.warn('SMS: the development sender is in use: codes go to the log and sms_outbox, not to phones');
+    const sms = options.sms ?? smsSenderFor(config, app.log);
+    app.decorate('sms', sms);
+    if (sms.name === 'development') {
+      app.log.warn(
+        config.env === 'development'
+          ? 'SMS: the development sender is in use: messages go to the log (codes included) and sms_outbox (codes blanked), not to phones'
+          : 'SMS: the development sender is in use: messages go to sms_outbox (codes blanked), not to phones',
+      );
+    }
     await app.register(auth, { keys });
     await app.register(openapi);
     await app.register(jobs, { runWorkers: options.runJobs ?? config.runJobs });

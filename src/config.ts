@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -38,6 +39,50 @@ const secretKey = z
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
+// ── Identity: login codes, SMS, verification, proxies (issue 12) ───────────
+/** proxy-addr's names for ranges of addresses, accepted in TRUST_PROXY's list. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(item: string): boolean {
+  const [address, prefix, ...rest] = item.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Whose X-Forwarded-For to believe. `true` is refused: it trusts every hop,
+ * so the left-most address — written by the client itself — would be taken
+ * as the client's, and per-address limits would count whatever it claims.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    if (v === '' || v === 'false' || v === 'no' || v === '0') return false;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 16) return hops;
+    }
+    const items = v.split(',').map((i) => i.trim()).filter(Boolean);
+    const bad = v === 'true' || v === 'yes' ? items : items.filter((i) => !PROXY_RANGE_NAMES.has(i) && !isAddressOrCidr(i));
+    if (items.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          v === 'true' || v === 'yes'
+            ? 'true would trust the address the client itself writes into X-Forwarded-For; give the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)'
+            : `expected false, a number of proxies (1-16), or a comma list of proxy addresses and CIDR ranges (not an address: ${bad.join(', ') || v})`,
+      });
+      return z.NEVER;
+    }
+    return items;
+  });
+
+const positiveCount = (max: number) =>
+  z.coerce.number({ error: 'expected a number' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).max(max, { error: `expected at most ${max}` });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -63,7 +108,7 @@ const envSchema = z.object({
   ),
   MIGRATE_ON_START: booleanFlag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).default(10_000),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   JWT_PRIVATE_KEY: z.preprocess(emptyAsUndefined, pemBlock('PRIVATE KEY').optional()),
   JWT_PUBLIC_KEY: z.preprocess(emptyAsUndefined, pemBlock('PUBLIC KEY').optional()),
   IDENTITY_HMAC_KEY: z.preprocess(emptyAsUndefined, secretKey.optional()),
@@ -79,7 +124,14 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(120_000).default(10_000),
   BALLOT_BATCHES_IN_FLIGHT: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(64, { error: 'expected at most 64' }).default(2),
   BALLOT_BATCH_MAX: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(1000, { error: 'expected at most 1000' }).default(64),
-  SMS_SENDER: z.preprocess(emptyAsUndefined, z.enum(['development'], { error: 'expected development' }).optional()),
+  SMS_SENDER: z.preprocess(emptyAsUndefined, z.enum(['development', 'http'], { error: 'expected development or http' }).optional()),
+  SMS_HTTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
+  SMS_HTTP_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
+  LOGIN_CODES_PER_ADDRESS_PER_HOUR: positiveCount(1_000_000).default(300),
+  LOGIN_CODES_PER_ESTATE_PER_DAY: positiveCount(10_000_000).default(1_000),
+  LOGIN_CODES_UNATTACHED_PER_DAY: positiveCount(10_000_000).default(2_000),
+  VERIFICATION_FAILURES_PER_OWNER: positiveCount(1_000).default(10),
+  VERIFICATION_FAILURES_PER_ADDRESS: positiveCount(100_000).default(50),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -102,7 +154,8 @@ export interface Config {
   publicBaseUrl: string;
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: false, a number of hops, or the proxies' addresses and CIDR ranges. Never `true`. */
+  trustProxy: false | number | string[];
   /**
    * Run the jobs (open and close voting on time, publish, remind, deliver
    * webhooks) in this process: BullMQ workers when Redis is configured, the
@@ -119,8 +172,22 @@ export interface Config {
     /** allowPrivate: receivers may be on private networks or this machine (src/webhooks/receiver-address.ts). */
     webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number; allowPrivate: boolean };
   };
-  /** How login codes reach phones. Only the development sender (outbox + log) exists so far. */
-  smsSender: 'development';
+  /**
+   * How login codes reach phones: `development` keeps them (redacted) in sms_outbox and
+   * logs them only when NODE_ENV=development; `http` posts each message to an SMS gateway.
+   */
+  smsSender: 'development' | 'http';
+  smsHttp: { url: string; token: string | undefined } | undefined;
+  /** Limits on login codes and on self-verification failures (src/identity/otp.ts, verification.ts). */
+  identityLimits: {
+    loginCodesPerAddressPerHour: number;
+    loginCodesPerEstatePerDay: number;
+    /** Codes a day to phones of no estate (no binding, registry phone or estate role). */
+    loginCodesUnattachedPerDay: number;
+    /** Failed self-verifications naming one owner, per 24 hours, before that owner is locked. */
+    verificationFailuresPerOwner: number;
+    verificationFailuresPerAddressPerHour: number;
+  };
   /** Online ballots sent to the database together (src/voting/ballot-batches.ts). */
   ballotBatches: { inFlight: number; maxBatch: number };
   secrets: {
@@ -164,9 +231,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Certified results must stay checkable against one published key, whichever instance signed them.
     if (e.RESULT_SIGNING_KEY === undefined) problems.push('RESULT_SIGNING_KEY: required when NODE_ENV=production');
     if (e.PUBLIC_BASE_URL === undefined) problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production');
-    // Production must choose its sender on purpose: the development one only logs codes.
+    // Production must choose its sender on purpose, and a real one: the development one sends nothing.
     if (e.SMS_SENDER === undefined) problems.push('SMS_SENDER: required when NODE_ENV=production');
+    if (e.SMS_SENDER === 'development') problems.push('SMS_SENDER: development sends no text messages and is refused when NODE_ENV=production; use http');
   }
+  if (e.SMS_SENDER === 'http' && e.SMS_HTTP_URL === undefined) problems.push('SMS_HTTP_URL: required when SMS_SENDER=http');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -185,6 +254,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     smsSender: e.SMS_SENDER ?? 'development',
+    smsHttp: e.SMS_SENDER === 'http' && e.SMS_HTTP_URL !== undefined ? { url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN } : undefined,
+    identityLimits: {
+      loginCodesPerAddressPerHour: e.LOGIN_CODES_PER_ADDRESS_PER_HOUR,
+      loginCodesPerEstatePerDay: e.LOGIN_CODES_PER_ESTATE_PER_DAY,
+      loginCodesUnattachedPerDay: e.LOGIN_CODES_UNATTACHED_PER_DAY,
+      verificationFailuresPerOwner: e.VERIFICATION_FAILURES_PER_OWNER,
+      verificationFailuresPerAddressPerHour: e.VERIFICATION_FAILURES_PER_ADDRESS,
+    },
     ballotBatches: { inFlight: e.BALLOT_BATCHES_IN_FLIGHT, maxBatch: e.BALLOT_BATCH_MAX },
     runJobs: e.RUN_JOBS,
     jobs: {
@@ -209,7 +286,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-const SECRET_NAMES = new Set(['JWT_PRIVATE_KEY', 'IDENTITY_HMAC_KEY', 'RESULT_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL']);
+const SECRET_NAMES = new Set(['JWT_PRIVATE_KEY', 'IDENTITY_HMAC_KEY', 'RESULT_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL', 'SMS_HTTP_URL', 'SMS_HTTP_TOKEN']);
 
 function redactIfSecret(name: string, value: string): string {
   // URLs may carry passwords; keys are secret outright. Say only how long they were.

@@ -5,7 +5,7 @@ import { type Logger, stdSerializers, symbols } from 'pino';
 import type { Config } from './config.ts';
 
 /**
- * Fields pino blanks out of every log line. Identity numbers, codes and
+ * Fields pino blanks out of every log line. Identity numbers, login codes and
  * tokens must never reach a log, even when a handler logs a whole object:
  * a field with one of these names is replaced wherever it sits in the first
  * three levels of a line (a field of the line, of an object in it, or of an
@@ -19,10 +19,17 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'clientSecret',
   'secret',
   'otp',
-  'code',
+  'loginCode',
   'idNumber',
   'identityNumber',
 ]);
+/**
+ * A field named `code` is blanked only where a login code sits: in a request
+ * body (`POST /v1/auth/sessions {phone, code}`), logged as `body` or
+ * `*.body`. Elsewhere `code` is what errors carry — PostgreSQL's SQLSTATE,
+ * Node's `ECONNREFUSED`, Fastify's `FST_…` — and must stay readable.
+ */
+export const SECRET_BODY_FIELDS: ReadonlySet<string> = new Set(['code']);
 export const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'cookie', 'x-api-key', 'idempotency-key', 'set-cookie']);
 export const CENSOR = '[redacted]';
 
@@ -39,15 +46,15 @@ const DEPTH = 3;
  * (two lines and a child logger), about a tenth of the ballot route's CPU.
  * test/unit/log-redaction.test.ts holds this walk to what those patterns did.
  */
-export function censored(value: unknown, depth: number, inHeaders = false): unknown {
+export function censored(value: unknown, depth: number, inHeaders = false, inBody = false): unknown {
   if (depth >= DEPTH || value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || value instanceof Date) return value;
   let copy: Record<string, unknown> | undefined;
   for (const key of Object.keys(value)) {
     const field = (value as Record<string, unknown>)[key];
     const next =
-      field !== undefined && (SECRET_FIELDS.has(key) || (inHeaders && SECRET_HEADERS.has(key)))
+      field !== undefined && (SECRET_FIELDS.has(key) || (inHeaders && SECRET_HEADERS.has(key)) || (inBody && SECRET_BODY_FIELDS.has(key)))
         ? CENSOR
-        : censored(field, depth + 1, depth === 1 && key === 'headers');
+        : censored(field, depth + 1, depth === 1 && key === 'headers', key === 'body');
     if (next !== field) {
       copy ??= (Array.isArray(value) ? [...(value as unknown[])] : { ...value }) as Record<string, unknown>;
       copy[key] = next;
@@ -70,7 +77,7 @@ function censoredFields(fields: Record<string, unknown>): Record<string, unknown
   for (const key of Object.keys(fields)) {
     if (key in serializers) continue;
     const field = fields[key];
-    const next = field !== undefined && SECRET_FIELDS.has(key) ? CENSOR : censored(field, 1);
+    const next = field !== undefined && SECRET_FIELDS.has(key) ? CENSOR : censored(field, 1, false, key === 'body');
     if (next !== field) {
       copy ??= { ...fields };
       copy[key] = next;
@@ -103,7 +110,7 @@ export function requestId(req: IncomingMessage): string {
 }
 
 /** A secret field's name as it appears in a line's JSON text. */
-const SECRET_NAME_IN_JSON = new RegExp(`"(?:${[...SECRET_FIELDS, ...SECRET_HEADERS].map((n) => n.replace(/[-.]/g, '\\$&')).join('|')})":`);
+const SECRET_NAME_IN_JSON = new RegExp(`"(?:${[...SECRET_FIELDS, ...SECRET_HEADERS, ...SECRET_BODY_FIELDS].map((n) => n.replace(/[-.]/g, '\\$&')).join('|')})":`);
 
 /**
  * A child logger's own fields (pino applies `formatters.bindings` only to

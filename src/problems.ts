@@ -9,6 +9,7 @@ export const PROBLEM_TYPES = {
   'malformed-request': { status: 400, title: 'The request could not be read' },
   unauthenticated: { status: 401, title: 'Authentication is required' },
   forbidden: { status: 403, title: 'You may not do this' },
+  'in-person-required': { status: 403, title: 'This owner can be verified only in person' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },

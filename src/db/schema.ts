@@ -94,6 +94,13 @@ export interface OwnerBindingTable {
   document_note: string | null;
   created_at: CreatedAt;
   revoked_at: NullableTimestamp;
+  /** Organisations and the developer (in person only): the HMAC of the licence's credit code and who represented them. */
+  licence_key: Buffer | null;
+  representative_name: string | null;
+  representative_capacity: 'legal_representative' | 'authorised_agent' | null;
+  representative_id_type: string | null;
+  representative_id_key: Buffer | null;
+  representative_id_tail: string | null;
 }
 
 export interface VerificationAttemptTable {
@@ -101,6 +108,16 @@ export interface VerificationAttemptTable {
   account_id: string;
   succeeded: boolean;
   at: Timestamp;
+  ip: string | null;
+}
+
+/** A failed self-verification that named this owner (their registry name, a wrong number). */
+export interface VerificationOwnerFailureTable {
+  id: Generated<string>;
+  owner_id: string;
+  account_id: string;
+  ip: string | null;
+  at: Date;
 }
 
 export interface OtpChallengeTable {
@@ -112,6 +129,8 @@ export interface OtpChallengeTable {
   expires_at: Date;
   attempts: Generated<number>;
   consumed_at: NullableTimestamp;
+  /** The daily ceiling the code was charged to: `estate:<id>`, `unattached`, or null (staff, exempt). */
+  ceiling: string | null;
 }
 
 export interface SmsOutboxTable {
@@ -416,6 +435,7 @@ export interface DB {
   accounts: AccountTable;
   owner_bindings: OwnerBindingTable;
   verification_attempts: VerificationAttemptTable;
+  verification_owner_failures: VerificationOwnerFailureTable;
   otp_challenges: OtpChallengeTable;
   sms_outbox: SmsOutboxTable;
   role_assignments: RoleAssignmentTable;

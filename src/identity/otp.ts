@@ -11,17 +11,29 @@ export const OTP_MAX_ATTEMPTS = 5;
 export const OTP_LIMITS = {
   /** One code per phone per minute… */
   phoneCooldownMs: 60_000,
-  /** …at most five per phone per hour… */
+  /** …and at most five per phone per hour, wherever the phone is. */
   perPhonePerHour: 5,
-  /** …and at most twenty per client address per hour, whatever the phones. */
-  perIpPerHour: 20,
 } as const;
 
+/**
+ * Limits an installation sets (README, configuration): a community room or a
+ * mobile carrier puts hundreds of phones behind one address on a
+ * registration day, so the per-address limit is generous; what bounds the
+ * cost of texts is a daily ceiling per estate, and one for phones of no estate.
+ */
+export interface LoginCodeLimits {
+  perAddressPerHour: number;
+  perEstatePerDay: number;
+  unattachedPerDay: number;
+}
+
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 export interface OtpDeps {
   hmacKey: Buffer;
   sms: SmsSender;
+  limits: LoginCodeLimits;
 }
 
 function rateLimited(detail: string, retryAfterMs: number): ProblemError {
@@ -29,15 +41,78 @@ function rateLimited(detail: string, retryAfterMs: number): ProblemError {
   return new ProblemError('rate-limited', detail, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
 }
 
-/** Creates a challenge and texts the code. Throws 429 when the phone or the address asks too often. */
+/**
+ * The daily ceilings a code to this phone may be charged to, in order of
+ * preference: the estates the phone belongs to (its account's verified
+ * owners, the registry owners with this phone, its committee or organiser
+ * roles); `unattached` for a phone of no estate; none at all for admins and
+ * township staff, whom a flood of codes to strangers' phones must not lock out.
+ */
+async function ceilingsFor(trx: Kysely<DB>, phone: string): Promise<string[]> {
+  const rows = await sql<{ estate_id: string | null; staff: boolean }>`
+    select e.estate_id, false as staff from (
+      select o.estate_id from accounts a
+        join owner_bindings b on b.account_id = a.id and b.revoked_at is null
+        join owners o on o.id = b.owner_id
+       where a.phone = ${phone}
+      union
+      select o.estate_id from owners o where o.phone = ${phone}
+      union
+      select r.estate_id from accounts a
+        join role_assignments r on r.account_id = a.id and r.revoked_at is null
+       where a.phone = ${phone} and r.estate_id is not null
+    ) e
+    union all
+    select null, true from accounts a
+      join role_assignments r on r.account_id = a.id and r.revoked_at is null
+     where a.phone = ${phone} and r.role in ('admin', 'township_staff')
+     order by 1`.execute(trx);
+  if (rows.rows.some((r) => r.staff)) return [];
+  const estates = rows.rows.map((r) => `estate:${r.estate_id}`);
+  return estates.length > 0 ? estates : ['unattached'];
+}
+
+/**
+ * The ceiling to charge a new code to: the first with room left in the last
+ * 24 hours; null when there is no ceiling. Throws 429 when all are full.
+ */
+async function chargeableCeiling(trx: Kysely<DB>, phone: string, limits: LoginCodeLimits, now: Date): Promise<string | null> {
+  const ceilings = await ceilingsFor(trx, phone);
+  if (ceilings.length === 0) return null;
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  let soonest = DAY_MS;
+  for (const ceiling of ceilings) {
+    // One request at a time per ceiling, so two at once cannot both take the last code.
+    await sql`select pg_advisory_xact_lock(hashtext(${`otp-ceiling:${ceiling}`}))`.execute(trx);
+    const limit = ceiling === 'unattached' ? limits.unattachedPerDay : limits.perEstatePerDay;
+    const used = await trx
+      .selectFrom('otp_challenges')
+      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
+      .where('ceiling', '=', ceiling)
+      .where('created_at', '>', dayAgo)
+      .executeTakeFirstOrThrow();
+    if (Number(used.n) < limit) return ceiling;
+    soonest = Math.min(soonest, DAY_MS - (now.getTime() - used.oldest.getTime()));
+  }
+  throw rateLimited(
+    ceilings[0] === 'unattached'
+      ? 'Too many codes were sent today to phones not yet known to any estate; try again later or ask your committee'
+      : 'Too many codes were sent today to the phones of this estate; try again later or ask your committee',
+    soonest,
+  );
+}
+
+/** Creates a challenge and texts the code. Throws 429 when the phone, the address or the estate asks too often. */
 export async function requestLoginCode(
   trx: Kysely<DB>,
   deps: OtpDeps,
   input: { phone: string; ip: string; now: Date },
 ): Promise<{ expiresAt: Date }> {
   const { phone, ip, now } = input;
-  // Serialise requests for one phone, so two at once cannot both slip under the limit.
+  // Serialise requests for one phone, and for one address, so two at once cannot both slip under a limit.
+  // Always phone, then address, then ceilings: the same order everywhere, so no deadlock.
   await sql`select pg_advisory_xact_lock(hashtext(${`otp:${phone}`}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext(${`otp-ip:${ip}`}))`.execute(trx);
   const hourAgo = new Date(now.getTime() - HOUR_MS);
 
   const recent = await trx
@@ -61,21 +136,23 @@ export async function requestLoginCode(
     .where('ip', '=', ip)
     .where('created_at', '>', hourAgo)
     .executeTakeFirstOrThrow();
-  if (Number(fromIp.n) >= OTP_LIMITS.perIpPerHour) {
+  if (Number(fromIp.n) >= deps.limits.perAddressPerHour) {
     const oldest = fromIp.oldest;
     throw rateLimited('Too many codes requested from this address in the last hour', HOUR_MS - (now.getTime() - oldest.getTime()));
   }
+  const ceiling = await chargeableCeiling(trx, phone, deps.limits, now);
 
   const code = newOtpCode();
   const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
   await trx
     .insertInto('otp_challenges')
-    .values({ phone, ip, code_hash: otpHash(deps.hmacKey, phone, code), created_at: now, expires_at: expiresAt })
+    .values({ phone, ip, code_hash: otpHash(deps.hmacKey, phone, code), created_at: now, expires_at: expiresAt, ceiling })
     .execute();
   await deps.sms.send(trx, {
     phone,
     purpose: 'login_code',
     body: `【共决】您的登录验证码是${code}，5分钟内有效。请勿告诉他人。`,
+    secret: code,
   });
   return { expiresAt };
 }

@@ -18,6 +18,7 @@ export type Action =
   | 'registry.read'
   | 'registry.read_identities'
   | 'owner.verify_in_person'
+  | 'owner.verify_organisation_in_person'
   | 'registry.designate_representative'
   | 'api_client.manage'
   | 'meeting.manage'
@@ -71,6 +72,9 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   // Full names and phones: authorised staff only.
   'registry.read_identities': [admin, staffOfTownship],
   'owner.verify_in_person': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
+  // Organisations and the developer (R5.2): township staff only — the developer's head is large,
+  // and a committee may stand against the developer or the shops on the very matters voted.
+  'owner.verify_organisation_in_person': [admin, staffOfTownship],
   // R1.4: recording which co-owner the co-owners chose to cast their vote.
   'registry.designate_representative': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
   'api_client.manage': [admin],

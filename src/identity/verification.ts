@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { accountForPhone } from './accounts.ts';
 import { identityKey } from './hashing.ts';
+import { maskName } from './mask.ts';
 import { normaliseIdNumber } from './registry/id-number.ts';
 import type { IdDocType } from './registry/types.ts';
 
@@ -13,10 +14,20 @@ import type { IdDocType } from './registry/types.ts';
  */
 
 export const VERIFICATION_LOCK = {
-  /** Failed attempts within the window that lock self-verification… */
+  /** Failed attempts of one account within the window that lock its self-verification… */
   maxFailures: 5,
   windowMs: 15 * 60_000,
+  /** …failures naming one owner are counted over a day, whichever accounts and addresses made them… */
+  ownerWindowMs: 24 * 3_600_000,
+  /** …and failures from one client address over an hour. */
+  addressWindowMs: 3_600_000,
 } as const;
+
+/** Set by the installation (README: VERIFICATION_FAILURES_PER_OWNER, VERIFICATION_FAILURES_PER_ADDRESS). */
+export interface VerificationLimits {
+  failuresPerOwner: number;
+  failuresPerAddressPerHour: number;
+}
 
 export interface BoundOwner {
   ownerId: string;
@@ -31,46 +42,94 @@ export function normaliseName(name: string): string {
 export type SelfVerification =
   | { ok: true; owners: BoundOwner[] }
   | { ok: false; reason: 'no_match' | 'locked'; retryAfterMs?: number }
-  | { ok: false; reason: 'bound_elsewhere' };
+  | { ok: false; reason: 'bound_elsewhere' | 'in_person_only' };
+
+interface Namesake {
+  id: string;
+  estate_id: string;
+  kind: 'person' | 'organisation';
+  id_key: Buffer;
+  developer: boolean;
+}
 
 /**
  * Binds the account to every registry owner with this name and identity
  * number, in any estate. A mismatch says nothing about which field was wrong.
  * The caller commits the attempt record even when the answer is a refusal.
+ *
+ * Guessing an identity number is limited three ways: per account, per client
+ * address, and per owner named — a wrong number for a registry name counts
+ * against every owner of that name, so guesses spread over many accounts
+ * still lock the owner (and the owner's committee is told). A locked name is
+ * refused before its number is compared: otherwise the answer to the right
+ * number would differ, and the lock would be an oracle.
+ *
+ * Organisations and the developer are never bound this way (R5.2): their
+ * name and credit code are printed on every business licence.
  */
 export async function verifySelf(
   trx: Kysely<DB>,
-  input: { accountId: string; name: string; idType: IdDocType; idNumber: string; hmacKey: Buffer; now: Date },
+  input: {
+    accountId: string;
+    name: string;
+    idType: IdDocType;
+    idNumber: string;
+    hmacKey: Buffer;
+    ip: string;
+    limits: VerificationLimits;
+    now: Date;
+  },
 ): Promise<SelfVerification> {
-  const since = new Date(input.now.getTime() - VERIFICATION_LOCK.windowMs);
-  // Lock the account's row so concurrent attempts are counted one after another.
+  const now = input.now.getTime();
+  if (input.idType === 'uscc') return { ok: false, reason: 'in_person_only' };
+  // Lock the account's row so concurrent attempts are counted one after another…
   await trx.selectFrom('accounts').select('id').where('id', '=', input.accountId).forUpdate().executeTakeFirstOrThrow();
   const failures = await trx
     .selectFrom('verification_attempts')
     .select('at')
     .where('account_id', '=', input.accountId)
     .where('succeeded', '=', false)
-    .where('at', '>', since)
+    .where('at', '>', new Date(now - VERIFICATION_LOCK.windowMs))
     .orderBy('at')
     .execute();
   if (failures.length >= VERIFICATION_LOCK.maxFailures) {
     const oldest = failures[failures.length - VERIFICATION_LOCK.maxFailures]!.at;
-    return { ok: false, reason: 'locked', retryAfterMs: oldest.getTime() + VERIFICATION_LOCK.windowMs - input.now.getTime() };
+    return { ok: false, reason: 'locked', retryAfterMs: oldest.getTime() + VERIFICATION_LOCK.windowMs - now };
+  }
+  // …and so are those of one address.
+  await sql`select pg_advisory_xact_lock(hashtext(${`verify-ip:${input.ip}`}))`.execute(trx);
+  const fromAddress = await trx
+    .selectFrom('verification_attempts')
+    .select('at')
+    .where('ip', '=', input.ip)
+    .where('succeeded', '=', false)
+    .where('at', '>', new Date(now - VERIFICATION_LOCK.addressWindowMs))
+    .orderBy('at')
+    .execute();
+  const perAddress = input.limits.failuresPerAddressPerHour;
+  if (fromAddress.length >= perAddress) {
+    const oldest = fromAddress[fromAddress.length - perAddress]!.at;
+    return { ok: false, reason: 'locked', retryAfterMs: oldest.getTime() + VERIFICATION_LOCK.addressWindowMs - now };
+  }
+
+  const name = normaliseName(input.name);
+  const namesakes = await ownersNamed(trx, name);
+  if (namesakes.some((o) => o.kind === 'organisation' || o.developer)) return { ok: false, reason: 'in_person_only' };
+  // One attempt at a time per owner named, so the per-owner count is exact.
+  for (const o of namesakes) await sql`select pg_advisory_xact_lock(hashtext(${`verify-owner:${o.id}`}))`.execute(trx);
+  const locked = await ownerLocks(trx, namesakes.map((o) => o.id), input.limits.failuresPerOwner, input.now);
+  if (locked.length > 0) {
+    return { ok: false, reason: 'locked', retryAfterMs: Math.max(...locked.map((l) => l.until.getTime())) - now };
   }
 
   const number = normaliseIdNumber(input.idType, input.idNumber);
-  const owners = number.ok
-    ? await trx
-        .selectFrom('owners')
-        .select(['id', 'estate_id'])
-        .where('id_key', '=', Buffer.from(identityKey(input.hmacKey, input.idType, number.value), 'hex'))
-        .where('name', '=', normaliseName(input.name))
-        .execute()
-    : [];
+  const key = number.ok ? Buffer.from(identityKey(input.hmacKey, input.idType, number.value), 'hex') : null;
+  const owners = key ? namesakes.filter((o) => o.id_key.equals(key)) : [];
   const record = (succeeded: boolean) =>
-    trx.insertInto('verification_attempts').values({ account_id: input.accountId, succeeded, at: input.now }).execute();
+    trx.insertInto('verification_attempts').values({ account_id: input.accountId, succeeded, at: input.now, ip: input.ip }).execute();
   if (owners.length === 0) {
     await record(false);
+    await recordOwnerFailures(trx, namesakes, { ...input, name });
     return { ok: false, reason: 'no_match' };
   }
 
@@ -105,10 +164,131 @@ export async function verifySelf(
   return { ok: true, owners: bound };
 }
 
+/** Registry owners of this name in any estate, and whether each holds the developer's units. */
+async function ownersNamed(trx: Kysely<DB>, name: string): Promise<Namesake[]> {
+  const rows = await trx
+    .selectFrom('owners as o')
+    .select(['o.id', 'o.estate_id', 'o.kind', 'o.id_key'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('unit_owners as uo')
+            .innerJoin('units as u', 'u.id', 'uo.unit_id')
+            .select('uo.unit_id')
+            .whereRef('uo.owner_id', '=', 'o.id')
+            .where('u.developer_held', '=', true)
+            .where('u.removed_at', 'is', null),
+        )
+        .as('developer'),
+    )
+    .where('o.name', '=', name)
+    .orderBy('o.id')
+    .execute();
+  return rows.map((r) => ({ ...r, developer: Boolean(r.developer) }));
+}
+
+/** Owners among these with `limit` failures or more in the last day, and when each lock ends. */
+async function ownerLocks(trx: Kysely<DB>, ownerIds: string[], limit: number, now: Date): Promise<{ ownerId: string; until: Date }[]> {
+  if (ownerIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('verification_owner_failures')
+    .select(['owner_id', 'at'])
+    .where('owner_id', 'in', ownerIds)
+    .where('at', '>', new Date(now.getTime() - VERIFICATION_LOCK.ownerWindowMs))
+    .orderBy('at', 'desc')
+    .execute();
+  const byOwner = new Map<string, Date[]>();
+  for (const r of rows) byOwner.set(r.owner_id, [...(byOwner.get(r.owner_id) ?? []), r.at]);
+  return [...byOwner]
+    .filter(([, at]) => at.length >= limit)
+    // The lock ends when the limit-th newest failure leaves the window.
+    .map(([ownerId, at]) => ({ ownerId, until: new Date(at[limit - 1]!.getTime() + VERIFICATION_LOCK.ownerWindowMs) }));
+}
+
+/**
+ * A wrong number for a registry name counts against every owner of that
+ * name. The failure that locks an owner tells the owner's committee (the
+ * notifications outbox) and enters the estate's audit chain.
+ */
+async function recordOwnerFailures(
+  trx: Kysely<DB>,
+  namesakes: Namesake[],
+  input: { accountId: string; ip: string; name: string; limits: VerificationLimits; now: Date },
+): Promise<void> {
+  if (namesakes.length === 0) return;
+  await trx
+    .insertInto('verification_owner_failures')
+    .values(namesakes.map((o) => ({ owner_id: o.id, account_id: input.accountId, ip: input.ip, at: input.now })))
+    .execute();
+  const since = new Date(input.now.getTime() - VERIFICATION_LOCK.ownerWindowMs);
+  const counts = await trx
+    .selectFrom('verification_owner_failures')
+    .select((eb) => [
+      'owner_id',
+      eb.fn.countAll<string>().as('failures'),
+      eb.fn.count<string>('account_id').distinct().as('accounts'),
+      eb.fn.count<string>('ip').distinct().as('addresses'),
+    ])
+    .where('owner_id', 'in', namesakes.map((o) => o.id))
+    .where('at', '>', since)
+    .groupBy('owner_id')
+    .execute();
+  const limit = input.limits.failuresPerOwner;
+  for (const c of counts) {
+    // Exactly at the limit: this failure is the one that locked the owner (counts are serialised per owner).
+    if (Number(c.failures) !== limit) continue;
+    const owner = namesakes.find((o) => o.id === c.owner_id)!;
+    await trx
+      .insertInto('notifications')
+      .values({
+        estate_id: owner.estate_id,
+        topic: 'owner.verification_locked',
+        subject_id: owner.id,
+        recipient: 'committee',
+        owner_id: owner.id,
+        body:
+          `【身份核验已锁定】业主 ${maskName(input.name)} 的在线身份核验在 24 小时内失败 ${limit} 次` +
+          `（${c.accounts} 个账号、${c.addresses} 个网络地址），已暂停 24 小时。` +
+          '如非业主本人所为，可能有人在冒充该业主；请提醒业主携带身份证件到现场核验。',
+        created_at: input.now,
+      })
+      .execute();
+    await appendAudit(trx, {
+      chain: estateChain(owner.estate_id),
+      actor: 'system',
+      action: 'owner.verification_locked',
+      subject: `owner:${owner.id}`,
+      data: { failures: limit, windowHours: 24, accounts: Number(c.accounts), addresses: Number(c.addresses) },
+    }, input.now);
+  }
+}
+
+/** What staff record when an organisation or the developer is verified in person. */
+export interface OrganisationEvidence {
+  /** The 统一社会信用代码 printed on the business licence seen. */
+  licenceCreditCode: string;
+  representative: {
+    name: string;
+    capacity: 'legal_representative' | 'authorised_agent';
+    idType: Exclude<IdDocType, 'uscc'>;
+    idNumber: string;
+  };
+}
+
+function invalidField(path: string, message: string): ProblemError {
+  return new ProblemError('validation-failed', `${path}: ${message}`, { errors: [{ path, message }] });
+}
+
 /**
  * Staff or committee saw the owner's document in person and bind the owner to
  * the account of the given phone. A previous binding of that owner to another
  * account is revoked: the person in front of the desk is the owner.
+ *
+ * An organisation or the developer (the owner of developer-held units) is
+ * bound only with `organisation`: the business licence seen, whose credit
+ * code must be the registry's, and the representative who came, whose
+ * identity number is kept only as an HMAC and its last four characters.
  */
 export async function verifyInPerson(
   trx: Kysely<DB>,
@@ -118,17 +298,70 @@ export async function verifyInPerson(
     phone: string;
     documentType: IdDocType;
     documentNote: string | null;
+    organisation: OrganisationEvidence | null;
+    /** Whether the caller may verify an organisation or the developer (township staff, admins). */
+    mayVerifyOrganisations: boolean;
+    hmacKey: Buffer;
     verifiedBy: string;
     now: Date;
   },
 ): Promise<{ accountId: string; replaced: string | null }> {
   const owner = await trx
-    .selectFrom('owners')
-    .select('id')
-    .where('id', '=', input.ownerId)
-    .where('estate_id', '=', input.estateId)
+    .selectFrom('owners as o')
+    .select(['o.id', 'o.kind', 'o.id_type', 'o.id_key'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('unit_owners as uo')
+            .innerJoin('units as u', 'u.id', 'uo.unit_id')
+            .select('uo.unit_id')
+            .whereRef('uo.owner_id', '=', 'o.id')
+            .where('u.developer_held', '=', true)
+            .where('u.removed_at', 'is', null),
+        )
+        .as('developer'),
+    )
+    .where('o.id', '=', input.ownerId)
+    .where('o.estate_id', '=', input.estateId)
     .executeTakeFirst();
   if (!owner) throw new ProblemError('not-found', 'No such owner in this estate');
+  const corporate = owner.kind === 'organisation' || Boolean(owner.developer);
+  let evidence: {
+    licence_key: Buffer;
+    representative_name: string;
+    representative_capacity: 'legal_representative' | 'authorised_agent';
+    representative_id_type: string;
+    representative_id_key: Buffer;
+    representative_id_tail: string;
+  } | null = null;
+  if (corporate) {
+    if (!input.mayVerifyOrganisations) {
+      throw new ProblemError('forbidden', 'Organisations and the developer are verified in person by township staff');
+    }
+    const org = input.organisation;
+    if (!org) {
+      throw invalidField('body.organisation', 'required for an organisation or the developer: the business licence seen and the representative who came');
+    }
+    const licence = normaliseIdNumber('uscc', org.licenceCreditCode);
+    if (!licence.ok) throw invalidField('body.organisation.licenceCreditCode', licence.message);
+    const licenceKey = Buffer.from(identityKey(input.hmacKey, 'uscc', licence.value), 'hex');
+    if (owner.id_type === 'uscc' && !licenceKey.equals(owner.id_key)) {
+      throw new ProblemError('not-verified', 'The credit code on the business licence is not the one the property registry records for this owner');
+    }
+    const rep = normaliseIdNumber(org.representative.idType, org.representative.idNumber);
+    if (!rep.ok) throw invalidField('body.organisation.representative.idNumber', rep.message);
+    evidence = {
+      licence_key: licenceKey,
+      representative_name: normaliseName(org.representative.name),
+      representative_capacity: org.representative.capacity,
+      representative_id_type: org.representative.idType,
+      representative_id_key: Buffer.from(identityKey(input.hmacKey, org.representative.idType, rep.value), 'hex'),
+      representative_id_tail: rep.value.slice(-4),
+    };
+  } else if (input.organisation) {
+    throw invalidField('body.organisation', 'only for an organisation or the developer; this owner is a person');
+  }
   const account = await accountForPhone(trx, input.phone);
   const previous = await trx
     .updateTable('owner_bindings')
@@ -146,6 +379,7 @@ export async function verifyInPerson(
       verified_by: input.verifiedBy,
       document_type: input.documentType,
       document_note: input.documentNote,
+      ...evidence,
     })
     .onConflict((oc) => oc.column('owner_id').where('revoked_at', 'is', null).doNothing())
     .returning('id')
@@ -157,7 +391,21 @@ export async function verifyInPerson(
     actor: `account:${input.verifiedBy}`,
     action: 'owner.verified',
     subject: `owner:${owner.id}`,
-    data: { accountId: account.id, method: 'in_person', documentType: input.documentType, replacedAccountId: replaced },
+    data: {
+      accountId: account.id,
+      method: 'in_person',
+      documentType: input.documentType,
+      replacedAccountId: replaced,
+      ...(evidence && {
+        licenceSeen: true,
+        representative: {
+          name: maskName(evidence.representative_name),
+          capacity: evidence.representative_capacity,
+          idType: evidence.representative_id_type,
+          idTail: evidence.representative_id_tail,
+        },
+      }),
+    },
   }, input.now);
   return { accountId: account.id, replaced };
 }

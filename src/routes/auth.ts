@@ -33,6 +33,12 @@ const refreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).stric
 /** Logging in and out: phone + one-time code for people, client credentials for other systems. */
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const limits = app.config.identityLimits;
+  const loginCodeLimits = {
+    perAddressPerHour: limits.loginCodesPerAddressPerHour,
+    perEstatePerDay: limits.loginCodesPerEstatePerDay,
+    unattachedPerDay: limits.loginCodesUnattachedPerDay,
+  };
   const deps = (): SessionDeps => ({
     hmacKey: app.keys.identityHmacKey,
     clock: app.clock,
@@ -46,6 +52,9 @@ export default async function authRoutes(fastify: FastifyInstance) {
         operationId: 'requestLoginCode',
         tags: ['auth'],
         summary: 'Text a one-time login code to a phone (valid 5 minutes)',
+        description:
+          'At most one code a minute and five an hour per phone, LOGIN_CODES_PER_ADDRESS_PER_HOUR per client address, and a ' +
+          'daily ceiling on codes sent to the phones of one estate (phones of no estate share one): 429 with Retry-After.',
         body: z.object({ phone: phoneSchema }).strict(),
         response: {
           202: z.object({ expiresAt: z.iso.datetime() }).meta({ example: { expiresAt: '2026-11-22T08:05:00.000Z' } }),
@@ -55,7 +64,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { expiresAt } = await inTransaction(app.database.db, (trx) =>
-        requestLoginCode(trx, { hmacKey: app.keys.identityHmacKey, sms: app.sms }, {
+        requestLoginCode(trx, { hmacKey: app.keys.identityHmacKey, sms: app.sms, limits: loginCodeLimits }, {
           phone: request.body.phone,
           ip: request.ip,
           now: app.clock.now(),

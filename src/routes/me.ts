@@ -70,7 +70,9 @@ export default async function meRoutes(fastify: FastifyInstance) {
         summary: 'Bind this account to the registry owner with this name and identity number',
         description:
           'A match makes the account a verified owner of all that owner’s units, in every estate. A mismatch is refused ' +
-          'without saying which field was wrong; 5 failures within 15 minutes lock verification for a while.',
+          'without saying which field was wrong; 5 failures within 15 minutes lock verification for a while, and so do ' +
+          'too many failures from one address, or naming one owner from any accounts (that owner’s committee is told). ' +
+          'Organisations and the developer are verified only in person (403 in-person-required).',
         security: bearerSecurity,
         body: z
           .object({
@@ -92,12 +94,28 @@ export default async function meRoutes(fastify: FastifyInstance) {
     async (request) => {
       const accountId = personOf(request.user);
       const outcome = await inTransaction(app.database.db, (trx) =>
-        verifySelf(trx, { accountId, ...request.body, hmacKey: app.keys.identityHmacKey, now: app.clock.now() }),
+        verifySelf(trx, {
+          accountId,
+          ...request.body,
+          hmacKey: app.keys.identityHmacKey,
+          ip: request.ip,
+          limits: {
+            failuresPerOwner: app.config.identityLimits.verificationFailuresPerOwner,
+            failuresPerAddressPerHour: app.config.identityLimits.verificationFailuresPerAddressPerHour,
+          },
+          now: app.clock.now(),
+        }),
       );
       if (!outcome.ok) {
         if (outcome.reason === 'locked') {
           const seconds = Math.max(1, Math.ceil((outcome.retryAfterMs ?? 60_000) / 1000));
           throw new ProblemError('rate-limited', 'Too many failed attempts; try again later or ask your committee to verify you in person', { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+        }
+        if (outcome.reason === 'in_person_only') {
+          throw new ProblemError(
+            'in-person-required',
+            'Organisations and the developer are verified only in person: their representative brings the business licence and their own identity document to the township or the committee',
+          );
         }
         if (outcome.reason === 'bound_elsewhere') {
           throw new ProblemError('conflict', 'This owner is already verified on another account; ask your committee or township to verify you in person');

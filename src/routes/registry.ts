@@ -75,6 +75,12 @@ const unitSchema = z
 
 const estateParams = z.object({ estateId: uuidParam('an estate') });
 
+/** Documents a natural person (an organisation's representative) may show. */
+const PERSON_DOC_TYPES = ID_DOC_TYPES.filter((t): t is Exclude<(typeof ID_DOC_TYPES)[number], 'uscc'> => t !== 'uscc') as [
+  Exclude<(typeof ID_DOC_TYPES)[number], 'uscc'>,
+  ...Exclude<(typeof ID_DOC_TYPES)[number], 'uscc'>[],
+];
+
 /** The property registry of an estate: import (preview, apply), read, and in-person verification. */
 export default async function registryRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -251,19 +257,43 @@ export default async function registryRoutes(fastify: FastifyInstance) {
         operationId: 'verifyOwnerInPerson',
         tags: ['registry'],
         summary: 'Record that the owner showed their document in person, and bind them to the account of a phone',
-        description: 'For committee members, organisers and township staff. Any earlier binding of this owner to another account is revoked.',
+        description:
+          'For committee members, organisers and township staff. Any earlier binding of this owner to another account is revoked. ' +
+          'Organisations and the developer are verified only this way, by township staff, with `organisation`: the business licence (its credit code ' +
+          'must match the registry) and the representative’s identity document, whose number is kept only as an HMAC.',
         security: bearerSecurity,
         params: estateParams.extend({ ownerId: uuidParam('an owner') }),
         body: z
           .object({
             phone: phoneSchema,
             documentType: z.enum(ID_DOC_TYPES),
-            documentNote: z.string().trim().max(200).optional().describe('What was seen, e.g. "original ID card and property certificate"'),
+            documentNote: z
+              .string()
+              .trim()
+              .max(200)
+              .refine((v) => !/[0-9]{15}/.test(v), 'must not contain an identity number: numbers are stored only as an HMAC')
+              .optional()
+              .describe('What was seen, e.g. "original ID card and property certificate"'),
+            organisation: z
+              .object({
+                licenceCreditCode: z.string().trim().min(1).max(40).describe('统一社会信用代码 on the business licence seen; must be the registry’s'),
+                representative: z
+                  .object({
+                    name: z.string().trim().min(1).max(100),
+                    capacity: z.enum(['legal_representative', 'authorised_agent']).describe('authorised_agent: with the organisation’s written authorisation'),
+                    idType: z.enum(PERSON_DOC_TYPES),
+                    idNumber: z.string().trim().min(1).max(40).describe('Stored only as an HMAC and its last 4 characters'),
+                  })
+                  .strict(),
+              })
+              .strict()
+              .optional()
+              .describe('Required for an organisation or the developer, refused for a person: the licence seen and who represented them'),
           })
           .strict(),
         response: {
           201: z.object({ ownerId: z.uuid(), accountId: z.uuid(), replacedAccountId: z.uuid().nullable() }),
-          ...problemResponses(400, 401, 403, 404, 409),
+          ...problemResponses(400, 401, 403, 404, 409, 422),
         },
       },
     },
@@ -277,6 +307,9 @@ export default async function registryRoutes(fastify: FastifyInstance) {
           phone: request.body.phone,
           documentType: request.body.documentType,
           documentNote: request.body.documentNote ?? null,
+          organisation: request.body.organisation ?? null,
+          mayVerifyOrganisations: may(request.user, 'owner.verify_organisation_in_person', { estateId: estate.id, townshipId: estate.township_id }),
+          hmacKey: app.keys.identityHmacKey,
           verifiedBy,
           now: app.clock.now(),
         }),

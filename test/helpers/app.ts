@@ -7,12 +7,15 @@ import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ephemeralKeys, type Keys } from '../../src/identity/keys.ts';
 import type { Grant, Principal } from '../../src/identity/principal.ts';
+import type { SmsMessage, SmsSender } from '../../src/identity/sms.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestApp {
   app: App;
   keys: Keys;
   testDatabase: TestDatabase;
+  /** Every text message the app sent, as the phone receives it (login codes included), in order. */
+  sentSms: SmsMessage[];
   /** An access token for a new account (a real row, so foreign keys hold) holding these grants. */
   tokenFor(...grants: Grant[]): Promise<string>;
   close(): Promise<void>;
@@ -20,7 +23,14 @@ export interface TestApp {
 
 /** The real app on this file's own PostgreSQL database, with in-memory keys. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; logStream?: DestinationStream; clock?: Clock; runJobs?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    logStream?: DestinationStream;
+    clock?: Clock;
+    runJobs?: boolean;
+    /** Called with each message after it is kept in `sentSms` (e.g. the development sender, to test it). */
+    sms?: SmsSender;
+  } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = loadConfig({
@@ -31,7 +41,18 @@ export async function createTestApp(
     ...options.env,
   });
   const keys = ephemeralKeys();
+  // The phone's side of the SMS gateway: what reaches a phone is kept here, in memory, and
+  // nowhere else — the database and the log must never hold a login code.
+  const sentSms: SmsMessage[] = [];
+  const sms: SmsSender = {
+    name: 'test',
+    async send(trx, message) {
+      sentSms.push(message);
+      await options.sms?.send(trx, message);
+    },
+  };
   const app = await buildApp({
+    sms,
     config,
     database: testDatabase.database,
     keys,
@@ -46,6 +67,7 @@ export async function createTestApp(
     app,
     keys,
     testDatabase,
+    sentSms,
     tokenFor: async (...grants: Grant[]) => {
       const phone = `170${String(++people).padStart(8, '0')}`;
       const account = await testDatabase.database.db
@@ -66,17 +88,12 @@ export async function createTestApp(
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** The login code last texted to a phone by the development SMS sender. */
+/** The login code last texted to a phone, read from the message as the phone received it. */
 export async function lastCodeFor(t: TestApp, phone: string): Promise<string> {
-  const row = await t.testDatabase.database.db
-    .selectFrom('sms_outbox')
-    .select('body')
-    .where('phone', '=', phone)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const code = /验证码是(\d{6})/.exec(row.body)?.[1];
-  if (!code) throw new Error(`no code in: ${row.body}`);
+  const message = t.sentSms.findLast((m) => m.phone === phone);
+  if (!message) throw new Error(`no text message was sent to ${phone}`);
+  const code = /验证码是(\d{6})/.exec(message.body)?.[1];
+  if (!code) throw new Error(`no code in: ${message.body}`);
   return code;
 }
 

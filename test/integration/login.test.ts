@@ -1,12 +1,21 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
+import { loadConfig } from '../../src/config.ts';
 import { OTP_LIMITS } from '../../src/identity/otp.ts';
+import { developmentSmsSender, smsSenderFor } from '../../src/identity/sms.ts';
 import { bearer, createTestApp, lastCodeFor, logIn, type TestApp } from '../helpers/app.ts';
+import { registryCsv, residentId } from '../helpers/identity.ts';
+import { importRegistry, twoTownships } from '../helpers/places.ts';
 
 const clock = manualClock(new Date('2026-11-22T08:00:00Z'));
 let t: TestApp;
+const ESTATE_CEILING = 3;
 beforeAll(async () => {
-  t = await createTestApp({ clock });
+  // The per-address limit is left at its default: a registration day must fit in it.
+  t = await createTestApp({ clock, env: { LOGIN_CODES_PER_ESTATE_PER_DAY: String(ESTATE_CEILING) } });
 });
 afterAll(async () => t?.close());
 
@@ -88,16 +97,14 @@ describe('login with a one-time code', () => {
     expect((await askCode(phone)).statusCode).toBe(202);
   });
 
-  it('rate-limits per client address across phones', async () => {
+  it('a registration day fits the default per-address limit: 210 phones behind one address in an hour', async () => {
     clock.advance(2 * 3_600_000);
     const ip = '203.0.113.9';
-    for (let i = 0; i < OTP_LIMITS.perIpPerHour; i++) expect((await askCode(newPhone(), ip)).statusCode).toBe(202);
-    const over = await askCode(newPhone(), ip);
-    expect(over.statusCode).toBe(429);
-    expect(over.json().detail).toMatch(/address/);
-    // Another address is unaffected.
-    expect((await askCode(newPhone(), '203.0.113.10')).statusCode).toBe(202);
-  });
+    const answers: number[] = [];
+    for (let i = 0; i < 210; i++) answers.push((await askCode(newPhone(), ip)).statusCode);
+    expect(answers.filter((s) => s !== 202)).toEqual([]);
+    expect(loadConfig({}).identityLimits.loginCodesPerAddressPerHour).toBeGreaterThanOrEqual(200);
+  }, 60_000);
 
   it('a 429 leaves no challenge behind and sends nothing', async () => {
     clock.advance(2 * 3_600_000);
@@ -106,7 +113,150 @@ describe('login with a one-time code', () => {
     await askCode(phone);
     const db = t.testDatabase.database.db;
     expect(await db.selectFrom('otp_challenges').select('id').where('phone', '=', phone).execute()).toHaveLength(1);
-    expect(await db.selectFrom('sms_outbox').select('id').where('phone', '=', phone).execute()).toHaveLength(1);
+    expect(t.sentSms.filter((m) => m.phone === phone)).toHaveLength(1);
+  });
+});
+
+describe('a daily ceiling of codes per estate', () => {
+  it('charges codes to the estate of the phone; past the ceiling its phones get 429 for the day, other estates and staff do not', async () => {
+    clock.advance(2 * 3_600_000);
+    const p = await twoTownships(t);
+    const owner = (i: number) => ({ name: `业主${i}`, id: residentId('19700101', i), phone: `1580000000${i}` });
+    await importRegistry(
+      t,
+      p.staffA,
+      p.estateA,
+      registryCsv([1, 2, 3, 4, 5].map((i) => ({ registryNo: `R-${i}`, building: '1栋', room: `10${i}`, area: '80.00', owners: [owner(i)] }))),
+    );
+    await importRegistry(t, p.staffB, p.estateB, registryCsv([{ registryNo: 'B-1', building: 'A座', room: '1', area: '90.00', owners: [owner(6)] }]));
+    const staffPhone = '15900000001';
+    expect((await t.app.inject({ method: 'POST', url: `/v1/townships/${p.townshipA}/staff`, headers: bearer(p.admin), payload: { phone: staffPhone } })).statusCode).toBe(201);
+
+    // Different addresses, each phone once: only the estate's ceiling can refuse.
+    for (let i = 1; i <= ESTATE_CEILING; i++) expect((await askCode(owner(i).phone, `198.51.100.${i}`)).statusCode).toBe(202);
+    const over = await askCode(owner(4).phone, '198.51.100.4');
+    expect(over.statusCode).toBe(429);
+    expect(over.json().detail).toMatch(/this estate/);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(23 * 3600);
+    expect(t.sentSms.filter((m) => m.phone === owner(4).phone)).toHaveLength(0);
+
+    expect((await askCode(owner(6).phone, '198.51.100.6')).statusCode).toBe(202); // estate B
+    expect((await askCode(staffPhone, '198.51.100.7')).statusCode).toBe(202); // township staff: no ceiling
+    clock.advance(24 * 3_600_000);
+    expect((await askCode(owner(4).phone, '198.51.100.4')).statusCode).toBe(202);
+  });
+});
+
+describe('codes are never stored or logged in the clear', () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  let d: TestApp;
+  beforeAll(async () => {
+    // The development sender itself, behind the test's capture: what it stores and logs is what is checked.
+    d = await createTestApp({ clock, logStream: sink, sms: developmentSmsSender(capture(), { showSecrets: false }) });
+  });
+  afterAll(async () => d?.close());
+  function capture() {
+    return { warn: (fields: object, msg: string) => lines.push(JSON.stringify({ ...fields, msg })) } as never;
+  }
+
+  it('the outbox, the challenge and the log hold no login code', async () => {
+    const phone = '13912345678';
+    expect((await d.app.inject({ method: 'POST', url: '/v1/auth/login-codes', payload: { phone } })).statusCode).toBe(202);
+    const db = d.testDatabase.database.db;
+    const outbox = await db.selectFrom('sms_outbox').selectAll().where('phone', '=', phone).execute();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.body).not.toMatch(/\d{6}/);
+    const code = await lastCodeFor(d, phone);
+    expect(outbox[0]!.body).not.toContain(code);
+    expect(JSON.stringify(await db.selectFrom('otp_challenges').selectAll().where('phone', '=', phone).execute())).not.toContain(code);
+    // A login with the code is logged too (its body must not be).
+    expect((await d.app.inject({ method: 'POST', url: '/v1/auth/sessions', payload: { phone, code } })).statusCode).toBe(201);
+    d.app.log.info({ body: { phone, code } }, 'a careless handler logs its body');
+    expect(lines.join('\n')).not.toContain(code);
+    expect(lines.some((l) => l.includes('DEVELOPMENT SMS SENDER'))).toBe(true);
+  });
+});
+
+describe('SMS senders', () => {
+  const message = { phone: '13812345678', purpose: 'login_code' as const, body: '【共决】您的登录验证码是314159，5分钟内有效。', secret: '314159' };
+
+  it('the development sender shows the code in the log only when NODE_ENV=development, and never stores it', async () => {
+    const db = t.testDatabase.database.db;
+    for (const env of ['development', 'test'] as const) {
+      const logged: string[] = [];
+      const sender = smsSenderFor({ env, smsSender: 'development', smsHttp: undefined }, { warn: (_f: object, msg: string) => logged.push(msg) } as never);
+      await sender.send(db, message);
+      expect(logged.join('\n').includes('314159')).toBe(env === 'development');
+    }
+    const stored = await db.selectFrom('sms_outbox').select('body').where('phone', '=', message.phone).execute();
+    expect(stored).toHaveLength(2);
+    for (const row of stored) expect(row.body).toBe('【共决】您的登录验证码是******，5分钟内有效。');
+  });
+
+  it('the http sender posts the message to the gateway and stores it without the code; a failing gateway is a 503', async () => {
+    const received: { auth?: string; body: string }[] = [];
+    let status = 200;
+    const gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ auth: req.headers.authorization, body });
+        res.writeHead(status).end();
+      });
+    });
+    gateway.listen(0, '127.0.0.1');
+    await once(gateway, 'listening');
+    const url = `http://127.0.0.1:${(gateway.address() as { port: number }).port}/send`;
+    try {
+      const db = t.testDatabase.database.db;
+      const sender = smsSenderFor({ env: 'production', smsSender: 'http', smsHttp: { url, token: 'gw-token' } }, { warn: () => {} } as never);
+      const phone = '13812340000';
+      await sender.send(db, { ...message, phone });
+      expect(received).toEqual([{ auth: 'Bearer gw-token', body: JSON.stringify({ to: phone, purpose: 'login_code', text: message.body }) }]);
+      expect(await db.selectFrom('sms_outbox').select(['body', 'sender']).where('phone', '=', phone).execute()).toEqual([
+        { body: '【共决】您的登录验证码是******，5分钟内有效。', sender: 'http' },
+      ]);
+      status = 500;
+      await expect(sender.send(db, { ...message, phone })).rejects.toMatchObject({ status: 503 });
+    } finally {
+      gateway.close();
+    }
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  let b: TestApp;
+  beforeAll(async () => {
+    // The proxy is 127.0.0.1 (where inject's requests come from); codes per address are few here to test the limit.
+    b = await createTestApp({ clock, env: { TRUST_PROXY: '127.0.0.1', LOGIN_CODES_PER_ADDRESS_PER_HOUR: '5', LOGIN_CODES_UNATTACHED_PER_DAY: '8' } });
+  });
+  afterAll(async () => b?.close());
+  const viaProxy = (phone: string, forwardedFor: string) =>
+    b.app.inject({ method: 'POST', url: '/v1/auth/login-codes', payload: { phone }, headers: { 'x-forwarded-for': forwardedFor } });
+
+  it('a client that writes its own X-Forwarded-For is still counted by the address the proxy saw, up to the configured limit', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 30; i++) answers.push((await viaProxy(newPhone(), `10.9.${i}.1, 192.0.2.${i}, 203.0.113.50`)).statusCode);
+    expect(answers.filter((s) => s === 202)).toHaveLength(5);
+    expect(answers.filter((s) => s === 429)).toHaveLength(25);
+    const over = await viaProxy(newPhone(), '203.0.113.50');
+    expect(over.json().detail).toMatch(/address/);
+    // Another client behind the same proxy is unaffected.
+    expect((await viaProxy(newPhone(), '203.0.113.51')).statusCode).toBe(202);
+  });
+
+  it('phones of no estate share a daily ceiling', async () => {
+    // 6 went out above; 2 more fit, from other addresses.
+    for (let i = 1; i <= 2; i++) expect((await viaProxy(newPhone(), `203.0.113.${60 + i}`)).statusCode).toBe(202);
+    const over = await viaProxy(newPhone(), '203.0.113.70');
+    expect(over.statusCode).toBe(429);
+    expect(over.json().detail).toMatch(/not yet known to any estate/);
   });
 });
 

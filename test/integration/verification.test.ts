@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { firstBreak, readChain } from '../../src/audit/audit-log.ts';
 import { manualClock } from '../../src/clock.ts';
+import { createMigrator, migrateToLatest } from '../../src/db/migrator.ts';
+import { createTestDatabase } from '../helpers/database.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId, uscc } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
@@ -12,9 +16,14 @@ const zhang = { name: '张三', id: residentId('19800101', 11) };
 const li = { name: '李四', id: residentId('19810202', 22) };
 const wang = { name: '王 五', id: residentId('19820303', 33) };
 const developer = { name: '阳光地产有限公司', id: uscc('91350100M00010001'), idType: 'uscc' };
+// In estate B: a shop company, a developer recorded as a person, and an owner whose number is guessed at.
+const shop = { name: '翠湖商贸有限公司', id: uscc('91350100M00020002'), idType: 'uscc' };
+const personDeveloper = { name: '赵开发', id: residentId('19600101', 44) };
+const qian = { name: '钱七', id: residentId('19830404', 55) };
 
 beforeAll(async () => {
-  t = await createTestApp({ clock });
+  // A lower per-address limit than the default (50), to keep its test short.
+  t = await createTestApp({ clock, env: { VERIFICATION_FAILURES_PER_ADDRESS: '30' } });
   p = await twoTownships(t);
   await importRegistry(
     t,
@@ -35,7 +44,12 @@ beforeAll(async () => {
     t,
     p.staffB,
     p.estateB,
-    registryCsv([{ registryNo: 'B-1', building: 'A座', room: '1801', area: '130.00', owners: [zhang] }]),
+    registryCsv([
+      { registryNo: 'B-1', building: 'A座', room: '1801', area: '130.00', owners: [zhang] },
+      { registryNo: 'B-2', building: 'A座', room: '1802', area: '90.00', owners: [qian] },
+      { registryNo: 'B-S1', building: 'A座', room: '商1', area: '60.00', kind: 'commercial', owners: [shop] },
+      { registryNo: 'B-S2', building: 'A座', room: '商2', area: '60.00', kind: 'commercial', developerHeld: true, owners: [personDeveloper] },
+    ]),
   );
 });
 afterAll(async () => t?.close());
@@ -166,5 +180,208 @@ describe('verification in person', () => {
       payload: { phone: '13600000012', documentType: 'resident_id' },
     });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+const ownerIdOf = async (estateId: string, staff: string, registryNo: string): Promise<string> => {
+  const units = await t.app.inject({ url: `/v1/estates/${estateId}/units?limit=1000`, headers: bearer(staff) });
+  return units.json().items.find((u: { registryNo: string }) => u.registryNo === registryNo).owners[0].id;
+};
+
+describe('organisations and the developer are verified only in person', () => {
+  it('an organisation’s public name and credit code bind nothing: 403 in-person-required (a shop company, the developer)', async () => {
+    clock.advance(60 * 60_000);
+    const stranger = await logIn(t, '13600000020');
+    for (const org of [shop, developer]) {
+      const res = await verify(stranger.accessToken, { name: org.name, idType: 'uscc', idNumber: org.id });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().type).toBe('urn:gongjue:problem:in-person-required');
+    }
+    // The developer's head, even when the registry records the developer as a person.
+    const dev = await verify(stranger.accessToken, { name: personDeveloper.name, idType: 'resident_id', idNumber: personDeveloper.id });
+    expect(dev.statusCode).toBe(403);
+    expect(dev.json().type).toBe('urn:gongjue:problem:in-person-required');
+    const db = t.testDatabase.database.db;
+    expect(await db.selectFrom('owner_bindings').select('id').where('account_id', '=', stranger.accountId).execute()).toEqual([]);
+  });
+
+  it('in person, an organisation needs the licence (its credit code the registry’s) and the representative’s document, kept only as an HMAC', async () => {
+    const shopId = await ownerIdOf(p.estateB, p.staffB, 'B-S1');
+    const url = `/v1/estates/${p.estateB}/owners/${shopId}/in-person-verification`;
+    const manager = { name: '孙经理', capacity: 'authorised_agent', idType: 'resident_id', idNumber: residentId('19750505', 66) };
+    const post = (payload: object) => t.app.inject({ method: 'POST', url, headers: bearer(p.staffB), payload });
+
+    const bare = await post({ phone: '13600000021', documentType: 'uscc' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().errors[0].path).toBe('body.organisation');
+    const otherLicence = await post({
+      phone: '13600000021',
+      documentType: 'uscc',
+      organisation: { licenceCreditCode: developer.id, representative: manager },
+    });
+    expect(otherLicence.statusCode).toBe(422);
+    const noted = await post({ phone: '13600000021', documentType: 'uscc', documentNote: `经办人身份证 ${manager.idNumber}` });
+    expect(noted.statusCode).toBe(400);
+    const db = t.testDatabase.database.db;
+    expect(await db.selectFrom('owner_bindings').select('id').where('owner_id', '=', shopId).execute()).toEqual([]);
+
+    const ok = await post({
+      phone: '13600000021',
+      documentType: 'uscc',
+      documentNote: '营业执照原件、授权委托书',
+      organisation: { licenceCreditCode: shop.id.toLowerCase(), representative: manager },
+    });
+    expect(ok.statusCode).toBe(201);
+    const binding = await db.selectFrom('owner_bindings').selectAll().where('owner_id', '=', shopId).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+    expect(binding).toMatchObject({
+      method: 'in_person',
+      representative_name: '孙经理',
+      representative_capacity: 'authorised_agent',
+      representative_id_type: 'resident_id',
+      representative_id_tail: manager.idNumber.slice(-4),
+    });
+    expect(binding.representative_id_key).toHaveLength(32);
+    expect(binding.licence_key).toHaveLength(32);
+    // No identity number in the clear, neither in the binding nor in the audit chain.
+    const audit = await db.selectFrom('audit_log').select('data').where('subject', '=', `owner:${shopId}`).execute();
+    for (const text of [JSON.stringify(binding), JSON.stringify(audit)]) {
+      expect(text).not.toContain(manager.idNumber);
+      expect(text).not.toContain(shop.id);
+    }
+    expect(audit.at(-1)?.data).toMatchObject({ method: 'in_person', representative: { capacity: 'authorised_agent', idTail: manager.idNumber.slice(-4) } });
+  });
+
+  it('only township staff verify an organisation or the developer in person, not the committee', async () => {
+    const devId = await ownerIdOf(p.estateA, p.staffA, 'S-1');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${p.estateA}/owners/${devId}/in-person-verification`,
+      headers: bearer(await t.tokenFor({ role: 'committee', estateId: p.estateA })),
+      payload: {
+        phone: '13600000024',
+        documentType: 'uscc',
+        organisation: { licenceCreditCode: developer.id, representative: { name: '周法人', capacity: 'legal_representative', idType: 'resident_id', idNumber: residentId('19650606', 77) } },
+      },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(await t.testDatabase.database.db.selectFrom('owner_bindings').select('id').where('owner_id', '=', devId).execute()).toEqual([]);
+  });
+
+  it('the developer recorded as a person is bound in person like an organisation; a person owner takes no organisation block', async () => {
+    const devId = await ownerIdOf(p.estateB, p.staffB, 'B-S2');
+    const legal = { name: '赵开发', capacity: 'legal_representative', idType: 'resident_id', idNumber: personDeveloper.id };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${p.estateB}/owners/${devId}/in-person-verification`,
+      headers: bearer(p.staffB),
+      payload: { phone: '13600000022', documentType: 'uscc', organisation: { licenceCreditCode: uscc('91350100M00030003'), representative: legal } },
+    });
+    expect(res.statusCode).toBe(201);
+    const qianId = await ownerIdOf(p.estateB, p.staffB, 'B-2');
+    const person = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${p.estateB}/owners/${qianId}/in-person-verification`,
+      headers: bearer(p.staffB),
+      payload: { phone: '13600000023', documentType: 'resident_id', organisation: { licenceCreditCode: shop.id, representative: legal } },
+    });
+    expect(person.statusCode).toBe(400);
+    expect(person.json().errors[0].path).toBe('body.organisation');
+  });
+});
+
+describe('guessing an owner’s identity number across accounts and addresses', () => {
+  it('failures naming one owner are counted across accounts: the owner locks, the committee is told, the right number is refused until the lock ends', async () => {
+    clock.advance(2 * 60 * 60_000);
+    const wrong = (k: number) => residentId('19830404', 100 + k);
+    const attackers: Awaited<ReturnType<typeof logIn>>[] = [];
+    for (let k = 1; k <= 4; k++) attackers.push(await logIn(t, `1370000000${k}`, `198.51.100.${k}`));
+    const attempt = (k: number, idNumber: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/me/verification',
+        headers: bearer(attackers[k - 1]!.accessToken),
+        payload: { name: qian.name, idNumber },
+        remoteAddress: `198.51.100.${k}`,
+      });
+    // Two accounts, five wrong numbers each (the per-account limit), from two addresses: ten failures.
+    for (const k of [1, 2]) for (let i = 0; i < 5; i++) expect((await attempt(k, wrong(k * 10 + i))).statusCode).toBe(422);
+    const third = await attempt(3, wrong(99));
+    expect(third.statusCode).toBe(429);
+    expect(third.json().detail).toMatch(/in person/);
+    // A fourth account with the right number is refused too: the lock is the owner's.
+    const fourth = await attempt(4, qian.id);
+    expect(fourth.statusCode).toBe(429);
+    expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(23 * 3600);
+    const db = t.testDatabase.database.db;
+    const qianId = await ownerIdOf(p.estateB, p.staffB, 'B-2');
+    expect(await db.selectFrom('owner_bindings').select('account_id').where('owner_id', '=', qianId).execute()).toEqual([]);
+
+    const told = await db.selectFrom('notifications').selectAll().where('topic', '=', 'owner.verification_locked').execute();
+    expect(told).toEqual([expect.objectContaining({ estate_id: p.estateB, recipient: 'committee', owner_id: qianId, subject_id: qianId })]);
+    expect(told[0]!.body).toMatch(/钱\*.*10 次.*2 个账号、2 个网络地址/);
+    const audit = await db.selectFrom('audit_log').select(['actor', 'data']).where('action', '=', 'owner.verification_locked').execute();
+    expect(audit).toEqual([{ actor: 'system', data: { failures: 10, windowHours: 24, accounts: 2, addresses: 2 } }]);
+
+    clock.advance(24 * 60 * 60_000);
+    expect((await attempt(4, qian.id)).statusCode).toBe(200);
+  });
+
+  it('failures from one address are limited whichever accounts and names', async () => {
+    clock.advance(2 * 60 * 60_000);
+    const ip = '192.0.2.77';
+    const answers: number[] = [];
+    for (let k = 0; k < 8; k++) {
+      const session = await logIn(t, `1350000000${k}`, ip);
+      for (let i = 0; i < 4; i++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/v1/me/verification',
+          headers: bearer(session.accessToken),
+          payload: { name: `路人${k}${i}`, idNumber: residentId('19900101', k * 10 + i) },
+          remoteAddress: ip,
+        });
+        answers.push(res.statusCode);
+      }
+    }
+    expect(answers.slice(0, 30).every((s) => s === 422)).toBe(true);
+    expect(answers.slice(30)).toEqual([429, 429]);
+  });
+});
+
+describe('upgrading an installation', () => {
+  it('self-bindings of organisations and the developer made before the fix are revoked, each in the audit chain', async () => {
+    const target = await createTestDatabase({ empty: true });
+    try {
+      const db = target.database.db;
+      expect((await createMigrator(db).migrateTo('0009_paper_signatory')).error).toBeUndefined();
+      const one = async <T,>(q: ReturnType<typeof sql<T>>) => (await q.execute(db)).rows[0]!;
+      const township = await one(sql<{ id: string }>`insert into townships (code, name) values ('350881999', '街道') returning id`);
+      const estate = await one(sql<{ id: string }>`insert into estates (township_id, name) values (${township.id}, '小区') returning id`);
+      const building = await one(sql<{ id: string }>`insert into buildings (estate_id, name) values (${estate.id}, '1栋') returning id`);
+      const owner = async (kind: string, name: string, developerHeld: boolean, n: number) => {
+        const o = await one(sql<{ id: string }>`insert into owners (estate_id, kind, name, id_type, id_key, id_tail)
+          values (${estate.id}, ${kind}, ${name}, 'resident_id', ${Buffer.alloc(32, n)}, ${`000${n}`}) returning id`);
+        const u = await one(sql<{ id: string }>`insert into units (estate_id, registry_no, building_id, room, area_hundredths, area_source, kind, developer_held)
+          values (${estate.id}, ${`R-${n}`}, ${building.id}, ${String(n)}, 8000, 'registry', 'residential', ${developerHeld}) returning id`);
+        await sql`insert into unit_owners (unit_id, owner_id) values (${u.id}, ${o.id})`.execute(db);
+        const a = await one(sql<{ id: string }>`insert into accounts (phone) values (${`1390000000${n}`}) returning id`);
+        await sql`insert into owner_bindings (account_id, owner_id, method) values (${a.id}, ${o.id}, 'self')`.execute(db);
+        return o.id;
+      };
+      const company = await owner('organisation', '某某公司', false, 1);
+      const developerPerson = await owner('person', '开发商', true, 2);
+      const person = await owner('person', '张三', false, 3);
+
+      await migrateToLatest(db);
+      const live = await sql<{ owner_id: string }>`select owner_id from owner_bindings where revoked_at is null`.execute(db);
+      expect(live.rows.map((r) => r.owner_id)).toEqual([person]);
+      const chain = await readChain(db, `estate:${estate.id}`);
+      expect(chain.map((r) => [r.action, r.subject]).sort()).toEqual(
+        [['owner.binding_revoked', `owner:${company}`], ['owner.binding_revoked', `owner:${developerPerson}`]].sort(),
+      );
+      expect(firstBreak(chain)).toBeNull();
+    } finally {
+      await target.drop();
+    }
   });
 });

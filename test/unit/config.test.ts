@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { trustProxyOption } from '../../src/app.ts';
+import { startServer } from '../helpers/server-process.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -60,5 +62,56 @@ describe('configuration', () => {
   it('wants both halves of the JWT key pair', () => {
     const problems = problemsOf({ JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----' });
     expect(problems).toEqual(['JWT_PRIVATE_KEY / JWT_PUBLIC_KEY: set both or neither']);
+  });
+
+  const production = {
+    NODE_ENV: 'production',
+    JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----',
+    JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----',
+    IDENTITY_HMAC_KEY: Buffer.alloc(32, 7).toString('base64'),
+    RESULT_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\ny\n-----END PRIVATE KEY-----',
+    PUBLIC_BASE_URL: 'https://gongjue.example',
+  };
+
+  it('refuses the development SMS sender in production, naming SMS_SENDER; accepts an SMS gateway', () => {
+    const problems = problemsOf({ ...production, SMS_SENDER: 'development' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^SMS_SENDER: .*refused when NODE_ENV=production/);
+    expect(problemsOf({ ...production, SMS_SENDER: 'http' })).toEqual(['SMS_HTTP_URL: required when SMS_SENDER=http']);
+    const config = loadConfig({ ...production, SMS_SENDER: 'http', SMS_HTTP_URL: 'https://sms.example/send', SMS_HTTP_TOKEN: 't0ken' });
+    expect(config).toMatchObject({ smsSender: 'http', smsHttp: { url: 'https://sms.example/send', token: 't0ken' } });
+    // Outside production the development sender stays the default.
+    expect(loadConfig({}).smsSender).toBe('development');
+  });
+
+  it('the server refuses to start in production with the development SMS sender: exit 78, naming SMS_SENDER', async () => {
+    const server = startServer({ ...production, SMS_SENDER: 'development', DATA_DIR: '/nonexistent/gongjue' });
+    expect(await server.exited).toBe(78);
+    expect(server.output()).toMatch(/configuration error: SMS_SENDER: .*refused when NODE_ENV=production/);
+  }, 30_000);
+
+  it('TRUST_PROXY: false, a hop count or proxy addresses; never true, which would trust the client', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1,loopback' }).trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24', '::1', 'loopback']);
+    expect(problemsOf({ TRUST_PROXY: 'true' })[0]).toMatch(/^TRUST_PROXY: true would trust the address the client itself writes/);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.5,proxy.local' })[0]).toMatch(/^TRUST_PROXY: .*not an address: proxy\.local/);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })[0]).toMatch(/^TRUST_PROXY:/);
+    // A hop count trusts that many hops from the socket, and no more.
+    const hops = trustProxyOption(2) as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => hops('198.51.100.1', hop))).toEqual([true, true, false]);
+  });
+
+  it('login-code and verification limits: a registration day fits the per-address default; each is configurable', () => {
+    expect(loadConfig({}).identityLimits).toEqual({
+      loginCodesPerAddressPerHour: 300,
+      loginCodesPerEstatePerDay: 1000,
+      loginCodesUnattachedPerDay: 2000,
+      verificationFailuresPerOwner: 10,
+      verificationFailuresPerAddressPerHour: 50,
+    });
+    expect(loadConfig({ LOGIN_CODES_PER_ADDRESS_PER_HOUR: '500' }).identityLimits.loginCodesPerAddressPerHour).toBe(500);
+    expect(problemsOf({ LOGIN_CODES_PER_ESTATE_PER_DAY: '0' })[0]).toMatch(/^LOGIN_CODES_PER_ESTATE_PER_DAY: expected at least 1/);
   });
 });

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { CENSOR, loggerOptions, SECRET_FIELDS, SECRET_HEADERS } from '../../src/logger.ts';
+import { CENSOR, loggerOptions, SECRET_BODY_FIELDS, SECRET_FIELDS, SECRET_HEADERS } from '../../src/logger.ts';
 
 /** A logger that keeps its lines, parsed, without the time. */
 function capture(options: pino.LoggerOptions) {
@@ -31,6 +31,7 @@ const patterns = () =>
         'req.headers["idempotency-key"]',
         'res.headers["set-cookie"]',
         ...[...SECRET_FIELDS].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+        ...[...SECRET_BODY_FIELDS].flatMap((key) => [`body.${key}`, `*.body.${key}`]),
       ],
       censor: CENSOR,
     },
@@ -41,7 +42,7 @@ const patterns = () =>
     },
   });
 
-const keys = fc.constantFrom(...SECRET_FIELDS, 'owner', 'list', 'a', 'b', 'name', 'status', 'detail');
+const keys = fc.constantFrom(...SECRET_FIELDS, 'code', 'body', 'owner', 'list', 'a', 'b', 'name', 'status', 'detail');
 const { value } = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', maxDepth: 5 },
@@ -89,5 +90,19 @@ describe('log redaction', () => {
     log.info({ upstream: { headers: { ...headers, accept: 'application/json' } } }, 'proxied');
     expect(JSON.stringify(lines)).not.toContain('secret-value');
     expect(lines[0]).toMatchObject({ upstream: { headers: { authorization: CENSOR, accept: 'application/json' } } });
+  });
+
+  it('keeps error codes readable (SQLSTATE, errno) while a login code in a request body is blanked', () => {
+    const { log, lines } = ours();
+    const failure = Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001', severity: 'ERROR' });
+    log.error({ err: failure }, 'request errored');
+    log.warn({ upstream: { code: 'ECONNREFUSED' } }, 'receiver down');
+    log.info({ body: { phone: '13800138000', code: '482913' } }, 'careless handler');
+    log.info({ request: { body: { phone: '13800138000', code: '482913' } } }, 'careless handler');
+    expect(lines[0]).toMatchObject({ err: { code: '40001' } });
+    expect(lines[1]).toMatchObject({ upstream: { code: 'ECONNREFUSED' } });
+    expect(JSON.stringify(lines)).not.toContain('482913');
+    expect(lines[2]).toMatchObject({ body: { phone: '13800138000', code: CENSOR } });
+    expect(lines[3]).toMatchObject({ request: { body: { code: CENSOR } } });
   });
 });
