@@ -12,9 +12,10 @@ import { AccessLog, loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import openapi from './plugins/openapi.ts';
-import problems from './plugins/problems.ts';
+import problems, { clientErrorHandler, frameworkErrors } from './plugins/problems.ts';
 import queueDashboard from './plugins/queue-dashboard.ts';
 import redis from './plugins/redis.ts';
+import securityHeaders from './plugins/security-headers.ts';
 import routes from './routes/index.ts';
 import { BallotBatches } from './voting/ballot-batches.ts';
 
@@ -68,6 +69,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     logController: new AccessLog(),
+    // Errors met before any route runs are problem+json too (src/plugins/problems.ts).
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -99,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       for (const m of applied) app.log.info({ migration: m.migrationName, status: m.status }, 'migration');
     }
     await app.register(problems);
+    await app.register(securityHeaders);
     await app.register(databasePlugin, { database, ownsDatabase: options.database === undefined });
     app.decorate('ballotBatches', new BallotBatches(database.db, config.ballotBatches));
     await app.register(redis, { url: config.redisUrl });

@@ -7,6 +7,7 @@ import { type Principal, principalFromClaims } from '../identity/principal.ts';
 import { BullmqRunner } from '../jobs/bullmq-runner.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth.ts';
 import { sendProblem } from './problems.ts';
+import { CSP } from './security-headers.ts';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const LOGIN_PATH = '/admin/login';
@@ -42,6 +43,10 @@ export default async function queueDashboard(app: FastifyInstance) {
       }
     };
     const isAdmin = (p: Principal | undefined) => p !== undefined && may(p, 'jobs.dashboard');
+
+    scope.addHook('onRequest', async (request, reply) => {
+      reply.header('content-security-policy', request.url.startsWith(DASHBOARD_PATH) ? CSP.adminDashboard : CSP.adminLogin);
+    });
 
     scope.get(LOGIN_PATH, async (_request, reply) => reply.type('text/html; charset=utf-8').send(loginPage()));
     scope.post(LOGIN_PATH, async (request, reply) => {
