@@ -16,6 +16,7 @@ import problems, { clientErrorHandler, frameworkErrors } from './plugins/problem
 import queueDashboard from './plugins/queue-dashboard.ts';
 import redis from './plugins/redis.ts';
 import securityHeaders from './plugins/security-headers.ts';
+import storableText from './plugins/storable-text.ts';
 import routes from './routes/index.ts';
 import { BallotBatches } from './voting/ballot-batches.ts';
 
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     await app.register(problems);
     await app.register(securityHeaders);
+    await app.register(storableText);
     await app.register(databasePlugin, { database, ownsDatabase: options.database === undefined });
     app.decorate('ballotBatches', new BallotBatches(database.db, config.ballotBatches));
     await app.register(redis, { url: config.redisUrl });
