@@ -6,6 +6,7 @@ import { may } from '../identity/permissions.ts';
 import { type Principal, principalFromClaims } from '../identity/principal.ts';
 import { BullmqRunner } from '../jobs/bullmq-runner.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth.ts';
+import { PROBLEM_TYPES, ProblemError, type ProblemSlug, problemBody } from '../problems.ts';
 import { sendProblem } from './problems.ts';
 import { CSP } from './security-headers.ts';
 
@@ -70,12 +71,36 @@ export default async function queueDashboard(app: FastifyInstance) {
           ? sendProblem(request, reply, 'unauthenticated', 'Send an admin access token: Authorization: Bearer <token>, or log in at /admin/login')
           : sendProblem(request, reply, 'forbidden', 'The queue dashboard is for admins');
       });
+      // bull-board answers its errors in its own JSON, and catches ours (e.g. a NUL in a query) as its 500:
+      // every error leaves here as problem+json too, ours with its own type and status.
+      const errors = new WeakMap<FastifyRequest, Error>();
+      board.addHook('onError', async (request, _reply, error) => {
+        errors.set(request, error);
+      });
+      board.addHook('onSend', async (request, reply, payload) => {
+        if (reply.statusCode < 400 || String(reply.getHeader('content-type') ?? '').startsWith('application/problem+json')) return payload;
+        const error = errors.get(request);
+        const slug: ProblemSlug = error instanceof ProblemError ? error.slug : slugForStatus(reply.statusCode);
+        const body = problemBody(slug, {
+          instance: request.url.split('?')[0],
+          requestId: String(request.id),
+          ...(error instanceof ProblemError ? { detail: error.detail, extensions: error.extensions } : {}),
+        });
+        reply.code(body.status).type('application/problem+json; charset=utf-8');
+        return JSON.stringify(body);
+      });
       const serverAdapter = new FastifyAdapter();
       serverAdapter.setBasePath(DASHBOARD_PATH);
       createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'Gongjue 共决 jobs' } } });
       await board.register(serverAdapter.registerPlugin(), { prefix: DASHBOARD_PATH });
     });
   });
+}
+
+/** The problem type of a status bull-board chose: the first type with that status. */
+function slugForStatus(status: number): ProblemSlug {
+  const slug = (Object.keys(PROBLEM_TYPES) as ProblemSlug[]).find((s) => PROBLEM_TYPES[s].status === status);
+  return slug ?? (status >= 500 ? 'internal-error' : 'malformed-request');
 }
 
 function cookieOf(header: string | undefined, name: string): string | undefined {
