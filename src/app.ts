@@ -18,6 +18,7 @@ import redis from './plugins/redis.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import storableText from './plugins/storable-text.ts';
 import routes from './routes/index.ts';
+import { ProblemError } from './problems.ts';
 import { BallotBatches } from './voting/ballot-batches.ts';
 
 declare module 'fastify' {
@@ -68,7 +69,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     genReqId: requestId,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    return503OnClosing: true,
+    // Requests that arrive while closing get 503 as problem+json (the onRequest hook below), not Fastify's own JSON.
+    return503OnClosing: false,
     logController: new AccessLog(),
     // Errors met before any route runs are problem+json too (src/plugins/problems.ts).
     frameworkErrors,
@@ -88,6 +90,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw new ProblemError('not-ready', 'The server is shutting down; retry', {}, { 'retry-after': '1' });
   });
 
   const database =

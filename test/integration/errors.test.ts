@@ -172,3 +172,27 @@ describe('errors before Fastify sees a request', () => {
     expect(res.body).toMatchObject({ type: 'urn:gongjue:problem:malformed-request', status: 400 });
   });
 });
+
+describe('while shutting down', () => {
+  it('a request that still reaches the router gets 503 problem+json with Retry-After', async () => {
+    const { buildApp } = await import('../../src/app.ts');
+    const { ephemeralKeys } = await import('../../src/identity/keys.ts');
+    const { loadConfig } = await import('../../src/config.ts');
+    const { inject } = await import('light-my-request');
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: t.testDatabase.url, LOG_LEVEL: 'silent' });
+    const app = await buildApp({ config, database: t.testDatabase.database, keys: ephemeralKeys(), migrate: false, runJobs: false });
+    // app.inject refuses once closing starts; a request on a connection kept alive (or pipelined) still reaches the router.
+    const closed = app.close();
+    let res = await inject(app.routing.bind(app), { url: '/healthz' });
+    for (let i = 0; i < 100 && res.statusCode !== 503; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      res = await inject(app.routing.bind(app), { url: '/healthz' });
+    }
+    await closed;
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.headers.connection).toBe('close');
+    expect(res.json().type).toBe('urn:gongjue:problem:not-ready');
+  });
+});
