@@ -125,6 +125,7 @@ function locationName(context: string | undefined): string {
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   reply.headers(BASELINE_SECURITY_HEADERS);
+  reply.header('x-request-id', request.id);
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
       sendProblem(request, reply, 'malformed-request', 'The URL is not valid: bad percent-encoding');

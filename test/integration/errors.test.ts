@@ -115,6 +115,7 @@ describe('errors are problem details', () => {
     expect(res.statusCode).toBe(400);
     isProblem(res);
     expect(res.json()).toMatchObject({ type: 'urn:gongjue:problem:malformed-request', status: 400 });
+    expect(res.json().requestId).toBe(res.headers['x-request-id']);
   });
 
   it('an over-long path segment is a 414 problem', async () => {
