@@ -12,10 +12,13 @@ import { AccessLog, loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import openapi from './plugins/openapi.ts';
-import problems from './plugins/problems.ts';
+import problems, { clientErrorHandler, frameworkErrors } from './plugins/problems.ts';
 import queueDashboard from './plugins/queue-dashboard.ts';
 import redis from './plugins/redis.ts';
+import securityHeaders from './plugins/security-headers.ts';
+import storableText from './plugins/storable-text.ts';
 import routes from './routes/index.ts';
+import { ProblemError } from './problems.ts';
 import { BallotBatches } from './voting/ballot-batches.ts';
 
 declare module 'fastify' {
@@ -79,8 +82,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     genReqId: requestId,
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
-    return503OnClosing: true,
+    // Requests that arrive while closing get 503 as problem+json (the onRequest hook below), not Fastify's own JSON.
+    return503OnClosing: false,
     logController: new AccessLog(),
+    // Errors met before any route runs are problem+json too (src/plugins/problems.ts).
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -97,6 +104,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
   });
+  app.addHook('onRequest', async () => {
+    if (closing) throw new ProblemError('not-ready', 'The server is shutting down; retry', {}, { 'retry-after': '1' });
+  });
 
   const database =
     options.database ??
@@ -112,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       for (const m of applied) app.log.info({ migration: m.migrationName, status: m.status }, 'migration');
     }
     await app.register(problems);
+    await app.register(securityHeaders);
+    await app.register(storableText);
     await app.register(databasePlugin, { database, ownsDatabase: options.database === undefined });
     app.decorate('ballotBatches', new BallotBatches(database.db, config.ballotBatches));
     await app.register(redis, { url: config.redisUrl });

@@ -1,7 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { type FieldError, ProblemError, type ProblemSlug, problemBody } from '../problems.ts';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { type FieldError, PROBLEM_TYPES, ProblemError, type ProblemSlug, problemBody } from '../problems.ts';
+import { BASELINE_SECURITY_HEADERS } from './security-headers.ts';
 
 /**
  * Every error leaves as application/problem+json. Client mistakes get a
@@ -112,4 +115,55 @@ function locationName(context: string | undefined): string {
     default:
       return context;
   }
+}
+
+/**
+ * Errors Fastify meets before any route or hook runs (the router's): a URL
+ * that is not valid percent-encoding, a path segment over `maxParamLength`.
+ * Pass as the `frameworkErrors` option. Hooks do not run for these, so the
+ * security headers are set here.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(BASELINE_SECURITY_HEADERS);
+  reply.header('x-request-id', request.id);
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      sendProblem(request, reply, 'malformed-request', 'The URL is not valid: bad percent-encoding');
+      return;
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      sendProblem(request, reply, 'uri-too-long', 'A path segment is longer than any identifier');
+      return;
+    default:
+      request.log.error({ err: error }, 'framework error');
+      sendProblem(request, reply, 'internal-error');
+  }
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (headers too
+ * large, a request that is not HTTP, a timeout) is answered on the socket
+ * itself, as problem+json, and the connection closed. Pass as the
+ * `clientErrorHandler` option.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const slug: ProblemSlug =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'malformed-request';
+  this.log.debug({ err: { message: error.message, code: error.code } }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(problemBody(slug, { detail: slug === 'malformed-request' ? 'The HTTP request could not be parsed' : undefined }));
+    const headers = {
+      ...BASELINE_SECURITY_HEADERS,
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    };
+    const status = PROBLEM_TYPES[slug].status;
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('')}\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

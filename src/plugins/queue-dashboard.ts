@@ -6,7 +6,9 @@ import { may } from '../identity/permissions.ts';
 import { type Principal, principalFromClaims } from '../identity/principal.ts';
 import { BullmqRunner } from '../jobs/bullmq-runner.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth.ts';
+import { PROBLEM_TYPES, ProblemError, type ProblemSlug, problemBody } from '../problems.ts';
 import { sendProblem } from './problems.ts';
+import { CSP } from './security-headers.ts';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const LOGIN_PATH = '/admin/login';
@@ -43,6 +45,10 @@ export default async function queueDashboard(app: FastifyInstance) {
     };
     const isAdmin = (p: Principal | undefined) => p !== undefined && may(p, 'jobs.dashboard');
 
+    scope.addHook('onRequest', async (request, reply) => {
+      reply.header('content-security-policy', request.url.startsWith(DASHBOARD_PATH) ? CSP.adminDashboard : CSP.adminLogin);
+    });
+
     scope.get(LOGIN_PATH, async (_request, reply) => reply.type('text/html; charset=utf-8').send(loginPage()));
     scope.post(LOGIN_PATH, async (request, reply) => {
       const token = (request.body as Record<string, string> | undefined)?.token?.trim();
@@ -65,12 +71,36 @@ export default async function queueDashboard(app: FastifyInstance) {
           ? sendProblem(request, reply, 'unauthenticated', 'Send an admin access token: Authorization: Bearer <token>, or log in at /admin/login')
           : sendProblem(request, reply, 'forbidden', 'The queue dashboard is for admins');
       });
+      // bull-board answers its errors in its own JSON, and catches ours (e.g. a NUL in a query) as its 500:
+      // every error leaves here as problem+json too, ours with its own type and status.
+      const errors = new WeakMap<FastifyRequest, Error>();
+      board.addHook('onError', async (request, _reply, error) => {
+        errors.set(request, error);
+      });
+      board.addHook('onSend', async (request, reply, payload) => {
+        if (reply.statusCode < 400 || String(reply.getHeader('content-type') ?? '').startsWith('application/problem+json')) return payload;
+        const error = errors.get(request);
+        const slug: ProblemSlug = error instanceof ProblemError ? error.slug : slugForStatus(reply.statusCode);
+        const body = problemBody(slug, {
+          instance: request.url.split('?')[0],
+          requestId: String(request.id),
+          ...(error instanceof ProblemError ? { detail: error.detail, extensions: error.extensions } : {}),
+        });
+        reply.code(body.status).type('application/problem+json; charset=utf-8');
+        return JSON.stringify(body);
+      });
       const serverAdapter = new FastifyAdapter();
       serverAdapter.setBasePath(DASHBOARD_PATH);
       createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'Gongjue 共决 jobs' } } });
       await board.register(serverAdapter.registerPlugin(), { prefix: DASHBOARD_PATH });
     });
   });
+}
+
+/** The problem type of a status bull-board chose: the first type with that status. */
+function slugForStatus(status: number): ProblemSlug {
+  const slug = (Object.keys(PROBLEM_TYPES) as ProblemSlug[]).find((s) => PROBLEM_TYPES[s].status === status);
+  return slug ?? (status >= 500 ? 'internal-error' : 'malformed-request');
 }
 
 function cookieOf(header: string | undefined, name: string): string | undefined {

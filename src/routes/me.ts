@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
 import { grantsForAccount } from '../identity/grants.ts';
 import { holdingsOf } from '../identity/holdings.ts';
-import { ownedIn } from '../identity/permissions.ts';
+import { may, ownedIn } from '../identity/permissions.ts';
 import { accountOf, grantSchema, type Principal } from '../identity/principal.ts';
 import { ID_DOC_TYPES } from '../identity/registry/types.ts';
 import { verifySelf } from '../identity/verification.ts';
+import { findEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
@@ -176,8 +177,12 @@ export default async function meRoutes(fastify: FastifyInstance) {
       personOf(request.user);
       const { estateId } = request.params;
       const mine = ownedIn(request.user, estateId);
-      // The same answer whether or not the estate exists: nothing is revealed to non-owners.
-      if (mine.length === 0) throw new ProblemError('forbidden', 'You are not a verified owner of this estate; verify yourself first');
+      if (mine.length === 0) {
+        // Whoever may not see the estate gets the answer of an estate that does not exist; who may (staff, committee) a plain refusal.
+        const estate = await findEstate(app.database.db, estateId);
+        const sees = estate !== undefined && may(request.user, 'estate.read', { estateId, townshipId: estate.township_id });
+        throw new ProblemError(sees ? 'forbidden' : 'not-found', 'You are not a verified owner of this estate (verify yourself, then refresh your token)');
+      }
       return holdingsOf(app.database.db, estateId, mine);
     },
   );

@@ -12,6 +12,7 @@ import {
   castProxyBallot,
   decidePaperBallot,
   enterPaperBallot,
+  holdsProxyFor,
   listPaperEntries,
   listProxies,
   registerProxy,
@@ -247,12 +248,15 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
     async (request) => {
       const meeting = await requireMeeting(db(), request.params.meetingId);
       const estate = await requireEstate(db(), meeting.estate_id);
-      if (may(request.user, 'proxy.manage', { estateId: estate.id, townshipId: estate.township_id })) {
+      const target = { estateId: estate.id, townshipId: estate.township_id };
+      if (may(request.user, 'proxy.manage', target)) {
         return { items: await listProxies(db(), meeting.id) };
       }
       // A holder need not own anything in the estate; they see only what they hold.
-      if (request.user.kind !== 'person') throw new ProblemError('not-found', 'No such meeting');
-      return { items: await listProxies(db(), meeting.id, request.user.subject) };
+      // Whoever neither holds one nor may read the meeting learns nothing, not even that it exists.
+      const held = request.user.kind === 'person' ? await listProxies(db(), meeting.id, request.user.subject) : [];
+      if (held.length === 0 && !may(request.user, 'meeting.read', target)) throw new ProblemError('not-found', 'No such meeting');
+      return { items: held };
     },
   );
 
@@ -272,8 +276,14 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       // Who may cast is decided by the proxy itself: its holder, approved, for this meeting (checked in castProxyBallot).
-      const accountId = accountOf(request.user, 'Only people hold proxies');
+      // But first, whoever neither may read the meeting nor holds a proxy for it gets 404: not a 403 or a 409 telling that it exists.
       const meeting = await requireMeeting(db(), request.params.meetingId);
+      const estate = await requireEstate(db(), meeting.estate_id);
+      const seen =
+        may(request.user, 'meeting.read', { estateId: estate.id, townshipId: estate.township_id }) ||
+        (request.user.kind === 'person' && (await holdsProxyFor(db(), meeting.id, request.user.subject)));
+      if (!seen) throw new ProblemError('not-found', 'No such meeting');
+      const accountId = accountOf(request.user, 'Only people hold proxies');
       const receipt = await inTransaction(db(), (trx) =>
         castProxyBallot(trx, { meetingId: meeting.id, motionId: request.params.motionId, ...request.body, accountId, now }),
       );

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -96,10 +96,25 @@ export default async function registryRoutes(fastify: FastifyInstance) {
     return estate;
   }
 
+  /**
+   * A registry file may be 64 MiB, and parsing one costs seconds of CPU: who
+   * may import is decided from the path and the token alone, before a byte
+   * of the body is read (onRequest runs before the body is parsed).
+   */
+  async function mayImportBeforeReading(request: FastifyRequest) {
+    const params = estateParams.safeParse(request.params);
+    if (!params.success) {
+      throw new ProblemError('validation-failed', 'params.estateId: expected an estate id (UUID)', {
+        errors: [{ path: 'params.estateId', message: 'expected an estate id (UUID)' }],
+      });
+    }
+    await estateFor(request, params.data.estateId, 'registry.import');
+  }
+
   app.post(
     '/estates/:estateId/registry-imports',
     {
-      ...secured,
+      onRequest: [app.authenticate, mayImportBeforeReading],
       bodyLimit: REGISTRY_BODY_LIMIT,
       schema: {
         operationId: 'previewRegistryImport',

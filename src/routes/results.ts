@@ -7,6 +7,7 @@ import { type Action, authorize, may } from '../identity/permissions.ts';
 import { actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
 import { findTownship } from '../places/townships.ts';
+import { CSP } from '../plugins/security-headers.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { exportBundle } from '../results/bundle.ts';
 import { certify, filingOf, filingsOfTownship, recordRuling, resubmit, returnResult } from '../results/certification.ts';
@@ -198,7 +199,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       return reply
         .type('text/html; charset=utf-8')
         // The page is self-contained: nothing may be loaded from elsewhere, nothing run.
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .header('content-security-policy', CSP.printable)
         .send(renderNoticeHtml(notice));
     },
   );

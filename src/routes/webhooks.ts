@@ -61,6 +61,8 @@ const receiverUrl = z
   .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
   .max(2000)
   .refine((u) => {
+    // Zod runs this even when the URL check above failed; that failure is already reported.
+    if (!URL.canParse(u)) return true;
     const url = new URL(u);
     return url.username === '' && url.password === '';
   }, 'credentials do not belong in the URL: check the signature instead');

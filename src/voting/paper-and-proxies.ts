@@ -335,6 +335,22 @@ export async function castProxyBallot(
   );
 }
 
+/**
+ * Whether the account holds a proxy for the meeting, in any state. A holder
+ * need own nothing in the estate, yet knows the meeting exists: to them it is
+ * not hidden.
+ */
+export async function holdsProxyFor(db: Kysely<DB>, meetingId: string, accountId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('proxies')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .where('holder_account_id', '=', accountId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listProxies(db: Kysely<DB>, meetingId: string, holderAccountId?: string): Promise<ProxyView[]> {
   let query = db.selectFrom('proxies').selectAll().where('meeting_id', '=', meetingId).orderBy('registered_at');
   if (holderAccountId) query = query.where('holder_account_id', '=', holderAccountId);

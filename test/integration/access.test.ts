@@ -64,26 +64,35 @@ interface Route {
   headers?: Record<string, string>;
   /** Who is refused as an outsider (staff of the other township). Admin-only routes refuse everyone but admins. */
   outsider: () => string;
+  /**
+   * 403 where the refused caller may see the record (staff of township A
+   * appointing staff) or there is no record (admin-only routes); otherwise
+   * 404, exactly as for a record that does not exist.
+   */
+  refusal?: { outsider: 403 | 404; unverified: 403 | 404 };
 }
+
+const adminOnly = { outsider: 403, unverified: 403 } as const;
+const ownTownship = { outsider: 403, unverified: 404 } as const;
 
 const csvHeaders = { 'content-type': 'text/csv' };
 
 const routes: Route[] = [
-  { method: 'POST', url: () => '/v1/townships', payload: () => ({ code: '350881999', name: 'x' }), outsider: () => p.staffB },
+  { method: 'POST', url: () => '/v1/townships', payload: () => ({ code: '350881999', name: 'x' }), outsider: () => p.staffB, refusal: adminOnly },
   { method: 'GET', url: () => `/v1/townships/${p.townshipA}`, outsider: () => p.staffB },
   { method: 'POST', url: () => `/v1/townships/${p.townshipA}/estates`, payload: () => ({ name: '新小区' }), outsider: () => p.staffB },
   { method: 'GET', url: () => `/v1/townships/${p.townshipA}/estates`, outsider: () => p.staffB },
   { method: 'GET', url: () => `/v1/estates/${p.estateA}`, outsider: () => p.staffB },
   { method: 'PUT', url: () => `/v1/estates/${p.estateA}/settings`, payload: () => ({ noticeDays: 20 }), outsider: () => p.staffB },
-  { method: 'POST', url: () => `/v1/townships/${p.townshipA}/staff`, payload: () => ({ phone: '13700000003' }), outsider: () => p.staffA },
-  { method: 'GET', url: () => `/v1/townships/${p.townshipA}/staff`, outsider: () => p.staffA },
-  { method: 'DELETE', url: () => `/v1/townships/${p.townshipA}/staff/${staffRoleIdA}`, outsider: () => p.staffA },
+  { method: 'POST', url: () => `/v1/townships/${p.townshipA}/staff`, payload: () => ({ phone: '13700000003' }), outsider: () => p.staffA, refusal: ownTownship },
+  { method: 'GET', url: () => `/v1/townships/${p.townshipA}/staff`, outsider: () => p.staffA, refusal: ownTownship },
+  { method: 'DELETE', url: () => `/v1/townships/${p.townshipA}/staff/${staffRoleIdA}`, outsider: () => p.staffA, refusal: ownTownship },
   { method: 'POST', url: () => `/v1/estates/${p.estateA}/roles`, payload: () => ({ phone: '13700000004', role: 'committee' }), outsider: () => p.staffB },
   { method: 'GET', url: () => `/v1/estates/${p.estateA}/roles`, outsider: () => p.staffB },
   { method: 'DELETE', url: () => `/v1/estates/${p.estateA}/roles/${roleIdA}`, outsider: () => p.staffB },
-  { method: 'POST', url: () => '/v1/api-clients', payload: () => ({ name: 'x', access: 'read', townshipIds: [p.townshipA] }), outsider: () => p.staffA },
-  { method: 'GET', url: () => '/v1/api-clients', outsider: () => p.staffA },
-  { method: 'DELETE', url: () => `/v1/api-clients/${clientId}`, outsider: () => p.staffA },
+  { method: 'POST', url: () => '/v1/api-clients', payload: () => ({ name: 'x', access: 'read', townshipIds: [p.townshipA] }), outsider: () => p.staffA, refusal: adminOnly },
+  { method: 'GET', url: () => '/v1/api-clients', outsider: () => p.staffA, refusal: adminOnly },
+  { method: 'DELETE', url: () => `/v1/api-clients/${clientId}`, outsider: () => p.staffA, refusal: adminOnly },
   {
     method: 'POST',
     url: () => `/v1/estates/${p.estateA}/registry-imports`,
@@ -154,10 +163,11 @@ function hs256Forgery(): string {
 describe.each(routes)('$method $url', (route) => {
   it('refuses an outsider, an unverified account, an expired and a tampered token, changing nothing', async () => {
     const before = await fingerprint();
+    const refusal = route.refusal ?? { outsider: 404, unverified: 404 };
     const outsider = await send(route, route.outsider());
-    expect([403, 404], `outsider: ${outsider.body}`).toContain(outsider.statusCode);
+    expect(outsider.statusCode, `outsider: ${outsider.body}`).toBe(refusal.outsider);
     const nobody = await send(route, unverified);
-    expect([403, 404], `unverified: ${nobody.body}`).toContain(nobody.statusCode);
+    expect(nobody.statusCode, `unverified: ${nobody.body}`).toBe(refusal.unverified);
     for (const token of [expired(), tampered(), hs256Forgery(), '']) {
       const res = await send(route, token);
       expect(res.statusCode, `bad token: ${res.body}`).toBe(401);

@@ -56,4 +56,17 @@ describe('the queue dashboard (bull-board)', () => {
     const doc = (await t.app.inject({ url: '/openapi.json' })).json();
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/admin'))).toEqual([]);
   });
+
+  it('answers its errors as problem+json: bull-board’s own, and ours that bull-board would catch as a 500', async () => {
+    for (const [method, url, status, type] of [
+      ['PUT', '/admin/queues/api/queues/no-such-queue/pause', 404, 'not-found'],
+      ['GET', '/admin/queues/api/queues/close-voting/no-such-job', 404, 'not-found'],
+      ['GET', '/admin/queues/api/queues?activeQueue=%00', 400, 'validation-failed'],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: { ...bearer(admin), 'content-type': 'application/json' }, ...(method === 'PUT' ? { payload: '{}' } : {}) });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().type).toBe(`urn:gongjue:problem:${type}`);
+    }
+  });
 });

@@ -236,3 +236,55 @@ describe('registry import', () => {
     expect(shared.area).toBe('60.50');
   });
 });
+
+/** Who may import is decided before the body is read: a refused caller costs no upload and no parsing. */
+describe('registry import: permission before the body', () => {
+  it('refuses an outsider (404) and the committee of the estate (403) before reading a body that is not even JSON', async () => {
+    const committee = p.committeeA; // sees the estate, may not import
+    for (const [token, status] of [
+      [p.staffB, 404],
+      [committee, 403],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/v1/estates/${p.estateA}/registry-imports`,
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        payload: '{"units": [ this is not JSON',
+      });
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    const bad = await t.app.inject({ method: 'POST', url: '/v1/estates/not-an-id/registry-imports', headers: { ...bearer(p.staffA), 'content-type': 'text/csv' }, payload: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ path: 'params.estateId', message: 'expected an estate id (UUID)' }]);
+  });
+
+  it('answers a refused 64 MiB upload as soon as its headers arrive, without waiting for the body', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const { connect } = await import('node:net');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let text = '';
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve(text || 'no answer while the body was withheld');
+      }, 3000);
+      socket.on('data', (chunk) => {
+        text += chunk.toString('utf8');
+        if (text.includes('\r\n\r\n')) {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(text);
+        }
+      });
+      socket.on('error', reject);
+      // Headers only: the 64 MiB promised are never sent.
+      socket.write(
+        `POST /v1/estates/${p.estateA}/registry-imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${p.staffB}\r\nContent-Type: text/csv\r\nContent-Length: ${64 * 1024 * 1024 - 1}\r\n\r\n`,
+      );
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+  });
+});

@@ -238,6 +238,11 @@ describe('publication', () => {
     expect(html).not.toMatch(/\s(src|href)=|@import|url\(/);
     expect(html).toContain('张**');
     expect(html).not.toContain('张三丰');
+    // Printable, never framed, nothing loaded or run; names on it: not cached.
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('a receipt is found in the notice; an earlier version’s receipt shows the later one that was counted', async () => {

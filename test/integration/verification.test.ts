@@ -81,9 +81,9 @@ describe('verifying oneself as a registry owner', () => {
     // Estate: 张三, 张三+李四, 王五, the developer = 4 heads; 90+60+75.5+100+40+40 = 405.50 m².
     expect(h.estateTotal).toEqual({ area: '405.50', heads: 4 });
 
-    // A token from before the verification has no owner grant; a refreshed one has.
+    // A token from before the verification has no owner grant (nor any other way to see the estate: 404); a refreshed one has.
     const stale = await t.app.inject({ url: `/v1/me/estates/${p.estateA}/holdings`, headers: bearer(session.accessToken) });
-    expect(stale.statusCode).toBe(403);
+    expect(stale.statusCode).toBe(404);
     const refreshed = await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: session.refreshToken } });
     const me = await t.app.inject({ url: '/v1/me', headers: bearer(refreshed.json().accessToken) });
     expect(me.json().grants.filter((g: { role: string }) => g.role === 'owner')).toHaveLength(2);

@@ -89,6 +89,9 @@ const routes: [Method, () => string, (() => object)?][] = [
   ['POST', () => `/v1/meetings/${ids.open}/proxies`, () => ({ grantorOwnerId: ids.owner, holderPhone: '13900003333', document: scan })],
   ['POST', () => `/v1/meetings/${ids.open}/proxies/${ids.proxy}/approve`],
   ['POST', () => `/v1/meetings/${ids.open}/motions/${ids.motion}/proxy-ballots`, () => ({ proxyId: ids.proxy, voterId: ids.voter, choice: 'agree' })],
+  // A meeting not open: the state must not show through either (it answered 409).
+  ['POST', () => `/v1/meetings/${ids.draft}/motions/${ids.draftMotion}/proxy-ballots`, () => ({ proxyId: ids.proxy, voterId: ids.voter, choice: 'agree' })],
+  ['GET', () => `/v1/meetings/${ids.open}/proxies`],
   ['POST', () => `/v1/estates/${p.estateA}/petitions`, () => ({ purpose: 'temporary_meeting', title: 'x' })],
   ['GET', () => `/v1/petitions/${ids.petition}`],
   ['POST', () => `/v1/petitions/${ids.petition}/signatures`],
@@ -107,13 +110,15 @@ async function fingerprint() {
 }
 
 describe.each(routes)('%s %s', (method, url, payload) => {
-  it('refuses another township’s staff, an unverified account, expired and forged tokens, changing nothing', async () => {
+  it('answers 404 to another township’s staff and an unverified account, 401 to expired and forged tokens, changing nothing', async () => {
     const before = await fingerprint();
     const send = (token: string) =>
       t.app.inject({ method, url: url(), headers: bearer(token), ...(payload ? { payload: payload() as Record<string, unknown> } : {}) });
+    // Neither may see anything of estate A: both get 404, as for a record that does not exist (no 200, 403 or 409 that would tell).
     for (const [who, token] of [['outsider', p.staffB], ['unverified', unverified]] as const) {
       const res = await send(token);
-      expect([403, 404], `${who}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+      expect(res.statusCode, `${who}: ${res.statusCode} ${res.body}`).toBe(404);
+      expect(res.json().type).toBe('urn:gongjue:problem:not-found');
     }
     const forged = hs256Forgery(t.keys.jwt.publicKey, [{ role: 'organiser', estateId: p.estateA }]);
     for (const token of [expiredToken(t.keys.jwt.privateKey), forged]) expect((await send(token)).statusCode).toBe(401);
@@ -122,9 +127,14 @@ describe.each(routes)('%s %s', (method, url, payload) => {
 });
 
 describe('the proxy list', () => {
-  it('shows an outsider only the proxies they hold: none', async () => {
-    const res = await t.app.inject({ url: `/v1/meetings/${ids.open}/proxies`, headers: bearer(unverified) });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().items).toEqual([]);
+  it('shows a holder who owns nothing in the estate the proxies they hold, and nobody else that the meeting exists', async () => {
+    const holder = await logIn(t, '13900001111', '192.0.2.78');
+    const held = await t.app.inject({ url: `/v1/meetings/${ids.open}/proxies`, headers: bearer(holder.accessToken) });
+    expect(held.statusCode).toBe(200);
+    expect(held.json().items.map((x: { id: string }) => x.id)).toEqual([ids.proxy]);
+    const stranger = await t.app.inject({ url: `/v1/meetings/${ids.open}/proxies`, headers: bearer(unverified) });
+    const missing = await t.app.inject({ url: '/v1/meetings/00000000-0000-4000-8000-000000000000/proxies', headers: bearer(unverified) });
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json().title).toBe(missing.json().title);
   });
 });
