@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// The `gongjue` command line. The sources are TypeScript run through tsx, so
-// the command works straight from a clone without a build step.
-import { register } from 'tsx/esm/api';
+// The `gongjue` command line. It runs the compiled JavaScript in dist/ with
+// plain node, compiling first when dist/ is missing or stale (a few seconds,
+// once; checking costs milliseconds), so the command still works straight
+// from a clone without a build step.
+import { ensureBuilt } from '../scripts/build.mjs';
 
-register();
-const { main } = await import('../src/cli.ts');
+try {
+  await ensureBuilt();
+} catch (error) {
+  process.stderr.write(`gongjue: ${error.message}\n`);
+  process.exit(1);
+}
+const { main } = await import('../dist/src/cli.js');
 process.exitCode = await main(process.argv.slice(2));

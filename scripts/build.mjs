@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// The compiled JavaScript in dist/ is what runs: `npm start`, `npm run worker`,
+// `npm run migrate` and the `gongjue` command line import it with plain node,
+// so no TypeScript loader (tsx) is in the running process: it costs tens of
+// megabytes of memory and a third of a second at every start.
+//
+// ensureBuilt() compiles only when dist/ is missing or stale. Stale means the
+// fingerprint of the inputs (path, size and mtime of every file under src/ and
+// migrations/, the tsconfigs, package.json, package-lock.json and this file)
+// differs from the one written beside the output after the last build: a
+// touched, added or deleted source rebuilds. Checking costs a few milliseconds.
+// A lock directory keeps processes starting at once (tests, several instances)
+// from compiling over each other; the fingerprint is written last, so a build
+// that died half way is redone.
+//
+// `node scripts/build.mjs` (npm run build) always compiles, type-checking as it
+// goes; builds started on demand skip the type check (`tsc --noCheck`, a third
+// of the time): checking is `npm run typecheck`'s job, and CI runs it.
+// Only what the check needs is imported here; the compiler's helpers are loaded when it runs.
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const INPUT_DIRS = ['src', 'migrations'];
+const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'scripts/build.mjs'];
+/** What tsconfig.build.json emits: dist/src, dist/migrations and dist/package.json (src/plugins/openapi.ts reads the version). */
+const OUTPUTS = ['src', 'migrations', 'package.json'];
+
+function* files(root, dir) {
+  let entries;
+  try {
+    entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+  } catch (error) {
+    if (error.code === 'ENOENT') return;
+    throw error;
+  }
+  for (const entry of entries) {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) yield* files(root, rel);
+    else yield rel;
+  }
+}
+
+/** Every input's path, size and modification time, one line each (kept whole: hashing would load node:crypto). */
+export function fingerprint(root = ROOT) {
+  const lines = [];
+  const inputs = [...INPUT_DIRS.flatMap((dir) => [...files(root, dir)]), ...INPUT_FILES].sort();
+  for (const rel of inputs) {
+    let stat;
+    try {
+      stat = statSync(path.join(root, rel));
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+      lines.push(`${rel} -`);
+      continue;
+    }
+    lines.push(`${rel} ${stat.size} ${stat.mtimeMs}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const stampFile = (root) => path.join(root, 'dist', '.build-fingerprint');
+
+function built(root, expected) {
+  try {
+    return readFileSync(stampFile(root), 'utf8') === expected;
+  } catch {
+    return false;
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** Takes the build lock (a directory: mkdir is atomic), waiting while a live process holds it. */
+async function lock(root) {
+  const dir = path.join(root, '.dist.lock');
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'pid'), String(process.pid));
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    let holder = Number.NaN;
+    try {
+      holder = Number.parseInt(readFileSync(path.join(dir, 'pid'), 'utf8'), 10);
+    } catch {
+      // Just created, its pid not written yet.
+    }
+    if (Number.isInteger(holder) && !alive(holder)) {
+      rmSync(dir, { recursive: true, force: true }); // its builder died
+      continue;
+    }
+    await sleep(100);
+  }
+}
+
+/**
+ * Compiles into dist/ when it is missing or stale (or always, with force).
+ * Returns whether it compiled. Throws when the compiler fails.
+ */
+export async function ensureBuilt({ root = ROOT, force = false, check = false, log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+  let expected = fingerprint(root);
+  if (!force && built(root, expected)) return false;
+  const unlock = await lock(root);
+  try {
+    // Another process may have built it while this one waited for the lock.
+    expected = fingerprint(root);
+    if (!force && built(root, expected)) return false;
+    const started = Date.now();
+    log(`gongjue: compiling TypeScript into dist/ (${force ? 'npm run build' : 'the sources changed since the last build'}) …`);
+    rmSync(stampFile(root), { force: true });
+    // Emptied first, so a deleted source leaves no module behind.
+    for (const out of OUTPUTS) rmSync(path.join(root, 'dist', out), { recursive: true, force: true });
+    const [{ spawnSync }, { createRequire }] = await Promise.all([import('node:child_process'), import('node:module')]);
+    let tsc;
+    try {
+      tsc = createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
+    } catch {
+      throw new Error('cannot build dist/: the TypeScript compiler is not installed (run `npm ci`)');
+    }
+    const args = [tsc, '-p', path.join(root, 'tsconfig.build.json'), ...(check ? [] : ['--noCheck'])];
+    const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (result.status !== 0) throw new Error(`cannot build dist/: tsc exited with ${result.status ?? result.signal}`);
+    writeFileSync(stampFile(root), expected);
+    log(`gongjue: compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return true;
+  } finally {
+    unlock();
+  }
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await ensureBuilt({ force: true, check: true, log: (line) => process.stdout.write(`${line}\n`) });
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  }
+}
