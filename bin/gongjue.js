@@ -11,5 +11,6 @@ try {
   process.stderr.write(`gongjue: ${error.message}\n`);
   process.exit(1);
 }
-const { main } = await import('../dist/src/cli.js');
+// The tally path bundled into one file (scripts/build.mjs): it starts in a third of the time.
+const { main } = await import('../dist/src/cli.bundle.js');
 process.exitCode = await main(process.argv.slice(2));
