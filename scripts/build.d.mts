@@ -7,3 +7,4 @@ export declare function ensureBuilt(options?: {
   check?: boolean;
   log?: (line: string) => void;
 }): Promise<boolean>;
+export declare function contentDigest(root?: string): Promise<string>;

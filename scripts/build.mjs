@@ -4,11 +4,14 @@
 // so no TypeScript loader (tsx) is in the running process: it costs tens of
 // megabytes of memory and a third of a second at every start.
 //
-// ensureBuilt() compiles only when dist/ is missing or stale. Stale means the
-// fingerprint of the inputs (path, size and mtime of every file under src/ and
-// migrations/, the tsconfigs, package.json, package-lock.json and this file)
-// differs from the one written beside the output after the last build: a
-// touched, added or deleted source rebuilds. Checking costs a few milliseconds.
+// ensureBuilt() compiles only when dist/ is missing or stale. The inputs are
+// every file under src/ and migrations/, the tsconfigs, package.json,
+// package-lock.json and this file. Their paths, sizes and modification times
+// are compared with those recorded beside the output at the last build (a few
+// milliseconds); when those differ, a digest of their contents is compared
+// too, so that the same bytes written again (npm prune rewrites
+// package-lock.json; a copy that does not keep times) rebuild nothing, while
+// an edited, added or deleted source does.
 // A lock directory keeps processes starting at once (tests, several instances)
 // from compiling over each other; the fingerprint is written last, so a build
 // that died half way is redone.
@@ -43,11 +46,12 @@ function* files(root, dir) {
   }
 }
 
+const inputsOf = (root) => [...INPUT_DIRS.flatMap((dir) => [...files(root, dir)]), ...INPUT_FILES].sort();
+
 /** Every input's path, size and modification time, one line each (kept whole: hashing would load node:crypto). */
 export function fingerprint(root = ROOT) {
   const lines = [];
-  const inputs = [...INPUT_DIRS.flatMap((dir) => [...files(root, dir)]), ...INPUT_FILES].sort();
-  for (const rel of inputs) {
+  for (const rel of inputsOf(root)) {
     let stat;
     try {
       stat = statSync(path.join(root, rel));
@@ -61,14 +65,48 @@ export function fingerprint(root = ROOT) {
   return `${lines.join('\n')}\n`;
 }
 
-const stampFile = (root) => path.join(root, 'dist', '.build-fingerprint');
-
-function built(root, expected) {
-  try {
-    return readFileSync(stampFile(root), 'utf8') === expected;
-  } catch {
-    return false;
+/** A SHA-256 of every input's path and bytes: read only when the times differ. */
+export async function contentDigest(root = ROOT) {
+  const { createHash } = await import('node:crypto');
+  const hash = createHash('sha256');
+  for (const rel of inputsOf(root)) {
+    hash.update(`${rel}\0`);
+    try {
+      hash.update(readFileSync(path.join(root, rel)));
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+      hash.update('-');
+    }
+    hash.update('\0');
   }
+  return hash.digest('hex');
+}
+
+const stampFile = (root) => path.join(root, 'dist', '.build-fingerprint');
+const digestFile = (root) => path.join(root, 'dist', '.build-digest');
+
+function readOr(file, otherwise) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return otherwise;
+  }
+}
+
+/** 'current', 'missing' (never built, or a build that did not finish) or 'stale'. */
+async function buildState(root) {
+  const times = fingerprint(root);
+  const recorded = readOr(stampFile(root), undefined);
+  if (recorded === undefined) return 'missing';
+  if (recorded === times) return 'current';
+  if (readOr(digestFile(root), undefined) !== (await contentDigest(root))) return 'stale';
+  // The same contents with new times: record the times, so the next check is quick again.
+  try {
+    writeFileSync(stampFile(root), times);
+  } catch {
+    // A read-only install: the digest is compared at each start, still correct.
+  }
+  return 'current';
 }
 
 function alive(pid) {
@@ -150,15 +188,18 @@ async function bundleCli(root) {
  * Returns whether it compiled. Throws when the compiler fails.
  */
 export async function ensureBuilt({ root = ROOT, force = false, check = false, log = (line) => process.stderr.write(`${line}\n`) } = {}) {
-  let expected = fingerprint(root);
-  if (!force && built(root, expected)) return false;
+  if (!force && (await buildState(root)) === 'current') return false;
   const unlock = await lock(root);
   try {
     // Another process may have built it while this one waited for the lock.
-    expected = fingerprint(root);
-    if (!force && built(root, expected)) return false;
+    const state = force ? 'forced' : await buildState(root);
+    if (state === 'current') return false;
+    // Taken before compiling: a source changed during the build makes the next start build again.
+    const times = fingerprint(root);
+    const digest = await contentDigest(root);
+    const why = { forced: 'npm run build', missing: 'no complete build yet', stale: 'the sources changed since the last build' }[state];
     const started = Date.now();
-    log(`gongjue: compiling TypeScript into dist/ (${force ? 'npm run build' : 'the sources changed since the last build'}) …`);
+    log(`gongjue: compiling TypeScript into dist/ (${why}) …`);
     rmSync(stampFile(root), { force: true });
     // Emptied first, so a deleted source leaves no module behind.
     for (const out of OUTPUTS) rmSync(path.join(root, 'dist', out), { recursive: true, force: true });
@@ -171,9 +212,12 @@ export async function ensureBuilt({ root = ROOT, force = false, check = false, l
     }
     const args = [tsc, '-p', path.join(root, 'tsconfig.build.json'), ...(check ? [] : ['--noCheck'])];
     const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (result.status !== 0) throw new Error(`cannot build dist/: tsc exited with ${result.status ?? result.signal}`);
+    if (result.status !== 0) {
+      throw new Error(`cannot build dist/: tsc exited with ${result.status ?? result.signal} (are the development dependencies installed? \`npm ci\`)`);
+    }
     await bundleCli(root);
-    writeFileSync(stampFile(root), expected);
+    writeFileSync(digestFile(root), digest);
+    writeFileSync(stampFile(root), times);
     log(`gongjue: compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return true;
   } finally {

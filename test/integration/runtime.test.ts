@@ -5,7 +5,7 @@
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -209,7 +209,7 @@ describe('npm run worker', () => {
 });
 
 describe('the compiled output', () => {
-  it('is built when missing, reused while the sources are unchanged, and rebuilt when one changes', () => {
+  it('is built when missing, reused while the sources are unchanged (touched or not), and rebuilt when one is edited or deleted', () => {
     // A copy of the project, so that the build here never races the dist/ other tests run.
     const copy = mkdtempSync(path.join(tmpdir(), 'gongjue-build-'));
     try {
@@ -230,8 +230,17 @@ describe('the compiled output', () => {
       expect(second.stderr).toBe('');
       expect(statSync(path.join(copy, 'dist/src/cli.js')).mtimeMs).toBe(stamp);
 
-      // A source edited: the next run compiles again and runs the new code.
+      // Touched, or the package files written again unchanged (as npm prune does): nothing to compile.
       const cli = path.join(copy, 'src/cli.ts');
+      const later = new Date(Date.now() + 5000);
+      utimesSync(cli, later, later);
+      writeFileSync(path.join(copy, 'package-lock.json'), readFileSync(path.join(copy, 'package-lock.json')));
+      const touched = gongjue('--help');
+      expect(touched.status).toBe(0);
+      expect(touched.stderr).toBe('');
+      expect(statSync(path.join(copy, 'dist/src/cli.js')).mtimeMs).toBe(stamp);
+
+      // A source edited: the next run compiles again and runs the new code.
       writeFileSync(cli, readFileSync(cli, 'utf8').replace("'gongjue tally RECORD.json [--json]'", "'gongjue tally RECORD.json [--json] (edited)'"));
       const third = gongjue('--help');
       expect(third.status, third.stderr).toBe(0);
