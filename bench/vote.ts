@@ -365,5 +365,7 @@ try {
   await app.close();
   await database.close();
   await scratch.drop();
-  rmSync(logFile, { force: true });
+  // BENCH_KEEP_LOG=1 keeps the service's log (e.g. with BENCH_SERVICE_NODE_ARGS=--trace-gc).
+  if (process.env.BENCH_KEEP_LOG === '1') console.log(`  service log kept: ${logFile}`);
+  else rmSync(logFile, { force: true });
 }
