@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Three runs: pure unit tests (no I/O), integration tests against the real
 // PostgreSQL/Redis (each file in its own database cloned from a migrated
 // template, see test/helpers/global-setup.ts), and a small run that proves the
-// embedded PGlite path works with the same migrations.
+// embedded PGlite path works with the same migrations. Each first brings dist/ up to date
+// (test/helpers/build.ts): the processes tests start run the compiled code, as production does.
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/tally/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/helpers/build.ts'],
           // Property tests run hundreds of cases each; on a machine shared with other runs the
           // default 5 s is not a verdict on the code.
           testTimeout: 60_000,
@@ -22,7 +24,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/helpers/global-setup.ts'],
+          globalSetup: ['test/helpers/build.ts', 'test/helpers/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -32,6 +34,7 @@ export default defineConfig({
           name: 'embedded',
           include: ['test/embedded/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/helpers/build.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -9,6 +9,11 @@
  * p99 ≤ 100 ms, zero errors. The two are measured in alternating
  * rounds (BENCH_ROUNDS, 3 by default, of BENCH_SECONDS each) and the ratio
  * is of their sums.
+ *
+ * The service runs as `npm start` runs it: `node scripts/start.mjs`, the compiled dist/ (built
+ * first when stale), no TypeScript loader. Its resident memory is read from /proc every 250 ms
+ * throughout, and the kernel's own high-water mark (VmHWM) at the end catches any peak between
+ * two readings. Target (issue 12): RSS ≤ 200 MB throughout.
  */
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -49,6 +54,46 @@ interface Phase {
   cpu: { server: number; postgres: number; loadGenerator: number };
 }
 
+/** Resident and peak resident memory of a process in MB (VmRSS, VmHWM), from /proc; NaN where there is no /proc. */
+function memory(pid: number): { rss: number; hwm: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+  } catch {
+    return { rss: Number.NaN, hwm: Number.NaN };
+  }
+}
+
+/**
+ * The service's RSS every 250 ms, each reading labelled with what was running (idle, warm-up,
+ * round n, after): where the peak fell, not only how high it was.
+ */
+class RssSampler {
+  readonly samples: { at: number; phase: string; rss: number }[] = [];
+  phase = 'idle';
+  private readonly timer: NodeJS.Timeout;
+  constructor(private readonly pid: number) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 250);
+  }
+  sample(): void {
+    this.samples.push({ at: Date.now(), phase: this.phase, rss: memory(this.pid).rss });
+  }
+  stop(): { peak: number; peakPhase: string; hwm: number; byPhase: Map<string, { max: number; last: number }> } {
+    clearInterval(this.timer);
+    this.sample();
+    const byPhase = new Map<string, { max: number; last: number }>();
+    let peak = { rss: -1, phase: '' };
+    for (const s of this.samples) {
+      const p = byPhase.get(s.phase) ?? { max: 0, last: 0 };
+      byPhase.set(s.phase, { max: Math.max(p.max, s.rss), last: s.rss });
+      if (s.rss > peak.rss) peak = s;
+    }
+    return { peak: peak.rss, peakPhase: peak.phase, hwm: memory(this.pid).hwm, byPhase };
+  }
+}
+
 /** CPU seconds (user + system) of a process so far, from /proc; NaN where there is no /proc. */
 function cpuSeconds(pid: number): number {
   try {
@@ -85,13 +130,16 @@ function autocannonRun(target: Target, bodies: Bodies, seconds: number) {
   });
 }
 
-async function load(name: string, target: Target, bodies: Bodies, warmup: Bodies | null): Promise<Phase> {
+async function load(name: string, target: Target, bodies: Bodies, warmup: Bodies | null, rss?: { sampler: RssSampler; round: number }): Promise<Phase> {
+  if (rss) rss.sampler.phase = 'warm-up';
   if (warmup && WARMUP > 0) await autocannonRun(target, warmup, WARMUP);
+  if (rss) rss.sampler.phase = `round ${rss.round}`;
   const loadBefore = loadavg()[0]!;
   const serverBefore = cpuSeconds(target.pid);
   const backendsBefore = await backendCpu();
   const ownBefore = process.cpuUsage();
   const result = await autocannonRun(target, bodies, DURATION);
+  if (rss) rss.sampler.phase = `after round ${rss.round}`;
   const own = process.cpuUsage(ownBefore);
   let postgres = 0;
   // Backends opened during the phase count from their start.
@@ -126,9 +174,9 @@ interface Target {
   pid: number;
 }
 
-/** Starts a process through tsx and waits until it answers on `ready`; its standard output goes to `stdout` if given. */
+/** Starts a node process and waits until it answers on `ready`; its standard output goes to `stdout` if given. */
 async function start(args: string[], env: Record<string, string>, port: number, ready: string, stdout: number | 'inherit' = 'inherit'): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', stdout, 'inherit'] });
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', stdout, 'inherit'] });
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
@@ -215,7 +263,8 @@ try {
   const serviceLog = openSync(logFile, 'w');
   // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the service alone.
   const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const service = await start([...nodeArgs, 'src/server.ts'], {
+  // As `npm start` runs it: plain node on the compiled dist/ (built first if stale).
+  const service = await start([...nodeArgs, 'scripts/start.mjs'], {
     ...env,
     PORT: String(servicePort),
     NODE_ENV: 'production',
@@ -230,7 +279,8 @@ try {
     RESULT_SIGNING_KEY: keys.resultSigning.privateKey,
   }, servicePort, '/readyz', serviceLog);
   const baselinePort = await freePort();
-  const baseline = await start(['bench/vote-baseline.ts'], { ...env, PORT: String(baselinePort) }, baselinePort, '/healthz');
+  const rss = new RssSampler(service.pid);
+  const baseline = await start(['--import', 'tsx', 'bench/vote-baseline.ts'], { ...env, PORT: String(baselinePort) }, baselinePort, '/healthz');
 
   const choices = ['agree', 'oppose', 'abstain'];
   /** Each voter in turn, changing their choice each time round. */
@@ -263,9 +313,14 @@ try {
   for (let r = 0; r < ROUNDS; r++) {
     const warm = r === 0;
     const base = skipBaseline ? skipped : await load('baseline (one upsert)', baseline, baselineVotes(), warm ? baselineVotes() : null);
-    const cast = await load('gongjue castBallot', service, ballotsWith(roundTokens[r]!), warm ? ballotsWith(warmupTokens) : null);
+    const cast = await load('gongjue castBallot', service, ballotsWith(roundTokens[r]!), warm ? ballotsWith(warmupTokens) : null, { sampler: rss, round: r + 1 });
     measured.push({ base, cast });
   }
+
+  // Settled: a few seconds after the last load, as the service sits between bursts.
+  rss.phase = 'settled';
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  const memoryFigures = rss.stop();
 
   const ballots = await db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const current = await db.selectFrom('current_ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -296,6 +351,14 @@ try {
   console.log(
     `  ratio ${ratio.toFixed(2)} × baseline (target ≥ 0.6: ${ratio >= 0.6 ? 'met' : 'MISSED'}); worst p99 ${worstP99} ms (target ≤ 100: ${worstP99 <= 100 ? 'met' : 'MISSED'}); errors ${errors} (target 0: ${errors === 0 ? 'met' : 'MISSED'})`,
   );
+  const mb = (x: number) => `${x.toFixed(0)} MB`;
+  const phases = [...memoryFigures.byPhase].map(([phase, m]) => `${phase} ${mb(m.max)}`).join(', ');
+  const peak = Math.max(memoryFigures.peak, memoryFigures.hwm);
+  console.log(
+    `  service RSS: peak ${mb(peak)} (kernel high-water mark ${mb(memoryFigures.hwm)}; sampled every 250 ms: ${mb(memoryFigures.peak)}, in ${memoryFigures.peakPhase}); idle ${mb(memoryFigures.byPhase.get('idle')?.last ?? Number.NaN)}, settled ${mb(memoryFigures.byPhase.get('settled')?.last ?? Number.NaN)}`,
+  );
+  console.log(`  service RSS, highest reading per phase: ${phases}`);
+  console.log(`  peak RSS ≤ 200 MB throughout (target): ${peak <= 200 ? 'met' : 'MISSED'}`);
   console.log(`  ${ballots.n} ballot versions written, ${current.n} current ballots (one per voter who voted)`);
   console.log(`  service log ${(statSync(logFile).size / 1e6).toFixed(1)} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 } finally {
@@ -304,5 +367,7 @@ try {
   await app.close();
   await database.close();
   await scratch.drop();
-  rmSync(logFile, { force: true });
+  // BENCH_KEEP_LOG=1 keeps the service's log (e.g. with BENCH_SERVICE_NODE_ARGS=--trace-gc).
+  if (process.env.BENCH_KEEP_LOG === '1') console.log(`  service log kept: ${logFile}`);
+  else rmSync(logFile, { force: true });
 }

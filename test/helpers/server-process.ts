@@ -25,15 +25,16 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `src/server.ts` exactly as `npm start` does (or another entry point,
- * e.g. `src/worker.ts` as `npm run worker` does), in its own process with
- * only the environment given (plus PATH/HOME), so no DATABASE_URL or
- * REDIS_URL leaks in from the test runner. Queues get a prefix of their own,
- * so no other test's workers take this process's jobs.
+ * Starts the service exactly as `npm start` does — `node scripts/start.mjs`: the compiled
+ * dist/src/server.js in that same process, no loader — or the worker as `npm run worker` does
+ * (`entry` 'worker'; 'src/server.ts' and 'src/worker.ts' are read as 'server' and 'worker'),
+ * in its own process with only the environment given (plus PATH/HOME), so no DATABASE_URL or
+ * REDIS_URL leaks in from the test runner. Queues get a prefix of their own, so no other
+ * test's workers take this process's jobs. dist/ is built before the tests (test/helpers/build.ts).
  */
-export function startServer(env: Record<string, string>, script = 'src/server.ts'): ServerProcess {
+export function startServer(env: Record<string, string>, entry = 'server'): ServerProcess {
   const port = env.PORT ?? '0';
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, ['scripts/start.mjs', entry.replace(/^src\/(.*)\.ts$/, '$1')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
