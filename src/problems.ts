@@ -11,6 +11,7 @@ export const PROBLEM_TYPES = {
   forbidden: { status: 403, title: 'You may not do this' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
+  'tally-discrepancy': { status: 409, title: "The SQL totals and the engine's recount of the sealed record disagree; the result is held" },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'The request body has an unsupported media type' },
   'not-verified': { status: 422, title: 'The details do not match the property registry' },

@@ -1,10 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
-import type { DB, Meeting } from '../db/schema.ts';
+import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
+import { holdForDiscrepancy } from '../results/discrepancies.ts';
+import { tallyRecordsOf } from '../results/records.ts';
+import { recountMeeting } from '../results/recount.ts';
 import { sealMeeting } from '../results/seal.ts';
-import { buildReport, decide, type Report, type Totals } from '../tally/index.ts';
+import { buildReport, decide, type Report, type Settings, type Totals } from '../tally/index.ts';
 import { meetingLockKey } from './ballots.ts';
 import { motionOf } from './motion-terms.ts';
 import { emitEvents } from '../webhooks/events.ts';
@@ -14,6 +17,10 @@ import { emitEvents } from '../webhooks/events.ts';
  * exclusively, so every ballot still being written finishes first, and every
  * later one sees the meeting closed), then each motion is aggregated in SQL and decided by
  * the tally engine's `decide` — the same code the command-line verifier runs.
+ * Then the tally record each result will be sealed with is recounted by the
+ * engine (`tallyRecord`, as `gongjue verify` does) and the two results are
+ * compared: a meeting whose figures differ is held in 'discrepancy' — no
+ * result stored, nothing published — and the township and the admins are told.
  * Closing twice, or by two callers at once, yields one result (invariant 4).
  */
 
@@ -24,12 +31,15 @@ export interface CloseOutcome {
   closedNow: boolean;
 }
 
+/** Statuses of a meeting whose voting has closed: closing it again changes nothing. */
+const CLOSED: readonly Meeting['status'][] = ['closed', 'tallied', 'published', 'discrepancy'];
+
 export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: string, now: Date): Promise<CloseOutcome> {
   // Wait for every ballot in flight (they hold this lock shared); later ones will see the meeting closed.
   await sql`select pg_advisory_xact_lock(${meetingLockKey(meetingId)})`.execute(trx);
   const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
-  if (meeting.status === 'closed' || meeting.status === 'tallied' || meeting.status === 'published') {
+  if (CLOSED.includes(meeting.status)) {
     return { meetingId, status: meeting.status, closedNow: false };
   }
   if (meeting.status !== 'open') throw new ProblemError('conflict', `Cannot close: the meeting is ${meeting.status}`);
@@ -37,8 +47,11 @@ export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: st
     throw new ProblemError('conflict', `Voting closes at ${meeting.voting_closes_at.toISOString()}; it cannot be closed before`);
   }
   await trx.updateTable('meetings').set({ status: 'closed', closed_at: now }).where('id', '=', meeting.id).execute();
-  const reports = await tallyMeeting(trx, meeting, now);
-  await trx.updateTable('meetings').set({ status: 'tallied', tallied_at: now }).where('id', '=', meeting.id).execute();
+  const { settings, decided } = await countMeeting(trx, meeting);
+  const reports = new Map(decided.map((d) => [d.row.id, d.report]));
+  // The records the seal will digest, read once: recounted here, then sealed as they are.
+  const records = await tallyRecordsOf(trx, meeting, () => settings);
+  const discrepancies = recountMeeting(records, reports);
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
@@ -46,12 +59,27 @@ export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: st
     subject: `meeting:${meeting.id}`,
     data: { closedAt: now, votingClosesAt: meeting.voting_closes_at },
   }, now);
+  if (discrepancies.length > 0) {
+    await holdForDiscrepancy(trx, meeting, actor, now, discrepancies);
+    return { meetingId, status: 'discrepancy', closedNow: true };
+  }
+  await storeResults(trx, meeting, decided, now);
+  await trx.updateTable('meetings').set({ status: 'tallied', tallied_at: now }).where('id', '=', meeting.id).execute();
   // The ballots and units each result was counted from, digested into the audit chain (docs/bundle.md).
-  await sealMeeting(trx, meeting, actor, now, reports);
+  await sealMeeting(trx, meeting, actor, now, reports, { settings, records });
   return { meetingId, status: 'tallied', closedNow: true };
 }
 
-async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promise<Map<string, Report>> {
+interface Decided {
+  row: MotionRow;
+  motion: ReturnType<typeof motionOf>;
+  totals: Totals;
+  outcome: string;
+  report: Report;
+}
+
+/** The SQL path: each motion's totals summed in the database, decided by the engine's decide(). */
+export async function countMeeting(trx: Kysely<DB>, meeting: Meeting): Promise<{ settings: Settings; decided: Decided[] }> {
   const estate = await trx.selectFrom('estates').select(['id', 'name', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
   const settings = tallySettingsOf(validateEstateSettings(estate.settings));
   const rows = await trx.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
@@ -75,8 +103,12 @@ async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promi
     });
     return { row, motion, totals: motionTotals, outcome: decision.verdict.outcome, report };
   });
-  const reports = new Map(decided.map((d) => [d.row.id, d.report]));
-  if (decided.length === 0) return reports;
+  return { settings, decided };
+}
+
+/** The results that agreed with their recount, stored, and subscribers told of each motion's close. */
+async function storeResults(trx: Kysely<DB>, meeting: Meeting, decided: Decided[], now: Date): Promise<void> {
+  if (decided.length === 0) return;
   await trx
     .insertInto('motion_results')
     .values(
@@ -100,7 +132,6 @@ async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promi
     })),
     now,
   );
-  return reports;
 }
 
 type Amount = { area: bigint; heads: bigint };
