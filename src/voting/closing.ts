@@ -136,6 +136,9 @@ async function storeResults(trx: Kysely<DB>, meeting: Meeting, decided: Decided[
 
 type Amount = { area: bigint; heads: bigint };
 
+/** Up to this many voters in a meeting's motions together, ballots are counted through key lookups; beyond, by joins. */
+const LOOKUP_LIMIT = 50_000n;
+
 /**
  * PA/PH and the support of each choice for every motion of a meeting, summed
  * in the database over the current ballots: one query however many motions.
@@ -145,20 +148,38 @@ type Amount = { area: bigint; heads: bigint };
 export async function aggregateMeeting(trx: Kysely<DB>, motions: { id: string; total: Amount }[]): Promise<Map<string, Totals>> {
   const ids = motions.map((m) => m.id);
   if (ids.length === 0) return new Map();
-  // The ballots and the voters' areas are fetched row by row through their keys (OFFSET 0 keeps the
-  // planner from turning the lookups into hash joins that read every ballot and voter of the estate's history).
-  const rows = await sql<{ motion_id: string; part: 'took_part' | 'support'; subject: string | null; spoiled: boolean | null; heads: string; area: string }>`
-    with counted as materialized (
-      select cb.motion_id, b.choice, b.spoiled, v.area_hundredths
+  // A meeting of ordinary size: the ballots and the voters' areas are fetched row by row through their keys
+  // (OFFSET 0 keeps the planner from turning the lookups into hash joins that read every ballot and voter of
+  // the estate's history). A large electorate: 800,000 lookups take many times what joining the motions'
+  // own ballots and voters (each found through its motion_id index) does, so they are joined.
+  const electorate = motions.reduce((sum, m) => sum + m.total.heads, 0n);
+  if (electorate > LOOKUP_LIMIT) {
+    // Hash joins of this size in memory, in parallel, and no JIT compilation (≈ 1 s here) for one query:
+    // for this transaction only (the close's), which also reads the same ballots back for the record.
+    await sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`.execute(trx);
+  }
+  const counted =
+    electorate <= LOOKUP_LIMIT
+      ? sql`
+      select cb.motion_id, b.choice, b.spoiled, count(*) as heads, sum(v.area_hundredths) as area
       from current_ballots cb
       cross join lateral (select choice, spoiled from ballots where id = cb.ballot_id offset 0) b
       cross join lateral (select area_hundredths from electorate_voters where id = cb.voter_id offset 0) v
       where cb.motion_id = any(${ids}::uuid[])
-    )
-    select motion_id, 'took_part' as part, null as subject, null::boolean as spoiled, count(*)::text as heads, coalesce(sum(area_hundredths), 0)::text as area
+      group by cb.motion_id, b.choice, b.spoiled`
+      : sql`
+      select cb.motion_id, b.choice, b.spoiled, count(*) as heads, sum(v.area_hundredths) as area
+      from current_ballots cb
+      join ballots b on b.id = cb.ballot_id and b.motion_id = cb.motion_id
+      join electorate_voters v on v.id = cb.voter_id and v.motion_id = cb.motion_id
+      where cb.motion_id = any(${ids}::uuid[]) and b.motion_id = any(${ids}::uuid[]) and v.motion_id = any(${ids}::uuid[])
+      group by cb.motion_id, b.choice, b.spoiled`;
+  const rows = await sql<{ motion_id: string; part: 'took_part' | 'support'; subject: string | null; spoiled: boolean | null; heads: string; area: string }>`
+    with counted as materialized (${counted})
+    select motion_id, 'took_part' as part, null as subject, null::boolean as spoiled, sum(heads)::text as heads, coalesce(sum(area), 0)::text as area
     from counted group by motion_id
     union all
-    select c.motion_id, 'support', s.subject, c.spoiled, count(*)::text, coalesce(sum(c.area_hundredths), 0)::text
+    select c.motion_id, 'support', s.subject, c.spoiled, sum(c.heads)::text, coalesce(sum(c.area), 0)::text
     from counted c
     cross join lateral (
       select jsonb_array_elements_text(c.choice) as subject

@@ -4,6 +4,7 @@ import { estateChain, firstBreak, readChain } from '../../src/audit/audit-log.ts
 import { manualClock } from '../../src/clock.ts';
 import { closeVotingJob, publishResultsJob } from '../../src/jobs/handlers.ts';
 import type { MotionResult } from '../../src/results/evidence.ts';
+import { aggregateMeeting } from '../../src/voting/closing.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
 import { testJobDeps } from '../helpers/jobs.ts';
@@ -84,6 +85,16 @@ describe('a meeting whose SQL totals and recount agree', () => {
     expect(closed.json().status).toBe('tallied');
     expect(await db().selectFrom('tally_discrepancies').selectAll().where('meeting_id', '=', m.meetingId).execute()).toEqual([]);
     expect((await post(`/v1/meetings/${m.meetingId}/publish`, organiser.accessToken)).json().status).toBe('published');
+    // A large electorate is counted by joins instead of key lookups: the same figures.
+    const ids = m.motionIds;
+    const lookups = await aggregateMeeting(db(), ids.map((id) => ({ id, total: { area: 1n, heads: 10n } })));
+    const joins = await aggregateMeeting(db(), ids.map((id) => ({ id, total: { area: 1n, heads: 1_000_000n } })));
+    for (const id of ids) {
+      const { TH: _a, ...viaLookups } = lookups.get(id)!;
+      const { TH: _b, ...viaJoins } = joins.get(id)!;
+      expect(viaJoins).toEqual(viaLookups);
+      expect(viaLookups.PH).toBe(3n);
+    }
   });
 });
 
