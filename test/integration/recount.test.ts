@@ -161,6 +161,10 @@ describe('a discrepancy between the SQL totals and the recount of the sealed rec
     const results = await get(`/v1/meetings/${m.meetingId}/results`, organiser.accessToken);
     expect([results.statusCode, results.json().type]).toEqual([409, 'urn:gongjue:problem:tally-discrepancy']);
     expect(results.json().discrepancies[0].differences.length).toBeGreaterThan(0);
+    // An admin sees why: each motion and where its figures differ.
+    const forAdmin = await get(`/v1/meetings/${m.meetingId}/results`, p.admin);
+    expect([forAdmin.statusCode, forAdmin.json().type]).toEqual([409, 'urn:gongjue:problem:tally-discrepancy']);
+    expect(forAdmin.json().discrepancies[0].differences.join('\n')).toMatch(/choices\[0\]\.area: "190\.00" vs "100\.00"/);
     const bundle = await get(`/v1/meetings/${m.meetingId}/bundle`, p.staffA);
     expect([bundle.statusCode, bundle.json().type]).toEqual([409, 'urn:gongjue:problem:tally-discrepancy']);
   });
