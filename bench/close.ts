@@ -8,7 +8,17 @@
  *
  * BENCH_MEETINGS, BENCH_MOTIONS (per meeting), BENCH_VOTERS (per motion),
  * JOBS_CONCURRENCY and BENCH_RUNNER=in-process change the run.
+ *
+ * After the run it prints what the close's recount (issue 12: every motion
+ * recounted by the engine from its sealed tally record) costs: the records
+ * of every meeting are rebuilt and recounted once more, outside the close,
+ * and timed. BENCH_CASE=large runs bench/close-large.ts instead: one motion
+ * of 1,000,000 voters and 800,000 ballots.
  */
+if (process.env.BENCH_CASE === 'large') {
+  await import('./close-large.ts');
+  process.exit(0);
+}
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -18,6 +28,10 @@ import { scratchDatabase } from './scratch-database.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { createRunner, jobDeps } from '../src/jobs/deps.ts';
+import { tallySettingsOf, validateEstateSettings } from '../src/places/estate-settings.ts';
+import { tallyRecordsOf } from '../src/results/records.ts';
+import { recountMeeting } from '../src/results/recount.ts';
+import type { Report } from '../src/tally/index.ts';
 
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 1_000);
 const MOTIONS = Number(process.env.BENCH_MOTIONS ?? 10);
@@ -69,9 +83,39 @@ try {
   console.log(`closed, tallied and published ${motions.toLocaleString('en')} motions (${MEETINGS.toLocaleString('en')} meetings) with ${IN_PROCESS ? 'the in-process runner' : `BullMQ, concurrency ${config.jobs.concurrency}`}`);
   console.log(`  from the instant to the last publication: ${seconds.toFixed(2)} s — ${Math.round(motions / seconds).toLocaleString('en')} motions/s (target ≤ 60 s)`);
   console.log(`  outcomes: ${outcomes.map((o) => `${o.outcome} ${o.n}`).join(', ')}; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; load ${loadavg()}`);
+  const discrepancies = await db.selectFrom('tally_discrepancies').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  if (Number(discrepancies.n) !== 0) throw new Error(`${discrepancies.n} motions disagreed with their recount`);
+  await measureRecount();
 } finally {
   await database.close();
   await scratch.drop();
+}
+
+/**
+ * What the recount inside each close cost: every meeting's tally records
+ * rebuilt (the close reads them once for the seal anyway) and recounted by
+ * the engine again here, timed on its own — the CPU the recount adds to the
+ * close, summed over all meetings.
+ */
+async function measureRecount() {
+  const meetings = await db.selectFrom('meetings').selectAll().execute();
+  const settings = tallySettingsOf(validateEstateSettings({}));
+  let recountMs = 0;
+  let motions = 0;
+  for (const meeting of meetings) {
+    const records = await tallyRecordsOf(db, meeting, () => settings);
+    const stored = await db.selectFrom('motion_results').select(['motion_id', 'report']).where('meeting_id', '=', meeting.id).execute();
+    const reports = new Map(stored.map((r) => [r.motion_id, r.report as Report]));
+    const t = performance.now();
+    const found = recountMeeting(records, reports);
+    recountMs += performance.now() - t;
+    motions += records.length;
+    if (found.length > 0) throw new Error(`meeting ${meeting.id}: ${found[0]!.differences.join('; ')}`);
+  }
+  console.log(
+    `  the close's recount (parseTallyRecord + tallyRecord + compare, every motion): ${(recountMs / 1000).toFixed(2)} s of the run's CPU for ` +
+      `${motions.toLocaleString('en')} motions — ${((recountMs * 1000) / motions).toFixed(0)} µs a motion of ${VOTERS} voters; load ${loadavg()}`,
+  );
 }
 
 function loadavg(): string {

@@ -9,6 +9,7 @@ import * as m0007 from './0007_vote_speed.ts';
 import * as m0008 from './0008_ballot_batches.ts';
 import * as m0009 from './0009_paper_signatory.ts';
 import * as m0011 from './0011_identity_hardening.ts';
+import * as m0014 from './0014_tally_discrepancies.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0008_ballot_batches': m0008,
   '0009_paper_signatory': m0009,
   '0011_identity_hardening': m0011,
+  '0014_tally_discrepancies': m0014,
 };

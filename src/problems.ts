@@ -13,6 +13,7 @@ export const PROBLEM_TYPES = {
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'request-timeout': { status: 408, title: 'The request was not received in time' },
+  'tally-discrepancy': { status: 409, title: "The SQL totals and the engine's recount of the sealed record disagree; the result is held" },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'uri-too-long': { status: 414, title: 'A part of the URL is too long' },
   'unsupported-media-type': { status: 415, title: 'The request body has an unsupported media type' },

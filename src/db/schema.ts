@@ -213,7 +213,8 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export type MeetingStatus = 'draft' | 'noticed' | 'open' | 'closed' | 'tallied' | 'published' | 'cancelled';
+/** 'discrepancy': closed, but the SQL totals and the engine's recount of the sealed record disagreed — no result, never published. */
+export type MeetingStatus = 'draft' | 'noticed' | 'open' | 'closed' | 'tallied' | 'published' | 'cancelled' | 'discrepancy';
 
 export interface MeetingTable {
   id: Generated<string>;
@@ -360,7 +361,7 @@ export interface NotificationTable {
   estate_id: string;
   topic: string;
   subject_id: string | null;
-  recipient: 'owner' | 'residents_committee' | 'committee' | 'township';
+  recipient: 'owner' | 'residents_committee' | 'committee' | 'township' | 'admin';
   owner_id: string | null;
   body: string;
   created_at: Date;
@@ -463,6 +464,7 @@ export interface DB {
   result_seals: ResultSealTable;
   filings: FilingTable;
   filing_events: FilingEventTable;
+  tally_discrepancies: TallyDiscrepancyTable;
 }
 
 export type Township = Selectable<TownshipTable>;
@@ -507,4 +509,14 @@ export interface WebhookDeliveryTable {
   last_error: string | null;
   delivered_at: NullableTimestamp;
   created_at: Date;
+}
+
+/** A motion whose SQL totals and engine recount disagreed at close (migration 0014). */
+export interface TallyDiscrepancyTable {
+  motion_id: string;
+  meeting_id: string;
+  counted: unknown;
+  recounted: unknown;
+  differences: string[];
+  detected_at: Date;
 }

@@ -47,7 +47,9 @@ export const closeVotingJob: Handler<'close-voting'> = async (deps, { meetingId 
   const now = deps.clock.now();
   try {
     const outcome = await inTransaction(deps.db, (trx) => closeMeeting(trx, meetingId, ACTOR, now));
-    if (outcome.closedNow) deps.log.info({ meetingId }, 'voting closed and tallied at its instant');
+    if (outcome.closedNow && outcome.status === 'discrepancy') {
+      deps.log.error({ meetingId }, 'voting closed, but the SQL totals and the recount of the sealed record disagree: the result is held, not published');
+    } else if (outcome.closedNow) deps.log.info({ meetingId }, 'voting closed and tallied at its instant');
     if (outcome.status !== 'tallied') return [];
     return [meetingJob('publish-results', meetingId, now), ...(await pendingDeliveries(deps, meetingId))];
   } catch (err) {
@@ -64,9 +66,22 @@ export const publishResultsJob: Handler<'publish-results'> = async (deps, { meet
   const status = await inTransaction(deps.db, async (trx) => {
     const meeting = await requireMeeting(trx, meetingId);
     // Only a tallied meeting is published; one already published (by an organiser, another worker) is left alone.
+    // One held for a discrepancy is refused by publishMeeting, and retrying cannot change that: logged below, not thrown.
+    if (meeting.status === 'discrepancy') {
+      try {
+        await publishMeeting(trx, meetingId, ACTOR, now);
+      } catch (err) {
+        if (err instanceof ProblemError && err.slug === 'tally-discrepancy') return err;
+        throw err;
+      }
+    }
     if (meeting.status !== 'tallied') return meeting.status;
     return (await publishMeeting(trx, meetingId, ACTOR, now)).published ? 'published now' : 'published';
   });
+  if (status instanceof ProblemError) {
+    deps.log.error({ meetingId, discrepancies: status.extensions.discrepancies }, `not published: ${status.detail}`);
+    return [];
+  }
   if (status !== 'published now') return [];
   deps.log.info({ meetingId }, 'results published');
   return pendingDeliveries(deps, meetingId);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { estateChain, readChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { discrepancyProblem } from './discrepancies.ts';
 import type { Report } from '../tally/index.ts';
 import { filingOf } from './certification.ts';
 import { type MotionResult, type MotionSeal, resultOf } from './evidence.ts';
@@ -50,6 +51,7 @@ export type Bundle = {
 };
 
 export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date): Promise<Bundle> {
+  if (meeting.status === 'discrepancy') throw await discrepancyProblem(db, meeting.id, 'export the result');
   if (meeting.status !== 'tallied' && meeting.status !== 'published') {
     throw new ProblemError('conflict', `There is no result to export: the meeting is ${meeting.status}`, { status: meeting.status });
   }

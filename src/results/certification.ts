@@ -4,6 +4,7 @@ import { canonicalJson } from '../audit/canonical-json.ts';
 import type { DB, FilingEventKind, FilingStatus, Meeting } from '../db/schema.ts';
 import type { ResultSigningKey } from '../identity/keys.ts';
 import { ProblemError } from '../problems.ts';
+import { discrepancyProblem } from './discrepancies.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import type { Report } from '../tally/index.ts';
 import { type MotionResult, type MotionSeal, resultOf, sha256Hex } from './evidence.ts';
@@ -62,6 +63,7 @@ interface Located {
 async function locate(trx: Kysely<DB>, meetingId: string): Promise<Located> {
   const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
+  if (meeting.status === 'discrepancy') throw await discrepancyProblem(trx, meetingId, 'file or certify the result');
   if (meeting.status !== 'tallied' && meeting.status !== 'published') {
     throw new ProblemError('conflict', `Only a tallied result can be filed; the meeting is ${meeting.status}`, { status: meeting.status });
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { discrepancyProblem } from './discrepancies.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { notifyOwners } from '../voting/meetings.ts';
 
@@ -22,6 +23,8 @@ export async function publishMeeting(trx: Kysely<DB>, meetingId: string, actor: 
     .executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
   if (meeting.status === 'published') return { published: false };
+  // Its SQL totals and the recount of its sealed record disagreed at close: there is no result to publish.
+  if (meeting.status === 'discrepancy') throw await discrepancyProblem(trx, meeting.id, 'publish the result');
   if (meeting.status !== 'tallied') {
     throw new ProblemError('conflict', `Cannot publish the result: the meeting is ${meeting.status}; only a tallied meeting's result can be published`, {
       status: meeting.status,

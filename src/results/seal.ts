@@ -4,7 +4,7 @@ import type { DB, Meeting } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import type { Report, Settings } from '../tally/index.ts';
 import { type MotionSeal, resultOf, sealOf } from './evidence.ts';
-import { tallyRecordsOf } from './records.ts';
+import { type MotionRecord, tallyRecordsOf } from './records.ts';
 
 /**
  * Sealing at close. Ballots are not appended to the audit chain one by one
@@ -21,10 +21,16 @@ export async function sealMeeting(
   now: Date,
   /** The reports the close just stored, when the caller has them in hand (saves reading them back). */
   known?: Map<string, Report>,
+  /** The tally records the close just recounted, with the settings they carry: sealed as they are, not read again. */
+  counted?: { settings: Settings; records: MotionRecord[] },
 ): Promise<MotionSeal[]> {
-  const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const settings = tallySettingsOf(validateEstateSettings(estate.settings));
-  const records = await tallyRecordsOf(trx, meeting, () => settings);
+  let settings = counted?.settings;
+  if (!settings) {
+    const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+    settings = tallySettingsOf(validateEstateSettings(estate.settings));
+  }
+  const sealedSettings = settings;
+  const records = counted?.records ?? (await tallyRecordsOf(trx, meeting, () => sealedSettings));
   const reports =
     known ??
     new Map(

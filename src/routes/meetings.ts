@@ -6,6 +6,7 @@ import { type Action, authorize } from '../identity/permissions.ts';
 import { accountOf, actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
+import { discrepancyProblem } from '../results/discrepancies.ts';
 import { formatArea } from '../tally/index.ts';
 import { ballotsOf, castOwnBallot } from '../voting/ballots.ts';
 import { closeMeeting, turnout } from '../voting/closing.ts';
@@ -63,7 +64,9 @@ const meetingSchema = z
     kind: z.enum(['regular', 'temporary']),
     title: z.string(),
     description: z.string().nullable(),
-    status: z.enum(['draft', 'noticed', 'open', 'closed', 'tallied', 'published', 'cancelled']),
+    status: z
+      .enum(['draft', 'noticed', 'open', 'closed', 'tallied', 'published', 'cancelled', 'discrepancy'])
+      .describe("discrepancy: closed, but the SQL totals and the engine's recount of the sealed tally record disagreed — no result; see GET …/results"),
     votingOpensAt: z.iso.datetime(),
     votingClosesAt: z.iso.datetime(),
     local: z.object({ timeZone: z.string(), votingOpens: z.string(), votingCloses: z.string() }).describe("The instants in the estate's time zone"),
@@ -335,6 +338,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const meeting = await meetingFor(request, request.params.meetingId, 'meeting.read');
+      // Held at close: the answer says which motions' figures disagreed, and where.
+      if (meeting.status === 'discrepancy') throw await discrepancyProblem(db(), meeting.id, 'show the results');
       if (meeting.status !== 'tallied' && meeting.status !== 'published') {
         throw new ProblemError('conflict', 'Results exist only after the meeting is closed and tallied; until then nobody sees how anyone voted');
       }

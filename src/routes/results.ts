@@ -10,6 +10,7 @@ import { findTownship } from '../places/townships.ts';
 import { CSP } from '../plugins/security-headers.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { exportBundle } from '../results/bundle.ts';
+import { discrepancyProblem } from '../results/discrepancies.ts';
 import { certify, filingOf, filingsOfTownship, recordRuling, resubmit, returnResult } from '../results/certification.ts';
 import { buildNotice, requirePublished } from '../results/notice.ts';
 import { renderNoticeHtml } from '../results/notice-html.ts';
@@ -131,7 +132,10 @@ export default async function resultRoutes(fastify: FastifyInstance) {
   async function visibleResult(request: FastifyRequest, meeting: Meeting) {
     if (meeting.status === 'published') return;
     const estate = await requireEstate(db(), meeting.estate_id);
-    if (may(request.user, 'filing.review', { estateId: estate.id, townshipId: estate.township_id }) && meeting.status === 'tallied') return;
+    const reviewer = may(request.user, 'filing.review', { estateId: estate.id, townshipId: estate.township_id });
+    if (reviewer && meeting.status === 'tallied') return;
+    // The township is told why there is no result to review; others only that nothing is published.
+    if (reviewer && meeting.status === 'discrepancy') throw await discrepancyProblem(db(), meeting.id, 'show the result');
     requirePublished(meeting);
   }
 

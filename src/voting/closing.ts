@@ -1,10 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
-import type { DB, Meeting } from '../db/schema.ts';
+import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
+import { holdForDiscrepancy } from '../results/discrepancies.ts';
+import { tallyRecordsOf } from '../results/records.ts';
+import { recountMeeting } from '../results/recount.ts';
 import { sealMeeting } from '../results/seal.ts';
-import { buildReport, decide, type Report, type Totals } from '../tally/index.ts';
+import { buildReport, decide, type Report, type Settings, type Totals } from '../tally/index.ts';
 import { meetingLockKey } from './ballots.ts';
 import { motionOf } from './motion-terms.ts';
 import { emitEvents } from '../webhooks/events.ts';
@@ -14,6 +17,10 @@ import { emitEvents } from '../webhooks/events.ts';
  * exclusively, so every ballot still being written finishes first, and every
  * later one sees the meeting closed), then each motion is aggregated in SQL and decided by
  * the tally engine's `decide` — the same code the command-line verifier runs.
+ * Then the tally record each result will be sealed with is recounted by the
+ * engine (`tallyRecord`, as `gongjue verify` does) and the two results are
+ * compared: a meeting whose figures differ is held in 'discrepancy' — no
+ * result stored, nothing published — and the township and the admins are told.
  * Closing twice, or by two callers at once, yields one result (invariant 4).
  */
 
@@ -24,12 +31,15 @@ export interface CloseOutcome {
   closedNow: boolean;
 }
 
+/** Statuses of a meeting whose voting has closed: closing it again changes nothing. */
+const CLOSED: readonly Meeting['status'][] = ['closed', 'tallied', 'published', 'discrepancy'];
+
 export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: string, now: Date): Promise<CloseOutcome> {
   // Wait for every ballot in flight (they hold this lock shared); later ones will see the meeting closed.
   await sql`select pg_advisory_xact_lock(${meetingLockKey(meetingId)})`.execute(trx);
   const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
-  if (meeting.status === 'closed' || meeting.status === 'tallied' || meeting.status === 'published') {
+  if (CLOSED.includes(meeting.status)) {
     return { meetingId, status: meeting.status, closedNow: false };
   }
   if (meeting.status !== 'open') throw new ProblemError('conflict', `Cannot close: the meeting is ${meeting.status}`);
@@ -37,8 +47,11 @@ export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: st
     throw new ProblemError('conflict', `Voting closes at ${meeting.voting_closes_at.toISOString()}; it cannot be closed before`);
   }
   await trx.updateTable('meetings').set({ status: 'closed', closed_at: now }).where('id', '=', meeting.id).execute();
-  const reports = await tallyMeeting(trx, meeting, now);
-  await trx.updateTable('meetings').set({ status: 'tallied', tallied_at: now }).where('id', '=', meeting.id).execute();
+  const { settings, decided } = await countMeeting(trx, meeting);
+  const reports = new Map(decided.map((d) => [d.row.id, d.report]));
+  // The records the seal will digest, read once: recounted here, then sealed as they are.
+  const records = await tallyRecordsOf(trx, meeting, () => settings);
+  const discrepancies = recountMeeting(records, reports);
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
@@ -46,12 +59,27 @@ export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: st
     subject: `meeting:${meeting.id}`,
     data: { closedAt: now, votingClosesAt: meeting.voting_closes_at },
   }, now);
+  if (discrepancies.length > 0) {
+    await holdForDiscrepancy(trx, meeting, actor, now, discrepancies);
+    return { meetingId, status: 'discrepancy', closedNow: true };
+  }
+  await storeResults(trx, meeting, decided, now);
+  await trx.updateTable('meetings').set({ status: 'tallied', tallied_at: now }).where('id', '=', meeting.id).execute();
   // The ballots and units each result was counted from, digested into the audit chain (docs/bundle.md).
-  await sealMeeting(trx, meeting, actor, now, reports);
+  await sealMeeting(trx, meeting, actor, now, reports, { settings, records });
   return { meetingId, status: 'tallied', closedNow: true };
 }
 
-async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promise<Map<string, Report>> {
+interface Decided {
+  row: MotionRow;
+  motion: ReturnType<typeof motionOf>;
+  totals: Totals;
+  outcome: string;
+  report: Report;
+}
+
+/** The SQL path: each motion's totals summed in the database, decided by the engine's decide(). */
+export async function countMeeting(trx: Kysely<DB>, meeting: Meeting): Promise<{ settings: Settings; decided: Decided[] }> {
   const estate = await trx.selectFrom('estates').select(['id', 'name', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
   const settings = tallySettingsOf(validateEstateSettings(estate.settings));
   const rows = await trx.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
@@ -75,8 +103,12 @@ async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promi
     });
     return { row, motion, totals: motionTotals, outcome: decision.verdict.outcome, report };
   });
-  const reports = new Map(decided.map((d) => [d.row.id, d.report]));
-  if (decided.length === 0) return reports;
+  return { settings, decided };
+}
+
+/** The results that agreed with their recount, stored, and subscribers told of each motion's close. */
+async function storeResults(trx: Kysely<DB>, meeting: Meeting, decided: Decided[], now: Date): Promise<void> {
+  if (decided.length === 0) return;
   await trx
     .insertInto('motion_results')
     .values(
@@ -100,10 +132,12 @@ async function tallyMeeting(trx: Kysely<DB>, meeting: Meeting, now: Date): Promi
     })),
     now,
   );
-  return reports;
 }
 
 type Amount = { area: bigint; heads: bigint };
+
+/** Up to this many voters in a meeting's motions together, ballots are counted through key lookups; beyond, by joins. */
+const LOOKUP_LIMIT = 50_000n;
 
 /**
  * PA/PH and the support of each choice for every motion of a meeting, summed
@@ -114,20 +148,38 @@ type Amount = { area: bigint; heads: bigint };
 export async function aggregateMeeting(trx: Kysely<DB>, motions: { id: string; total: Amount }[]): Promise<Map<string, Totals>> {
   const ids = motions.map((m) => m.id);
   if (ids.length === 0) return new Map();
-  // The ballots and the voters' areas are fetched row by row through their keys (OFFSET 0 keeps the
-  // planner from turning the lookups into hash joins that read every ballot and voter of the estate's history).
-  const rows = await sql<{ motion_id: string; part: 'took_part' | 'support'; subject: string | null; spoiled: boolean | null; heads: string; area: string }>`
-    with counted as materialized (
-      select cb.motion_id, b.choice, b.spoiled, v.area_hundredths
+  // A meeting of ordinary size: the ballots and the voters' areas are fetched row by row through their keys
+  // (OFFSET 0 keeps the planner from turning the lookups into hash joins that read every ballot and voter of
+  // the estate's history). A large electorate: 800,000 lookups take many times what joining the motions'
+  // own ballots and voters (each found through its motion_id index) does, so they are joined.
+  const electorate = motions.reduce((sum, m) => sum + m.total.heads, 0n);
+  if (electorate > LOOKUP_LIMIT) {
+    // Hash joins of this size in memory, in parallel, and no JIT compilation (≈ 1 s here) for one query:
+    // for this transaction only (the close's), which also reads the same ballots back for the record.
+    await sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`.execute(trx);
+  }
+  const counted =
+    electorate <= LOOKUP_LIMIT
+      ? sql`
+      select cb.motion_id, b.choice, b.spoiled, count(*) as heads, sum(v.area_hundredths) as area
       from current_ballots cb
       cross join lateral (select choice, spoiled from ballots where id = cb.ballot_id offset 0) b
       cross join lateral (select area_hundredths from electorate_voters where id = cb.voter_id offset 0) v
       where cb.motion_id = any(${ids}::uuid[])
-    )
-    select motion_id, 'took_part' as part, null as subject, null::boolean as spoiled, count(*)::text as heads, coalesce(sum(area_hundredths), 0)::text as area
+      group by cb.motion_id, b.choice, b.spoiled`
+      : sql`
+      select cb.motion_id, b.choice, b.spoiled, count(*) as heads, sum(v.area_hundredths) as area
+      from current_ballots cb
+      join ballots b on b.id = cb.ballot_id and b.motion_id = cb.motion_id
+      join electorate_voters v on v.id = cb.voter_id and v.motion_id = cb.motion_id
+      where cb.motion_id = any(${ids}::uuid[]) and b.motion_id = any(${ids}::uuid[]) and v.motion_id = any(${ids}::uuid[])
+      group by cb.motion_id, b.choice, b.spoiled`;
+  const rows = await sql<{ motion_id: string; part: 'took_part' | 'support'; subject: string | null; spoiled: boolean | null; heads: string; area: string }>`
+    with counted as materialized (${counted})
+    select motion_id, 'took_part' as part, null as subject, null::boolean as spoiled, sum(heads)::text as heads, coalesce(sum(area), 0)::text as area
     from counted group by motion_id
     union all
-    select c.motion_id, 'support', s.subject, c.spoiled, count(*)::text, coalesce(sum(c.area_hundredths), 0)::text
+    select c.motion_id, 'support', s.subject, c.spoiled, sum(c.heads)::text, coalesce(sum(c.area), 0)::text
     from counted c
     cross join lateral (
       select jsonb_array_elements_text(c.choice) as subject

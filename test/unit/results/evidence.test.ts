@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/audit/canonical-json.ts';
-import { ballotSeal, recordDigest, SEAL_GENESIS, sortedById, unitsDigest } from '../../../src/results/evidence.ts';
+import { ballotSeal, type MotionResult, recordDigest, resultDigest, SEAL_GENESIS, sealOf, sortedById, unitsDigest } from '../../../src/results/evidence.ts';
 
 // The digests of docs/bundle.md, recomputed here the slow, obvious way from
 // canonicalJson: the fast path the service takes must give the same bytes.
@@ -24,6 +24,30 @@ const entry = fc
 const entries = fc.array(fc.oneof(entry, entry.map((e) => Object.fromEntries(Object.entries(e).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))), { maxLength: 20 });
 
 describe('seal digests', () => {
+  it('sealOf (one pass over the record) gives the digests unitsDigest, ballotSeal and recordDigest give', () => {
+    const result = { outcome: 'passed' } as unknown as MotionResult;
+    fc.assert(
+      fc.property(entries, entries, (units, ballots) => {
+        const record = { version: 1, format: 'gongjue.tally-record', units, ballots, settings: { b: 1, a: ['x'] } };
+        expect(sealOf('m', record, result)).toEqual({
+          motionId: 'm',
+          units: unitsDigest(units),
+          ballots: ballotSeal(ballots),
+          recordSha256: recordDigest(record),
+          resultSha256: resultDigest(result),
+        });
+      }),
+      { numRuns: 200 },
+    );
+    // Lists too long to keep their serialised entries are hashed as they are serialised: the same digests.
+    const many = Array.from({ length: 200_001 }, (_, i) => ({ id: `u${String(i).padStart(7, '0')}`, area: '1.00', owners: [`o${i}`] }));
+    const few = [{ castAt: '2026-01-01T00:00:00.000Z', id: 'b1', unit: 'u0000001' }];
+    const large = { format: 'gongjue.tally-record', units: many, ballots: few, version: 1 };
+    const seal = sealOf('m', large, result);
+    expect(seal.units).toEqual({ count: 200_001, sha256: sha(canonicalJson(many)) });
+    expect(seal.recordSha256).toBe(sha(canonicalJson(large)));
+  }, 60_000);
+
   it('equal the canonical-JSON definitions, whatever the entries hold and however their keys are ordered', () => {
     fc.assert(
       fc.property(entries, entries, (units, ballots) => {

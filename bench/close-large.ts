@@ -1,0 +1,189 @@
+/**
+ * BENCH_CASE=large npm run bench:close — one motion of 1,000,000 voters
+ * (1,000,000 units, one owner each) and 800,000 ballots, closed, recounted
+ * and sealed by `closeMeeting` in one transaction on the real PostgreSQL
+ * (a fresh database on DATABASE_URL's server). Target (issue 12): ≤ 10 s.
+ * Printed beside it: the bare SQL aggregate of the same ballots
+ * (`select choice, sum(area), count(*) … group by choice`), and the phases of
+ * the close timed one by one.
+ *
+ * Each close runs in a transaction that is rolled back, so BENCH_RUNS (2)
+ * closes measure the same data. BENCH_VOTERS and BENCH_BALLOTS change the size.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrator.ts';
+import { sealOf, resultOf } from '../src/results/evidence.ts';
+import { tallyRecordsOf } from '../src/results/records.ts';
+import { recountMeeting } from '../src/results/recount.ts';
+import { aggregateMeeting, closeMeeting, countMeeting } from '../src/voting/closing.ts';
+import { scratchDatabase } from './scratch-database.ts';
+
+const VOTERS = Number(process.env.BENCH_VOTERS ?? 1_000_000);
+const BALLOTS = Number(process.env.BENCH_BALLOTS ?? Math.round(VOTERS * 0.8));
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+
+class Rollback extends Error {}
+
+// BENCH_KEEP=1 keeps the seeded database (gongjue_bench_close_large_kept) for the next run instead of dropping it.
+const KEEP = process.env.BENCH_KEEP === '1';
+const scratch = KEEP ? await keptDatabase() : await scratchDatabase('gongjue_bench_close_large');
+const database = await openDatabase({ url: scratch.url, embeddedDir: 'memory://', poolMax: 2 });
+const db = database.db;
+// Wall time, and in brackets this process's CPU time since the matching mark (PostgreSQL's is not in it):
+// on a machine shared with other work the CPU time is the steadier figure.
+let cpuMark = process.cpuUsage();
+const mark = () => {
+  cpuMark = process.cpuUsage();
+  return performance.now();
+};
+const ms = (from: number) => {
+  const cpu = process.cpuUsage(cpuMark);
+  return `${Math.round(performance.now() - from).toLocaleString('en')} ms (CPU ${Math.round((cpu.user + cpu.system) / 1000).toLocaleString('en')} ms)`;
+};
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const rssMb = () => `${Math.round(process.resourceUsage().maxRSS / 1024).toLocaleString('en')} MB`;
+
+try {
+  await migrateToLatest(db);
+  const seedStart = mark();
+  const kept = KEEP ? await db.selectFrom('meetings').innerJoin('motions', 'motions.meeting_id', 'meetings.id').select(['meetings.id as meetingId', 'motions.id as motionId', 'meetings.voting_closes_at as closesAt']).executeTakeFirst() : undefined;
+  const { meetingId, motionId, closesAt } = kept ?? (await seed());
+  console.log(
+    `seeded one motion of ${VOTERS.toLocaleString('en')} voters and ${BALLOTS.toLocaleString('en')} ballots (${ms(seedStart)}); load ${load()}`,
+  );
+
+  // The bare SQL aggregate of the same ballots: what counting costs the database with nothing else done.
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = mark();
+    const rows = await sql<{ choice: unknown; area: string; n: string }>`
+      select b.choice, sum(v.area_hundredths)::text as area, count(*)::text as n
+      from current_ballots cb
+      join ballots b on b.id = cb.ballot_id
+      join electorate_voters v on v.id = cb.voter_id
+      where cb.motion_id = ${motionId}
+      group by b.choice`.execute(db);
+    console.log(`bare SQL aggregate (select choice, sum(area), count(*) … group by choice), run ${i + 1}: ${ms(t0)} — ${rows.rows.length} choices; load ${load()}`);
+  }
+
+  for (let i = 0; i < RUNS; i++) {
+    global.gc?.();
+    const t0 = mark();
+    let status = '';
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        status = (await closeMeeting(trx, meetingId, 'bench', closesAt)).status;
+        throw new Rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Rollback)) throw e;
+      });
+    console.log(`close + recount + seal (closeMeeting, one transaction, rolled back), run ${i + 1}: ${ms(t0)} → ${status} (target ≤ 10 s); peak RSS ${rssMb()}; load ${load()}`);
+  }
+
+  // The same steps one by one, to show where the time goes.
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      global.gc?.();
+      const meeting = (await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow());
+      let t = mark();
+      await aggregateMeeting(trx, [{ id: motionId, total: { area: 0n, heads: BigInt(VOTERS) } }]);
+      const aggregate = ms(t);
+      t = mark();
+      const { settings, decided } = await countMeeting(trx, meeting);
+      const counted = ms(t);
+      t = mark();
+      const records = await tallyRecordsOf(trx, meeting, () => settings);
+      const read = ms(t);
+      const reports = new Map(decided.map((d) => [d.row.id, d.report]));
+      t = mark();
+      const found = recountMeeting(records, reports);
+      const recount = ms(t);
+      t = mark();
+      for (const r of records) sealOf(r.motionId, r.record, resultOf(reports.get(r.motionId)!));
+      const digests = ms(t);
+      console.log(
+        `  phases: SQL aggregate ${aggregate} (countMeeting with decide ${counted}); reading the tally record ${read}; ` +
+          `engine recount (parseTallyRecord + tallyRecord + compare) ${recount} → ${found.length} discrepancies; seal digests ${digests}`,
+      );
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  console.log(`peak RSS ${rssMb()}; load ${load()}`);
+} finally {
+  await database.close();
+  if (!KEEP) await scratch.drop();
+}
+
+async function keptDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
+  const name = 'gongjue_bench_close_large_kept';
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount === 0) await client.query(`create database "${name}"`);
+  await client.end();
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: async () => {} };
+}
+
+/** One estate, one meeting, one yes/no motion: the electorate snapshot and the ballots as opening and voting leave them. */
+async function seed(): Promise<{ meetingId: string; motionId: string; closesAt: Date }> {
+  const closesAt = new Date(Date.now() - 60_000);
+  await sql`insert into townships (code, name) values ('350881001', '基准街道')`.execute(db);
+  const estate = await sql<{ id: string }>`insert into estates (township_id, name) select id, '基准大型小区' from townships returning id`.execute(db);
+  const estateId = estate.rows[0]!.id;
+  const account = await sql<{ id: string }>`insert into accounts (phone) values ('13800000000') returning id`.execute(db);
+  const meeting = await sql<{ id: string }>`
+    insert into meetings (estate_id, kind, title, status, voting_opens_at, voting_closes_at, created_by, noticed_at, opened_at, reminded_at)
+    values (${estateId}, 'regular', '基准会议', 'open', ${closesAt}::timestamptz - interval '10 days', ${closesAt}::timestamptz,
+            'bench', now() - interval '30 days', now() - interval '10 days', now())
+    returning id`.execute(db);
+  const meetingId = meeting.rows[0]!.id;
+  const motion = await sql<{ id: string }>`
+    insert into motions (meeting_id, position, matter, kind, title, terms, total_area_hundredths, total_heads)
+    values (${meetingId}, 1, 'other_major', 'yes_no', '议题',
+            jsonb_build_object('matter', 'other_major', 'kind', 'yes_no', 'title', '议题', 'text', '', 'scope', jsonb_build_object('kind', 'estate'),
+                               'liftInstallation', false, 'documents', '[]'::jsonb), 0, 0)
+    returning id`.execute(db);
+  const motionId = motion.rows[0]!.id;
+  await sql`
+    insert into electorate_units (meeting_id, unit_id, registry_no, building, stair, room, area_hundredths, area_source, kind, developer_held, owners)
+    select ${meetingId}::uuid, gen_random_uuid(), 'R-' || v, (1 + v / 400) || '栋', (1 + v % 4) || '单元', (100 + v % 400)::text,
+           6000 + (v::bigint * 7919) % 9000, 'registry', 'residential', false, array[gen_random_uuid()]
+    from generate_series(1, ${VOTERS}) v`.execute(db);
+  await sql`
+    insert into electorate_voters (motion_id, voter_key, developer, owners, units, area_hundredths)
+    select ${motionId}::uuid, array_to_string(owners, ','), false, owners, array[unit_id], area_hundredths
+    from electorate_units where meeting_id = ${meetingId}`.execute(db);
+  await sql`
+    update motions set total_area_hundredths = t.area, total_heads = t.heads
+    from (select sum(area_hundredths) as area, count(*) as heads from electorate_voters where motion_id = ${motionId}) t
+    where id = ${motionId}`.execute(db);
+  // BALLOTS voters vote (one ballot each, cast online by the owner); one in a hundred is a spoiled paper ballot.
+  // The owners exist only as the snapshot's ids: foreign-key triggers are off for this one insert (superuser, bench only).
+  await db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    await sql`
+      insert into ballots (motion_id, voter_id, version, choice, spoiled, channel, owner_id, cast_by, cast_at)
+      select v.motion_id, v.id, 1,
+             case when s.spoiled then 'null'::jsonb
+                  else to_jsonb((array['agree', 'agree', 'agree', 'agree', 'oppose', 'abstain', 'agree'])[1 + abs(hashtext(v.voter_key || 'c')) % 7]) end,
+             s.spoiled, case when s.spoiled then 'paper' else 'online' end,
+             case when s.spoiled then null else v.owners[1] end,
+             ${account.rows[0]!.id}::uuid, ${closesAt}::timestamptz - interval '10 days' + (random() * interval '9 days')
+      from (select * from electorate_voters where motion_id = ${motionId} order by random() limit ${BALLOTS}) v
+      cross join lateral (select abs(hashtext(v.voter_key || 'spoiled')) % 100 = 0 as spoiled) s`.execute(trx);
+  });
+  await sql`insert into current_ballots (motion_id, voter_id, ballot_id, version, personal) select motion_id, voter_id, id, 1, true from ballots`.execute(db);
+  await sql`vacuum analyze`.execute(db);
+  return { meetingId, motionId, closesAt };
+}

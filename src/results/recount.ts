@@ -1,0 +1,60 @@
+import { canonicalJson } from '../audit/canonical-json.ts';
+import { parseTallyRecord, type Report, tallyRecord, TallyInputError } from '../tally/index.ts';
+import { type MotionResult, resultOf } from './evidence.ts';
+import type { MotionRecord } from './records.ts';
+import { differences } from './verify.ts';
+
+/**
+ * Counted as recorded (issue 12). The close decides each motion from totals
+ * summed in SQL over the current ballots; `gongjue verify` later recounts the
+ * sealed tally record — units and every ballot version — with the engine.
+ * Here the close does that recount itself, over the very record it is about
+ * to seal, and compares the two results field by field (TA/TH, PA/PH, spoiled,
+ * each choice's area and heads, the rule and the verdict: the form sealed as
+ * the motion's result). Pure: no I/O.
+ */
+
+export interface Discrepancy {
+  motionId: string;
+  /** The result from the SQL totals, as the close would have stored and sealed it. */
+  counted: MotionResult;
+  /** The engine's recount of the tally record, or why the record could not be counted. */
+  recounted: MotionResult | { error: { code: string; path: string; message: string }[] };
+  /** Where the two differ: `path: counted vs recounted`. */
+  differences: string[];
+}
+
+const MAX_DIFFERENCES = 20;
+
+/** Recounts one motion's record with the engine; null when it agrees with the SQL path's report. */
+export function recountMotion(record: MotionRecord, report: Report): Discrepancy | null {
+  const counted = resultOf(report);
+  let recounted: MotionResult;
+  try {
+    recounted = resultOf(tallyRecord(parseTallyRecord(record.record)));
+  } catch (error) {
+    if (!(error instanceof TallyInputError)) throw error;
+    // A record the engine refuses (a ballot outside the window, from outside the electorate, …) cannot back a result.
+    const issues = error.issues.slice(0, MAX_DIFFERENCES).map((i) => ({ code: i.code, path: i.path, message: i.message }));
+    return {
+      motionId: record.motionId,
+      counted,
+      recounted: { error: issues },
+      differences: issues.map((i) => `the tally record is not valid: ${i.path}: ${i.message}`),
+    };
+  }
+  if (canonicalJson(counted) === canonicalJson(recounted)) return null;
+  return { motionId: record.motionId, counted, recounted, differences: differences(counted, recounted, '', [], MAX_DIFFERENCES) };
+}
+
+/** Every motion of a meeting recounted; the ones that disagree, in motion order. */
+export function recountMeeting(records: readonly MotionRecord[], reports: ReadonlyMap<string, Report>): Discrepancy[] {
+  const found: Discrepancy[] = [];
+  for (const record of records) {
+    const report = reports.get(record.motionId);
+    if (!report) throw new Error(`motion ${record.motionId} was counted without a result`);
+    const discrepancy = recountMotion(record, report);
+    if (discrepancy) found.push(discrepancy);
+  }
+  return found;
+}
