@@ -6,7 +6,9 @@ import { newSecret, secretHash } from './hashing.ts';
 /**
  * Rotating refresh tokens. Each is good for one use: using it marks it used
  * and issues the next one of the same family. A used token presented again
- * means it was copied, so the whole family is revoked.
+ * means it was copied, so the whole family is revoked. A family is a session:
+ * its access tokens carry its id (`sid`) and are honoured only while it is
+ * not revoked (src/identity/access-revocation.ts).
  */
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3_600_000;
@@ -31,7 +33,7 @@ export async function issueRefreshToken(
 }
 
 export type Rotation =
-  | { ok: true; accountId: string; token: string }
+  | { ok: true; accountId: string; familyId: string; token: string }
   | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
 
 export async function rotateRefreshToken(trx: Kysely<DB>, token: string, now: Date): Promise<Rotation> {
@@ -49,7 +51,7 @@ export async function rotateRefreshToken(trx: Kysely<DB>, token: string, now: Da
   }
   if (row.expires_at.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
   await trx.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', row.id).execute();
-  return { ok: true, accountId: row.account_id, token: await issueRefreshToken(trx, row.account_id, now, row.family_id) };
+  return { ok: true, accountId: row.account_id, familyId: row.family_id, token: await issueRefreshToken(trx, row.account_id, now, row.family_id) };
 }
 
 export async function revokeFamily(trx: Kysely<DB>, familyId: string, now: Date): Promise<void> {

@@ -6,6 +6,7 @@ import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { BallotBatches, type OnlineBallot } from '../../src/voting/ballot-batches.ts';
+import { openSession } from '../../src/identity/sessions.ts';
 import { appointed, castBallot } from '../helpers/voting.ts';
 
 /**
@@ -71,10 +72,11 @@ beforeAll(async () => {
 
   const electorate = await db.selectFrom('electorate_voters').select(['id', 'owners']).where('motion_id', '=', motionId).execute();
   const voterOf = new Map(electorate.map((v) => [v.owners[0], v.id]));
-  owners.forEach((o, i) => {
-    const token = t.app.issueAccessToken({ subject: accounts[i]!.id, kind: 'person', grants: [{ role: 'owner', estateId: p.estateA, ownerId: o.id }] });
+  for (const [i, o] of owners.entries()) {
+    const { sessionId } = await openSession(db, accounts[i]!.id, new Date());
+    const token = t.app.issueAccessToken({ subject: accounts[i]!.id, kind: 'person', grants: [{ role: 'owner', estateId: p.estateA, ownerId: o.id }], session: sessionId });
     voters.push({ token, voterId: voterOf.get(o.id)!, accountId: accounts[i]!.id });
-  });
+  }
 }, 120_000);
 afterAll(async () => t?.close());
 
