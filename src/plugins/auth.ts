@@ -1,7 +1,7 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { accessRevocation } from '../identity/access-revocation.ts';
+import { AccessChecks } from '../identity/access-revocation.ts';
 import type { Keys } from '../identity/keys.ts';
 import { type AccessClaims, type Principal, claimsOf, principalFromClaims } from '../identity/principal.ts';
 import { ProblemError } from '../problems.ts';
@@ -18,6 +18,8 @@ declare module 'fastify' {
     /** preHandler: rejects the request with 401 unless it carries a valid access token. */
     authenticate: (request: FastifyRequest) => Promise<void>;
     issueAccessToken: (principal: Principal) => string;
+    /** Null while the principal's session or API client lives (asked of the database each time); otherwise why not. */
+    accessRevocation: (principal: Principal) => Promise<string | null>;
   }
 }
 
@@ -42,13 +44,15 @@ export default fp(
     });
 
     const verified = verifiedTokens();
+    const checks = new AccessChecks(app.database.db);
+    app.decorate('accessRevocation', (principal: Principal) => checks.revocationOf(principal));
     app.decorate('authenticate', async (request: FastifyRequest) => {
       const token = bearerToken(request.headers.authorization);
       const known = token === undefined ? undefined : verified.get(token);
       if (known) request.user = known;
       else await verify(request, token);
       // Asked every time, remembered never: a revocation on any instance stops the token at its next request.
-      const revoked = await accessRevocation(app.database.db, request.user);
+      const revoked = await checks.revocationOf(request.user);
       if (revoked !== null) throw new ProblemError('unauthenticated', revoked);
     });
 

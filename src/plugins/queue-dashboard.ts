@@ -2,7 +2,6 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { accessRevocation } from '../identity/access-revocation.ts';
 import { may } from '../identity/permissions.ts';
 import { type Principal, principalFromClaims } from '../identity/principal.ts';
 import { BullmqRunner } from '../jobs/bullmq-runner.ts';
@@ -43,7 +42,7 @@ export default async function queueDashboard(app: FastifyInstance) {
       } catch {
         return undefined;
       }
-      return (await accessRevocation(app.database.db, principal)) === null ? principal : undefined;
+      return (await app.accessRevocation(principal)) === null ? principal : undefined;
     };
     const isAdmin = (p: Principal | undefined) => p !== undefined && may(p, 'jobs.dashboard');
 
