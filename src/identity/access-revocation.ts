@@ -29,6 +29,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SESSION_ENDED = 'The session of this access token has ended; log in again';
 export const CLIENT_REVOKED = 'This API client has been revoked';
 
+/**
+ * Why a token cannot have a live session or client, seen without the
+ * database; null when only the database can tell. Our own tokens always
+ * name uuids, and a person's always names a session.
+ */
+export function unanswerable(principal: Principal): string | null {
+  if (!UUID.test(principal.subject)) return 'The access token names no account or client; log in again';
+  if (principal.kind === 'person' && (principal.session === undefined || !UUID.test(principal.session))) {
+    return 'The access token belongs to no session; log in again';
+  }
+  return null;
+}
+
 interface Question {
   /** The account (a person) or the client. */
   subject: string;
@@ -49,12 +62,9 @@ export class AccessChecks {
 
   /** Null while the token's session (a person) or client (an API client) lives; otherwise why not. */
   async revocationOf(principal: Principal): Promise<string | null> {
-    // Our own tokens always name uuids; anything else names no live session or client.
-    if (!UUID.test(principal.subject)) return 'The access token names no account or client; log in again';
-    if (principal.kind === 'person') {
-      if (principal.session === undefined || !UUID.test(principal.session)) return 'The access token belongs to no session; log in again';
-      return (await this.ask(principal.subject, principal.session)) ? null : SESSION_ENDED;
-    }
+    const malformed = unanswerable(principal);
+    if (malformed !== null) return malformed;
+    if (principal.kind === 'person') return (await this.ask(principal.subject, principal.session!)) ? null : SESSION_ENDED;
     return (await this.ask(principal.subject, null)) ? null : CLIENT_REVOKED;
   }
 

@@ -1,7 +1,7 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AccessChecks } from '../identity/access-revocation.ts';
+import { AccessChecks, unanswerable } from '../identity/access-revocation.ts';
 import type { Keys } from '../identity/keys.ts';
 import { type AccessClaims, type Principal, claimsOf, principalFromClaims } from '../identity/principal.ts';
 import { ProblemError } from '../problems.ts';
@@ -14,6 +14,14 @@ declare module '@fastify/jwt' {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route asks whether a person's session lives in the very statement
+     * that acts (the ballot route: cast_session_ballots), and in every path
+     * that answers without it; authenticate then does not ask separately.
+     */
+    sessionCheckedByRoute?: boolean;
+  }
   interface FastifyInstance {
     /** preHandler: rejects the request with 401 unless it carries a valid access token. */
     authenticate: (request: FastifyRequest) => Promise<void>;
@@ -52,7 +60,8 @@ export default fp(
       if (known) request.user = known;
       else await verify(request, token);
       // Asked every time, remembered never: a revocation on any instance stops the token at its next request.
-      const revoked = await checks.revocationOf(request.user);
+      const byRoute = request.routeOptions.config.sessionCheckedByRoute === true && request.user.kind === 'person';
+      const revoked = byRoute ? unanswerable(request.user) : await checks.revocationOf(request.user);
       if (revoked !== null) throw new ProblemError('unauthenticated', revoked);
     });
 

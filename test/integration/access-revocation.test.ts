@@ -3,7 +3,9 @@ import type { App } from '../../src/app.ts';
 import { manualClock } from '../../src/clock.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../src/plugins/auth.ts';
 import { bearer, createTestApp, logIn, secondInstance, type TestApp } from '../helpers/app.ts';
-import { twoTownships } from '../helpers/places.ts';
+import { registryCsv, residentId } from '../helpers/identity.ts';
+import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { appointed, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
 
 /**
  * Issue 12: access tokens live 15 minutes, and a revocation — a role removed,
@@ -185,5 +187,39 @@ describe('revocation stops the old access token at its next request, on every in
     const { sub, kind, grants } = claimsOf(mine.accessToken) as unknown as { sub: string; kind: 'person'; grants: [] };
     const borrowed = t.app.issueAccessToken({ subject: sub, kind, grants, session: claimsOf(theirs.accessToken).sid! });
     await expectRefusedEverywhere(borrowed, /session .* has ended/);
+  });
+});
+
+describe('ballots (the hot path asks in the statement that casts)', () => {
+  it('a logged-out session casts nothing on any instance: with or without an Idempotency-Key, nor by replaying one', async () => {
+    const owner = { name: '李四', id: residentId('19750505', 21) };
+    await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'RV-1', building: '9栋', room: '901', area: '88.00', owners: [owner] }]));
+    const voter = await verifiedOwner(t, owner);
+    const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
+    const { meetingId, motionIds } = await openMeeting(t, clock, clock.now(), organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '撤销后投票' }]);
+    const voterId = (await myBallots(t, voter.accessToken, meetingId))[0]!.voterId;
+    const cast = (app: App, choice: string, key?: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${meetingId}/motions/${motionIds[0]}/ballots`,
+        headers: { ...bearer(voter.accessToken), ...(key ? { 'idempotency-key': key } : {}) },
+        payload: { voterId, choice },
+      });
+    for (const [name, app] of instances()) expect((await cast(app, 'agree')).statusCode, name).toBe(201);
+    expect((await cast(t.app, 'oppose', 'before-logout-1')).statusCode).toBe(201);
+    expect((await cast(other.app, 'oppose', 'before-logout-1')).headers['idempotent-replayed']).toBe('true');
+    const written = async () => (await t.testDatabase.database.db.selectFrom('ballots').select('id').where('voter_id', '=', voterId).execute()).length;
+    const before = await written();
+    expect(before).toBe(3);
+
+    expect((await t.app.inject({ method: 'POST', url: '/v1/auth/logout', payload: { refreshToken: voter.refreshToken } })).statusCode).toBe(204);
+    for (const [name, app] of instances()) {
+      for (const res of [await cast(app, 'abstain'), await cast(app, 'abstain', `after-logout-${name.length}`), await cast(app, 'oppose', 'before-logout-1')]) {
+        expect(res.statusCode, name).toBe(401);
+        expect(res.headers['content-type'], name).toMatch(/^application\/problem\+json/);
+        expect(res.json().detail, name).toMatch(/session .* has ended/);
+      }
+    }
+    expect(await written()).toBe(before);
   });
 });
