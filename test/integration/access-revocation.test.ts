@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { manualClock } from '../../src/clock.ts';
+import { grantsForAccount } from '../../src/identity/grants.ts';
+import { type Rotation, rotateRefreshToken } from '../../src/identity/refresh-tokens.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../src/plugins/auth.ts';
 import { bearer, createTestApp, logIn, secondInstance, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
@@ -189,6 +192,61 @@ describe('revocation stops the old access token at its next request, on every in
     await expectRefusedEverywhere(borrowed, /session .* has ended/);
   });
 });
+
+describe('a revocation racing a refresh', () => {
+  it('a role removed while a refresh that read the old grants is still open: the refreshed session ends too', async () => {
+    const person = await newSession();
+    const appointed = await t.app.inject({ method: 'POST', url: `/v1/estates/${p.estateA}/roles`, headers: bearer(p.staffA), payload: { phone: person.phone, role: 'organiser' } });
+    expect(appointed.statusCode).toBe(201);
+    const db = t.testDatabase.database.db;
+
+    // The refresh, held open after it read the grants (the role still among them) and wrote its next token.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let rotated: Rotation | undefined;
+    let grants: Awaited<ReturnType<typeof grantsForAccount>> | undefined;
+    const refreshing = db.transaction().execute(async (trx) => {
+      rotated = await rotateRefreshToken(trx, person.refreshToken, clock.now());
+      grants = await grantsForAccount(trx, person.accountId);
+      await held;
+    });
+    let removing: Promise<{ statusCode: number }> | undefined;
+    try {
+      await until(() => grants !== undefined);
+      expect(grants).toContainEqual({ role: 'organiser', estateId: p.estateA });
+      // The removal, on the other instance, must wait for the refresh: it is stuck on a lock until then.
+      removing = other.app.inject({ method: 'DELETE', url: `/v1/estates/${p.estateA}/roles/${appointed.json().id}`, headers: bearer(p.staffA) });
+      await until(async () => (await waitingOnLocks()) > 0);
+    } finally {
+      release();
+      await refreshing;
+    }
+    expect((await removing).statusCode).toBe(204);
+
+    if (!rotated?.ok) throw new Error('the refresh was refused');
+    const live = await db.selectFrom('refresh_tokens').select('id').where('family_id', '=', rotated.familyId).where('revoked_at', 'is', null).execute();
+    expect(live).toEqual([]);
+    const issued = t.app.issueAccessToken({ subject: person.accountId, kind: 'person', grants: grants ?? [], session: rotated.familyId });
+    await expectRefusedEverywhere(issued, /session .* has ended/);
+    expect((await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: rotated.token } })).statusCode).toBe(401);
+  });
+});
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Backends of this test's database waiting for a lock. */
+async function waitingOnLocks(): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(
+    t.testDatabase.database.db,
+  );
+  return rows[0]!.n;
+}
 
 describe('ballots (the hot path asks in the statement that casts)', () => {
   it('a logged-out session casts nothing on any instance: with or without an Idempotency-Key, nor by replaying one', async () => {
