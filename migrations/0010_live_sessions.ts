@@ -32,20 +32,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     declare
       v_live jsonb;
       v_positions integer[];
+      v_ended integer[];
     begin
-      -- The items whose session lives, in their order, and where each stood in p_items.
-      select coalesce(jsonb_agg(i.item order by i.ord), '[]'::jsonb), coalesce(array_agg(i.ord::integer order by i.ord), '{}')
-        into v_live, v_positions
-        from jsonb_array_elements(p_items) with ordinality as i(item, ord)
-       where exists (select 1 from refresh_tokens r
-                      where r.family_id = (i.item ->> 'session')::uuid
-                        and r.account_id = (i.item ->> 'account')::uuid
-                        and r.revoked_at is null);
-      return query
-        select i.ord::integer, 'GJ401'::text, 'The session of this access token has ended; log in again'::text,
-               null::integer, null::timestamptz, null::text, null::uuid
-          from jsonb_array_elements(p_items) with ordinality as i(item, ord)
-         where not (i.ord::integer = any(v_positions));
+      -- One pass: the items whose session lives, in their order, where each stood in p_items, and the others.
+      select coalesce(jsonb_agg(s.item order by s.ord) filter (where s.live), '[]'::jsonb),
+             coalesce(array_agg(s.ord order by s.ord) filter (where s.live), '{}'),
+             coalesce(array_agg(s.ord) filter (where not s.live), '{}')
+        into v_live, v_positions, v_ended
+        from (select i.item, i.ord::integer as ord,
+                     exists (select 1 from refresh_tokens r
+                              where r.family_id = (i.item ->> 'session')::uuid
+                                and r.account_id = (i.item ->> 'account')::uuid
+                                and r.revoked_at is null) as live
+                from jsonb_array_elements(p_items) with ordinality as i(item, ord)) s;
+      if cardinality(v_ended) > 0 then
+        return query
+          select e, 'GJ401'::text, 'The session of this access token has ended; log in again'::text,
+                 null::integer, null::timestamptz, null::text, null::uuid
+            from unnest(v_ended) as e;
+      end if;
       if cardinality(v_positions) > 0 then
         return query
           select v_positions[c.o_item], c.o_code, c.o_message, c.o_version, c.o_cast_at, c.o_replaced, c.o_owner
