@@ -12,16 +12,11 @@ import type { Principal } from './principal.ts';
  * the account, revoking an API client ends its tokens. Several API processes
  * share one database, so no process may remember this answer: one that
  * missed a revocation would keep honouring the token for up to its 15
- * minutes.
- *
- * The questions of requests that arrive together go to the database
- * together, one statement for all of them (as ballots do in
- * src/voting/ballot-batches.ts): a question is sent at once when fewer than
- * `inFlight` statements are out, and otherwise joins the next statement,
- * sent as soon as one returns. Every question is therefore answered by a
- * statement that started after its request arrived, and sees every
- * revocation committed before that — the same answer as a lookup of its
- * own, at a fraction of the database's time per request under load.
+ * minutes. One indexed lookup, sent as a prepared statement, in a statement
+ * that starts after the request arrived. (Lookups of concurrent requests
+ * sent together in one statement saved nothing measurable under bench:vote:
+ * they rarely overlap. The ballot route asks inside the statement that
+ * casts instead: cast_session_ballots, migrations/0010_live_sessions.ts.)
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,74 +37,30 @@ export function unanswerable(principal: Principal): string | null {
   return null;
 }
 
-interface Question {
-  /** The account (a person) or the client. */
-  subject: string;
-  /** The session of a person; null for a client. */
-  session: string | null;
-  resolve(live: boolean): void;
-  reject(err: unknown): void;
-}
-
-export class AccessChecks {
-  private queue: Question[] = [];
-  private sending = 0;
-
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly options: { inFlight: number; maxBatch: number } = { inFlight: 2, maxBatch: 500 },
-  ) {}
-
-  /** Null while the token's session (a person) or client (an API client) lives; otherwise why not. */
-  async revocationOf(principal: Principal): Promise<string | null> {
-    const malformed = unanswerable(principal);
-    if (malformed !== null) return malformed;
-    if (principal.kind === 'person') return (await this.ask(principal.subject, principal.session!)) ? null : SESSION_ENDED;
-    return (await this.ask(principal.subject, null)) ? null : CLIENT_REVOKED;
-  }
-
-  private ask(subject: string, session: string | null): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.queue.push({ subject, session, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    while (this.sending < this.options.inFlight && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.options.maxBatch);
-      this.sending++;
-      void this.send(batch).finally(() => {
-        this.sending--;
-        this.pump();
-      });
-    }
-  }
-
-  private async send(batch: Question[]): Promise<void> {
-    try {
-      const live = await liveItems(this.db, batch);
-      batch.forEach((q, i) => q.resolve(live.has(i + 1)));
-    } catch (err) {
-      for (const q of batch) q.reject(err);
-    }
-  }
+/** Null while the token's session (a person) or client (an API client) lives; otherwise why not. */
+export async function accessRevocation(db: Kysely<DB>, principal: Principal): Promise<string | null> {
+  const malformed = unanswerable(principal);
+  if (malformed !== null) return malformed;
+  if (principal.kind === 'person') return (await liveSession(db, principal.subject, principal.session!)) ? null : SESSION_ENDED;
+  return (await liveClient(db, principal.subject)) ? null : CLIENT_REVOKED;
 }
 
 /**
- * The 1-based positions of the questions whose session or client lives. A
- * session lives while its family has a refresh token not revoked: revoking
+ * A session lives while its family has a refresh token not revoked: revoking
  * a family revokes all its tokens at once (src/identity/refresh-tokens.ts).
- * The partial index refresh_tokens_live_family (migration 0010) answers
- * that with one probe, and a revoked family without touching its rows.
+ * The partial index refresh_tokens_live_family (migration 0010) answers it
+ * with one probe, and a revoked family without touching its rows.
  */
-async function liveItems(db: Kysely<DB>, batch: readonly Pick<Question, 'subject' | 'session'>[]): Promise<Set<number>> {
-  const items = JSON.stringify(batch.map((q, i) => ({ i: i + 1, subject: q.subject, session: q.session })));
-  const query = sql<{ i: number }>`select s.i from jsonb_to_recordset(${items}::jsonb) as s(i int, subject uuid, session uuid)
-    where case
-      when s.session is null then exists (select 1 from api_clients c where c.id = s.subject and c.revoked_at is null)
-      else exists (select 1 from refresh_tokens r where r.family_id = s.session and r.account_id = s.subject and r.revoked_at is null)
-    end`;
-  const { rows } = await db.executeQuery(asPreparedStatement('access_live', query.compile(db)));
-  return new Set(rows.map((r) => r.i));
+async function liveSession(db: Kysely<DB>, accountId: string, sessionId: string): Promise<boolean> {
+  const query = sql<{ live: boolean }>`select exists (
+      select 1 from refresh_tokens where family_id = ${sessionId} and account_id = ${accountId} and revoked_at is null
+    ) as live`;
+  const { rows } = await db.executeQuery(asPreparedStatement('access_session_live', query.compile(db)));
+  return rows[0]?.live === true;
+}
+
+async function liveClient(db: Kysely<DB>, clientId: string): Promise<boolean> {
+  const query = sql<{ live: boolean }>`select exists (select 1 from api_clients where id = ${clientId} and revoked_at is null) as live`;
+  const { rows } = await db.executeQuery(asPreparedStatement('access_client_live', query.compile(db)));
+  return rows[0]?.live === true;
 }

@@ -1,7 +1,7 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AccessChecks, unanswerable } from '../identity/access-revocation.ts';
+import { accessRevocation, unanswerable } from '../identity/access-revocation.ts';
 import type { Keys } from '../identity/keys.ts';
 import { type AccessClaims, type Principal, claimsOf, principalFromClaims } from '../identity/principal.ts';
 import { ProblemError } from '../problems.ts';
@@ -52,8 +52,7 @@ export default fp(
     });
 
     const verified = verifiedTokens();
-    const checks = new AccessChecks(app.database.db);
-    app.decorate('accessRevocation', (principal: Principal) => checks.revocationOf(principal));
+    app.decorate('accessRevocation', (principal: Principal) => accessRevocation(app.database.db, principal));
     app.decorate('authenticate', async (request: FastifyRequest) => {
       const token = bearerToken(request.headers.authorization);
       const known = token === undefined ? undefined : verified.get(token);
@@ -61,7 +60,7 @@ export default fp(
       else await verify(request, token);
       // Asked every time, remembered never: a revocation on any instance stops the token at its next request.
       const byRoute = request.routeOptions.config.sessionCheckedByRoute === true && request.user.kind === 'person';
-      const revoked = byRoute ? unanswerable(request.user) : await checks.revocationOf(request.user);
+      const revoked = byRoute ? unanswerable(request.user) : await accessRevocation(app.database.db, request.user);
       if (revoked !== null) throw new ProblemError('unauthenticated', revoked);
     });
 
