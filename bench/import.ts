@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config.ts';
 import { scratchDatabase } from './scratch-database.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { ephemeralKeys } from '../src/identity/keys.ts';
+import { openSession } from '../src/identity/sessions.ts';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 100_000);
 
@@ -77,7 +78,10 @@ const app = await buildApp({
   runJobs: false,
 });
 try {
-  const token = app.issueAccessToken({ subject: '00000000-0000-4000-8000-000000000000', kind: 'person', grants: [{ role: 'admin' }] });
+  // A real session of a real account: the service honours a token only while its session lives.
+  const admin = await database.db.insertInto('accounts').values({ phone: '13900000000' }).returning('id').executeTakeFirstOrThrow();
+  const { sessionId } = await openSession(database.db, admin.id, new Date());
+  const token = app.issueAccessToken({ subject: admin.id, kind: 'person', grants: [{ role: 'admin' }], session: sessionId });
   const headers = { authorization: `Bearer ${token}` };
   const township = (await app.inject({ method: 'POST', url: '/v1/townships', headers, payload: { code: '350881001', name: '桂林街道' } })).json();
   const estate = (await app.inject({ method: 'POST', url: `/v1/townships/${township.id}/estates`, headers, payload: { name: '基准小区' } })).json();

@@ -27,6 +27,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { inTransaction } from '../src/db/transaction.ts';
 import { ephemeralKeys } from '../src/identity/keys.ts';
+import { openSession } from '../src/identity/sessions.ts';
 import { addMotion, createMeeting, openVoting, publishNotice, requireMeeting } from '../src/voting/meetings.ts';
 import { motionInputSchema } from '../src/voting/motion-terms.ts';
 import { scratchDatabase } from './scratch-database.ts';
@@ -250,9 +251,17 @@ try {
     .select(['electorate_voters.id as voterId', 'owner_bindings.account_id as accountId', 'electorate_voters.owners'])
     .where('electorate_voters.motion_id', '=', motion.id)
     .execute();
+  // Each voter signed in once: the service checks on every ballot that the token's session still lives.
+  const sessions = new Map<string, string>();
+  for (const v of voters) sessions.set(v.accountId, (await openSession(db, v.accountId, new Date())).sessionId);
   const issueTokens = () =>
     voters.map((v) =>
-      app.issueAccessToken({ subject: v.accountId, kind: 'person', grants: [{ role: 'owner', estateId: estate.id, ownerId: v.owners[0]! }] }),
+      app.issueAccessToken({
+        subject: v.accountId,
+        kind: 'person',
+        grants: [{ role: 'owner', estateId: estate.id, ownerId: v.owners[0]! }],
+        session: sessions.get(v.accountId)!,
+      }),
     );
   const warmupTokens = issueTokens();
 

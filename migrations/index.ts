@@ -8,6 +8,7 @@ import * as m0006 from './0006_import_speed.ts';
 import * as m0007 from './0007_vote_speed.ts';
 import * as m0008 from './0008_ballot_batches.ts';
 import * as m0009 from './0009_paper_signatory.ts';
+import * as m0010 from './0010_live_sessions.ts';
 import * as m0011 from './0011_identity_hardening.ts';
 import * as m0014 from './0014_tally_discrepancies.ts';
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0007_vote_speed': m0007,
   '0008_ballot_batches': m0008,
   '0009_paper_signatory': m0009,
+  '0010_live_sessions': m0010,
   '0011_identity_hardening': m0011,
   '0014_tally_discrepancies': m0014,
 };

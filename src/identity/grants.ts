@@ -4,8 +4,10 @@ import type { Grant } from './principal.ts';
 
 /**
  * What an account may do now: its live role assignments and its verified
- * owner bindings. Read at login and at each refresh, so a removed role or a
- * revoked binding stops working within one access-token lifetime.
+ * owner bindings. Read at login and at each refresh. A removed role ends
+ * the person's sessions, so it stops at once (src/identity/access-revocation.ts);
+ * a revoked binding stops within one access-token lifetime (ballots check
+ * bindings in the database anyway).
  */
 export async function grantsForAccount(db: Kysely<DB>, accountId: string): Promise<Grant[]> {
   const [roles, bindings] = await Promise.all([

@@ -27,6 +27,8 @@ export const accessClaimsSchema = z.object({
   sub: z.string().min(1),
   kind: z.enum(['person', 'client']),
   grants: z.array(grantSchema),
+  /** A person's session: the refresh-token family the token was issued for (src/identity/access-revocation.ts). */
+  sid: z.uuid().optional(),
 });
 
 export type AccessClaims = z.infer<typeof accessClaimsSchema>;
@@ -35,15 +37,26 @@ export interface Principal {
   subject: string;
   kind: 'person' | 'client';
   grants: Grant[];
+  /**
+   * A person's session (the family of refresh tokens of one login). An access
+   * token is honoured only while its session lives, so logging out, a reused
+   * refresh token or a removed role stops it at once. API clients have none:
+   * their tokens live while the client is not revoked.
+   */
+  session?: string;
 }
 
 export function principalFromClaims(claims: unknown): Principal {
   const parsed = accessClaimsSchema.parse(claims);
-  return { subject: parsed.sub, kind: parsed.kind, grants: parsed.grants };
+  const principal: Principal = { subject: parsed.sub, kind: parsed.kind, grants: parsed.grants };
+  if (parsed.sid !== undefined) principal.session = parsed.sid;
+  return principal;
 }
 
 export function claimsOf(principal: Principal): AccessClaims {
-  return { sub: principal.subject, kind: principal.kind, grants: principal.grants };
+  const claims: AccessClaims = { sub: principal.subject, kind: principal.kind, grants: principal.grants };
+  if (principal.session !== undefined) claims.sid = principal.session;
+  return claims;
 }
 
 /** How the audit log names whoever acted. */

@@ -8,8 +8,9 @@ import { revokeAllForAccount } from './refresh-tokens.ts';
 /**
  * Appointing and removing roles. Township staff are appointed by an admin;
  * committee members and organisers of an estate by its township's staff.
- * A removal ends the person's sessions, so the role is gone within one
- * access-token lifetime (15 minutes) at most.
+ * A removal ends the person's sessions, so the access tokens that still
+ * carry the role are refused from their next request
+ * (src/identity/access-revocation.ts).
  */
 
 export interface RoleAssignmentView {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
@@ -33,15 +34,22 @@ const CODE_REFUSALS: Record<Exclude<CodeCheck, 'ok'>, string> = {
   none: 'No code is waiting for this phone; ask for one',
 };
 
-async function sessionFor(trx: Kysely<DB>, deps: SessionDeps, accountId: string, refreshToken: string): Promise<Session> {
+/** The access token names its session (the refresh-token family), so ending the session stops it at once. */
+async function sessionFor(trx: Kysely<DB>, deps: SessionDeps, accountId: string, sessionId: string, refreshToken: string): Promise<Session> {
   const grants = await grantsForAccount(trx, accountId);
   return {
-    accessToken: deps.signAccessToken({ subject: accountId, kind: 'person', grants }),
+    accessToken: deps.signAccessToken({ subject: accountId, kind: 'person', grants, session: sessionId }),
     tokenType: 'Bearer',
     expiresIn: ACCESS_TOKEN_TTL_SECONDS,
     refreshToken,
     accountId,
   };
+}
+
+/** A new session of an account: the first refresh token of a new family, whose id the session's access tokens carry. */
+export async function openSession(trx: Kysely<DB>, accountId: string, now: Date): Promise<{ sessionId: string; refreshToken: string }> {
+  const sessionId = randomUUID();
+  return { sessionId, refreshToken: await issueRefreshToken(trx, accountId, now, sessionId) };
 }
 
 export async function logInWithCode(db: Kysely<DB>, deps: SessionDeps, input: { phone: string; code: string }): Promise<Session> {
@@ -53,8 +61,8 @@ export async function logInWithCode(db: Kysely<DB>, deps: SessionDeps, input: { 
     if (check !== 'ok') return { check } as const;
     const account = await accountForPhone(trx, input.phone);
     await trx.updateTable('accounts').set({ last_login_at: now }).where('id', '=', account.id).execute();
-    const refreshToken = await issueRefreshToken(trx, account.id, now);
-    return { check, session: await sessionFor(trx, deps, account.id, refreshToken) } as const;
+    const { sessionId, refreshToken } = await openSession(trx, account.id, now);
+    return { check, session: await sessionFor(trx, deps, account.id, sessionId, refreshToken) } as const;
   });
   if (outcome.check !== 'ok') throw new ProblemError('unauthenticated', CODE_REFUSALS[outcome.check]);
   return outcome.session;
@@ -65,7 +73,7 @@ export async function refreshSession(db: Kysely<DB>, deps: SessionDeps, refreshT
   const outcome = await inTransaction(db, async (trx) => {
     const rotation = await rotateRefreshToken(trx, refreshToken, now);
     if (!rotation.ok) return rotation;
-    return { ok: true, session: await sessionFor(trx, deps, rotation.accountId, rotation.token) } as const;
+    return { ok: true, session: await sessionFor(trx, deps, rotation.accountId, rotation.familyId, rotation.token) } as const;
   });
   if (!outcome.ok) {
     throw new ProblemError(

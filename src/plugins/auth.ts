@@ -1,6 +1,7 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { accessRevocation, unanswerable } from '../identity/access-revocation.ts';
 import type { Keys } from '../identity/keys.ts';
 import { type AccessClaims, type Principal, claimsOf, principalFromClaims } from '../identity/principal.ts';
 import { ProblemError } from '../problems.ts';
@@ -13,10 +14,20 @@ declare module '@fastify/jwt' {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route asks whether a person's session lives in the very statement
+     * that acts (the ballot route: cast_session_ballots), and in every path
+     * that answers without it; authenticate then does not ask separately.
+     */
+    sessionCheckedByRoute?: boolean;
+  }
   interface FastifyInstance {
     /** preHandler: rejects the request with 401 unless it carries a valid access token. */
     authenticate: (request: FastifyRequest) => Promise<void>;
     issueAccessToken: (principal: Principal) => string;
+    /** Null while the principal's session or API client lives (asked of the database each time); otherwise why not. */
+    accessRevocation: (principal: Principal) => Promise<string | null>;
   }
 }
 
@@ -27,24 +38,34 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /**
  * Access tokens: ES256 only. The verifier is pinned to that one algorithm so
  * a token signed with "none" or with an HMAC over the public key is refused.
+ * They live 15 minutes, and only while their session or API client does:
+ * that is asked of the database on every request (src/identity/access-revocation.ts).
  */
 export default fp(
   async function auth(app: FastifyInstance, options: { keys: Keys }) {
     await app.register(fastifyJwt, {
       secret: { private: options.keys.jwt.privateKey, public: options.keys.jwt.publicKey },
-      sign: { algorithm: 'ES256', expiresIn: ACCESS_TOKEN_TTL_SECONDS * 1000, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE },
+      // expiresIn in seconds: @fastify/jwt reads a number as seconds and multiplies it by 1000 itself.
+      sign: { algorithm: 'ES256', expiresIn: ACCESS_TOKEN_TTL_SECONDS, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE },
       verify: { algorithms: ['ES256'], allowedIss: TOKEN_ISSUER, allowedAud: TOKEN_AUDIENCE },
       formatUser: (payload) => principalFromClaims(payload),
     });
 
     const verified = verifiedTokens();
+    app.decorate('accessRevocation', (principal: Principal) => accessRevocation(app.database.db, principal));
     app.decorate('authenticate', async (request: FastifyRequest) => {
       const token = bearerToken(request.headers.authorization);
       const known = token === undefined ? undefined : verified.get(token);
-      if (known) {
-        request.user = known;
-        return;
-      }
+      if (known) request.user = known;
+      else await verify(request, token);
+      // Asked every time, remembered never: a revocation on any instance stops the token at its next request.
+      const byRoute = request.routeOptions.config.sessionCheckedByRoute === true && request.user.kind === 'person';
+      const revoked = byRoute ? unanswerable(request.user) : await accessRevocation(app.database.db, request.user);
+      if (revoked !== null) throw new ProblemError('unauthenticated', revoked);
+    });
+
+    /** Signature, algorithm, issuer, audience, expiry and claims; a success is remembered until the token expires. */
+    async function verify(request: FastifyRequest, token: string | undefined): Promise<void> {
       try {
         await request.jwtVerify();
       } catch (err) {
@@ -59,7 +80,7 @@ export default fp(
         throw new ProblemError('unauthenticated', detail);
       }
       if (token !== undefined) verified.remember(token, request.user, app.jwt.decode<AccessClaims & { exp?: number }>(token)?.exp);
-    });
+    }
 
     app.decorate('issueAccessToken', (principal: Principal) => app.jwt.sign(claimsOf(principal)));
   },
@@ -73,7 +94,8 @@ function bearerToken(header: string | undefined): string | undefined {
 
 /**
  * Principals of tokens already verified, by the token itself, until the token
- * expires: a phone sends the same token with every request, and each request
+ * expires. Only the verification is remembered, never whether the token is
+ * still honoured (revocation is asked of the database each time): a phone sends the same token with every request, and each request
  * otherwise paid for ECDSA verification (a sixth of the service's CPU under
  * load, before any cache), or with fast-jwt's own cache for decoding the token,
  * hashing it and re-validating its claims (about a tenth of the ballot route's

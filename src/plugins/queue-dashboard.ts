@@ -35,13 +35,16 @@ export default async function queueDashboard(app: FastifyInstance) {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
 
-    const principalOf = (token: string | undefined): Principal | undefined => {
+    // A token whose session or client has ended is no token, here as on the API.
+    const principalOf = async (token: string | undefined): Promise<Principal | undefined> => {
       if (!token) return undefined;
+      let principal: Principal;
       try {
-        return principalFromClaims(scope.jwt.verify(token));
+        principal = principalFromClaims(scope.jwt.verify(token));
       } catch {
         return undefined;
       }
+      return (await app.accessRevocation(principal)) === null ? principal : undefined;
     };
     const isAdmin = (p: Principal | undefined) => p !== undefined && may(p, 'jobs.dashboard');
 
@@ -52,7 +55,7 @@ export default async function queueDashboard(app: FastifyInstance) {
     scope.get(LOGIN_PATH, async (_request, reply) => reply.type('text/html; charset=utf-8').send(loginPage()));
     scope.post(LOGIN_PATH, async (request, reply) => {
       const token = (request.body as Record<string, string> | undefined)?.token?.trim();
-      if (!isAdmin(principalOf(token))) {
+      if (!isAdmin(await principalOf(token))) {
         return reply.code(401).type('text/html; charset=utf-8').send(loginPage('令牌无效或不是管理员 · Not a valid admin access token'));
       }
       const secure = app.config.publicBaseUrl.startsWith('https://') ? '; Secure' : '';
@@ -64,7 +67,7 @@ export default async function queueDashboard(app: FastifyInstance) {
       board.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const header = request.headers.authorization;
         const token = header?.startsWith('Bearer ') ? header.slice(7) : cookieOf(request.headers.cookie, COOKIE);
-        const principal = principalOf(token);
+        const principal = await principalOf(token);
         if (isAdmin(principal)) return;
         if (principal === undefined && (request.headers.accept ?? '').includes('text/html')) return reply.redirect(LOGIN_PATH, 303);
         return principal === undefined

@@ -98,7 +98,7 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'revokeApiClient',
         tags: ['roles'],
-        summary: 'Revoke a system: no new tokens are issued to it (admin)',
+        summary: 'Revoke a system: no new tokens are issued to it, and those it holds are refused from the next request (admin)',
         security: bearerSecurity,
         params: z.object({ clientId: uuidParam('a client') }),
         response: { 204: z.null().describe('Revoked'), ...problemResponses(400, 401, 403, 404) },

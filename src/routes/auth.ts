@@ -111,7 +111,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'logOut',
         tags: ['auth'],
-        summary: 'End the session the refresh token belongs to',
+        summary: 'End the session the refresh token belongs to; its access tokens are refused from the next request',
         body: refreshBody,
         response: { 204: z.null().describe('Logged out'), ...problemResponses(400) },
       },

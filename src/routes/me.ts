@@ -126,7 +126,8 @@ export default async function meRoutes(fastify: FastifyInstance) {
       const grants = await grantsForAccount(app.database.db, accountId);
       return {
         verifiedOwners: await ownersOf(accountId),
-        accessToken: app.issueAccessToken({ subject: accountId, kind: 'person', grants }),
+        // Same session: the new token ends when the caller's session does.
+        accessToken: app.issueAccessToken({ ...request.user, grants }),
       };
     },
   );

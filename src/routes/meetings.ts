@@ -409,6 +409,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     '/meetings/:meetingId/motions/:motionId/ballots',
     {
       ...secured,
+      // The hot path: the session is checked in the statement that casts (cast_session_ballots), not in one of its own.
+      config: { sessionCheckedByRoute: true },
       schema: {
         operationId: 'castBallot',
         tags: ['ballots'],
@@ -437,6 +439,11 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       authorize(request.user, 'ballot.cast', { estateId: place.estateId, townshipId: place.townshipId });
       const meeting = { id: place.meetingId };
       const key = request.headers['idempotency-key'];
+      // A retry may be answered from the stored reply without casting: there the session is asked first.
+      if (key !== undefined) {
+        const revoked = await app.accessRevocation(request.user);
+        if (revoked !== null) throw new ProblemError('unauthenticated', revoked);
+      }
       const cast = (db: Parameters<typeof castOwnBallot>[0]) =>
         castOwnBallot(db, app.ballotBatches, {
           meetingId: meeting.id,
@@ -444,6 +451,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
           voterId: request.body.voterId,
           choice: request.body.choice,
           accountId,
+          // A person's token always names its session (authenticate refuses one that does not).
+          session: request.user.session!,
           now: () => app.clock.now(),
         });
       // Without a key, one statement in its own transaction; with one, the key is claimed in the same transaction as the ballot.

@@ -92,7 +92,7 @@ export default async function roleRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'removeTownshipStaff',
         tags: ['roles'],
-        summary: 'Remove a staff appointment (admin); the person is logged out everywhere',
+        summary: 'Remove a staff appointment (admin); the person is logged out everywhere, their access tokens refused from the next request',
         security: bearerSecurity,
         params: townshipParams.extend({ assignmentId: uuidParam('an assignment') }),
         response: { 204: z.null().describe('Removed'), ...problemResponses(400, 401, 403, 404) },
@@ -173,7 +173,7 @@ export default async function roleRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'removeEstateRole',
         tags: ['roles'],
-        summary: 'Remove a committee member or organiser; the person is logged out everywhere',
+        summary: 'Remove a committee member or organiser; the person is logged out everywhere, their access tokens refused from the next request',
         security: bearerSecurity,
         params: estateParams.extend({ assignmentId: uuidParam('an assignment') }),
         response: { 204: z.null().describe('Removed'), ...problemResponses(400, 401, 403, 404) },

@@ -25,13 +25,15 @@ export interface OnlineBallot {
   motionId: string;
   voterId: string;
   accountId: string;
+  /** The session of the access token that sent the ballot: a ballot of an ended session is refused (GJ401). */
+  session: string;
   choice: unknown;
   ballotId: string;
   at: Date;
 }
 
 export interface CastOutcome {
-  /** GJ403, GJ404 or GJ409 with a message when refused; null when written. */
+  /** GJ401 (the session has ended), GJ403, GJ404 or GJ409 with a message when refused; null when written. */
   code: string | null;
   message: string | null;
   version: number | null;
@@ -64,13 +66,16 @@ export async function castOnlineBallots(db: Kysely<DB>, ballots: readonly Online
     motion: b.motionId,
     voter: b.voterId,
     account: b.accountId,
+    session: b.session,
     choice: b.choice,
     ballot: b.ballotId,
     at: b.at.toISOString(),
   }));
-  const call = sql<Row>`select * from cast_online_ballots(${JSON.stringify(items)}::jsonb)`;
-  const { rows } = await db.executeQuery(asPreparedStatement('cast_online_ballots', call.compile(db)));
-  if (rows.length !== ballots.length) throw new Error(`cast_online_ballots answered ${rows.length} of ${ballots.length} ballots`);
+  // cast_online_ballots with the check that each ballot's session lives in the same statement
+  // (migrations/0010_live_sessions.ts): the ballot route asks it nowhere else.
+  const call = sql<Row>`select * from cast_session_ballots(${JSON.stringify(items)}::jsonb)`;
+  const { rows } = await db.executeQuery(asPreparedStatement('cast_session_ballots', call.compile(db)));
+  if (rows.length !== ballots.length) throw new Error(`cast_session_ballots answered ${rows.length} of ${ballots.length} ballots`);
   const outcomes = new Array<CastOutcome>(ballots.length);
   for (const row of rows) {
     outcomes[row.o_item - 1] = {

@@ -204,11 +204,16 @@ export async function requireVoter(trx: Kysely<DB>, motionId: string, voterId: s
  * representative the co-owners designated (R1.4). The service's hot path:
  * the choice is checked against the motion's frozen terms here, everything
  * else in the database function cast_online_ballots
- * (migrations/0008_ballot_batches.ts) — with other ballots received at the
+ * (migrations/0008_ballot_batches.ts), behind the check that the caller's
+ * session lives (cast_session_ballots, migrations/0010_live_sessions.ts) — with other ballots received at the
  * same time (`batches`), or alone inside the caller's transaction when `db`
  * is one (a ballot with an Idempotency-Key).
  */
-export async function castOwnBallot(db: Kysely<DB>, batches: BallotBatches, input: Omit<BallotInput, 'channel' | 'ownerId'>): Promise<Receipt> {
+export async function castOwnBallot(
+  db: Kysely<DB>,
+  batches: BallotBatches,
+  input: Omit<BallotInput, 'channel' | 'ownerId'> & { session: string },
+): Promise<Receipt> {
   const motion = await motionTerms(db, input.meetingId, input.motionId);
   const problem = choiceProblem(motion, input.choice);
   if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path: 'body.choice', message: problem }] });
@@ -217,6 +222,7 @@ export async function castOwnBallot(db: Kysely<DB>, batches: BallotBatches, inpu
     motionId: input.motionId,
     voterId: input.voterId,
     accountId: input.accountId,
+    session: input.session,
     choice: input.choice,
     ballotId: timeOrderedUuid(),
     at: input.now(),
@@ -240,9 +246,14 @@ export async function castOwnBallot(db: Kysely<DB>, batches: BallotBatches, inpu
 /** Ballot ids: time-ordered, so the ballots table's key index only appends. */
 const timeOrderedUuid = timeOrderedIds();
 
-const REFUSALS: Record<string, 'forbidden' | 'not-found' | 'conflict'> = { GJ403: 'forbidden', GJ404: 'not-found', GJ409: 'conflict' };
+const REFUSALS: Record<string, 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict'> = {
+  GJ401: 'unauthenticated',
+  GJ403: 'forbidden',
+  GJ404: 'not-found',
+  GJ409: 'conflict',
+};
 
-/** The database function's refusals (GJ403, GJ404, GJ409) as problems. */
+/** The database function's refusals (GJ401, GJ403, GJ404, GJ409) as problems. */
 function refusal(code: string, message: string): Error {
   const slug = REFUSALS[code];
   return slug ? new ProblemError(slug, message) : new Error(`cast_online_ballots answered ${code}: ${message}`);

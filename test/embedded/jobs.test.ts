@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { ephemeralKeys } from '../../src/identity/keys.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
+import { sessionToken } from '../helpers/sessions.ts';
 
 /**
  * The embedded default: no Redis, PGlite's single connection, the in-process
@@ -38,14 +39,14 @@ afterAll(async () => {
 describe('jobs on the embedded database', () => {
   it('the in-process runner opens, closes, tallies and publishes five meetings due at once', async () => {
     expect(app.jobs.mode).toBe('in-process');
-    const admin = { authorization: `Bearer ${app.issueAccessToken({ subject: '00000000-0000-4000-8000-000000000000', kind: 'person', grants: [{ role: 'admin' }] })}` };
+    const admin = { authorization: `Bearer ${(await sessionToken(app, database.db, [{ role: 'admin' }])).token}` };
     const township = (await app.inject({ method: 'POST', url: '/v1/townships', headers: admin, payload: { code: '110101010', name: '嵌入街道' } })).json();
     const estate = (await app.inject({ method: 'POST', url: `/v1/townships/${township.id}/estates`, headers: admin, payload: { name: '嵌入小区' } })).json();
     const csv = registryCsv([{ registryNo: 'E-1', building: '1栋', room: '101', area: '90.00', owners: [{ name: '张三', id: residentId('19800101', 11) }] }]);
     const preview = await app.inject({ method: 'POST', url: `/v1/estates/${estate.id}/registry-imports`, headers: { ...admin, 'content-type': 'text/csv' }, payload: csv });
     expect((await app.inject({ method: 'POST', url: `/v1/estates/${estate.id}/registry-imports/${preview.json().id}/apply`, headers: admin })).statusCode).toBe(200);
 
-    const organiser = { authorization: `Bearer ${app.issueAccessToken({ subject: '00000000-0000-4000-8000-000000000001', kind: 'person', grants: [{ role: 'organiser', estateId: estate.id }] })}` };
+    const organiser = { authorization: `Bearer ${(await sessionToken(app, database.db, [{ role: 'organiser', estateId: estate.id }])).token}` };
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const now = clock.now().getTime();

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { ephemeralKeys } from '../../src/identity/keys.ts';
 import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
+import { sessionToken } from '../helpers/sessions.ts';
 
 let database: Database;
 let app: App;
@@ -20,7 +21,7 @@ beforeAll(async () => {
     migrate: true,
     runJobs: false,
   });
-  headers = { authorization: `Bearer ${app.issueAccessToken({ subject: '00000000-0000-4000-8000-000000000000', kind: 'person', grants: [{ role: 'admin' }] })}` };
+  headers = { authorization: `Bearer ${(await sessionToken(app, database.db, [{ role: 'admin' }])).token}` };
 });
 afterAll(async () => {
   await app?.close();

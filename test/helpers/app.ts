@@ -5,10 +5,12 @@ import type { DestinationStream } from 'pino';
 import { type App, buildApp } from '../../src/app.ts';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/database.ts';
 import { ephemeralKeys, type Keys } from '../../src/identity/keys.ts';
-import type { Grant, Principal } from '../../src/identity/principal.ts';
+import type { Grant } from '../../src/identity/principal.ts';
 import type { SmsMessage, SmsSender } from '../../src/identity/sms.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { sessionToken } from './sessions.ts';
 
 export interface TestApp {
   app: App;
@@ -16,7 +18,7 @@ export interface TestApp {
   testDatabase: TestDatabase;
   /** Every text message the app sent, as the phone receives it (login codes included), in order. */
   sentSms: SmsMessage[];
-  /** An access token for a new account (a real row, so foreign keys hold) holding these grants. */
+  /** An access token of a new session of a new account (real rows: foreign keys hold, the session lives) holding these grants. */
   tokenFor(...grants: Grant[]): Promise<string>;
   close(): Promise<void>;
 }
@@ -70,18 +72,28 @@ export async function createTestApp(
     sentSms,
     tokenFor: async (...grants: Grant[]) => {
       const phone = `170${String(++people).padStart(8, '0')}`;
-      const account = await testDatabase.database.db
-        .insertInto('accounts')
-        .values({ phone })
-        .onConflict((oc) => oc.column('phone').doUpdateSet({ phone }))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const principal: Principal = { subject: account.id, kind: 'person', grants };
-      return app.issueAccessToken(principal);
+      return (await sessionToken(app, testDatabase.database.db, grants, phone)).token;
     },
     close: async () => {
       await app.close();
       await testDatabase.drop();
+    },
+  };
+}
+
+/**
+ * A second instance of the service on the test app's database, as a second
+ * API process would be: its own pool and its own remembered tokens, the same
+ * signing keys. Closing it leaves the database to the first.
+ */
+export async function secondInstance(t: TestApp, options: { clock?: Clock } = {}): Promise<{ app: App; close(): Promise<void> }> {
+  const database = await openDatabase({ url: t.testDatabase.url, embeddedDir: 'memory://', poolMax: 3 });
+  const app = await buildApp({ config: t.app.config, database, keys: t.keys, migrate: false, clock: options.clock, runJobs: false });
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
     },
   };
 }

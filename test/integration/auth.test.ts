@@ -3,17 +3,22 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/plugins/auth.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { es256Token, forgeJwt as forge } from '../helpers/jwt.ts';
+import { sessionToken } from '../helpers/sessions.ts';
 
 let t: TestApp;
+/** A real session: a forged token is refused for its forgery, never merely for naming no live session. */
+let session: { accountId: string; sessionId: string };
 beforeAll(async () => {
   t = await createTestApp();
+  session = await sessionToken(t.app, t.testDatabase.database.db, []);
 });
 afterAll(async () => t?.close());
 
 const b64url = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
 const adminClaims = () => ({
-  sub: 'intruder',
+  sub: session.accountId,
+  sid: session.sessionId,
   kind: 'person',
   grants: [{ role: 'admin' }],
   iss: TOKEN_ISSUER,

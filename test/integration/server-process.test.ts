@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.ts';
 import { ephemeralKeys } from '../../src/identity/keys.ts';
+import { openSession } from '../../src/identity/sessions.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { es256Token } from '../helpers/jwt.ts';
@@ -48,7 +49,10 @@ describe('graceful shutdown', () => {
     });
     cleanups.push(server);
     await waitUntilReady(server);
-    const admin = { authorization: `Bearer ${es256Token(keys.jwt.privateKey, { sub: 'ops', kind: 'person', grants: [{ role: 'admin' }] })}` };
+    // A live session of a real account: the service honours a token only while its session lives.
+    const ops = await target.database.db.insertInto('accounts').values({ phone: '13800000098' }).returning('id').executeTakeFirstOrThrow();
+    const { sessionId } = await openSession(target.database.db, ops.id, new Date());
+    const admin = { authorization: `Bearer ${es256Token(keys.jwt.privateKey, { sub: ops.id, sid: sessionId, kind: 'person', grants: [{ role: 'admin' }] })}` };
     const json = { ...admin, 'content-type': 'application/json' };
     const township = await (await fetch(`${server.baseUrl}/v1/townships`, { method: 'POST', headers: json, body: JSON.stringify({ code: '350881555', name: '关停街道' }) })).json() as { id: string };
     const estate = await (await fetch(`${server.baseUrl}/v1/townships/${township.id}/estates`, { method: 'POST', headers: json, body: JSON.stringify({ name: '关停小区' }) })).json() as { id: string };

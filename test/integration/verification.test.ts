@@ -6,6 +6,7 @@ import { createMigrator, migrateToLatest } from '../../src/db/migrator.ts';
 import { createTestDatabase } from '../helpers/database.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId, uscc } from '../helpers/identity.ts';
+import { clientToken } from '../helpers/sessions.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
 
 const clock = manualClock(new Date('2026-11-22T08:00:00Z'));
@@ -128,12 +129,8 @@ describe('verifying oneself as a registry owner', () => {
 
   it('an API client has no account to verify', async () => {
     const client = await t.tokenFor();
-    const clientToken = t.app.issueAccessToken({
-      subject: '00000000-0000-4000-8000-000000000001',
-      kind: 'client',
-      grants: [{ role: 'client', access: 'read', townshipIds: [p.townshipA], estateIds: [] }],
-    });
-    expect((await verify(clientToken, { name: '张三', idNumber: zhang.id })).statusCode).toBe(403);
+    const { token: clientAccess } = await clientToken(t.app, t.testDatabase.database.db, { access: 'read', townshipIds: [p.townshipA], estateIds: [] });
+    expect((await verify(clientAccess, { name: '张三', idNumber: zhang.id })).statusCode).toBe(403);
     expect(client).toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { BallotBatches, type OnlineBallot } from '../../src/voting/ballot-batches.ts';
+import { openSession } from '../../src/identity/sessions.ts';
 import { appointed, castBallot } from '../helpers/voting.ts';
 
 /**
@@ -29,7 +30,7 @@ let motionId: string;
 let closesAt: number;
 let organiserHeaders: Record<string, string>;
 let checkerHeaders: Record<string, string>;
-const voters: { token: string; voterId: string; accountId: string }[] = [];
+const voters: { token: string; voterId: string; accountId: string; sessionId: string }[] = [];
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
@@ -71,10 +72,11 @@ beforeAll(async () => {
 
   const electorate = await db.selectFrom('electorate_voters').select(['id', 'owners']).where('motion_id', '=', motionId).execute();
   const voterOf = new Map(electorate.map((v) => [v.owners[0], v.id]));
-  owners.forEach((o, i) => {
-    const token = t.app.issueAccessToken({ subject: accounts[i]!.id, kind: 'person', grants: [{ role: 'owner', estateId: p.estateA, ownerId: o.id }] });
-    voters.push({ token, voterId: voterOf.get(o.id)!, accountId: accounts[i]!.id });
-  });
+  for (const [i, o] of owners.entries()) {
+    const { sessionId } = await openSession(db, accounts[i]!.id, new Date());
+    const token = t.app.issueAccessToken({ subject: accounts[i]!.id, kind: 'person', grants: [{ role: 'owner', estateId: p.estateA, ownerId: o.id }], session: sessionId });
+    voters.push({ token, voterId: voterOf.get(o.id)!, accountId: accounts[i]!.id, sessionId });
+  }
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -112,23 +114,25 @@ describe('ballots under concurrency', () => {
     const batches = new BallotBatches(db, { inFlight: 1, maxBatch: 64 });
     const at = clock.now();
     const ballot = (i: number, over: Partial<OnlineBallot> = {}): OnlineBallot => ({
-      meetingId, motionId, voterId: voters[i]!.voterId, accountId: voters[i]!.accountId, choice: 'agree', ballotId: randomUUID(), at, ...over,
+      meetingId, motionId, voterId: voters[i]!.voterId, accountId: voters[i]!.accountId, session: voters[i]!.sessionId, choice: 'agree', ballotId: randomUUID(), at, ...over,
     });
     const sent = [
       ballot(20),
       ballot(21),
       ballot(22, { voterId: randomUUID() }), // not in the electorate
-      ballot(23, { accountId: voters[24]!.accountId }), // someone else's voter
+      ballot(23, { accountId: voters[24]!.accountId, session: voters[24]!.sessionId }), // someone else's voter
       ballot(24),
       ballot(21, { choice: 'oppose' }), // the same voter again: waits for a later batch
       ballot(25, { at: new Date(closesAt) }), // at the closing instant
+      ballot(26, { session: randomUUID() }), // from a session that has ended (or never was)
     ];
     const outcomes = await Promise.all(sent.map((b) => batches.cast(b)));
-    expect(outcomes.map((o) => o.code)).toEqual([null, null, 'GJ403', 'GJ403', null, null, 'GJ409']);
+    expect(outcomes.map((o) => o.code)).toEqual([null, null, 'GJ403', 'GJ403', null, null, 'GJ409', 'GJ401']);
     expect(outcomes[2]!.message).toMatch(/electorate/);
     expect(outcomes[3]!.message).toMatch(/not a verified owner/);
     expect(outcomes[6]!.message).toMatch(/closed/);
-    expect(batches.statistics).toMatchObject({ batches: 3, ballots: 7, waiting: 0, sending: 0 });
+    expect(outcomes[7]!.message).toMatch(/session .* has ended/);
+    expect(batches.statistics).toMatchObject({ batches: 3, ballots: 8, waiting: 0, sending: 0 });
 
     const written = await db.selectFrom('ballots').select(['id', 'voter_id', 'version', 'choice']).where('id', 'in', sent.map((b) => b.ballotId)).execute();
     expect(new Set(written.map((w) => w.id))).toEqual(new Set([sent[0], sent[1], sent[4], sent[5]].map((b) => b!.ballotId)));
@@ -144,7 +148,7 @@ describe('ballots under concurrency', () => {
     const at = clock.now();
     const existing = await db.selectFrom('ballots').select('id').where('motion_id', '=', motionId).limit(1).executeTakeFirstOrThrow();
     const ballot = (i: number, ballotId: string = randomUUID()): OnlineBallot => ({
-      meetingId, motionId, voterId: voters[i]!.voterId, accountId: voters[i]!.accountId, choice: 'abstain', ballotId, at,
+      meetingId, motionId, voterId: voters[i]!.voterId, accountId: voters[i]!.accountId, session: voters[i]!.sessionId, choice: 'abstain', ballotId, at,
     });
     // The third reuses a ballot id: its insert breaks the unique key, and with it the batch's statement.
     const sent = [ballot(30), ballot(31), ballot(32, existing.id), ballot(33)];

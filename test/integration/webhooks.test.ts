@@ -10,6 +10,7 @@ import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { clientToken } from '../helpers/sessions.ts';
 import { appointed, noticedMeeting } from '../helpers/voting.ts';
 
 const DAY = 24 * 3_600_000;
@@ -50,7 +51,7 @@ beforeAll(async () => {
   p = await twoTownships(t);
   await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [{ name: '张三', id: residentId('19800101', 11) }] }]));
   organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
-  client = t.app.issueAccessToken({ subject: randomUUID(), kind: 'client', grants: [{ role: 'client', access: 'read', townshipIds: [p.townshipA], estateIds: [] }] });
+  client = (await clientToken(t.app, t.testDatabase.database.db, { access: 'read', townshipIds: [p.townshipA], estateIds: [] })).token;
 });
 afterAll(async () => t?.close());
 
