@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { type JobsOptions, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { dueWork } from './due-work.ts';
@@ -25,6 +26,13 @@ export interface BullmqOptions {
   horizonMs: number;
   /** false: this process only enqueues (an API instance whose workers run elsewhere). */
   runWorkers: boolean;
+  /**
+   * A worker's hold on a job, renewed at half of it while the job runs, and how
+   * often workers look for jobs whose holder died. BullMQ's 30 s + 30 s let a
+   * dead worker's close wait up to a minute; a close is due at its instant.
+   */
+  lockMs: number;
+  stalledCheckMs: number;
 }
 
 const JOB_DEFAULTS: JobsOptions = {
@@ -62,7 +70,15 @@ export class BullmqRunner implements JobRunner {
       this.deps.log.info({ prefix: this.options.prefix }, 'jobs: BullMQ queues ready; workers run elsewhere');
       return;
     }
-    const workerOptions = { connection: this.connection, prefix: this.options.prefix, concurrency: this.options.concurrency };
+    const workerOptions = {
+      connection: this.connection,
+      prefix: this.options.prefix,
+      concurrency: this.options.concurrency,
+      lockDuration: this.options.lockMs,
+      stalledInterval: this.options.stalledCheckMs,
+      // Recorded on each job it takes (the dashboard's "processed by"): which process holds a job.
+      name: `${hostname()}:${process.pid}`,
+    };
     for (const name of JOB_NAMES) {
       this.workers.push(new Worker(name, async (job) => this.enqueue(await runJob(this.deps, { name, data: job.data as never })), workerOptions));
     }

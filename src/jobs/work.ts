@@ -52,6 +52,8 @@ export interface JobDeps {
   webhooks: WebhookPolicy;
   /** How long before voting closes owners who have not voted are reminded; 0: never. */
   reminderLeadMs: number;
+  /** Statement and lock limit of a job's transaction (DATABASE_LONG_STATEMENT_TIMEOUT_MS); absent or 0: none. */
+  longStatementMs?: number;
   fetch: typeof fetch;
 }
 
