@@ -1,10 +1,11 @@
 import { hostname } from 'node:os';
-import { type JobsOptions, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job as BullJob, type JobsOptions, Queue, Worker } from 'bullmq';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { Redis } from 'ioredis';
 import { dueWork } from './due-work.ts';
 import { runJob } from './handlers.ts';
 import type { JobRunner, QueueCounts } from './runner.ts';
-import { type Job, JOB_NAMES, type JobDeps, type JobName } from './work.ts';
+import { type Job, JOB_NAMES, type JobDeps, type JobName, UNAVAILABLE_RETRY_MS } from './work.ts';
 
 /**
  * The jobs on BullMQ: one queue per kind of job, delayed jobs with
@@ -80,7 +81,7 @@ export class BullmqRunner implements JobRunner {
       name: `${hostname()}:${process.pid}`,
     };
     for (const name of JOB_NAMES) {
-      this.workers.push(new Worker(name, async (job) => this.enqueue(await runJob(this.deps, { name, data: job.data as never })), workerOptions));
+      this.workers.push(new Worker(name, async (job, token) => this.run(name, job, token), workerOptions));
     }
     this.workers.push(new Worker(RECONCILE, async () => this.reconcile(), { ...workerOptions, concurrency: 1 }));
     for (const worker of this.workers) {
@@ -94,6 +95,23 @@ export class BullmqRunner implements JobRunner {
       'jobs: BullMQ workers started',
     );
     this.kick();
+  }
+
+  /**
+   * One job. While the database is away the job waits and tries again every
+   * few seconds without spending its attempts: a close due during a long
+   * outage runs moments after the database is back, not once a failed job's id
+   * has been freed (15 minutes).
+   */
+  private async run(name: JobName, job: BullJob, token: string | undefined): Promise<void> {
+    try {
+      await this.enqueue(await runJob(this.deps, { name, data: job.data as never }));
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || token === undefined) throw err;
+      this.deps.log.warn({ job: job.id, err: { message: (err as Error).message } }, 'jobs: the database is unavailable; the job waits and tries again');
+      await job.moveToDelayed(Date.now() + UNAVAILABLE_RETRY_MS, token);
+      throw new DelayedError();
+    }
   }
 
   kick(): void {
