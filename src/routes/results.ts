@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Meeting } from '../db/schema.ts';
-import { inLongTransaction, inTransaction } from '../db/transaction.ts';
+import { inLongTransaction, type inTransaction } from '../db/transaction.ts';
 import { type Action, authorize, may } from '../identity/permissions.ts';
 import { actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
