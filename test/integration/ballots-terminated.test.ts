@@ -59,6 +59,8 @@ beforeAll(async () => {
     DATA_DIR: '/tmp/gongjue-unused',
     PORT: String(await freePort()),
     RUN_JOBS: 'false',
+    // One batch at a time: ballots arriving while it is at the database wait and go together in the next.
+    BALLOT_BATCHES_IN_FLIGHT: '1',
     JWT_PRIVATE_KEY: t.keys.jwt.privateKey,
     JWT_PUBLIC_KEY: t.keys.jwt.publicKey,
     IDENTITY_HMAC_KEY: t.keys.identityHmacKey.toString('base64'),
