@@ -114,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       url: config.databaseUrl,
       embeddedDir: config.embeddedDatabaseDir,
       poolMax: config.databasePoolMax,
+      timeouts: config.databaseTimeouts,
       logger: app.log,
     }));
   try {

@@ -132,6 +132,14 @@ const envSchema = z.object({
   LOGIN_CODES_UNATTACHED_PER_DAY: positiveCount(10_000_000).default(2_000),
   VERIFICATION_FAILURES_PER_OWNER: positiveCount(1_000).default(10),
   VERIFICATION_FAILURES_PER_ADDRESS: positiveCount(100_000).default(50),
+  // How long to wait for PostgreSQL (src/db/database.ts), and how soon a dead worker's jobs are taken over.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100, { error: 'expected at least 100' }).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).default(5_000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).default(3_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).default(60_000),
+  DATABASE_LONG_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).default(600_000),
+  JOBS_LOCK_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(1_000, { error: 'expected at least 1000' }).default(8_000),
+  JOBS_STALLED_CHECK_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(500, { error: 'expected at least 500' }).default(3_000),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -143,6 +151,10 @@ export interface Config {
   /** Absent: the embedded PGlite database under `dataDir` is used. */
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  /** Limits on every connection to the external PostgreSQL (src/db/database.ts); 0: none. */
+  databaseTimeouts: { connectMs: number; statementMs: number; lockMs: number; idleInTransactionMs: number };
+  /** Statement and lock limit of jobs and registry imports, which may run long (inLongTransaction); 0: none. */
+  databaseLongStatementMs: number;
   /** Absent: no Redis; jobs run in-process. */
   redisUrl: string | undefined;
   dataDir: string;
@@ -169,6 +181,13 @@ export interface Config {
     queuePrefix: string;
     /** 0: no reminders. */
     reminderLeadMs: number;
+    /**
+     * BullMQ: a job's lock lasts this long and is renewed at half of it; a
+     * worker that dies holding a job loses it when the lock expires, and the
+     * next stalled check (every `stalledCheckMs`) hands it to another worker.
+     */
+    lockMs: number;
+    stalledCheckMs: number;
     /** allowPrivate: receivers may be on private networks or this machine (src/webhooks/receiver-address.ts). */
     webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number; allowPrivate: boolean };
   };
@@ -244,6 +263,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseTimeouts: {
+      connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockMs: e.DATABASE_LOCK_TIMEOUT_MS,
+      idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    databaseLongStatementMs: e.DATABASE_LONG_STATEMENT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     dataDir: path.resolve(e.DATA_DIR),
     embeddedDatabaseDir: path.resolve(e.DATA_DIR, 'pglite'),
@@ -269,6 +295,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.JOBS_CONCURRENCY,
       queuePrefix: e.JOBS_QUEUE_PREFIX,
       reminderLeadMs: e.REMINDER_LEAD_MINUTES * 60_000,
+      lockMs: e.JOBS_LOCK_MS,
+      stalledCheckMs: e.JOBS_STALLED_CHECK_MS,
       webhooks: {
         maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
         retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,

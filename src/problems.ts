@@ -22,6 +22,8 @@ export const PROBLEM_TYPES = {
   'rate-limited': { status: 429, title: 'Too many requests' },
   'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'internal-error': { status: 500, title: 'Internal error' },
+  // Before not-ready, so that 503 in the OpenAPI document keeps not-ready's title.
+  unavailable: { status: 503, title: 'The service is unavailable for a moment; retry later' },
   'not-ready': { status: 503, title: 'The service is not ready' },
 } as const;
 

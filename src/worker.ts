@@ -28,7 +28,7 @@ if (config.redisUrl === undefined) {
 }
 
 const log = pino({ ...loggerOptions(config), base: { process: 'worker' } });
-const database = await openDatabase({ url: config.databaseUrl, embeddedDir: config.embeddedDatabaseDir, poolMax: config.databasePoolMax, logger: log });
+const database = await openDatabase({ url: config.databaseUrl, embeddedDir: config.embeddedDatabaseDir, poolMax: config.databasePoolMax, timeouts: config.databaseTimeouts, logger: log });
 if (config.migrateOnStart) {
   for (const m of await migrateToLatest(database.db)) log.info({ migration: m.migrationName, status: m.status }, 'migration');
 }

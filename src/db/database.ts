@@ -29,8 +29,44 @@ export interface DatabaseOptions {
   /** Where the embedded database keeps its files; `memory://` keeps none. */
   embeddedDir: string;
   poolMax?: number;
+  /** Limits on every connection to the external PostgreSQL; absent: none (tools, tests, benches). */
+  timeouts?: DatabaseTimeouts;
   logger?: Pick<FastifyBaseLogger, 'info' | 'warn'>;
 }
+
+/**
+ * How long the service waits for PostgreSQL, so that a database that is down
+ * or frozen costs a request a few seconds and a 503, never a hang. Statement
+ * and lock limits are PostgreSQL's own (set at connection start); a server
+ * that does not answer at all (stopped, partitioned) is caught on our side:
+ * a query without an answer `statementMs` + `NO_ANSWER_MARGIN_MS` after it
+ * was sent drops its connection. Work that legitimately takes longer (jobs,
+ * registry imports) raises both in its own transaction: `inLongTransaction`.
+ */
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** statement_timeout; 0: none. */
+  statementMs: number;
+  /** lock_timeout; 0: none. */
+  lockMs: number;
+  /** idle_in_transaction_session_timeout; 0: none. */
+  idleInTransactionMs: number;
+}
+
+/** Beyond the statement timeout, how long a query may stay unanswered before its server is taken for gone. */
+export const NO_ANSWER_MARGIN_MS = 1_000;
+
+/**
+ * Raises statement_timeout and lock_timeout to $1 ms (0: no limit), for the
+ * transaction ($2 = true) or the session ($2 = false). The connection
+ * recognises this exact text and lets its queries wait as long on our side.
+ */
+export const SET_TIMEOUTS_SQL = "select set_config('statement_timeout', $1, $2), set_config('lock_timeout', $1, $2)";
+/** Back to the connection's own limits (those it started with), after a session-level SET_TIMEOUTS_SQL. */
+export const RESET_TIMEOUTS_SQL =
+  "select set_config('statement_timeout', (select reset_val from pg_settings where name = 'statement_timeout'), false), " +
+  "set_config('lock_timeout', (select reset_val from pg_settings where name = 'lock_timeout'), false)";
 
 const OID = { INT8: 20, DATE: 1082, NUMERIC: 1700 } as const;
 
@@ -75,22 +111,82 @@ function nameMarkedStatements(client: pg.PoolClient) {
   }) as typeof client.query;
 }
 
+/**
+ * How long each query of a connection may go unanswered: the pool's default,
+ * or what its transaction asked for with SET_TIMEOUTS_SQL (until the client
+ * goes back to the pool). `undefined`: no limit.
+ */
+function dropUnansweredQueries(
+  client: pg.PoolClient,
+  defaultMs: number | undefined,
+  waits: WeakMap<pg.PoolClient, number | undefined>,
+  logger: DatabaseOptions['logger'],
+) {
+  const query = client.query.bind(client) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    const result = query(config, values, callback);
+    if (!(result instanceof Promise)) return result; // COPY streams: only inside long transactions
+    if (config === SET_TIMEOUTS_SQL && Array.isArray(values)) {
+      const ms = Number(values[0]);
+      result.then(() => waits.set(client, ms === 0 ? undefined : ms + NO_ANSWER_MARGIN_MS), () => {});
+    } else if (config === RESET_TIMEOUTS_SQL) {
+      result.then(() => waits.delete(client), () => {});
+    }
+    const waitMs = waits.has(client) ? waits.get(client) : defaultMs;
+    if (waitMs === undefined) return result;
+    const timer = setTimeout(() => {
+      // Without an answer the connection's state is unknown (the statement may
+      // still run, a transaction may still be open): it must not go back to the
+      // pool. Ending its socket fails this query and everything queued behind it.
+      logger?.warn({ waitMs }, 'no answer from the database: dropping the connection');
+      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    }, waitMs);
+    timer.unref();
+    result.then(
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
+    );
+    return result;
+  }) as typeof client.query;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url === undefined ? openEmbedded(options) : openPostgres(options.url, options);
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Database {
+  const timeouts = options.timeouts;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: timeouts?.connectMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'gongjue',
     types: { getTypeParser: exactTypeParser },
+    // Startup parameters: every session of the pool starts with these limits.
+    ...(timeouts && {
+      statement_timeout: timeouts.statementMs,
+      lock_timeout: timeouts.lockMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    }),
   });
-  // An idle client losing its server must not crash the process; the next
-  // query will fail and say so instead.
-  pool.on('error', (err) => options.logger?.warn({ err: { message: err.message } }, 'idle database client error'));
+  // A client that loses its server emits 'error'. pg-pool listens only while
+  // the client is idle in the pool; checked out (a request or job running on
+  // it) nobody would, and Node ends the process on an unheard 'error'. So
+  // every client has a listener for its whole life: the query in progress
+  // fails on its own (the request answers 503, the job is retried) and the pool
+  // discards the broken client when it comes back.
+  pool.on('connect', (client) => {
+    client.on('error', (err: Error & { code?: string }) =>
+      options.logger?.warn({ err: { message: err.message, code: err.code } }, 'database connection lost'),
+    );
+  });
+  // Idle clients' errors reach the pool too; the client's own listener has said it.
+  pool.on('error', () => {});
+  const waits = new WeakMap<pg.PoolClient, number | undefined>();
+  const defaultWaitMs = timeouts && timeouts.statementMs > 0 ? timeouts.statementMs + NO_ANSWER_MARGIN_MS : undefined;
+  pool.on('connect', (client) => dropUnansweredQueries(client, defaultWaitMs, waits, options.logger));
+  pool.on('release', (_err: Error | undefined, client: pg.PoolClient) => waits.delete(client));
   // Kysely hides which pooled client runs a transaction; the server's process
   // id, which pg learns when it connects, tells them apart.
   const clients = new Map<number, pg.PoolClient>();

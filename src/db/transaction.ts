@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { SET_TIMEOUTS_SQL } from './database.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -7,4 +8,17 @@ import type { DB } from './schema.ts';
  */
 export function inTransaction<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(work);
+}
+
+/**
+ * A transaction whose statements may run, and wait for locks, up to `limitMs`
+ * each (0: without limit) instead of a request's few seconds
+ * (DATABASE_STATEMENT_TIMEOUT_MS): jobs (closing a large meeting, taking an
+ * electorate snapshot) and registry imports. The limits end with the transaction.
+ */
+export function inLongTransaction<T>(db: Kysely<DB>, limitMs: number, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await trx.executeQuery(CompiledQuery.raw(SET_TIMEOUTS_SQL, [String(Math.max(0, Math.trunc(limitMs))), true]));
+    return work(trx);
+  });
 }

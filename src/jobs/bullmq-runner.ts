@@ -1,9 +1,11 @@
-import { type JobsOptions, Queue, Worker } from 'bullmq';
+import { hostname } from 'node:os';
+import { DelayedError, type Job as BullJob, type JobsOptions, Queue, Worker } from 'bullmq';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { Redis } from 'ioredis';
 import { dueWork } from './due-work.ts';
 import { runJob } from './handlers.ts';
 import type { JobRunner, QueueCounts } from './runner.ts';
-import { type Job, JOB_NAMES, type JobDeps, type JobName } from './work.ts';
+import { type Job, JOB_NAMES, type JobDeps, type JobName, UNAVAILABLE_RETRY_MS } from './work.ts';
 
 /**
  * The jobs on BullMQ: one queue per kind of job, delayed jobs with
@@ -25,6 +27,13 @@ export interface BullmqOptions {
   horizonMs: number;
   /** false: this process only enqueues (an API instance whose workers run elsewhere). */
   runWorkers: boolean;
+  /**
+   * A worker's hold on a job, renewed at half of it while the job runs, and how
+   * often workers look for jobs whose holder died. BullMQ's 30 s + 30 s let a
+   * dead worker's close wait up to a minute; a close is due at its instant.
+   */
+  lockMs: number;
+  stalledCheckMs: number;
 }
 
 const JOB_DEFAULTS: JobsOptions = {
@@ -62,9 +71,17 @@ export class BullmqRunner implements JobRunner {
       this.deps.log.info({ prefix: this.options.prefix }, 'jobs: BullMQ queues ready; workers run elsewhere');
       return;
     }
-    const workerOptions = { connection: this.connection, prefix: this.options.prefix, concurrency: this.options.concurrency };
+    const workerOptions = {
+      connection: this.connection,
+      prefix: this.options.prefix,
+      concurrency: this.options.concurrency,
+      lockDuration: this.options.lockMs,
+      stalledInterval: this.options.stalledCheckMs,
+      // Recorded on each job it takes (the dashboard's "processed by"): which process holds a job.
+      name: `${hostname()}:${process.pid}`,
+    };
     for (const name of JOB_NAMES) {
-      this.workers.push(new Worker(name, async (job) => this.enqueue(await runJob(this.deps, { name, data: job.data as never })), workerOptions));
+      this.workers.push(new Worker(name, async (job, token) => this.run(name, job, token), workerOptions));
     }
     this.workers.push(new Worker(RECONCILE, async () => this.reconcile(), { ...workerOptions, concurrency: 1 }));
     for (const worker of this.workers) {
@@ -78,6 +95,23 @@ export class BullmqRunner implements JobRunner {
       'jobs: BullMQ workers started',
     );
     this.kick();
+  }
+
+  /**
+   * One job. While the database is away the job waits and tries again every
+   * few seconds without spending its attempts: a close due during a long
+   * outage runs moments after the database is back, not once a failed job's id
+   * has been freed (15 minutes).
+   */
+  private async run(name: JobName, job: BullJob, token: string | undefined): Promise<void> {
+    try {
+      await this.enqueue(await runJob(this.deps, { name, data: job.data as never }));
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || token === undefined) throw err;
+      this.deps.log.warn({ job: job.id, err: { message: (err as Error).message } }, 'jobs: the database is unavailable; the job waits and tries again');
+      await job.moveToDelayed(Date.now() + UNAVAILABLE_RETRY_MS, token);
+      throw new DelayedError();
+    }
   }
 
   kick(): void {

@@ -9,7 +9,7 @@ import { type JobRunner, noRunner } from './runner.ts';
 import type { JobDeps, JobLog } from './work.ts';
 
 export function jobDeps(config: Config, db: Kysely<DB>, clock: Clock, log: JobLog): JobDeps {
-  return { db, clock, log, webhooks: config.jobs.webhooks, reminderLeadMs: config.jobs.reminderLeadMs, fetch: receiverFetch(config.jobs.webhooks.allowPrivate) };
+  return { db, clock, log, webhooks: config.jobs.webhooks, reminderLeadMs: config.jobs.reminderLeadMs, longStatementMs: config.databaseLongStatementMs, fetch: receiverFetch(config.jobs.webhooks.allowPrivate) };
 }
 
 /**
@@ -21,7 +21,7 @@ export function createRunner(config: Config, deps: JobDeps, runWorkers: boolean)
   // The horizon spans two intervals, so a deadline falling between two passes is scheduled before it comes.
   const common = { intervalMs: config.jobs.intervalMs, horizonMs: 2 * config.jobs.intervalMs };
   if (config.redisUrl !== undefined) {
-    return new BullmqRunner(deps, { ...common, redisUrl: config.redisUrl, prefix: config.jobs.queuePrefix, concurrency: config.jobs.concurrency, runWorkers });
+    return new BullmqRunner(deps, { ...common, redisUrl: config.redisUrl, prefix: config.jobs.queuePrefix, concurrency: config.jobs.concurrency, lockMs: config.jobs.lockMs, stalledCheckMs: config.jobs.stalledCheckMs, runWorkers });
   }
   return runWorkers ? new InProcessRunner(deps, { ...common, concurrency: config.jobs.concurrency }) : noRunner;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { publishMeeting } from '../results/publication.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inLongTransaction } from '../db/transaction.ts';
 import { ProblemError } from '../problems.ts';
 import { closeMeeting } from '../voting/closing.ts';
 import { localTime } from '../voting/local-time.ts';
@@ -20,10 +20,15 @@ import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetin
 
 const ACTOR = 'system:jobs';
 
+/** A job may run longer than a request: closing a large meeting, an electorate snapshot. */
+function jobTransaction<T>(deps: JobDeps, work: (trx: JobDeps['db']) => Promise<T>): Promise<T> {
+  return inLongTransaction(deps.db, deps.longStatementMs ?? 0, work);
+}
+
 /** Voting opens at its instant: the electorate snapshot is taken (R4.6). */
 export const openVotingJob: Handler<'open-voting'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
-  const meeting = await inTransaction(deps.db, async (trx) => {
+  const meeting = await jobTransaction(deps, async (trx) => {
     const found = await requireMeeting(trx, meetingId, { lock: 'update' });
     // Opened by an organiser or cancelled meanwhile, or a timer that fired early: nothing to open now.
     if (found.status === 'noticed' && now >= found.voting_opens_at) await openVoting(trx, found, ACTOR, now);
@@ -46,7 +51,7 @@ export const openVotingJob: Handler<'open-voting'> = async (deps, { meetingId })
 export const closeVotingJob: Handler<'close-voting'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
   try {
-    const outcome = await inTransaction(deps.db, (trx) => closeMeeting(trx, meetingId, ACTOR, now));
+    const outcome = await jobTransaction(deps, (trx) => closeMeeting(trx, meetingId, ACTOR, now));
     if (outcome.closedNow && outcome.status === 'discrepancy') {
       deps.log.error({ meetingId }, 'voting closed, but the SQL totals and the recount of the sealed record disagree: the result is held, not published');
     } else if (outcome.closedNow) deps.log.info({ meetingId }, 'voting closed and tallied at its instant');
@@ -63,7 +68,7 @@ export const closeVotingJob: Handler<'close-voting'> = async (deps, { meetingId 
 /** The tallied result becomes the meeting's public notice (R4.7), and subscribers hear of it. */
 export const publishResultsJob: Handler<'publish-results'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
-  const status = await inTransaction(deps.db, async (trx) => {
+  const status = await jobTransaction(deps, async (trx) => {
     const meeting = await requireMeeting(trx, meetingId);
     // Only a tallied meeting is published; one already published (by an organiser, another worker) is left alone.
     // One held for a discrepancy is refused by publishMeeting, and retrying cannot change that: logged below, not thrown.
@@ -94,7 +99,7 @@ export const publishResultsJob: Handler<'publish-results'> = async (deps, { meet
  */
 export const remindVotersJob: Handler<'remind-voters'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
-  const reminded = await inTransaction(deps.db, async (trx) => {
+  const reminded = await jobTransaction(deps, async (trx) => {
     const meeting = await trx
       .updateTable('meetings')
       .set({ reminded_at: now })

@@ -1,7 +1,8 @@
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { dueWork } from './due-work.ts';
 import { runJob } from './handlers.ts';
 import type { JobRunner, QueueCounts } from './runner.ts';
-import type { Job, JobDeps } from './work.ts';
+import { type Job, type JobDeps, UNAVAILABLE_RETRY_MS } from './work.ts';
 
 /**
  * Runs the jobs inside this process when no Redis is configured (the embedded
@@ -59,6 +60,7 @@ export class InProcessRunner implements JobRunner {
     if (this.stopped) return;
     clearTimeout(this.timer);
     let failures = 0;
+    let atLeastMs = 0;
     try {
       const found = await dueWork(this.deps.db, this.deps.clock.now(), { horizonMs: this.options.horizonMs, reminderLeadMs: this.deps.reminderLeadMs });
       for (const job of found) this.pending.set(job.key, job);
@@ -68,8 +70,14 @@ export class InProcessRunner implements JobRunner {
           try {
             for (const next of await runJob(this.deps, job)) this.pending.set(next.key, next);
           } catch (err) {
-            // Dropped, not retried in a tight loop: the next pass derives it again from the database.
             failures += 1;
+            // The database away for a moment: tried again shortly, not only at the next interval's pass.
+            if (isDatabaseUnavailable(err)) {
+              this.pending.set(job.key, { ...job, runAt: new Date(this.deps.clock.now().getTime() + UNAVAILABLE_RETRY_MS) });
+              this.deps.log.warn({ job: job.key, err: { message: (err as Error).message } }, 'jobs: the database is unavailable; the job waits and tries again');
+              continue;
+            }
+            // Dropped, not retried in a tight loop: the next pass derives it again from the database.
             this.deps.log.error({ err, job: job.key }, 'job failed; the next pass will try again');
           }
         }
@@ -78,9 +86,11 @@ export class InProcessRunner implements JobRunner {
     } catch (err) {
       failures += 1;
       this.deps.log.error({ err }, 'jobs: reconciliation failed');
+      // Jobs already due would otherwise start the next pass at once, and again, while the database is away.
+      if (isDatabaseUnavailable(err)) atLeastMs = UNAVAILABLE_RETRY_MS;
     }
     this.lastPassFailures = failures;
-    this.scheduleNextPass();
+    this.scheduleNextPass(atLeastMs);
   }
 
   /** The earliest due job, taken out of the pending set so no other worker of this pass takes it too. */
@@ -94,11 +104,11 @@ export class InProcessRunner implements JobRunner {
     return best;
   }
 
-  private scheduleNextPass(): void {
+  private scheduleNextPass(atLeastMs: number): void {
     if (this.stopped) return;
     const now = this.deps.clock.now().getTime();
     let wait = this.options.intervalMs;
-    for (const job of this.pending.values()) wait = Math.min(wait, Math.max(0, job.runAt.getTime() - now));
+    for (const job of this.pending.values()) wait = Math.min(wait, Math.max(atLeastMs, job.runAt.getTime() - now));
     this.timer = setTimeout(() => this.kick(), wait);
     this.timer.unref();
   }

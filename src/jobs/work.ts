@@ -16,6 +16,9 @@ export type Job =
   | { name: 'deliver-webhook'; key: string; runAt: Date; data: { deliveryId: string } };
 
 export type JobName = Job['name'];
+
+/** How often a job tries again while the database is unavailable (without spending its attempts). */
+export const UNAVAILABLE_RETRY_MS = 2_000;
 export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'remind-voters', 'deliver-webhook'];
 export type JobData<N extends JobName> = Extract<Job, { name: N }>['data'];
 
@@ -52,6 +55,8 @@ export interface JobDeps {
   webhooks: WebhookPolicy;
   /** How long before voting closes owners who have not voted are reminded; 0: never. */
   reminderLeadMs: number;
+  /** Statement and lock limit of a job's transaction (DATABASE_LONG_STATEMENT_TIMEOUT_MS); absent or 0: none. */
+  longStatementMs?: number;
   fetch: typeof fetch;
 }
 

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/unavailable.ts';
 import { type FieldError, PROBLEM_TYPES, ProblemError, type ProblemSlug, problemBody } from '../problems.ts';
 import { BASELINE_SECURITY_HEADERS } from './security-headers.ts';
 
@@ -21,6 +22,7 @@ export default fp(
         request.log.warn({ err: { message: error.message, code: error.code } }, problem.detail ?? problem.slug);
       }
       if (error instanceof ProblemError) reply.headers(error.headers);
+      if (problem.headers) reply.headers(problem.headers);
       return sendProblem(request, reply, problem.slug, problem.detail, problem.extensions, problem.status);
     });
 
@@ -54,6 +56,7 @@ interface Classified {
   status: number;
   detail?: string;
   extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
 }
 
 function classify(error: FastifyError): Classified {
@@ -78,6 +81,15 @@ function classify(error: FastifyError): Classified {
   }
   if (isResponseSerializationError(error)) {
     return { slug: 'internal-error', status: 500 };
+  }
+  // The database down, restarting, frozen or full: a moment's wait, not a fault of the request or the code.
+  if (isDatabaseUnavailable(error)) {
+    return {
+      slug: 'unavailable',
+      status: 503,
+      detail: 'The database is unavailable for a moment; retry after a few seconds',
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+    };
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTransaction } from '../db/transaction.ts';
+import { inLongTransaction, inTransaction } from '../db/transaction.ts';
 import { type Action, authorize } from '../identity/permissions.ts';
 import { accountOf, actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
@@ -245,7 +245,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       },
       async (request) => {
         const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
-        await inTransaction(db(), (trx) => run(trx, meeting.id, request));
+        // Opening (the electorate snapshot) and closing (the tally) of a large meeting take what their jobs take.
+        await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => run(trx, meeting.id, request));
         // The change may have made work due (deliveries of its event, publication after a close).
         app.jobs.kick();
         return meetingView(db(), await requireMeeting(db(), meeting.id));

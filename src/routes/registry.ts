@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inLongTransaction, inTransaction } from '../db/transaction.ts';
 import { maskName, maskPhone } from '../identity/mask.ts';
 import { authorize, may } from '../identity/permissions.ts';
 import { accountOf, actorOf } from '../identity/principal.ts';
@@ -138,7 +138,8 @@ export default async function registryRoutes(fastify: FastifyInstance) {
       }
       const parsed = parseRegistryFile(csv ? 'csv' : 'json', request.body as string | object);
       const units = toRegistryUnits(parsed, app.keys.identityHmacKey);
-      const preview = await inTransaction(app.database.db, (trx) =>
+      // A registry of 100,000 units takes seconds to diff and load: the long limits of jobs apply.
+      const preview = await inLongTransaction(app.database.db, app.config.databaseLongStatementMs, (trx) =>
         previewImport(trx, {
           estateId: estate.id,
           registryVersion: estate.registry_version,
@@ -188,7 +189,7 @@ export default async function registryRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const estate = await estateFor(request, request.params.estateId, 'registry.import');
-      return inTransaction(app.database.db, (trx) =>
+      return inLongTransaction(app.database.db, app.config.databaseLongStatementMs, (trx) =>
         applyImport(
           trx,
           { estateId: estate.id, importId: request.params.importId, actor: actorOf(request.user), now: app.clock.now() },

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Meeting } from '../db/schema.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inLongTransaction, type inTransaction } from '../db/transaction.ts';
 import { type Action, authorize, may } from '../identity/permissions.ts';
 import { actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
@@ -159,7 +159,8 @@ export default async function resultRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const meeting = await authorized(request, request.params.meetingId, 'result.publish');
-      const { published } = await inTransaction(db(), (trx) => publishMeeting(trx, meeting.id, actorOf(request.user), app.clock.now()));
+      // Publishing, notices, bundles and certification read every voter of a meeting: the long limits of jobs apply.
+      const { published } = await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => publishMeeting(trx, meeting.id, actorOf(request.user), app.clock.now()));
       app.jobs.kick(); // deliveries of result.published
       const after = await requireMeeting(db(), meeting.id);
       return { meetingId: after.id, status: after.status, publishedAt: after.published_at!.toISOString(), publishedNow: published };
@@ -179,7 +180,10 @@ export default async function resultRoutes(fastify: FastifyInstance) {
         response: { 200: noticeSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => buildNotice(db(), await authorized(request, request.params.meetingId, 'result.read')),
+    async (request) => {
+      const meeting = await authorized(request, request.params.meetingId, 'result.read');
+      return inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting));
+    },
   );
 
   app.get(
@@ -199,7 +203,8 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const notice = await buildNotice(db(), await authorized(request, request.params.meetingId, 'result.read'));
+      const meeting = await authorized(request, request.params.meetingId, 'result.read');
+      const notice = await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting));
       return reply
         .type('text/html; charset=utf-8')
         // The page is self-contained: nothing may be loaded from elsewhere, nothing run.
@@ -262,7 +267,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       const meeting = await authorized(request, request.params.meetingId, 'result.read');
       await visibleResult(request, meeting);
       reply.header('content-disposition', `attachment; filename="gongjue-bundle-${meeting.id}.json"`);
-      return exportBundle(db(), meeting, app.clock.now());
+      return inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => exportBundle(trx, meeting, app.clock.now()));
     },
   );
 
@@ -310,7 +315,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
       async (request) => {
         const meeting = await authorized(request, request.params.meetingId, action);
-        await inTransaction(db(), (trx) => run(trx, meeting.id, request));
+        await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => run(trx, meeting.id, request));
         app.jobs.kick(); // deliveries of result.certified, when this step certified
         return filingAnswer(meeting.id);
       },

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { asPreparedStatement } from '../db/database.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Channel, DB } from '../db/schema.ts';
 
 /**
@@ -159,8 +160,9 @@ export class BallotBatches {
     try {
       outcomes = await castOnlineBallots(this.db, batch.map((p) => p.ballot));
     } catch (err) {
-      if (batch.length === 1) {
-        batch[0]!.reject(err);
+      // One at a time would only fail again, each after its own wait, while the database is away.
+      if (batch.length === 1 || isDatabaseUnavailable(err)) {
+        for (const pending of batch) pending.reject(err);
         return;
       }
       // Each alone, so only the ballot that fails again is refused.
