@@ -149,9 +149,15 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
             decision === 'confirm'
               ? 'Confirm a paper ballot (a second organiser): it becomes the voter’s current ballot'
               : 'Reject a paper ballot entry, with the reason',
+          description:
+            'The body is optional: send none (no Content-Type either), `{}`' + (decision === 'reject' ? ' or `{"reason": "签名不符"}`.' : '.'),
           security: bearerSecurity,
           params: meetingParams.extend({ entryId: uuidParam('a paper ballot') }),
-          body: z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict().default({}),
+          // Like approving a proxy, deciding needs no body: a request without one (Fastify reads it as null) is {}.
+          body: z.preprocess(
+            (body) => body ?? {},
+            z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict(),
+          ).optional(),
           response: {
             200: z.object({ entry: paperSchema, receipt: receiptSchema.nullable() }),
             ...problemResponses(400, 401, 403, 404, 409),
@@ -166,7 +172,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
             entryId: request.params.entryId,
             accountId,
             confirm: decision === 'confirm',
-            ...(request.body.reason === undefined ? {} : { reason: request.body.reason }),
+            ...(request.body?.reason === undefined ? {} : { reason: request.body.reason }),
             now,
           }),
         );
