@@ -118,7 +118,8 @@ export async function findVoters(db: Kysely<DB>, meeting: Meeting, query: Electo
     select ev.voter_key, min(eu.registry_no) as first_no
     from electorate_voters ev
     join motions m on m.id = ev.motion_id
-    join electorate_units eu on eu.meeting_id = m.meeting_id and eu.unit_id = any(ev.units)
+    cross join lateral unnest(ev.units) as vu(unit_id)
+    join electorate_units eu on eu.meeting_id = ${meeting.id} and eu.unit_id = vu.unit_id
     where m.meeting_id = ${meeting.id} and ${matching}
     group by ev.voter_key
     having ${after === null ? sql`true` : sql`(min(eu.registry_no), ev.voter_key) > (${after[0]}, ${after[1]})`}
