@@ -10,7 +10,7 @@ import { type Kysely, sql } from 'kysely';
  * the motion. The owners column has had the same index since 0003.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create index electorate_voters_units on electorate_voters using gin (units) with (fastupdate = off)`.execute(db);
+  await sql`create index electorate_voters_units on electorate_voters using gin (units)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
+import { findVoters } from '../../src/voting/electorate-lookup.ts';
+import { requireMeeting } from '../../src/voting/meetings.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
@@ -152,6 +154,25 @@ describe('the electorate lookup (GET /v1/meetings/{id}/electorate)', () => {
     const bad = await lookup('after=not-a-cursor!');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('query.after');
+  });
+
+  it('finds the same voters whether it goes through the index on units (few units) or one hashed pass (many)', async () => {
+    const meeting = await requireMeeting(t.testDatabase.database.db, meetingId);
+    for (const filter of [{}, { building: '2栋' }, { floor: '12' }, { name: '张*' }, { registryNo: 'R-3' }, { stair: '1单元' }]) {
+      const pages = async (indexedUnits: number) => {
+        const all = [];
+        let after: string | undefined;
+        do {
+          const page = await findVoters(t.testDatabase.database.db, meeting, { ...filter, limit: 1, indexedUnits, ...(after ? { after } : {}) });
+          all.push(...page.items);
+          after = page.next ?? undefined;
+        } while (after);
+        return all;
+      };
+      const [indexed, hashed] = [await pages(1000), await pages(0)];
+      expect(indexed.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      expect(hashed, JSON.stringify(filter)).toEqual(indexed);
+    }
   });
 
   it('tells whether and how a voter voted, never the choice', async () => {
