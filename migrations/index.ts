@@ -8,7 +8,6 @@ import * as m0006 from './0006_import_speed.ts';
 import * as m0007 from './0007_vote_speed.ts';
 import * as m0008 from './0008_ballot_batches.ts';
 import * as m0009 from './0009_paper_signatory.ts';
-import * as m0015 from './0015_electorate_units_index.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -25,5 +24,4 @@ export const migrations: Record<string, Migration> = {
   '0007_vote_speed': m0007,
   '0008_ballot_batches': m0008,
   '0009_paper_signatory': m0009,
-  '0015_electorate_units_index': m0015,
 };

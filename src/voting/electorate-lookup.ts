@@ -89,7 +89,7 @@ function unitFilters(query: ElectorateQuery) {
 
 const CURSOR = /^[A-Za-z0-9_-]+$/;
 
-/** Up to this many matching units, their voters are found through the index on electorate_voters.units. */
+/** Up to this many matching units, their voters are found through the index on electorate_voters.owners. */
 const INDEXED_UNITS = 200;
 
 function encodeCursor(firstNo: string, key: string): string {
@@ -116,15 +116,17 @@ export async function findVoters(db: Kysely<DB>, meeting: Meeting, query: Electo
   const filters = unitFilters(query);
   let matching = sql`true`;
   if (filters.length > 0) {
-    const { rows } = await sql<{ unit_id: string }>`
-      select eu.unit_id from electorate_units eu where eu.meeting_id = ${meeting.id} and ${sql.join(filters, sql` and `)}`.execute(db);
+    const { rows } = await sql<{ unit_id: string; owners: string[] }>`
+      select eu.unit_id, eu.owners from electorate_units eu where eu.meeting_id = ${meeting.id} and ${sql.join(filters, sql` and `)}`.execute(db);
     if (rows.length === 0) return { items: [], next: null };
     const unitIds = rows.map((r) => r.unit_id);
-    // A few units: find their voters through the index on units. Many (a whole building): one pass
-    // over the voters' units, hashed — probing the index once per unit would cost more.
+    // A few units: their voters are among the voters of their owners (R1.2: a voter's owners are
+    // its units' owners; the developer's, all of the developer's), found through the index on owners.
+    // Many (a whole building): one pass over the voters' units, hashed — probing the index once per
+    // owner would cost more.
     matching =
       unitIds.length <= (query.indexedUnits ?? INDEXED_UNITS)
-        ? sql`ev.units && ${unitIds}::uuid[]`
+        ? sql`ev.owners && ${[...new Set(rows.flatMap((r) => r.owners))]}::uuid[] and ev.units && ${unitIds}::uuid[]`
         : sql`ev.id in (select ev2.id from electorate_voters ev2 join motions m2 on m2.id = ev2.motion_id
                           cross join lateral unnest(ev2.units) as u2(unit_id)
                           where m2.meeting_id = ${meeting.id} and u2.unit_id in (select unnest(${unitIds}::uuid[])))`;
@@ -241,7 +243,7 @@ export type VoterRef = { voterId: string } | { unitId: string } | { registryNo: 
  */
 export async function resolveVoter(trx: Kysely<DB>, meetingId: string, motionId: string, ref: VoterRef): Promise<string> {
   if ('voterId' in ref) return ref.voterId;
-  let unitQuery = trx.selectFrom('electorate_units').select('unit_id').where('meeting_id', '=', meetingId);
+  let unitQuery = trx.selectFrom('electorate_units').select(['unit_id', 'owners']).where('meeting_id', '=', meetingId);
   unitQuery = 'unitId' in ref ? unitQuery.where('unit_id', '=', ref.unitId) : unitQuery.where('registry_no', '=', ref.registryNo);
   const unit = await unitQuery.executeTakeFirst();
   if (!unit) {
@@ -251,6 +253,8 @@ export async function resolveVoter(trx: Kysely<DB>, meetingId: string, motionId:
     .selectFrom('electorate_voters')
     .select('id')
     .where('motion_id', '=', motionId)
+    // Through the index on owners: the voter holding a unit is one of its owners' voters (R1.2).
+    .where('owners', '&&', sql<string[]>`${unit.owners}::uuid[]`)
     .where('units', '@>', sql<string[]>`array[${unit.unit_id}]::uuid[]`)
     .executeTakeFirst();
   if (!voter) throw new ProblemError('forbidden', "This unit is not in the motion's electorate (outside its scope, or not counted)");
