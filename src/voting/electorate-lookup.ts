@@ -66,7 +66,7 @@ export interface ElectorateVoterView {
 }
 
 /** A unit as it stood at opening, matched by `eu` columns. */
-function unitFilters(query: ElectorateQuery) {
+function unitFilters(query: ElectorateQuery, estateId: string) {
   const parts = [];
   if (query.registryNo !== undefined) parts.push(sql`eu.registry_no = ${query.registryNo}`);
   if (query.building !== undefined) parts.push(sql`eu.building = ${query.building}`);
@@ -75,13 +75,14 @@ function unitFilters(query: ElectorateQuery) {
   // The floor is validated as digits by the route, so it is safe inside the pattern.
   if (query.floor !== undefined) parts.push(sql`eu.room ~ ${`^${query.floor}[0-9]{2}$`}`);
   if (query.name !== undefined) {
-    // The owner's name masked in SQL exactly as maskName() masks it, compared with the query masked the same way.
-    const masked = sql`case when char_length(btrim(o.name)) <= 1 then '*'
-      else left(btrim(o.name), k.keep) || repeat('*', char_length(btrim(o.name)) - k.keep) end`;
-    parts.push(sql`exists (
-      select 1 from owners o
-      cross join lateral (select case when o.kind = 'organisation' then least(2, char_length(btrim(o.name)) - 1) else 1 end as keep) k
-      where o.id = any(eu.owners)
+    // The estate's owners whose name, masked in SQL exactly as maskName() masks it, equals the query
+    // masked the same way: computed once (an init plan), then compared with each unit's owners.
+    const len = sql`char_length(btrim(o.name))`;
+    const keep = sql`(case when o.kind = 'organisation' then least(2, ${len} - 1) else 1 end)`;
+    const masked = sql`(case when ${len} <= 1 then '*' else left(btrim(o.name), ${keep}) || repeat('*', ${len} - ${keep}) end)`;
+    parts.push(sql`eu.owners && array(
+      select o.id from owners o
+      where o.estate_id = ${estateId}
         and ${masked} = case o.kind when 'organisation' then ${maskName(query.name, 'organisation')} else ${maskName(query.name, 'person')} end)`);
   }
   return parts;
@@ -113,7 +114,7 @@ export async function findVoters(db: Kysely<DB>, meeting: Meeting, query: Electo
   if (meeting.status === 'draft' || meeting.status === 'noticed' || meeting.status === 'cancelled') {
     throw new ProblemError('conflict', `The electorate is taken when voting opens; this meeting is ${meeting.status}`, { status: meeting.status });
   }
-  const filters = unitFilters(query);
+  const filters = unitFilters(query, meeting.estate_id);
   let matching = sql`true`;
   if (filters.length > 0) {
     const { rows } = await sql<{ unit_id: string; owners: string[] }>`
