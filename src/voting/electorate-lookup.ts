@@ -66,7 +66,7 @@ export interface ElectorateVoterView {
 }
 
 /** A unit as it stood at opening, matched by `eu` columns. */
-function unitFilters(query: ElectorateQuery, estateId: string) {
+function unitFilters(query: ElectorateQuery, meetingId: string, estateId: string) {
   const parts = [];
   if (query.registryNo !== undefined) parts.push(sql`eu.registry_no = ${query.registryNo}`);
   if (query.building !== undefined) parts.push(sql`eu.building = ${query.building}`);
@@ -80,10 +80,13 @@ function unitFilters(query: ElectorateQuery, estateId: string) {
     const len = sql`char_length(btrim(o.name))`;
     const keep = sql`(case when o.kind = 'organisation' then least(2, ${len} - 1) else 1 end)`;
     const masked = sql`(case when ${len} <= 1 then '*' else left(btrim(o.name), ${keep}) || repeat('*', ${len} - ${keep}) end)`;
-    parts.push(sql`eu.owners && array(
-      select o.id from owners o
-      where o.estate_id = ${estateId}
-        and ${masked} = case o.kind when 'organisation' then ${maskName(query.name, 'organisation')} else ${maskName(query.name, 'person')} end)`);
+    // A semi-join the planner can hash: a unit-by-unit array overlap with thousands of owners would not scale.
+    parts.push(sql`eu.unit_id in (
+      select eo.unit_id from electorate_units eo cross join lateral unnest(eo.owners) as x(owner_id)
+      where eo.meeting_id = ${meetingId} and x.owner_id in (
+        select o.id from owners o
+        where o.estate_id = ${estateId}
+          and ${masked} = case o.kind when 'organisation' then ${maskName(query.name, 'organisation')} else ${maskName(query.name, 'person')} end))`);
   }
   return parts;
 }
@@ -109,41 +112,49 @@ function decodeCursor(after: string): [string, string] {
   throw new ProblemError('validation-failed', `query.after: ${message}`, { errors: [{ path: 'query.after', message }] });
 }
 
-/** A page of the meeting's voters holding a unit that matches, in the order of their first registry number. */
+/** A page of the meeting's voters holding a unit that matches, in the order of their first matching registry number. */
 export async function findVoters(db: Kysely<DB>, meeting: Meeting, query: ElectorateQuery): Promise<{ items: ElectorateVoterView[]; next: string | null }> {
   if (meeting.status === 'draft' || meeting.status === 'noticed' || meeting.status === 'cancelled') {
     throw new ProblemError('conflict', `The electorate is taken when voting opens; this meeting is ${meeting.status}`, { status: meeting.status });
   }
-  const filters = unitFilters(query, meeting.estate_id);
-  let matching = sql`true`;
-  if (filters.length > 0) {
-    const { rows } = await sql<{ unit_id: string; owners: string[] }>`
-      select eu.unit_id, eu.owners from electorate_units eu where eu.meeting_id = ${meeting.id} and ${sql.join(filters, sql` and `)}`.execute(db);
-    if (rows.length === 0) return { items: [], next: null };
-    const unitIds = rows.map((r) => r.unit_id);
-    // A few units: their voters are among the voters of their owners (R1.2: a voter's owners are
-    // its units' owners; the developer's, all of the developer's), found through the index on owners.
-    // Many (a whole building): one pass over the voters' units, hashed — probing the index once per
-    // owner would cost more.
-    matching =
-      unitIds.length <= (query.indexedUnits ?? INDEXED_UNITS)
-        ? sql`ev.owners && ${[...new Set(rows.flatMap((r) => r.owners))]}::uuid[] and ev.units && ${unitIds}::uuid[]`
-        : sql`ev.id in (select ev2.id from electorate_voters ev2 join motions m2 on m2.id = ev2.motion_id
-                          cross join lateral unnest(ev2.units) as u2(unit_id)
-                          where m2.meeting_id = ${meeting.id} and u2.unit_id in (select unnest(${unitIds}::uuid[])))`;
-  }
+  const filters = unitFilters(query, meeting.id, meeting.estate_id);
+  // The units that match, as they stood at opening; a voter is ordered by the first of them.
+  const matched = sql`select eu.unit_id, eu.registry_no, eu.owners from electorate_units eu
+    where eu.meeting_id = ${meeting.id}${filters.length === 0 ? sql`` : sql` and ${sql.join(filters, sql` and `)}`}`;
   const after = query.after === undefined ? null : decodeCursor(query.after);
-  const { rows: keys } = await sql<{ voter_key: string; first_no: string }>`
-    select ev.voter_key, min(eu.registry_no) as first_no
-    from electorate_voters ev
-    join motions m on m.id = ev.motion_id
-    cross join lateral unnest(ev.units) as vu(unit_id)
-    join electorate_units eu on eu.meeting_id = ${meeting.id} and eu.unit_id = vu.unit_id
-    where m.meeting_id = ${meeting.id} and ${matching}
-    group by ev.voter_key
-    having ${after === null ? sql`true` : sql`(min(eu.registry_no), ev.voter_key) > (${after[0]}, ${after[1]})`}
-    order by first_no, ev.voter_key
-    limit ${query.limit + 1}`.execute(db);
+  const having = after === null ? sql`true` : sql`(min(mu.registry_no), ev.voter_key) > (${after[0]}, ${after[1]})`;
+  let few = false;
+  if (filters.length > 0) {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from (${matched} limit ${(query.indexedUnits ?? INDEXED_UNITS) + 1}) mu`.execute(db);
+    few = Number(rows[0]!.n) <= (query.indexedUnits ?? INDEXED_UNITS);
+  }
+  // A few units: their voters are among the voters of their owners (R1.2: a voter's owners are its
+  // units' owners; the developer's, all of the developer's), found through the index on owners.
+  // Many (a building, or no filter): one pass over every voter's units, joined by hashing.
+  const { rows: keys } = few
+    ? await sql<{ voter_key: string; first_no: string }>`
+        with mu as materialized (${matched})
+        select ev.voter_key, min(mu.registry_no) as first_no
+        from mu
+        join electorate_voters ev on ev.owners && mu.owners and mu.unit_id = any(ev.units)
+        join motions m on m.id = ev.motion_id
+        where m.meeting_id = ${meeting.id}
+        group by ev.voter_key
+        having ${having}
+        order by first_no, ev.voter_key
+        limit ${query.limit + 1}`.execute(db)
+    : await sql<{ voter_key: string; first_no: string }>`
+        with mu as materialized (${matched})
+        select ev.voter_key, min(mu.registry_no) as first_no
+        from electorate_voters ev
+        join motions m on m.id = ev.motion_id
+        cross join lateral unnest(ev.units) as vu(unit_id)
+        join mu on mu.unit_id = vu.unit_id
+        where m.meeting_id = ${meeting.id}
+        group by ev.voter_key
+        having ${having}
+        order by first_no, ev.voter_key
+        limit ${query.limit + 1}`.execute(db);
   const page = keys.slice(0, query.limit);
   const last = page.at(-1);
   const next = keys.length > query.limit && last ? encodeCursor(last.first_no, last.voter_key) : null;

@@ -113,7 +113,8 @@ describe('the electorate lookup (GET /v1/meetings/{id}/electorate)', () => {
   });
 
   it('finds by building, stairwell, floor and room; one owner’s units form one voter, a building-scoped motion counts only that building', async () => {
-    expect(registryNos(await found(`building=${encodeURIComponent('2栋')}`))).toEqual(['R-1+R-5', 'R-4']);
+    // Listed in the order of their first matching unit: R-4, then R-5 (the owner of R-1 and R-5).
+    expect(registryNos(await found(`building=${encodeURIComponent('2栋')}`))).toEqual(['R-4', 'R-1+R-5']);
     expect(registryNos(await found(`building=${encodeURIComponent('1栋')}&stair=${encodeURIComponent('2单元')}`))).toEqual(['R-3']);
     expect(registryNos(await found('floor=12'))).toEqual(['R-2', 'R-3']);
     expect(registryNos(await found('room=1202'))).toEqual(['R-2']);
