@@ -139,7 +139,9 @@ async function schema(args: readonly string[], io: Io): Promise<number> {
 /**
  * `gongjue admin grant PHONE`: appoint an admin on the configured database (the
  * environment as for `npm start`). The first admin of an installation can be
- * appointed no other way. Loaded lazily: the tally commands need no database.
+ * appointed no other way. While a service holds the embedded database of this
+ * data directory, the running service is asked (src/identity/bootstrap.ts).
+ * Loaded lazily: the tally commands need no database.
  */
 async function admin(args: readonly string[], io: Io): Promise<number> {
   const { positionals } = parseArgs(args, []);
@@ -181,7 +183,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   },
   admin: {
     usage: 'gongjue admin grant PHONE',
-    summary: 'appoint an admin (the first one of an installation) on the configured database',
+    summary: 'appoint an admin (the first one of an installation) on the configured database, or through the embedded service running on it',
     run: admin,
   },
 };

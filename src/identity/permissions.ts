@@ -27,6 +27,7 @@ export type Action =
   | 'ballot.cast'
   | 'paper.enter'
   | 'proxy.manage'
+  | 'electorate.lookup'
   | 'petition.sign'
   | 'petition.read'
   | 'webhook.manage'
@@ -86,6 +87,9 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'ballot.cast': [ownerInEstate],
   'paper.enter': [committeeOfEstate, organiserOfEstate],
   'proxy.manage': [committeeOfEstate, organiserOfEstate],
+  // Finding a voter (id, units, masked names, whether and how they voted — never their choice):
+  // those who enter paper ballots and register proxies for them.
+  'electorate.lookup': [committeeOfEstate, organiserOfEstate],
   'petition.sign': [ownerInEstate],
   'petition.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
   // Subscribing to events is reading them: a registered system may subscribe within its own scope.

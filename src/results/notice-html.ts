@@ -44,6 +44,12 @@ footer { margin-top: 8mm; font-size: 9pt; }
 }
 `;
 
+/** The channel, and (R4.4) the other channel whose ballot this one replaced: 纸质（取代此前的线上投票）. */
+function channelText(b: NoticeMotion['ballots'][number]): string {
+  const channel = CHANNEL[b.channel] ?? b.channel;
+  return b.replaced ? `${channel}（取代此前的${CHANNEL[b.replaced.channel] ?? b.replaced.channel}投票）` : channel;
+}
+
 function motionHtml(m: NoticeMotion, index: number): string {
   const t = m.totals;
   const choices = m.choices
@@ -53,7 +59,7 @@ function motionHtml(m: NoticeMotion, index: number): string {
     .map(
       (b, i) =>
         `<tr><td class="n">${i + 1}</td><td>${escapeHtml(b.units.join('、'))}</td><td>${escapeHtml(b.developer ? `建设单位 ${b.owners.join('、')}` : b.owners.join('、'))}</td>` +
-        `<td>${escapeHtml(b.choiceText)}</td><td>${escapeHtml(CHANNEL[b.channel] ?? b.channel)}</td><td class="receipt">${escapeHtml(b.receipt.slice(0, 16))}</td></tr>`,
+        `<td>${escapeHtml(b.choiceText)}</td><td>${escapeHtml(channelText(b))}</td><td class="receipt">${escapeHtml(b.receipt.slice(0, 16))}</td></tr>`,
     )
     .join('');
   return `<section class="motion">
@@ -89,7 +95,7 @@ export function renderNoticeHtml(notice: Notice): string {
 <h1>${escapeHtml(notice.estate.name)}业主大会<br>${escapeHtml(mt.title)}表决结果公告</h1>
 <p class="meta">表决时间：${escapeHtml(mt.local.votingOpens)} 至 ${escapeHtml(mt.local.votingCloses)}（${escapeHtml(mt.local.timeZone)}）</p>
 <p class="meta">公告时间：${escapeHtml(mt.local.published)}&#12288;备案状态：${escapeHtml(FILING[notice.filing.status] ?? notice.filing.status)}</p>
-<p>现将本次会议各表决事项的结果（各事项的表决规则见该项）及每位参与表决业主的表决意见（姓名已隐去部分）公告如下。业主可凭投票时获得的回执核对本人的表决意见是否按所投计入；同一事项多次投票的，以最后一次为准。</p>
+<p>现将本次会议各表决事项的结果（各事项的表决规则见该项）及每位参与表决业主的表决意见（姓名已隐去部分）公告如下。业主可凭投票时获得的回执核对本人的表决意见是否按所投计入；同一事项多次投票的，以最后一次为准；最后一次与此前的投票方式不同的（如纸质票取代了线上投票），在“方式”栏注明。</p>
 ${notice.motions.map(motionHtml).join('\n')}
 <footer>
 <p>业主对本公告有异议的，可向业主大会筹备组（业主委员会）或街道办事处（乡镇人民政府）反映；业主认为决定侵害其合法权益的，可自知道或者应当知道之日起一年内请求人民法院予以撤销（民法典第二百八十条）。</p>

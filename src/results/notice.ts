@@ -37,6 +37,13 @@ export interface NoticeLine {
   channel: Channel;
   castAt: string;
   version: number;
+  /**
+   * R4.4: the latest earlier version of this voter's ballot cast through
+   * another channel, when the standing ballot replaced one (a paper ballot
+   * replacing the online one); null when every earlier version, if any, came
+   * through the same channel.
+   */
+  replaced: { channel: Channel; version: number } | null;
   ballotId: string;
   /** The receipt the owner was given for this ballot (SHA-256, hex). */
   receipt: string;
@@ -100,7 +107,7 @@ const place = (u: { building: string; stair: string | null; room: string }) => [
 
 export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Notice> {
   const publishedAt = requirePublished(meeting);
-  const [estate, motions, lines, units, filing] = await Promise.all([
+  const [estate, motions, lines, units, filing, replaced] = await Promise.all([
     db.selectFrom('estates').select(['id', 'name', 'time_zone']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow(),
     db
       .selectFrom('motions')
@@ -131,7 +138,17 @@ export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Not
       .execute(),
     db.selectFrom('electorate_units').select(['unit_id', 'building', 'stair', 'room', 'registry_no']).where('meeting_id', '=', meeting.id).execute(),
     db.selectFrom('filings').select(['status', 'certified_at', 'key_id']).where('meeting_id', '=', meeting.id).executeTakeFirst(),
+    // Per standing ballot, the latest earlier version through another channel (R4.4).
+    sql<{ motion_id: string; voter_id: string; channel: Channel; version: number }>`
+      select distinct on (b.motion_id, b.voter_id) b.motion_id, b.voter_id, b.channel, b.version
+      from current_ballots cb
+      join motions m on m.id = cb.motion_id
+      join ballots s on s.id = cb.ballot_id
+      join ballots b on b.motion_id = cb.motion_id and b.voter_id = cb.voter_id and b.version < cb.version and b.channel <> s.channel
+      where m.meeting_id = ${meeting.id} and cb.version > 1
+      order by b.motion_id, b.voter_id, b.version desc`.execute(db),
   ]);
+  const replacedOf = new Map(replaced.rows.map((r) => [`${r.motion_id}:${r.voter_id}`, { channel: r.channel, version: r.version }]));
   const unitById = new Map(units.map((u) => [u.unit_id, u]));
   const ownerIds = [...new Set(lines.flatMap((l) => l.owners))];
   const owners =
@@ -182,6 +199,7 @@ export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Not
             channel: l.channel,
             castAt: l.cast_at.toISOString(),
             version: l.version,
+            replaced: replacedOf.get(`${l.motion_id}:${l.voter_id}`) ?? null,
             ballotId: l.id,
             receipt: receiptOf({
               ballotId: l.id,

@@ -3,6 +3,7 @@ import apiClients from './api-clients.ts';
 import auth from './auth.ts';
 import estates from './estates.ts';
 import health from './health.ts';
+import localAdmin from './local-admin.ts';
 import me from './me.ts';
 import meetings from './meetings.ts';
 import paperAndProxies from './paper-and-proxies.ts';
@@ -17,6 +18,8 @@ import webhooks from './webhooks.ts';
 export default async function routes(app: FastifyInstance) {
   await app.register(health);
   await app.register(wellKnownRoutes);
+  // The embedded database has one process: `gongjue admin grant` asks it (src/routes/local-admin.ts).
+  if (app.config.databaseUrl === undefined) await app.register(localAdmin);
   await app.register(
     async (v1) => {
       await v1.register(auth);

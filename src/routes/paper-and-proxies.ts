@@ -17,6 +17,7 @@ import {
   listProxies,
   registerProxy,
 } from '../voting/paper-and-proxies.ts';
+import { findVoters, type VoterRef } from '../voting/electorate-lookup.ts';
 import { bearerSecurity, receiptSchema, phoneSchema, uuidParam } from './schemas.ts';
 
 const documentRef = z
@@ -55,10 +56,64 @@ const proxySchema = z
     document: z.object({ url: z.string(), sha256: z.string() }),
     status: z.enum(['pending', 'approved', 'rejected', 'revoked']),
     registeredAt: z.iso.datetime(),
+    voters: z
+      .array(z.object({ motionId: z.uuid(), voterId: z.uuid(), units: z.array(z.string()), area: z.string() }))
+      .describe('Once voting is open: per motion, the voter(s) the grantor belongs to — the voterId the holder casts for'),
   })
   .meta({ id: 'Proxy' });
 
 const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
+
+/**
+ * A paper or proxy ballot names its voter by voter id, or by one of the
+ * voter's units: its id or its registry number (as on the paper). Exactly one.
+ */
+const voterRefFields = {
+  voterId: z.uuid().optional().describe('The voter (one head) of this motion, from GET …/electorate or the proxy listing'),
+  unitId: z.uuid().optional().describe('Instead of voterId: one of the voter’s units (the voter holding it in this motion’s electorate)'),
+  registryNo: z.string().trim().min(1).max(100).optional().describe('Instead of voterId: the registry number of one of the voter’s units'),
+};
+const oneVoterRef = (b: { voterId?: string | undefined; unitId?: string | undefined; registryNo?: string | undefined }) =>
+  [b.voterId, b.unitId, b.registryNo].filter((v) => v !== undefined).length === 1;
+const oneVoterRefIssue = { message: 'name the voter by exactly one of voterId, unitId, registryNo', path: ['voterId'] };
+function voterRefOf(b: { voterId?: string | undefined; unitId?: string | undefined; registryNo?: string | undefined }): VoterRef {
+  if (b.voterId !== undefined) return { voterId: b.voterId };
+  if (b.unitId !== undefined) return { unitId: b.unitId };
+  return { registryNo: b.registryNo! };
+}
+
+const electorateVoterSchema = z
+  .object({
+    owners: z.array(z.object({ id: z.uuid(), name: z.string().describe('Masked: 张*'), kind: z.enum(['person', 'organisation']) })),
+    developer: z.boolean(),
+    representative: z.uuid().nullable().describe('The co-owner the co-owners chose to cast their vote (R1.4), as at opening'),
+    units: z.array(
+      z.object({
+        id: z.uuid(),
+        registryNo: z.string(),
+        building: z.string(),
+        stair: z.string().nullable(),
+        room: z.string(),
+        area: z.string(),
+        kind: z.enum(['residential', 'commercial', 'parking']),
+      }),
+    ),
+    motions: z.array(
+      z.object({
+        motionId: z.uuid(),
+        voterId: z.uuid().describe('What paper and proxy ballots on this motion name'),
+        unitIds: z.array(z.uuid()).describe('The voter’s units counted on this motion (its scope)'),
+        area: z.string(),
+        heads: z.literal(1).describe('A voter is one head (R1.2)'),
+        ballot: z
+          .object({ channel: z.enum(['online', 'paper', 'proxy']), castAt: z.iso.datetime(), version: z.number().int() })
+          .nullable()
+          .describe('The standing ballot: how and when, never its choice; null: not voted'),
+        paperPending: z.boolean().describe('A paper ballot is entered and waits for a second organiser'),
+      }),
+    ),
+  })
+  .meta({ id: 'ElectorateVoter' });
 
 /** Paper ballots entered and confirmed by two organisers (R4.4); written proxies and the holders' ballots (R4.3). */
 export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
@@ -86,7 +141,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
         params: meetingParams.extend({ motionId: uuidParam('a motion') }),
         body: z
           .object({
-            voterId: z.uuid(),
+            ...voterRefFields,
             signedBy: z
               .uuid('expected an owner id (UUID)')
               .optional()
@@ -96,7 +151,8 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
             scan: documentRef,
           })
           .strict()
-          .refine((b) => b.spoiled || b.choice !== undefined, { message: 'a ballot that is not spoiled needs a choice', path: ['choice'] }),
+          .refine((b) => b.spoiled || b.choice !== undefined, { message: 'a ballot that is not spoiled needs a choice', path: ['choice'] })
+          .refine(oneVoterRef, oneVoterRefIssue),
         response: { 201: paperSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -106,7 +162,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
         enterPaperBallot(trx, {
           meetingId: meeting.id,
           motionId: request.params.motionId,
-          voterId: request.body.voterId,
+          voter: voterRefOf(request.body),
           choice: request.body.choice ?? null,
           spoiled: request.body.spoiled,
           scan: request.body.scan,
@@ -116,6 +172,53 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
         }),
       );
       return reply.code(201).send(entry);
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/electorate',
+    {
+      ...secured,
+      schema: {
+        operationId: 'findElectorateVoters',
+        tags: ['ballots'],
+        summary: 'Find voters of an open or closed meeting by registry number, building, stairwell, floor, room or masked name (committee members and organisers)',
+        description:
+          'For entering paper ballots and registering proxies: each voter (one head, R1.2) with its owners (names masked), its units as they stood ' +
+          'when voting opened, and per motion its voter id, area and standing ballot — channel, time and version, never the choice. ' +
+          'Filters combine (and); a voter is listed when one of its units matches. `name` is compared masked (张三 and 张* find the same voters).',
+        security: bearerSecurity,
+        params: meetingParams,
+        querystring: z
+          .object({
+            registryNo: z.string().trim().min(1).max(100).optional(),
+            building: z.string().trim().min(1).max(100).optional(),
+            stair: z.string().trim().min(1).max(100).optional(),
+            floor: z
+              .string()
+              .regex(/^[1-9][0-9]{0,2}$/, 'expected a floor number, e.g. 12')
+              .optional()
+              .describe('Rooms numbered floor then two digits: 12 finds 1201…1299'),
+            room: z.string().trim().min(1).max(100).optional(),
+            name: z.string().trim().min(1).max(100).optional().describe('A name, full or masked: matched by its masked form (张三 → 张*)'),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            after: z.string().max(1000).optional().describe('`next` of the previous page'),
+          })
+          .strict(),
+        response: {
+          200: z.object({ items: z.array(electorateVoterSchema), next: z.string().nullable().describe('Pass as `after` for the next page; null on the last') }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const { meeting } = await meetingFor(request, request.params.meetingId, 'electorate.lookup');
+      const { limit, after, ...filters } = request.query;
+      return findVoters(db(), meeting, {
+        limit,
+        ...(after === undefined ? {} : { after }),
+        ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+      });
     },
   );
 
@@ -150,9 +253,15 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
             decision === 'confirm'
               ? 'Confirm a paper ballot (a second organiser): it becomes the voter’s current ballot'
               : 'Reject a paper ballot entry, with the reason',
+          description:
+            'The body is optional: send none (no Content-Type either), `{}`' + (decision === 'reject' ? ' or `{"reason": "签名不符"}`.' : '.'),
           security: bearerSecurity,
           params: meetingParams.extend({ entryId: uuidParam('a paper ballot') }),
-          body: z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict().default({}),
+          // Like approving a proxy, deciding needs no body: a request without one (Fastify reads it as null) is {}.
+          body: z.preprocess(
+            (body) => body ?? {},
+            z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict(),
+          ).optional(),
           response: {
             200: z.object({ entry: paperSchema, receipt: receiptSchema.nullable() }),
             ...problemResponses(400, 401, 403, 404, 409),
@@ -167,7 +276,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
             entryId: request.params.entryId,
             accountId,
             confirm: decision === 'confirm',
-            ...(request.body.reason === undefined ? {} : { reason: request.body.reason }),
+            ...(request.body?.reason === undefined ? {} : { reason: request.body.reason }),
             now,
           }),
         );
@@ -270,7 +379,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
         summary: 'Vote as proxy holder for the owner who authorised you (their own ballot always prevails)',
         security: bearerSecurity,
         params: meetingParams.extend({ motionId: uuidParam('a motion') }),
-        body: z.object({ proxyId: z.uuid(), voterId: z.uuid(), choice: choiceSchema }).strict(),
+        body: z.object({ proxyId: z.uuid(), ...voterRefFields, choice: choiceSchema }).strict().refine(oneVoterRef, oneVoterRefIssue),
         response: { 201: receiptSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -285,7 +394,15 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
       if (!seen) throw new ProblemError('not-found', 'No such meeting');
       const accountId = accountOf(request.user, 'Only people hold proxies');
       const receipt = await inTransaction(db(), (trx) =>
-        castProxyBallot(trx, { meetingId: meeting.id, motionId: request.params.motionId, ...request.body, accountId, now }),
+        castProxyBallot(trx, {
+          meetingId: meeting.id,
+          motionId: request.params.motionId,
+          proxyId: request.body.proxyId,
+          voter: voterRefOf(request.body),
+          choice: request.body.choice,
+          accountId,
+          now,
+        }),
       );
       return reply.code(201).send(receipt);
     },

@@ -69,6 +69,10 @@ const noticeSchema = z
             channel: z.enum(['online', 'paper', 'proxy']),
             castAt: z.iso.datetime(),
             version: z.number().int(),
+            replaced: z
+              .object({ channel: z.enum(['online', 'paper', 'proxy']), version: z.number().int() })
+              .nullable()
+              .describe('R4.4: the latest earlier ballot of this voter cast through another channel, which this one replaced; null if none'),
             ballotId: z.uuid(),
             receipt: z.string().describe('The receipt given when this ballot was cast'),
           }),

@@ -5,6 +5,7 @@ import { accountForPhone } from '../identity/accounts.ts';
 import { validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { type Receipt, requireOpen, requireVoter, writeBallot } from './ballots.ts';
+import { grantorVoters, resolveVoter, type VoterRef } from './electorate-lookup.ts';
 import { type Choice, choiceProblem, motionOf } from './motion-terms.ts';
 
 /**
@@ -59,7 +60,8 @@ export async function enterPaperBallot(
   input: {
     meetingId: string;
     motionId: string;
-    voterId: string;
+    /** The voter id, or one of the voter's units (issue 12). */
+    voter: VoterRef;
     choice: Choice | null;
     spoiled: boolean;
     scan: { url: string; sha256: string };
@@ -71,7 +73,8 @@ export async function enterPaperBallot(
 ): Promise<PaperEntryView> {
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
   const motion = await requireMotion(trx, input.meetingId, input.motionId);
-  const voter = await requireVoter(trx, input.motionId, input.voterId);
+  const voterId = await resolveVoter(trx, input.meetingId, input.motionId, input.voter);
+  const voter = await requireVoter(trx, input.motionId, voterId);
   await requireSignatory(trx, meeting.estate_id, voter, input.signedBy);
   if (!input.spoiled) {
     const problem = choiceProblem(motion, input.choice);
@@ -81,7 +84,7 @@ export async function enterPaperBallot(
     .insertInto('paper_entries')
     .values({
       motion_id: input.motionId,
-      voter_id: input.voterId,
+      voter_id: voterId,
       choice: JSON.stringify(input.spoiled ? null : input.choice),
       spoiled: input.spoiled,
       scan_url: input.scan.url,
@@ -98,7 +101,7 @@ export async function enterPaperBallot(
     actor: `account:${input.accountId}`,
     action: 'paper_ballot.entered',
     subject: `paper:${row.id}`,
-    data: { motionId: input.motionId, voterId: input.voterId, spoiled: input.spoiled, scanSha256: input.scan.sha256, signedBy: input.signedBy },
+    data: { motionId: input.motionId, voterId, spoiled: input.spoiled, scanSha256: input.scan.sha256, signedBy: input.signedBy },
   }, at);
   return paperView(row);
 }
@@ -208,6 +211,11 @@ export interface ProxyView {
   document: { url: string; sha256: string };
   status: 'pending' | 'approved' | 'rejected' | 'revoked';
   registeredAt: string;
+  /**
+   * The voters the grantor belongs to on each motion, once voting is open:
+   * the voter ids the holder casts for (a co-owner may be in more than one head).
+   */
+  voters: { motionId: string; voterId: string; units: string[]; area: string }[];
 }
 
 function proxyView(r: { id: string; meeting_id: string; grantor_owner_id: string; holder_account_id: string; instructions: unknown; document_url: string; document_sha256: string; status: ProxyView['status']; registered_at: Date }): ProxyView {
@@ -220,7 +228,14 @@ function proxyView(r: { id: string; meeting_id: string; grantor_owner_id: string
     document: { url: r.document_url, sha256: r.document_sha256 },
     status: r.status,
     registeredAt: r.registered_at.toISOString(),
+    voters: [],
   };
+}
+
+/** The proxies with their grantors' voters filled in (empty before voting opens). */
+async function withVoters(db: Kysely<DB>, meetingId: string, proxies: ProxyView[]): Promise<ProxyView[]> {
+  const voters = await grantorVoters(db, meetingId, proxies.map((p) => p.grantorOwnerId));
+  return proxies.map((p) => ({ ...p, voters: voters.get(p.grantorOwnerId) ?? [] }));
 }
 
 /** An organiser registers the owner's written authorisation (委托书), optionally binding the holder to the owner's choices. */
@@ -269,7 +284,7 @@ export async function registerProxy(
     subject: `proxy:${row.id}`,
     data: { meetingId: input.meetingId, grantorOwnerId: grantor.id, holderAccountId: holder.id, bound: input.instructions !== null },
   }, input.now);
-  return proxyView(row);
+  return (await withVoters(trx, input.meetingId, [proxyView(row)]))[0]!;
 }
 
 /** Approval checks the estate's limit on proxies one holder may carry (maxProxiesPerHolder). */
@@ -303,13 +318,13 @@ export async function approveProxy(trx: Kysely<DB>, input: { meetingId: string; 
     subject: `proxy:${proxy.id}`,
     data: {},
   }, input.now);
-  return proxyView(row);
+  return (await withVoters(trx, input.meetingId, [proxyView(row)]))[0]!;
 }
 
 /** The holder casts for the grantor: bound instructions are enforced, and the owner's own ballot prevails. */
 export async function castProxyBallot(
   trx: Kysely<DB>,
-  input: { meetingId: string; motionId: string; voterId: string; proxyId: string; choice: Choice; accountId: string; now: () => Date },
+  input: { meetingId: string; motionId: string; voter: VoterRef; proxyId: string; choice: Choice; accountId: string; now: () => Date },
 ): Promise<Receipt> {
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
   const proxy = await trx
@@ -320,7 +335,8 @@ export async function castProxyBallot(
     .where('holder_account_id', '=', input.accountId)
     .executeTakeFirst();
   if (!proxy || proxy.status !== 'approved') throw new ProblemError('forbidden', 'You hold no approved proxy with this id for this meeting');
-  const voter = await requireVoter(trx, input.motionId, input.voterId);
+  const voterId = await resolveVoter(trx, input.meetingId, input.motionId, input.voter);
+  const voter = await requireVoter(trx, input.motionId, voterId);
   if (!voter.owners.includes(proxy.grantor_owner_id)) throw new ProblemError('forbidden', 'The proxy’s owner is not one of this voter’s owners');
   await requireCoOwnersVoice(trx, meeting.estate_id, voter, proxy.grantor_owner_id, 'give a proxy for their shared vote (R1.4)');
   const instructed = (proxy.instructions as Record<string, unknown> | null)?.[input.motionId];
@@ -329,7 +345,7 @@ export async function castProxyBallot(
   }
   return writeBallot(
     trx,
-    { ...input, channel: 'proxy', ownerId: proxy.grantor_owner_id, proxyId: proxy.id },
+    { meetingId: input.meetingId, motionId: input.motionId, voterId, choice: input.choice, accountId: input.accountId, now: input.now, channel: 'proxy', ownerId: proxy.grantor_owner_id, proxyId: proxy.id },
     { at, closesAt: meeting.voting_closes_at },
     false,
   );
@@ -354,7 +370,7 @@ export async function holdsProxyFor(db: Kysely<DB>, meetingId: string, accountId
 export async function listProxies(db: Kysely<DB>, meetingId: string, holderAccountId?: string): Promise<ProxyView[]> {
   let query = db.selectFrom('proxies').selectAll().where('meeting_id', '=', meetingId).orderBy('registered_at');
   if (holderAccountId) query = query.where('holder_account_id', '=', holderAccountId);
-  return (await query.execute()).map(proxyView);
+  return withVoters(db, meetingId, (await query.execute()).map(proxyView));
 }
 
 export async function listPaperEntries(db: Kysely<DB>, meetingId: string): Promise<PaperEntryView[]> {

@@ -27,4 +27,9 @@ describe('the first admin (gongjue admin grant PHONE)', () => {
     });
     expect(created.statusCode).toBe(201);
   });
+
+  it('offers no local admin endpoint with an external PostgreSQL: the command writes to the database itself', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/local/admin-grants', payload: { phone: '13800009998' } });
+    expect(res.statusCode).toBe(404);
+  });
 });

@@ -245,6 +245,22 @@ describe('publication', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('shows, per voter, that the standing ballot replaced one cast through another channel (R4.4), in JSON and on the page', async () => {
+    const notice = (await get(`/v1/meetings/${meetingId}/notice`, owners.zhang.accessToken)).json();
+    const lines = notice.motions[0].ballots as { units: string[]; channel: string; version: number; replaced: unknown }[];
+    // 欧阳娜娜: online, then paper.
+    expect(lines.find((l) => l.units.includes('2栋 302'))).toMatchObject({ channel: 'paper', version: 2, replaced: { channel: 'online', version: 1 } });
+    // 张三丰 changed his mind online: a replacement, but through the same channel.
+    expect(lines.find((l) => l.units.includes('1栋 1单元 101'))).toMatchObject({ channel: 'online', version: 2, replaced: null });
+    expect(lines.filter((l) => l.replaced !== null)).toHaveLength(1);
+    for (const motion of notice.motions.slice(1)) expect(motion.ballots.every((l: { replaced: unknown }) => l.replaced === null)).toBe(true);
+
+    const html = (await get(`/v1/meetings/${meetingId}/notice.html`, owners.zhang.accessToken)).body;
+    const row = html.split('<tr>').find((r) => r.includes('2栋 302'))!;
+    expect(row).toContain('纸质（取代此前的线上投票）');
+    expect(html.match(/取代此前的/g)).toHaveLength(1);
+  });
+
   it('a receipt is found in the notice; an earlier version’s receipt shows the later one that was counted', async () => {
     const notice = (await get(`/v1/meetings/${meetingId}/notice`, owners.zhang.accessToken)).json();
     expect(notice.motions[0].ballots.map((l: { receipt: string }) => l.receipt)).toContain(receipts.latest);
