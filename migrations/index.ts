@@ -10,7 +10,7 @@ import * as m0008 from './0008_ballot_batches.ts';
 import * as m0009 from './0009_paper_signatory.ts';
 import * as m0010 from './0010_live_sessions.ts';
 import * as m0011 from './0011_identity_hardening.ts';
-import * as m0014 from './0014_tally_discrepancies.ts';
+import * as m0012 from './0012_tally_discrepancies.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -29,5 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0009_paper_signatory': m0009,
   '0010_live_sessions': m0010,
   '0011_identity_hardening': m0011,
-  '0014_tally_discrepancies': m0014,
+  '0012_tally_discrepancies': m0012,
 };

@@ -511,7 +511,7 @@ export interface WebhookDeliveryTable {
   created_at: Date;
 }
 
-/** A motion whose SQL totals and engine recount disagreed at close (migration 0014). */
+/** A motion whose SQL totals and engine recount disagreed at close (migration 0012). */
 export interface TallyDiscrepancyTable {
   motion_id: string;
   meeting_id: string;
