@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession } from '../../src/identity/sessions.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
 import { runningClock } from '../helpers/jobs.ts';
@@ -48,10 +49,12 @@ beforeAll(async () => {
   motionId = opened.motionIds[0]!;
   const electorate = await db.selectFrom('electorate_voters').select(['id', 'owners']).where('motion_id', '=', motionId).execute();
   const voterOf = new Map(electorate.map((v) => [v.owners[0], v.id]));
-  owners.forEach((o, i) => {
-    const token = t.app.issueAccessToken({ subject: accounts[i]!.id, kind: 'person', grants: [{ role: 'owner', estateId: p.estateA, ownerId: o.id }] });
+  // Each owner in a live session of its own: the service honours a token only while its session lives.
+  for (const [i, o] of owners.entries()) {
+    const { sessionId } = await openSession(db, accounts[i]!.id, new Date());
+    const token = t.app.issueAccessToken({ subject: accounts[i]!.id, kind: 'person', grants: [{ role: 'owner', estateId: p.estateA, ownerId: o.id }], session: sessionId });
     voters.push({ token, voterId: voterOf.get(o.id)! });
-  });
+  }
   const upstream = new URL(adminDatabaseUrl());
   proxy = await pgProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) });
   server = startServer({

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ephemeralKeys } from '../../src/identity/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { openSession } from '../../src/identity/sessions.ts';
 import { es256Token } from '../helpers/jwt.ts';
 import { type PgProxy, pgProxy } from '../helpers/pg-proxy.ts';
 import { freePort, type ServerProcess, startServer, waitUntilReady } from '../helpers/server-process.ts';
@@ -36,7 +37,10 @@ beforeAll(async () => {
     RESULT_SIGNING_KEY: keys.resultSigning.privateKey,
   });
   await waitUntilReady(server);
-  admin = { authorization: `Bearer ${es256Token(keys.jwt.privateKey, { sub: 'ops', kind: 'person', grants: [{ role: 'admin' }] })}` };
+  // A live session of a real account: the service honours a token only while its session lives.
+  const ops = await target.database.db.insertInto('accounts').values({ phone: '16600000001' }).returning('id').executeTakeFirstOrThrow();
+  const { sessionId } = await openSession(target.database.db, ops.id, new Date());
+  admin = { authorization: `Bearer ${es256Token(keys.jwt.privateKey, { sub: ops.id, sid: sessionId, kind: 'person', grants: [{ role: 'admin' }] })}` };
 });
 
 afterAll(async () => {
