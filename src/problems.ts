@@ -22,7 +22,6 @@ export const PROBLEM_TYPES = {
   'rate-limited': { status: 429, title: 'Too many requests' },
   'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'internal-error': { status: 500, title: 'Internal error' },
-  // Before not-ready, so that 503 in the OpenAPI document keeps not-ready's title.
   unavailable: { status: 503, title: 'The service is unavailable for a moment; retry later' },
   'not-ready': { status: 503, title: 'The service is not ready' },
 } as const;
@@ -94,14 +93,20 @@ export function problemBody(
   };
 }
 
-const STATUS_TITLES: Record<number, string> = Object.fromEntries(
-  Object.values(PROBLEM_TYPES).map(({ status, title }) => [status, title]),
-);
+const STATUS_TITLES: Record<number, string> = {
+  ...Object.fromEntries(Object.values(PROBLEM_TYPES).map(({ status, title }) => [status, title])),
+  // Two types share 503: the database unavailable for a moment (any route), and not ready or shutting down.
+  503: 'The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After`',
+};
 
-/** OpenAPI entries for the error statuses a route may answer, all application/problem+json. */
+/**
+ * OpenAPI entries for the error statuses a route may answer, all application/problem+json.
+ * 503 is in every list: any route may find the database unavailable (type `unavailable`,
+ * with Retry-After), so clients must be told to expect it everywhere.
+ */
 export function problemResponses(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((status) => [
+    [...new Set([...statuses, 503])].map((status) => [
       status,
       {
         description: STATUS_TITLES[status] ?? 'Problem',

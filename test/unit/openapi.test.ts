@@ -23,13 +23,15 @@ describe('openapi.yaml', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('gives every secured operation 401 and every error response a problem+json body', async () => {
+  it('gives every secured operation 401, every /v1 operation 503, and every error response a problem+json body', async () => {
     const doc = (await generateOpenApiDocument()) as {
       paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { content?: Record<string, unknown> }> }>>;
     };
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
         if (op.security) expect(Object.keys(op.responses), `${method} ${path}`).toContain('401');
+        // Any route may find the database unavailable for a moment (503 unavailable, Retry-After).
+        if (path.startsWith('/v1/')) expect(Object.keys(op.responses), `${method} ${path}`).toContain('503');
         for (const [status, response] of Object.entries(op.responses)) {
           if (Number(status) >= 400) expect(Object.keys(response.content ?? {}), `${method} ${path} ${status}`).toEqual(['application/problem+json']);
         }
