@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
@@ -164,24 +164,31 @@ export async function verifySelf(
   return { ok: true, owners: bound };
 }
 
+/**
+ * Whether owner `o` holds any of the developer's units still in the registry: such an owner is the
+ * developer (a large head and area, and a party to what the owners vote on), verified only in
+ * person whatever kind the registry gives it. One home for the rule, used by self- and in-person verification.
+ */
+function holdsDeveloperUnits(eb: ExpressionBuilder<DB & { o: DB['owners'] }, 'o'>) {
+  return eb
+    .exists(
+      eb
+        .selectFrom('unit_owners as uo')
+        .innerJoin('units as u', 'u.id', 'uo.unit_id')
+        .select('uo.unit_id')
+        .whereRef('uo.owner_id', '=', 'o.id')
+        .where('u.developer_held', '=', true)
+        .where('u.removed_at', 'is', null),
+    )
+    .as('developer');
+}
+
 /** Registry owners of this name in any estate, and whether each holds the developer's units. */
 async function ownersNamed(trx: Kysely<DB>, name: string): Promise<Namesake[]> {
   const rows = await trx
     .selectFrom('owners as o')
     .select(['o.id', 'o.estate_id', 'o.kind', 'o.id_key'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('unit_owners as uo')
-            .innerJoin('units as u', 'u.id', 'uo.unit_id')
-            .select('uo.unit_id')
-            .whereRef('uo.owner_id', '=', 'o.id')
-            .where('u.developer_held', '=', true)
-            .where('u.removed_at', 'is', null),
-        )
-        .as('developer'),
-    )
+    .select(holdsDeveloperUnits)
     .where('o.name', '=', name)
     .orderBy('o.id')
     .execute();
@@ -309,19 +316,7 @@ export async function verifyInPerson(
   const owner = await trx
     .selectFrom('owners as o')
     .select(['o.id', 'o.kind', 'o.id_type', 'o.id_key'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('unit_owners as uo')
-            .innerJoin('units as u', 'u.id', 'uo.unit_id')
-            .select('uo.unit_id')
-            .whereRef('uo.owner_id', '=', 'o.id')
-            .where('u.developer_held', '=', true)
-            .where('u.removed_at', 'is', null),
-        )
-        .as('developer'),
-    )
+    .select(holdsDeveloperUnits)
     .where('o.id', '=', input.ownerId)
     .where('o.estate_id', '=', input.estateId)
     .executeTakeFirst();
