@@ -3,8 +3,8 @@
 // electorate_voters.units was tried for them: it made opening 20-25 % slower;
 // the index on owners, there since 0003, serves instead.)
 //
-//   npx tsx bench/lookup.ts            # 100,000 owners with one flat each, two motions
-//   BENCH_UNITS=20000 npx tsx bench/lookup.ts
+//   npm run bench:lookup            # 100,000 owners with one flat each, two motions
+//   BENCH_UNITS=20000 npm run bench:lookup
 //
 // Lookups are medians of 5 runs; the load average is printed, the figures move with it.
 import { loadavg } from 'node:os';
