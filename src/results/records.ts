@@ -69,7 +69,7 @@ export async function recordUnitsOf(db: Kysely<DB>, meetingId: string, copy?: Co
     from electorate_units where meeting_id = ${copy ? sql.lit(uuidLiteral(meetingId)) : meetingId} order by unit_id`;
   const units: RecordUnit[] = [];
   if (copy) {
-    await copyRows(copy, query.compile(db).sql, (f) => {
+    await copyRows(copy, query.compile(db).sql, 11, (f) => {
       units.push(recordUnit(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!, f[5]!, f[6]!, f[7]!, f[8] === 't', f[9]!, f[10]!));
     });
   } else {
@@ -172,7 +172,7 @@ async function recordBallotsOf(
     byMotion.get(motionId)!.push(ballot);
   };
   if (copy) {
-    await copyRows(copy, query.compile().sql, (f) => add(f[0]!, f[1]!, f[2]!, f[3] === 't', f[4]!, f[5]!, f[6]!, f[7]!, f[8]!));
+    await copyRows(copy, query.compile().sql, 9, (f) => add(f[0]!, f[1]!, f[2]!, f[3] === 't', f[4]!, f[5]!, f[6]!, f[7]!, f[8]!));
   } else {
     for (const b of await query.execute()) add(b.motion_id, b.id, b.choice, b.spoiled, b.channel, b.owner_id, b.cast_at, b.unit, b.representative);
   }
@@ -203,11 +203,14 @@ function uuidLiteral(id: string): string {
 
 /**
  * The rows of `COPY (statement) TO STDOUT` in PostgreSQL's text format, each
- * as its fields (null for \N, escapes undone), visited in order. The data
- * arrives in chunks that may split a row, even a character: each chunk is
- * decoded up to its last line break and the rest kept for the next.
+ * as its `columns` fields (null for \N, escapes undone), visited in order in
+ * one array reused from row to row (a million rows: no array and no line
+ * string each). The data arrives in chunks that may split a row, even a
+ * character: each chunk is decoded up to its last line break, the rest kept
+ * for the next.
  */
-async function copyRows(copy: CopyOut, statement: string, visit: (fields: (string | null)[]) => void): Promise<void> {
+async function copyRows(copy: CopyOut, statement: string, columns: number, visit: (fields: readonly (string | null)[]) => void): Promise<void> {
+  const fields = new Array<string | null>(columns).fill(null);
   let rest: Buffer | undefined;
   for await (const chunk of copy(`copy (${statement}) to stdout`)) {
     const data = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
@@ -217,21 +220,23 @@ async function copyRows(copy: CopyOut, statement: string, visit: (fields: (strin
       continue;
     }
     rest = end + 1 < data.length ? data.subarray(end + 1) : undefined;
-    const lines = data.toString('utf8', 0, end).split('\n');
-    for (let i = 0; i < lines.length; i++) visit(copyFields(lines[i]!));
+    const text = data.toString('utf8', 0, end + 1);
+    let at = 0;
+    while (at < text.length) {
+      const lineEnd = text.indexOf('\n', at);
+      for (let c = 0; c < columns; c++) {
+        const last = c === columns - 1;
+        const stop = last ? lineEnd : text.indexOf('\t', at);
+        if (stop < 0 || stop > lineEnd) throw new Error(`COPY row with fewer than ${columns} fields`);
+        const field = text.slice(at, stop);
+        if (last && field.indexOf('\t') >= 0) throw new Error(`COPY row with more than ${columns} fields`);
+        fields[c] = field.indexOf('\\') < 0 ? field : field === '\\N' ? null : field.replace(COPY_ESCAPE, unescapeCopy);
+        at = stop + 1;
+      }
+      visit(fields);
+    }
   }
   if (rest !== undefined) throw new Error('COPY data ended inside a row');
-}
-
-/** One line of COPY text: fields split at tabs (data tabs arrive escaped), \N as null, backslash escapes undone. */
-export function copyFields(line: string): (string | null)[] {
-  const fields: (string | null)[] = line.split('\t');
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i]!;
-    if (field.indexOf('\\') < 0) continue;
-    fields[i] = field === '\\N' ? null : field.replace(COPY_ESCAPE, unescapeCopy);
-  }
-  return fields;
 }
 
 // What COPY TO writes: \\, \b \f \n \r \t \v for those control characters; any other escaped character stands for itself.
