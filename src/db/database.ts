@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -248,10 +249,15 @@ export type CopyOut = (statement: string) => AsyncIterable<Buffer>;
  */
 export async function copyOutOf(trx: Kysely<DB>): Promise<CopyOut | null> {
   if (!trx.isTransaction || copyClients.size === 0) return null;
-  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+  const token = randomUUID();
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid, set_config('gongjue.copy_out', ${token}, true)`.execute(trx);
   const set = copyClients.get(rows[0]!.pid);
   if (set === undefined || set.size !== 1) return null;
   const [client] = set as Set<pg.PoolClient> & [pg.PoolClient];
+  // A pid says little across servers (PGlite answers 42, a pool of another server may have a 42 too):
+  // the client must see what this transaction just set, or it is not this transaction's connection.
+  const seen = await client.query<{ token: string | null }>("select current_setting('gongjue.copy_out', true) as token");
+  if (seen.rows[0]?.token !== token) return null;
   return (statement) => client.query(copyTo(statement));
 }
 

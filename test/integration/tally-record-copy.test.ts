@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyOutOf } from '../../src/db/database.ts';
+import { copyOutOf, openDatabase } from '../../src/db/database.ts';
 import { sealOf, type MotionResult } from '../../src/results/evidence.ts';
 import { tallyRecordsOf } from '../../src/results/records.ts';
 import { tallySettingsOf, validateEstateSettings } from '../../src/places/estate-settings.ts';
@@ -84,4 +84,13 @@ describe('the tally record read with COPY', () => {
   it('is not used outside a transaction (the connection would not stay ours)', async () => {
     expect(await copyOutOf(tdb.database.db)).toBeNull();
   });
+
+  it('is not used on the embedded PGlite database, even in a process that also has PostgreSQL pools', async () => {
+    const embedded = await openDatabase({ url: undefined, embeddedDir: 'memory://' });
+    try {
+      expect(await embedded.db.transaction().execute((trx) => copyOutOf(trx))).toBeNull();
+    } finally {
+      await embedded.close();
+    }
+  }, 60_000);
 });
