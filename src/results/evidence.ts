@@ -14,9 +14,13 @@ export const SEAL_GENESIS = '0'.repeat(64);
 // One call, no Hash object: the ballot chain hashes 800,000 times for a large motion.
 export const sha256Hex = (text: string | Buffer) => hash('sha256', text, 'hex');
 
+const idOf = (entry: unknown) => {
+  const id = (entry as { id?: unknown }).id;
+  return typeof id === 'string' ? id : String(id);
+};
 const byId = (a: unknown, b: unknown) => {
-  const x = String((a as { id?: unknown }).id);
-  const y = String((b as { id?: unknown }).id);
+  const x = idOf(a);
+  const y = idOf(b);
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
@@ -27,8 +31,28 @@ export function sortedById<T>(list: readonly T[]): T[] {
   return [...list];
 }
 
-const flatValue = (v: unknown) =>
-  typeof v === 'string' || typeof v === 'boolean' || v === null || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+/**
+ * Whether JSON.stringify writes this entry canonically: own keys in sorted order, and only
+ * strings, booleans, null or lists of strings for values — as the service builds units and
+ * ballots. Anything else (and anything odd: inherited keys, holes, instances of classes) goes
+ * through canonicalJson.
+ */
+function isFlatCanonical(entry: unknown): entry is Record<string, unknown> {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
+  const o = entry as Record<string, unknown>;
+  const prototype: unknown = Object.getPrototypeOf(o);
+  if (prototype !== Object.prototype && prototype !== null) return false; // a class may have its own toJSON
+  let previous: string | undefined;
+  for (const key in o) {
+    if (!Object.hasOwn(o, key) || (previous !== undefined && previous >= key)) return false;
+    previous = key;
+    const v = o[key];
+    if (typeof v === 'string' || typeof v === 'boolean' || v === null) continue;
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  }
+  return true;
+}
 
 /**
  * Canonical JSON of one unit or ballot: the same bytes as canonicalJson(),
@@ -38,13 +62,25 @@ const flatValue = (v: unknown) =>
  * not take seconds. Anything else goes through canonicalJson.
  */
 function entryJson(entry: unknown): string {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return canonicalJson(entry);
-  const o = entry as Record<string, unknown>;
-  const keys = Object.keys(o);
-  for (let i = 0; i < keys.length; i++) {
-    if ((i > 0 && keys[i - 1]! >= keys[i]!) || !flatValue(o[keys[i]!])) return canonicalJson(o);
+  return isFlatCanonical(entry) ? JSON.stringify(entry) : canonicalJson(entry);
+}
+
+
+/**
+ * The canonical JSON of the entries i..j of a sorted list, joined by commas — the same text as their
+ * entryJson()s joined. A run of flat entries is one JSON.stringify of the run (JSON.stringify of an
+ * array is its entries' JSON.stringify joined by commas, in brackets).
+ */
+function batchJson(sorted: readonly unknown[], from: number, to: number): string {
+  for (let i = from; i < to; i++) {
+    if (!isFlatCanonical(sorted[i])) {
+      const texts: string[] = [];
+      for (let k = from; k < to; k++) texts.push(entryJson(sorted[k]));
+      return texts.join(',');
+    }
   }
-  return JSON.stringify(o);
+  const text = JSON.stringify(sorted.slice(from, to));
+  return text.slice(1, -1);
 }
 
 /** Canonical JSON of each entry of a list sorted by id; remembered per list (a meeting's motions share one unit list). */
@@ -157,21 +193,43 @@ export interface MotionSeal {
 }
 
 /**
- * Lists up to this long keep their entries' canonical JSON for the next digest (a meeting's motions share
- * one unit list); longer ones — a million units — are serialised entry by entry as they are hashed and
+ * Lists up to `keepTextsUpTo` long keep their entries' canonical JSON for the next digest (a meeting's
+ * motions share one unit list); longer ones — a million units — are serialised as they are hashed and
  * not kept: holding 1.8 million strings (≈ 1 GB of heap) costs more in garbage collection than
- * serialising again.
+ * serialising again. They are serialised and hashed `batch` entries at a time: one JSON.stringify and
+ * one hash update for a run of flat entries. Exported so that the tests can make both small.
  */
-const KEEP_TEXTS_UP_TO = 200_000;
+export const sealBatching = { keepTextsUpTo: 200_000, batch: 1024 };
 
-function forEachEntry(list: readonly unknown[], visit: (text: string, i: number) => void): void {
+/** The canonical JSON of a list's entries, sorted by id, in pieces: each piece a run of entries' texts joined by commas. */
+function forEachPiece(list: readonly unknown[], visit: (piece: string) => void): void {
+  const { batch: BATCH } = sealBatching;
   const kept = canonicalEntries.get(list);
-  if (kept || list.length <= KEEP_TEXTS_UP_TO) {
-    (kept ?? entriesOf(list)).forEach(visit);
+  if (kept || list.length <= sealBatching.keepTextsUpTo) {
+    const texts = kept ?? entriesOf(list);
+    for (let i = 0; i < texts.length; i += BATCH) visit(texts.slice(i, i + BATCH).join(','));
     return;
   }
   const sorted = sortedById(list);
-  for (let i = 0; i < sorted.length; i++) visit(entryJson(sorted[i]), i);
+  for (let i = 0; i < sorted.length; i += BATCH) visit(batchJson(sorted, i, Math.min(i + BATCH, sorted.length)));
+}
+
+/** The canonical JSON of each entry of a list, sorted by id, visited in batches (the ballot chain hashes each on its own). */
+function forEachBatch(list: readonly unknown[], visit: (texts: readonly string[]) => void): void {
+  const { batch: BATCH } = sealBatching;
+  const kept = canonicalEntries.get(list);
+  if (kept || list.length <= sealBatching.keepTextsUpTo) {
+    const texts = kept ?? entriesOf(list);
+    for (let i = 0; i < texts.length; i += BATCH) visit(texts.slice(i, i + BATCH));
+    return;
+  }
+  const sorted = sortedById(list);
+  const texts: string[] = [];
+  for (let i = 0; i < sorted.length; i += BATCH) {
+    texts.length = 0;
+    for (let k = i; k < Math.min(i + BATCH, sorted.length); k++) texts.push(entryJson(sorted[k]));
+    visit(texts);
+  }
 }
 
 /**
@@ -191,19 +249,24 @@ export function sealOf(motionId: string, record: Record<string, unknown> & { uni
     if (key === 'units' && Array.isArray(value)) {
       recordHash.update('[');
       const unitsHash = createHash('sha256').update('[');
-      forEachEntry(value, (text, i) => {
-        const piece = i === 0 ? text : `,${text}`;
-        unitsHash.update(piece);
-        recordHash.update(piece);
+      let firstPiece = true;
+      forEachPiece(value, (piece) => {
+        // Encoded to UTF-8 once for both hashes: the encoding costs more than the hashing.
+        const bytes = Buffer.from(firstPiece ? piece : `,${piece}`);
+        firstPiece = false;
+        unitsHash.update(bytes);
+        recordHash.update(bytes);
       });
       units = { count: value.length, sha256: unitsHash.update(']').digest('hex') };
       recordHash.update(']');
     } else if (key === 'ballots' && Array.isArray(value)) {
       let head = SEAL_GENESIS;
       recordHash.update('[');
-      forEachEntry(value, (text, i) => {
-        head = sha256Hex(head + text);
-        recordHash.update(i === 0 ? text : `,${text}`);
+      let firstPiece = true;
+      forEachBatch(value, (texts) => {
+        for (let i = 0; i < texts.length; i++) head = sha256Hex(head + texts[i]!);
+        recordHash.update(firstPiece ? texts.join(',') : `,${texts.join(',')}`);
+        firstPiece = false;
       });
       ballots = { count: value.length, head };
       recordHash.update(']');

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { type CopyOut, copyOutOf } from '../db/database.ts';
 import type { DB, Meeting } from '../db/schema.ts';
 import { RECORD_FORMAT, RECORD_VERSION, type Settings } from '../tally/index.ts';
 import { motionOf } from '../voting/motion-terms.ts';
@@ -57,100 +58,199 @@ export interface MotionRecord {
 }
 
 /** The units of the meeting's electorate snapshot in the record's form, sorted by id. */
-export async function recordUnitsOf(db: Kysely<DB>, meetingId: string): Promise<RecordUnit[]> {
+export async function recordUnitsOf(db: Kysely<DB>, meetingId: string, copy?: CopyOut | null): Promise<RecordUnit[]> {
   // uuid order in PostgreSQL is the order of their lower-case text: sortedById finds the list sorted.
   // Every column arrives as text the record uses as it is (the area formatted as formatArea does, the
   // owners joined by commas): a million units must not each go through an array parser and a BigInt.
-  const rows = await sql<{
-    id: string;
-    registry_no: string;
-    building: string;
-    stair: string | null;
-    room: string;
-    area: string;
-    area_source: string;
-    kind: string;
-    developer_held: boolean;
-    owners: string;
-    representative: string | null;
-  }>`
+  const query = sql`
     select unit_id::text as id, registry_no, building, stair, room,
            case when area_hundredths < 0 then '-' else '' end || (abs(area_hundredths) / 100)::text || '.' || lpad((abs(area_hundredths) % 100)::text, 2, '0') as area,
            area_source, kind, developer_held, array_to_string(owners, ',') as owners, representative::text as representative
-    from electorate_units where meeting_id = ${meetingId} order by unit_id`.execute(db);
-  const units = new Array<RecordUnit>(rows.rows.length);
-  for (let i = 0; i < rows.rows.length; i++) {
-    const u = rows.rows[i]!;
-    // Keys in alphabetical order (the optional ones all sort after owners): the canonical form is then plain JSON.stringify (evidence.ts).
-    const unit: RecordUnit = {
-      area: u.area,
-      areaSource: u.area_source,
-      building: u.building,
-      developerHeld: u.developer_held,
-      id: u.id,
-      kind: u.kind,
-      owners: u.owners === '' ? [] : u.owners.split(',').sort(),
-    };
-    if (u.registry_no !== '') unit.registryNo = u.registry_no;
-    if (u.representative !== null) unit.representative = u.representative;
-    if (u.room !== '') unit.room = u.room;
-    if (u.stair !== null) unit.stair = u.stair;
-    units[i] = unit;
+    from electorate_units where meeting_id = ${copy ? sql.lit(uuidLiteral(meetingId)) : meetingId} order by unit_id`;
+  const units: RecordUnit[] = [];
+  if (copy) {
+    await copyRows(copy, query.compile(db).sql, 11, (f) => {
+      units.push(recordUnit(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!, f[5]!, f[6]!, f[7]!, f[8] === 't', f[9]!, f[10]!));
+    });
+  } else {
+    const rows = await query.execute(db);
+    for (const u of rows.rows as UnitRow[]) {
+      units.push(recordUnit(u.id, u.registry_no, u.building, u.stair, u.room, u.area, u.area_source, u.kind, u.developer_held, u.owners, u.representative));
+    }
   }
   return sortedById(units);
 }
 
+interface UnitRow {
+  id: string;
+  registry_no: string;
+  building: string;
+  stair: string | null;
+  room: string;
+  area: string;
+  area_source: string;
+  kind: string;
+  developer_held: boolean;
+  owners: string;
+  representative: string | null;
+}
+
+function recordUnit(
+  id: string,
+  registryNo: string,
+  building: string,
+  stair: string | null,
+  room: string,
+  area: string,
+  areaSource: string,
+  kind: string,
+  developerHeld: boolean,
+  owners: string,
+  representative: string | null,
+): RecordUnit {
+  // Keys in alphabetical order (the optional ones all sort after owners): the canonical form is then plain JSON.stringify (evidence.ts).
+  const unit: RecordUnit = {
+    area,
+    areaSource,
+    building,
+    developerHeld,
+    id,
+    kind,
+    owners: owners === '' ? [] : owners.split(',').sort(),
+  };
+  if (registryNo !== '') unit.registryNo = registryNo;
+  if (representative !== null) unit.representative = representative;
+  if (room !== '') unit.room = room;
+  if (stair !== null) unit.stair = stair;
+  return unit;
+}
+
 /** Every ballot version of each of the motions, each through one unit of its voter, sorted by id: one query for all. */
-async function recordBallotsOf(db: Kysely<DB>, motionIds: string[], settingsOf: (motionId: string) => Settings): Promise<Map<string, RecordBallot[]>> {
+async function recordBallotsOf(
+  db: Kysely<DB>,
+  motionIds: string[],
+  settingsOf: (motionId: string) => Settings,
+  copy: CopyOut | null,
+): Promise<Map<string, RecordBallot[]>> {
   const byMotion = new Map<string, RecordBallot[]>(motionIds.map((id) => [id, []]));
   if (motionIds.length === 0) return byMotion;
-  const rows = await db
+  const query = db
     .selectFrom('ballots')
     .innerJoin('electorate_voters', 'electorate_voters.id', 'ballots.voter_id')
     .select([
-      'ballots.motion_id',
-      'ballots.id',
-      'ballots.choice',
+      sql<string>`ballots.motion_id::text`.as('motion_id'),
+      sql<string>`ballots.id::text`.as('id'),
+      // The choice's JSON text, parsed here: the same value pg's jsonb parser gives.
+      sql<string | null>`ballots.choice::text`.as('choice'),
       'ballots.spoiled',
       'ballots.channel',
-      'ballots.owner_id',
+      sql<string | null>`ballots.owner_id::text`.as('owner_id'),
       // toISOString()'s form, made by the database: parsing 800,000 timestamps into Dates costs seconds.
       // Both truncate to the millisecond (postgres-date did, for the Dates this replaced).
       sql<string>`to_char(ballots.cast_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('cast_at'),
       // One unit is enough for the engine to find the voter; the whole array would be parsed for every ballot.
-      sql<string>`electorate_voters.units[1]`.as('unit'),
-      'electorate_voters.representative',
+      sql<string>`electorate_voters.units[1]::text`.as('unit'),
+      sql<string | null>`electorate_voters.representative::text`.as('representative'),
     ])
-    .where('ballots.motion_id', 'in', motionIds)
+    .where('ballots.motion_id', 'in', copy ? motionIds.map((id) => sql.lit(uuidLiteral(id))) : motionIds)
     .orderBy('ballots.motion_id')
-    .orderBy('ballots.id')
-    .execute();
-  for (const b of rows) {
-    const settings = settingsOf(b.motion_id);
+    .orderBy('ballots.id');
+  const choices = new Map<string, unknown>();
+  const add = (motionId: string, id: string, choice: string | null, spoiled: boolean, channel: string, ownerId: string | null, castAt: string, unit: string, representative: string | null) => {
+    const settings = settingsOf(motionId);
     // A paper ballot is the owner's signed form entered by organisers: under
     // coOwnerVoting "representative" it is the representative's.
-    const castBy = b.owner_id ?? (b.channel === 'paper' && settings.coOwnerVoting === 'representative' ? b.representative : null);
+    const castBy = ownerId ?? (channel === 'paper' && settings.coOwnerVoting === 'representative' ? representative : null);
     // Keys in alphabetical order, set one by one (no spreads: 800,000 ballots).
-    const ballot = { castAt: b.cast_at } as RecordBallot;
+    const ballot = { castAt } as RecordBallot;
     if (castBy !== null) ballot.castBy = castBy;
-    ballot.channel = b.channel;
-    if (!b.spoiled) ballot.choice = b.choice;
-    ballot.id = b.id;
-    if (b.spoiled) ballot.spoiled = true;
-    ballot.unit = b.unit;
-    byMotion.get(b.motion_id)!.push(ballot);
+    ballot.channel = channel;
+    if (!spoiled) ballot.choice = choiceOf(choice, choices);
+    ballot.id = id;
+    if (spoiled) ballot.spoiled = true;
+    ballot.unit = unit;
+    byMotion.get(motionId)!.push(ballot);
+  };
+  if (copy) {
+    await copyRows(copy, query.compile().sql, 9, (f) => add(f[0]!, f[1]!, f[2]!, f[3] === 't', f[4]!, f[5]!, f[6]!, f[7]!, f[8]!));
+  } else {
+    for (const b of await query.execute()) add(b.motion_id, b.id, b.choice, b.spoiled, b.channel, b.owner_id, b.cast_at, b.unit, b.representative);
   }
   for (const [id, list] of byMotion) byMotion.set(id, sortedById(list));
   return byMotion;
 }
 
+/**
+ * A ballot's choice from its JSON text (null: a ballot without one, as pg gives SQL null). The texts
+ * of a motion's choices repeat (800,000 ballots, a handful of answers): a string or other scalar is
+ * parsed once; arrays and objects are parsed for each ballot, so that no two ballots share one.
+ */
+function choiceOf(text: string | null, parsed: Map<string, unknown>): unknown {
+  if (text === null) return null;
+  if (parsed.has(text)) return parsed.get(text);
+  const value: unknown = JSON.parse(text);
+  if (value === null || typeof value !== 'object') parsed.set(text, value);
+  return value;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** COPY takes no parameters: the ids it selects by are written into its text, and so must be uuids. */
+function uuidLiteral(id: string): string {
+  if (!UUID.test(id)) throw new Error(`not a uuid: ${id}`);
+  return id;
+}
+
+/**
+ * The rows of `COPY (statement) TO STDOUT` in PostgreSQL's text format, each
+ * as its `columns` fields (null for \N, escapes undone), visited in order in
+ * one array reused from row to row (a million rows: no array and no line
+ * string each). The data arrives in chunks that may split a row, even a
+ * character: each chunk is decoded up to its last line break, the rest kept
+ * for the next.
+ */
+async function copyRows(copy: CopyOut, statement: string, columns: number, visit: (fields: readonly (string | null)[]) => void): Promise<void> {
+  const fields = new Array<string | null>(columns).fill(null);
+  let rest: Buffer | undefined;
+  for await (const chunk of copy(`copy (${statement}) to stdout`)) {
+    const data = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
+    const end = data.lastIndexOf(0x0a);
+    if (end < 0) {
+      rest = data;
+      continue;
+    }
+    rest = end + 1 < data.length ? data.subarray(end + 1) : undefined;
+    const text = data.toString('utf8', 0, end + 1);
+    let at = 0;
+    while (at < text.length) {
+      const lineEnd = text.indexOf('\n', at);
+      for (let c = 0; c < columns; c++) {
+        const last = c === columns - 1;
+        const stop = last ? lineEnd : text.indexOf('\t', at);
+        if (stop < 0 || stop > lineEnd) throw new Error(`COPY row with fewer than ${columns} fields`);
+        const field = text.slice(at, stop);
+        if (last && field.indexOf('\t') >= 0) throw new Error(`COPY row with more than ${columns} fields`);
+        fields[c] = field.indexOf('\\') < 0 ? field : field === '\\N' ? null : field.replace(COPY_ESCAPE, unescapeCopy);
+        at = stop + 1;
+      }
+      visit(fields);
+    }
+  }
+  if (rest !== undefined) throw new Error('COPY data ended inside a row');
+}
+
+// What COPY TO writes: \\, \b \f \n \r \t \v for those control characters; any other escaped character stands for itself.
+const COPY_ESCAPE = /\\(.)/gs;
+const COPY_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+const unescapeCopy = (_: string, c: string) => COPY_ESCAPES[c] ?? c;
+
 /** One tally record per motion of a meeting that has closed; `settingsOf` gives each motion's counting settings. */
 export async function tallyRecordsOf(db: Kysely<DB>, meeting: Meeting, settingsOf: (motionId: string) => Settings): Promise<MotionRecord[]> {
-  const [motions, units] = await Promise.all([
-    db.selectFrom('motions').select(['id', 'position', 'title', 'terms']).where('meeting_id', '=', meeting.id).orderBy('position').execute(),
-    recordUnitsOf(db, meeting.id),
-  ]);
-  const ballots = await recordBallotsOf(db, motions.map((m) => m.id), settingsOf);
+  // Inside a transaction on PostgreSQL the units and ballots are read with COPY (a million rows); elsewhere row by row.
+  const copy = await copyOutOf(db);
+  const motions = await db.selectFrom('motions').select(['id', 'position', 'title', 'terms']).where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  const units = await recordUnitsOf(db, meeting.id, copy);
+  const ballots = await recordBallotsOf(db, motions.map((m) => m.id), settingsOf, copy);
   const records: MotionRecord[] = [];
   for (const row of motions) {
     const settings = settingsOf(row.id);

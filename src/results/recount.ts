@@ -26,35 +26,53 @@ export interface Discrepancy {
 
 const MAX_DIFFERENCES = 20;
 
-/** Recounts one motion's record with the engine; null when it agrees with the SQL path's report. */
-export function recountMotion(record: MotionRecord, report: Report): Discrepancy | null {
-  const counted = resultOf(report);
-  let recounted: MotionResult;
+/** The engine's count of one motion's tally record: its result, or why the record could not be counted. */
+export type Recounted = MotionResult | { error: { code: string; path: string; message: string }[] };
+
+/** Counts one motion's record with the engine, as `gongjue verify` does. Pure, and independent of the SQL path's figures. */
+export function recountRecord(record: MotionRecord): Recounted {
   try {
-    recounted = resultOf(tallyRecord(parseTallyRecord(record.record)));
+    return resultOf(tallyRecord(parseTallyRecord(record.record)));
   } catch (error) {
     if (!(error instanceof TallyInputError)) throw error;
     // A record the engine refuses (a ballot outside the window, from outside the electorate, …) cannot back a result.
-    const issues = error.issues.slice(0, MAX_DIFFERENCES).map((i) => ({ code: i.code, path: i.path, message: i.message }));
+    return { error: error.issues.slice(0, MAX_DIFFERENCES).map((i) => ({ code: i.code, path: i.path, message: i.message })) };
+  }
+}
+
+/** The engine's count of a motion's record set against the SQL path's report; null when they agree. */
+export function compareRecount(record: MotionRecord, recounted: Recounted, report: Report): Discrepancy | null {
+  const counted = resultOf(report);
+  if ('error' in recounted) {
     return {
       motionId: record.motionId,
       counted,
-      recounted: { error: issues },
-      differences: issues.map((i) => `the tally record is not valid: ${i.path}: ${i.message}`),
+      recounted,
+      differences: recounted.error.map((i) => `the tally record is not valid: ${i.path}: ${i.message}`),
     };
   }
   if (canonicalJson(counted) === canonicalJson(recounted)) return null;
   return { motionId: record.motionId, counted, recounted, differences: differences(counted, recounted, '', [], MAX_DIFFERENCES) };
 }
 
+/** Recounts one motion's record with the engine; null when it agrees with the SQL path's report. */
+export function recountMotion(record: MotionRecord, report: Report): Discrepancy | null {
+  return compareRecount(record, recountRecord(record), report);
+}
+
 /** Every motion of a meeting recounted; the ones that disagree, in motion order. */
 export function recountMeeting(records: readonly MotionRecord[], reports: ReadonlyMap<string, Report>): Discrepancy[] {
+  return compareRecounts(records, records.map(recountRecord), reports);
+}
+
+/** Each motion's recount (`recounted[i]` of `records[i]`) against its report; the ones that disagree, in motion order. */
+export function compareRecounts(records: readonly MotionRecord[], recounted: readonly Recounted[], reports: ReadonlyMap<string, Report>): Discrepancy[] {
   const found: Discrepancy[] = [];
-  for (const record of records) {
+  records.forEach((record, i) => {
     const report = reports.get(record.motionId);
     if (!report) throw new Error(`motion ${record.motionId} was counted without a result`);
-    const discrepancy = recountMotion(record, report);
+    const discrepancy = compareRecount(record, recounted[i]!, report);
     if (discrepancy) found.push(discrepancy);
-  }
+  });
   return found;
 }

@@ -5,7 +5,7 @@ import { tallySettingsOf, validateEstateSettings } from '../places/estate-settin
 import { ProblemError } from '../problems.ts';
 import { holdForDiscrepancy } from '../results/discrepancies.ts';
 import { tallyRecordsOf } from '../results/records.ts';
-import { recountMeeting } from '../results/recount.ts';
+import { compareRecounts, recountRecord } from '../results/recount.ts';
 import { sealMeeting } from '../results/seal.ts';
 import { buildReport, decide, type Report, type Settings, type Totals } from '../tally/index.ts';
 import { meetingLockKey } from './ballots.ts';
@@ -47,11 +47,22 @@ export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: st
     throw new ProblemError('conflict', `Voting closes at ${meeting.voting_closes_at.toISOString()}; it cannot be closed before`);
   }
   await trx.updateTable('meetings').set({ status: 'closed', closed_at: now }).where('id', '=', meeting.id).execute();
-  const { settings, decided } = await countMeeting(trx, meeting);
-  const reports = new Map(decided.map((d) => [d.row.id, d.report]));
+  const inputs = await countingInputs(trx, meeting);
+  const { settings } = inputs;
   // The records the seal will digest, read once: recounted here, then sealed as they are.
   const records = await tallyRecordsOf(trx, meeting, () => settings);
-  const discrepancies = recountMeeting(records, reports);
+  // The SQL aggregate runs in the database while the engine recounts the records here (a million
+  // voters: a second of PostgreSQL's, two of ours). Neither sees the other's figures until compared.
+  let sent = () => {};
+  const aggregateSent = new Promise<void>((resolve) => (sent = resolve));
+  const counting = decideMeeting(trx, inputs, sent);
+  counting.catch(() => {}); // Awaited below; its failure must not count as unhandled meanwhile.
+  await Promise.race([aggregateSent, counting]);
+  await new Promise((resolve) => setImmediate(resolve)); // Lets the query reach the connection before the recount holds the thread.
+  const recounted = records.map(recountRecord);
+  const decided = await counting;
+  const reports = new Map(decided.map((d) => [d.row.id, d.report]));
+  const discrepancies = compareRecounts(records, recounted, reports);
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
@@ -78,16 +89,34 @@ interface Decided {
   report: Report;
 }
 
-/** The SQL path: each motion's totals summed in the database, decided by the engine's decide(). */
-export async function countMeeting(trx: Kysely<DB>, meeting: Meeting): Promise<{ settings: Settings; decided: Decided[] }> {
+interface CountingInputs {
+  estate: { id: string; name: string };
+  settings: Settings;
+  rows: MotionRow[];
+}
+
+/** What the SQL path counts with: the estate's settings and the meeting's motions. */
+async function countingInputs(trx: Kysely<DB>, meeting: Meeting): Promise<CountingInputs> {
   const estate = await trx.selectFrom('estates').select(['id', 'name', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
   const settings = tallySettingsOf(validateEstateSettings(estate.settings));
   const rows = await trx.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  return { estate: { id: estate.id, name: estate.name }, settings, rows };
+}
+
+/** The SQL path: each motion's totals summed in the database, decided by the engine's decide(). */
+export async function countMeeting(trx: Kysely<DB>, meeting: Meeting): Promise<{ settings: Settings; decided: Decided[] }> {
+  const inputs = await countingInputs(trx, meeting);
+  return { settings: inputs.settings, decided: await decideMeeting(trx, inputs) };
+}
+
+/** Each motion's totals summed in SQL (`sent` called as the aggregate goes to the database), decided by decide(). */
+async function decideMeeting(trx: Kysely<DB>, { estate, settings, rows }: CountingInputs, sent?: () => void): Promise<Decided[]> {
   const totals = await aggregateMeeting(
     trx,
     rows.map((row) => ({ id: row.id, total: { area: BigInt(row.total_area_hundredths ?? '0'), heads: BigInt(row.total_heads ?? 0) } })),
+    sent,
   );
-  const decided = rows.map((row) => {
+  return rows.map((row) => {
     const motion = motionOf(row);
     const motionTotals = totals.get(row.id)!;
     const decision = decide(motionTotals, motion, settings);
@@ -99,11 +128,10 @@ export async function countMeeting(trx: Kysely<DB>, meeting: Meeting): Promise<{
         ...(motion.kind === 'options' ? { options: motion.options } : {}),
         ...(motion.kind === 'election' ? { candidates: motion.candidates } : {}),
       },
-      estate: { id: estate.id, name: estate.name },
+      estate,
     });
     return { row, motion, totals: motionTotals, outcome: decision.verdict.outcome, report };
   });
-  return { settings, decided };
 }
 
 /** The results that agreed with their recount, stored, and subscribers told of each motion's close. */
@@ -145,9 +173,12 @@ const LOOKUP_LIMIT = 50_000n;
  * An election ballot supports each candidate it names; an empty one abstains;
  * a spoiled ballot only takes part.
  */
-export async function aggregateMeeting(trx: Kysely<DB>, motions: { id: string; total: Amount }[]): Promise<Map<string, Totals>> {
+export async function aggregateMeeting(trx: Kysely<DB>, motions: { id: string; total: Amount }[], sent?: () => void): Promise<Map<string, Totals>> {
   const ids = motions.map((m) => m.id);
-  if (ids.length === 0) return new Map();
+  if (ids.length === 0) {
+    sent?.();
+    return new Map();
+  }
   // A meeting of ordinary size: the ballots and the voters' areas are fetched row by row through their keys
   // (OFFSET 0 keeps the planner from turning the lookups into hash joins that read every ballot and voter of
   // the estate's history). A large electorate: 800,000 lookups take many times what joining the motions'
@@ -174,7 +205,7 @@ export async function aggregateMeeting(trx: Kysely<DB>, motions: { id: string; t
       join electorate_voters v on v.id = cb.voter_id and v.motion_id = cb.motion_id
       where cb.motion_id = any(${ids}::uuid[]) and b.motion_id = any(${ids}::uuid[]) and v.motion_id = any(${ids}::uuid[])
       group by cb.motion_id, b.choice, b.spoiled`;
-  const rows = await sql<{ motion_id: string; part: 'took_part' | 'support'; subject: string | null; spoiled: boolean | null; heads: string; area: string }>`
+  const query = sql<{ motion_id: string; part: 'took_part' | 'support'; subject: string | null; spoiled: boolean | null; heads: string; area: string }>`
     with counted as materialized (${counted})
     select motion_id, 'took_part' as part, null as subject, null::boolean as spoiled, sum(heads)::text as heads, coalesce(sum(area), 0)::text as area
     from counted group by motion_id
@@ -188,7 +219,10 @@ export async function aggregateMeeting(trx: Kysely<DB>, motions: { id: string; t
       select case when c.spoiled or jsonb_typeof(c.choice) = 'array' then null else c.choice #>> '{}' end
       where c.spoiled or jsonb_typeof(c.choice) <> 'array' or jsonb_array_length(c.choice) = 0
     ) s
-    group by c.motion_id, s.subject, c.spoiled`.execute(trx);
+    group by c.motion_id, s.subject, c.spoiled`;
+  const running = query.execute(trx);
+  sent?.();
+  const rows = await running;
   type Sums = { TA: bigint; TH: bigint; PA: bigint; PH: bigint; choices: Record<string, Amount>; spoiled?: Amount };
   const sums = new Map<string, Sums>();
   for (const m of motions) sums.set(m.id, { TA: m.total.area, TH: m.total.heads, PA: 0n, PH: 0n, choices: {} });

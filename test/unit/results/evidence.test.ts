@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/audit/canonical-json.ts';
-import { ballotSeal, type MotionResult, recordDigest, resultDigest, SEAL_GENESIS, sealOf, sortedById, unitsDigest } from '../../../src/results/evidence.ts';
+import { ballotSeal, type MotionResult, recordDigest, resultDigest, SEAL_GENESIS, sealBatching, sealOf, sortedById, unitsDigest } from '../../../src/results/evidence.ts';
 
 // The digests of docs/bundle.md, recomputed here the slow, obvious way from
 // canonicalJson: the fast path the service takes must give the same bytes.
@@ -47,6 +47,43 @@ describe('seal digests', () => {
     expect(seal.units).toEqual({ count: 200_001, sha256: sha(canonicalJson(many)) });
     expect(seal.recordSha256).toBe(sha(canonicalJson(large)));
   }, 60_000);
+
+  it('of long lists, serialised and hashed in batches, equal the canonical-JSON definitions, whatever the entries hold', () => {
+    // The batched path of a million units, at a size a property test can run: lists longer than
+    // keepTextsUpTo, batches of a few entries, flat entries mixed with entries that are not (keys
+    // out of order, numbers, objects, class instances) within one batch.
+    class Unit {
+      constructor(readonly area: string, readonly id: string) {} // keys in order, flat: only the class makes it unlike JSON.stringify
+      toJSON() {
+        return { id: this.id };
+      }
+    }
+    const mixed = fc.array(fc.oneof(entry, entry.map((e) => Object.fromEntries(Object.entries(e).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))), fc.uuid().map((id) => new Unit('1.00', id))), { maxLength: 30 });
+    const result = { outcome: 'passed' } as unknown as MotionResult;
+    const before = { ...sealBatching };
+    try {
+      for (const [keepTextsUpTo, batch] of [[0, 1], [0, 3], [2, 4], [0, 1024]] as const) {
+        Object.assign(sealBatching, { keepTextsUpTo, batch });
+        fc.assert(
+          fc.property(mixed, mixed, (units, ballots) => {
+            const record = { version: 1, format: 'gongjue.tally-record', units, ballots, settings: { b: 1, a: ['x'] } };
+            let head = SEAL_GENESIS;
+            for (const b of sortedById(ballots)) head = sha(head + canonicalJson(b));
+            expect(sealOf('m', record, result)).toEqual({
+              motionId: 'm',
+              units: { count: units.length, sha256: sha(canonicalJson(sortedById(units))) },
+              ballots: { count: ballots.length, head },
+              recordSha256: sha(canonicalJson({ ...record, units: sortedById(units), ballots: sortedById(ballots) })),
+              resultSha256: resultDigest(result),
+            });
+          }),
+          { numRuns: 150 },
+        );
+      }
+    } finally {
+      Object.assign(sealBatching, before);
+    }
+  });
 
   it('equal the canonical-JSON definitions, whatever the entries hold and however their keys are ordered', () => {
     fc.assert(
