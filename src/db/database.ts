@@ -123,6 +123,7 @@ function dropUnansweredQueries(
   waits: WeakMap<pg.PoolClient, number | undefined>,
   logger: DatabaseOptions['logger'],
 ) {
+  unansweredWaits.set(client, { waitMs: () => (waits.has(client) ? waits.get(client) : defaultMs), logger });
   const query = client.query.bind(client) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
   client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
     const result = query(config, values, callback);
@@ -139,8 +140,7 @@ function dropUnansweredQueries(
       // Without an answer the connection's state is unknown (the statement may
       // still run, a transaction may still be open): it must not go back to the
       // pool. Ending its socket fails this query and everything queued behind it.
-      logger?.warn({ waitMs }, 'no answer from the database: dropping the connection');
-      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      dropConnection(client, waitMs, logger);
     }, waitMs);
     timer.unref();
     result.then(
@@ -149,6 +149,44 @@ function dropUnansweredQueries(
     );
     return result;
   }) as typeof client.query;
+}
+
+/** Each pooled client's current wait for an answer (see dropUnansweredQueries), for the COPY streams it cannot time itself. */
+const unansweredWaits = new WeakMap<pg.PoolClient, { waitMs: () => number | undefined; logger: DatabaseOptions['logger'] }>();
+
+function dropConnection(client: pg.PoolClient, waitMs: number, logger: DatabaseOptions['logger']) {
+  logger?.warn({ waitMs }, 'no answer from the database: dropping the connection');
+  (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+}
+
+/**
+ * A COPY … TO STDOUT stream held to the same wait as any other query of its
+ * connection, counted from the last chunk: a server that stops answering
+ * mid-COPY (frozen, or the network gone silent) drops the connection and
+ * fails the read, instead of holding the close that reads it forever.
+ */
+async function* answeredInTime(client: pg.PoolClient, stream: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  const limit = unansweredWaits.get(client);
+  const waitMs = limit?.waitMs();
+  if (limit === undefined || waitMs === undefined) {
+    yield* stream;
+    return;
+  }
+  const arm = () => {
+    const timer = setTimeout(() => dropConnection(client, waitMs, limit.logger), waitMs);
+    timer.unref();
+    return timer;
+  };
+  let timer = arm();
+  try {
+    for await (const chunk of stream) {
+      clearTimeout(timer);
+      yield chunk;
+      timer = arm();
+    }
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -258,7 +296,7 @@ export async function copyOutOf(trx: Kysely<DB>): Promise<CopyOut | null> {
   // the client must see what this transaction just set, or it is not this transaction's connection.
   const seen = await client.query<{ token: string | null }>("select current_setting('gongjue.copy_out', true) as token");
   if (seen.rows[0]?.token !== token) return null;
-  return (statement) => client.query(copyTo(statement));
+  return (statement) => answeredInTime(client, client.query(copyTo(statement)));
 }
 
 async function openEmbedded(options: DatabaseOptions): Promise<Database> {
