@@ -56,12 +56,9 @@ export default fp(
       // Nothing here is embedded cross-origin; API clients call with fetch (CORS), which CORP does not govern.
       crossOriginResourcePolicy: { policy: 'same-origin' },
     });
-    // Defaults set first, so a route, a page's plugin or an error handler may replace them...
-    app.addHook('onRequest', async (_request, reply) => {
-      reply.header('content-security-policy', CSP.api);
-      reply.header('cache-control', 'no-store');
-    });
-    // ...and answers that skip the request hooks (routing errors) still get them.
+    // Filled in last, where the answer set none of its own: a route, a page's plugin or an error
+    // handler sets its own, and answers that skip the request hooks (routing errors) get them too.
+    // One hook, on every request: the ballot route is hot.
     app.addHook('onSend', async (_request, reply, payload) => {
       if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP.api);
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
