@@ -92,10 +92,8 @@ export async function verifySelf(
     .where('at', '>', new Date(now - VERIFICATION_LOCK.windowMs))
     .orderBy('at')
     .execute();
-  if (failures.length >= VERIFICATION_LOCK.maxFailures) {
-    const oldest = failures[failures.length - VERIFICATION_LOCK.maxFailures]!.at;
-    return { ok: false, reason: 'locked', retryAfterMs: oldest.getTime() + VERIFICATION_LOCK.windowMs - now };
-  }
+  const accountLock = lockedFor(failures, VERIFICATION_LOCK.maxFailures, VERIFICATION_LOCK.windowMs, now);
+  if (accountLock !== null) return { ok: false, reason: 'locked', retryAfterMs: accountLock };
   // …and so are those of one address.
   await sql`select pg_advisory_xact_lock(hashtext(${`verify-ip:${input.ip}`}))`.execute(trx);
   const fromAddress = await trx
@@ -106,11 +104,8 @@ export async function verifySelf(
     .where('at', '>', new Date(now - VERIFICATION_LOCK.addressWindowMs))
     .orderBy('at')
     .execute();
-  const perAddress = input.limits.failuresPerAddressPerHour;
-  if (fromAddress.length >= perAddress) {
-    const oldest = fromAddress[fromAddress.length - perAddress]!.at;
-    return { ok: false, reason: 'locked', retryAfterMs: oldest.getTime() + VERIFICATION_LOCK.addressWindowMs - now };
-  }
+  const addressLock = lockedFor(fromAddress, input.limits.failuresPerAddressPerHour, VERIFICATION_LOCK.addressWindowMs, now);
+  if (addressLock !== null) return { ok: false, reason: 'locked', retryAfterMs: addressLock };
 
   const name = normaliseName(input.name);
   const namesakes = await ownersNamed(trx, name);
@@ -165,6 +160,15 @@ export async function verifySelf(
 }
 
 /**
+ * How long until fewer than `max` of these failures (oldest first) lie within the window —
+ * the wait before another attempt counts — or null when fewer already do.
+ */
+function lockedFor(failures: { at: Date }[], max: number, windowMs: number, now: number): number | null {
+  if (failures.length < max) return null;
+  return failures[failures.length - max]!.at.getTime() + windowMs - now;
+}
+
+/**
  * Whether owner `o` holds any of the developer's units still in the registry: such an owner is the
  * developer (a large head and area, and a party to what the owners vote on), verified only in
  * person whatever kind the registry gives it. One home for the rule, used by self- and in-person verification.
@@ -203,14 +207,20 @@ async function ownerLocks(trx: Kysely<DB>, ownerIds: string[], limit: number, no
     .select(['owner_id', 'at'])
     .where('owner_id', 'in', ownerIds)
     .where('at', '>', new Date(now.getTime() - VERIFICATION_LOCK.ownerWindowMs))
-    .orderBy('at', 'desc')
+    .orderBy('at')
     .execute();
-  const byOwner = new Map<string, Date[]>();
-  for (const r of rows) byOwner.set(r.owner_id, [...(byOwner.get(r.owner_id) ?? []), r.at]);
-  return [...byOwner]
-    .filter(([, at]) => at.length >= limit)
-    // The lock ends when the limit-th newest failure leaves the window.
-    .map(([ownerId, at]) => ({ ownerId, until: new Date(at[limit - 1]!.getTime() + VERIFICATION_LOCK.ownerWindowMs) }));
+  const byOwner = new Map<string, { at: Date }[]>();
+  for (const r of rows) {
+    const failures = byOwner.get(r.owner_id) ?? [];
+    failures.push(r);
+    byOwner.set(r.owner_id, failures);
+  }
+  const locks: { ownerId: string; until: Date }[] = [];
+  for (const [ownerId, failures] of byOwner) {
+    const wait = lockedFor(failures, limit, VERIFICATION_LOCK.ownerWindowMs, now.getTime());
+    if (wait !== null) locks.push({ ownerId, until: new Date(now.getTime() + wait) });
+  }
+  return locks;
 }
 
 /**
