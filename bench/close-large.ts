@@ -19,7 +19,7 @@ import { migrateToLatest } from '../src/db/migrator.ts';
 import { sealOf, resultOf } from '../src/results/evidence.ts';
 import { tallyRecordsOf } from '../src/results/records.ts';
 import { recountMeeting } from '../src/results/recount.ts';
-import { aggregateMeeting, closeMeeting, countMeeting } from '../src/voting/closing.ts';
+import { aggregateMeeting, closeMeeting, countMeeting } from '../src/results/closing.ts';
 import { scratchDatabase } from './scratch-database.ts';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1_000_000);

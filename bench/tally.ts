@@ -27,7 +27,7 @@ const BALLOTS = Math.round(UNITS * 0.8);
 const TALLY_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /**
  * uuid: unit and owner ids are UUIDs, as the service writes them
- * (src/places/registry-units.ts); short: "12-3-405" and "o1a2", which
+ * (src/registry/units.ts); short: "12-3-405" and "o1a2", which
  * JSON.parse interns (V8 interns string values of up to 10 characters),
  * so equal ids are one string and compare by pointer — the kinder case.
  */

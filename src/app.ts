@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { type Keys, loadKeys } from './identity/keys.ts';
-import { type SmsSender, smsSenderFor } from './identity/sms.ts';
+import { type SmsSender, smsSenderFor } from './notifications/sms.ts';
 import jobs from './jobs/plugin.ts';
 import { AccessLog, loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';

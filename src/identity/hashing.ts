@@ -1,14 +1,4 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { IdDocType } from './registry/types.ts';
-
-/**
- * The keyed HMAC that stands in for an identity number everywhere in the
- * database. Type and number together, so a passport and a resident ID that
- * happen to share characters never collide.
- */
-export function identityKey(hmacKey: Buffer, idType: IdDocType, normalisedNumber: string): string {
-  return createHmac('sha256', hmacKey).update(`identity:${idType}:${normalisedNumber}`).digest('hex');
-}
 
 /** One-time codes are short, so they are hashed under the secret key, not bare. */
 export function otpHash(hmacKey: Buffer, phone: string, code: string): string {

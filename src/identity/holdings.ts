@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
-import { tallyUnitsOf } from '../places/registry-units.ts';
+import { tallyUnitsOf } from '../registry/units.ts';
 import { electorate, formatArea, type Unit } from '../tally/index.ts';
 
 /**

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } f
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
-import { keyIdOf } from '../results/signing.ts';
+import { keyIdOf } from '../audit/signing.ts';
 
 /** The process's secret material. None of it is ever written to the database. */
 export interface Keys {

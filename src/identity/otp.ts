@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { newOtpCode, otpHash, sameHash } from './hashing.ts';
-import type { SmsSender } from './sms.ts';
+import type { SmsSender } from '../notifications/sms.ts';
 
 /** Login by phone with a one-time code. */
 

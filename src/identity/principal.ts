@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ProblemError } from '../problems.ts';
 
+/** Who signs access tokens, for whom, and for how long (seconds: @fastify/jwt multiplies by 1000 itself). */
+export const TOKEN_ISSUER = 'gongjue';
+export const TOKEN_AUDIENCE = 'gongjue-api';
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
 /**
  * Who is asking: the subject of a verified access token and the roles it was
  * granted. Roles are scoped: staff to a township, committee members and

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { ACCESS_TOKEN_TTL_SECONDS } from '../plugins/auth.ts';
+import { ACCESS_TOKEN_TTL_SECONDS } from './principal.ts';
 import { ProblemError } from '../problems.ts';
 import { accountForPhone } from './accounts.ts';
 import { grantsForAccount } from './grants.ts';

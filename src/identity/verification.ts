@@ -2,11 +2,12 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { notifyBodies } from '../notifications/outbox.ts';
 import { accountForPhone } from './accounts.ts';
-import { identityKey } from './hashing.ts';
-import { maskName } from './mask.ts';
-import { normaliseIdNumber } from './registry/id-number.ts';
-import type { IdDocType } from './registry/types.ts';
+import { identityKey } from '../registry/identity-key.ts';
+import { maskName } from '../lib/mask.ts';
+import { normaliseIdNumber } from '../registry/id-number.ts';
+import type { IdDocType } from '../registry/types.ts';
 
 /**
  * Binding an account to registry owners: "a vote from an identity-verified
@@ -256,21 +257,17 @@ async function recordOwnerFailures(
     // Exactly at the limit: this failure is the one that locked the owner (counts are serialised per owner).
     if (Number(c.failures) !== limit) continue;
     const owner = namesakes.find((o) => o.id === c.owner_id)!;
-    await trx
-      .insertInto('notifications')
-      .values({
-        estate_id: owner.estate_id,
-        topic: 'owner.verification_locked',
-        subject_id: owner.id,
-        recipient: 'committee',
-        owner_id: owner.id,
-        body:
-          `【身份核验已锁定】业主 ${maskName(input.name)} 的在线身份核验在 24 小时内失败 ${limit} 次` +
-          `（${c.accounts} 个账号、${c.addresses} 个网络地址），已暂停 24 小时。` +
-          '如非业主本人所为，可能有人在冒充该业主；请提醒业主携带身份证件到现场核验。',
-        created_at: input.now,
-      })
-      .execute();
+    await notifyBodies(trx, ['committee'], {
+      estateId: owner.estate_id,
+      topic: 'owner.verification_locked',
+      subjectId: owner.id,
+      ownerId: owner.id,
+      body:
+        `【身份核验已锁定】业主 ${maskName(input.name)} 的在线身份核验在 24 小时内失败 ${limit} 次` +
+        `（${c.accounts} 个账号、${c.addresses} 个网络地址），已暂停 24 小时。` +
+        '如非业主本人所为，可能有人在冒充该业主；请提醒业主携带身份证件到现场核验。',
+      now: input.now,
+    });
     await appendAudit(trx, {
       chain: estateChain(owner.estate_id),
       actor: 'system',

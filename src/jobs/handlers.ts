@@ -3,8 +3,8 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { publishMeeting } from '../results/publication.ts';
 import { inLongTransaction } from '../db/transaction.ts';
 import { ProblemError } from '../problems.ts';
-import { closeMeeting } from '../voting/closing.ts';
-import { localTime } from '../voting/local-time.ts';
+import { closeMeeting } from '../results/closing.ts';
+import { localTime } from '../lib/local-time.ts';
 import { openVoting, requireMeeting } from '../voting/meetings.ts';
 import { deliverWebhook } from '../webhooks/deliver.ts';
 import { meetingSubject } from '../webhooks/events.ts';
@@ -135,7 +135,10 @@ export const remindVotersJob: Handler<'remind-voters'> = async (deps, { meetingI
   return [];
 };
 
-export const deliverWebhookJob: Handler<'deliver-webhook'> = deliverWebhook;
+export const deliverWebhookJob: Handler<'deliver-webhook'> = async (deps, data) => {
+  const retry = await deliverWebhook(deps, data);
+  return retry ? [deliveryJob(data.deliveryId, retry.attempt, retry.at)] : [];
+};
 
 /** The deliveries a meeting's events left pending: sent at once after the change commits. */
 async function pendingDeliveries(deps: JobDeps, meetingId: string): Promise<Job[]> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
+import type { WebhookPolicy } from '../webhooks/deliver.ts';
 
 /**
  * The units of work the job system runs. A job names its handler, carries a
@@ -38,13 +39,6 @@ export interface JobLog {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
-}
-
-export interface WebhookPolicy {
-  maxAttempts: number;
-  /** The first retry waits this long; each later one twice as long as the one before (capped at 6 hours). */
-  retryBaseMs: number;
-  timeoutMs: number;
 }
 
 /** What every handler may use. Handlers are plain functions of these and their job's data. */

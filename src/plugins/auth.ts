@@ -3,7 +3,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { accessRevocation, unanswerable } from '../identity/access-revocation.ts';
 import type { Keys } from '../identity/keys.ts';
-import { type AccessClaims, type Principal, claimsOf, principalFromClaims } from '../identity/principal.ts';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  type AccessClaims,
+  claimsOf,
+  type Principal,
+  principalFromClaims,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+} from '../identity/principal.ts';
 import { ProblemError } from '../problems.ts';
 
 declare module '@fastify/jwt' {
@@ -31,9 +39,6 @@ declare module 'fastify' {
   }
 }
 
-export const TOKEN_ISSUER = 'gongjue';
-export const TOKEN_AUDIENCE = 'gongjue-api';
-export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 /**
  * Access tokens: ES256 only. The verifier is pinned to that one algorithm so

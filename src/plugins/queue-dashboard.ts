@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { may } from '../identity/permissions.ts';
 import { type Principal, principalFromClaims } from '../identity/principal.ts';
 import { BullmqRunner } from '../jobs/bullmq-runner.ts';
-import { ACCESS_TOKEN_TTL_SECONDS } from './auth.ts';
+import { ACCESS_TOKEN_TTL_SECONDS } from '../identity/principal.ts';
 import { PROBLEM_TYPES, ProblemError, type ProblemSlug, problemBody } from '../problems.ts';
 import { sendProblem } from './problems.ts';
 import { CSP } from './security-headers.ts';

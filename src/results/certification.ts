@@ -9,7 +9,7 @@ import { emitEvent } from '../webhooks/events.ts';
 import type { Report } from '../tally/index.ts';
 import { type MotionResult, type MotionSeal, resultOf, sha256Hex } from './evidence.ts';
 import { sealsOf } from './seal.ts';
-import { signCanonical } from './signing.ts';
+import { signCanonical } from '../audit/signing.ts';
 
 /**
  * Filing (备案, R4.8). The township's staff review a tallied meeting's

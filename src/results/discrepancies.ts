@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { notifyBodies } from '../notifications/outbox.ts';
 import type { Discrepancy } from './recount.ts';
 
 /**
@@ -32,19 +33,7 @@ export async function holdForDiscrepancy(trx: Kysely<DB>, meeting: Meeting, acto
   const body =
     `【${estate.name}】“${meeting.title}”表决截止后，${found.length} 项表决事项的数据库合计与按封存计票记录的复核结果不一致，` +
     `结果已暂停公告，请核查。`;
-  await trx
-    .insertInto('notifications')
-    .values(
-      (['township', 'admin'] as const).map((recipient) => ({
-        estate_id: meeting.estate_id,
-        topic: 'tally.discrepancy',
-        subject_id: meeting.id,
-        recipient,
-        body,
-        created_at: now,
-      })),
-    )
-    .execute();
+  await notifyBodies(trx, ['township', 'admin'], { estateId: meeting.estate_id, topic: 'tally.discrepancy', subjectId: meeting.id, body, now });
   await appendAudit(
     trx,
     {

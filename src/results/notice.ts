@@ -1,10 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { Channel, DB, FilingStatus, Meeting } from '../db/schema.ts';
-import { maskName } from '../identity/mask.ts';
+import { maskName } from '../lib/mask.ts';
 import { ProblemError } from '../problems.ts';
 import type { Report } from '../tally/index.ts';
-import { receiptOf } from '../voting/ballots.ts';
-import { localTime } from '../voting/local-time.ts';
+import { receiptOf } from '../receipts/receipt.ts';
+import { localTime } from '../lib/local-time.ts';
 
 /**
  * The result notice (公告, R4.7): per motion the totals, the verdict, the

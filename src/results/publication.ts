@@ -3,8 +3,8 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { discrepancyProblem } from './discrepancies.ts';
+import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { emitEvent } from '../webhooks/events.ts';
-import { notifyOwners } from '../voting/meetings.ts';
 
 /**
  * Publication of the result notice (公告, R4.7): from here on the notice —
@@ -39,20 +39,9 @@ export async function publishMeeting(trx: Kysely<DB>, meetingId: string, actor: 
     .orderBy('motions.position')
     .execute();
   const body = `【${meeting.estateName}业主大会】${meeting.title}的表决结果已公告，请登录查看各表决事项的结果及您本人的表决意见。`;
-  await trx
-    .insertInto('notifications')
-    .values(
-      (['residents_committee', 'township'] as const).map((recipient) => ({
-        estate_id: meeting.estate_id,
-        topic: 'result.published',
-        subject_id: meeting.id,
-        recipient,
-        body,
-        created_at: now,
-      })),
-    )
-    .execute();
-  await notifyOwners(trx, { estateId: meeting.estate_id, topic: 'result.published', subjectId: meeting.id, body, now });
+  const message = { estateId: meeting.estate_id, topic: 'result.published', subjectId: meeting.id, body, now };
+  await notifyBodies(trx, ['residents_committee', 'township'], message);
+  await notifyOwners(trx, message);
   await emitEvent(trx, {
     type: 'result.published',
     estateId: meeting.estate_id,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import type { Report } from '../tally/index.ts';
-import { type ReceiptContent, receiptOf } from '../voting/ballots.ts';
+import { type ReceiptContent, receiptOf } from '../receipts/receipt.ts';
 import { choiceText, requirePublished } from './notice.ts';
 
 /**

@@ -2,7 +2,7 @@ import { type AuditRecord, firstBreak } from '../audit/audit-log.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import { parseTallyRecord, tallyRecord, TallyInputError } from '../tally/index.ts';
 import { ballotSeal, type MotionSeal, recordDigest, resultDigest, resultOf, unitsDigest } from './evidence.ts';
-import { keyIdOf, verifyCanonical } from './signing.ts';
+import { keyIdOf, verifyCanonical } from '../audit/signing.ts';
 
 /**
  * `gongjue verify`: checks an export bundle (docs/bundle.md) without the

@@ -5,7 +5,7 @@ import { authenticateApiClient } from '../identity/api-clients.ts';
 import { requestLoginCode } from '../identity/otp.ts';
 import { logInWithCode, logOut, refreshSession, type SessionDeps } from '../identity/sessions.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { ACCESS_TOKEN_TTL_SECONDS } from '../plugins/auth.ts';
+import { ACCESS_TOKEN_TTL_SECONDS } from '../identity/principal.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { phoneSchema } from './schemas.ts';
 

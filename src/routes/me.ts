@@ -6,7 +6,7 @@ import { grantsForAccount } from '../identity/grants.ts';
 import { holdingsOf } from '../identity/holdings.ts';
 import { may, ownedIn } from '../identity/permissions.ts';
 import { accountOf, grantSchema, type Principal } from '../identity/principal.ts';
-import { ID_DOC_TYPES } from '../identity/registry/types.ts';
+import { ID_DOC_TYPES } from '../registry/types.ts';
 import { verifySelf } from '../identity/verification.ts';
 import { findEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';

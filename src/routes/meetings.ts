@@ -9,7 +9,7 @@ import { ProblemError, problemResponses } from '../problems.ts';
 import { discrepancyProblem } from '../results/discrepancies.ts';
 import { formatArea } from '../tally/index.ts';
 import { ballotsOf, castOwnBallot } from '../voting/ballots.ts';
-import { closeMeeting, turnout } from '../voting/closing.ts';
+import { closeMeeting, turnout } from '../results/closing.ts';
 import { IDEMPOTENCY_KEY, idempotent } from '../voting/idempotency.ts';
 import {
   addMotion,

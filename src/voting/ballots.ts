@@ -1,9 +1,8 @@
-import { hash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
 import { timeOrderedIds } from '../lib/time-ordered-ids.ts';
 import { ProblemError } from '../problems.ts';
+import { receiptOf } from '../receipts/receipt.ts';
 import type { Motion } from '../tally/index.ts';
 import { type BallotBatches, castOnlineBallots, type OnlineBallot } from './ballot-batches.ts';
 import { type Choice, choiceProblem, motionOf } from './motion-terms.ts';
@@ -42,31 +41,6 @@ export interface BallotInput {
   proxyId?: string | null;
   paperEntryId?: string | null;
   now: () => Date;
-}
-
-export interface ReceiptContent {
-  ballotId: string;
-  motionId: string;
-  voterId: string;
-  version: number;
-  choice: unknown;
-  spoiled: boolean;
-  channel: Channel;
-  castAt: Date;
-}
-
-/**
- * SHA-256 of the ballot's canonical JSON. The eight fields are written out
- * in canonical (sorted) key order rather than through canonicalJson()'s
- * generic sort: every ballot cast pays for this. A property test holds the two
- * to the same text (test/unit/receipt.test.ts).
- */
-export function receiptOf(b: ReceiptContent): string {
-  const choice = b.choice === undefined ? '' : `"choice":${canonicalJson(b.choice)},`;
-  const content =
-    `{"ballotId":${JSON.stringify(b.ballotId)},"castAt":${JSON.stringify(b.castAt.toISOString())},"channel":${JSON.stringify(b.channel)},` +
-    `${choice}"motionId":${JSON.stringify(b.motionId)},"spoiled":${b.spoiled},"version":${canonicalJson(b.version)},"voterId":${JSON.stringify(b.voterId)}}`;
-  return hash('sha256', content, 'hex');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
-import { maskName } from '../identity/mask.ts';
+import { maskName } from '../lib/mask.ts';
 import { ProblemError } from '../problems.ts';
 import { formatArea } from '../tally/index.ts';
 

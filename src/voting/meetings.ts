@@ -1,13 +1,14 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { type Action, authorize } from '../identity/permissions.ts';
 import type { Principal } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
 import { type EstateSettings, tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { ProblemError } from '../problems.ts';
 import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matter, ruleFor } from '../tally/index.ts';
-import { DAY_MS, localTime } from './local-time.ts';
+import { DAY_MS, localTime } from '../lib/local-time.ts';
 import { engineMotion, type MotionInput, motionOf } from './motion-terms.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { emitEvent } from '../webhooks/events.ts';
@@ -131,15 +132,6 @@ export async function requireMeeting(db: Kysely<DB>, meetingId: string, options:
   const meeting = await query.executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
   return meeting;
-}
-
-/** One message to every owner holding a current unit of the estate: set-based, whatever the estate's size. */
-export async function notifyOwners(trx: Kysely<DB>, m: { estateId: string; topic: string; subjectId: string; body: string; now: Date }): Promise<void> {
-  await sql`
-    insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
-    select distinct ${m.estateId}::uuid, ${m.topic}, ${m.subjectId}::uuid, 'owner', uo.owner_id, ${m.body}, ${m.now}::timestamptz
-    from unit_owners uo join units u on u.id = uo.unit_id
-    where u.estate_id = ${m.estateId} and u.removed_at is null`.execute(trx);
 }
 
 /** A meeting, once the asker may do `action` in its estate; another estate's meeting answers 404. */
@@ -304,11 +296,9 @@ export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: st
   const body =
     `【${estate.name}业主大会】${meeting.title}：表决时间 ${opens} 至 ${closes}。` +
     `表决事项：${motions.map((m, i) => `${i + 1}.${m.title}`).join('；')}。`;
-  await trx
-    .insertInto('notifications')
-    .values({ estate_id: meeting.estate_id, topic: 'meeting.noticed', subject_id: meeting.id, recipient: 'residents_committee', body, created_at: now })
-    .execute();
-  await notifyOwners(trx, { estateId: meeting.estate_id, topic: 'meeting.noticed', subjectId: meeting.id, body, now });
+  const message = { estateId: meeting.estate_id, topic: 'meeting.noticed', subjectId: meeting.id, body, now };
+  await notifyBodies(trx, ['residents_committee'], message);
+  await notifyOwners(trx, message);
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,

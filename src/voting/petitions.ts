@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
-import { tallyUnitsOf } from '../places/registry-units.ts';
+import { tallyUnitsOf } from '../registry/units.ts';
 import { ProblemError } from '../problems.ts';
+import { notifyBodies } from '../notifications/outbox.ts';
 import { decide, electorate, formatArea, minimumNeeded, PETITION_RULE } from '../tally/index.ts';
 
 /**
@@ -126,19 +127,13 @@ export async function signPetition(trx: Kysely<DB>, input: { petitionId: string;
   if (!progress.met) return;
   await trx.updateTable('petitions').set({ threshold_reached_at: input.now }).where('id', '=', petition.id).execute();
   const body = `【联名提议】“${petition.title}”已获专有部分面积 ${progress.signed.area}㎡（总 ${progress.total.area}㎡）、${progress.signed.heads} 人（总 ${progress.total.heads} 人）联名，达到 20% 的法定比例。`;
-  await trx
-    .insertInto('notifications')
-    .values(
-      (['committee', 'township'] as const).map((recipient) => ({
-        estate_id: petition.estate_id,
-        topic: 'petition.threshold_reached',
-        subject_id: petition.id,
-        recipient,
-        body,
-        created_at: input.now,
-      })),
-    )
-    .execute();
+  await notifyBodies(trx, ['committee', 'township'], {
+    estateId: petition.estate_id,
+    topic: 'petition.threshold_reached',
+    subjectId: petition.id,
+    body,
+    now: input.now,
+  });
   await appendAudit(trx, {
     chain: estateChain(petition.estate_id),
     actor: 'system',

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { DB, Meeting } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
-import { tallyUnitsOf } from '../places/registry-units.ts';
+import { tallyUnitsOf } from '../registry/units.ts';
 import { areaHundredths, electorate, formatArea, type Unit } from '../tally/index.ts';
 import { motionOf } from './motion-terms.ts';
 

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import { deliveryJob, type Job, type JobDeps } from '../jobs/work.ts';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { DB } from '../db/schema.ts';
 import { PrivateReceiverError } from './receiver-address.ts';
 import { SIGNATURE_HEADER, signPayload } from './signing.ts';
 
@@ -21,7 +23,29 @@ export function retryDelayMs(attemptsMade: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, attemptsMade - 1), MAX_BACKOFF_MS);
 }
 
-export async function deliverWebhook(deps: JobDeps, data: { deliveryId: string }): Promise<Job[]> {
+export interface WebhookPolicy {
+  maxAttempts: number;
+  /** The first retry waits this long; each later one twice as long as the one before (capped at 6 hours). */
+  retryBaseMs: number;
+  timeoutMs: number;
+}
+
+/** What a delivery attempt uses; the job system's dependencies include these. */
+export interface DeliveryDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  log: { warn(obj: object, msg?: string): void };
+  webhooks: WebhookPolicy;
+  fetch: typeof fetch;
+}
+
+/** The next attempt, when one is due: the job system schedules it. */
+export interface Retry {
+  attempt: number;
+  at: Date;
+}
+
+export async function deliverWebhook(deps: DeliveryDeps, data: { deliveryId: string }): Promise<Retry | null> {
   const now = deps.clock.now();
   const claimed = await sql<{ attempts: number; url: string; secret: string; body: string; type: string; event_id: string }>`
     update webhook_deliveries d
@@ -31,7 +55,7 @@ export async function deliverWebhook(deps: JobDeps, data: { deliveryId: string }
       and s.id = d.subscription_id and e.id = d.event_id
     returning d.attempts, s.url, s.secret, e.body, e.type, e.id as event_id`.execute(deps.db);
   const delivery = claimed.rows[0];
-  if (!delivery) return []; // delivered, failed, not yet due, or another worker holds this attempt.
+  if (!delivery) return null; // delivered, failed, not yet due, or another worker holds this attempt.
 
   const outcome = await post(deps, delivery, data.deliveryId);
   if (outcome.ok) {
@@ -40,7 +64,7 @@ export async function deliverWebhook(deps: JobDeps, data: { deliveryId: string }
       .set({ status: 'delivered', delivered_at: deps.clock.now(), next_attempt_at: null, last_status_code: outcome.statusCode, last_error: null })
       .where('id', '=', data.deliveryId)
       .execute();
-    return [];
+    return null;
   }
   const lastAttempt = delivery.attempts >= deps.webhooks.maxAttempts;
   const nextAt = lastAttempt ? null : new Date(deps.clock.now().getTime() + retryDelayMs(delivery.attempts, deps.webhooks.retryBaseMs));
@@ -58,12 +82,12 @@ export async function deliverWebhook(deps: JobDeps, data: { deliveryId: string }
     { deliveryId: data.deliveryId, attempt: delivery.attempts, statusCode: outcome.statusCode, error: outcome.error, nextAttemptAt: nextAt },
     lastAttempt ? 'webhook delivery failed for good: waiting for an admin to replay it' : 'webhook delivery failed: will retry',
   );
-  return nextAt ? [deliveryJob(data.deliveryId, delivery.attempts + 1, nextAt)] : [];
+  return nextAt ? { attempt: delivery.attempts + 1, at: nextAt } : null;
 }
 
 type Outcome = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string };
 
-async function post(deps: JobDeps, delivery: { url: string; secret: string; body: string; type: string }, deliveryId: string): Promise<Outcome> {
+async function post(deps: DeliveryDeps, delivery: { url: string; secret: string; body: string; type: string }, deliveryId: string): Promise<Outcome> {
   try {
     const res = await deps.fetch(delivery.url, {
       method: 'POST',

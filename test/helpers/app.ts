@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { ephemeralKeys, type Keys } from '../../src/identity/keys.ts';
 import type { Grant } from '../../src/identity/principal.ts';
-import type { SmsMessage, SmsSender } from '../../src/identity/sms.ts';
+import type { SmsMessage, SmsSender } from '../../src/notifications/sms.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { sessionToken } from './sessions.ts';
 

@@ -1,5 +1,5 @@
 import { createHmac, sign } from 'node:crypto';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/plugins/auth.ts';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/identity/principal.ts';
 
 const b64url = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 

@@ -4,7 +4,7 @@ import type { App } from '../../src/app.ts';
 import { manualClock } from '../../src/clock.ts';
 import { grantsForAccount } from '../../src/identity/grants.ts';
 import { type Rotation, rotateRefreshToken } from '../../src/identity/refresh-tokens.ts';
-import { ACCESS_TOKEN_TTL_SECONDS } from '../../src/plugins/auth.ts';
+import { ACCESS_TOKEN_TTL_SECONDS } from '../../src/identity/principal.ts';
 import { bearer, createTestApp, logIn, secondInstance, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';

@@ -1,6 +1,6 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/plugins/auth.ts';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/identity/principal.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { es256Token, forgeJwt as forge } from '../helpers/jwt.ts';
 import { sessionToken } from '../helpers/sessions.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { OTP_LIMITS } from '../../src/identity/otp.ts';
-import { developmentSmsSender, smsSenderFor } from '../../src/identity/sms.ts';
+import { developmentSmsSender, smsSenderFor } from '../../src/notifications/sms.ts';
 import { bearer, createTestApp, lastCodeFor, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';

@@ -4,7 +4,7 @@ import { estateChain, firstBreak, readChain } from '../../src/audit/audit-log.ts
 import { manualClock } from '../../src/clock.ts';
 import { closeVotingJob, publishResultsJob } from '../../src/jobs/handlers.ts';
 import type { MotionResult } from '../../src/results/evidence.ts';
-import { aggregateMeeting } from '../../src/voting/closing.ts';
+import { aggregateMeeting } from '../../src/results/closing.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
 import { testJobDeps } from '../helpers/jobs.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
-import { tallyUnitsOf } from '../../src/places/registry-units.ts';
+import { tallyUnitsOf } from '../../src/registry/units.ts';
 import { parseTallyRecord, tallyRecord, type Unit } from '../../src/tally/index.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId, uscc } from '../helpers/identity.ts';

@@ -142,7 +142,7 @@ describe('a worker that dies holding a close', () => {
       const m = await meeting(meetingId);
       return m.closed_at ? m : undefined;
     }, 90_000);
-    // closed_at is the instant the close job started on the surviving worker (src/voting/closing.ts).
+    // closed_at is the instant the close job started on the surviving worker (src/results/closing.ts).
     const lateMs = closed.closed_at!.getTime() - closed.voting_closes_at.getTime();
     expect(lateMs).toBeGreaterThanOrEqual(0);
     expect(lateMs, `closed ${lateMs} ms after its instant`).toBeLessThanOrEqual(15_000);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/audit/canonical-json.ts';
-import { receiptOf } from '../../src/voting/ballots.ts';
+import { receiptOf } from '../../src/receipts/receipt.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 40 });
 const content = fc.record({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatArea, MAX_AREA_HUNDREDTHS, parseAreaHundredths } from '../../../src/identity/registry/area.ts';
+import { formatArea, MAX_AREA_HUNDREDTHS, parseAreaHundredths } from '../../../src/registry/area.ts';
 
 describe('areas in hundredths of a square metre', () => {
   it.each([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffRegistry } from '../../../src/identity/registry/diff.ts';
-import type { RegistryDiff, RegistryOwner, RegistryUnit } from '../../../src/identity/registry/types.ts';
+import { diffRegistry } from '../../../src/registry/diff.ts';
+import type { RegistryDiff, RegistryOwner, RegistryUnit } from '../../../src/registry/types.ts';
 
 function owner(idKey: string, overrides: Partial<RegistryOwner> = {}): RegistryOwner {
   return { idKey, name: `owner ${idKey}`, kind: 'person', idType: 'resident_id', idTail: '0000', phone: null, ...overrides };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idTail, normaliseIdNumber } from '../../../src/identity/registry/id-number.ts';
+import { idTail, normaliseIdNumber } from '../../../src/registry/id-number.ts';
 import { mod11_2, residentId, USCC_ALPHABET, usccCheck, withWrongCheck } from './fixtures.ts';
 
 const ok = (value: string) => ({ ok: true, value });

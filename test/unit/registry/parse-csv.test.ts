@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegistryCsv } from '../../../src/identity/registry/parse-csv.ts';
-import type { ParsedUnit, RowError } from '../../../src/identity/registry/types.ts';
+import { parseRegistryCsv } from '../../../src/registry/parse-csv.ts';
+import type { ParsedUnit, RowError } from '../../../src/registry/types.ts';
 import { csv, ENGLISH_HEADER, personId, residentId, row, usccCheck, withWrongCheck } from './fixtures.ts';
 
 const DEVELOPER_USCC = '91110000MA01ABCD1';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegistryCsv } from '../../../src/identity/registry/parse-csv.ts';
-import { parseRegistryJson } from '../../../src/identity/registry/parse-json.ts';
-import type { RowError } from '../../../src/identity/registry/types.ts';
+import { parseRegistryCsv } from '../../../src/registry/parse-csv.ts';
+import { parseRegistryJson } from '../../../src/registry/parse-json.ts';
+import type { RowError } from '../../../src/registry/types.ts';
 import { csv, personId, row, withWrongCheck } from './fixtures.ts';
 
 type JsonOwner = Record<string, unknown>;

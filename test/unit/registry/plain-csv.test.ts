@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecords, parseRegistryCsv, plainRows } from '../../../src/identity/registry/parse-csv.ts';
+import { csvRecords, parseRegistryCsv, plainRows } from '../../../src/registry/parse-csv.ts';
 
 // Texts without a quote, made of the characters that matter to a CSV reader and a few that do not.
 const plainText = fc

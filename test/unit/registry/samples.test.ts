@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRegistryCsv } from '../../../src/identity/registry/parse-csv.ts';
-import { parseRegistryJson } from '../../../src/identity/registry/parse-json.ts';
-import type { ParseResult, ParsedUnit } from '../../../src/identity/registry/types.ts';
+import { parseRegistryCsv } from '../../../src/registry/parse-csv.ts';
+import { parseRegistryJson } from '../../../src/registry/parse-json.ts';
+import type { ParseResult, ParsedUnit } from '../../../src/registry/types.ts';
 
 const sample = (name: string) => fs.readFileSync(new URL(`../../../docs/samples/${name}`, import.meta.url), 'utf8');
 

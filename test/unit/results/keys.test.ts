@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ConfigError, loadConfig } from '../../../src/config.ts';
 import { loadKeys } from '../../../src/identity/keys.ts';
-import { keyIdOf, signCanonical, verifyCanonical } from '../../../src/results/signing.ts';
+import { keyIdOf, signCanonical, verifyCanonical } from '../../../src/audit/signing.ts';
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'gongjue-keys-'));
 

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { canonicalJson } from '../audit/canonical-json.ts';
+import { canonicalJson } from './canonical-json.ts';
 
 /**
  * Ed25519 signatures over the canonical JSON (UTF-8) of a value: how

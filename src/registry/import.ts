@@ -6,13 +6,13 @@ import { type CopyInto, CopyRows, copyBytea, copyField } from '../db/copy.ts';
 import type { DB } from '../db/schema.ts';
 import { timeOrderedIds } from '../lib/time-ordered-ids.ts';
 import { ProblemError } from '../problems.ts';
-import { currentUnits } from '../places/registry-units.ts';
-import { identityKey } from './hashing.ts';
-import { diffRegistry } from './registry/diff.ts';
-import { idTail } from './registry/id-number.ts';
-import { parseRegistryCsv } from './registry/parse-csv.ts';
-import { parseRegistryJson } from './registry/parse-json.ts';
-import type { ParsedUnit, RegistryDiff, RegistryOwner, RegistryUnit } from './registry/types.ts';
+import { currentUnits } from './units.ts';
+import { identityKey } from './identity-key.ts';
+import { diffRegistry } from './diff.ts';
+import { idTail } from './id-number.ts';
+import { parseRegistryCsv } from './parse-csv.ts';
+import { parseRegistryJson } from './parse-json.ts';
+import type { ParsedUnit, RegistryDiff, RegistryOwner, RegistryUnit } from './types.ts';
 
 /**
  * Importing an estate's registry extract: validate the whole file (any error

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
-import { maskPhone } from './mask.ts';
+import { maskPhone } from '../lib/mask.ts';
 
 /** A text message for one phone. `body` is what the phone receives. */
 export interface SmsMessage {

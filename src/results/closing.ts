@@ -3,13 +3,13 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
-import { holdForDiscrepancy } from '../results/discrepancies.ts';
-import { tallyRecordsOf } from '../results/records.ts';
-import { compareRecounts, recountRecord } from '../results/recount.ts';
-import { sealMeeting } from '../results/seal.ts';
+import { holdForDiscrepancy } from './discrepancies.ts';
+import { tallyRecordsOf } from './records.ts';
+import { compareRecounts, recountRecord } from './recount.ts';
+import { sealMeeting } from './seal.ts';
 import { buildReport, decide, type Report, type Settings, type Totals } from '../tally/index.ts';
-import { meetingLockKey } from './ballots.ts';
-import { motionOf } from './motion-terms.ts';
+import { meetingLockKey } from '../voting/ballots.ts';
+import { motionOf } from '../voting/motion-terms.ts';
 import { emitEvents } from '../webhooks/events.ts';
 
 /**
