@@ -5,6 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { authorize } from '../identity/permissions.ts';
 import { actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
+import { findTownship } from '../places/townships.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { EVENT_TYPES } from '../webhooks/events.ts';
 import { privateHostProblem } from '../webhooks/receiver-address.ts';
@@ -82,8 +83,7 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
     }
     const townshipId = scope.townshipId!;
     authorize(request.user, 'webhook.manage', { townshipId });
-    const township = await db().selectFrom('townships').select('id').where('id', '=', townshipId).executeTakeFirst();
-    if (!township) throw new ProblemError('not-found', 'No such township');
+    if (!(await findTownship(db(), townshipId))) throw new ProblemError('not-found', 'No such township');
     return { townshipId };
   }
 

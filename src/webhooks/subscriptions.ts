@@ -152,6 +152,18 @@ export async function listDeliveries(
   return (await q.execute()).map(deliveryView);
 }
 
+/** How many deliveries wait for their next attempt, and how many failed for good (until an admin replays them). */
+export async function deliveryCounts(db: Kysely<DB>): Promise<{ pending: number; failed: number }> {
+  const counts = await db
+    .selectFrom('webhook_deliveries')
+    .select((e) => [
+      e.fn.countAll<string>().filterWhere('status', '=', 'pending').as('pending'),
+      e.fn.countAll<string>().filterWhere('status', '=', 'failed').as('failed'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { pending: Number(counts.pending), failed: Number(counts.failed) };
+}
+
 /**
  * Puts a failed delivery back in line: a fresh set of attempts, starting now.
  * Only failed ones: a pending delivery is still being retried, a delivered one arrived.
