@@ -185,7 +185,7 @@ export interface RegistryImportTable {
   base_version: number;
   format: 'csv' | 'json';
   status: 'previewed' | 'applied' | 'superseded';
-  /** The gzipped write plan of the preview (src/registry/import.ts). */
+  /** The gzipped write plan of the preview (src/registry/plan.ts). */
   plan_gz: Buffer;
   summary: Json<unknown>;
   created_by: string;

@@ -20,3 +20,9 @@ export async function accountForPhone(trx: Kysely<DB>, phone: string): Promise<{
   const existing = await trx.selectFrom('accounts').select('id').where('phone', '=', phone).executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
 }
+
+/** The account's phone number, or undefined when the account no longer exists. */
+export async function phoneOfAccount(db: Kysely<DB>, accountId: string): Promise<string | undefined> {
+  const account = await db.selectFrom('accounts').select('phone').where('id', '=', accountId).executeTakeFirst();
+  return account?.phone;
+}

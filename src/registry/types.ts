@@ -102,3 +102,50 @@ export interface RegistryDiff {
   ownerUpdates: { idKey: string; fields: ('name' | 'kind' | 'phone')[]; before: RegistryOwner; after: RegistryOwner }[];
   unchanged: number;
 }
+
+/** An owner as a preview shows them: never an identity number or its HMAC. */
+export interface OwnerSummary {
+  name: string;
+  kind: RegistryOwner['kind'];
+  idType: RegistryOwner['idType'];
+  idTail: string;
+}
+
+/** A registry import as staff see it: what applying it would change, and whether it was applied. */
+export interface ImportPreview {
+  id: string;
+  estateId: string;
+  status: 'previewed' | 'applied' | 'superseded';
+  baseVersion: number;
+  format: 'csv' | 'json';
+  units: number;
+  counts: { added: number; removed: number; changed: number; transfers: number; ownerUpdates: number; unchanged: number };
+  diff: {
+    added: string[];
+    removed: string[];
+    changed: { registryNo: string; fields: string[] }[];
+    transfers: { registryNo: string; from: OwnerSummary[]; to: OwnerSummary[] }[];
+    truncated: boolean;
+  };
+  createdAt: string;
+  appliedAt: string | null;
+}
+
+/** What a preview stores beside its plan, and shows as it is: the file's size and the diff's counts and first entries. */
+export type PreviewSummary = Pick<ImportPreview, 'units' | 'counts' | 'diff'>;
+
+/** The registry as it stands, with the database ids an import writes against. */
+export interface CurrentRegistry {
+  units: RegistryUnit[];
+  /** Registry number → id of each current unit. */
+  unitIds: Map<string, string>;
+  /** idKey → every owner row of the estate, whether or not it still holds a unit. */
+  owners: Map<string, { id: string; owner: RegistryOwner }>;
+  /** Building name → id. */
+  buildings: Map<string, string>;
+  /** `stairKey(building id, stair name)` → id. */
+  stairs: Map<string, string>;
+}
+
+/** The key of a stair in `CurrentRegistry.stairs`: stair names repeat across buildings. */
+export const stairKey = (buildingId: string, name: string) => `${buildingId}\u0000${name}`;

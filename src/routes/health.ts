@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withTimeout } from '../lib/timeout.ts';
 import { sendProblem } from '../plugins/problems.ts';
 import { problemResponses } from '../problems.ts';
+import { deliveryCounts } from '../webhooks/subscriptions-repository.ts';
 
 const checkSchema = z.object({
   status: z.enum(['ok', 'failing', 'not_configured']),
@@ -109,17 +110,11 @@ async function jobFigures(app: FastifyInstance): Promise<{ jobs?: z.infer<typeof
     const [queues, deliveries] = await withTimeout(
       Promise.all([
         app.jobs.stats(),
-        app.database.db
-          .selectFrom('webhook_deliveries')
-          .select((e) => [
-            e.fn.countAll<string>().filterWhere('status', '=', 'pending').as('pending'),
-            e.fn.countAll<string>().filterWhere('status', '=', 'failed').as('failed'),
-          ])
-          .executeTakeFirstOrThrow(),
+        deliveryCounts(app.database.db),
       ]),
       2_000,
     );
-    return { jobs: { mode: app.jobs.mode, queues, webhooks: { pending: Number(deliveries.pending), failed: Number(deliveries.failed) } } };
+    return { jobs: { mode: app.jobs.mode, queues, webhooks: deliveries } };
   } catch (err) {
     app.log.warn({ err: { message: (err as Error).message } }, 'job figures unavailable');
     return {};

@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
-import { grantsForAccount } from '../identity/grants.ts';
+import { accessOf, accountOverview } from '../identity/account-overview.ts';
 import { holdingsOf } from '../identity/holdings.ts';
 import { may, ownedIn } from '../identity/permissions.ts';
 import { accountOf, grantSchema, type Principal } from '../identity/principal.ts';
 import { ID_DOC_TYPES } from '../registry/types.ts';
-import { verifySelf } from '../identity/verification.ts';
+import { type SelfVerification, verifySelf } from '../identity/verification.ts';
 import { findEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
@@ -16,22 +16,28 @@ const ownerRefSchema = z.object({ ownerId: z.uuid(), estateId: z.uuid(), estateN
 
 const personOf = (principal: Principal) => accountOf(principal, 'Only people have an account; API clients do not');
 
+/** The problem that answers a refused self-verification. */
+function refusalOf(outcome: Extract<SelfVerification, { ok: false }>): ProblemError {
+  if (outcome.reason === 'locked') {
+    const seconds = Math.max(1, Math.ceil((outcome.retryAfterMs ?? 60_000) / 1000));
+    return new ProblemError('rate-limited', 'Too many failed attempts; try again later or ask your committee to verify you in person', { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+  }
+  if (outcome.reason === 'in_person_only') {
+    return new ProblemError(
+      'in-person-required',
+      'Organisations and the developer are verified only in person: their representative brings the business licence and their own identity document to the township or the committee',
+    );
+  }
+  if (outcome.reason === 'bound_elsewhere') {
+    return new ProblemError('conflict', 'This owner is already verified on another account; ask your committee or township to verify you in person');
+  }
+  return new ProblemError('not-verified', 'No owner in the property registry has this name and identity number');
+}
+
 /** The signed-in person: who they are, verifying themselves as owners, what they hold. */
 export default async function meRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const secured = { onRequest: app.authenticate };
-
-  async function ownersOf(accountId: string) {
-    return app.database.db
-      .selectFrom('owner_bindings')
-      .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
-      .innerJoin('estates', 'estates.id', 'owners.estate_id')
-      .select(['owners.id as ownerId', 'owners.estate_id as estateId', 'estates.name as estateName', 'owners.name'])
-      .where('owner_bindings.account_id', '=', accountId)
-      .where('owner_bindings.revoked_at', 'is', null)
-      .orderBy('estates.name')
-      .execute();
-  }
 
   app.get(
     '/me',
@@ -49,15 +55,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const accountId = personOf(request.user);
-      const account = await app.database.db.selectFrom('accounts').select('phone').where('id', '=', accountId).executeTakeFirst();
-      if (!account) throw new ProblemError('unauthenticated', 'This account no longer exists');
-      return {
-        accountId,
-        phone: account.phone,
-        grants: await grantsForAccount(app.database.db, accountId),
-        verifiedOwners: await ownersOf(accountId),
-      };
+      return accountOverview(app.database.db, personOf(request.user));
     },
   );
 
@@ -107,25 +105,11 @@ export default async function meRoutes(fastify: FastifyInstance) {
           now: app.clock.now(),
         }),
       );
-      if (!outcome.ok) {
-        if (outcome.reason === 'locked') {
-          const seconds = Math.max(1, Math.ceil((outcome.retryAfterMs ?? 60_000) / 1000));
-          throw new ProblemError('rate-limited', 'Too many failed attempts; try again later or ask your committee to verify you in person', { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
-        }
-        if (outcome.reason === 'in_person_only') {
-          throw new ProblemError(
-            'in-person-required',
-            'Organisations and the developer are verified only in person: their representative brings the business licence and their own identity document to the township or the committee',
-          );
-        }
-        if (outcome.reason === 'bound_elsewhere') {
-          throw new ProblemError('conflict', 'This owner is already verified on another account; ask your committee or township to verify you in person');
-        }
-        throw new ProblemError('not-verified', 'No owner in the property registry has this name and identity number');
-      }
-      const grants = await grantsForAccount(app.database.db, accountId);
+      // Refused outside the transaction: the failed attempt it recorded must stay.
+      if (!outcome.ok) throw refusalOf(outcome);
+      const { grants, verifiedOwners } = await accessOf(app.database.db, accountId);
       return {
-        verifiedOwners: await ownersOf(accountId),
+        verifiedOwners,
         // Same session: the new token ends when the caller's session does.
         accessToken: app.issueAccessToken({ ...request.user, grants }),
       };

@@ -1,19 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { inLongTransaction, inTransaction } from '../db/transaction.ts';
-import { maskName, maskPhone } from '../lib/mask.ts';
 import { authorize, may } from '../identity/permissions.ts';
 import { accountOf, actorOf } from '../identity/principal.ts';
-import { applyImport, findImport, parseRegistryFile, previewImport, toRegistryUnits } from '../registry/import.ts';
 import { verifyInPerson } from '../identity/verification.ts';
-import { ID_DOC_TYPES } from '../registry/types.ts';
 import { requireEstate } from '../places/estates.ts';
-import { currentUnits } from '../registry/units.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
-import { formatArea } from '../tally/index.ts';
+import { applyImport, previewImport, requireImport } from '../registry/import.ts';
+import { readRegistryFile } from '../registry/parse-file.ts';
+import { designateRepresentative } from '../registry/representative.ts';
+import { ID_DOC_TYPES } from '../registry/types.ts';
+import { listUnits } from '../registry/unit-listing.ts';
 import { bearerSecurity, phoneSchema, uuidParam } from './schemas.ts';
 
 /** A registry file may be large: 100,000 units of CSV are about 15 MB. */
@@ -132,22 +130,10 @@ export default async function registryRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const estate = await estateFor(request, request.params.estateId, 'registry.import');
-      const csv = typeof request.body === 'string';
-      if (!csv && (typeof request.body !== 'object' || request.body === null)) {
-        throw new ProblemError('unsupported-media-type', 'Send the registry as text/csv or application/json');
-      }
-      const parsed = parseRegistryFile(csv ? 'csv' : 'json', request.body as string | object);
-      const units = toRegistryUnits(parsed, app.keys.identityHmacKey);
+      const file = readRegistryFile(request.body, app.keys.identityHmacKey);
       // A registry of 100,000 units takes seconds to diff and load: the long limits of jobs apply.
       const preview = await inLongTransaction(app.database.db, app.config.databaseLongStatementMs, (trx) =>
-        previewImport(trx, {
-          estateId: estate.id,
-          registryVersion: estate.registry_version,
-          format: csv ? 'csv' : 'json',
-          units,
-          createdBy: actorOf(request.user),
-          now: app.clock.now(),
-        }),
+        previewImport(trx, { estateId: estate.id, registryVersion: estate.registry_version, ...file, createdBy: actorOf(request.user) }),
       );
       return reply.code(201).header('location', `/v1/estates/${estate.id}/registry-imports/${preview.id}`).send(preview);
     },
@@ -168,9 +154,7 @@ export default async function registryRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const estate = await estateFor(request, request.params.estateId, 'registry.import');
-      const preview = await findImport(app.database.db, estate.id, request.params.importId);
-      if (!preview) throw new ProblemError('not-found', 'No such import');
-      return preview;
+      return requireImport(app.database.db, estate.id, request.params.importId);
     },
   );
 
@@ -219,49 +203,8 @@ export default async function registryRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const estate = await estateFor(request, request.params.estateId, 'registry.read');
-      const full = may(request.user, 'registry.read_identities', { estateId: estate.id, townshipId: estate.township_id });
-      const { limit, after, building } = request.query;
-      let query = currentUnits(app.database.db, estate.id).limit(limit + 1);
-      if (after !== undefined) query = query.where('units.registry_no', '>', after);
-      if (building !== undefined) query = query.where('buildings.name', '=', building);
-      const rows = await query.execute();
-      const page = rows.slice(0, limit);
-      const owners = page.length
-        ? await app.database.db
-            .selectFrom('unit_owners')
-            .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
-            .leftJoin('owner_bindings', (join) =>
-              join.onRef('owner_bindings.owner_id', '=', 'owners.id').on('owner_bindings.revoked_at', 'is', null),
-            )
-            .select(['unit_owners.unit_id', 'owners.id', 'owners.name', 'owners.kind', 'owners.id_tail', 'owners.phone', 'owner_bindings.id as binding'])
-            .where('unit_owners.unit_id', 'in', page.map((r) => r.id))
-            .orderBy('owners.name')
-            .execute()
-        : [];
-      return {
-        items: page.map((u) => ({
-          id: u.id,
-          registryNo: u.registry_no,
-          building: u.building,
-          stair: u.stair,
-          room: u.room,
-          area: formatArea(BigInt(u.area_hundredths)),
-          areaSource: u.area_source,
-          kind: u.kind,
-          developerHeld: u.developer_held,
-          owners: owners
-            .filter((o) => o.unit_id === u.id)
-            .map((o) => ({
-              id: o.id,
-              name: full ? o.name : maskName(o.name, o.kind),
-              kind: o.kind,
-              idTail: full ? o.id_tail : null,
-              phone: o.phone === null ? null : full ? o.phone : maskPhone(o.phone),
-              verified: o.binding !== null,
-            })),
-        })),
-        next: rows.length > limit ? (page[page.length - 1]?.registry_no ?? null) : null,
-      };
+      const identities = may(request.user, 'registry.read_identities', { estateId: estate.id, townshipId: estate.township_id });
+      return listUnits(app.database.db, estate.id, request.query, identities);
     },
   );
 
@@ -353,30 +296,9 @@ export default async function registryRoutes(fastify: FastifyInstance) {
       const estate = await estateFor(request, request.params.estateId, 'registry.designate_representative');
       const { unitId } = request.params;
       const { ownerId } = request.body;
-      await inTransaction(app.database.db, async (trx) => {
-        const owners = await trx
-          .selectFrom('unit_owners')
-          .innerJoin('units', 'units.id', 'unit_owners.unit_id')
-          .select('unit_owners.owner_id')
-          .where('unit_owners.unit_id', '=', unitId)
-          .where('units.estate_id', '=', estate.id)
-          .where('units.removed_at', 'is', null)
-          .execute();
-        if (owners.length === 0) throw new ProblemError('not-found', 'No such unit in this estate');
-        if (!owners.some((o) => o.owner_id === ownerId)) throw new ProblemError('not-found', 'That owner is not an owner of this unit');
-        await trx
-          .updateTable('unit_owners')
-          .set({ representative: sql<boolean>`owner_id = ${ownerId}` })
-          .where('unit_id', '=', unitId)
-          .execute();
-        await appendAudit(trx, {
-          chain: estateChain(estate.id),
-          actor: actorOf(request.user),
-          action: 'unit.representative_designated',
-          subject: `unit:${unitId}`,
-          data: { ownerId },
-        }, app.clock.now());
-      });
+      await inTransaction(app.database.db, (trx) =>
+        designateRepresentative(trx, { estateId: estate.id, unitId, ownerId, actor: actorOf(request.user), now: app.clock.now() }),
+      );
       return { unitId, representative: ownerId };
     },
   );

@@ -5,19 +5,12 @@ import { inTransaction } from '../db/transaction.ts';
 import { authorize } from '../identity/permissions.ts';
 import { actorOf } from '../identity/principal.ts';
 import { requireEstate } from '../places/estates.ts';
+import { findTownship } from '../places/townships.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { EVENT_TYPES } from '../webhooks/events.ts';
 import { privateHostProblem } from '../webhooks/receiver-address.ts';
-import {
-  createSubscription,
-  disableSubscription,
-  findSubscription,
-  listDeliveries,
-  listSubscriptions,
-  replayDelivery,
-  type Scope,
-  subscriptionView,
-} from '../webhooks/subscriptions.ts';
+import { findSubscription, listDeliveries, listSubscriptions, type Scope, subscriptionView } from '../webhooks/subscriptions-repository.ts';
+import { createSubscription, disableSubscription, replayDelivery } from '../webhooks/subscriptions.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
 const eventType = z.enum(EVENT_TYPES);
@@ -82,8 +75,7 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
     }
     const townshipId = scope.townshipId!;
     authorize(request.user, 'webhook.manage', { townshipId });
-    const township = await db().selectFrom('townships').select('id').where('id', '=', townshipId).executeTakeFirst();
-    if (!township) throw new ProblemError('not-found', 'No such township');
+    if (!(await findTownship(db(), townshipId))) throw new ProblemError('not-found', 'No such township');
     return { townshipId };
   }
 

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { ProblemError } from '../problems.ts';
+import { phoneOfAccount } from './accounts.ts';
+import { grantsForAccount } from './grants.ts';
+import type { Grant } from './principal.ts';
+
+/** The signed-in person as they see themselves: their phone, what they may do, which registry owners they are. */
+
+export interface VerifiedOwner {
+  ownerId: string;
+  estateId: string;
+  estateName: string;
+  name: string;
+}
+
+/** The registry owners the account is bound to now, by estate name. */
+export async function verifiedOwnersOf(db: Kysely<DB>, accountId: string): Promise<VerifiedOwner[]> {
+  return db
+    .selectFrom('owner_bindings')
+    .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
+    .innerJoin('estates', 'estates.id', 'owners.estate_id')
+    .select(['owners.id as ownerId', 'owners.estate_id as estateId', 'estates.name as estateName', 'owners.name'])
+    .where('owner_bindings.account_id', '=', accountId)
+    .where('owner_bindings.revoked_at', 'is', null)
+    .orderBy('estates.name')
+    .execute();
+}
+
+/** What the account may do now and which owners it is: read again after a verification, for the fresh token. */
+export async function accessOf(db: Kysely<DB>, accountId: string): Promise<{ grants: Grant[]; verifiedOwners: VerifiedOwner[] }> {
+  const grants = await grantsForAccount(db, accountId);
+  return { grants, verifiedOwners: await verifiedOwnersOf(db, accountId) };
+}
+
+/** The account, its grants and its owners; 401 when the account no longer exists. */
+export async function accountOverview(db: Kysely<DB>, accountId: string) {
+  const phone = await phoneOfAccount(db, accountId);
+  if (phone === undefined) throw new ProblemError('unauthenticated', 'This account no longer exists');
+  return { accountId, phone, ...(await accessOf(db, accountId)) };
+}

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { maskName, maskPhone } from '../lib/mask.ts';
+import { formatArea } from '../tally/index.ts';
+import { ownersOfUnits, pageOfUnits } from './units.ts';
+
+/**
+ * A page of the estate's current units with their owners. Names and phones
+ * are masked and identity tails withheld unless `identities` (the caller may
+ * read them: authorised staff).
+ */
+export async function listUnits(
+  db: Kysely<DB>,
+  estateId: string,
+  page: { limit: number; after?: string | undefined; building?: string | undefined },
+  identities: boolean,
+) {
+  // One row more than the page says whether there is a next one.
+  const rows = await pageOfUnits(db, estateId, { ...page, limit: page.limit + 1 });
+  const units = rows.slice(0, page.limit);
+  const owners = await ownersOfUnits(db, units.map((r) => r.id));
+  return {
+    items: units.map((u) => ({
+      id: u.id,
+      registryNo: u.registry_no,
+      building: u.building,
+      stair: u.stair,
+      room: u.room,
+      area: formatArea(BigInt(u.area_hundredths)),
+      areaSource: u.area_source,
+      kind: u.kind,
+      developerHeld: u.developer_held,
+      owners: owners
+        .filter((o) => o.unit_id === u.id)
+        .map((o) => ({
+          id: o.id,
+          name: identities ? o.name : maskName(o.name, o.kind),
+          kind: o.kind,
+          idTail: identities ? o.id_tail : null,
+          phone: o.phone === null ? null : identities ? o.phone : maskPhone(o.phone),
+          verified: o.binding !== null,
+        })),
+    })),
+    next: rows.length > page.limit ? (units[units.length - 1]?.registry_no ?? null) : null,
+  };
+}
