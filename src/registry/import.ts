@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { type CopyInto, CopyRows, copyBytea, copyField } from '../db/copy.ts';
 import type { DB } from '../db/schema.ts';
@@ -445,7 +445,7 @@ export async function findImport(db: Kysely<DB>, estateId: string, importId: str
  * `copyInto` bulk-loads the new rows on the connection of `trx`.
  */
 export async function applyImport(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: { estateId: string; importId: string; actor: string; now: Date },
   copyInto: CopyInto,
 ): Promise<ImportPreview> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { appendAudit, estateChain, SYSTEM_CHAIN } from '../audit/audit-log.ts';
 import type { DB, WebhookDeliveryTable, WebhookSubscriptionTable } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
@@ -70,7 +70,7 @@ function deliveryView(row: Selectable<WebhookDeliveryTable> & { event_type: stri
 const chainOf = (s: { estate_id: string | null }) => (s.estate_id ? estateChain(s.estate_id) : SYSTEM_CHAIN);
 
 export async function createSubscription(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: Scope & { url: string; events: EventType[]; description?: string | undefined },
   actor: string,
   now: Date,
@@ -113,7 +113,7 @@ export async function listSubscriptions(db: Kysely<DB>, scope: Scope): Promise<S
   return (await q.execute()).map(subscriptionView);
 }
 
-export async function disableSubscription(trx: Kysely<DB>, id: string, actor: string, now: Date): Promise<SubscriptionView> {
+export async function disableSubscription(trx: Transaction<DB>, id: string, actor: string, now: Date): Promise<SubscriptionView> {
   const row = await trx
     .updateTable('webhook_subscriptions')
     .set({ disabled_at: now })
@@ -156,7 +156,7 @@ export async function listDeliveries(
  * Puts a failed delivery back in line: a fresh set of attempts, starting now.
  * Only failed ones: a pending delivery is still being retried, a delivered one arrived.
  */
-export async function replayDelivery(trx: Kysely<DB>, deliveryId: string, actor: string, now: Date): Promise<DeliveryView> {
+export async function replayDelivery(trx: Transaction<DB>, deliveryId: string, actor: string, now: Date): Promise<DeliveryView> {
   const current = await trx
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_subscriptions as s', 's.id', 'd.subscription_id')

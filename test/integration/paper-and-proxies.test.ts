@@ -204,3 +204,44 @@ describe('proxies (R4.3)', () => {
     expect(current).toEqual({ ballot_id: versions.at(-1)!.id, personal: true });
   });
 });
+
+describe('every channel under the same rules (issue 13: one home per rule)', () => {
+  it('at the closing instant online, paper (entered or confirmed) and proxy ballots are refused alike', async () => {
+    clock.set(START);
+    const fresh = await openMeeting(t, clock, START, first.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '截止时刻' }]);
+    const [freshMeeting, freshMotion] = [fresh.meetingId, fresh.motionIds[0]!];
+    const db = t.testDatabase.database.db;
+    const voters = await db.selectFrom('electorate_voters').select(['id', 'owners']).where('motion_id', '=', freshMotion).execute();
+    const voterOfOwner = (name: string) => voters.find((v) => v.owners.length === 1 && v.owners[0] === ownerIdOf.get(name))!.id;
+    const holder = await logIn(t, '13700006666', '192.0.2.52');
+    const proxy = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${freshMeeting}/proxies`,
+        headers: bearer(first.accessToken),
+        payload: { grantorOwnerId: ownerIdOf.get('赵六'), holderPhone: '13700006666', document: scan },
+      })
+    ).json().id;
+    expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${freshMeeting}/proxies/${proxy}/approve`, headers: bearer(second.accessToken) })).statusCode).toBe(200);
+    const paperAt = (token: string, voterId: string) =>
+      t.app.inject({ method: 'POST', url: `/v1/meetings/${freshMeeting}/motions/${freshMotion}/paper-ballots`, headers: bearer(token), payload: { voterId, choice: 'agree', scan } });
+    const pending = await paperAt(first.accessToken, voterOfOwner('张三'));
+    expect(pending.statusCode).toBe(201);
+
+    clock.set(fresh.closesAt);
+    const refusals = [
+      await castBallot(t, owners.wang.accessToken, freshMeeting, freshMotion, voterOfOwner('王五'), 'agree'),
+      await paperAt(first.accessToken, voterOfOwner('王五')),
+      await t.app.inject({ method: 'POST', url: `/v1/meetings/${freshMeeting}/paper-ballots/${pending.json().id}/confirm`, headers: bearer(second.accessToken) }),
+      await t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${freshMeeting}/motions/${freshMotion}/proxy-ballots`,
+        headers: bearer(holder.accessToken),
+        payload: { proxyId: proxy, voterId: voterOfOwner('赵六'), choice: 'agree' },
+      }),
+    ].map((r) => ({ status: r.statusCode, type: r.json().type, detail: r.json().detail }));
+    const expected = { status: 409, type: 'urn:gongjue:problem:conflict', detail: `Voting closed at ${fresh.closesAt.toISOString()}` };
+    expect(refusals).toEqual([expected, expected, expected, expected]);
+    expect(await db.selectFrom('ballots').select('id').where('motion_id', '=', freshMotion).execute()).toEqual([]);
+  });
+});
