@@ -21,7 +21,7 @@ export function refusalProblem(code: string, message: string, field?: string): E
   return new ProblemError(slug, message);
 }
 
-/** A refusal as one text, "GJ409 Voting closed at …" (voting_window_refusal), as a problem. */
+/** A refusal as one text — code, space, message — as voting_window_refusal answers it, as a problem. */
 export function refusalTextProblem(refusal: string): Error {
   return refusalProblem(refusal.slice(0, 5), refusal.slice(6));
 }

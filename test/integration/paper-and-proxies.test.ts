@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
-import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
+import { bearer, createTestApp, logIn, secondInstance, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
@@ -243,5 +243,17 @@ describe('every channel under the same rules (issue 13: one home per rule)', () 
     const expected = { status: 409, type: 'urn:gongjue:problem:conflict', detail: `Voting closed at ${fresh.closesAt.toISOString()}` };
     expect(refusals).toEqual([expected, expected, expected, expected]);
     expect(await db.selectFrom('ballots').select('id').where('motion_id', '=', freshMotion).execute()).toEqual([]);
+  });
+
+  it('what an app remembers (motion terms, meeting places) is its own: a second app in the process starts empty', async () => {
+    const other = await secondInstance(t, { clock });
+    try {
+      expect(t.app.caches.motionTerms.size).toBeGreaterThan(0);
+      expect(t.app.caches.meetingPlaces.size).toBeGreaterThan(0);
+      expect(other.app.caches).not.toBe(t.app.caches);
+      expect([other.app.caches.motionTerms.size, other.app.caches.meetingPlaces.size, other.app.caches.receipts.size]).toEqual([0, 0, 0]);
+    } finally {
+      await other.close();
+    }
   });
 });
