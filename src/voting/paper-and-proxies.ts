@@ -4,7 +4,7 @@ import type { DB, PaperEntryTable } from '../db/schema.ts';
 import { accountForPhone } from '../identity/accounts.ts';
 import { validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
-import { castBallot, checkBallot, type Receipt, requireOpen } from './ballots.ts';
+import { castBallot, checkBallot, type OrganisedBallot, type Receipt, requireOpen } from './ballots.ts';
 import { grantorVoters, resolveVoter, type VoterRef } from './electorate-lookup.ts';
 import { type Choice, requireValidChoice } from './motion-terms.ts';
 import { requireMotionTerms } from './motion-terms-store.ts';
@@ -74,7 +74,8 @@ export async function enterPaperBallot(
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
   const { motion } = await requireMotionTerms(trx, input.meetingId, input.motionId);
   const voterId = await resolveVoter(trx, input.meetingId, input.motionId, input.voter);
-  await checkBallot(trx, paperBallot({ ...input, voterId, ownerId: input.signedBy, at }), 'body.signedBy');
+  const ballot = { meetingId: input.meetingId, motionId: input.motionId, voterId, choice: input.choice, spoiled: input.spoiled, accountId: input.accountId };
+  await checkBallot(trx, paperBallot({ ...ballot, ownerId: input.signedBy, at }), 'body.signedBy');
   if (!input.spoiled) requireValidChoice(motion, input.choice);
   const row = await trx
     .insertInto('paper_entries')
@@ -103,30 +104,7 @@ export async function enterPaperBallot(
 }
 
 /** A paper ballot as cast_ballots takes it: the signatory's vote (R4.4), entered by one organiser and confirmed by another. */
-function paperBallot(p: {
-  meetingId: string;
-  motionId: string;
-  voterId: string;
-  choice: Choice | null;
-  spoiled: boolean;
-  accountId: string;
-  ownerId: string | null;
-  paperEntryId?: string;
-  at: Date;
-}) {
-  return {
-    meetingId: p.meetingId,
-    motionId: p.motionId,
-    voterId: p.voterId,
-    channel: 'paper' as const,
-    choice: p.choice,
-    spoiled: p.spoiled,
-    accountId: p.accountId,
-    ownerId: p.ownerId,
-    ...(p.paperEntryId ? { paperEntryId: p.paperEntryId } : {}),
-    at: p.at,
-  };
-}
+const paperBallot = (ballot: Omit<OrganisedBallot, 'channel' | 'proxyId'>): OrganisedBallot => ({ ...ballot, channel: 'paper' });
 
 /** The second organiser's check: confirming writes the ballot; rejecting records why. */
 export async function decidePaperBallot(
