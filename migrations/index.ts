@@ -11,6 +11,7 @@ import * as m0009 from './0009_paper_signatory.ts';
 import * as m0010 from './0010_live_sessions.ts';
 import * as m0011 from './0011_identity_hardening.ts';
 import * as m0012 from './0012_tally_discrepancies.ts';
+import * as m0013 from './0013_ballot_rules.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0010_live_sessions': m0010,
   '0011_identity_hardening': m0011,
   '0012_tally_discrepancies': m0012,
+  '0013_ballot_rules': m0013,
 };

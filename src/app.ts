@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type DestinationStream, destination } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Caches, createCaches } from './caches.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -27,6 +28,8 @@ declare module 'fastify' {
     clock: Clock;
     /** Online ballots on their way to the database (src/voting/ballot-batches.ts): one per process. */
     ballotBatches: BallotBatches;
+    /** What this app remembers of things that never change (src/caches.ts): its own, never shared with another app. */
+    caches: Caches;
     keys: Keys;
     sms: SmsSender;
   }
@@ -127,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(storableText);
     await app.register(databasePlugin, { database, ownsDatabase: options.database === undefined });
     app.decorate('ballotBatches', new BallotBatches(database.db, config.ballotBatches));
+    app.decorate('caches', createCaches());
     await app.register(redis, { url: config.redisUrl });
     const keys = options.keys ?? loadKeys(config);
     app.decorate('keys', keys);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -49,7 +49,7 @@ export function auditHash(record: Omit<AuditRecord, 'hash'>): string {
 }
 
 /** Appends within the caller's transaction; the chain's head row stays locked until it commits. */
-export async function appendAudit(trx: Kysely<DB>, entry: AuditEntry, at = new Date()): Promise<AuditRecord> {
+export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry, at = new Date()): Promise<AuditRecord> {
   await trx
     .insertInto('audit_heads')
     .values({ chain: entry.chain, seq: 0, hash: GENESIS_HASH })

@@ -5,6 +5,11 @@ import type { DB } from './schema.ts';
 /**
  * The one transaction boundary of a request: the route opens it, services and
  * repositories receive it. Anything thrown inside rolls everything back.
+ * A function that relies on what lasts only as long as a transaction — an
+ * advisory xact lock, `for update`, `for share` — takes `Transaction<DB>`,
+ * never `Kysely<DB>`: handed the pool, each of its statements would be a
+ * transaction of its own and the lock gone before the next, and that must
+ * not compile.
  */
 export function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(work);

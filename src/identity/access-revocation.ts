@@ -16,7 +16,7 @@ import type { Principal } from './principal.ts';
  * that starts after the request arrived. (Lookups of concurrent requests
  * sent together in one statement saved nothing measurable under bench:vote:
  * they rarely overlap. The ballot route asks inside the statement that
- * casts instead: cast_session_ballots, migrations/0010_live_sessions.ts.)
+ * casts instead: cast_session_ballots, src/voting/sql/ballot-functions.ts.)
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { newOtpCode, otpHash, sameHash } from './hashing.ts';
@@ -76,7 +76,7 @@ async function ceilingsFor(trx: Kysely<DB>, phone: string): Promise<string[]> {
  * The ceiling to charge a new code to: the first with room left in the last
  * 24 hours; null when there is no ceiling. Throws 429 when all are full.
  */
-async function chargeableCeiling(trx: Kysely<DB>, phone: string, limits: LoginCodeLimits, now: Date): Promise<string | null> {
+async function chargeableCeiling(trx: Transaction<DB>, phone: string, limits: LoginCodeLimits, now: Date): Promise<string | null> {
   const ceilings = await ceilingsFor(trx, phone);
   if (ceilings.length === 0) return null;
   const dayAgo = new Date(now.getTime() - DAY_MS);
@@ -104,7 +104,7 @@ async function chargeableCeiling(trx: Kysely<DB>, phone: string, limits: LoginCo
 
 /** Creates a challenge and texts the code. Throws 429 when the phone, the address or the estate asks too often. */
 export async function requestLoginCode(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   deps: OtpDeps,
   input: { phone: string; ip: string; now: Date },
 ): Promise<{ expiresAt: Date }> {
@@ -165,7 +165,7 @@ export type CodeCheck = 'ok' | 'wrong' | 'expired' | 'exhausted' | 'none';
  * count even when the answer is a refusal.
  */
 export async function checkLoginCode(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   hmacKey: Buffer,
   input: { phone: string; code: string; now: Date },
 ): Promise<CodeCheck> {

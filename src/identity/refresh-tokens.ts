@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { newSecret, secretHash } from './hashing.ts';
 
@@ -51,7 +51,7 @@ export async function lockAccountSessions(trx: Kysely<DB>, accountId: string): P
   await trx.selectFrom('accounts').select('id').where('id', '=', accountId).forNoKeyUpdate().execute();
 }
 
-export async function rotateRefreshToken(trx: Kysely<DB>, token: string, now: Date): Promise<Rotation> {
+export async function rotateRefreshToken(trx: Transaction<DB>, token: string, now: Date): Promise<Rotation> {
   const owner = await trx.selectFrom('refresh_tokens').select('account_id').where('token_hash', '=', secretHash(token)).executeTakeFirst();
   if (!owner) return { ok: false, reason: 'unknown' };
   await lockAccountSessions(trx, owner.account_id);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain, SYSTEM_CHAIN } from '../audit/audit-log.ts';
 import type { DB, RoleName } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
@@ -28,7 +28,7 @@ type Scope = { role: 'admin' } | { role: 'township_staff'; townshipId: string } 
 const chainOf = (scope: Scope) => ('estateId' in scope ? estateChain(scope.estateId) : SYSTEM_CHAIN);
 
 export async function appointRole(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: { phone: string; scope: Scope; actor: string; grantedBy: string | null; now: Date },
 ): Promise<RoleAssignmentView> {
   const account = await accountForPhone(trx, input.phone);
@@ -58,7 +58,7 @@ export async function appointRole(
 
 /** Removes a live assignment within the given scope; unknown or foreign ids are 404. */
 export async function removeRole(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: { assignmentId: string; within: { townshipId: string } | { estateId: string }; actor: string; removedBy: string | null; now: Date },
 ): Promise<void> {
   let query = trx

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
@@ -69,7 +69,7 @@ interface Namesake {
  * name and credit code are printed on every business licence.
  */
 export async function verifySelf(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: {
     accountId: string;
     name: string;
@@ -230,7 +230,7 @@ async function ownerLocks(trx: Kysely<DB>, ownerIds: string[], limit: number, no
  * notifications outbox) and enters the estate's audit chain.
  */
 async function recordOwnerFailures(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   namesakes: Namesake[],
   input: { accountId: string; ip: string; name: string; limits: VerificationLimits; now: Date },
 ): Promise<void> {
@@ -305,7 +305,7 @@ function invalidField(path: string, message: string): ProblemError {
  * identity number is kept only as an HMAC and its last four characters.
  */
 export async function verifyInPerson(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: {
     estateId: string;
     ownerId: string;

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { publishMeeting } from '../results/publication.ts';
 import { inLongTransaction } from '../db/transaction.ts';
@@ -21,7 +22,7 @@ import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetin
 const ACTOR = 'system:jobs';
 
 /** A job may run longer than a request: closing a large meeting, an electorate snapshot. */
-function jobTransaction<T>(deps: JobDeps, work: (trx: JobDeps['db']) => Promise<T>): Promise<T> {
+function jobTransaction<T>(deps: JobDeps, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return inLongTransaction(deps.db, deps.longStatementMs ?? 0, work);
 }
 

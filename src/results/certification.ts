@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { DB, FilingEventKind, FilingStatus, Meeting } from '../db/schema.ts';
@@ -60,7 +60,7 @@ interface Located {
 }
 
 /** The meeting, locked: filing steps on one meeting happen one at a time. */
-async function locate(trx: Kysely<DB>, meetingId: string): Promise<Located> {
+async function locate(trx: Transaction<DB>, meetingId: string): Promise<Located> {
   const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
   if (meeting.status === 'discrepancy') throw await discrepancyProblem(trx, meetingId, 'file or certify the result');
@@ -114,7 +114,7 @@ async function record(
     .execute();
 }
 
-export async function certify(trx: Kysely<DB>, meetingId: string, input: { actor: string; now: Date; key: ResultSigningKey }): Promise<void> {
+export async function certify(trx: Transaction<DB>, meetingId: string, input: { actor: string; now: Date; key: ResultSigningKey }): Promise<void> {
   const found = await locate(trx, meetingId);
   requireFilingStatus(found, ['awaiting_review'], 'certify');
   const chain = estateChain(found.meeting.estate_id);
@@ -168,7 +168,7 @@ export async function certify(trx: Kysely<DB>, meetingId: string, input: { actor
 
 /** One unsigned step of the filing: checked against the current status, recorded, audited. */
 async function step(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   meetingId: string,
   rule: { allowed: FilingStatus[]; doing: string; status: FilingStatus; kind: FilingEventKind },
   input: { actor: string; now: Date; text: string; reference?: string; data: Record<string, unknown> },
@@ -183,7 +183,7 @@ async function step(
   );
 }
 
-export async function returnResult(trx: Kysely<DB>, meetingId: string, input: { reasons: string; actor: string; now: Date }): Promise<void> {
+export async function returnResult(trx: Transaction<DB>, meetingId: string, input: { reasons: string; actor: string; now: Date }): Promise<void> {
   await step(
     trx,
     meetingId,
@@ -192,7 +192,7 @@ export async function returnResult(trx: Kysely<DB>, meetingId: string, input: { 
   );
 }
 
-export async function resubmit(trx: Kysely<DB>, meetingId: string, input: { response: string; actor: string; now: Date }): Promise<void> {
+export async function resubmit(trx: Transaction<DB>, meetingId: string, input: { response: string; actor: string; now: Date }): Promise<void> {
   await step(
     trx,
     meetingId,
@@ -205,7 +205,7 @@ export type RulingKind = 'correction_ordered' | 'revoked';
 
 /** A court's revocation (民法典 第二百八十条) or the authorities' order to correct (条例 第十九条), against a certified decision. */
 export async function recordRuling(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   meetingId: string,
   input: { kind: RulingKind; reference: string; text: string; actor: string; now: Date },
 ): Promise<void> {

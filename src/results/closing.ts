@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
@@ -34,7 +34,7 @@ export interface CloseOutcome {
 /** Statuses of a meeting whose voting has closed: closing it again changes nothing. */
 const CLOSED: readonly Meeting['status'][] = ['closed', 'tallied', 'published', 'discrepancy'];
 
-export async function closeMeeting(trx: Kysely<DB>, meetingId: string, actor: string, now: Date): Promise<CloseOutcome> {
+export async function closeMeeting(trx: Transaction<DB>, meetingId: string, actor: string, now: Date): Promise<CloseOutcome> {
   // Wait for every ballot in flight (they hold this lock shared); later ones will see the meeting closed.
   await sql`select pg_advisory_xact_lock(${meetingLockKey(meetingId)})`.execute(trx);
   const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirst();

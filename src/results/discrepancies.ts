@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
@@ -14,7 +14,7 @@ import type { Discrepancy } from './recount.ts';
  * estate's audit chain; the township's staff and the admins are notified.
  */
 
-export async function holdForDiscrepancy(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date, found: Discrepancy[]): Promise<void> {
+export async function holdForDiscrepancy(trx: Transaction<DB>, meeting: Meeting, actor: string, now: Date, found: Discrepancy[]): Promise<void> {
   await trx.updateTable('meetings').set({ status: 'discrepancy' }).where('id', '=', meeting.id).execute();
   await trx
     .insertInto('tally_discrepancies')

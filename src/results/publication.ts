@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
@@ -13,7 +13,7 @@ import { emitEvent } from '../webhooks/events.ts';
  * system calls this right after tallying; organisers may call it too.
  * Idempotent: a meeting already published is left as it is.
  */
-export async function publishMeeting(trx: Kysely<DB>, meetingId: string, actor: string, now: Date): Promise<{ published: boolean }> {
+export async function publishMeeting(trx: Transaction<DB>, meetingId: string, actor: string, now: Date): Promise<{ published: boolean }> {
   const meeting = await trx
     .selectFrom('meetings')
     .innerJoin('estates', 'estates.id', 'meetings.estate_id')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
+import { BoundedMap } from '../lib/bounded-map.ts';
 import { ProblemError } from '../problems.ts';
 import type { Report } from '../tally/index.ts';
 import { type ReceiptContent, receiptOf } from '../receipts/receipt.ts';
@@ -11,17 +12,20 @@ import { choiceText, requirePublished } from './notice.ts';
  * voter's ballot stands; an earlier receipt shows what replaced it).
  * Receipts are derived from the ballot rows, never stored (the vote hot
  * path writes nothing extra); a published meeting never changes, so each
- * meeting's receipts are computed once and remembered.
+ * meeting's receipts are computed once and remembered by the app
+ * (src/caches.ts), for the few meetings last asked about.
  */
 
 interface BallotRef extends ReceiptContent {
   receipt: string;
 }
 
-const MEETINGS_REMEMBERED = 8;
-const remembered = new Map<string, Map<string, BallotRef>>();
+/** Each published meeting's ballots by receipt. */
+export type PublishedReceipts = BoundedMap<string, Map<string, BallotRef>>;
 
-async function receiptsOf(db: Kysely<DB>, meetingId: string): Promise<Map<string, BallotRef>> {
+export const publishedReceipts = (): PublishedReceipts => new BoundedMap(8);
+
+async function receiptsOf(db: Kysely<DB>, remembered: PublishedReceipts, meetingId: string): Promise<Map<string, BallotRef>> {
   const known = remembered.get(meetingId);
   if (known) return known;
   const rows = await db
@@ -36,7 +40,6 @@ async function receiptsOf(db: Kysely<DB>, meetingId: string): Promise<Map<string
     const receipt = receiptOf(ref);
     byReceipt.set(receipt, { ...ref, receipt });
   }
-  if (remembered.size >= MEETINGS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
   remembered.set(meetingId, byReceipt);
   return byReceipt;
 }
@@ -53,9 +56,9 @@ export interface ReceiptLookup {
   countedInstead: { ballotId: string; version: number; channel: Channel; castAt: string; receipt: string } | null;
 }
 
-export async function lookUpReceipt(db: Kysely<DB>, meeting: Meeting, receipt: string): Promise<ReceiptLookup> {
+export async function lookUpReceipt(db: Kysely<DB>, remembered: PublishedReceipts, meeting: Meeting, receipt: string): Promise<ReceiptLookup> {
   requirePublished(meeting);
-  const receipts = await receiptsOf(db, meeting.id);
+  const receipts = await receiptsOf(db, remembered, meeting.id);
   const found = receipts.get(receipt.toLowerCase());
   if (!found) throw new ProblemError('not-found', 'No ballot of this meeting has this receipt');
   const [current, motion] = await Promise.all([

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
@@ -15,7 +15,7 @@ import { type MotionRecord, tallyRecordsOf } from './records.ts';
  * changed afterwards — a ballot, a unit's area, a result — no longer matches.
  */
 export async function sealMeeting(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   meeting: Meeting,
   actor: string,
   now: Date,

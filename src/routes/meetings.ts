@@ -436,7 +436,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const accountId = personOf(request);
-      const place = await meetingPlace(db(), request.params.meetingId);
+      const place = await meetingPlace(db(), app.caches.meetingPlaces, request.params.meetingId);
       authorize(request.user, 'ballot.cast', { estateId: place.estateId, townshipId: place.townshipId });
       const meeting = { id: place.meetingId };
       const key = request.headers['idempotency-key'];
@@ -446,7 +446,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
         if (revoked !== null) throw new ProblemError('unauthenticated', revoked);
       }
       const cast = (db: Parameters<typeof castOwnBallot>[0]) =>
-        castOwnBallot(db, app.ballotBatches, {
+        castOwnBallot(db, app.ballotBatches, app.caches.motionTerms, {
           meetingId: meeting.id,
           motionId: request.params.motionId,
           voterId: request.body.voterId,

@@ -251,7 +251,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request) => lookUpReceipt(db(), await authorized(request, request.params.meetingId, 'result.read'), request.params.receipt),
+    async (request) => lookUpReceipt(db(), app.caches.receipts, await authorized(request, request.params.meetingId, 'result.read'), request.params.receipt),
   );
 
   app.get(

@@ -4,8 +4,8 @@ import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Channel, DB } from '../db/schema.ts';
 
 /**
- * Online ballots go to the database in batches: cast_online_ballots()
- * (migrations/0008_ballot_batches.ts) decides a batch with one read, two
+ * Online ballots go to the database in batches: cast_ballots()
+ * (src/voting/sql/ballot-functions.ts) decides a batch with one read, two
  * writes and one commit, where one ballot at a time cost a transaction and
  * five statements each. Nothing waits to fill a batch: a ballot is sent at
  * once when fewer than `inFlight` batches are at the database, and
@@ -50,7 +50,8 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-interface Row {
+/** A row of cast_ballots() and cast_session_ballots(). */
+export interface CastRow {
   o_item: number;
   o_code: string | null;
   o_message: string | null;
@@ -58,6 +59,10 @@ interface Row {
   o_cast_at: Date | null;
   o_replaced: Channel | null;
   o_owner: string | null;
+}
+
+export function outcomeOf(row: CastRow): CastOutcome {
+  return { code: row.o_code, message: row.o_message, version: row.o_version, castAt: row.o_cast_at, replaced: row.o_replaced, owner: row.o_owner };
 }
 
 /** Sends one batch in the caller's transaction or connection; outcomes in the order of `ballots`. */
@@ -72,22 +77,13 @@ export async function castOnlineBallots(db: Kysely<DB>, ballots: readonly Online
     ballot: b.ballotId,
     at: b.at.toISOString(),
   }));
-  // cast_online_ballots with the check that each ballot's session lives in the same statement
-  // (migrations/0010_live_sessions.ts): the ballot route asks it nowhere else.
-  const call = sql<Row>`select * from cast_session_ballots(${JSON.stringify(items)}::jsonb)`;
+  // cast_ballots with the check that each ballot's session lives in the same statement
+  // (cast_session_ballots, src/voting/sql/ballot-functions.ts): the ballot route asks it nowhere else.
+  const call = sql<CastRow>`select * from cast_session_ballots(${JSON.stringify(items)}::jsonb)`;
   const { rows } = await db.executeQuery(asPreparedStatement('cast_session_ballots', call.compile(db)));
   if (rows.length !== ballots.length) throw new Error(`cast_session_ballots answered ${rows.length} of ${ballots.length} ballots`);
   const outcomes = new Array<CastOutcome>(ballots.length);
-  for (const row of rows) {
-    outcomes[row.o_item - 1] = {
-      code: row.o_code,
-      message: row.o_message,
-      version: row.o_version,
-      castAt: row.o_cast_at,
-      replaced: row.o_replaced,
-      owner: row.o_owner,
-    };
-  }
+  for (const row of rows) outcomes[row.o_item - 1] = outcomeOf(row);
   return outcomes;
 }
 

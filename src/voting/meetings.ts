@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { type Action, authorize } from '../identity/permissions.ts';
@@ -125,6 +125,9 @@ export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<Mee
   };
 }
 
+/** The meeting, or 404; locked `for update` or `for share` until the transaction ends when asked. */
+export async function requireMeeting(db: Kysely<DB>, meetingId: string): Promise<Meeting>;
+export async function requireMeeting(trx: Transaction<DB>, meetingId: string, options: { lock?: 'update' | 'share' }): Promise<Meeting>;
 export async function requireMeeting(db: Kysely<DB>, meetingId: string, options: { lock?: 'update' | 'share' } = {}): Promise<Meeting> {
   let query = db.selectFrom('meetings').selectAll().where('id', '=', meetingId);
   if (options.lock === 'update') query = query.forUpdate();
@@ -143,7 +146,7 @@ export async function meetingFor(db: Kysely<DB>, principal: Principal, meetingId
 }
 
 export async function createMeeting(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: {
     estateId: string;
     kind: 'regular' | 'temporary';
@@ -191,7 +194,7 @@ function requireStatus(meeting: Meeting, allowed: Meeting['status'][], doing: st
 }
 
 /** Adds a motion to a draft meeting; refused once the notice is out (R3.5). */
-export async function addMotion(trx: Kysely<DB>, meeting: Meeting, input: MotionInput, actor: string, now: Date): Promise<MotionRow> {
+export async function addMotion(trx: Transaction<DB>, meeting: Meeting, input: MotionInput, actor: string, now: Date): Promise<MotionRow> {
   requireStatus(meeting, ['draft'], 'add a motion (motions are frozen once the notice is published)');
   await requireScopeExists(trx, meeting.estate_id, input.scope);
   const settings = validateEstateSettings(
@@ -228,7 +231,7 @@ export async function addMotion(trx: Kysely<DB>, meeting: Meeting, input: Motion
   return row;
 }
 
-export async function removeMotion(trx: Kysely<DB>, meeting: Meeting, motionId: string, actor: string, now: Date): Promise<void> {
+export async function removeMotion(trx: Transaction<DB>, meeting: Meeting, motionId: string, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft'], 'remove a motion');
   const removed = await trx.deleteFrom('motions').where('id', '=', motionId).where('meeting_id', '=', meeting.id).executeTakeFirst();
   if (removed.numDeletedRows === 0n) throw new ProblemError('not-found', 'No such motion in this meeting');
@@ -265,7 +268,7 @@ async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: Moti
  * than the notice period (R4.1) and the window must keep within the estate's
  * bounds (R4.2). The residents' committee and every owner are notified.
  */
-export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
+export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft'], 'publish the notice');
   const estate = await trx.selectFrom('estates').select(['settings', 'time_zone', 'name']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
   const settings = validateEstateSettings(estate.settings);
@@ -319,7 +322,7 @@ export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: st
  * motion is computed by the tally engine from the registry as it is now,
  * and frozen (R4.6).
  */
-export async function openVoting(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
+export async function openVoting(trx: Transaction<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['noticed'], 'open voting');
   if (now.getTime() < meeting.voting_opens_at.getTime()) {
     throw new ProblemError('conflict', `Voting opens at ${meeting.voting_opens_at.toISOString()}, not before`);
@@ -341,7 +344,7 @@ export async function openVoting(trx: Kysely<DB>, meeting: Meeting, actor: strin
   }, now);
 }
 
-export async function cancelMeeting(trx: Kysely<DB>, meeting: Meeting, reason: string, actor: string, now: Date): Promise<void> {
+export async function cancelMeeting(trx: Transaction<DB>, meeting: Meeting, reason: string, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft', 'noticed'], 'cancel the meeting (only before voting opens)');
   await trx.updateTable('meetings').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', meeting.id).execute();
   await appendAudit(trx, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MotionRow } from '../db/schema.ts';
+import { ProblemError } from '../problems.ts';
 import { MATTERS, MotionSchema, type Motion } from '../tally/index.ts';
 
 /**
@@ -89,6 +90,12 @@ export function choiceProblem(motion: Motion, choice: unknown): string | null {
     default:
       return 'this motion takes no ballots';
   }
+}
+
+/** A choice the motion does not take, refused as the request field `path` (every channel's one check of the choice). */
+export function requireValidChoice(motion: Motion, choice: unknown, path = 'body.choice'): void {
+  const problem = choiceProblem(motion, choice);
+  if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path, message: problem }] });
 }
 
 /** The stored terms of a motion as the engine's motion. */

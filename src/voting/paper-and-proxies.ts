@@ -1,12 +1,13 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, PaperEntryTable } from '../db/schema.ts';
 import { accountForPhone } from '../identity/accounts.ts';
 import { validateEstateSettings } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
-import { type Receipt, requireOpen, requireVoter, writeBallot } from './ballots.ts';
+import { castBallot, checkBallot, type OrganisedBallot, type Receipt, requireOpen } from './ballots.ts';
 import { grantorVoters, resolveVoter, type VoterRef } from './electorate-lookup.ts';
-import { type Choice, choiceProblem, motionOf } from './motion-terms.ts';
+import { type Choice, requireValidChoice } from './motion-terms.ts';
+import { requireMotionTerms } from './motion-terms-store.ts';
 
 /**
  * Paper ballots (R4.4) and written proxies (R4.3). A paper ballot counts only
@@ -49,14 +50,13 @@ export function paperView(r: Selectable<PaperEntryTable>): PaperEntryView {
   };
 }
 
-async function requireMotion(trx: Kysely<DB>, meetingId: string, motionId: string) {
-  const motion = await trx.selectFrom('motions').select(['id', 'terms']).where('id', '=', motionId).where('meeting_id', '=', meetingId).executeTakeFirst();
-  if (!motion) throw new ProblemError('not-found', 'No such motion in this meeting');
-  return motionOf(motion);
-}
-
+/**
+ * An organiser enters a signed paper ballot. It is checked now by the rules
+ * every ballot is cast under (cast_ballots, writing nothing), and written
+ * when a second organiser confirms it.
+ */
 export async function enterPaperBallot(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: {
     meetingId: string;
     motionId: string;
@@ -72,14 +72,11 @@ export async function enterPaperBallot(
   },
 ): Promise<PaperEntryView> {
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
-  const motion = await requireMotion(trx, input.meetingId, input.motionId);
+  const { motion } = await requireMotionTerms(trx, input.meetingId, input.motionId);
   const voterId = await resolveVoter(trx, input.meetingId, input.motionId, input.voter);
-  const voter = await requireVoter(trx, input.motionId, voterId);
-  await requireSignatory(trx, meeting.estate_id, voter, input.signedBy);
-  if (!input.spoiled) {
-    const problem = choiceProblem(motion, input.choice);
-    if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path: 'body.choice', message: problem }] });
-  }
+  const ballot = { meetingId: input.meetingId, motionId: input.motionId, voterId, choice: input.choice, spoiled: input.spoiled, accountId: input.accountId };
+  await checkBallot(trx, paperBallot({ ...ballot, ownerId: input.signedBy, at }), 'body.signedBy');
+  if (!input.spoiled) requireValidChoice(motion, input.choice);
   const row = await trx
     .insertInto('paper_entries')
     .values({
@@ -106,50 +103,12 @@ export async function enterPaperBallot(
   return paperView(row);
 }
 
-/**
- * The signatory of a paper ballot must be one of the voter's owners; and
- * the co-owner rule applies to it (coOwnerVoting, below).
- */
-async function requireSignatory(
-  trx: Kysely<DB>,
-  estateId: string,
-  voter: { owners: string[]; representative: string | null; developer: boolean },
-  signedBy: string | null,
-): Promise<void> {
-  if (signedBy !== null && !voter.owners.includes(signedBy)) {
-    const message = 'signedBy must be one of the voter’s owners (an owner id from the registry)';
-    throw new ProblemError('validation-failed', message, { errors: [{ path: 'body.signedBy', message }] });
-  }
-  await requireCoOwnersVoice(trx, estateId, voter, signedBy, 'sign their paper ballot (R1.4): name them in signedBy');
-}
-
-/**
- * R1.4 for the ballots organisers write (paper, proxy): under coOwnerVoting
- * "representative" a co-owned voter's ballot comes only from the
- * representative its co-owners designated — by their signature, or by the
- * proxy they gave. cast_online_ballots applies the same rule online. The
- * developer (R1.3) is one organisation and a sole owner is their own
- * representative.
- */
-async function requireCoOwnersVoice(
-  trx: Kysely<DB>,
-  estateId: string,
-  voter: { owners: string[]; representative: string | null; developer: boolean },
-  owner: string | null,
-  act: string,
-): Promise<void> {
-  if (voter.owners.length < 2 || voter.developer) return;
-  const estate = await trx.selectFrom('estates').select('settings').where('id', '=', estateId).executeTakeFirstOrThrow();
-  if (validateEstateSettings(estate.settings).coOwnerVoting !== 'representative') return;
-  if (voter.representative === null) {
-    throw new ProblemError('forbidden', 'The co-owners have not designated who casts their vote (R1.4); ask the organisers to record it');
-  }
-  if (owner !== voter.representative) throw new ProblemError('forbidden', `Only the co-owners’ designated representative may ${act}`);
-}
+/** A paper ballot as cast_ballots takes it: the signatory's vote (R4.4), entered by one organiser and confirmed by another. */
+const paperBallot = (ballot: Omit<OrganisedBallot, 'channel' | 'proxyId'>): OrganisedBallot => ({ ...ballot, channel: 'paper' });
 
 /** The second organiser's check: confirming writes the ballot; rejecting records why. */
 export async function decidePaperBallot(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: { meetingId: string; entryId: string; accountId: string; confirm: boolean; reason?: string; now: () => Date },
 ): Promise<{ entry: PaperEntryView; receipt: Receipt | null }> {
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
@@ -168,22 +127,21 @@ export async function decidePaperBallot(
   }
   let receipt: Receipt | null = null;
   if (input.confirm) {
-    receipt = await writeBallot(
+    const choice = entry.choice as Choice | null;
+    if (!entry.spoiled) requireValidChoice((await requireMotionTerms(trx, input.meetingId, entry.motion_id)).motion, choice);
+    receipt = await castBallot(
       trx,
-      {
+      paperBallot({
         meetingId: input.meetingId,
         motionId: entry.motion_id,
         voterId: entry.voter_id,
-        choice: entry.choice as Choice,
+        choice,
         spoiled: entry.spoiled,
-        channel: 'paper',
         accountId: input.accountId,
         ownerId: entry.signed_by,
         paperEntryId: entry.id,
-        now: input.now,
-      },
-      { at, closesAt: meeting.voting_closes_at },
-      true,
+        at,
+      }),
     );
   }
   const row = await trx
@@ -240,7 +198,7 @@ async function withVoters(db: Kysely<DB>, meetingId: string, proxies: ProxyView[
 
 /** An organiser registers the owner's written authorisation (委托书), optionally binding the holder to the owner's choices. */
 export async function registerProxy(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: {
     meetingId: string;
     grantorOwnerId: string;
@@ -256,8 +214,7 @@ export async function registerProxy(
   const grantor = await trx.selectFrom('owners').select('id').where('id', '=', input.grantorOwnerId).where('estate_id', '=', meeting.estate_id).executeTakeFirst();
   if (!grantor) throw new ProblemError('not-found', 'No such owner in this estate');
   for (const [motionId, choice] of Object.entries(input.instructions ?? {})) {
-    const problem = choiceProblem(await requireMotion(trx, input.meetingId, motionId), choice);
-    if (problem) throw new ProblemError('validation-failed', problem, { errors: [{ path: `body.instructions.${motionId}`, message: problem }] });
+    requireValidChoice((await requireMotionTerms(trx, input.meetingId, motionId)).motion, choice, `body.instructions.${motionId}`);
   }
   const holder = await accountForPhone(trx, input.holderPhone);
   const row = await trx
@@ -288,7 +245,7 @@ export async function registerProxy(
 }
 
 /** Approval checks the estate's limit on proxies one holder may carry (maxProxiesPerHolder). */
-export async function approveProxy(trx: Kysely<DB>, input: { meetingId: string; proxyId: string; accountId: string; now: Date }): Promise<ProxyView> {
+export async function approveProxy(trx: Transaction<DB>, input: { meetingId: string; proxyId: string; accountId: string; now: Date }): Promise<ProxyView> {
   const proxy = await trx.selectFrom('proxies').selectAll().where('id', '=', input.proxyId).where('meeting_id', '=', input.meetingId).forUpdate().executeTakeFirst();
   if (!proxy) throw new ProblemError('not-found', 'No such proxy for this meeting');
   if (proxy.status !== 'pending') throw new ProblemError('conflict', `This proxy is already ${proxy.status}`);
@@ -323,10 +280,10 @@ export async function approveProxy(trx: Kysely<DB>, input: { meetingId: string; 
 
 /** The holder casts for the grantor: bound instructions are enforced, and the owner's own ballot prevails. */
 export async function castProxyBallot(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: { meetingId: string; motionId: string; voter: VoterRef; proxyId: string; choice: Choice; accountId: string; now: () => Date },
 ): Promise<Receipt> {
-  const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
+  const { at } = await requireOpen(trx, input.meetingId, input.now);
   const proxy = await trx
     .selectFrom('proxies')
     .selectAll()
@@ -336,19 +293,24 @@ export async function castProxyBallot(
     .executeTakeFirst();
   if (!proxy || proxy.status !== 'approved') throw new ProblemError('forbidden', 'You hold no approved proxy with this id for this meeting');
   const voterId = await resolveVoter(trx, input.meetingId, input.motionId, input.voter);
-  const voter = await requireVoter(trx, input.motionId, voterId);
-  if (!voter.owners.includes(proxy.grantor_owner_id)) throw new ProblemError('forbidden', 'The proxy’s owner is not one of this voter’s owners');
-  await requireCoOwnersVoice(trx, meeting.estate_id, voter, proxy.grantor_owner_id, 'give a proxy for their shared vote (R1.4)');
   const instructed = (proxy.instructions as Record<string, unknown> | null)?.[input.motionId];
   if (instructed !== undefined && JSON.stringify(instructed) !== JSON.stringify(input.choice)) {
     throw new ProblemError('forbidden', 'The owner’s written instructions fix this choice; the proxy must vote as instructed');
   }
-  return writeBallot(
-    trx,
-    { meetingId: input.meetingId, motionId: input.motionId, voterId, choice: input.choice, accountId: input.accountId, now: input.now, channel: 'proxy', ownerId: proxy.grantor_owner_id, proxyId: proxy.id },
-    { at, closesAt: meeting.voting_closes_at },
-    false,
-  );
+  requireValidChoice((await requireMotionTerms(trx, input.meetingId, input.motionId)).motion, input.choice);
+  // The grantor must be one of the voter's owners, and their co-owners' representative (R1.4); the owner's own ballot prevails.
+  return castBallot(trx, {
+    meetingId: input.meetingId,
+    motionId: input.motionId,
+    voterId,
+    channel: 'proxy',
+    choice: input.choice,
+    spoiled: false,
+    accountId: input.accountId,
+    ownerId: proxy.grantor_owner_id,
+    proxyId: proxy.id,
+    at,
+  });
 }
 
 /**

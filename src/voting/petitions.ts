@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
@@ -79,7 +79,7 @@ export async function petitionView(db: Kysely<DB>, petitionId: string): Promise<
 }
 
 export async function createPetition(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   input: { estateId: string; purpose: PetitionView['purpose']; title: string; text: string; accountId: string; now: Date },
 ): Promise<string> {
   const row = await trx
@@ -98,7 +98,7 @@ export async function createPetition(
 }
 
 /** Signs for every owner the account is verified as in the petition's estate. */
-export async function signPetition(trx: Kysely<DB>, input: { petitionId: string; accountId: string; now: Date }): Promise<void> {
+export async function signPetition(trx: Transaction<DB>, input: { petitionId: string; accountId: string; now: Date }): Promise<void> {
   const petition = await trx.selectFrom('petitions').selectAll().where('id', '=', input.petitionId).forUpdate().executeTakeFirst();
   if (!petition) throw new ProblemError('not-found', 'No such petition');
   const mine = await trx

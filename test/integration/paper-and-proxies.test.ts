@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
-import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
+import { bearer, createTestApp, logIn, secondInstance, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
@@ -202,5 +202,58 @@ describe('proxies (R4.3)', () => {
     expect(versions.slice(firstOwn).every((v) => v.channel === 'online')).toBe(true);
     const current = await db.selectFrom('current_ballots').select(['ballot_id', 'personal']).where('voter_id', '=', voter).executeTakeFirstOrThrow();
     expect(current).toEqual({ ballot_id: versions.at(-1)!.id, personal: true });
+  });
+});
+
+describe('every channel under the same rules (issue 13: one home per rule)', () => {
+  it('at the closing instant online, paper (entered or confirmed) and proxy ballots are refused alike', async () => {
+    clock.set(START);
+    const fresh = await openMeeting(t, clock, START, first.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '截止时刻' }]);
+    const [freshMeeting, freshMotion] = [fresh.meetingId, fresh.motionIds[0]!];
+    const db = t.testDatabase.database.db;
+    const voters = await db.selectFrom('electorate_voters').select(['id', 'owners']).where('motion_id', '=', freshMotion).execute();
+    const voterOfOwner = (name: string) => voters.find((v) => v.owners.length === 1 && v.owners[0] === ownerIdOf.get(name))!.id;
+    const holder = await logIn(t, '13700006666', '192.0.2.52');
+    const proxy = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${freshMeeting}/proxies`,
+        headers: bearer(first.accessToken),
+        payload: { grantorOwnerId: ownerIdOf.get('赵六'), holderPhone: '13700006666', document: scan },
+      })
+    ).json().id;
+    expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${freshMeeting}/proxies/${proxy}/approve`, headers: bearer(second.accessToken) })).statusCode).toBe(200);
+    const paperAt = (token: string, voterId: string) =>
+      t.app.inject({ method: 'POST', url: `/v1/meetings/${freshMeeting}/motions/${freshMotion}/paper-ballots`, headers: bearer(token), payload: { voterId, choice: 'agree', scan } });
+    const pending = await paperAt(first.accessToken, voterOfOwner('张三'));
+    expect(pending.statusCode).toBe(201);
+
+    clock.set(fresh.closesAt);
+    const refusals = [
+      await castBallot(t, owners.wang.accessToken, freshMeeting, freshMotion, voterOfOwner('王五'), 'agree'),
+      await paperAt(first.accessToken, voterOfOwner('王五')),
+      await t.app.inject({ method: 'POST', url: `/v1/meetings/${freshMeeting}/paper-ballots/${pending.json().id}/confirm`, headers: bearer(second.accessToken) }),
+      await t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${freshMeeting}/motions/${freshMotion}/proxy-ballots`,
+        headers: bearer(holder.accessToken),
+        payload: { proxyId: proxy, voterId: voterOfOwner('赵六'), choice: 'agree' },
+      }),
+    ].map((r) => ({ status: r.statusCode, type: r.json().type, detail: r.json().detail }));
+    const expected = { status: 409, type: 'urn:gongjue:problem:conflict', detail: `Voting closed at ${fresh.closesAt.toISOString()}` };
+    expect(refusals).toEqual([expected, expected, expected, expected]);
+    expect(await db.selectFrom('ballots').select('id').where('motion_id', '=', freshMotion).execute()).toEqual([]);
+  });
+
+  it('what an app remembers (motion terms, meeting places) is its own: a second app in the process starts empty', async () => {
+    const other = await secondInstance(t, { clock });
+    try {
+      expect(t.app.caches.motionTerms.size).toBeGreaterThan(0);
+      expect(t.app.caches.meetingPlaces.size).toBeGreaterThan(0);
+      expect(other.app.caches).not.toBe(t.app.caches);
+      expect([other.app.caches.motionTerms.size, other.app.caches.meetingPlaces.size, other.app.caches.receipts.size]).toEqual([0, 0, 0]);
+    } finally {
+      await other.close();
+    }
   });
 });

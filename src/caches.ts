@@ -1,0 +1,22 @@
+import { type PublishedReceipts, publishedReceipts } from './results/receipts.ts';
+import { type MeetingPlaces, meetingPlaces } from './voting/meeting-places.ts';
+import { type MotionTermsCache, motionTermsCache } from './voting/motion-terms-store.ts';
+
+/**
+ * What an app instance remembers of things that never change once known.
+ * Each app has its own (buildApp creates them; decorated as `app.caches`):
+ * two apps in one process — tests, a worker beside an API — share none.
+ * The job handlers use none of them.
+ */
+export interface Caches {
+  /** A motion's terms once the notice froze them: the ballot route checks every choice against them. */
+  motionTerms: MotionTermsCache;
+  /** A meeting's estate and township: the ballot route authorizes every vote with them. */
+  meetingPlaces: MeetingPlaces;
+  /** A published meeting's ballots by receipt. */
+  receipts: PublishedReceipts;
+}
+
+export function createCaches(): Caches {
+  return { motionTerms: motionTermsCache(), meetingPlaces: meetingPlaces(), receipts: publishedReceipts() };
+}

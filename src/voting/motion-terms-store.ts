@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { BoundedMap } from '../lib/bounded-map.ts';
+import { ProblemError } from '../problems.ts';
+import type { Motion } from '../tally/index.ts';
+import { motionOf } from './motion-terms.ts';
+
+/**
+ * A motion's terms, as ballots are checked against them. They never change
+ * once the notice is out, and ballots are cast only after that: the app
+ * remembers them per motion (src/caches.ts), so the ballot route need not
+ * read them for every vote.
+ */
+
+export type MotionTermsCache = BoundedMap<string, Motion>;
+
+export const motionTermsCache = (): MotionTermsCache => new BoundedMap(10_000);
+
+/** The motion's terms, read now; 404 when the motion is not the meeting's. */
+export async function requireMotionTerms(db: Kysely<DB>, meetingId: string, motionId: string): Promise<{ motion: Motion; frozen: boolean }> {
+  const row = await db
+    .selectFrom('motions')
+    .innerJoin('meetings', 'meetings.id', 'motions.meeting_id')
+    .select(['motions.id', 'motions.terms', 'meetings.status'])
+    .where('motions.id', '=', motionId)
+    .where('motions.meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  if (!row) throw new ProblemError('not-found', 'No such motion in this meeting');
+  return { motion: motionOf(row), frozen: row.status !== 'draft' };
+}
+
+/** The motion's terms, remembered in `cache` once frozen. */
+export async function motionTerms(db: Kysely<DB>, cache: MotionTermsCache, meetingId: string, motionId: string): Promise<Motion> {
+  const key = `${meetingId}:${motionId}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const { motion, frozen } = await requireMotionTerms(db, meetingId, motionId);
+  if (frozen) cache.set(key, motion);
+  return motion;
+}
