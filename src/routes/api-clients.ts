@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { appendAudit, SYSTEM_CHAIN } from '../audit/audit-log.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createApiClient, listApiClients, revokeApiClient } from '../identity/api-clients.ts';
-import { authorize } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
 import { actorOf } from '../identity/principal.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
@@ -54,7 +54,7 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      authorize(request.user, 'api_client.manage');
+      await requireAccess(app.database.db, { principal: request.user, action: 'api_client.manage' });
       const created = await inTransaction(app.database.db, async (trx) => {
         const result = await createApiClient(trx, {
           ...request.body,
@@ -86,7 +86,7 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'api_client.manage');
+      await requireAccess(app.database.db, { principal: request.user, action: 'api_client.manage' });
       return { items: await listApiClients(app.database.db) };
     },
   );
@@ -105,7 +105,7 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      authorize(request.user, 'api_client.manage');
+      await requireAccess(app.database.db, { principal: request.user, action: 'api_client.manage' });
       await inTransaction(app.database.db, async (trx) => {
         if (!(await revokeApiClient(trx, request.params.clientId, app.clock.now()))) throw new ProblemError('not-found', 'No such client');
         await appendAudit(trx, {

@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { authorize } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
 import { actorOf } from '../identity/principal.ts';
 import { estateSettingsSchema } from '../places/estate-settings.ts';
-import { createEstate, estateView, listEstates, requireEstate, updateEstateSettings } from '../places/estates.ts';
-import { findTownship } from '../places/townships.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
+import { createEstate, estateView, listEstates, updateEstateSettings } from '../places/estates.ts';
+import { problemResponses } from '../problems.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
 const estateSchema = z
@@ -65,8 +64,7 @@ export default async function estateRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { townshipId } = request.params;
-      authorize(request.user, 'estate.create', { townshipId });
-      if (!(await findTownship(app.database.db, townshipId))) throw new ProblemError('not-found', 'No such township');
+      await requireAccess(app.database.db, { principal: request.user, action: 'estate.create', township: townshipId });
       const estate = await inTransaction(app.database.db, async (trx) => {
         const created = await createEstate(trx, { townshipId, ...request.body });
         await appendAudit(trx, {
@@ -96,7 +94,8 @@ export default async function estateRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'township.read', { townshipId: request.params.townshipId });
+      // Only authorized: an unknown township the asker may read has no estates.
+      await requireAccess(app.database.db, { principal: request.user, action: 'township.read', place: { townshipId: request.params.townshipId } });
       return { items: await listEstates(app.database.db, request.params.townshipId) };
     },
   );
@@ -115,8 +114,7 @@ export default async function estateRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const estate = await requireEstate(app.database.db, request.params.estateId);
-      authorize(request.user, 'estate.read', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.read', estate: request.params.estateId });
       return estateView(estate);
     },
   );
@@ -136,8 +134,7 @@ export default async function estateRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const estate = await requireEstate(app.database.db, request.params.estateId);
-      authorize(request.user, 'estate.configure', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.configure', estate: request.params.estateId });
       return inTransaction(app.database.db, async (trx) => {
         const updated = await updateEstateSettings(trx, estate.id, request.body);
         await appendAudit(trx, {

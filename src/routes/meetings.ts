@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inLongTransaction, inTransaction } from '../db/transaction.ts';
-import { type Action, authorize } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
+import type { Action } from '../identity/permissions.ts';
 import { accountOf, actorOf } from '../identity/principal.ts';
-import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { discrepancyProblem } from '../results/discrepancies.ts';
 import { formatArea } from '../tally/index.ts';
@@ -15,7 +15,6 @@ import {
   addMotion,
   cancelMeeting,
   createMeeting,
-  meetingFor as authorizedMeeting,
   meetingView,
   openVoting,
   publishNotice,
@@ -86,7 +85,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
   const secured = { onRequest: app.authenticate };
   const db = () => app.database.db;
 
-  const meetingFor = (request: FastifyRequest, meetingId: string, action: Action) => authorizedMeeting(db(), request.user, meetingId, action);
+  const meetingFor = async (request: FastifyRequest, meetingId: string, action: Action) =>
+    (await requireAccess(db(), { principal: request.user, action, meeting: meetingId })).meeting;
 
   const personOf = (request: FastifyRequest) => accountOf(request.user, 'Only people take part in meetings');
 
@@ -121,8 +121,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const estate = await requireEstate(db(), request.params.estateId);
-      authorize(request.user, 'meeting.manage', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(db(), { principal: request.user, action: 'meeting.manage', estate: request.params.estateId });
       const meeting = await inTransaction(db(), (trx) =>
         createMeeting(trx, {
           estateId: estate.id,
@@ -151,8 +150,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const estate = await requireEstate(db(), request.params.estateId);
-      authorize(request.user, 'meeting.read', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(db(), { principal: request.user, action: 'meeting.read', estate: request.params.estateId });
       const meetings = await db().selectFrom('meetings').selectAll().where('estate_id', '=', estate.id).orderBy('created_at', 'desc').limit(100).execute();
       return { items: await Promise.all(meetings.map((m) => meetingView(db(), m))) };
     },
@@ -437,7 +435,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const accountId = personOf(request);
       const place = await meetingPlace(db(), request.params.meetingId);
-      authorize(request.user, 'ballot.cast', { estateId: place.estateId, townshipId: place.townshipId });
+      await requireAccess(db(), { principal: request.user, action: 'ballot.cast', place: { estateId: place.estateId, townshipId: place.townshipId } });
       const meeting = { id: place.meetingId };
       const key = request.headers['idempotency-key'];
       // A retry may be answered from the stored reply without casting: there the session is asked first.

@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Meeting } from '../db/schema.ts';
+import type { Estate, Meeting } from '../db/schema.ts';
 import { inLongTransaction, type inTransaction } from '../db/transaction.ts';
-import { type Action, authorize, may } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
+import { type Action, may } from '../identity/permissions.ts';
 import { actorOf } from '../identity/principal.ts';
-import { requireEstate } from '../places/estates.ts';
-import { findTownship } from '../places/townships.ts';
 import { CSP } from '../plugins/security-headers.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
+import { problemResponses } from '../problems.ts';
 import { exportBundle } from '../results/bundle.ts';
 import { discrepancyProblem } from '../results/discrepancies.ts';
 import { certify, filingOf, filingsOfTownship, recordRuling, resubmit, returnResult } from '../results/certification.ts';
@@ -16,7 +15,7 @@ import { buildNotice, requirePublished } from '../results/notice.ts';
 import { renderNoticeHtml } from '../results/notice-html.ts';
 import { publishMeeting } from '../results/publication.ts';
 import { lookUpReceipt } from '../results/receipts.ts';
-import { meetingFor, requireMeeting } from '../voting/meetings.ts';
+import { requireMeeting } from '../voting/meetings.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
 const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
@@ -127,15 +126,14 @@ export default async function resultRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const secured = { onRequest: app.authenticate };
   const db = () => app.database.db;
-  const authorized = (request: FastifyRequest, meetingId: string, action: Action) => meetingFor(db(), request.user, meetingId, action);
+  const authorized = (request: FastifyRequest, meetingId: string, action: Action) => requireAccess(db(), { principal: request.user, action, meeting: meetingId });
 
   /**
    * Before publication only those who review the result (the estate's
    * township) see it; everyone else waits for the notice.
    */
-  async function visibleResult(request: FastifyRequest, meeting: Meeting) {
+  async function visibleResult(request: FastifyRequest, { meeting, estate }: { meeting: Meeting; estate: Estate }) {
     if (meeting.status === 'published') return;
-    const estate = await requireEstate(db(), meeting.estate_id);
     const reviewer = may(request.user, 'filing.review', { estateId: estate.id, townshipId: estate.township_id });
     if (reviewer && meeting.status === 'tallied') return;
     // The township is told why there is no result to review; others only that nothing is published.
@@ -162,7 +160,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.publish');
+      const { meeting } = await authorized(request, request.params.meetingId, 'result.publish');
       // Publishing, notices, bundles and certification read every voter of a meeting: the long limits of jobs apply.
       const { published } = await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => publishMeeting(trx, meeting.id, actorOf(request.user), app.clock.now()));
       app.jobs.kick(); // deliveries of result.published
@@ -185,7 +183,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.read');
+      const { meeting } = await authorized(request, request.params.meetingId, 'result.read');
       return inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting));
     },
   );
@@ -207,7 +205,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.read');
+      const { meeting } = await authorized(request, request.params.meetingId, 'result.read');
       const notice = await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting));
       return reply
         .type('text/html; charset=utf-8')
@@ -251,7 +249,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request) => lookUpReceipt(db(), await authorized(request, request.params.meetingId, 'result.read'), request.params.receipt),
+    async (request) => lookUpReceipt(db(), (await authorized(request, request.params.meetingId, 'result.read')).meeting, request.params.receipt),
   );
 
   app.get(
@@ -268,8 +266,9 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.read');
-      await visibleResult(request, meeting);
+      const access = await authorized(request, request.params.meetingId, 'result.read');
+      await visibleResult(request, access);
+      const { meeting } = access;
       reply.header('content-disposition', `attachment; filename="gongjue-bundle-${meeting.id}.json"`);
       return inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => exportBundle(trx, meeting, app.clock.now()));
     },
@@ -289,8 +288,9 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.read');
-      await visibleResult(request, meeting);
+      const access = await authorized(request, request.params.meetingId, 'result.read');
+      await visibleResult(request, access);
+      const { meeting } = access;
       return filingOf(db(), meeting);
     },
   );
@@ -318,7 +318,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
         },
       },
       async (request) => {
-        const meeting = await authorized(request, request.params.meetingId, action);
+        const { meeting } = await authorized(request, request.params.meetingId, action);
         await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => run(trx, meeting.id, request));
         app.jobs.kick(); // deliveries of result.certified, when this step certified
         return filingAnswer(meeting.id);
@@ -398,8 +398,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'filing.review', { townshipId: request.params.townshipId });
-      if (!(await findTownship(db(), request.params.townshipId))) throw new ProblemError('not-found', 'No such township');
+      await requireAccess(db(), { principal: request.user, action: 'filing.review', township: request.params.townshipId });
       return { items: await filingsOfTownship(db(), request.params.townshipId, request.query.status) };
     },
   );

@@ -1,9 +1,6 @@
 import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
-import { type Action, authorize } from '../identity/permissions.ts';
-import type { Principal } from '../identity/principal.ts';
-import { requireEstate } from '../places/estates.ts';
 import { type EstateSettings, tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { ProblemError } from '../problems.ts';
@@ -131,14 +128,6 @@ export async function requireMeeting(db: Kysely<DB>, meetingId: string, options:
   if (options.lock === 'share') query = query.forShare();
   const meeting = await query.executeTakeFirst();
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
-  return meeting;
-}
-
-/** A meeting, once the asker may do `action` in its estate; another estate's meeting answers 404. */
-export async function meetingFor(db: Kysely<DB>, principal: Principal, meetingId: string, action: Action): Promise<Meeting> {
-  const meeting = await requireMeeting(db, meetingId);
-  const estate = await requireEstate(db, meeting.estate_id);
-  authorize(principal, action, { estateId: estate.id, townshipId: estate.township_id });
   return meeting;
 }
 
