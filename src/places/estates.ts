@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Estate } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
-import { type EstateSettings, validateEstateSettings } from './estate-settings.ts';
+import { type EstateSettings, settingsFromRequest, settingsOfEstate } from './estate-settings.ts';
 
 /** Estates (物业管理区域 / 小区): repository functions over the caller's connection or transaction. */
 
@@ -22,8 +22,7 @@ export const estateView = (e: Estate): EstateView => ({
   name: e.name,
   address: e.address,
   timeZone: e.time_zone,
-  // Stored settings were validated on the way in; parse again so defaults added later apply.
-  settings: validateEstateSettings(e.settings),
+  settings: settingsOfEstate(e).settings,
   registryVersion: e.registry_version,
   createdAt: e.created_at.toISOString(),
 });
@@ -32,7 +31,7 @@ export async function createEstate(
   trx: Kysely<DB>,
   input: { townshipId: string; name: string; address?: string | null; timeZone?: string; settings?: unknown },
 ): Promise<EstateView> {
-  const settings = validateEstateSettings(input.settings ?? {});
+  const settings = settingsFromRequest(input.settings ?? {});
   const row = await trx
     .insertInto('estates')
     .values({
@@ -66,7 +65,7 @@ export async function listEstates(db: Kysely<DB>, townshipId: string): Promise<E
 }
 
 export async function updateEstateSettings(trx: Kysely<DB>, id: string, settings: unknown): Promise<EstateView> {
-  const valid = validateEstateSettings(settings);
+  const valid = settingsFromRequest(settings);
   const row = await trx
     .updateTable('estates')
     .set({ settings: JSON.stringify(valid) })

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
-import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { holdForDiscrepancy } from './discrepancies.ts';
 import { tallyRecordsOf } from './records.ts';
@@ -97,8 +97,8 @@ interface CountingInputs {
 
 /** What the SQL path counts with: the estate's settings and the meeting's motions. */
 async function countingInputs(trx: Kysely<DB>, meeting: Meeting): Promise<CountingInputs> {
-  const estate = await trx.selectFrom('estates').select(['id', 'name', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const settings = tallySettingsOf(validateEstateSettings(estate.settings));
+  const estate = await trx.selectFrom('estates').select(['id', 'name']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const settings = (await estateSettingsOf(trx, meeting.estate_id)).tally;
   const rows = await trx.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
   return { estate: { id: estate.id, name: estate.name }, settings, rows };
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
-import { type EstateSettings, tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
+import type { Settings } from '../tally/index.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { ProblemError } from '../problems.ts';
 import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matter, ruleFor } from '../tally/index.ts';
@@ -75,7 +76,7 @@ export function ruleView(rule: AppliedRule): RuleView {
   };
 }
 
-function motionView(row: MotionRow, settings: EstateSettings): MotionView {
+function motionView(row: MotionRow, settings: Settings): MotionView {
   const terms = row.terms as MotionInput;
   const motion = motionOf(row);
   return {
@@ -91,15 +92,15 @@ function motionView(row: MotionRow, settings: EstateSettings): MotionView {
     scope: terms.scope,
     liftInstallation: terms.liftInstallation,
     documents: terms.documents,
-    rule: ruleView(ruleFor(motion, tallySettingsOf(settings))),
+    rule: ruleView(ruleFor(motion, settings)),
     electorate:
       row.total_area_hundredths === null ? null : { area: formatArea(BigInt(row.total_area_hundredths)), heads: row.total_heads ?? 0 },
   };
 }
 
 export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<MeetingView> {
-  const estate = await db.selectFrom('estates').select(['time_zone', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const settings = validateEstateSettings(estate.settings);
+  const estate = await db.selectFrom('estates').select('time_zone').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const settings = (await estateSettingsOf(db, meeting.estate_id)).tally;
   const motions = await db.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
   return {
     id: meeting.id,
@@ -183,11 +184,8 @@ function requireStatus(meeting: Meeting, allowed: Meeting['status'][], doing: st
 export async function addMotion(trx: Kysely<DB>, meeting: Meeting, input: MotionInput, actor: string, now: Date): Promise<MotionRow> {
   requireStatus(meeting, ['draft'], 'add a motion (motions are frozen once the notice is published)');
   await requireScopeExists(trx, meeting.estate_id, input.scope);
-  const settings = validateEstateSettings(
-    (await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow()).settings,
-  );
   // Check the rule resolves (e.g. the estate's overrides) before accepting the motion.
-  ruleFor(engineMotion('new', input), tallySettingsOf(settings));
+  ruleFor(engineMotion('new', input), (await estateSettingsOf(trx, meeting.estate_id)).tally);
   const { max } = await trx
     .selectFrom('motions')
     .select((eb) => eb.fn.max('position').as('max'))
@@ -256,8 +254,8 @@ async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: Moti
  */
 export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft'], 'publish the notice');
-  const estate = await trx.selectFrom('estates').select(['settings', 'time_zone', 'name']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const settings = validateEstateSettings(estate.settings);
+  const estate = await trx.selectFrom('estates').select(['time_zone', 'name']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const { settings } = await estateSettingsOf(trx, meeting.estate_id);
   const motions = await trx.selectFrom('motions').select('title').where('meeting_id', '=', meeting.id).orderBy('position').execute();
   if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice');
 

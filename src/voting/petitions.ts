@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
-import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
 import { tallyUnitsOf } from '../registry/units.ts';
 import { ProblemError } from '../problems.ts';
 import { notifyBodies } from '../notifications/outbox.ts';
@@ -32,8 +32,7 @@ export interface PetitionView {
 }
 
 async function progressOf(db: Kysely<DB>, estateId: string, petitionId: string) {
-  const estate = await db.selectFrom('estates').select('settings').where('id', '=', estateId).executeTakeFirstOrThrow();
-  const settings = tallySettingsOf(validateEstateSettings(estate.settings));
+  const settings = (await estateSettingsOf(db, estateId)).tally;
   const units = await tallyUnitsOf(db, estateId);
   const signers = new Set(
     (await db.selectFrom('petition_signatures').select('owner_id').where('petition_id', '=', petitionId).execute()).map((s) => s.owner_id),
