@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, Estate, Meeting } from '../db/schema.ts';
-import { requireEstate } from '../places/estates.ts';
+import { requireEstate } from '../places/estates-repository.ts';
 import { findMeeting, findPetition, type Petition } from '../places/records-repository.ts';
 import { findTownship, type TownshipView } from '../places/townships.ts';
 import { ProblemError } from '../problems.ts';

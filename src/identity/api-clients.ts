@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { appendAudit, SYSTEM_CHAIN } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
+import { ProblemError } from '../problems.ts';
 import { newSecret, sameHash, secretHash } from './hashing.ts';
 import type { Principal } from './principal.ts';
 
@@ -44,6 +46,23 @@ export async function createApiClient(trx: Kysely<DB>, input: NewApiClient): Pro
   return { client: view(row), secret };
 }
 
+/** Registers a client on someone's behalf (the route's service): created and written into the audit log together. */
+export async function registerApiClient(
+  trx: Kysely<DB>,
+  input: NewApiClient & { actor: string; now: Date },
+): Promise<{ client: ApiClientView; secret: string }> {
+  const { actor, now, ...client } = input;
+  const result = await createApiClient(trx, client);
+  await appendAudit(trx, {
+    chain: SYSTEM_CHAIN,
+    actor,
+    action: 'api_client.created',
+    subject: `client:${result.client.id}`,
+    data: { name: result.client.name, access: result.client.access, townshipIds: result.client.townshipIds, estateIds: result.client.estateIds },
+  }, now);
+  return result;
+}
+
 function view(row: {
   id: string;
   name: string;
@@ -71,6 +90,12 @@ export async function listApiClients(db: Kysely<DB>): Promise<ApiClientView[]> {
 export async function revokeApiClient(trx: Kysely<DB>, id: string, now: Date): Promise<boolean> {
   const res = await trx.updateTable('api_clients').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return res.numUpdatedRows > 0n;
+}
+
+/** Revokes a client on someone's behalf, with its audit record; an unknown or already revoked client is not found. */
+export async function withdrawApiClient(trx: Kysely<DB>, input: { clientId: string; actor: string; now: Date }): Promise<void> {
+  if (!(await revokeApiClient(trx, input.clientId, input.now))) throw new ProblemError('not-found', 'No such client');
+  await appendAudit(trx, { chain: SYSTEM_CHAIN, actor: input.actor, action: 'api_client.revoked', subject: `client:${input.clientId}`, data: {} }, input.now);
 }
 
 /** The principal of a client whose credentials are right and not revoked; otherwise undefined. */

@@ -256,15 +256,3 @@ function totalsJson(t: Totals) {
     spoiled: t.spoiled ? { area: s(t.spoiled.area), heads: s(t.spoiled.heads) } : null,
   };
 }
-
-/** Participation so far, for organisers: area and heads that took part, never how they voted. */
-export async function turnout(db: Kysely<DB>, meetingId: string) {
-  const rows = await sql<{ motion_id: string; heads: string; area: string }>`
-    select m.id as motion_id, count(cb.voter_id)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
-    from motions m
-    left join current_ballots cb on cb.motion_id = m.id
-    left join electorate_voters v on v.id = cb.voter_id
-    where m.meeting_id = ${meetingId}
-    group by m.id`.execute(db);
-  return rows.rows;
-}

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit, SYSTEM_CHAIN } from '../audit/audit-log.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { createApiClient, listApiClients, revokeApiClient } from '../identity/api-clients.ts';
+import { listApiClients, registerApiClient, withdrawApiClient } from '../identity/api-clients.ts';
 import { requireAccess } from '../identity/access.ts';
 import { actorOf } from '../identity/principal.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
+import { problemResponses } from '../problems.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
 const clientSchema = z
@@ -55,20 +54,14 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       await requireAccess(app.database.db, { principal: request.user, action: 'api_client.manage' });
-      const created = await inTransaction(app.database.db, async (trx) => {
-        const result = await createApiClient(trx, {
+      const created = await inTransaction(app.database.db, (trx) =>
+        registerApiClient(trx, {
           ...request.body,
           createdBy: request.user.kind === 'person' ? request.user.subject : null,
-        });
-        await appendAudit(trx, {
-          chain: SYSTEM_CHAIN,
           actor: actorOf(request.user),
-          action: 'api_client.created',
-          subject: `client:${result.client.id}`,
-          data: { name: result.client.name, access: result.client.access, townshipIds: result.client.townshipIds, estateIds: result.client.estateIds },
-        }, app.clock.now());
-        return result;
-      });
+          now: app.clock.now(),
+        }),
+      );
       return reply.code(201).send({ client: created.client, clientSecret: created.secret });
     },
   );
@@ -106,16 +99,9 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       await requireAccess(app.database.db, { principal: request.user, action: 'api_client.manage' });
-      await inTransaction(app.database.db, async (trx) => {
-        if (!(await revokeApiClient(trx, request.params.clientId, app.clock.now()))) throw new ProblemError('not-found', 'No such client');
-        await appendAudit(trx, {
-          chain: SYSTEM_CHAIN,
-          actor: actorOf(request.user),
-          action: 'api_client.revoked',
-          subject: `client:${request.params.clientId}`,
-          data: {},
-        }, app.clock.now());
-      });
+      await inTransaction(app.database.db, (trx) =>
+        withdrawApiClient(trx, { clientId: request.params.clientId, actor: actorOf(request.user), now: app.clock.now() }),
+      );
       return reply.code(204).send(null);
     },
   );

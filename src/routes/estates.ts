@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
 import { actorOf } from '../identity/principal.ts';
@@ -65,17 +64,9 @@ export default async function estateRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const { townshipId } = request.params;
       await requireAccess(app.database.db, { principal: request.user, action: 'estate.create', township: townshipId });
-      const estate = await inTransaction(app.database.db, async (trx) => {
-        const created = await createEstate(trx, { townshipId, ...request.body });
-        await appendAudit(trx, {
-          chain: estateChain(created.id),
-          actor: actorOf(request.user),
-          action: 'estate.created',
-          subject: `estate:${created.id}`,
-          data: { name: created.name, townshipId, settings: created.settings },
-        }, app.clock.now());
-        return created;
-      });
+      const estate = await inTransaction(app.database.db, (trx) =>
+        createEstate(trx, { townshipId, ...request.body, actor: actorOf(request.user), now: app.clock.now() }),
+      );
       return reply.code(201).header('location', `/v1/estates/${estate.id}`).send(estate);
     },
   );
@@ -135,17 +126,9 @@ export default async function estateRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.configure', estate: request.params.estateId });
-      return inTransaction(app.database.db, async (trx) => {
-        const updated = await updateEstateSettings(trx, estate.id, request.body);
-        await appendAudit(trx, {
-          chain: estateChain(estate.id),
-          actor: actorOf(request.user),
-          action: 'estate.settings_replaced',
-          subject: `estate:${estate.id}`,
-          data: { settings: updated.settings },
-        }, app.clock.now());
-        return updated;
-      });
+      return inTransaction(app.database.db, (trx) =>
+        updateEstateSettings(trx, { estateId: estate.id, settings: request.body, actor: actorOf(request.user), now: app.clock.now() }),
+      );
     },
   );
 }

@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
 import { accountOf } from '../identity/principal.ts';
 import { problemResponses } from '../problems.ts';
-import { createPetition, petitionView, signPetition } from '../voting/petitions.ts';
+import { petitionView, signPetition, startPetition } from '../voting/petitions.ts';
 import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
 const petitionSchema = z
@@ -54,11 +54,7 @@ export default async function petitionRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const accountId = personOf(request);
       const { estate } = await requireAccess(db(), { principal: request.user, action: 'petition.sign', estate: request.params.estateId });
-      const id = await inTransaction(db(), async (trx) => {
-        const created = await createPetition(trx, { estateId: estate.id, ...request.body, accountId, now: app.clock.now() });
-        await signPetition(trx, { petitionId: created, accountId, now: app.clock.now() });
-        return created;
-      });
+      const id = await inTransaction(db(), (trx) => startPetition(trx, { estateId: estate.id, ...request.body, accountId, now: app.clock.now() }));
       return reply.code(201).send(await petitionView(db(), id));
     },
   );

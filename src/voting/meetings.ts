@@ -2,12 +2,24 @@ import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
+import { requireEstate } from '../places/estates-repository.ts';
 import type { Settings } from '../tally/index.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { ProblemError } from '../problems.ts';
 import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matter, ruleFor } from '../tally/index.ts';
 import { DAY_MS, localTime } from '../lib/local-time.ts';
 import { engineMotion, type MotionInput, motionOf } from './motion-terms.ts';
+import {
+  appendMotion,
+  deleteMotion,
+  insertMeeting,
+  meetingsOfEstate,
+  motionsOf,
+  requireMeeting,
+  scopeExists,
+  setMeetingStatus,
+  turnout,
+} from './meetings-repository.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { emitEvent } from '../webhooks/events.ts';
 
@@ -99,9 +111,9 @@ function motionView(row: MotionRow, settings: Settings): MotionView {
 }
 
 export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<MeetingView> {
-  const estate = await db.selectFrom('estates').select('time_zone').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const estate = await requireEstate(db, meeting.estate_id);
   const settings = (await estateSettingsOf(db, meeting.estate_id)).tally;
-  const motions = await db.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  const motions = await motionsOf(db, meeting.id);
   return {
     id: meeting.id,
     estateId: meeting.estate_id,
@@ -123,13 +135,37 @@ export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<Mee
   };
 }
 
-export async function requireMeeting(db: Kysely<DB>, meetingId: string, options: { lock?: 'update' | 'share' } = {}): Promise<Meeting> {
-  let query = db.selectFrom('meetings').selectAll().where('id', '=', meetingId);
-  if (options.lock === 'update') query = query.forUpdate();
-  if (options.lock === 'share') query = query.forShare();
-  const meeting = await query.executeTakeFirst();
-  if (!meeting) throw new ProblemError('not-found', 'No such meeting');
-  return meeting;
+/** An estate's latest meetings, newest first, as the API shows them. */
+export async function listMeetings(db: Kysely<DB>, estateId: string): Promise<MeetingView[]> {
+  const meetings = await meetingsOfEstate(db, estateId, 100);
+  return Promise.all(meetings.map((m) => meetingView(db, m)));
+}
+
+/** The meeting as it is now, as the API shows it (after a change, to answer with). */
+export async function currentMeetingView(db: Kysely<DB>, meetingId: string): Promise<MeetingView> {
+  return meetingView(db, await requireMeeting(db, meetingId));
+}
+
+/**
+ * Runs a change of the meeting on its row locked for update, in the
+ * caller's transaction: changes of one meeting go one at a time, each
+ * deciding on the status the last one left.
+ */
+export async function changeMeeting<T>(trx: Kysely<DB>, meetingId: string, change: (meeting: Meeting) => Promise<T>): Promise<T> {
+  return change(await requireMeeting(trx, meetingId, { lock: 'update' }));
+}
+
+/** Participation so far per motion (area and heads that took part) against its frozen electorate — never how anyone voted. */
+export async function meetingTurnout(db: Kysely<DB>, meeting: Meeting) {
+  const view = await meetingView(db, meeting);
+  const rows = new Map((await turnout(db, meeting.id)).map((r) => [r.motion_id, r]));
+  return {
+    items: view.motions.map((m) => ({
+      motionId: m.id,
+      tookPart: { area: formatArea(BigInt(rows.get(m.id)?.area ?? '0')), heads: Number(rows.get(m.id)?.heads ?? 0) },
+      electorate: m.electorate,
+    })),
+  };
 }
 
 export async function createMeeting(
@@ -150,20 +186,15 @@ export async function createMeeting(
       errors: [{ path: 'body.votingClosesAt', message: 'must be after votingOpensAt' }],
     });
   }
-  const meeting = await trx
-    .insertInto('meetings')
-    .values({
-      estate_id: input.estateId,
-      kind: input.kind,
-      title: input.title,
-      description: input.description ?? null,
-      status: 'draft',
-      voting_opens_at: input.votingOpensAt,
-      voting_closes_at: input.votingClosesAt,
-      created_by: input.actor,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const meeting = await insertMeeting(trx, {
+    estateId: input.estateId,
+    kind: input.kind,
+    title: input.title,
+    description: input.description ?? null,
+    votingOpensAt: input.votingOpensAt,
+    votingClosesAt: input.votingClosesAt,
+    createdBy: input.actor,
+  });
   await appendAudit(trx, {
     chain: estateChain(input.estateId),
     actor: input.actor,
@@ -186,25 +217,14 @@ export async function addMotion(trx: Kysely<DB>, meeting: Meeting, input: Motion
   await requireScopeExists(trx, meeting.estate_id, input.scope);
   // Check the rule resolves (e.g. the estate's overrides) before accepting the motion.
   ruleFor(engineMotion('new', input), (await estateSettingsOf(trx, meeting.estate_id)).tally);
-  const { max } = await trx
-    .selectFrom('motions')
-    .select((eb) => eb.fn.max('position').as('max'))
-    .where('meeting_id', '=', meeting.id)
-    .executeTakeFirstOrThrow();
-  const row = await trx
-    .insertInto('motions')
-    .values({
-      meeting_id: meeting.id,
-      position: (max ?? 0) + 1,
-      matter: input.matter,
-      kind: input.kind,
-      title: input.title,
-      text: input.text,
-      terms: JSON.stringify(input),
-      documents: JSON.stringify(input.documents),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await appendMotion(trx, meeting.id, {
+    matter: input.matter,
+    kind: input.kind,
+    title: input.title,
+    text: input.text,
+    terms: input,
+    documents: input.documents,
+  });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
@@ -217,8 +237,7 @@ export async function addMotion(trx: Kysely<DB>, meeting: Meeting, input: Motion
 
 export async function removeMotion(trx: Kysely<DB>, meeting: Meeting, motionId: string, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft'], 'remove a motion');
-  const removed = await trx.deleteFrom('motions').where('id', '=', motionId).where('meeting_id', '=', meeting.id).executeTakeFirst();
-  if (removed.numDeletedRows === 0n) throw new ProblemError('not-found', 'No such motion in this meeting');
+  if (!(await deleteMotion(trx, meeting.id, motionId))) throw new ProblemError('not-found', 'No such motion in this meeting');
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
@@ -230,17 +249,7 @@ export async function removeMotion(trx: Kysely<DB>, meeting: Meeting, motionId: 
 
 async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: MotionInput['scope']) {
   if (scope.kind === 'estate') return;
-  const building = await trx
-    .selectFrom('buildings')
-    .select('id')
-    .where('estate_id', '=', estateId)
-    .where('name', '=', scope.building)
-    .executeTakeFirst();
-  const stair =
-    building && scope.kind === 'stair'
-      ? await trx.selectFrom('stairs').select('id').where('building_id', '=', building.id).where('name', '=', scope.stair).executeTakeFirst()
-      : building;
-  if (!stair) {
+  if (!(await scopeExists(trx, estateId, scope.kind === 'stair' ? { building: scope.building, stair: scope.stair } : { building: scope.building }))) {
     throw new ProblemError('validation-failed', 'The scope names no part of this estate', {
       errors: [{ path: 'body.scope', message: `no ${scope.kind === 'stair' ? `stairwell unit ${scope.stair} in ` : ''}building ${scope.building} in the registry` }],
     });
@@ -254,9 +263,9 @@ async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: Moti
  */
 export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft'], 'publish the notice');
-  const estate = await trx.selectFrom('estates').select(['time_zone', 'name']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const estate = await requireEstate(trx, meeting.estate_id);
   const { settings } = await estateSettingsOf(trx, meeting.estate_id);
-  const motions = await trx.selectFrom('motions').select('title').where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  const motions = await motionsOf(trx, meeting.id);
   if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice');
 
   const noticeDays = meeting.kind === 'temporary' ? (settings.temporaryNoticeDays ?? settings.noticeDays) : settings.noticeDays;
@@ -277,7 +286,7 @@ export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: st
     );
   }
 
-  await trx.updateTable('meetings').set({ status: 'noticed', noticed_at: now }).where('id', '=', meeting.id).execute();
+  await setMeetingStatus(trx, meeting.id, { status: 'noticed', noticed_at: now });
   const opens = localTime(meeting.voting_opens_at, estate.time_zone);
   const closes = localTime(meeting.voting_closes_at, estate.time_zone);
   const body =
@@ -312,7 +321,7 @@ export async function openVoting(trx: Kysely<DB>, meeting: Meeting, actor: strin
     throw new ProblemError('conflict', `Voting opens at ${meeting.voting_opens_at.toISOString()}, not before`);
   }
   const totals = await takeSnapshot(trx, meeting);
-  await trx.updateTable('meetings').set({ status: 'open', opened_at: now }).where('id', '=', meeting.id).execute();
+  await setMeetingStatus(trx, meeting.id, { status: 'open', opened_at: now });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
@@ -330,7 +339,7 @@ export async function openVoting(trx: Kysely<DB>, meeting: Meeting, actor: strin
 
 export async function cancelMeeting(trx: Kysely<DB>, meeting: Meeting, reason: string, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft', 'noticed'], 'cancel the meeting (only before voting opens)');
-  await trx.updateTable('meetings').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', meeting.id).execute();
+  await setMeetingStatus(trx, meeting.id, { status: 'cancelled', cancelled_at: now });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
