@@ -81,18 +81,19 @@ export async function requireAccess<R extends AccessRequest>(db: Kysely<DB>, req
     await allow(placeOf(estate));
     return { estate } as Access<R>;
   }
+  /** A record found (or not) by its id, with its estate, once the asker may act there. */
+  const inEstate = async <T extends { estate_id: string }>(record: T | undefined, missing: string) => {
+    if (!record) throw new ProblemError('not-found', missing);
+    const estate = await requireEstate(db, record.estate_id);
+    await allow(placeOf(estate), missing);
+    return { record, estate };
+  };
   if ('meeting' in request && request.meeting !== undefined) {
-    const meeting = await findMeeting(db, request.meeting);
-    if (!meeting) throw new ProblemError('not-found', 'No such meeting');
-    const estate = await requireEstate(db, meeting.estate_id);
-    await allow(placeOf(estate), 'No such meeting');
+    const { record: meeting, estate } = await inEstate(await findMeeting(db, request.meeting), 'No such meeting');
     return { meeting, estate } as Access<R>;
   }
   if ('petition' in request && request.petition !== undefined) {
-    const petition = await findPetition(db, request.petition);
-    if (!petition) throw new ProblemError('not-found', 'No such petition');
-    const estate = await requireEstate(db, petition.estate_id);
-    await allow(placeOf(estate), 'No such petition');
+    const { record: petition, estate } = await inEstate(await findPetition(db, request.petition), 'No such petition');
     return { petition, estate } as Access<R>;
   }
   await allow('place' in request && request.place !== undefined ? request.place : {});
