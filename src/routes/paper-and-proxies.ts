@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
-import { type Action, may } from '../identity/permissions.ts';
+import type { Action } from '../identity/permissions.ts';
 import { accountOf } from '../identity/principal.ts';
 import { problemResponses } from '../problems.ts';
 import {
@@ -11,12 +11,11 @@ import {
   castProxyBallot,
   decidePaperBallot,
   enterPaperBallot,
-  holdsProxyFor,
   listPaperEntries,
-  listProxies,
   registerProxy,
 } from '../voting/paper-and-proxies.ts';
 import { findVoters, type VoterRef } from '../voting/electorate-lookup.ts';
+import { holdsProxy, proxiesVisibleTo } from '../voting/proxy-visibility.ts';
 import { bearerSecurity, receiptSchema, phoneSchema, uuidParam } from './schemas.ts';
 
 const documentRef = z
@@ -352,19 +351,14 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      // A holder need not own anything in the estate; they see only what they hold.
-      // Whoever neither holds one nor may read the meeting learns nothing, not even that it exists.
-      const holder = request.user.kind === 'person' ? request.user.subject : undefined;
-      const { meeting, estate } = await requireAccess(db(), {
+      // Whoever neither holds a proxy nor may read the meeting learns nothing, not even that it exists.
+      const access = await requireAccess(db(), {
         principal: request.user,
         action: 'meeting.read',
         meeting: request.params.meetingId,
-        orIf: async () => holder !== undefined && (await holdsProxyFor(db(), request.params.meetingId, holder)),
+        orIf: holdsProxy(db(), request.user, request.params.meetingId),
       });
-      if (may(request.user, 'proxy.manage', { estateId: estate.id, townshipId: estate.township_id })) {
-        return { items: await listProxies(db(), meeting.id) };
-      }
-      return { items: holder === undefined ? [] : await listProxies(db(), meeting.id, holder) };
+      return { items: await proxiesVisibleTo(db(), request.user, access) };
     },
   );
 
@@ -389,7 +383,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
         principal: request.user,
         action: 'meeting.read',
         meeting: request.params.meetingId,
-        orIf: async () => request.user.kind === 'person' && (await holdsProxyFor(db(), request.params.meetingId, request.user.subject)),
+        orIf: holdsProxy(db(), request.user, request.params.meetingId),
       });
       const accountId = accountOf(request.user, 'Only people hold proxies');
       const receipt = await inTransaction(db(), (trx) =>
