@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
-import { listApiClients, registerApiClient, withdrawApiClient } from '../identity/api-clients.ts';
+import { listApiClients, registerApiClient, revokeApiClient } from '../identity/api-clients.ts';
 import { requireAccess } from '../identity/access.ts';
 import { actorOf } from '../identity/principal.ts';
 import { problemResponses } from '../problems.ts';
@@ -100,7 +100,7 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       await requireAccess(app.database.db, { principal: request.user, action: 'api_client.manage' });
       await inTransaction(app.database.db, (trx) =>
-        withdrawApiClient(trx, { clientId: request.params.clientId, actor: actorOf(request.user), now: app.clock.now() }),
+        revokeApiClient(trx, { clientId: request.params.clientId, actor: actorOf(request.user), now: app.clock.now() }),
       );
       return reply.code(204).send(null);
     },

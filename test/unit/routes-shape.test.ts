@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
  * Routes validate, ask requireAccess, call one service and shape the answer
  * (issue 13.2, ../shared/architecture.md): no SQL in src/routes/ — neither a
  * query-builder call nor an `sql` template — no audit record written there,
- * and no request body cast (the zod type provider infers it from the schema).
+ * no record loaded and authorized by hand (requireAccess does it), and no
+ * request body cast (the zod type provider infers it from the schema).
  */
 
 const ROUTES = resolve(import.meta.dirname, '../../src/routes');
@@ -19,6 +20,8 @@ const NOT_YET = new Set(['registry.ts', 'me.ts', 'webhooks.ts', 'health.ts']);
 
 const SQL = /\.(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|mergeInto|replaceInto)\(|\.execute(TakeFirst(OrThrow)?)?\(|\bsql(<[^`]*>)?`|\bsql\.(raw|ref|id|lit|join)\(/;
 const AUDIT = /\bappendAudit\(/;
+/** Loading a record and authorizing on it is requireAccess's (src/identity/access.ts); a route does not do it by hand. */
+const BY_HAND = /\b(authorize|requireEstate|findEstate|findTownship)\(/;
 const CAST = /\brequest\.(body|query|params|headers)\s+as\b|\bas unknown as\b/;
 
 const routeFiles = () =>
@@ -37,6 +40,8 @@ describe('the route files', () => {
     expect(AUDIT.test('await appendAudit(trx, {')).toBe(true);
     expect(CAST.test('const body = request.body as { reasons: string };')).toBe(true);
     expect(CAST.test("return { algorithm: 'Ed25519' as const }")).toBe(false);
+    expect(BY_HAND.test("authorize(request.user, 'estate.read', target);")).toBe(true);
+    expect(BY_HAND.test('await requireAccess(db, { principal, action, estate: id });')).toBe(false);
   });
 
   it('hold no query-builder call and no sql template', () => {
@@ -45,6 +50,10 @@ describe('the route files', () => {
 
   it('write no audit record', () => {
     expect(offending(AUDIT)).toEqual([]);
+  });
+
+  it('load and authorize only through requireAccess', () => {
+    expect(offending(BY_HAND)).toEqual([]);
   });
 
   it('cast no request part', () => {
