@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
-import { estateSettingsOf } from '../places/estate-settings.ts';
+import { estateSettingsOf, settingsOfEstate } from '../places/estate-settings.ts';
 import { requireEstate } from '../places/estates-repository.ts';
 import type { Settings } from '../tally/index.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
@@ -112,7 +112,7 @@ function motionView(row: MotionRow, settings: Settings): MotionView {
 
 export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<MeetingView> {
   const estate = await requireEstate(db, meeting.estate_id);
-  const settings = (await estateSettingsOf(db, meeting.estate_id)).tally;
+  const settings = settingsOfEstate(estate).tally;
   const motions = await motionsOf(db, meeting.id);
   return {
     id: meeting.id,
@@ -264,7 +264,7 @@ async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: Moti
 export async function publishNotice(trx: Kysely<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft'], 'publish the notice');
   const estate = await requireEstate(trx, meeting.estate_id);
-  const { settings } = await estateSettingsOf(trx, meeting.estate_id);
+  const { settings } = settingsOfEstate(estate);
   const motions = await motionsOf(trx, meeting.id);
   if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice');
 
