@@ -28,7 +28,8 @@ import { openDatabase } from '../src/db/database.ts';
 import { inTransaction } from '../src/db/transaction.ts';
 import { ephemeralKeys } from '../src/identity/keys.ts';
 import { openSession } from '../src/identity/sessions.ts';
-import { addMotion, createMeeting, openVoting, publishNotice, requireMeeting } from '../src/voting/meetings.ts';
+import { addMotion, createMeeting, openVoting, publishNotice } from '../src/voting/meetings.ts';
+import { requireMeeting } from '../src/voting/meetings-repository.ts';
 import { motionInputSchema } from '../src/voting/motion-terms.ts';
 import { scratchDatabase } from './scratch-database.ts';
 

@@ -1,5 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit, SYSTEM_CHAIN } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
+import { ProblemError } from '../problems.ts';
+import { allApiClients, type ApiClientRow, findActiveApiClient, insertApiClient, markApiClientRevoked } from './api-clients-repository.ts';
 import { newSecret, sameHash, secretHash } from './hashing.ts';
 import type { Principal } from './principal.ts';
 
@@ -29,30 +32,35 @@ export interface ApiClientView {
 /** Registers a client; the secret is returned this once and stored only as a hash. */
 export async function createApiClient(trx: Kysely<DB>, input: NewApiClient): Promise<{ client: ApiClientView; secret: string }> {
   const secret = newSecret('cs');
-  const row = await trx
-    .insertInto('api_clients')
-    .values({
-      name: input.name,
-      access: input.access,
-      township_ids: input.townshipIds,
-      estate_ids: input.estateIds,
-      created_by: input.createdBy,
-      secret_hash: secretHash(secret),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertApiClient(trx, {
+    name: input.name,
+    access: input.access,
+    township_ids: input.townshipIds,
+    estate_ids: input.estateIds,
+    created_by: input.createdBy,
+    secret_hash: secretHash(secret),
+  });
   return { client: view(row), secret };
 }
 
-function view(row: {
-  id: string;
-  name: string;
-  access: 'read' | 'read_write';
-  township_ids: string[];
-  estate_ids: string[];
-  created_at: Date;
-  revoked_at: Date | null;
-}): ApiClientView {
+/** Registers a client on someone's behalf (the route's service): created and written into the audit log together. */
+export async function registerApiClient(
+  trx: Transaction<DB>,
+  input: NewApiClient & { actor: string; now: Date },
+): Promise<{ client: ApiClientView; secret: string }> {
+  const { actor, now, ...client } = input;
+  const result = await createApiClient(trx, client);
+  await appendAudit(trx, {
+    chain: SYSTEM_CHAIN,
+    actor,
+    action: 'api_client.created',
+    subject: `client:${result.client.id}`,
+    data: { name: result.client.name, access: result.client.access, townshipIds: result.client.townshipIds, estateIds: result.client.estateIds },
+  }, now);
+  return result;
+}
+
+function view(row: ApiClientRow): ApiClientView {
   return {
     id: row.id,
     name: row.name,
@@ -65,22 +73,18 @@ function view(row: {
 }
 
 export async function listApiClients(db: Kysely<DB>): Promise<ApiClientView[]> {
-  return (await db.selectFrom('api_clients').selectAll().orderBy('created_at').execute()).map(view);
+  return (await allApiClients(db)).map(view);
 }
 
-export async function revokeApiClient(trx: Kysely<DB>, id: string, now: Date): Promise<boolean> {
-  const res = await trx.updateTable('api_clients').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
-  return res.numUpdatedRows > 0n;
+/** Revokes a client on someone's behalf, with its audit record; an unknown or already revoked client is not found. */
+export async function revokeApiClient(trx: Transaction<DB>, input: { clientId: string; actor: string; now: Date }): Promise<void> {
+  if (!(await markApiClientRevoked(trx, input.clientId, input.now))) throw new ProblemError('not-found', 'No such client');
+  await appendAudit(trx, { chain: SYSTEM_CHAIN, actor: input.actor, action: 'api_client.revoked', subject: `client:${input.clientId}`, data: {} }, input.now);
 }
 
 /** The principal of a client whose credentials are right and not revoked; otherwise undefined. */
 export async function authenticateApiClient(db: Kysely<DB>, clientId: string, secret: string): Promise<Principal | undefined> {
-  const row = await db
-    .selectFrom('api_clients')
-    .selectAll()
-    .where('id', '=', clientId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findActiveApiClient(db, clientId);
   if (!row || !sameHash(row.secret_hash, secretHash(secret))) return undefined;
   return {
     subject: row.id,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
 import { tallyUnitsOf } from '../registry/units.ts';
 import { electorate, formatArea, type Unit } from '../tally/index.ts';
 
@@ -40,11 +40,10 @@ export interface Holdings {
 }
 
 export async function holdingsOf(db: Kysely<DB>, estateId: string, ownerIds: string[]): Promise<Holdings> {
-  const estate = await db.selectFrom('estates').select('settings').where('id', '=', estateId).executeTakeFirstOrThrow();
-  const settings = validateEstateSettings(estate.settings);
+  const { settings, tally } = await estateSettingsOf(db, estateId);
   const units = await tallyUnitsOf(db, estateId);
   const mine = new Set(ownerIds);
-  const voters = units.length === 0 ? { voters: [], total: { area: 0n, heads: 0n } } : electorate(units, tallySettingsOf(settings));
+  const voters = units.length === 0 ? { voters: [], total: { area: 0n, heads: 0n } } : electorate(units, tally);
   const counted = new Set(voters.voters.flatMap((v) => v.units));
   const myUnits = units.filter((u) => u.owners.some((o) => mine.has(o)));
   return {

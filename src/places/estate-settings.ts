@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { DB, Estate } from '../db/schema.ts';
 import { type Settings, SettingsSchema, TallyInputError, resolveSettings } from '../tally/index.ts';
 import { ProblemError } from '../problems.ts';
 
@@ -35,7 +37,11 @@ export type EstateSettings = z.output<typeof estateSettingsSchema>;
 
 export const DEFAULT_ESTATE_SETTINGS: EstateSettings = estateSettingsSchema.parse({});
 
-/** Parses and checks settings, including that no override is looser than the statute. */
+/**
+ * Parses and checks settings, including that no override is looser than the
+ * statute. In src/ only this module calls it (test/unit/estate-settings-home.test.ts):
+ * stored settings are read through estateSettingsOf, a client's through settingsFromRequest.
+ */
 export function validateEstateSettings(input: unknown): EstateSettings {
   const parsed = estateSettingsSchema.safeParse(input);
   if (!parsed.success) {
@@ -56,4 +62,31 @@ export function validateEstateSettings(input: unknown): EstateSettings {
 export function tallySettingsOf(settings: EstateSettings): Settings {
   const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, ...tally } = settings;
   return tally;
+}
+
+/** An estate's settings as stored, validated, and the part of them the tally engine decides by. */
+export interface LoadedSettings {
+  settings: EstateSettings;
+  tally: Settings;
+}
+
+/**
+ * The one reader of an estate's stored settings. They were validated on the
+ * way in; they are parsed again on the way out so that defaults added since
+ * apply, and a setting the statute no longer allows fails loudly here.
+ */
+export async function estateSettingsOf(db: Kysely<DB>, estateId: string): Promise<LoadedSettings> {
+  const estate = await db.selectFrom('estates').select('settings').where('id', '=', estateId).executeTakeFirstOrThrow();
+  return settingsOfEstate(estate);
+}
+
+/** The same, from an estate row the caller already holds (requireAccess returns one; a list of estates has many). */
+export function settingsOfEstate(estate: Pick<Estate, 'settings'>): LoadedSettings {
+  const settings = validateEstateSettings(estate.settings);
+  return { settings, tally: tallySettingsOf(settings) };
+}
+
+/** Settings a client sends (a new estate, replaced settings), checked before they are stored. */
+export function settingsFromRequest(input: unknown): EstateSettings {
+  return validateEstateSettings(input);
 }

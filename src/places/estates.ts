@@ -1,9 +1,14 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Estate } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
-import { type EstateSettings, validateEstateSettings } from './estate-settings.ts';
+import { type EstateSettings, settingsFromRequest, settingsOfEstate } from './estate-settings.ts';
+import { estatesOfTownship, insertEstate, storeEstateSettings } from './estates-repository.ts';
 
-/** Estates (物业管理区域 / 小区): repository functions over the caller's connection or transaction. */
+/** Estates (物业管理区域 / 小区): registering them and their settings. Their SQL is in estates-repository.ts. */
+
+// Until the registry, me and webhooks routes ask requireAccess (src/identity/access.ts), they load estates here.
+export { findEstate, requireEstate } from './estates-repository.ts';
 
 export interface EstateView {
   id: string;
@@ -22,56 +27,49 @@ export const estateView = (e: Estate): EstateView => ({
   name: e.name,
   address: e.address,
   timeZone: e.time_zone,
-  // Stored settings were validated on the way in; parse again so defaults added later apply.
-  settings: validateEstateSettings(e.settings),
+  settings: settingsOfEstate(e).settings,
   registryVersion: e.registry_version,
   createdAt: e.created_at.toISOString(),
 });
 
+/** Registers an estate in a township, with its audit record. */
 export async function createEstate(
-  trx: Kysely<DB>,
-  input: { townshipId: string; name: string; address?: string | null; timeZone?: string; settings?: unknown },
+  trx: Transaction<DB>,
+  input: { townshipId: string; name: string; address?: string | undefined; timeZone?: string | undefined; settings?: unknown; actor: string; now: Date },
 ): Promise<EstateView> {
-  const settings = validateEstateSettings(input.settings ?? {});
-  const row = await trx
-    .insertInto('estates')
-    .values({
-      township_id: input.townshipId,
-      name: input.name,
-      address: input.address ?? null,
-      time_zone: input.timeZone ?? 'Asia/Shanghai',
-      settings: JSON.stringify(settings),
-    })
-    .onConflict((oc) => oc.constraint('estates_township_name').doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const settings = settingsFromRequest(input.settings ?? {});
+  const row = await insertEstate(trx, {
+    townshipId: input.townshipId,
+    name: input.name,
+    address: input.address ?? null,
+    timeZone: input.timeZone ?? 'Asia/Shanghai',
+    settings,
+  });
   if (!row) throw new ProblemError('conflict', `The township already has an estate named ${input.name}`);
-  return estateView(row);
-}
-
-export async function findEstate(db: Kysely<DB>, id: string): Promise<Estate | undefined> {
-  return db.selectFrom('estates').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The estate, or a 404 problem. Routes call this before `authorize`, to learn its township. */
-export async function requireEstate(db: Kysely<DB>, id: string): Promise<Estate> {
-  const estate = await findEstate(db, id);
-  if (!estate) throw new ProblemError('not-found', 'No such estate');
-  return estate;
+  const created = estateView(row);
+  await appendAudit(trx, {
+    chain: estateChain(created.id),
+    actor: input.actor,
+    action: 'estate.created',
+    subject: `estate:${created.id}`,
+    data: { name: created.name, townshipId: input.townshipId, settings: created.settings },
+  }, input.now);
+  return created;
 }
 
 export async function listEstates(db: Kysely<DB>, townshipId: string): Promise<EstateView[]> {
-  const rows = await db.selectFrom('estates').selectAll().where('township_id', '=', townshipId).orderBy('name').execute();
-  return rows.map(estateView);
+  return (await estatesOfTownship(db, townshipId)).map(estateView);
 }
 
-export async function updateEstateSettings(trx: Kysely<DB>, id: string, settings: unknown): Promise<EstateView> {
-  const valid = validateEstateSettings(settings);
-  const row = await trx
-    .updateTable('estates')
-    .set({ settings: JSON.stringify(valid) })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return estateView(row);
+/** Replaces an estate's settings (overrides only stricter than the statute), with its audit record. */
+export async function updateEstateSettings(trx: Transaction<DB>, input: { estateId: string; settings: unknown; actor: string; now: Date }): Promise<EstateView> {
+  const updated = estateView(await storeEstateSettings(trx, input.estateId, settingsFromRequest(input.settings)));
+  await appendAudit(trx, {
+    chain: estateChain(input.estateId),
+    actor: input.actor,
+    action: 'estate.settings_replaced',
+    subject: `estate:${input.estateId}`,
+    data: { settings: updated.settings },
+  }, input.now);
+  return updated;
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
-import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { holdForDiscrepancy } from './discrepancies.ts';
 import { tallyRecordsOf } from './records.ts';
@@ -97,8 +97,8 @@ interface CountingInputs {
 
 /** What the SQL path counts with: the estate's settings and the meeting's motions. */
 async function countingInputs(trx: Kysely<DB>, meeting: Meeting): Promise<CountingInputs> {
-  const estate = await trx.selectFrom('estates').select(['id', 'name', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const settings = tallySettingsOf(validateEstateSettings(estate.settings));
+  const estate = await trx.selectFrom('estates').select(['id', 'name']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const settings = (await estateSettingsOf(trx, meeting.estate_id)).tally;
   const rows = await trx.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
   return { estate: { id: estate.id, name: estate.name }, settings, rows };
 }
@@ -255,16 +255,4 @@ function totalsJson(t: Totals) {
     choices: Object.fromEntries(Object.entries(t.choices).map(([k, v]) => [k, { area: s(v.area), heads: s(v.heads) }])),
     spoiled: t.spoiled ? { area: s(t.spoiled.area), heads: s(t.spoiled.heads) } : null,
   };
-}
-
-/** Participation so far, for organisers: area and heads that took part, never how they voted. */
-export async function turnout(db: Kysely<DB>, meetingId: string) {
-  const rows = await sql<{ motion_id: string; heads: string; area: string }>`
-    select m.id as motion_id, count(cb.voter_id)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
-    from motions m
-    left join current_ballots cb on cb.motion_id = m.id
-    left join electorate_voters v on v.id = cb.voter_id
-    where m.meeting_id = ${meetingId}
-    group by m.id`.execute(db);
-  return rows.rows;
 }

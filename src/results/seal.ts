@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
-import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
 import type { Report, Settings } from '../tally/index.ts';
 import { type MotionSeal, resultOf, sealOf } from './evidence.ts';
 import { type MotionRecord, tallyRecordsOf } from './records.ts';
@@ -25,10 +25,7 @@ export async function sealMeeting(
   counted?: { settings: Settings; records: MotionRecord[] },
 ): Promise<MotionSeal[]> {
   let settings = counted?.settings;
-  if (!settings) {
-    const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-    settings = tallySettingsOf(validateEstateSettings(estate.settings));
-  }
+  settings ??= (await estateSettingsOf(trx, meeting.estate_id)).tally;
   const sealedSettings = settings;
   const records = counted?.records ?? (await tallyRecordsOf(trx, meeting, () => sealedSettings));
   const reports =

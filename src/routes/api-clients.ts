@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit, SYSTEM_CHAIN } from '../audit/audit-log.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { createApiClient, listApiClients, revokeApiClient } from '../identity/api-clients.ts';
-import { authorize } from '../identity/permissions.ts';
+import { listApiClients, registerApiClient, revokeApiClient } from '../identity/api-clients.ts';
+import { requireAccess } from '../identity/access.ts';
 import { actorOf } from '../identity/principal.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
+import { problemResponses } from '../problems.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
 const clientSchema = z
@@ -54,21 +53,15 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      authorize(request.user, 'api_client.manage');
-      const created = await inTransaction(app.database.db, async (trx) => {
-        const result = await createApiClient(trx, {
+      await requireAccess(app.database.db, { principal: request.user, action: 'api_client.manage' });
+      const created = await inTransaction(app.database.db, (trx) =>
+        registerApiClient(trx, {
           ...request.body,
           createdBy: request.user.kind === 'person' ? request.user.subject : null,
-        });
-        await appendAudit(trx, {
-          chain: SYSTEM_CHAIN,
           actor: actorOf(request.user),
-          action: 'api_client.created',
-          subject: `client:${result.client.id}`,
-          data: { name: result.client.name, access: result.client.access, townshipIds: result.client.townshipIds, estateIds: result.client.estateIds },
-        }, app.clock.now());
-        return result;
-      });
+          now: app.clock.now(),
+        }),
+      );
       return reply.code(201).send({ client: created.client, clientSecret: created.secret });
     },
   );
@@ -86,7 +79,7 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'api_client.manage');
+      await requireAccess(app.database.db, { principal: request.user, action: 'api_client.manage' });
       return { items: await listApiClients(app.database.db) };
     },
   );
@@ -105,17 +98,10 @@ export default async function apiClientRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      authorize(request.user, 'api_client.manage');
-      await inTransaction(app.database.db, async (trx) => {
-        if (!(await revokeApiClient(trx, request.params.clientId, app.clock.now()))) throw new ProblemError('not-found', 'No such client');
-        await appendAudit(trx, {
-          chain: SYSTEM_CHAIN,
-          actor: actorOf(request.user),
-          action: 'api_client.revoked',
-          subject: `client:${request.params.clientId}`,
-          data: {},
-        }, app.clock.now());
-      });
+      await requireAccess(app.database.db, { principal: request.user, action: 'api_client.manage' });
+      await inTransaction(app.database.db, (trx) =>
+        revokeApiClient(trx, { clientId: request.params.clientId, actor: actorOf(request.user), now: app.clock.now() }),
+      );
       return reply.code(204).send(null);
     },
   );

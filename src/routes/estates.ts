@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { authorize } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
 import { actorOf } from '../identity/principal.ts';
 import { estateSettingsSchema } from '../places/estate-settings.ts';
-import { createEstate, estateView, listEstates, requireEstate, updateEstateSettings } from '../places/estates.ts';
-import { findTownship } from '../places/townships.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
+import { createEstate, estateView, listEstates, updateEstateSettings } from '../places/estates.ts';
+import { problemResponses } from '../problems.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
 const estateSchema = z
@@ -65,19 +63,10 @@ export default async function estateRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { townshipId } = request.params;
-      authorize(request.user, 'estate.create', { townshipId });
-      if (!(await findTownship(app.database.db, townshipId))) throw new ProblemError('not-found', 'No such township');
-      const estate = await inTransaction(app.database.db, async (trx) => {
-        const created = await createEstate(trx, { townshipId, ...request.body });
-        await appendAudit(trx, {
-          chain: estateChain(created.id),
-          actor: actorOf(request.user),
-          action: 'estate.created',
-          subject: `estate:${created.id}`,
-          data: { name: created.name, townshipId, settings: created.settings },
-        }, app.clock.now());
-        return created;
-      });
+      await requireAccess(app.database.db, { principal: request.user, action: 'estate.create', township: townshipId });
+      const estate = await inTransaction(app.database.db, (trx) =>
+        createEstate(trx, { townshipId, ...request.body, actor: actorOf(request.user), now: app.clock.now() }),
+      );
       return reply.code(201).header('location', `/v1/estates/${estate.id}`).send(estate);
     },
   );
@@ -96,7 +85,8 @@ export default async function estateRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'township.read', { townshipId: request.params.townshipId });
+      // Only authorized: an unknown township the asker may read has no estates.
+      await requireAccess(app.database.db, { principal: request.user, action: 'township.read', place: { townshipId: request.params.townshipId } });
       return { items: await listEstates(app.database.db, request.params.townshipId) };
     },
   );
@@ -115,8 +105,7 @@ export default async function estateRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const estate = await requireEstate(app.database.db, request.params.estateId);
-      authorize(request.user, 'estate.read', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.read', estate: request.params.estateId });
       return estateView(estate);
     },
   );
@@ -136,19 +125,10 @@ export default async function estateRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const estate = await requireEstate(app.database.db, request.params.estateId);
-      authorize(request.user, 'estate.configure', { estateId: estate.id, townshipId: estate.township_id });
-      return inTransaction(app.database.db, async (trx) => {
-        const updated = await updateEstateSettings(trx, estate.id, request.body);
-        await appendAudit(trx, {
-          chain: estateChain(estate.id),
-          actor: actorOf(request.user),
-          action: 'estate.settings_replaced',
-          subject: `estate:${estate.id}`,
-          data: { settings: updated.settings },
-        }, app.clock.now());
-        return updated;
-      });
+      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.configure', estate: request.params.estateId });
+      return inTransaction(app.database.db, (trx) =>
+        updateEstateSettings(trx, { estateId: estate.id, settings: request.body, actor: actorOf(request.user), now: app.clock.now() }),
+      );
     },
   );
 }

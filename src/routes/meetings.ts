@@ -1,26 +1,30 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../db/schema.ts';
 import { inLongTransaction, inTransaction } from '../db/transaction.ts';
-import { type Action, authorize } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
+import type { Action } from '../identity/permissions.ts';
 import { accountOf, actorOf } from '../identity/principal.ts';
-import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
-import { discrepancyProblem } from '../results/discrepancies.ts';
 import { formatArea } from '../tally/index.ts';
 import { ballotsOf, castOwnBallot } from '../voting/ballots.ts';
-import { closeMeeting, turnout } from '../results/closing.ts';
+import { closeMeeting } from '../results/closing.ts';
+import { meetingResults } from '../results/meeting-results.ts';
 import { IDEMPOTENCY_KEY, idempotent } from '../voting/idempotency.ts';
 import {
   addMotion,
   cancelMeeting,
+  changeMeeting,
   createMeeting,
-  meetingFor as authorizedMeeting,
+  currentMeetingView,
+  listMeetings,
+  meetingTurnout,
   meetingView,
   openVoting,
   publishNotice,
   removeMotion,
-  requireMeeting,
 } from '../voting/meetings.ts';
 import { meetingPlace } from '../voting/meeting-places.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
@@ -86,7 +90,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
   const secured = { onRequest: app.authenticate };
   const db = () => app.database.db;
 
-  const meetingFor = (request: FastifyRequest, meetingId: string, action: Action) => authorizedMeeting(db(), request.user, meetingId, action);
+  const meetingFor = async (request: FastifyRequest, meetingId: string, action: Action) =>
+    (await requireAccess(db(), { principal: request.user, action, meeting: meetingId })).meeting;
 
   const personOf = (request: FastifyRequest) => accountOf(request.user, 'Only people take part in meetings');
 
@@ -121,8 +126,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const estate = await requireEstate(db(), request.params.estateId);
-      authorize(request.user, 'meeting.manage', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(db(), { principal: request.user, action: 'meeting.manage', estate: request.params.estateId });
       const meeting = await inTransaction(db(), (trx) =>
         createMeeting(trx, {
           estateId: estate.id,
@@ -151,10 +155,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const estate = await requireEstate(db(), request.params.estateId);
-      authorize(request.user, 'meeting.read', { estateId: estate.id, townshipId: estate.township_id });
-      const meetings = await db().selectFrom('meetings').selectAll().where('estate_id', '=', estate.id).orderBy('created_at', 'desc').limit(100).execute();
-      return { items: await Promise.all(meetings.map((m) => meetingView(db(), m))) };
+      const { estate } = await requireAccess(db(), { principal: request.user, action: 'meeting.read', estate: request.params.estateId });
+      return { items: await listMeetings(db(), estate.id) };
     },
   );
 
@@ -192,11 +194,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
-      await inTransaction(db(), async (trx) => {
-        const locked = await requireMeeting(trx, meeting.id, { lock: 'update' });
-        await addMotion(trx, locked, request.body, actorOf(request.user), app.clock.now());
-      });
-      return reply.code(201).send(await meetingView(db(), await requireMeeting(db(), meeting.id)));
+      await inTransaction(db(), (trx) => changeMeeting(trx, meeting.id, (locked) => addMotion(trx, locked, request.body, actorOf(request.user), app.clock.now())));
+      return reply.code(201).send(await currentMeetingView(db(), meeting.id));
     },
   );
 
@@ -215,69 +214,78 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
-      await inTransaction(db(), async (trx) =>
-        removeMotion(trx, await requireMeeting(trx, meeting.id, { lock: 'update' }), request.params.motionId, actorOf(request.user), app.clock.now()),
+      await inTransaction(db(), (trx) =>
+        changeMeeting(trx, meeting.id, (locked) => removeMotion(trx, locked, request.params.motionId, actorOf(request.user), app.clock.now())),
       );
       return reply.code(204).send(null);
     },
   );
 
-  const transition = (
-    path: string,
-    operationId: string,
-    summary: string,
-    run: (trx: Parameters<Parameters<typeof inTransaction>[1]>[0], meetingId: string, request: FastifyRequest) => Promise<unknown>,
-    body?: z.ZodType,
-  ) =>
-    app.post(
-      `/meetings/:meetingId/${path}`,
-      {
-        ...secured,
-        schema: {
-          operationId,
-          tags: ['meetings'],
-          summary,
-          security: bearerSecurity,
-          params: meetingParams,
-          ...(body ? { body } : {}),
-          response: { 200: meetingSchema, ...problemResponses(400, 401, 403, 404, 409) },
-        },
-      },
-      async (request) => {
-        const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
-        // Opening (the electorate snapshot) and closing (the tally) of a large meeting take what their jobs take.
-        await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => run(trx, meeting.id, request));
-        // The change may have made work due (deliveries of its event, publication after a close).
-        app.jobs.kick();
-        return meetingView(db(), await requireMeeting(db(), meeting.id));
-      },
-    );
+  const transitionSchema = (operationId: string, summary: string) => ({
+    operationId,
+    tags: ['meetings'],
+    summary,
+    security: bearerSecurity,
+    params: meetingParams,
+    response: { 200: meetingSchema, ...problemResponses(400, 401, 403, 404, 409) },
+  });
+  /** A change of the meeting's state by its committee or organisers, answered with the meeting as it now is. */
+  const transitioned = async (request: FastifyRequest, meetingId: string, run: (trx: Transaction<DB>, meetingId: string, actor: string) => Promise<unknown>) => {
+    const meeting = await meetingFor(request, meetingId, 'meeting.manage');
+    // Opening (the electorate snapshot) and closing (the tally) of a large meeting take what their jobs take.
+    await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => run(trx, meeting.id, actorOf(request.user)));
+    // The change may have made work due (deliveries of its event, publication after a close).
+    app.jobs.kick();
+    return currentMeetingView(db(), meeting.id);
+  };
 
-  transition(
-    'notice',
-    'publishNotice',
-    'Publish the notice: motions freeze (R3.5); voting must open after the notice period (R4.1) within the window bounds (R4.2); owners and the residents’ committee are notified',
-    async (trx, id, request) => publishNotice(trx, await requireMeeting(trx, id, { lock: 'update' }), actorOf(request.user), app.clock.now()),
+  app.post(
+    '/meetings/:meetingId/notice',
+    {
+      ...secured,
+      schema: transitionSchema(
+        'publishNotice',
+        'Publish the notice: motions freeze (R3.5); voting must open after the notice period (R4.1) within the window bounds (R4.2); owners and the residents’ committee are notified',
+      ),
+    },
+    async (request) =>
+      transitioned(request, request.params.meetingId, (trx, id, actor) => changeMeeting(trx, id, (locked) => publishNotice(trx, locked, actor, app.clock.now()))),
   );
-  transition(
-    'open',
-    'openVoting',
-    'Open voting at or after its opening instant: the electorate of each motion is computed and frozen (R4.6)',
-    async (trx, id, request) => openVoting(trx, await requireMeeting(trx, id, { lock: 'update' }), actorOf(request.user), app.clock.now()),
+  app.post(
+    '/meetings/:meetingId/open',
+    {
+      ...secured,
+      schema: transitionSchema(
+        'openVoting',
+        'Open voting at or after its opening instant: the electorate of each motion is computed and frozen (R4.6)',
+      ),
+    },
+    async (request) => transitioned(request, request.params.meetingId, (trx, id, actor) => changeMeeting(trx, id, (locked) => openVoting(trx, locked, actor, app.clock.now()))),
   );
-  transition(
-    'cancel',
-    'cancelMeeting',
-    'Cancel a meeting before voting opens',
-    async (trx, id, request) =>
-      cancelMeeting(trx, await requireMeeting(trx, id, { lock: 'update' }), (request.body as { reason: string }).reason, actorOf(request.user), app.clock.now()),
-    z.object({ reason: z.string().trim().min(1).max(1000) }).strict(),
+  app.post(
+    '/meetings/:meetingId/cancel',
+    {
+      ...secured,
+      schema: {
+        ...transitionSchema('cancelMeeting', 'Cancel a meeting before voting opens'),
+        body: z.object({ reason: z.string().trim().min(1).max(1000) }).strict(),
+      },
+    },
+    async (request) =>
+      transitioned(request, request.params.meetingId, (trx, id, actor) =>
+        changeMeeting(trx, id, (locked) => cancelMeeting(trx, locked, request.body.reason, actor, app.clock.now())),
+      ),
   );
-  transition(
-    'close',
-    'closeMeeting',
-    'Close voting after its closing instant: ballots freeze, each motion is tallied and its result stored. Closing twice is harmless.',
-    (trx, id, request) => closeMeeting(trx, id, actorOf(request.user), app.clock.now()),
+  app.post(
+    '/meetings/:meetingId/close',
+    {
+      ...secured,
+      schema: transitionSchema(
+        'closeMeeting',
+        'Close voting after its closing instant: ballots freeze, each motion is tallied and its result stored. Closing twice is harmless.',
+      ),
+    },
+    async (request) => transitioned(request, request.params.meetingId, (trx, id, actor) => closeMeeting(trx, id, actor, app.clock.now())),
   );
 
   app.get(
@@ -305,16 +313,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.turnout');
-      const view = await meetingView(db(), meeting);
-      const rows = new Map((await turnout(db(), meeting.id)).map((r) => [r.motion_id, r]));
-      return {
-        items: view.motions.map((m) => ({
-          motionId: m.id,
-          tookPart: { area: formatArea(BigInt(rows.get(m.id)?.area ?? '0')), heads: Number(rows.get(m.id)?.heads ?? 0) },
-          electorate: m.electorate,
-        })),
-      };
+      return meetingTurnout(db(), await meetingFor(request, request.params.meetingId, 'meeting.turnout'));
     },
   );
 
@@ -338,23 +337,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.read');
-      // Held at close: the answer says which motions' figures disagreed, and where.
-      if (meeting.status === 'discrepancy') throw await discrepancyProblem(db(), meeting.id, 'show the results');
-      if (meeting.status !== 'tallied' && meeting.status !== 'published') {
-        throw new ProblemError('conflict', 'Results exist only after the meeting is closed and tallied; until then nobody sees how anyone voted');
-      }
-      const rows = await db()
-        .selectFrom('motion_results')
-        .innerJoin('motions', 'motions.id', 'motion_results.motion_id')
-        .select(['motion_results.motion_id', 'motion_results.outcome', 'motion_results.decided_at', 'motion_results.totals', 'motion_results.report'])
-        .where('motion_results.meeting_id', '=', meeting.id)
-        .orderBy('motions.position')
-        .execute();
-      return {
-        meetingId: meeting.id,
-        items: rows.map((r) => ({ motionId: r.motion_id, outcome: r.outcome, decidedAt: r.decided_at.toISOString(), totals: r.totals, report: r.report })),
-      };
+      return meetingResults(db(), await meetingFor(request, request.params.meetingId, 'meeting.read'));
     },
   );
 
@@ -437,7 +420,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const accountId = personOf(request);
       const place = await meetingPlace(db(), app.caches.meetingPlaces, request.params.meetingId);
-      authorize(request.user, 'ballot.cast', { estateId: place.estateId, townshipId: place.townshipId });
+      await requireAccess(db(), { principal: request.user, action: 'ballot.cast', place: { estateId: place.estateId, townshipId: place.townshipId } });
       const meeting = { id: place.meetingId };
       const key = request.headers['idempotency-key'];
       // A retry may be answered from the stored reply without casting: there the session is asked first.

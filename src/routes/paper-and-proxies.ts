@@ -2,22 +2,20 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
-import { type Action, authorize, may } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
+import type { Action } from '../identity/permissions.ts';
 import { accountOf } from '../identity/principal.ts';
-import { requireEstate } from '../places/estates.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
-import { requireMeeting } from '../voting/meetings.ts';
+import { problemResponses } from '../problems.ts';
 import {
   approveProxy,
   castProxyBallot,
   decidePaperBallot,
   enterPaperBallot,
-  holdsProxyFor,
   listPaperEntries,
-  listProxies,
   registerProxy,
 } from '../voting/paper-and-proxies.ts';
 import { findVoters, type VoterRef } from '../voting/electorate-lookup.ts';
+import { holdsProxy, proxiesVisibleTo } from '../voting/proxy-visibility.ts';
 import { bearerSecurity, receiptSchema, phoneSchema, uuidParam } from './schemas.ts';
 
 const documentRef = z
@@ -123,9 +121,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
   const now = () => app.clock.now();
 
   async function meetingFor(request: FastifyRequest, meetingId: string, action: Action) {
-    const meeting = await requireMeeting(db(), meetingId);
-    const estate = await requireEstate(db(), meeting.estate_id);
-    authorize(request.user, action, { estateId: estate.id, townshipId: estate.township_id });
+    const { meeting } = await requireAccess(db(), { principal: request.user, action, meeting: meetingId });
     return { meeting, accountId: accountOf(request.user, 'Only people enter ballots and proxies') };
   }
 
@@ -355,17 +351,14 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const meeting = await requireMeeting(db(), request.params.meetingId);
-      const estate = await requireEstate(db(), meeting.estate_id);
-      const target = { estateId: estate.id, townshipId: estate.township_id };
-      if (may(request.user, 'proxy.manage', target)) {
-        return { items: await listProxies(db(), meeting.id) };
-      }
-      // A holder need not own anything in the estate; they see only what they hold.
-      // Whoever neither holds one nor may read the meeting learns nothing, not even that it exists.
-      const held = request.user.kind === 'person' ? await listProxies(db(), meeting.id, request.user.subject) : [];
-      if (held.length === 0 && !may(request.user, 'meeting.read', target)) throw new ProblemError('not-found', 'No such meeting');
-      return { items: held };
+      // Whoever neither holds a proxy nor may read the meeting learns nothing, not even that it exists.
+      const access = await requireAccess(db(), {
+        principal: request.user,
+        action: 'meeting.read',
+        meeting: request.params.meetingId,
+        orIf: holdsProxy(db(), request.user, request.params.meetingId),
+      });
+      return { items: await proxiesVisibleTo(db(), request.user, access) };
     },
   );
 
@@ -386,12 +379,12 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       // Who may cast is decided by the proxy itself: its holder, approved, for this meeting (checked in castProxyBallot).
       // But first, whoever neither may read the meeting nor holds a proxy for it gets 404: not a 403 or a 409 telling that it exists.
-      const meeting = await requireMeeting(db(), request.params.meetingId);
-      const estate = await requireEstate(db(), meeting.estate_id);
-      const seen =
-        may(request.user, 'meeting.read', { estateId: estate.id, townshipId: estate.township_id }) ||
-        (request.user.kind === 'person' && (await holdsProxyFor(db(), meeting.id, request.user.subject)));
-      if (!seen) throw new ProblemError('not-found', 'No such meeting');
+      const { meeting } = await requireAccess(db(), {
+        principal: request.user,
+        action: 'meeting.read',
+        meeting: request.params.meetingId,
+        orIf: holdsProxy(db(), request.user, request.params.meetingId),
+      });
       const accountId = accountOf(request.user, 'Only people hold proxies');
       const receipt = await inTransaction(db(), (trx) =>
         castProxyBallot(trx, {

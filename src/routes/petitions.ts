@@ -2,11 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
-import { type Action, authorize } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
 import { accountOf } from '../identity/principal.ts';
-import { requireEstate } from '../places/estates.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
-import { createPetition, petitionView, signPetition } from '../voting/petitions.ts';
+import { problemResponses } from '../problems.ts';
+import { petitionView, signPetition, startPetition } from '../voting/petitions.ts';
 import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
 const petitionSchema = z
@@ -30,17 +29,6 @@ export default async function petitionRoutes(fastify: FastifyInstance) {
   const secured = { onRequest: app.authenticate };
   const db = () => app.database.db;
 
-  async function estateFor(request: FastifyRequest, estateId: string, action: Action) {
-    const estate = await requireEstate(db(), estateId);
-    authorize(request.user, action, { estateId: estate.id, townshipId: estate.township_id });
-    return estate;
-  }
-  async function petitionFor(request: FastifyRequest, petitionId: string, action: Action) {
-    const petition = await db().selectFrom('petitions').select(['id', 'estate_id']).where('id', '=', petitionId).executeTakeFirst();
-    if (!petition) throw new ProblemError('not-found', 'No such petition');
-    await estateFor(request, petition.estate_id, action);
-    return petition;
-  }
   const personOf = (request: FastifyRequest) => accountOf(request.user, 'Only owners sign petitions');
 
   app.post(
@@ -65,12 +53,8 @@ export default async function petitionRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const accountId = personOf(request);
-      const estate = await estateFor(request, request.params.estateId, 'petition.sign');
-      const id = await inTransaction(db(), async (trx) => {
-        const created = await createPetition(trx, { estateId: estate.id, ...request.body, accountId, now: app.clock.now() });
-        await signPetition(trx, { petitionId: created, accountId, now: app.clock.now() });
-        return created;
-      });
+      const { estate } = await requireAccess(db(), { principal: request.user, action: 'petition.sign', estate: request.params.estateId });
+      const id = await inTransaction(db(), (trx) => startPetition(trx, { estateId: estate.id, ...request.body, accountId, now: app.clock.now() }));
       return reply.code(201).send(await petitionView(db(), id));
     },
   );
@@ -88,7 +72,7 @@ export default async function petitionRoutes(fastify: FastifyInstance) {
         response: { 200: petitionSchema, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => petitionView(db(), (await petitionFor(request, request.params.petitionId, 'petition.read')).id),
+    async (request) => petitionView(db(), (await requireAccess(db(), { principal: request.user, action: 'petition.read', petition: request.params.petitionId })).petition.id),
   );
 
   app.post(
@@ -106,7 +90,7 @@ export default async function petitionRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const accountId = personOf(request);
-      const petition = await petitionFor(request, request.params.petitionId, 'petition.sign');
+      const { petition } = await requireAccess(db(), { principal: request.user, action: 'petition.sign', petition: request.params.petitionId });
       await inTransaction(db(), (trx) => signPetition(trx, { petitionId: petition.id, accountId, now: app.clock.now() }));
       return petitionView(db(), petition.id);
     },

@@ -1,22 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Meeting } from '../db/schema.ts';
-import { inLongTransaction, type inTransaction } from '../db/transaction.ts';
-import { type Action, authorize, may } from '../identity/permissions.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { inLongTransaction } from '../db/transaction.ts';
+import { requireAccess } from '../identity/access.ts';
+import type { Action } from '../identity/permissions.ts';
 import { actorOf } from '../identity/principal.ts';
-import { requireEstate } from '../places/estates.ts';
-import { findTownship } from '../places/townships.ts';
 import { CSP } from '../plugins/security-headers.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
+import { problemResponses } from '../problems.ts';
 import { exportBundle } from '../results/bundle.ts';
-import { discrepancyProblem } from '../results/discrepancies.ts';
 import { certify, filingOf, filingsOfTownship, recordRuling, resubmit, returnResult } from '../results/certification.ts';
-import { buildNotice, requirePublished } from '../results/notice.ts';
+import { requireVisibleResult } from '../results/meeting-results.ts';
+import { buildNotice } from '../results/notice.ts';
 import { renderNoticeHtml } from '../results/notice-html.ts';
 import { publishMeeting } from '../results/publication.ts';
 import { lookUpReceipt } from '../results/receipts.ts';
-import { meetingFor, requireMeeting } from '../voting/meetings.ts';
+import { requireMeeting } from '../voting/meetings-repository.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
 const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
@@ -127,21 +127,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const secured = { onRequest: app.authenticate };
   const db = () => app.database.db;
-  const authorized = (request: FastifyRequest, meetingId: string, action: Action) => meetingFor(db(), request.user, meetingId, action);
-
-  /**
-   * Before publication only those who review the result (the estate's
-   * township) see it; everyone else waits for the notice.
-   */
-  async function visibleResult(request: FastifyRequest, meeting: Meeting) {
-    if (meeting.status === 'published') return;
-    const estate = await requireEstate(db(), meeting.estate_id);
-    const reviewer = may(request.user, 'filing.review', { estateId: estate.id, townshipId: estate.township_id });
-    if (reviewer && meeting.status === 'tallied') return;
-    // The township is told why there is no result to review; others only that nothing is published.
-    if (reviewer && meeting.status === 'discrepancy') throw await discrepancyProblem(db(), meeting.id, 'show the result');
-    requirePublished(meeting);
-  }
+  const authorized = (request: FastifyRequest, meetingId: string, action: Action) => requireAccess(db(), { principal: request.user, action, meeting: meetingId });
 
   const filingAnswer = async (meetingId: string) => filingOf(db(), await requireMeeting(db(), meetingId));
 
@@ -162,7 +148,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.publish');
+      const { meeting } = await authorized(request, request.params.meetingId, 'result.publish');
       // Publishing, notices, bundles and certification read every voter of a meeting: the long limits of jobs apply.
       const { published } = await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => publishMeeting(trx, meeting.id, actorOf(request.user), app.clock.now()));
       app.jobs.kick(); // deliveries of result.published
@@ -185,7 +171,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.read');
+      const { meeting } = await authorized(request, request.params.meetingId, 'result.read');
       return inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting));
     },
   );
@@ -207,7 +193,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.read');
+      const { meeting } = await authorized(request, request.params.meetingId, 'result.read');
       const notice = await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting));
       return reply
         .type('text/html; charset=utf-8')
@@ -251,7 +237,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request) => lookUpReceipt(db(), app.caches.receipts, await authorized(request, request.params.meetingId, 'result.read'), request.params.receipt),
+    async (request) => lookUpReceipt(db(), app.caches.receipts, (await authorized(request, request.params.meetingId, 'result.read')).meeting, request.params.receipt),
   );
 
   app.get(
@@ -268,8 +254,9 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.read');
-      await visibleResult(request, meeting);
+      const access = await authorized(request, request.params.meetingId, 'result.read');
+      await requireVisibleResult(db(), request.user, access);
+      const { meeting } = access;
       reply.header('content-disposition', `attachment; filename="gongjue-bundle-${meeting.id}.json"`);
       return inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => exportBundle(trx, meeting, app.clock.now()));
     },
@@ -289,82 +276,96 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const meeting = await authorized(request, request.params.meetingId, 'result.read');
-      await visibleResult(request, meeting);
+      const access = await authorized(request, request.params.meetingId, 'result.read');
+      await requireVisibleResult(db(), request.user, access);
+      const { meeting } = access;
       return filingOf(db(), meeting);
     },
   );
 
-  const filingStep = (
-    path: string,
-    operationId: string,
-    summary: string,
-    action: Action,
-    body: z.ZodObject | null,
-    run: (trx: Parameters<Parameters<typeof inTransaction>[1]>[0], meetingId: string, request: FastifyRequest) => Promise<void>,
-  ) =>
-    app.post(
-      `/meetings/:meetingId/filing/${path}`,
-      {
-        ...secured,
-        schema: {
-          operationId,
-          tags: ['results'],
-          summary,
-          security: bearerSecurity,
-          params: meetingParams,
-          ...(body ? { body } : {}),
-          response: { 200: filingSchema, ...problemResponses(400, 401, 403, 404, 409) },
-        },
-      },
-      async (request) => {
-        const meeting = await authorized(request, request.params.meetingId, action);
-        await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => run(trx, meeting.id, request));
-        app.jobs.kick(); // deliveries of result.certified, when this step certified
-        return filingAnswer(meeting.id);
-      },
-    );
+  const filingStepSchema = (operationId: string, summary: string) => ({
+    operationId,
+    tags: ['results'],
+    summary,
+    security: bearerSecurity,
+    params: meetingParams,
+    response: { 200: filingSchema, ...problemResponses(400, 401, 403, 404, 409) },
+  });
+  /** A step of the filing (备案) by whoever the action allows, answered with the filing as it now is. */
+  const filingStep = async (request: FastifyRequest, meetingId: string, action: Action, run: (trx: Transaction<DB>, meetingId: string, actor: string) => Promise<void>) => {
+    const { meeting } = await authorized(request, meetingId, action);
+    await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => run(trx, meeting.id, actorOf(request.user)));
+    app.jobs.kick(); // deliveries of result.certified, when this step certified
+    return filingAnswer(meeting.id);
+  };
 
-  filingStep(
-    'certify',
-    'certifyResult',
-    'Certify a tallied result (the estate’s township staff): the service signs its canonical form with its Ed25519 key',
-    'filing.review',
-    null,
-    (trx, id, request) => certify(trx, id, { actor: actorOf(request.user), now: app.clock.now(), key: app.keys.resultSigning }),
-  );
-  filingStep(
-    'return',
-    'returnResult',
-    'Return a result to the organisers with written reasons (the estate’s township staff)',
-    'filing.review',
-    z.object({ reasons: text(5000, 'the reasons') }).strict(),
-    (trx, id, request) => returnResult(trx, id, { reasons: (request.body as { reasons: string }).reasons, actor: actorOf(request.user), now: app.clock.now() }),
-  );
-  filingStep(
-    'resubmit',
-    'resubmitResult',
-    'Re-submit a returned result with a written response (committee members and organisers); ballots and tallies stay as they are',
-    'filing.resubmit',
-    z.object({ response: text(5000, 'the response') }).strict(),
-    (trx, id, request) => resubmit(trx, id, { response: (request.body as { response: string }).response, actor: actorOf(request.user), now: app.clock.now() }),
-  );
-  filingStep(
-    'rulings',
-    'recordRuling',
-    'Record a court’s revocation (民法典 第二百八十条) or an order to correct (条例 第十九条) against a certified decision (township staff)',
-    'filing.review',
-    z
-      .object({
-        kind: z.enum(['revoked', 'correction_ordered']).describe('revoked: by a court; correction_ordered: by the authorities'),
-        reference: text(200, 'the reference').describe('The judgment’s or order’s number, e.g. (2027)闽0881民初123号'),
-        text: text(5000, 'the text'),
-      })
-      .strict(),
-    (trx, id, request) => {
-      const body = request.body as { kind: 'revoked' | 'correction_ordered'; reference: string; text: string };
-      return recordRuling(trx, id, { ...body, actor: actorOf(request.user), now: app.clock.now() });
+  app.post(
+    '/meetings/:meetingId/filing/certify',
+    {
+      ...secured,
+      schema: filingStepSchema(
+        'certifyResult',
+        'Certify a tallied result (the estate’s township staff): the service signs its canonical form with its Ed25519 key',
+      ),
     },
+    async (request) =>
+      filingStep(request, request.params.meetingId, 'filing.review', (trx, id, actor) =>
+        certify(trx, id, { actor, now: app.clock.now(), key: app.keys.resultSigning }),
+      ),
+  );
+  app.post(
+    '/meetings/:meetingId/filing/return',
+    {
+      ...secured,
+      schema: {
+        ...filingStepSchema('returnResult', 'Return a result to the organisers with written reasons (the estate’s township staff)'),
+        body: z.object({ reasons: text(5000, 'the reasons') }).strict(),
+      },
+    },
+    async (request) =>
+      filingStep(request, request.params.meetingId, 'filing.review', (trx, id, actor) =>
+        returnResult(trx, id, { reasons: request.body.reasons, actor, now: app.clock.now() }),
+      ),
+  );
+  app.post(
+    '/meetings/:meetingId/filing/resubmit',
+    {
+      ...secured,
+      schema: {
+        ...filingStepSchema(
+          'resubmitResult',
+          'Re-submit a returned result with a written response (committee members and organisers); ballots and tallies stay as they are',
+        ),
+        body: z.object({ response: text(5000, 'the response') }).strict(),
+      },
+    },
+    async (request) =>
+      filingStep(request, request.params.meetingId, 'filing.resubmit', (trx, id, actor) =>
+        resubmit(trx, id, { response: request.body.response, actor, now: app.clock.now() }),
+      ),
+  );
+  app.post(
+    '/meetings/:meetingId/filing/rulings',
+    {
+      ...secured,
+      schema: {
+        ...filingStepSchema(
+          'recordRuling',
+          'Record a court’s revocation (民法典 第二百八十条) or an order to correct (条例 第十九条) against a certified decision (township staff)',
+        ),
+        body: z
+          .object({
+            kind: z.enum(['revoked', 'correction_ordered']).describe('revoked: by a court; correction_ordered: by the authorities'),
+            reference: text(200, 'the reference').describe('The judgment’s or order’s number, e.g. (2027)闽0881民初123号'),
+            text: text(5000, 'the text'),
+          })
+          .strict(),
+      },
+    },
+    async (request) =>
+      filingStep(request, request.params.meetingId, 'filing.review', (trx, id, actor) =>
+        recordRuling(trx, id, { ...request.body, actor, now: app.clock.now() }),
+      ),
   );
 
   app.get(
@@ -398,8 +399,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'filing.review', { townshipId: request.params.townshipId });
-      if (!(await findTownship(db(), request.params.townshipId))) throw new ProblemError('not-found', 'No such township');
+      await requireAccess(db(), { principal: request.user, action: 'filing.review', township: request.params.townshipId });
       return { items: await filingsOfTownship(db(), request.params.townshipId, request.query.status) };
     },
   );

@@ -2,12 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
-import { authorize } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
 import { actorOf } from '../identity/principal.ts';
 import { appointRole, listRoles, removeRole } from '../identity/roles.ts';
-import { requireEstate } from '../places/estates.ts';
-import { findTownship } from '../places/townships.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
+import { problemResponses } from '../problems.ts';
 import { bearerSecurity, phoneSchema, uuidParam } from './schemas.ts';
 
 const assignmentSchema = z
@@ -31,11 +29,6 @@ export default async function roleRoutes(fastify: FastifyInstance) {
   const secured = { onRequest: app.authenticate };
   const accountOf = (request: { user: { kind: string; subject: string } }) => (request.user.kind === 'person' ? request.user.subject : null);
 
-  async function townshipTarget(townshipId: string) {
-    if (!(await findTownship(app.database.db, townshipId))) throw new ProblemError('not-found', 'No such township');
-    return { townshipId };
-  }
-
   app.post(
     '/townships/:townshipId/staff',
     {
@@ -51,8 +44,8 @@ export default async function roleRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      authorize(request.user, 'township.appoint_staff', { townshipId: request.params.townshipId });
-      const { townshipId } = await townshipTarget(request.params.townshipId);
+      const { township } = await requireAccess(app.database.db, { principal: request.user, action: 'township.appoint_staff', township: request.params.townshipId });
+      const townshipId = township.id;
       const assignment = await inTransaction(app.database.db, (trx) =>
         appointRole(trx, {
           phone: request.body.phone,
@@ -80,8 +73,8 @@ export default async function roleRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'township.appoint_staff', { townshipId: request.params.townshipId });
-      return { items: await listRoles(app.database.db, await townshipTarget(request.params.townshipId)) };
+      const { township } = await requireAccess(app.database.db, { principal: request.user, action: 'township.appoint_staff', township: request.params.townshipId });
+      return { items: await listRoles(app.database.db, { townshipId: township.id }) };
     },
   );
 
@@ -99,7 +92,8 @@ export default async function roleRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      authorize(request.user, 'township.appoint_staff', { townshipId: request.params.townshipId });
+      // Only authorized: removing from an unknown township finds no such assignment.
+      await requireAccess(app.database.db, { principal: request.user, action: 'township.appoint_staff', place: { townshipId: request.params.townshipId } });
       await inTransaction(app.database.db, (trx) =>
         removeRole(trx, {
           assignmentId: request.params.assignmentId,
@@ -131,8 +125,7 @@ export default async function roleRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const estate = await requireEstate(app.database.db, request.params.estateId);
-      authorize(request.user, 'estate.appoint_roles', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.appoint_roles', estate: request.params.estateId });
       const assignment = await inTransaction(app.database.db, (trx) =>
         appointRole(trx, {
           phone: request.body.phone,
@@ -160,8 +153,7 @@ export default async function roleRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const estate = await requireEstate(app.database.db, request.params.estateId);
-      authorize(request.user, 'estate.appoint_roles', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.appoint_roles', estate: request.params.estateId });
       return { items: await listRoles(app.database.db, { estateId: estate.id }) };
     },
   );
@@ -180,8 +172,7 @@ export default async function roleRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const estate = await requireEstate(app.database.db, request.params.estateId);
-      authorize(request.user, 'estate.appoint_roles', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.appoint_roles', estate: request.params.estateId });
       await inTransaction(app.database.db, (trx) =>
         removeRole(trx, {
           assignmentId: request.params.assignmentId,

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize, visibleTownships } from '../identity/permissions.ts';
-import { createTownship, findTownship, listTownships } from '../places/townships.ts';
-import { ProblemError, problemResponses } from '../problems.ts';
+import { requireAccess } from '../identity/access.ts';
+import { visibleTownships } from '../identity/permissions.ts';
+import { createTownship, listTownships } from '../places/townships.ts';
+import { problemResponses } from '../problems.ts';
 
 const example = {
   id: '3f1c2a9e-8d4b-4c1a-9f0e-2b7d5a6c8e10',
@@ -50,7 +51,7 @@ export default async function townships(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      authorize(request.user, 'township.create');
+      await requireAccess(app.database.db, { principal: request.user, action: 'township.create' });
       const township = await createTownship(app.database.db, request.body);
       request.log.info({ townshipId: township.id }, 'township created');
       return reply.code(201).header('location', `/v1/townships/${township.id}`).send(township);
@@ -70,7 +71,7 @@ export default async function townships(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'township.list');
+      await requireAccess(app.database.db, { principal: request.user, action: 'township.list' });
       return { items: await listTownships(app.database.db, visibleTownships(request.user)) };
     },
   );
@@ -89,10 +90,7 @@ export default async function townships(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { townshipId } = request.params;
-      authorize(request.user, 'township.read', { townshipId });
-      const township = await findTownship(app.database.db, townshipId);
-      if (!township) throw new ProblemError('not-found', 'No such township');
+      const { township } = await requireAccess(app.database.db, { principal: request.user, action: 'township.read', township: request.params.townshipId });
       return township;
     },
   );

@@ -1,15 +1,25 @@
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
-import { type Action, authorize } from '../identity/permissions.ts';
-import type { Principal } from '../identity/principal.ts';
-import { requireEstate } from '../places/estates.ts';
-import { type EstateSettings, tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf, settingsOfEstate } from '../places/estate-settings.ts';
+import { requireEstate } from '../places/estates-repository.ts';
+import type { Settings } from '../tally/index.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { ProblemError } from '../problems.ts';
 import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matter, ruleFor } from '../tally/index.ts';
 import { DAY_MS, localTime } from '../lib/local-time.ts';
 import { engineMotion, type MotionInput, motionOf } from './motion-terms.ts';
+import {
+  appendMotion,
+  deleteMotion,
+  insertMeeting,
+  meetingsOfEstate,
+  motionsOf,
+  requireMeeting,
+  scopeExists,
+  setMeetingStatus,
+  turnout,
+} from './meetings-repository.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { emitEvent } from '../webhooks/events.ts';
 
@@ -78,7 +88,7 @@ export function ruleView(rule: AppliedRule): RuleView {
   };
 }
 
-function motionView(row: MotionRow, settings: EstateSettings): MotionView {
+function motionView(row: MotionRow, settings: Settings): MotionView {
   const terms = row.terms as MotionInput;
   const motion = motionOf(row);
   return {
@@ -94,16 +104,16 @@ function motionView(row: MotionRow, settings: EstateSettings): MotionView {
     scope: terms.scope,
     liftInstallation: terms.liftInstallation,
     documents: terms.documents,
-    rule: ruleView(ruleFor(motion, tallySettingsOf(settings))),
+    rule: ruleView(ruleFor(motion, settings)),
     electorate:
       row.total_area_hundredths === null ? null : { area: formatArea(BigInt(row.total_area_hundredths)), heads: row.total_heads ?? 0 },
   };
 }
 
 export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<MeetingView> {
-  const estate = await db.selectFrom('estates').select(['time_zone', 'settings']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const settings = validateEstateSettings(estate.settings);
-  const motions = await db.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  const estate = await requireEstate(db, meeting.estate_id);
+  const settings = settingsOfEstate(estate).tally;
+  const motions = await motionsOf(db, meeting.id);
   return {
     id: meeting.id,
     estateId: meeting.estate_id,
@@ -125,24 +135,37 @@ export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<Mee
   };
 }
 
-/** The meeting, or 404; locked `for update` or `for share` until the transaction ends when asked. */
-export async function requireMeeting(db: Kysely<DB>, meetingId: string): Promise<Meeting>;
-export async function requireMeeting(trx: Transaction<DB>, meetingId: string, options: { lock?: 'update' | 'share' }): Promise<Meeting>;
-export async function requireMeeting(db: Kysely<DB>, meetingId: string, options: { lock?: 'update' | 'share' } = {}): Promise<Meeting> {
-  let query = db.selectFrom('meetings').selectAll().where('id', '=', meetingId);
-  if (options.lock === 'update') query = query.forUpdate();
-  if (options.lock === 'share') query = query.forShare();
-  const meeting = await query.executeTakeFirst();
-  if (!meeting) throw new ProblemError('not-found', 'No such meeting');
-  return meeting;
+/** An estate's latest meetings, newest first, as the API shows them. */
+export async function listMeetings(db: Kysely<DB>, estateId: string): Promise<MeetingView[]> {
+  const meetings = await meetingsOfEstate(db, estateId, 100);
+  return Promise.all(meetings.map((m) => meetingView(db, m)));
 }
 
-/** A meeting, once the asker may do `action` in its estate; another estate's meeting answers 404. */
-export async function meetingFor(db: Kysely<DB>, principal: Principal, meetingId: string, action: Action): Promise<Meeting> {
-  const meeting = await requireMeeting(db, meetingId);
-  const estate = await requireEstate(db, meeting.estate_id);
-  authorize(principal, action, { estateId: estate.id, townshipId: estate.township_id });
-  return meeting;
+/** The meeting as it is now, as the API shows it (after a change, to answer with). */
+export async function currentMeetingView(db: Kysely<DB>, meetingId: string): Promise<MeetingView> {
+  return meetingView(db, await requireMeeting(db, meetingId));
+}
+
+/**
+ * Runs a change of the meeting on its row locked for update, in the
+ * caller's transaction: changes of one meeting go one at a time, each
+ * deciding on the status the last one left.
+ */
+export async function changeMeeting<T>(trx: Transaction<DB>, meetingId: string, change: (meeting: Meeting) => Promise<T>): Promise<T> {
+  return change(await requireMeeting(trx, meetingId, { lock: 'update' }));
+}
+
+/** Participation so far per motion (area and heads that took part) against its frozen electorate — never how anyone voted. */
+export async function meetingTurnout(db: Kysely<DB>, meeting: Meeting) {
+  const view = await meetingView(db, meeting);
+  const rows = new Map((await turnout(db, meeting.id)).map((r) => [r.motion_id, r]));
+  return {
+    items: view.motions.map((m) => ({
+      motionId: m.id,
+      tookPart: { area: formatArea(BigInt(rows.get(m.id)?.area ?? '0')), heads: Number(rows.get(m.id)?.heads ?? 0) },
+      electorate: m.electorate,
+    })),
+  };
 }
 
 export async function createMeeting(
@@ -163,20 +186,15 @@ export async function createMeeting(
       errors: [{ path: 'body.votingClosesAt', message: 'must be after votingOpensAt' }],
     });
   }
-  const meeting = await trx
-    .insertInto('meetings')
-    .values({
-      estate_id: input.estateId,
-      kind: input.kind,
-      title: input.title,
-      description: input.description ?? null,
-      status: 'draft',
-      voting_opens_at: input.votingOpensAt,
-      voting_closes_at: input.votingClosesAt,
-      created_by: input.actor,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const meeting = await insertMeeting(trx, {
+    estateId: input.estateId,
+    kind: input.kind,
+    title: input.title,
+    description: input.description ?? null,
+    votingOpensAt: input.votingOpensAt,
+    votingClosesAt: input.votingClosesAt,
+    createdBy: input.actor,
+  });
   await appendAudit(trx, {
     chain: estateChain(input.estateId),
     actor: input.actor,
@@ -197,30 +215,16 @@ function requireStatus(meeting: Meeting, allowed: Meeting['status'][], doing: st
 export async function addMotion(trx: Transaction<DB>, meeting: Meeting, input: MotionInput, actor: string, now: Date): Promise<MotionRow> {
   requireStatus(meeting, ['draft'], 'add a motion (motions are frozen once the notice is published)');
   await requireScopeExists(trx, meeting.estate_id, input.scope);
-  const settings = validateEstateSettings(
-    (await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow()).settings,
-  );
   // Check the rule resolves (e.g. the estate's overrides) before accepting the motion.
-  ruleFor(engineMotion('new', input), tallySettingsOf(settings));
-  const { max } = await trx
-    .selectFrom('motions')
-    .select((eb) => eb.fn.max('position').as('max'))
-    .where('meeting_id', '=', meeting.id)
-    .executeTakeFirstOrThrow();
-  const row = await trx
-    .insertInto('motions')
-    .values({
-      meeting_id: meeting.id,
-      position: (max ?? 0) + 1,
-      matter: input.matter,
-      kind: input.kind,
-      title: input.title,
-      text: input.text,
-      terms: JSON.stringify(input),
-      documents: JSON.stringify(input.documents),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  ruleFor(engineMotion('new', input), (await estateSettingsOf(trx, meeting.estate_id)).tally);
+  const row = await appendMotion(trx, meeting.id, {
+    matter: input.matter,
+    kind: input.kind,
+    title: input.title,
+    text: input.text,
+    terms: input,
+    documents: input.documents,
+  });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
@@ -233,8 +237,7 @@ export async function addMotion(trx: Transaction<DB>, meeting: Meeting, input: M
 
 export async function removeMotion(trx: Transaction<DB>, meeting: Meeting, motionId: string, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft'], 'remove a motion');
-  const removed = await trx.deleteFrom('motions').where('id', '=', motionId).where('meeting_id', '=', meeting.id).executeTakeFirst();
-  if (removed.numDeletedRows === 0n) throw new ProblemError('not-found', 'No such motion in this meeting');
+  if (!(await deleteMotion(trx, meeting.id, motionId))) throw new ProblemError('not-found', 'No such motion in this meeting');
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
@@ -246,17 +249,7 @@ export async function removeMotion(trx: Transaction<DB>, meeting: Meeting, motio
 
 async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: MotionInput['scope']) {
   if (scope.kind === 'estate') return;
-  const building = await trx
-    .selectFrom('buildings')
-    .select('id')
-    .where('estate_id', '=', estateId)
-    .where('name', '=', scope.building)
-    .executeTakeFirst();
-  const stair =
-    building && scope.kind === 'stair'
-      ? await trx.selectFrom('stairs').select('id').where('building_id', '=', building.id).where('name', '=', scope.stair).executeTakeFirst()
-      : building;
-  if (!stair) {
+  if (!(await scopeExists(trx, estateId, scope.kind === 'stair' ? { building: scope.building, stair: scope.stair } : { building: scope.building }))) {
     throw new ProblemError('validation-failed', 'The scope names no part of this estate', {
       errors: [{ path: 'body.scope', message: `no ${scope.kind === 'stair' ? `stairwell unit ${scope.stair} in ` : ''}building ${scope.building} in the registry` }],
     });
@@ -270,9 +263,9 @@ async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: Moti
  */
 export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft'], 'publish the notice');
-  const estate = await trx.selectFrom('estates').select(['settings', 'time_zone', 'name']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const settings = validateEstateSettings(estate.settings);
-  const motions = await trx.selectFrom('motions').select('title').where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  const estate = await requireEstate(trx, meeting.estate_id);
+  const { settings } = settingsOfEstate(estate);
+  const motions = await motionsOf(trx, meeting.id);
   if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice');
 
   const noticeDays = meeting.kind === 'temporary' ? (settings.temporaryNoticeDays ?? settings.noticeDays) : settings.noticeDays;
@@ -293,7 +286,7 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
     );
   }
 
-  await trx.updateTable('meetings').set({ status: 'noticed', noticed_at: now }).where('id', '=', meeting.id).execute();
+  await setMeetingStatus(trx, meeting.id, { status: 'noticed', noticed_at: now });
   const opens = localTime(meeting.voting_opens_at, estate.time_zone);
   const closes = localTime(meeting.voting_closes_at, estate.time_zone);
   const body =
@@ -328,7 +321,7 @@ export async function openVoting(trx: Transaction<DB>, meeting: Meeting, actor: 
     throw new ProblemError('conflict', `Voting opens at ${meeting.voting_opens_at.toISOString()}, not before`);
   }
   const totals = await takeSnapshot(trx, meeting);
-  await trx.updateTable('meetings').set({ status: 'open', opened_at: now }).where('id', '=', meeting.id).execute();
+  await setMeetingStatus(trx, meeting.id, { status: 'open', opened_at: now });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
@@ -346,7 +339,7 @@ export async function openVoting(trx: Transaction<DB>, meeting: Meeting, actor: 
 
 export async function cancelMeeting(trx: Transaction<DB>, meeting: Meeting, reason: string, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft', 'noticed'], 'cancel the meeting (only before voting opens)');
-  await trx.updateTable('meetings').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', meeting.id).execute();
+  await setMeetingStatus(trx, meeting.id, { status: 'cancelled', cancelled_at: now });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,

@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, PaperEntryTable } from '../db/schema.ts';
 import { accountForPhone } from '../identity/accounts.ts';
-import { validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { castBallot, checkBallot, type OrganisedBallot, type Receipt, requireOpen } from './ballots.ts';
 import { grantorVoters, resolveVoter, type VoterRef } from './electorate-lookup.ts';
@@ -250,8 +250,7 @@ export async function approveProxy(trx: Transaction<DB>, input: { meetingId: str
   if (!proxy) throw new ProblemError('not-found', 'No such proxy for this meeting');
   if (proxy.status !== 'pending') throw new ProblemError('conflict', `This proxy is already ${proxy.status}`);
   const meeting = await trx.selectFrom('meetings').select(['estate_id']).where('id', '=', input.meetingId).executeTakeFirstOrThrow();
-  const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const max = validateEstateSettings(estate.settings).maxProxiesPerHolder;
+  const max = (await estateSettingsOf(trx, meeting.estate_id)).settings.maxProxiesPerHolder;
   // Serialise approvals for one holder so two at once cannot both pass the limit.
   await sql`select pg_advisory_xact_lock(hashtextextended(${`proxy:${input.meetingId}:${proxy.holder_account_id}`}, 0))`.execute(trx);
   const { n } = await trx

@@ -1,11 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
-import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
+import { findPetition } from '../places/records-repository.ts';
 import { tallyUnitsOf } from '../registry/units.ts';
 import { ProblemError } from '../problems.ts';
 import { notifyBodies } from '../notifications/outbox.ts';
 import { decide, electorate, formatArea, minimumNeeded, PETITION_RULE } from '../tally/index.ts';
+import { insertPetition, insertSignatures, lockPetition, markThresholdReached, ownersBoundTo, signersOf } from './petitions-repository.ts';
 
 /**
  * Petitions (R3.4): owners holding ≥ 20 % of the area AND ≥ 20 % of the heads
@@ -32,12 +34,9 @@ export interface PetitionView {
 }
 
 async function progressOf(db: Kysely<DB>, estateId: string, petitionId: string) {
-  const estate = await db.selectFrom('estates').select('settings').where('id', '=', estateId).executeTakeFirstOrThrow();
-  const settings = tallySettingsOf(validateEstateSettings(estate.settings));
+  const settings = (await estateSettingsOf(db, estateId)).tally;
   const units = await tallyUnitsOf(db, estateId);
-  const signers = new Set(
-    (await db.selectFrom('petition_signatures').select('owner_id').where('petition_id', '=', petitionId).execute()).map((s) => s.owner_id),
-  );
+  const signers = await signersOf(db, petitionId);
   const { voters, total } = units.length === 0 ? { voters: [], total: { area: 0n, heads: 0n } } : electorate(units, settings);
   let area = 0n;
   let heads = 0n;
@@ -64,7 +63,7 @@ async function progressOf(db: Kysely<DB>, estateId: string, petitionId: string) 
 }
 
 export async function petitionView(db: Kysely<DB>, petitionId: string): Promise<PetitionView> {
-  const p = await db.selectFrom('petitions').selectAll().where('id', '=', petitionId).executeTakeFirst();
+  const p = await findPetition(db, petitionId);
   if (!p) throw new ProblemError('not-found', 'No such petition');
   return {
     id: p.id,
@@ -82,50 +81,45 @@ export async function createPetition(
   trx: Transaction<DB>,
   input: { estateId: string; purpose: PetitionView['purpose']; title: string; text: string; accountId: string; now: Date },
 ): Promise<string> {
-  const row = await trx
-    .insertInto('petitions')
-    .values({ estate_id: input.estateId, purpose: input.purpose, title: input.title, text: input.text, created_by: input.accountId, created_at: input.now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertPetition(trx, input);
   await appendAudit(trx, {
     chain: estateChain(input.estateId),
     actor: `account:${input.accountId}`,
     action: 'petition.created',
-    subject: `petition:${row.id}`,
+    subject: `petition:${id}`,
     data: { purpose: input.purpose, title: input.title },
   }, input.now);
-  return row.id;
+  return id;
+}
+
+/** Starts a petition: created, and signed by whoever started it. */
+export async function startPetition(
+  trx: Transaction<DB>,
+  input: { estateId: string; purpose: PetitionView['purpose']; title: string; text: string; accountId: string; now: Date },
+): Promise<string> {
+  const id = await createPetition(trx, input);
+  await signPetition(trx, { petitionId: id, accountId: input.accountId, now: input.now });
+  return id;
 }
 
 /** Signs for every owner the account is verified as in the petition's estate. */
 export async function signPetition(trx: Transaction<DB>, input: { petitionId: string; accountId: string; now: Date }): Promise<void> {
-  const petition = await trx.selectFrom('petitions').selectAll().where('id', '=', input.petitionId).forUpdate().executeTakeFirst();
+  const petition = await lockPetition(trx, input.petitionId);
   if (!petition) throw new ProblemError('not-found', 'No such petition');
-  const mine = await trx
-    .selectFrom('owner_bindings')
-    .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
-    .select('owners.id')
-    .where('owner_bindings.account_id', '=', input.accountId)
-    .where('owner_bindings.revoked_at', 'is', null)
-    .where('owners.estate_id', '=', petition.estate_id)
-    .execute();
+  const mine = await ownersBoundTo(trx, input.accountId, petition.estate_id);
   if (mine.length === 0) throw new ProblemError('forbidden', 'Only verified owners of the estate may sign');
-  await trx
-    .insertInto('petition_signatures')
-    .values(mine.map((o) => ({ petition_id: petition.id, owner_id: o.id, account_id: input.accountId, signed_at: input.now })))
-    .onConflict((oc) => oc.columns(['petition_id', 'owner_id']).doNothing())
-    .execute();
+  await insertSignatures(trx, { petitionId: petition.id, owners: mine, accountId: input.accountId, now: input.now });
   await appendAudit(trx, {
     chain: estateChain(petition.estate_id),
     actor: `account:${input.accountId}`,
     action: 'petition.signed',
     subject: `petition:${petition.id}`,
-    data: { owners: mine.map((o) => o.id) },
+    data: { owners: mine },
   }, input.now);
   if (petition.threshold_reached_at !== null) return;
   const progress = await progressOf(trx, petition.estate_id, petition.id);
   if (!progress.met) return;
-  await trx.updateTable('petitions').set({ threshold_reached_at: input.now }).where('id', '=', petition.id).execute();
+  await markThresholdReached(trx, petition.id, input.now);
   const body = `【联名提议】“${petition.title}”已获专有部分面积 ${progress.signed.area}㎡（总 ${progress.total.area}㎡）、${progress.signed.heads} 人（总 ${progress.total.heads} 人）联名，达到 20% 的法定比例。`;
   await notifyBodies(trx, ['committee', 'township'], {
     estateId: petition.estate_id,

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { DB, Meeting } from '../db/schema.ts';
-import { tallySettingsOf, validateEstateSettings } from '../places/estate-settings.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
 import { tallyUnitsOf } from '../registry/units.ts';
 import { areaHundredths, electorate, formatArea, type Unit } from '../tally/index.ts';
 import { motionOf } from './motion-terms.ts';
@@ -12,8 +12,7 @@ import { motionOf } from './motion-terms.ts';
  * they are stored. Later imports change the registry, never a running vote.
  */
 export async function takeSnapshot(trx: Kysely<DB>, meeting: Meeting): Promise<{ motionId: string; area: string; heads: number }[]> {
-  const estate = await trx.selectFrom('estates').select('settings').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const settings = tallySettingsOf(validateEstateSettings(estate.settings));
+  const settings = (await estateSettingsOf(trx, meeting.estate_id)).tally;
   const units = await tallyUnitsOf(trx, meeting.estate_id);
   await keepUnits(trx, meeting.id, units);
   const motions = await trx.selectFrom('motions').select(['id', 'terms']).where('meeting_id', '=', meeting.id).orderBy('position').execute();

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { findVoters } from '../../src/voting/electorate-lookup.ts';
-import { requireMeeting } from '../../src/voting/meetings.ts';
+import { requireMeeting } from '../../src/voting/meetings-repository.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';

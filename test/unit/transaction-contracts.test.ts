@@ -5,7 +5,7 @@ import { closeMeeting } from '../../src/results/closing.ts';
 import { publishMeeting } from '../../src/results/publication.ts';
 import { appendAudit } from '../../src/audit/audit-log.ts';
 import { requireOpen } from '../../src/voting/ballots.ts';
-import { requireMeeting } from '../../src/voting/meetings.ts';
+import { requireMeeting } from '../../src/voting/meetings-repository.ts';
 import { castProxyBallot, decidePaperBallot, enterPaperBallot } from '../../src/voting/paper-and-proxies.ts';
 
 /**

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { DB, Estate, Meeting } from '../db/schema.ts';
+import { may } from '../identity/permissions.ts';
+import type { Principal } from '../identity/principal.ts';
+import { ProblemError } from '../problems.ts';
+import { discrepancyProblem } from './discrepancies.ts';
+import { storedResults } from './motion-results-repository.ts';
+import { requirePublished } from './notice.ts';
+
+/** Each motion's result as the tally engine decided it: only once the meeting is closed and tallied. */
+export async function meetingResults(db: Kysely<DB>, meeting: Meeting) {
+  // Held at close: the answer says which motions' figures disagreed, and where.
+  if (meeting.status === 'discrepancy') throw await discrepancyProblem(db, meeting.id, 'show the results');
+  if (meeting.status !== 'tallied' && meeting.status !== 'published') {
+    throw new ProblemError('conflict', 'Results exist only after the meeting is closed and tallied; until then nobody sees how anyone voted');
+  }
+  const rows = await storedResults(db, meeting.id);
+  return {
+    meetingId: meeting.id,
+    items: rows.map((r) => ({ motionId: r.motion_id, outcome: r.outcome, decidedAt: r.decided_at.toISOString(), totals: r.totals, report: r.report })),
+  };
+}
+
+/**
+ * Before publication only those who review the result (the estate's
+ * township) see it — the filing and the export bundle; everyone else waits
+ * for the notice.
+ */
+export async function requireVisibleResult(db: Kysely<DB>, principal: Principal, { meeting, estate }: { meeting: Meeting; estate: Estate }): Promise<void> {
+  if (meeting.status === 'published') return;
+  const reviewer = may(principal, 'filing.review', { estateId: estate.id, townshipId: estate.township_id });
+  if (reviewer && meeting.status === 'tallied') return;
+  // The township is told why there is no result to review; others only that nothing is published.
+  if (reviewer && meeting.status === 'discrepancy') throw await discrepancyProblem(db, meeting.id, 'show the result');
+  requirePublished(meeting);
+}

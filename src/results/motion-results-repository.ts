@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+/** The results stored at close, one per motion: the rows, over the caller's connection or transaction. */
+
+/** A meeting's stored results in the order of its motions. */
+export async function storedResults(db: Kysely<DB>, meetingId: string) {
+  return db
+    .selectFrom('motion_results')
+    .innerJoin('motions', 'motions.id', 'motion_results.motion_id')
+    .select(['motion_results.motion_id', 'motion_results.outcome', 'motion_results.decided_at', 'motion_results.totals', 'motion_results.report'])
+    .where('motion_results.meeting_id', '=', meetingId)
+    .orderBy('motions.position')
+    .execute();
+}

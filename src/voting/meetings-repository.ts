@@ -1,0 +1,113 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB, Meeting, MotionRow } from '../db/schema.ts';
+import { ProblemError } from '../problems.ts';
+
+/** Meetings and their motions: the rows, over the caller's connection or transaction. The logic is in meetings.ts. */
+
+/** The meeting, or 404; locked `for update` or `for share` until the transaction ends when asked. */
+export async function requireMeeting(db: Kysely<DB>, meetingId: string): Promise<Meeting>;
+export async function requireMeeting(trx: Transaction<DB>, meetingId: string, options: { lock?: 'update' | 'share' }): Promise<Meeting>;
+export async function requireMeeting(db: Kysely<DB>, meetingId: string, options: { lock?: 'update' | 'share' } = {}): Promise<Meeting> {
+  let query = db.selectFrom('meetings').selectAll().where('id', '=', meetingId);
+  if (options.lock === 'update') query = query.forUpdate();
+  if (options.lock === 'share') query = query.forShare();
+  const meeting = await query.executeTakeFirst();
+  if (!meeting) throw new ProblemError('not-found', 'No such meeting');
+  return meeting;
+}
+
+/** An estate's latest meetings, newest first. */
+export async function meetingsOfEstate(db: Kysely<DB>, estateId: string, limit: number): Promise<Meeting[]> {
+  return db.selectFrom('meetings').selectAll().where('estate_id', '=', estateId).orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+export async function insertMeeting(
+  trx: Kysely<DB>,
+  row: { estateId: string; kind: Meeting['kind']; title: string; description: string | null; votingOpensAt: Date; votingClosesAt: Date; createdBy: string },
+): Promise<Meeting> {
+  return trx
+    .insertInto('meetings')
+    .values({
+      estate_id: row.estateId,
+      kind: row.kind,
+      title: row.title,
+      description: row.description,
+      status: 'draft',
+      voting_opens_at: row.votingOpensAt,
+      voting_closes_at: row.votingClosesAt,
+      created_by: row.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A change of status, with the instant it happened at. */
+export async function setMeetingStatus(
+  trx: Kysely<DB>,
+  meetingId: string,
+  change: { status: 'noticed'; noticed_at: Date } | { status: 'open'; opened_at: Date } | { status: 'cancelled'; cancelled_at: Date },
+): Promise<void> {
+  await trx.updateTable('meetings').set(change).where('id', '=', meetingId).execute();
+}
+
+export async function motionsOf(db: Kysely<DB>, meetingId: string): Promise<MotionRow[]> {
+  return db.selectFrom('motions').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
+}
+
+/** A motion at the end of the meeting's agenda. */
+export async function appendMotion(
+  trx: Kysely<DB>,
+  meetingId: string,
+  motion: { matter: string; kind: MotionRow['kind']; title: string; text: string; terms: unknown; documents: unknown },
+): Promise<MotionRow> {
+  const { max } = await trx
+    .selectFrom('motions')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return trx
+    .insertInto('motions')
+    .values({
+      meeting_id: meetingId,
+      position: (max ?? 0) + 1,
+      matter: motion.matter,
+      kind: motion.kind,
+      title: motion.title,
+      text: motion.text,
+      terms: JSON.stringify(motion.terms),
+      documents: JSON.stringify(motion.documents),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Whether a motion of the meeting was deleted. */
+export async function deleteMotion(trx: Kysely<DB>, meetingId: string, motionId: string): Promise<boolean> {
+  const removed = await trx.deleteFrom('motions').where('id', '=', motionId).where('meeting_id', '=', meetingId).executeTakeFirst();
+  return removed.numDeletedRows > 0n;
+}
+
+/** Whether the estate's registry has the building (and, given one, its stairwell unit) a motion's scope names. */
+export async function scopeExists(trx: Kysely<DB>, estateId: string, place: { building: string; stair?: string }): Promise<boolean> {
+  const building = await trx
+    .selectFrom('buildings')
+    .select('id')
+    .where('estate_id', '=', estateId)
+    .where('name', '=', place.building)
+    .executeTakeFirst();
+  if (!building || place.stair === undefined) return building !== undefined;
+  const stair = await trx.selectFrom('stairs').select('id').where('building_id', '=', building.id).where('name', '=', place.stair).executeTakeFirst();
+  return stair !== undefined;
+}
+
+/** Participation so far, for organisers: area and heads that took part, never how they voted. */
+export async function turnout(db: Kysely<DB>, meetingId: string) {
+  const rows = await sql<{ motion_id: string; heads: string; area: string }>`
+    select m.id as motion_id, count(cb.voter_id)::text as heads, coalesce(sum(v.area_hundredths), 0)::text as area
+    from motions m
+    left join current_ballots cb on cb.motion_id = m.id
+    left join electorate_voters v on v.id = cb.voter_id
+    where m.meeting_id = ${meetingId}
+    group by m.id`.execute(db);
+  return rows.rows;
+}
