@@ -7,9 +7,6 @@ import { estatesOfTownship, insertEstate, storeEstateSettings } from './estates-
 
 /** Estates (物业管理区域 / 小区): registering them and their settings. Their SQL is in estates-repository.ts. */
 
-// Until the registry, me and webhooks routes ask requireAccess (src/identity/access.ts), they load estates here.
-export { findEstate, requireEstate } from './estates-repository.ts';
-
 export interface EstateView {
   id: string;
   townshipId: string;

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
 import { accessOf, accountOverview } from '../identity/account-overview.ts';
 import { holdingsOf } from '../identity/holdings.ts';
-import { may, ownedIn } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
+import { ownedIn } from '../identity/permissions.ts';
 import { accountOf, grantSchema, type Principal } from '../identity/principal.ts';
 import { ID_DOC_TYPES } from '../registry/types.ts';
 import { type SelfVerification, verifySelf } from '../identity/verification.ts';
-import { findEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
@@ -164,8 +164,13 @@ export default async function meRoutes(fastify: FastifyInstance) {
       const mine = ownedIn(request.user, estateId);
       if (mine.length === 0) {
         // Whoever may not see the estate gets the answer of an estate that does not exist; who may (staff, committee) a plain refusal.
-        const estate = await findEstate(app.database.db, estateId);
-        const sees = estate !== undefined && may(request.user, 'estate.read', { estateId, townshipId: estate.township_id });
+        let sees = true;
+        try {
+          await requireAccess(app.database.db, { principal: request.user, action: 'estate.read', estate: estateId });
+        } catch (refusal) {
+          if (!(refusal instanceof ProblemError && refusal.slug === 'not-found')) throw refusal;
+          sees = false;
+        }
         throw new ProblemError(sees ? 'forbidden' : 'not-found', 'You are not a verified owner of this estate (verify yourself, then refresh your token)');
       }
       return holdingsOf(app.database.db, estateId, mine);

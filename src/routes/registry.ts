@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inLongTransaction, inTransaction } from '../db/transaction.ts';
-import { authorize, may } from '../identity/permissions.ts';
-import { accountOf, actorOf } from '../identity/principal.ts';
+import { requireAccess } from '../identity/access.ts';
+import { type Action, may } from '../identity/permissions.ts';
+import { accountOf, actorOf, type Principal } from '../identity/principal.ts';
 import { verifyInPerson } from '../identity/verification.ts';
-import { requireEstate } from '../places/estates.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { applyImport, previewImport, requireImport } from '../registry/import.ts';
 import { readRegistryFile } from '../registry/parse-file.ts';
@@ -88,10 +88,8 @@ export default async function registryRoutes(fastify: FastifyInstance) {
     done(null, body);
   });
 
-  async function estateFor(request: { user: Parameters<typeof authorize>[0] }, estateId: string, action: Parameters<typeof authorize>[1]) {
-    const estate = await requireEstate(app.database.db, estateId);
-    authorize(request.user, action, { estateId: estate.id, townshipId: estate.township_id });
-    return estate;
+  async function estateFor(request: { user: Principal }, estateId: string, action: Action) {
+    return (await requireAccess(app.database.db, { principal: request.user, action, estate: estateId })).estate;
   }
 
   /**

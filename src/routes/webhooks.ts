@@ -2,10 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
-import { authorize } from '../identity/permissions.ts';
+import { requireAccess } from '../identity/access.ts';
 import { actorOf } from '../identity/principal.ts';
-import { requireEstate } from '../places/estates.ts';
-import { findTownship } from '../places/townships.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { EVENT_TYPES } from '../webhooks/events.ts';
 import { privateHostProblem } from '../webhooks/receiver-address.ts';
@@ -69,14 +67,11 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
   /** The scope, checked to exist and to be the asker's to manage (404 when it is not even visible). */
   async function authorizeScope(request: FastifyRequest, scope: { estateId?: string | undefined; townshipId?: string | undefined }): Promise<Scope> {
     if (scope.estateId !== undefined) {
-      const estate = await requireEstate(db(), scope.estateId);
-      authorize(request.user, 'webhook.manage', { estateId: estate.id, townshipId: estate.township_id });
+      const { estate } = await requireAccess(db(), { principal: request.user, action: 'webhook.manage', estate: scope.estateId });
       return { estateId: estate.id };
     }
-    const townshipId = scope.townshipId!;
-    authorize(request.user, 'webhook.manage', { townshipId });
-    if (!(await findTownship(db(), townshipId))) throw new ProblemError('not-found', 'No such township');
-    return { townshipId };
+    const { township } = await requireAccess(db(), { principal: request.user, action: 'webhook.manage', township: scope.townshipId! });
+    return { townshipId: township.id };
   }
 
   async function subscriptionFor(request: FastifyRequest, id: string) {
@@ -223,7 +218,7 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'webhook.replay');
+      await requireAccess(db(), { principal: request.user, action: 'webhook.replay' });
       return { items: await listDeliveries(db(), { status: request.query.status }) };
     },
   );
@@ -242,7 +237,7 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      authorize(request.user, 'webhook.replay');
+      await requireAccess(db(), { principal: request.user, action: 'webhook.replay' });
       const delivery = await inTransaction(db(), (trx) => replayDelivery(trx, request.params.deliveryId, actorOf(request.user), app.clock.now()));
       app.jobs.kick();
       return delivery;
