@@ -159,6 +159,16 @@ async function bundleCli(root) {
     throw new Error('cannot build dist/: esbuild is not installed (run `npm ci`)');
   }
   const external = { external: true };
+  try {
+    await bundleWith(esbuild, root, external);
+  } finally {
+    // esbuild answers through a service process it keeps for later builds: a server that had to
+    // build before starting would keep it as a child for its whole life.
+    await esbuild.stop();
+  }
+}
+
+async function bundleWith(esbuild, root, external) {
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: ['dist/src/cli.js'],

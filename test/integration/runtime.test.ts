@@ -208,15 +208,47 @@ describe('npm run worker', () => {
   }, 90_000);
 });
 
+/** A copy of the project without dist/, so that a build here never races the dist/ other tests run. */
+function projectCopy(): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'gongjue-build-'));
+  for (const entry of ['src', 'migrations', 'scripts', 'bin', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json']) {
+    cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+  return copy;
+}
+
 describe('the compiled output', () => {
-  it('is built when missing, reused while the sources are unchanged (touched or not), and rebuilt when one is edited or deleted', () => {
-    // A copy of the project, so that the build here never races the dist/ other tests run.
-    const copy = mkdtempSync(path.join(tmpdir(), 'gongjue-build-'));
+  it('a server that first had to compile keeps nothing of the build running below it (the bundler’s service process)', async () => {
+    const copy = projectCopy();
     try {
-      for (const entry of ['src', 'migrations', 'scripts', 'bin', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json']) {
-        cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
-      }
-      symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+      const env = await serverEnv();
+      const server = spawn(process.execPath, ['scripts/start.mjs'], {
+        cwd: copy,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      started.add(server.pid!);
+      let errors = '';
+      server.stderr.on('data', (d) => (errors += d));
+      const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+      await until('the server to compile and be ready', async () => {
+        for (const pid of descendantsOf(server.pid!)) started.add(pid);
+        if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${errors}`);
+        return (await ready(env.PORT!)()) ? true : undefined;
+      }, 180_000);
+      expect(errors).toMatch(/compiling TypeScript into dist\//);
+      expect(descendantsOf(server.pid!).map(argv)).toEqual([]);
+      server.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it('is built when missing, reused while the sources are unchanged (touched or not), and rebuilt when one is edited or deleted', () => {
+    const copy = projectCopy();
+    try {
       const gongjue = (...args: string[]) => spawnSync(process.execPath, [path.join(copy, 'bin/gongjue.js'), ...args], { cwd: tmpdir(), encoding: 'utf8', timeout: 120_000 });
 
       const first = gongjue('--help');
