@@ -21,4 +21,4 @@ export const zhangSanfeng: Person = { name: '张三丰', id: zhang.id };
 export const ouyangNana: Person = { name: '欧阳娜娜', id: zhao.id };
 
 /** The n-th of a crowd of owners (业主0, 业主1, …), born on the given day. */
-export const owner = (n: number, birth = '19700101'): Person => ({ name: `业主${n}`, id: residentId(birth, n) });
+export const ownerNumber = (n: number, birth = '19700101'): Person => ({ name: `业主${n}`, id: residentId(birth, n) });
