@@ -3,6 +3,7 @@ import { inTransaction } from '../../src/db/transaction.ts';
 import { createEstate } from '../../src/places/estates.ts';
 import { createTownship } from '../../src/places/townships.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { twoTownshipsWith } from '../helpers/two-townships.ts';
 import { actorFor } from './who.ts';
 
 /**
@@ -36,22 +37,7 @@ export async function estate(t: TestApp, adminToken: string, townshipId: string,
   return created.id;
 }
 
-/** Two townships with an estate each, and tokens for an admin, each township's staff and a committee member of estate A. */
-export async function twoTownships(t: TestApp) {
-  const admin = await t.tokenFor({ role: 'admin' });
-  const townshipA = await township(t, '桂林街道');
-  const townshipB = await township(t, '菁城街道');
-  const estateA = await estate(t, admin, townshipA, '阳光花园');
-  const estateB = await estate(t, admin, townshipB, '翠湖苑');
-  return {
-    admin,
-    townshipA,
-    townshipB,
-    estateA,
-    estateB,
-    estate: (townshipId: string, name: string, settings: Record<string, unknown> = {}) => estate(t, admin, townshipId, name, settings),
-    staffA: await t.tokenFor({ role: 'township_staff', townshipId: townshipA }),
-    staffB: await t.tokenFor({ role: 'township_staff', townshipId: townshipB }),
-    committeeA: await t.tokenFor({ role: 'committee', estateId: estateA }),
-  };
+/** Two townships with an estate each, made by the factories (test/helpers/two-townships.ts). */
+export function twoTownships(t: TestApp) {
+  return twoTownshipsWith(t, { township: (_admin, name) => township(t, name), estate: (admin, townshipId, name, settings) => estate(t, admin, townshipId, name, settings) });
 }
