@@ -1,4 +1,5 @@
 import { bearer, logIn, type TestApp } from './app.ts';
+import { type MeetingPlan, type NoticedOptions, noticedPlan, openPlan } from './meeting-plans.ts';
 
 let people = 0;
 
@@ -50,19 +51,17 @@ export async function myBallots(t: TestApp, token: string, meetingId: string) {
   return res.json().items as { motionId: string; voterId: string; owners: string[]; area: string; current: { choice: unknown; version: number } | null }[];
 }
 
-const DAY = 24 * 3_600_000;
-
-/** A draft regular meeting of the estate with the given motions; returns its id. */
-async function draftMeeting(t: TestApp, headers: Record<string, string>, estateId: string, title: string, opensAt: Date, closesAt: Date, motions: object[]): Promise<string> {
+/** A draft regular meeting of the estate as planned; returns its id. */
+async function draftMeeting(t: TestApp, headers: Record<string, string>, estateId: string, plan: MeetingPlan): Promise<string> {
   const created = await t.app.inject({
     method: 'POST',
     url: `/v1/estates/${estateId}/meetings`,
     headers,
-    payload: { kind: 'regular', title, votingOpensAt: opensAt.toISOString(), votingClosesAt: closesAt.toISOString() },
+    payload: { kind: 'regular', title: plan.title, votingOpensAt: plan.votingOpensAt.toISOString(), votingClosesAt: plan.votingClosesAt.toISOString() },
   });
   if (created.statusCode !== 201) throw new Error(created.body);
   const meetingId = created.json().id as string;
-  for (const m of motions) {
+  for (const m of plan.motions) {
     const res = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/motions`, headers, payload: m });
     if (res.statusCode !== 201) throw new Error(res.body);
   }
@@ -70,8 +69,8 @@ async function draftMeeting(t: TestApp, headers: Record<string, string>, estateI
 }
 
 /**
- * An estate meeting taken to "open" with the given motions, on a manual clock
- * that starts 16 days before voting opens. Returns ids and the organiser's headers.
+ * An estate meeting taken to "open" through the routes with the given motions, on a manual clock
+ * (test/helpers/meeting-plans.ts: openPlan). Returns ids and the organiser's headers.
  */
 export async function openMeeting(
   t: TestApp,
@@ -82,34 +81,26 @@ export async function openMeeting(
   motions: object[],
 ) {
   const headers = bearer(organiserToken);
-  const meetingId = await draftMeeting(t, headers, estateId, '测试会议', new Date(start.getTime() + 16 * DAY), new Date(start.getTime() + 30 * DAY), motions);
+  const plan = openPlan(start, motions);
+  const meetingId = await draftMeeting(t, headers, estateId, plan);
   clock.set(start);
   const noticed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/notice`, headers });
   if (noticed.statusCode !== 200) throw new Error(noticed.body);
-  clock.set(new Date(start.getTime() + 16 * DAY));
+  clock.set(plan.votingOpensAt);
   const opened = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/open`, headers });
   if (opened.statusCode !== 200) throw new Error(opened.body);
   return {
     meetingId,
     motionIds: (opened.json().motions as { id: string }[]).map((m) => m.id),
-    closesAt: new Date(start.getTime() + 30 * DAY),
+    closesAt: plan.votingClosesAt,
     headers,
   };
 }
 
-/** A meeting with one yes/no motion whose notice is published now (the clock's now), voting to open and close the given days later. */
-export async function noticedMeeting(
-  t: TestApp,
-  clock: { now(): Date },
-  organiserToken: string,
-  estateId: string,
-  options: { title?: string; opensInDays?: number; closesInDays?: number } = {},
-): Promise<string> {
+/** A meeting with one yes/no motion whose notice is published through the route now (test/helpers/meeting-plans.ts: noticedPlan). */
+export async function noticedMeeting(t: TestApp, clock: { now(): Date }, organiserToken: string, estateId: string, options: NoticedOptions = {}): Promise<string> {
   const headers = bearer(organiserToken);
-  const now = clock.now().getTime();
-  const id = await draftMeeting(t, headers, estateId, options.title ?? '到点开关', new Date(now + (options.opensInDays ?? 16) * DAY), new Date(now + (options.closesInDays ?? 20) * DAY), [
-    { matter: 'other_major', kind: 'yes_no', title: '议题' },
-  ]);
+  const id = await draftMeeting(t, headers, estateId, noticedPlan(clock.now(), options));
   const noticed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${id}/notice`, headers });
   if (noticed.statusCode !== 200) throw new Error(noticed.body);
   return id;

@@ -6,9 +6,12 @@ import { grantsForAccount } from '../../src/identity/grants.ts';
 import { type Rotation, rotateRefreshToken } from '../../src/identity/refresh-tokens.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../src/identity/principal.ts';
 import { bearer, createTestApp, logIn, secondInstance, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { residentId } from '../helpers/identity.ts';
+import { myBallots } from '../helpers/voting.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Issue 12: access tokens live 15 minutes, and a revocation — a role removed,
@@ -251,7 +254,7 @@ async function waitingOnLocks(): Promise<number> {
 describe('ballots (the hot path asks in the statement that casts)', () => {
   it('a logged-out session casts nothing on any instance: with or without an Idempotency-Key, nor by replaying one', async () => {
     const owner = { name: '李四', id: residentId('19750505', 21) };
-    await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'RV-1', building: '9栋', room: '901', area: '88.00', owners: [owner] }]));
+    await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'RV-1', building: '9栋', room: '901', area: '88.00', owners: [owner] }]);
     const voter = await verifiedOwner(t, owner);
     const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
     const { meetingId, motionIds } = await openMeeting(t, clock, clock.now(), organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '撤销后投票' }]);

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { es256Token } from '../helpers/jwt.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
+import { zhang } from '../factories/cast.ts';
 
 /**
  * For every protected route: a person of another township or estate, an
@@ -27,7 +29,7 @@ beforeAll(async () => {
     t,
     p.staffA,
     p.estateA,
-    registryCsv([{ registryNo: 'A-1', building: '1栋', room: '101', area: '90.00', owners: [{ name: '张三', id: residentId('19800101', 11) }] }]),
+    [{ registryNo: 'A-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }],
   );
   const units = await t.app.inject({ url: `/v1/estates/${p.estateA}/units`, headers: bearer(p.staffA) });
   ownerIdA = units.json().items[0].owners[0].id;
@@ -36,7 +38,7 @@ beforeAll(async () => {
       method: 'POST',
       url: `/v1/estates/${p.estateA}/registry-imports`,
       headers: { ...bearer(p.staffA), 'content-type': 'text/csv' },
-      payload: registryCsv([{ registryNo: 'A-1', building: '1栋', room: '101', area: '91.00', owners: [{ name: '张三', id: residentId('19800101', 11) }] }]),
+      payload: registryCsv([{ registryNo: 'A-1', building: '1栋', room: '101', area: '91.00', owners: [zhang] }]),
     })
   ).json().id;
   roleIdA = (

@@ -3,13 +3,16 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../src/identity/sessions.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
+import type { CsvUnit } from '../helpers/identity.ts';
+import { ownerNumber } from '../factories/cast.ts';
 import { runningClock } from '../helpers/jobs.ts';
 import { type PgProxy, pgProxy } from '../helpers/pg-proxy.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { freePort, type ServerProcess, startServer, waitUntilReady } from '../helpers/server-process.ts';
 import { adminDatabaseUrl } from '../helpers/urls.ts';
-import { appointed, openMeeting } from '../helpers/voting.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Issue 12, "Survive the database … nothing acknowledged is lost": owners
@@ -33,9 +36,9 @@ const voters: { token: string; voterId: string }[] = [];
 beforeAll(async () => {
   t = await createTestApp({ clock });
   const p = await twoTownships(t);
-  const people = Array.from({ length: VOTERS }, (_, i) => ({ name: `业主${i}`, id: residentId('19700101', i) }));
+  const people = Array.from({ length: VOTERS }, (_, i) => ownerNumber(i));
   const units: CsvUnit[] = people.map((o, i) => ({ registryNo: `U-${String(i).padStart(4, '0')}`, building: `${1 + (i % 5)}栋`, room: String(100 + i), area: `${80 + (i % 40)}.50`, owners: [o] }));
-  await importRegistry(t, p.staffA, p.estateA, registryCsv(units));
+  await importRegistry(t, p.staffA, p.estateA, units);
   // One account bound per owner directly: logging 120 people in would only test the login limits.
   const db = t.testDatabase.database.db;
   const owners = await db.selectFrom('owners').select(['id']).where('estate_id', '=', p.estateA).execute();

@@ -4,9 +4,12 @@ import { manualClock } from '../../src/clock.ts';
 import { findVoters } from '../../src/voting/electorate-lookup.ts';
 import { requireMeeting } from '../../src/voting/meetings-repository.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, castBallot, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { castBallot } from '../helpers/voting.ts';
+import { li, wang, zhang, zhao } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Issue 12, "API gaps a real client hit": organisers find a voter of a
@@ -17,10 +20,6 @@ import { appointed, castBallot, openMeeting, verifiedOwner } from '../helpers/vo
  */
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
-const zhang = { name: '张三', id: residentId('19800101', 11) };
-const li = { name: '李四', id: residentId('19810202', 22) };
-const wang = { name: '王五', id: residentId('19820303', 33) };
-const zhao = { name: '赵六', id: residentId('19830404', 44) };
 const scan = { url: 'https://files.example/scan/1.pdf', sha256: 'a'.repeat(64) };
 
 let t: TestApp;
@@ -38,13 +37,13 @@ beforeAll(async () => {
     t,
     p.staffA,
     p.estateA,
-    registryCsv([
+    [
       { registryNo: 'R-1', building: '1栋', stair: '1单元', room: '101', area: '100.00', owners: [zhang] },
       { registryNo: 'R-2', building: '1栋', stair: '1单元', room: '1202', area: '90.00', owners: [wang] },
       { registryNo: 'R-3', building: '1栋', stair: '2单元', room: '1203', area: '80.00', owners: [zhao] },
       { registryNo: 'R-4', building: '2栋', stair: '1单元', room: '104', area: '70.00', owners: [zhang, li] },
       { registryNo: 'R-5', building: '2栋', stair: '1单元', room: '105', area: '60.00', owners: [zhang] },
-    ]),
+    ],
   );
   first = await appointed(t, p.staffA, p.estateA, 'organiser');
   second = await appointed(t, p.staffA, p.estateA, 'committee');

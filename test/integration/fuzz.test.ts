@@ -5,8 +5,12 @@ import { manualClock } from '../../src/clock.ts';
 import { PROBLEM_TYPES } from '../../src/problems.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { castBallot, myBallots } from '../helpers/voting.ts';
+import { zhang } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Every operation of the OpenAPI document, fuzzed: edge-case and malformed
@@ -25,7 +29,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_204);
 
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
-const zhang = { name: '张三', id: residentId('19800101', 11) };
 const scan = { url: 'https://files.example/s.pdf', sha256: 'b'.repeat(64) };
 
 type JsonSchema = Record<string, unknown> & {
@@ -68,7 +71,7 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp({ clock });
   const p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]));
+  await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]);
   const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   const owner = await verifiedOwner(t, zhang);
   // Subscribed before the meeting is noticed, so a delivery exists.

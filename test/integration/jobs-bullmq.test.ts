@@ -3,10 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
 import { privateRedis, runningClock, waitFor } from '../helpers/jobs.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { castBallot, myBallots } from '../helpers/voting.ts';
+import { zhang } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * The job system on real BullMQ and real Redis — a Redis server of this
@@ -15,7 +18,6 @@ import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '..
  */
 
 const DAY = 24 * 3_600_000;
-const zhang = { name: '张三', id: residentId('19800101', 11) };
 
 let redis: Awaited<ReturnType<typeof privateRedis>>;
 let t: TestApp;
@@ -50,7 +52,7 @@ beforeAll(async () => {
   redis = await privateRedis();
   t = await createTestApp({ clock });
   p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]));
+  await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]);
   organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   owner = await verifiedOwner(t, zhang);
 });

@@ -3,13 +3,15 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
 import { privateRedis, runningClock, waitFor } from '../helpers/jobs.ts';
 import { type PgProxy, pgProxy } from '../helpers/pg-proxy.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { freePort, type ServerProcess, startServer, waitUntilReady } from '../helpers/server-process.ts';
 import { adminDatabaseUrl } from '../helpers/urls.ts';
-import { appointed, openMeeting } from '../helpers/voting.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
+import { zhang } from '../factories/cast.ts';
 
 /**
  * Issue 12, "Survive the database": a close that falls due while PostgreSQL
@@ -33,7 +35,7 @@ beforeAll(async () => {
   proxy = await pgProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) });
   t = await createTestApp({ clock });
   p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [{ name: '张三', id: residentId('19800101', 11) }] }]));
+  await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]);
   organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
 });
 afterAll(async () => {

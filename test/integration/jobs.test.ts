@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { closeVotingJob } from '../../src/jobs/handlers.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps, waitFor } from '../helpers/jobs.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, castBallot, myBallots, noticedMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { castBallot, myBallots } from '../helpers/voting.ts';
+import { li, zhang } from '../factories/cast.ts';
+import { noticedMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 const DAY = 24 * 3_600_000;
 const T0 = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(T0);
-const zhang = { name: '张三', id: residentId('19800101', 11) };
-const li = { name: '李四', id: residentId('19820202', 22) };
 
 let t: TestApp;
 let p: Awaited<ReturnType<typeof twoTownships>>;
@@ -28,10 +29,10 @@ beforeAll(async () => {
     t,
     p.staffA,
     p.estateA,
-    registryCsv([
+    [
       { registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] },
       { registryNo: 'R-2', building: '1栋', room: '102', area: '80.00', owners: [li] },
-    ]),
+    ],
   );
   organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   owner = await verifiedOwner(t, zhang);

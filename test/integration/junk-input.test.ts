@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { myBallots } from '../helpers/voting.ts';
+import { zhang } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Bad input of any kind gets a 4xx problem, never a 500, and changes nothing.
@@ -13,7 +16,6 @@ import { appointed, myBallots, openMeeting, verifiedOwner } from '../helpers/vot
  */
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
-const zhang = { name: '张三', id: residentId('19800101', 11) };
 
 let t: TestApp;
 let routes: { name: string; url: string; token: string; method: 'POST' | 'PUT' }[];
@@ -21,7 +23,7 @@ let routes: { name: string; url: string; token: string; method: 'POST' | 'PUT' }
 beforeAll(async () => {
   t = await createTestApp({ clock });
   const p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]));
+  await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]);
   const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   const owner = await verifiedOwner(t, zhang);
   const open = await openMeeting(t, clock, START, organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: 'x' }]);

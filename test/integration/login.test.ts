@@ -8,7 +8,8 @@ import { OTP_LIMITS } from '../../src/identity/otp.ts';
 import { developmentSmsSender, smsSenderFor } from '../../src/notifications/sms.ts';
 import { bearer, createTestApp, lastCodeFor, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { importRegistry } from '../helpers/places.ts';
+import { twoTownships } from '../factories/places.ts';
 
 const clock = manualClock(new Date('2026-11-22T08:00:00Z'));
 let t: TestApp;

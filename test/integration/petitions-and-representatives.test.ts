@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
-import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import type { CsvUnit } from '../helpers/identity.ts';
+import { castBallot, myBallots } from '../helpers/voting.ts';
+import { ownerNumber as person } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
-const person = (n: number) => ({ name: `业主${n}`, id: residentId('19750505', n) });
 const big = person(0);
 const co = [person(20), person(21)];
 
@@ -23,7 +26,7 @@ beforeAll(async () => {
     ...[1, 2, 3, 4, 5, 6, 7].map((n) => ({ registryNo: `U-${n}`, building: '2栋', room: `20${n}`, area: '100.00', owners: [person(n)] })),
     { registryNo: 'C-1', building: '3栋', room: '301', area: '100.00', owners: co },
   ];
-  await importRegistry(t, p.staffA, p.estateA, registryCsv(units));
+  await importRegistry(t, p.staffA, p.estateA, units);
 });
 afterAll(async () => t?.close());
 

@@ -6,10 +6,14 @@ import { closeVotingJob, publishResultsJob } from '../../src/jobs/handlers.ts';
 import type { MotionResult } from '../../src/results/evidence.ts';
 import { aggregateMeeting } from '../../src/results/closing.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
+import { type CsvUnit } from '../helpers/identity.ts';
 import { testJobDeps } from '../helpers/jobs.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { castBallot, myBallots } from '../helpers/voting.ts';
+import { ouyangNana as zhao, wang, zhangSanfeng as zhang } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Issue 12, "counted as recorded": at close every motion is recounted by the
@@ -30,9 +34,6 @@ const DAY = 24 * 3_600_000;
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
 
-const zhang = { name: '张三丰', id: residentId('19800101', 11) };
-const wang = { name: '王五', id: residentId('19820303', 33) };
-const zhao = { name: '欧阳娜娜', id: residentId('19830404', 44) };
 
 const registry: CsvUnit[] = [
   { registryNo: 'R-1', building: '1栋', stair: '1单元', room: '101', area: '90.00', owners: [zhang] },
@@ -52,7 +53,7 @@ let owners: Record<'zhang' | 'wang' | 'zhao', { accessToken: string }>;
 beforeAll(async () => {
   t = await createTestApp({ clock });
   p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv(registry));
+  await importRegistry(t, p.staffA, p.estateA, registry);
   organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   owners = { zhang: await verifiedOwner(t, zhang), wang: await verifiedOwner(t, wang), zhao: await verifiedOwner(t, zhao) };
 }, 120_000);

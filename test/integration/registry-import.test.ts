@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estateChain, firstBreak, readChain } from '../../src/audit/audit-log.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { type CsvUnit, registryCsv, residentId, uscc, withWrongCheck } from '../helpers/identity.ts';
-import { twoTownships } from '../helpers/places.ts';
+import { type CsvUnit, registryCsv, uscc, withWrongCheck } from '../helpers/identity.ts';
+import { twoTownships } from '../factories/places.ts';
+import { li, wang, zhang, zhao } from '../factories/cast.ts';
 
 let t: TestApp;
 let p: Awaited<ReturnType<typeof twoTownships>>;
@@ -13,10 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const zhang = { name: '张三', id: residentId('19800101', 11) };
-const li = { name: '李四', id: residentId('19810202', 22) };
-const wang = { name: '王五', id: residentId('19820303', 33) };
-const zhao = { name: '赵六', id: residentId('19830404', 44) };
 const developer = { name: '阳光地产有限公司', id: uscc('91350100M00010001'), idType: 'uscc' };
 
 const baseUnits: CsvUnit[] = [

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { importRegistry } from '../helpers/places.ts';
+import { twoTownships } from '../factories/places.ts';
 
 let t: TestApp;
 let p: Awaited<ReturnType<typeof twoTownships>>;

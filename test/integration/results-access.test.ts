@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
 import { expiredToken, hs256Forgery } from '../helpers/jwt.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { castBallot, myBallots } from '../helpers/voting.ts';
+import { zhang } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Every results route refuses another township's staff, an account not
@@ -16,7 +19,6 @@ import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '..
 const DAY = 24 * 3_600_000;
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
-const zhang = { name: '张三', id: residentId('19800101', 11) };
 
 let t: TestApp;
 let p: Awaited<ReturnType<typeof twoTownships>>;
@@ -26,7 +28,7 @@ let unverified: string;
 beforeAll(async () => {
   t = await createTestApp({ clock });
   p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]));
+  await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]);
   const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   const owner = await verifiedOwner(t, zhang);
   for (const which of ['tallied', 'returned', 'certified'] as const) {

@@ -13,9 +13,13 @@ import { ProblemError } from '../../src/problems.ts';
 import { publishMeeting } from '../../src/results/publication.ts';
 import { verifyBundle } from '../../src/results/verify.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { type CsvUnit, registryCsv, residentId, uscc } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, castBallot, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { type CsvUnit, uscc } from '../helpers/identity.ts';
+import { castBallot, myBallots } from '../helpers/voting.ts';
+import { li, ouyangNana as zhao, wang, zhangSanfeng as zhang } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Issue 7: a closed meeting's results are published (masked), receipts are
@@ -28,10 +32,6 @@ const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-const zhang = { name: '张三丰', id: residentId('19800101', 11) };
-const li = { name: '李四', id: residentId('19810202', 22) };
-const wang = { name: '王五', id: residentId('19820303', 33) };
-const zhao = { name: '欧阳娜娜', id: residentId('19830404', 44) };
 const developer = { name: '阳光地产有限公司', id: uscc('91350100M00010001'), idType: 'uscc' };
 const everyone = [zhang, li, wang, zhao, developer];
 
@@ -73,7 +73,7 @@ const post = (url: string, token: string, payload?: object) =>
 beforeAll(async () => {
   t = await createTestApp({ clock });
   p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv(registry));
+  await importRegistry(t, p.staffA, p.estateA, registry);
   organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   secondOrganiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   owners = { zhang: await verifiedOwner(t, zhang), wang: await verifiedOwner(t, wang), zhao: await verifiedOwner(t, zhao) };
@@ -114,7 +114,7 @@ beforeAll(async () => {
   expect(entry.statusCode, entry.body).toBe(201);
   expect((await post(`/v1/meetings/${meetingId}/paper-ballots/${entry.json().id}/confirm`, secondOrganiser.accessToken, {})).statusCode).toBe(200);
   // The registry moves on after opening: the results still come from the units as they stood then.
-  await importRegistry(t, p.staffA, p.estateA, registryCsv(registry.map((u) => (u.registryNo === 'R-5' ? { ...u, area: '999.00' } : u))));
+  await importRegistry(t, p.staffA, p.estateA, registry.map((u) => (u.registryNo === 'R-5' ? { ...u, area: '999.00' } : u)));
 }, 120_000);
 afterAll(async () => t?.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estateChain, firstBreak, readChain, SYSTEM_CHAIN } from '../../src/audit/audit-log.ts';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
-import { twoTownships } from '../helpers/places.ts';
+import { twoTownships } from '../factories/places.ts';
 
 const clock = manualClock(new Date('2026-11-22T08:00:00Z'));
 let t: TestApp;

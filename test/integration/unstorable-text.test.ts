@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { registryCsv } from '../helpers/identity.ts';
+import { zhang } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * A NUL or an unpaired surrogate in any free-text field or query parameter is
@@ -13,7 +16,6 @@ import { appointed, openMeeting, verifiedOwner } from '../helpers/voting.ts';
  */
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
-const zhang = { name: '张三', id: residentId('19800101', 11) };
 const scan = { url: 'https://files.example/s.pdf', sha256: 'b'.repeat(64) };
 
 let t: TestApp;
@@ -26,7 +28,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp({ clock });
   p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]));
+  await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]);
   organiser = (await appointed(t, p.staffA, p.estateA, 'organiser')).accessToken;
   owner = (await verifiedOwner(t, zhang)).accessToken;
   fresh = await t.tokenFor();

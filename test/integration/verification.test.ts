@@ -7,14 +7,14 @@ import { createTestDatabase } from '../helpers/database.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId, uscc } from '../helpers/identity.ts';
 import { clientToken } from '../helpers/sessions.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
+import { importRegistry } from '../helpers/places.ts';
+import { twoTownships } from '../factories/places.ts';
+import { li, zhang } from '../factories/cast.ts';
 
 const clock = manualClock(new Date('2026-11-22T08:00:00Z'));
 let t: TestApp;
 let p: Awaited<ReturnType<typeof twoTownships>>;
 
-const zhang = { name: '张三', id: residentId('19800101', 11) };
-const li = { name: '李四', id: residentId('19810202', 22) };
 const wang = { name: '王 五', id: residentId('19820303', 33) };
 const developer = { name: '阳光地产有限公司', id: uscc('91350100M00010001'), idType: 'uscc' };
 // In estate B: a shop company, a developer recorded as a person, and an owner whose number is guessed at.

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
 import { expiredToken, hs256Forgery } from '../helpers/jwt.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
-import { appointed, myBallots, openMeeting, verifiedOwner } from '../helpers/voting.ts';
+import { myBallots } from '../helpers/voting.ts';
+import { zhang } from '../factories/cast.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Every route of meetings, ballots, paper ballots, proxies and petitions
@@ -13,7 +16,6 @@ import { appointed, myBallots, openMeeting, verifiedOwner } from '../helpers/vot
  */
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
-const zhang = { name: '张三', id: residentId('19800101', 11) };
 const scan = { url: 'https://files.example/s.pdf', sha256: 'b'.repeat(64) };
 
 let t: TestApp;
@@ -24,7 +26,7 @@ let unverified: string;
 beforeAll(async () => {
   t = await createTestApp({ clock });
   p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]));
+  await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]);
   const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   const owner = await verifiedOwner(t, zhang);
   const open = await openMeeting(t, clock, START, organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '开放会议' }]);

@@ -3,11 +3,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { type CsvUnit, registryCsv, residentId } from '../helpers/identity.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
+import type { CsvUnit } from '../helpers/identity.ts';
+import { ownerNumber } from '../factories/cast.ts';
 import { BallotBatches, type OnlineBallot } from '../../src/voting/ballot-batches.ts';
 import { openSession } from '../../src/identity/sessions.ts';
-import { appointed, castBallot } from '../helpers/voting.ts';
+import { castBallot } from '../helpers/voting.ts';
+import { appointed } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Concurrency on the real PostgreSQL: many voters at once, one voter changing
@@ -35,9 +38,9 @@ const voters: { token: string; voterId: string; accountId: string; sessionId: st
 beforeAll(async () => {
   t = await createTestApp({ clock });
   const p = await twoTownships(t);
-  const people = Array.from({ length: VOTERS }, (_, i) => ({ name: `业主${i}`, id: residentId('19700101', i) }));
+  const people = Array.from({ length: VOTERS }, (_, i) => ownerNumber(i));
   const units: CsvUnit[] = people.map((o, i) => ({ registryNo: `U-${String(i).padStart(4, '0')}`, building: `${1 + (i % 5)}栋`, room: String(100 + i), area: `${80 + (i % 40)}.50`, owners: [o] }));
-  await importRegistry(t, p.staffA, p.estateA, registryCsv(units));
+  await importRegistry(t, p.staffA, p.estateA, units);
 
   // Bind one account per owner directly: 200 logins would only test the login rate limits again.
   const db = t.testDatabase.database.db;

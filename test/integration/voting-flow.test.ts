@@ -3,18 +3,15 @@ import { manualClock } from '../../src/clock.ts';
 import { tallyUnitsOf } from '../../src/registry/units.ts';
 import { parseTallyRecord, tallyRecord, type Unit } from '../../src/tally/index.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
-import { type CsvUnit, registryCsv, residentId, uscc } from '../helpers/identity.ts';
+import { type CsvUnit, registryCsv, uscc } from '../helpers/identity.ts';
 import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { appointed, castBallot, myBallots, verifiedOwner } from '../helpers/voting.ts';
+import { li, wang, zhang, zhao } from '../factories/cast.ts';
 
 const DAY = 24 * 3_600_000;
 const T0 = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(T0);
 
-const zhang = { name: '张三', id: residentId('19800101', 11) };
-const li = { name: '李四', id: residentId('19810202', 22) };
-const wang = { name: '王五', id: residentId('19820303', 33) };
-const zhao = { name: '赵六', id: residentId('19830404', 44) };
 const developer = { name: '阳光地产有限公司', id: uscc('91350100M00010001'), idType: 'uscc' };
 
 const registry: CsvUnit[] = [

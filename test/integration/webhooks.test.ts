@@ -7,11 +7,13 @@ import { receiverFetch } from '../../src/webhooks/receiver-address.ts';
 import { verifySignature } from '../../src/webhooks/signing.ts';
 import { expiredToken, hs256Forgery } from '../helpers/jwt.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { clientToken } from '../helpers/sessions.ts';
-import { appointed, noticedMeeting } from '../helpers/voting.ts';
+import { noticedMeeting } from '../factories/meetings.ts';
+import { appointed } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
+import { zhang } from '../factories/cast.ts';
 
 const DAY = 24 * 3_600_000;
 const clock = manualClock(new Date('2026-11-22T00:00:00Z'));
@@ -49,7 +51,7 @@ const db = () => t.testDatabase.database.db;
 beforeAll(async () => {
   t = await createTestApp({ clock });
   p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [{ name: '张三', id: residentId('19800101', 11) }] }]));
+  await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]);
   organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   client = (await clientToken(t.app, t.testDatabase.database.db, { access: 'read', townshipIds: [p.townshipA], estateIds: [] })).token;
 });

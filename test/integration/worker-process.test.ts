@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { registryCsv, residentId } from '../helpers/identity.ts';
 import { privateRedis, runningClock, waitFor } from '../helpers/jobs.ts';
-import { importRegistry, twoTownships } from '../helpers/places.ts';
 import { type ServerProcess, startServer } from '../helpers/server-process.ts';
-import { appointed, openMeeting } from '../helpers/voting.ts';
+import { openMeeting } from '../factories/meetings.ts';
+import { appointed } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
+import { zhang } from '../factories/cast.ts';
 
 const DAY = 24 * 3_600_000;
 let redis: Awaited<ReturnType<typeof privateRedis>>;
@@ -26,7 +28,7 @@ afterAll(async () => {
 describe('npm run worker', () => {
   it('runs the jobs without the API: a meeting due in a few seconds closes and is published; SIGTERM exits 0', async () => {
     const p = await twoTownships(t);
-    await importRegistry(t, p.staffA, p.estateA, registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [{ name: '张三', id: residentId('19800101', 11) }] }]));
+    await importRegistry(t, p.staffA, p.estateA, [{ registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [zhang] }]);
     const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
     const closesAt = Date.now() + 4_000;
     const { meetingId } = await openMeeting(t, clock, new Date(closesAt - 30 * DAY), organiser.accessToken, p.estateA, [

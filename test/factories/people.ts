@@ -1,0 +1,81 @@
+import { inTransaction } from '../../src/db/transaction.ts';
+import { accountForPhone } from '../../src/identity/accounts.ts';
+import { grantsForAccount } from '../../src/identity/grants.ts';
+import { appointRole } from '../../src/identity/roles.ts';
+import { openSession } from '../../src/identity/sessions.ts';
+import { verifySelf } from '../../src/identity/verification.ts';
+import type { TestApp } from '../helpers/app.ts';
+import type { Person } from './cast.ts';
+import { actorFor, principalOf } from './who.ts';
+
+/**
+ * People with a live session, made by the identity services themselves
+ * instead of through the login, appointment and verification routes (which
+ * login.test.ts, roles-and-clients.test.ts and verification.test.ts test).
+ * A session holds what logging in gives: the account's live roles and owner
+ * bindings, read by `grantsForAccount`.
+ */
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  accountId: string;
+  phone: string;
+}
+
+// Prefixes of their own, so a file that also logs people in over HTTP (test/helpers/voting.ts: 158…, 159…) never shares a phone.
+let people = 0;
+const nextPhone = (prefix: string) => `${prefix}${String(++people).padStart(8, '0')}`;
+
+const tokenOf = (t: TestApp, accountId: string, sessionId: string) =>
+  inTransaction(t.testDatabase.database.db, async (trx) => t.app.issueAccessToken({ subject: accountId, kind: 'person', grants: await grantsForAccount(trx, accountId), session: sessionId }));
+
+/** A new session of the account of `phone` (created on first sight), as logging in with a code opens it. */
+export async function signedIn(t: TestApp, phone: string): Promise<Session> {
+  const now = t.app.clock.now();
+  const { accountId, sessionId, refreshToken } = await inTransaction(t.testDatabase.database.db, async (trx) => {
+    const account = await accountForPhone(trx, phone);
+    await trx.updateTable('accounts').set({ last_login_at: now }).where('id', '=', account.id).execute();
+    return { accountId: account.id, ...(await openSession(trx, account.id, now)) };
+  });
+  return { accessToken: await tokenOf(t, accountId, sessionId), refreshToken, accountId, phone };
+}
+
+/** A person appointed to a role in the estate by the holder of `staffToken` (its township's staff), then signed in. */
+export async function appointed(t: TestApp, staffToken: string, estateId: string, role: 'committee' | 'organiser'): Promise<Session> {
+  const phone = nextPhone('157');
+  const staff = principalOf(t, staffToken);
+  await inTransaction(t.testDatabase.database.db, (trx) =>
+    appointRole(trx, {
+      phone,
+      scope: { role, estateId },
+      actor: actorFor(t, staffToken),
+      grantedBy: staff.kind === 'person' ? staff.subject : null,
+      now: t.app.clock.now(),
+    }),
+  );
+  return signedIn(t, phone);
+}
+
+/** A person signed in and verified as the named registry owner by self-verification, as in the owner app. */
+export async function verifiedOwner(t: TestApp, owner: Person): Promise<Session> {
+  const session = await signedIn(t, nextPhone('156'));
+  const { config, clock, keys } = t.app;
+  const outcome = await inTransaction(t.testDatabase.database.db, (trx) =>
+    verifySelf(trx, {
+      accountId: session.accountId,
+      name: owner.name,
+      idType: 'resident_id',
+      idNumber: owner.id,
+      hmacKey: keys.identityHmacKey,
+      ip: '198.51.100.1',
+      limits: {
+        failuresPerOwner: config.identityLimits.verificationFailuresPerOwner,
+        failuresPerAddressPerHour: config.identityLimits.verificationFailuresPerAddressPerHour,
+      },
+      now: clock.now(),
+    }),
+  );
+  if (!outcome.ok) throw new Error(`verification of ${owner.name} failed: ${outcome.reason}`);
+  // The same session with the new grants, as the verification route answers.
+  return { ...session, accessToken: await tokenOf(t, session.accountId, principalOf(t, session.accessToken).session!) };
+}
