@@ -4,13 +4,21 @@
  * enough to identify a neighbour.
  */
 
+/**
+ * The rule of a masked name: how many characters of it are kept (the rest
+ * become stars). One home for it — maskName() writes the mask, and a search
+ * by masked name (src/voting/electorate-lookup.ts) compares names with it in SQL.
+ */
+export function maskedParts(name: string, kind: 'person' | 'organisation' = 'person'): { kept: string; keptLength: number; length: number } {
+  const chars = [...name.trim()];
+  const keptLength = chars.length <= 1 ? 0 : kind === 'organisation' ? Math.min(2, chars.length - 1) : 1;
+  return { kept: chars.slice(0, keptLength).join(''), keptLength, length: chars.length };
+}
+
 /** 张三 → 张*, 欧阳娜娜 → 欧***, an organisation keeps its first two characters. */
 export function maskName(name: string, kind: 'person' | 'organisation' = 'person'): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '';
-  const keep = kind === 'organisation' ? Math.min(2, chars.length - 1) : 1;
-  if (chars.length === 1) return '*';
-  return chars.slice(0, Math.max(keep, 1)).join('') + '*'.repeat(chars.length - Math.max(keep, 1));
+  const { kept, keptLength, length } = maskedParts(name, kind);
+  return kept + '*'.repeat(length - keptLength);
 }
 
 /** 13812341234 → 138****1234. */

@@ -32,10 +32,8 @@ export interface ParsedOwner {
   phone: string | null;
 }
 
-/** One unit with all its owners (co-owners are several rows of one registry number in CSV). */
-export interface ParsedUnit {
-  /** 1-based line (CSV) or 1-based index in `units` (JSON) where the unit first appears. */
-  line: number;
+/** What a registry says of a unit apart from its owners: the same in a file as read and in the registry. */
+export interface UnitFacts {
   registryNo: string;
   building: string;
   stair: string | null;
@@ -45,6 +43,12 @@ export interface ParsedUnit {
   areaSource: AreaSource;
   kind: UnitKind;
   developerHeld: boolean;
+}
+
+/** One unit with all its owners (co-owners are several rows of one registry number in CSV). */
+export interface ParsedUnit extends UnitFacts {
+  /** 1-based line (CSV) or 1-based index in `units` (JSON) where the unit first appears. */
+  line: number;
   owners: ParsedOwner[];
 }
 
@@ -73,19 +77,12 @@ export interface RegistryOwner {
   phone: string | null;
 }
 
-export interface RegistryUnit {
-  registryNo: string;
-  building: string;
-  stair: string | null;
-  room: string;
-  areaHundredths: number;
-  areaSource: AreaSource;
-  kind: UnitKind;
-  developerHeld: boolean;
+export interface RegistryUnit extends UnitFacts {
   owners: RegistryOwner[];
 }
 
-export type UnitField = 'building' | 'stair' | 'room' | 'areaHundredths' | 'areaSource' | 'kind' | 'developerHeld';
+/** The facts of a unit a re-import may change (its registry number names it). */
+export type UnitField = Exclude<keyof UnitFacts, 'registryNo'>;
 
 export interface RegistryDiff {
   added: RegistryUnit[];

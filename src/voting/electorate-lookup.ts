@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
-import { maskName } from '../lib/mask.ts';
+import { maskedParts, maskName } from '../lib/mask.ts';
 import { ProblemError } from '../problems.ts';
 import { formatArea } from '../tally/index.ts';
 
@@ -75,18 +75,19 @@ function unitFilters(query: ElectorateQuery, meetingId: string, estateId: string
   // The floor is validated as digits by the route, so it is safe inside the pattern.
   if (query.floor !== undefined) parts.push(sql`eu.room ~ ${`^${query.floor}[0-9]{2}$`}`);
   if (query.name !== undefined) {
-    // The estate's owners whose name, masked in SQL exactly as maskName() masks it, equals the query
-    // masked the same way: computed once (an init plan), then compared with each unit's owners.
-    const len = sql`char_length(btrim(o.name))`;
-    const keep = sql`(case when o.kind = 'organisation' then least(2, ${len} - 1) else 1 end)`;
-    const masked = sql`(case when ${len} <= 1 then '*' else left(btrim(o.name), ${keep}) || repeat('*', ${len} - ${keep}) end)`;
+    // The estate's owners whose masked name equals the query's: the same length, and the same kept
+    // characters (how many are kept is maskedParts' rule, by the owner's kind).
+    const sameMask = (kind: 'person' | 'organisation') => {
+      const { kept, keptLength, length } = maskedParts(query.name!, kind);
+      return sql`char_length(btrim(o.name)) = ${length} and left(btrim(o.name), ${keptLength}) = ${kept}`;
+    };
     // A semi-join the planner can hash: a unit-by-unit array overlap with thousands of owners would not scale.
     parts.push(sql`eu.unit_id in (
       select eo.unit_id from electorate_units eo cross join lateral unnest(eo.owners) as x(owner_id)
       where eo.meeting_id = ${meetingId} and x.owner_id in (
         select o.id from owners o
         where o.estate_id = ${estateId}
-          and ${masked} = case o.kind when 'organisation' then ${maskName(query.name, 'organisation')} else ${maskName(query.name, 'person')} end))`);
+          and case o.kind when 'organisation' then ${sameMask('organisation')} else ${sameMask('person')} end))`);
   }
   return parts;
 }
