@@ -46,12 +46,12 @@ export async function estatesAndStaffRolesOfPhone(trx: Kysely<DB>, phone: string
   return rows.rows;
 }
 
-/** How many codes were charged to the ceiling since then, and when the oldest of them was. */
-export async function codesChargedTo(trx: Transaction<DB>, ceiling: string, since: Date) {
+/** How many codes were charged to a ceiling (`ceiling`) or requested from an address (`ip`) since then, and when the oldest of them was. */
+export async function codesCountedSince(trx: Transaction<DB>, by: 'ceiling' | 'ip', value: string, since: Date) {
   return trx
     .selectFrom('otp_challenges')
     .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
-    .where('ceiling', '=', ceiling)
+    .where(by, '=', value)
     .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
 }
@@ -65,16 +65,6 @@ export async function codesToPhoneSince(trx: Transaction<DB>, phone: string, sin
     .where('created_at', '>', since)
     .orderBy('created_at', 'desc')
     .execute();
-}
-
-/** How many codes were requested from the address since then, and when the oldest of them was. */
-export async function codesFromAddressSince(trx: Transaction<DB>, ip: string, since: Date) {
-  return trx
-    .selectFrom('otp_challenges')
-    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
-    .where('ip', '=', ip)
-    .where('created_at', '>', since)
-    .executeTakeFirstOrThrow();
 }
 
 export async function insertLoginCode(trx: Transaction<DB>, row: Insertable<OtpChallengeTable>): Promise<void> {

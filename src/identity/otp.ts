@@ -4,8 +4,7 @@ import { ProblemError } from '../problems.ts';
 import { newOtpCode, otpHash, sameHash } from './hashing.ts';
 import type { SmsSender } from '../notifications/sms.ts';
 import {
-  codesChargedTo,
-  codesFromAddressSince,
+  codesCountedSince,
   codesToPhoneSince,
   estatesAndStaffRolesOfPhone,
   insertLoginCode,
@@ -81,7 +80,7 @@ async function chargeableCeiling(trx: Transaction<DB>, phone: string, limits: Lo
     // One request at a time per ceiling, so two at once cannot both take the last code.
     await lockLoginCodeCeiling(trx, ceiling);
     const limit = ceiling === 'unattached' ? limits.unattachedPerDay : limits.perEstatePerDay;
-    const used = await codesChargedTo(trx, ceiling, dayAgo);
+    const used = await codesCountedSince(trx, 'ceiling', ceiling, dayAgo);
     if (Number(used.n) < limit) return ceiling;
     soonest = Math.min(soonest, DAY_MS - (now.getTime() - used.oldest.getTime()));
   }
@@ -115,7 +114,7 @@ export async function requestLoginCode(
     const oldest = recent[recent.length - 1]!.created_at;
     throw rateLimited('Too many codes for this phone in the last hour', HOUR_MS - (now.getTime() - oldest.getTime()));
   }
-  const fromIp = await codesFromAddressSince(trx, ip, hourAgo);
+  const fromIp = await codesCountedSince(trx, 'ip', ip, hourAgo);
   if (Number(fromIp.n) >= deps.limits.perAddressPerHour) {
     const oldest = fromIp.oldest;
     throw rateLimited('Too many codes requested from this address in the last hour', HOUR_MS - (now.getTime() - oldest.getTime()));

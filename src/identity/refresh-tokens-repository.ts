@@ -36,20 +36,12 @@ export async function markRefreshTokenUsed(trx: Transaction<DB>, id: string, now
   await trx.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', id).execute();
 }
 
-export async function markFamilyRevoked(trx: Kysely<DB>, familyId: string, now: Date): Promise<void> {
+/** Revokes the live tokens of one family (`family_id`) or of every session of one account (`account_id`). */
+export async function markTokensRevoked(trx: Kysely<DB>, of: 'family_id' | 'account_id', id: string, now: Date): Promise<void> {
   await trx
     .updateTable('refresh_tokens')
     .set({ revoked_at: now })
-    .where('family_id', '=', familyId)
-    .where('revoked_at', 'is', null)
-    .execute();
-}
-
-export async function markAccountTokensRevoked(trx: Kysely<DB>, accountId: string, now: Date): Promise<void> {
-  await trx
-    .updateTable('refresh_tokens')
-    .set({ revoked_at: now })
-    .where('account_id', '=', accountId)
+    .where(of, '=', id)
     .where('revoked_at', 'is', null)
     .execute();
 }

@@ -8,8 +8,7 @@ import {
   insertRefreshToken,
   lockAccountRowForSessions,
   lockRefreshTokenByHash,
-  markAccountTokensRevoked,
-  markFamilyRevoked,
+  markTokensRevoked,
   markRefreshTokenUsed,
 } from './refresh-tokens-repository.ts';
 
@@ -75,7 +74,7 @@ export async function rotateRefreshToken(trx: Transaction<DB>, token: string, no
 }
 
 export async function revokeFamily(trx: Kysely<DB>, familyId: string, now: Date): Promise<void> {
-  await markFamilyRevoked(trx, familyId, now);
+  await markTokensRevoked(trx, 'family_id', familyId, now);
 }
 
 /** Logout: the family of the given token ends. Unknown tokens are ignored (logging out twice is fine). */
@@ -89,5 +88,5 @@ export async function revokeByToken(trx: Kysely<DB>, token: string, now: Date): 
 /** Role removal: every session of the account must log in again to get its new grants. */
 export async function revokeAllForAccount(trx: Kysely<DB>, accountId: string, now: Date): Promise<void> {
   await lockAccountSessions(trx, accountId);
-  await markAccountTokensRevoked(trx, accountId, now);
+  await markTokensRevoked(trx, 'account_id', accountId, now);
 }

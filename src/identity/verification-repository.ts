@@ -22,24 +22,12 @@ export async function lockVerificationOwner(trx: Transaction<DB>, ownerId: strin
   await sql`select pg_advisory_xact_lock(hashtext(${`verify-owner:${ownerId}`}))`.execute(trx);
 }
 
-/** When the account's failed attempts since then were made, oldest first. */
-export async function failuresOfAccountSince(trx: Transaction<DB>, accountId: string, since: Date): Promise<{ at: Date }[]> {
+/** When the failed attempts of one account (`account_id`) or from one address (`ip`) since then were made, oldest first. */
+export async function failedAttemptsSince(trx: Transaction<DB>, by: 'account_id' | 'ip', value: string, since: Date): Promise<{ at: Date }[]> {
   return trx
     .selectFrom('verification_attempts')
     .select('at')
-    .where('account_id', '=', accountId)
-    .where('succeeded', '=', false)
-    .where('at', '>', since)
-    .orderBy('at')
-    .execute();
-}
-
-/** When the failed attempts from the address since then were made, oldest first. */
-export async function failuresFromAddressSince(trx: Transaction<DB>, ip: string, since: Date): Promise<{ at: Date }[]> {
-  return trx
-    .selectFrom('verification_attempts')
-    .select('at')
-    .where('ip', '=', ip)
+    .where(by, '=', value)
     .where('succeeded', '=', false)
     .where('at', '>', since)
     .orderBy('at')

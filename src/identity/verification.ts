@@ -10,8 +10,7 @@ import { normaliseIdNumber } from '../registry/id-number.ts';
 import type { IdDocType } from '../registry/types.ts';
 import { insertLiveBinding, liveBindingsOfOwners, revokeLiveBinding } from './owner-bindings-repository.ts';
 import {
-  failuresFromAddressSince,
-  failuresOfAccountSince,
+  failedAttemptsSince,
   insertOwnerFailures,
   insertVerificationAttempt,
   lockAccountForVerification,
@@ -99,12 +98,12 @@ export async function verifySelf(
   if (input.idType === 'uscc') return { ok: false, reason: 'in_person_only' };
   // Lock the account's row so concurrent attempts are counted one after another…
   await lockAccountForVerification(trx, input.accountId);
-  const failures = await failuresOfAccountSince(trx, input.accountId, new Date(now - VERIFICATION_LOCK.windowMs));
+  const failures = await failedAttemptsSince(trx, 'account_id', input.accountId, new Date(now - VERIFICATION_LOCK.windowMs));
   const accountLock = lockedFor(failures, VERIFICATION_LOCK.maxFailures, VERIFICATION_LOCK.windowMs, now);
   if (accountLock !== null) return { ok: false, reason: 'locked', retryAfterMs: accountLock };
   // …and so are those of one address.
   await lockVerificationAddress(trx, input.ip);
-  const fromAddress = await failuresFromAddressSince(trx, input.ip, new Date(now - VERIFICATION_LOCK.addressWindowMs));
+  const fromAddress = await failedAttemptsSince(trx, 'ip', input.ip, new Date(now - VERIFICATION_LOCK.addressWindowMs));
   const addressLock = lockedFor(fromAddress, input.limits.failuresPerAddressPerHour, VERIFICATION_LOCK.addressWindowMs, now);
   if (addressLock !== null) return { ok: false, reason: 'locked', retryAfterMs: addressLock };
 
