@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { phoneOfAccount } from './accounts.ts';
 import { grantsForAccount } from './grants.ts';
+import { liveBoundOwnersOf } from './owner-bindings-repository.ts';
 import type { Grant } from './principal.ts';
 
 /** The signed-in person as they see themselves: their phone, what they may do, which registry owners they are. */
@@ -16,15 +17,7 @@ export interface VerifiedOwner {
 
 /** The registry owners the account is bound to now, by estate name. */
 export async function verifiedOwnersOf(db: Kysely<DB>, accountId: string): Promise<VerifiedOwner[]> {
-  return db
-    .selectFrom('owner_bindings')
-    .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
-    .innerJoin('estates', 'estates.id', 'owners.estate_id')
-    .select(['owners.id as ownerId', 'owners.estate_id as estateId', 'estates.name as estateName', 'owners.name'])
-    .where('owner_bindings.account_id', '=', accountId)
-    .where('owner_bindings.revoked_at', 'is', null)
-    .orderBy('estates.name')
-    .execute();
+  return liveBoundOwnersOf(db, accountId);
 }
 
 /** What the account may do now and which owners it is: read again after a verification, for the fresh token. */

@@ -21,6 +21,11 @@ export async function accountForPhone(trx: Kysely<DB>, phone: string): Promise<{
   return { id: existing.id, created: false };
 }
 
+/** When the account last logged in. */
+export async function recordLogin(trx: Kysely<DB>, accountId: string, now: Date): Promise<void> {
+  await trx.updateTable('accounts').set({ last_login_at: now }).where('id', '=', accountId).execute();
+}
+
 /** The account's phone number, or undefined when the account no longer exists. */
 export async function phoneOfAccount(db: Kysely<DB>, accountId: string): Promise<string | undefined> {
   const account = await db.selectFrom('accounts').select('phone').where('id', '=', accountId).executeTakeFirst();

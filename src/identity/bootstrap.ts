@@ -9,6 +9,7 @@ import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { MOBILE, normalisePhone } from './accounts.ts';
 import { appointRole } from './roles.ts';
+import { liveAdminByPhone } from './roles-repository.ts';
 
 /**
  * The first admin of an installation cannot be appointed through the API
@@ -39,14 +40,7 @@ export async function grantAdmin(config: Config, rawPhone: string): Promise<{ ac
 /** Appoints an admin unless the phone's account already is one. The phone is normalised and checked by the caller. */
 export async function appointAdmin(db: Kysely<DB>, phone: string, actor: string, now: Date): Promise<{ accountId: string; created: boolean }> {
   return inTransaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom('role_assignments')
-      .innerJoin('accounts', 'accounts.id', 'role_assignments.account_id')
-      .select('accounts.id')
-      .where('accounts.phone', '=', phone)
-      .where('role_assignments.role', '=', 'admin')
-      .where('role_assignments.revoked_at', 'is', null)
-      .executeTakeFirst();
+    const existing = await liveAdminByPhone(trx, phone);
     if (existing) return { accountId: existing.id, created: false };
     const assignment = await appointRole(trx, { phone, scope: { role: 'admin' }, actor, grantedBy: null, now });
     return { accountId: assignment.accountId, created: true };

@@ -1,8 +1,20 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { newOtpCode, otpHash, sameHash } from './hashing.ts';
 import type { SmsSender } from '../notifications/sms.ts';
+import {
+  codesCountedSince,
+  codesToPhoneSince,
+  estatesAndStaffRolesOfPhone,
+  insertLoginCode,
+  lockLatestOpenCode,
+  lockLoginCodeCeiling,
+  lockLoginCodesFromAddress,
+  lockLoginCodesOfPhone,
+  markCodeConsumed,
+  setCodeAttempts,
+} from './login-codes-repository.ts';
 
 /** Login by phone with a one-time code. */
 
@@ -49,26 +61,9 @@ function rateLimited(detail: string, retryAfterMs: number): ProblemError {
  * township staff, whom a flood of codes to strangers' phones must not lock out.
  */
 async function ceilingsFor(trx: Kysely<DB>, phone: string): Promise<string[]> {
-  const rows = await sql<{ estate_id: string | null; staff: boolean }>`
-    select e.estate_id, false as staff from (
-      select o.estate_id from accounts a
-        join owner_bindings b on b.account_id = a.id and b.revoked_at is null
-        join owners o on o.id = b.owner_id
-       where a.phone = ${phone}
-      union
-      select o.estate_id from owners o where o.phone = ${phone}
-      union
-      select r.estate_id from accounts a
-        join role_assignments r on r.account_id = a.id and r.revoked_at is null
-       where a.phone = ${phone} and r.estate_id is not null
-    ) e
-    union all
-    select null, true from accounts a
-      join role_assignments r on r.account_id = a.id and r.revoked_at is null
-     where a.phone = ${phone} and r.role in ('admin', 'township_staff')
-     order by 1`.execute(trx);
-  if (rows.rows.some((r) => r.staff)) return [];
-  const estates = rows.rows.map((r) => `estate:${r.estate_id}`);
+  const rows = await estatesAndStaffRolesOfPhone(trx, phone);
+  if (rows.some((r) => r.staff)) return [];
+  const estates = rows.map((r) => `estate:${r.estate_id}`);
   return estates.length > 0 ? estates : ['unattached'];
 }
 
@@ -83,14 +78,9 @@ async function chargeableCeiling(trx: Transaction<DB>, phone: string, limits: Lo
   let soonest = DAY_MS;
   for (const ceiling of ceilings) {
     // One request at a time per ceiling, so two at once cannot both take the last code.
-    await sql`select pg_advisory_xact_lock(hashtext(${`otp-ceiling:${ceiling}`}))`.execute(trx);
+    await lockLoginCodeCeiling(trx, ceiling);
     const limit = ceiling === 'unattached' ? limits.unattachedPerDay : limits.perEstatePerDay;
-    const used = await trx
-      .selectFrom('otp_challenges')
-      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
-      .where('ceiling', '=', ceiling)
-      .where('created_at', '>', dayAgo)
-      .executeTakeFirstOrThrow();
+    const used = await codesCountedSince(trx, 'ceiling', ceiling, dayAgo);
     if (Number(used.n) < limit) return ceiling;
     soonest = Math.min(soonest, DAY_MS - (now.getTime() - used.oldest.getTime()));
   }
@@ -111,17 +101,11 @@ export async function requestLoginCode(
   const { phone, ip, now } = input;
   // Serialise requests for one phone, and for one address, so two at once cannot both slip under a limit.
   // Always phone, then address, then ceilings: the same order everywhere, so no deadlock.
-  await sql`select pg_advisory_xact_lock(hashtext(${`otp:${phone}`}))`.execute(trx);
-  await sql`select pg_advisory_xact_lock(hashtext(${`otp-ip:${ip}`}))`.execute(trx);
+  await lockLoginCodesOfPhone(trx, phone);
+  await lockLoginCodesFromAddress(trx, ip);
   const hourAgo = new Date(now.getTime() - HOUR_MS);
 
-  const recent = await trx
-    .selectFrom('otp_challenges')
-    .select('created_at')
-    .where('phone', '=', phone)
-    .where('created_at', '>', hourAgo)
-    .orderBy('created_at', 'desc')
-    .execute();
+  const recent = await codesToPhoneSince(trx, phone, hourAgo);
   const latest = recent[0]?.created_at;
   if (latest && now.getTime() - latest.getTime() < OTP_LIMITS.phoneCooldownMs) {
     throw rateLimited('A code was sent to this phone less than a minute ago', OTP_LIMITS.phoneCooldownMs - (now.getTime() - latest.getTime()));
@@ -130,12 +114,7 @@ export async function requestLoginCode(
     const oldest = recent[recent.length - 1]!.created_at;
     throw rateLimited('Too many codes for this phone in the last hour', HOUR_MS - (now.getTime() - oldest.getTime()));
   }
-  const fromIp = await trx
-    .selectFrom('otp_challenges')
-    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
-    .where('ip', '=', ip)
-    .where('created_at', '>', hourAgo)
-    .executeTakeFirstOrThrow();
+  const fromIp = await codesCountedSince(trx, 'ip', ip, hourAgo);
   if (Number(fromIp.n) >= deps.limits.perAddressPerHour) {
     const oldest = fromIp.oldest;
     throw rateLimited('Too many codes requested from this address in the last hour', HOUR_MS - (now.getTime() - oldest.getTime()));
@@ -144,10 +123,7 @@ export async function requestLoginCode(
 
   const code = newOtpCode();
   const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
-  await trx
-    .insertInto('otp_challenges')
-    .values({ phone, ip, code_hash: otpHash(deps.hmacKey, phone, code), created_at: now, expires_at: expiresAt, ceiling })
-    .execute();
+  await insertLoginCode(trx, { phone, ip, code_hash: otpHash(deps.hmacKey, phone, code), created_at: now, expires_at: expiresAt, ceiling });
   await deps.sms.send(trx, {
     phone,
     purpose: 'login_code',
@@ -169,23 +145,15 @@ export async function checkLoginCode(
   hmacKey: Buffer,
   input: { phone: string; code: string; now: Date },
 ): Promise<CodeCheck> {
-  const challenge = await trx
-    .selectFrom('otp_challenges')
-    .select(['id', 'code_hash', 'expires_at', 'attempts'])
-    .where('phone', '=', input.phone)
-    .where('consumed_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
+  const challenge = await lockLatestOpenCode(trx, input.phone);
   if (!challenge) return 'none';
   if (challenge.expires_at.getTime() <= input.now.getTime()) return 'expired';
   if (challenge.attempts >= OTP_MAX_ATTEMPTS) return 'exhausted';
   if (sameHash(challenge.code_hash, otpHash(hmacKey, input.phone, input.code))) {
-    await trx.updateTable('otp_challenges').set({ consumed_at: input.now }).where('id', '=', challenge.id).execute();
+    await markCodeConsumed(trx, challenge.id, input.now);
     return 'ok';
   }
   const attempts = challenge.attempts + 1;
-  await trx.updateTable('otp_challenges').set({ attempts }).where('id', '=', challenge.id).execute();
+  await setCodeAttempts(trx, challenge.id, attempts);
   return attempts >= OTP_MAX_ATTEMPTS ? 'exhausted' : 'wrong';
 }

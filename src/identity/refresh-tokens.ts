@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { newSecret, secretHash } from './hashing.ts';
+import {
+  accountOfRefreshToken,
+  findRefreshTokenByHash,
+  insertRefreshToken,
+  lockAccountRowForSessions,
+  lockRefreshTokenByHash,
+  markTokensRevoked,
+  markRefreshTokenUsed,
+} from './refresh-tokens-repository.ts';
 
 /**
  * Rotating refresh tokens. Each is good for one use: using it marks it used
@@ -20,15 +29,12 @@ export async function issueRefreshToken(
   familyId: string = randomUUID(),
 ): Promise<string> {
   const token = newSecret('rt');
-  await trx
-    .insertInto('refresh_tokens')
-    .values({
-      account_id: accountId,
-      family_id: familyId,
-      token_hash: secretHash(token),
-      expires_at: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
-    })
-    .execute();
+  await insertRefreshToken(trx, {
+    account_id: accountId,
+    family_id: familyId,
+    token_hash: secretHash(token),
+    expires_at: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+  });
   return token;
 }
 
@@ -48,19 +54,14 @@ export type Rotation =
  * them deadlock.
  */
 export async function lockAccountSessions(trx: Kysely<DB>, accountId: string): Promise<void> {
-  await trx.selectFrom('accounts').select('id').where('id', '=', accountId).forNoKeyUpdate().execute();
+  await lockAccountRowForSessions(trx, accountId);
 }
 
 export async function rotateRefreshToken(trx: Transaction<DB>, token: string, now: Date): Promise<Rotation> {
-  const owner = await trx.selectFrom('refresh_tokens').select('account_id').where('token_hash', '=', secretHash(token)).executeTakeFirst();
+  const owner = await accountOfRefreshToken(trx, secretHash(token));
   if (!owner) return { ok: false, reason: 'unknown' };
   await lockAccountSessions(trx, owner.account_id);
-  const row = await trx
-    .selectFrom('refresh_tokens')
-    .select(['id', 'account_id', 'family_id', 'expires_at', 'used_at', 'revoked_at'])
-    .where('token_hash', '=', secretHash(token))
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await lockRefreshTokenByHash(trx, secretHash(token));
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at) return { ok: false, reason: 'revoked' };
   if (row.used_at) {
@@ -68,22 +69,17 @@ export async function rotateRefreshToken(trx: Transaction<DB>, token: string, no
     return { ok: false, reason: 'reused' };
   }
   if (row.expires_at.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
-  await trx.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', row.id).execute();
+  await markRefreshTokenUsed(trx, row.id, now);
   return { ok: true, accountId: row.account_id, familyId: row.family_id, token: await issueRefreshToken(trx, row.account_id, now, row.family_id) };
 }
 
 export async function revokeFamily(trx: Kysely<DB>, familyId: string, now: Date): Promise<void> {
-  await trx
-    .updateTable('refresh_tokens')
-    .set({ revoked_at: now })
-    .where('family_id', '=', familyId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await markTokensRevoked(trx, 'family_id', familyId, now);
 }
 
 /** Logout: the family of the given token ends. Unknown tokens are ignored (logging out twice is fine). */
 export async function revokeByToken(trx: Kysely<DB>, token: string, now: Date): Promise<void> {
-  const row = await trx.selectFrom('refresh_tokens').select(['family_id', 'account_id']).where('token_hash', '=', secretHash(token)).executeTakeFirst();
+  const row = await findRefreshTokenByHash(trx, secretHash(token));
   if (!row) return;
   await lockAccountSessions(trx, row.account_id);
   await revokeFamily(trx, row.family_id, now);
@@ -92,10 +88,5 @@ export async function revokeByToken(trx: Kysely<DB>, token: string, now: Date): 
 /** Role removal: every session of the account must log in again to get its new grants. */
 export async function revokeAllForAccount(trx: Kysely<DB>, accountId: string, now: Date): Promise<void> {
   await lockAccountSessions(trx, accountId);
-  await trx
-    .updateTable('refresh_tokens')
-    .set({ revoked_at: now })
-    .where('account_id', '=', accountId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await markTokensRevoked(trx, 'account_id', accountId, now);
 }

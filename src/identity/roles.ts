@@ -4,6 +4,7 @@ import type { DB, RoleName } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { accountForPhone } from './accounts.ts';
 import { revokeAllForAccount } from './refresh-tokens.ts';
+import { insertRoleAssignment, liveRolesWithin, markRoleRemoved } from './roles-repository.ts';
 
 /**
  * Appointing and removing roles. Township staff are appointed by an admin;
@@ -33,18 +34,13 @@ export async function appointRole(
 ): Promise<RoleAssignmentView> {
   const account = await accountForPhone(trx, input.phone);
   const { scope } = input;
-  const row = await trx
-    .insertInto('role_assignments')
-    .values({
-      account_id: account.id,
-      role: scope.role,
-      township_id: 'townshipId' in scope ? scope.townshipId : null,
-      estate_id: 'estateId' in scope ? scope.estateId : null,
-      granted_by: input.grantedBy,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const row = await insertRoleAssignment(trx, {
+    account_id: account.id,
+    role: scope.role,
+    township_id: 'townshipId' in scope ? scope.townshipId : null,
+    estate_id: 'estateId' in scope ? scope.estateId : null,
+    granted_by: input.grantedBy,
+  });
   if (!row) throw new ProblemError('conflict', 'This person already holds this role here');
   await appendAudit(trx, {
     chain: chainOf(scope),
@@ -61,16 +57,7 @@ export async function removeRole(
   trx: Transaction<DB>,
   input: { assignmentId: string; within: { townshipId: string } | { estateId: string }; actor: string; removedBy: string | null; now: Date },
 ): Promise<void> {
-  let query = trx
-    .updateTable('role_assignments')
-    .set({ revoked_at: input.now, revoked_by: input.removedBy })
-    .where('id', '=', input.assignmentId)
-    .where('revoked_at', 'is', null);
-  query =
-    'townshipId' in input.within
-      ? query.where('township_id', '=', input.within.townshipId)
-      : query.where('estate_id', '=', input.within.estateId);
-  const row = await query.returning(['account_id', 'role', 'township_id', 'estate_id']).executeTakeFirst();
+  const row = await markRoleRemoved(trx, input);
   if (!row) throw new ProblemError('not-found', 'No such role assignment here');
   await revokeAllForAccount(trx, row.account_id, input.now);
   await appendAudit(trx, {
@@ -83,18 +70,7 @@ export async function removeRole(
 }
 
 export async function listRoles(db: Kysely<DB>, within: { townshipId: string } | { estateId: string }): Promise<RoleAssignmentView[]> {
-  let query = db
-    .selectFrom('role_assignments')
-    .innerJoin('accounts', 'accounts.id', 'role_assignments.account_id')
-    .selectAll('role_assignments')
-    .select('accounts.phone')
-    .where('role_assignments.revoked_at', 'is', null)
-    .orderBy('role_assignments.granted_at');
-  query =
-    'townshipId' in within
-      ? query.where('role_assignments.township_id', '=', within.townshipId)
-      : query.where('role_assignments.estate_id', '=', within.estateId);
-  return (await query.execute()).map(view);
+  return (await liveRolesWithin(db, within)).map(view);
 }
 
 function view(row: {

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from './principal.ts';
 import { ProblemError } from '../problems.ts';
-import { accountForPhone } from './accounts.ts';
+import { accountForPhone, recordLogin } from './accounts.ts';
 import { grantsForAccount } from './grants.ts';
 import { type CodeCheck, checkLoginCode } from './otp.ts';
 import type { Principal } from './principal.ts';
@@ -60,7 +60,7 @@ export async function logInWithCode(db: Kysely<DB>, deps: SessionDeps, input: { 
     const check = await checkLoginCode(trx, deps.hmacKey, { ...input, now });
     if (check !== 'ok') return { check } as const;
     const account = await accountForPhone(trx, input.phone);
-    await trx.updateTable('accounts').set({ last_login_at: now }).where('id', '=', account.id).execute();
+    await recordLogin(trx, account.id, now);
     const { sessionId, refreshToken } = await openSession(trx, account.id, now);
     return { check, session: await sessionFor(trx, deps, account.id, sessionId, refreshToken) } as const;
   });

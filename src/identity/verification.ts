@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
@@ -8,6 +8,19 @@ import { identityKey } from '../registry/identity-key.ts';
 import { maskName } from '../lib/mask.ts';
 import { normaliseIdNumber } from '../registry/id-number.ts';
 import type { IdDocType } from '../registry/types.ts';
+import { insertLiveBinding, liveBindingsOfOwners, revokeLiveBinding } from './owner-bindings-repository.ts';
+import {
+  failedAttemptsSince,
+  insertOwnerFailures,
+  insertVerificationAttempt,
+  lockAccountForVerification,
+  lockVerificationAddress,
+  lockVerificationOwner,
+  ownerFailureCounts,
+  ownerFailuresSince,
+  ownerInEstate,
+  registryOwnersNamed,
+} from './verification-repository.ts';
 
 /**
  * Binding an account to registry owners: "a vote from an identity-verified
@@ -84,27 +97,13 @@ export async function verifySelf(
   const now = input.now.getTime();
   if (input.idType === 'uscc') return { ok: false, reason: 'in_person_only' };
   // Lock the account's row so concurrent attempts are counted one after another…
-  await trx.selectFrom('accounts').select('id').where('id', '=', input.accountId).forUpdate().executeTakeFirstOrThrow();
-  const failures = await trx
-    .selectFrom('verification_attempts')
-    .select('at')
-    .where('account_id', '=', input.accountId)
-    .where('succeeded', '=', false)
-    .where('at', '>', new Date(now - VERIFICATION_LOCK.windowMs))
-    .orderBy('at')
-    .execute();
+  await lockAccountForVerification(trx, input.accountId);
+  const failures = await failedAttemptsSince(trx, 'account_id', input.accountId, new Date(now - VERIFICATION_LOCK.windowMs));
   const accountLock = lockedFor(failures, VERIFICATION_LOCK.maxFailures, VERIFICATION_LOCK.windowMs, now);
   if (accountLock !== null) return { ok: false, reason: 'locked', retryAfterMs: accountLock };
   // …and so are those of one address.
-  await sql`select pg_advisory_xact_lock(hashtext(${`verify-ip:${input.ip}`}))`.execute(trx);
-  const fromAddress = await trx
-    .selectFrom('verification_attempts')
-    .select('at')
-    .where('ip', '=', input.ip)
-    .where('succeeded', '=', false)
-    .where('at', '>', new Date(now - VERIFICATION_LOCK.addressWindowMs))
-    .orderBy('at')
-    .execute();
+  await lockVerificationAddress(trx, input.ip);
+  const fromAddress = await failedAttemptsSince(trx, 'ip', input.ip, new Date(now - VERIFICATION_LOCK.addressWindowMs));
   const addressLock = lockedFor(fromAddress, input.limits.failuresPerAddressPerHour, VERIFICATION_LOCK.addressWindowMs, now);
   if (addressLock !== null) return { ok: false, reason: 'locked', retryAfterMs: addressLock };
 
@@ -112,7 +111,7 @@ export async function verifySelf(
   const namesakes = await ownersNamed(trx, name);
   if (namesakes.some((o) => o.kind === 'organisation' || o.developer)) return { ok: false, reason: 'in_person_only' };
   // One attempt at a time per owner named, so the per-owner count is exact.
-  for (const o of namesakes) await sql`select pg_advisory_xact_lock(hashtext(${`verify-owner:${o.id}`}))`.execute(trx);
+  for (const o of namesakes) await lockVerificationOwner(trx, o.id);
   const locked = await ownerLocks(trx, namesakes.map((o) => o.id), input.limits.failuresPerOwner, input.now);
   if (locked.length > 0) {
     return { ok: false, reason: 'locked', retryAfterMs: Math.max(...locked.map((l) => l.until.getTime())) - now };
@@ -121,8 +120,7 @@ export async function verifySelf(
   const number = normaliseIdNumber(input.idType, input.idNumber);
   const key = number.ok ? Buffer.from(identityKey(input.hmacKey, input.idType, number.value), 'hex') : null;
   const owners = key ? namesakes.filter((o) => o.id_key.equals(key)) : [];
-  const record = (succeeded: boolean) =>
-    trx.insertInto('verification_attempts').values({ account_id: input.accountId, succeeded, at: input.now, ip: input.ip }).execute();
+  const record = (succeeded: boolean) => insertVerificationAttempt(trx, { account_id: input.accountId, succeeded, at: input.now, ip: input.ip });
   if (owners.length === 0) {
     await record(false);
     await recordOwnerFailures(trx, namesakes, { ...input, name });
@@ -130,21 +128,11 @@ export async function verifySelf(
   }
 
   // Check every match before binding any, so a refusal never leaves half the owners bound.
-  const live = await trx
-    .selectFrom('owner_bindings')
-    .select(['owner_id', 'account_id'])
-    .where('owner_id', 'in', owners.map((o) => o.id))
-    .where('revoked_at', 'is', null)
-    .execute();
+  const live = await liveBindingsOfOwners(trx, owners.map((o) => o.id));
   if (live.some((b) => b.account_id !== input.accountId)) return { ok: false, reason: 'bound_elsewhere' };
   const alreadyMine = new Set(live.map((b) => b.owner_id));
   for (const owner of owners.filter((o) => !alreadyMine.has(o.id))) {
-    const inserted = await trx
-      .insertInto('owner_bindings')
-      .values({ account_id: input.accountId, owner_id: owner.id, method: 'self' })
-      .onConflict((oc) => oc.column('owner_id').where('revoked_at', 'is', null).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const inserted = await insertLiveBinding(trx, { account_id: input.accountId, owner_id: owner.id, method: 'self' });
     // Another account bound this owner a moment ago: give up the whole attempt.
     if (!inserted) throw new ProblemError('conflict', 'This owner was just verified on another account');
     await appendAudit(trx, {
@@ -169,47 +157,16 @@ function lockedFor(failures: { at: Date }[], max: number, windowMs: number, now:
   return failures[failures.length - max]!.at.getTime() + windowMs - now;
 }
 
-/**
- * Whether owner `o` holds any of the developer's units still in the registry: such an owner is the
- * developer (a large head and area, and a party to what the owners vote on), verified only in
- * person whatever kind the registry gives it. One home for the rule, used by self- and in-person verification.
- */
-function holdsDeveloperUnits(eb: ExpressionBuilder<DB & { o: DB['owners'] }, 'o'>) {
-  return eb
-    .exists(
-      eb
-        .selectFrom('unit_owners as uo')
-        .innerJoin('units as u', 'u.id', 'uo.unit_id')
-        .select('uo.unit_id')
-        .whereRef('uo.owner_id', '=', 'o.id')
-        .where('u.developer_held', '=', true)
-        .where('u.removed_at', 'is', null),
-    )
-    .as('developer');
-}
-
 /** Registry owners of this name in any estate, and whether each holds the developer's units. */
 async function ownersNamed(trx: Kysely<DB>, name: string): Promise<Namesake[]> {
-  const rows = await trx
-    .selectFrom('owners as o')
-    .select(['o.id', 'o.estate_id', 'o.kind', 'o.id_key'])
-    .select(holdsDeveloperUnits)
-    .where('o.name', '=', name)
-    .orderBy('o.id')
-    .execute();
+  const rows = await registryOwnersNamed(trx, name);
   return rows.map((r) => ({ ...r, developer: Boolean(r.developer) }));
 }
 
 /** Owners among these with `limit` failures or more in the last day, and when each lock ends. */
 async function ownerLocks(trx: Kysely<DB>, ownerIds: string[], limit: number, now: Date): Promise<{ ownerId: string; until: Date }[]> {
   if (ownerIds.length === 0) return [];
-  const rows = await trx
-    .selectFrom('verification_owner_failures')
-    .select(['owner_id', 'at'])
-    .where('owner_id', 'in', ownerIds)
-    .where('at', '>', new Date(now.getTime() - VERIFICATION_LOCK.ownerWindowMs))
-    .orderBy('at')
-    .execute();
+  const rows = await ownerFailuresSince(trx, ownerIds, new Date(now.getTime() - VERIFICATION_LOCK.ownerWindowMs));
   const byOwner = new Map<string, { at: Date }[]>();
   for (const r of rows) {
     const failures = byOwner.get(r.owner_id) ?? [];
@@ -235,23 +192,9 @@ async function recordOwnerFailures(
   input: { accountId: string; ip: string; name: string; limits: VerificationLimits; now: Date },
 ): Promise<void> {
   if (namesakes.length === 0) return;
-  await trx
-    .insertInto('verification_owner_failures')
-    .values(namesakes.map((o) => ({ owner_id: o.id, account_id: input.accountId, ip: input.ip, at: input.now })))
-    .execute();
+  await insertOwnerFailures(trx, namesakes.map((o) => ({ owner_id: o.id, account_id: input.accountId, ip: input.ip, at: input.now })));
   const since = new Date(input.now.getTime() - VERIFICATION_LOCK.ownerWindowMs);
-  const counts = await trx
-    .selectFrom('verification_owner_failures')
-    .select((eb) => [
-      'owner_id',
-      eb.fn.countAll<string>().as('failures'),
-      eb.fn.count<string>('account_id').distinct().as('accounts'),
-      eb.fn.count<string>('ip').distinct().as('addresses'),
-    ])
-    .where('owner_id', 'in', namesakes.map((o) => o.id))
-    .where('at', '>', since)
-    .groupBy('owner_id')
-    .execute();
+  const counts = await ownerFailureCounts(trx, namesakes.map((o) => o.id), since);
   const limit = input.limits.failuresPerOwner;
   for (const c of counts) {
     // Exactly at the limit: this failure is the one that locked the owner (counts are serialised per owner).
@@ -320,13 +263,7 @@ export async function verifyInPerson(
     now: Date;
   },
 ): Promise<{ accountId: string; replaced: string | null }> {
-  const owner = await trx
-    .selectFrom('owners as o')
-    .select(['o.id', 'o.kind', 'o.id_type', 'o.id_key'])
-    .select(holdsDeveloperUnits)
-    .where('o.id', '=', input.ownerId)
-    .where('o.estate_id', '=', input.estateId)
-    .executeTakeFirst();
+  const owner = await ownerInEstate(trx, input.ownerId, input.estateId);
   if (!owner) throw new ProblemError('not-found', 'No such owner in this estate');
   const corporate = owner.kind === 'organisation' || Boolean(owner.developer);
   let evidence: {
@@ -365,27 +302,16 @@ export async function verifyInPerson(
     throw invalidField('body.organisation', 'only for an organisation or the developer; this owner is a person');
   }
   const account = await accountForPhone(trx, input.phone);
-  const previous = await trx
-    .updateTable('owner_bindings')
-    .set({ revoked_at: input.now })
-    .where('owner_id', '=', owner.id)
-    .where('revoked_at', 'is', null)
-    .returning('account_id')
-    .executeTakeFirst();
-  const binding = await trx
-    .insertInto('owner_bindings')
-    .values({
-      account_id: account.id,
-      owner_id: owner.id,
-      method: 'in_person',
-      verified_by: input.verifiedBy,
-      document_type: input.documentType,
-      document_note: input.documentNote,
-      ...evidence,
-    })
-    .onConflict((oc) => oc.column('owner_id').where('revoked_at', 'is', null).doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const previous = await revokeLiveBinding(trx, owner.id, input.now);
+  const binding = await insertLiveBinding(trx, {
+    account_id: account.id,
+    owner_id: owner.id,
+    method: 'in_person',
+    verified_by: input.verifiedBy,
+    document_type: input.documentType,
+    document_note: input.documentNote,
+    ...evidence,
+  });
   if (!binding) throw new ProblemError('conflict', 'This owner is being verified by someone else at this moment; try again');
   const replaced = previous && previous.account_id !== account.id ? previous.account_id : null;
   await appendAudit(trx, {
