@@ -1,15 +1,15 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { publishMeeting } from '../results/publication.ts';
 import { inLongTransaction } from '../db/transaction.ts';
 import { ProblemError } from '../problems.ts';
 import { closeMeeting } from '../results/closing.ts';
-import { localTime } from '../lib/local-time.ts';
 import { openVoting } from '../voting/meetings.ts';
 import { requireMeeting } from '../voting/meetings-repository.ts';
+import { remindOwnersYetToVote } from '../voting/reminders.ts';
 import { deliverWebhook } from '../webhooks/deliver.ts';
 import { meetingSubject } from '../webhooks/events.ts';
+import { pendingDeliveriesAbout } from '../webhooks/subscriptions-repository.ts';
 import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob } from './work.ts';
 
 /**
@@ -101,38 +101,7 @@ export const publishResultsJob: Handler<'publish-results'> = async (deps, { meet
  */
 export const remindVotersJob: Handler<'remind-voters'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
-  const reminded = await jobTransaction(deps, async (trx) => {
-    const meeting = await trx
-      .updateTable('meetings')
-      .set({ reminded_at: now })
-      .where('id', '=', meetingId)
-      .where('status', '=', 'open')
-      .where('reminded_at', 'is', null)
-      .where('voting_closes_at', '>', now)
-      .returning(['estate_id', 'title', 'voting_closes_at'])
-      .executeTakeFirst();
-    if (!meeting) return null;
-    const estate = await trx.selectFrom('estates').select(['name', 'time_zone']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-    const body =
-      `【${estate.name}业主大会】您尚未对“${meeting.title}”的全部表决事项投票，` +
-      `表决将于 ${localTime(meeting.voting_closes_at, estate.time_zone)} 截止，请及时登录投票。`;
-    const inserted = await sql`
-      insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
-      select distinct ${meeting.estate_id}::uuid, 'meeting.reminder', ${meetingId}::uuid, 'owner', o.owner_id, ${body}, ${now}::timestamptz
-      from motions mo
-      join electorate_voters v on v.motion_id = mo.id
-      cross join lateral unnest(v.owners) as o(owner_id)
-      where mo.meeting_id = ${meetingId}
-        and not exists (select 1 from current_ballots cb where cb.motion_id = mo.id and cb.voter_id = v.id)`.execute(trx);
-    await appendAudit(trx, {
-      chain: estateChain(meeting.estate_id),
-      actor: ACTOR,
-      action: 'meeting.reminded',
-      subject: `meeting:${meetingId}`,
-      data: { owners: Number(inserted.numAffectedRows ?? 0n) },
-    }, now);
-    return Number(inserted.numAffectedRows ?? 0n);
-  });
+  const reminded = await jobTransaction(deps, (trx) => remindOwnersYetToVote(trx, meetingId, ACTOR, now));
   if (reminded !== null) deps.log.info({ meetingId, owners: reminded }, 'owners who had not voted were reminded');
   return [];
 };
@@ -144,13 +113,7 @@ export const deliverWebhookJob: Handler<'deliver-webhook'> = async (deps, data) 
 
 /** The deliveries a meeting's events left pending: sent at once after the change commits. */
 async function pendingDeliveries(deps: JobDeps, meetingId: string): Promise<Job[]> {
-  const rows = await deps.db
-    .selectFrom('webhook_deliveries as d')
-    .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
-    .select(['d.id', 'd.attempts', 'd.next_attempt_at'])
-    .where('e.subject', '=', meetingSubject(meetingId))
-    .where('d.status', '=', 'pending')
-    .execute();
+  const rows = await pendingDeliveriesAbout(deps.db, meetingSubject(meetingId));
   return rows.map((r) => deliveryJob(r.id, r.attempts + 1, r.next_attempt_at ?? deps.clock.now()));
 }
 

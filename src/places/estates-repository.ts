@@ -35,3 +35,8 @@ export async function estatesOfTownship(db: Kysely<DB>, townshipId: string): Pro
 export async function storeEstateSettings(trx: Kysely<DB>, id: string, settings: unknown): Promise<Estate> {
   return trx.updateTable('estates').set({ settings: JSON.stringify(settings) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
+
+/** The estate's name and time zone: what a message to its owners is signed and dated with. */
+export async function estateNameAndTimeZone(db: Kysely<DB>, id: string): Promise<{ name: string; time_zone: string }> {
+  return db.selectFrom('estates').select(['name', 'time_zone']).where('id', '=', id).executeTakeFirstOrThrow();
+}

@@ -8,7 +8,7 @@ import { tallyRecordsOf } from './records.ts';
 import { compareRecounts, recountRecord } from './recount.ts';
 import { sealMeeting } from './seal.ts';
 import { buildReport, decide, type Report, type Settings, type Totals } from '../tally/index.ts';
-import { meetingLockKey } from '../voting/ballots.ts';
+import { meetingLockKey } from '../voting/ballots-repository.ts';
 import { motionOf } from '../voting/motion-terms.ts';
 import { emitEvents } from '../webhooks/events.ts';
 

@@ -1,10 +1,11 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Channel, DB, Meeting } from '../db/schema.ts';
 import { timeOrderedIds } from '../lib/time-ordered-ids.ts';
 import { ProblemError } from '../problems.ts';
 import { receiptOf } from '../receipts/receipt.ts';
-import { type BallotBatches, type CastOutcome, type CastRow, castOnlineBallots, type OnlineBallot, outcomeOf } from './ballot-batches.ts';
+import { type BallotBatches, type CastOutcome, castOnlineBallots, type OnlineBallot, outcomeOf } from './ballot-batches.ts';
 import { refusalProblem, refusalTextProblem } from './ballot-refusals.ts';
+import { castBallotRows, currentBallotRowsOf, lockMeetingBallotsShared, meetingWithVotingRefusal } from './ballots-repository.ts';
 import { type Choice, requireValidChoice } from './motion-terms.ts';
 import { type MotionTermsCache, motionTerms } from './motion-terms-store.ts';
 
@@ -41,23 +42,15 @@ export interface Receipt {
  * lock lasts as long as the transaction, hence `Transaction`.
  */
 export async function requireOpen(trx: Transaction<DB>, meetingId: string, now: () => Date): Promise<{ meeting: Meeting; at: Date }> {
-  await sql`select pg_advisory_xact_lock_shared(${meetingLockKey(meetingId)})`.execute(trx);
+  await lockMeetingBallotsShared(trx, meetingId);
   // Read the clock only once the lock is held: a close waiting on us cannot have started.
   const at = now();
-  const row = await trx
-    .selectFrom('meetings')
-    .selectAll()
-    .select(sql<string | null>`voting_window_refusal(status, voting_closes_at, ${at}::timestamptz)`.as('refusal'))
-    .where('id', '=', meetingId)
-    .executeTakeFirst();
+  const row = await meetingWithVotingRefusal(trx, meetingId, at);
   if (!row) throw new ProblemError('not-found', 'No such meeting');
   const { refusal, ...meeting } = row;
   if (refusal !== null) throw refusalTextProblem(refusal);
   return { meeting, at };
 }
-
-/** The key of a meeting's ballot lock (meeting_ballots_lock): taken shared by each ballot, exclusively by the close. */
-export const meetingLockKey = (meetingId: string) => sql<string>`meeting_ballots_lock(${meetingId}::uuid)`;
 
 /** A ballot an organiser writes: a confirmed paper ballot, or a proxy holder's. */
 export interface OrganisedBallot {
@@ -110,7 +103,7 @@ async function decide(trx: Transaction<DB>, ballot: OrganisedBallot, ballotId: s
     paper: ballot.paperEntryId ?? null,
     check_only: checkOnly,
   };
-  const { rows } = await sql<CastRow>`select * from cast_ballots(${JSON.stringify([item])}::jsonb)`.execute(trx);
+  const rows = await castBallotRows(trx, [item]);
   const outcome = outcomeOf(rows[0]!);
   if (outcome.code !== null) throw refusalProblem(outcome.code, outcome.message ?? 'Ballot refused', field);
   return outcome;
@@ -170,35 +163,7 @@ const timeOrderedUuid = timeOrderedIds();
 
 /** What a verified account may vote on in a meeting: each motion's voters it belongs to, with weight and current choice. */
 export async function ballotsOf(db: Kysely<DB>, meetingId: string, accountId: string) {
-  const rows = await db
-    .selectFrom('electorate_voters')
-    .innerJoin('motions', 'motions.id', 'electorate_voters.motion_id')
-    .leftJoin('current_ballots', (j) =>
-      j.onRef('current_ballots.motion_id', '=', 'electorate_voters.motion_id').onRef('current_ballots.voter_id', '=', 'electorate_voters.id'),
-    )
-    .leftJoin('ballots', 'ballots.id', 'current_ballots.ballot_id')
-    .select([
-      'motions.id as motionId',
-      'motions.position',
-      'electorate_voters.id as voterId',
-      'electorate_voters.owners',
-      'electorate_voters.developer',
-      'electorate_voters.area_hundredths',
-      'ballots.choice',
-      'ballots.spoiled',
-      'ballots.channel',
-      'ballots.cast_at',
-      'ballots.id as ballotId',
-      'current_ballots.version',
-    ])
-    .where('motions.meeting_id', '=', meetingId)
-    .where(
-      'electorate_voters.owners',
-      '&&',
-      sql<string[]>`array(select owner_id from owner_bindings where account_id = ${accountId} and revoked_at is null)`,
-    )
-    .orderBy('motions.position')
-    .execute();
+  const rows = await currentBallotRowsOf(db, meetingId, accountId);
   return rows.map((r) => ({
     ...r,
     receipt:

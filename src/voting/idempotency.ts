@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { claimIdempotencyKey, storedReply, storeReply } from './idempotency-keys-repository.ts';
 
 /**
  * Idempotency-Key: a phone on a bad connection retries; the retry must not
@@ -23,19 +24,8 @@ export async function idempotent<T>(
   work: () => Promise<{ statusCode: number; body: T }>,
 ): Promise<{ statusCode: number; body: T; replayed: boolean }> {
   const hash = requestHash(claim.request);
-  const claimed = await trx
-    .insertInto('idempotency_keys')
-    .values({ account_id: claim.accountId, key: claim.key, request_hash: hash, status_code: 0, response: '{}' })
-    .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (!claimed) {
-    const stored = await trx
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'status_code', 'response'])
-      .where('account_id', '=', claim.accountId)
-      .where('key', '=', claim.key)
-      .executeTakeFirstOrThrow();
+  if (!(await claimIdempotencyKey(trx, { accountId: claim.accountId, key: claim.key, requestHash: hash }))) {
+    const stored = await storedReply(trx, claim.accountId, claim.key);
     if (stored.request_hash !== hash) {
       throw new ProblemError('validation-failed', 'This Idempotency-Key was used for a different request', {
         errors: [{ path: 'headers.idempotency-key', message: 'already used for a different request' }],
@@ -44,11 +34,6 @@ export async function idempotent<T>(
     return { statusCode: stored.status_code, body: stored.response as T, replayed: true };
   }
   const result = await work();
-  await trx
-    .updateTable('idempotency_keys')
-    .set({ status_code: result.statusCode, response: JSON.stringify(result.body) })
-    .where('account_id', '=', claim.accountId)
-    .where('key', '=', claim.key)
-    .execute();
+  await storeReply(trx, claim.accountId, claim.key, result);
   return { ...result, replayed: false };
 }

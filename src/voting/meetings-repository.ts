@@ -111,3 +111,32 @@ export async function turnout(db: Kysely<DB>, meetingId: string) {
     group by m.id`.execute(db);
   return rows.rows;
 }
+
+/**
+ * Marks the open meeting reminded at `now`, once and only before it closes:
+ * undefined when it is not open, already reminded or past its close.
+ */
+export async function markReminded(trx: Kysely<DB>, meetingId: string, now: Date) {
+  return trx
+    .updateTable('meetings')
+    .set({ reminded_at: now })
+    .where('id', '=', meetingId)
+    .where('status', '=', 'open')
+    .where('reminded_at', 'is', null)
+    .where('voting_closes_at', '>', now)
+    .returning(['estate_id', 'title', 'voting_closes_at'])
+    .executeTakeFirst();
+}
+
+/** One reminder in the notification outbox for each owner of a voter who has not voted on every motion; how many were written. */
+export async function notifyOwnersYetToVote(trx: Kysely<DB>, meeting: { id: string; estateId: string }, body: string, now: Date): Promise<number> {
+  const inserted = await sql`
+      insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
+      select distinct ${meeting.estateId}::uuid, 'meeting.reminder', ${meeting.id}::uuid, 'owner', o.owner_id, ${body}, ${now}::timestamptz
+      from motions mo
+      join electorate_voters v on v.motion_id = mo.id
+      cross join lateral unnest(v.owners) as o(owner_id)
+      where mo.meeting_id = ${meeting.id}
+        and not exists (select 1 from current_ballots cb where cb.motion_id = mo.id and cb.voter_id = v.id)`.execute(trx);
+  return Number(inserted.numAffectedRows ?? 0n);
+}

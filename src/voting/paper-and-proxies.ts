@@ -1,6 +1,6 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
-import type { DB, PaperEntryTable } from '../db/schema.ts';
+import type { DB } from '../db/schema.ts';
 import { accountForPhone } from '../identity/accounts.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
@@ -8,6 +8,20 @@ import { castBallot, checkBallot, type OrganisedBallot, type Receipt, requireOpe
 import { grantorVoters, resolveVoter, type VoterRef } from './electorate-lookup.ts';
 import { type Choice, requireValidChoice } from './motion-terms.ts';
 import { requireMotionTerms } from './motion-terms-store.ts';
+import { insertPaperEntry, lockPaperEntry, type PaperEntryRow, paperEntriesOf, storePaperDecision } from './paper-ballots-repository.ts';
+import {
+  anyProxyHeld,
+  approvedProxiesOfHolder,
+  heldProxy,
+  insertPendingProxy,
+  lockHolderApprovals,
+  lockProxy,
+  meetingEstate,
+  meetingForProxy,
+  ownerOfEstate,
+  proxiesOf,
+  storeProxyApproval,
+} from './proxies-repository.ts';
 
 /**
  * Paper ballots (R4.4) and written proxies (R4.3). A paper ballot counts only
@@ -33,7 +47,7 @@ export interface PaperEntryView {
   ballotId: string | null;
 }
 
-export function paperView(r: Selectable<PaperEntryTable>): PaperEntryView {
+export function paperView(r: PaperEntryRow): PaperEntryView {
   return {
     id: r.id,
     motionId: r.motion_id,
@@ -77,22 +91,16 @@ export async function enterPaperBallot(
   const ballot = { meetingId: input.meetingId, motionId: input.motionId, voterId, choice: input.choice, spoiled: input.spoiled, accountId: input.accountId };
   await checkBallot(trx, paperBallot({ ...ballot, ownerId: input.signedBy, at }), 'body.signedBy');
   if (!input.spoiled) requireValidChoice(motion, input.choice);
-  const row = await trx
-    .insertInto('paper_entries')
-    .values({
-      motion_id: input.motionId,
-      voter_id: voterId,
-      choice: JSON.stringify(input.spoiled ? null : input.choice),
-      spoiled: input.spoiled,
-      scan_url: input.scan.url,
-      scan_sha256: input.scan.sha256,
-      signed_by: input.signedBy,
-      entered_by: input.accountId,
-      entered_at: at,
-      status: 'pending',
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertPaperEntry(trx, {
+    motionId: input.motionId,
+    voterId,
+    choice: JSON.stringify(input.spoiled ? null : input.choice),
+    spoiled: input.spoiled,
+    scan: input.scan,
+    signedBy: input.signedBy,
+    enteredBy: input.accountId,
+    enteredAt: at,
+  });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor: `account:${input.accountId}`,
@@ -112,14 +120,7 @@ export async function decidePaperBallot(
   input: { meetingId: string; entryId: string; accountId: string; confirm: boolean; reason?: string; now: () => Date },
 ): Promise<{ entry: PaperEntryView; receipt: Receipt | null }> {
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
-  const entry = await trx
-    .selectFrom('paper_entries')
-    .innerJoin('motions', 'motions.id', 'paper_entries.motion_id')
-    .selectAll('paper_entries')
-    .where('paper_entries.id', '=', input.entryId)
-    .where('motions.meeting_id', '=', input.meetingId)
-    .forUpdate()
-    .executeTakeFirst();
+  const entry = await lockPaperEntry(trx, input.meetingId, input.entryId);
   if (!entry) throw new ProblemError('not-found', 'No such paper ballot in this meeting');
   if (entry.status !== 'pending') throw new ProblemError('conflict', `This paper ballot is already ${entry.status}`);
   if (entry.entered_by === input.accountId) {
@@ -144,12 +145,12 @@ export async function decidePaperBallot(
       }),
     );
   }
-  const row = await trx
-    .updateTable('paper_entries')
-    .set({ status: input.confirm ? 'confirmed' : 'rejected', decided_by: input.accountId, decided_at: at, ballot_id: receipt?.ballotId ?? null })
-    .where('id', '=', entry.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await storePaperDecision(trx, entry.id, {
+    status: input.confirm ? 'confirmed' : 'rejected',
+    decidedBy: input.accountId,
+    decidedAt: at,
+    ballotId: receipt?.ballotId ?? null,
+  });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor: `account:${input.accountId}`,
@@ -209,30 +210,23 @@ export async function registerProxy(
     now: Date;
   },
 ): Promise<ProxyView> {
-  const meeting = await trx.selectFrom('meetings').select(['id', 'estate_id', 'status']).where('id', '=', input.meetingId).executeTakeFirstOrThrow();
+  const meeting = await meetingForProxy(trx, input.meetingId);
   if (!['noticed', 'open'].includes(meeting.status)) throw new ProblemError('conflict', `Proxies are registered for a noticed or open meeting; this one is ${meeting.status}`);
-  const grantor = await trx.selectFrom('owners').select('id').where('id', '=', input.grantorOwnerId).where('estate_id', '=', meeting.estate_id).executeTakeFirst();
+  const grantor = await ownerOfEstate(trx, input.grantorOwnerId, meeting.estate_id);
   if (!grantor) throw new ProblemError('not-found', 'No such owner in this estate');
   for (const [motionId, choice] of Object.entries(input.instructions ?? {})) {
     requireValidChoice((await requireMotionTerms(trx, input.meetingId, motionId)).motion, choice, `body.instructions.${motionId}`);
   }
   const holder = await accountForPhone(trx, input.holderPhone);
-  const row = await trx
-    .insertInto('proxies')
-    .values({
-      meeting_id: input.meetingId,
-      grantor_owner_id: grantor.id,
-      holder_account_id: holder.id,
-      instructions: input.instructions === null ? null : JSON.stringify(input.instructions),
-      document_url: input.document.url,
-      document_sha256: input.document.sha256,
-      status: 'pending',
-      registered_by: input.accountId,
-      registered_at: input.now,
-    })
-    .onConflict((oc) => oc.columns(['meeting_id', 'grantor_owner_id']).where('status', 'in', ['pending', 'approved']).doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const row = await insertPendingProxy(trx, {
+    meetingId: input.meetingId,
+    grantorOwnerId: grantor.id,
+    holderAccountId: holder.id,
+    instructions: input.instructions === null ? null : JSON.stringify(input.instructions),
+    document: input.document,
+    registeredBy: input.accountId,
+    registeredAt: input.now,
+  });
   if (!row) throw new ProblemError('conflict', 'This owner already has a proxy for this meeting');
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
@@ -246,27 +240,16 @@ export async function registerProxy(
 
 /** Approval checks the estate's limit on proxies one holder may carry (maxProxiesPerHolder). */
 export async function approveProxy(trx: Transaction<DB>, input: { meetingId: string; proxyId: string; accountId: string; now: Date }): Promise<ProxyView> {
-  const proxy = await trx.selectFrom('proxies').selectAll().where('id', '=', input.proxyId).where('meeting_id', '=', input.meetingId).forUpdate().executeTakeFirst();
+  const proxy = await lockProxy(trx, input.meetingId, input.proxyId);
   if (!proxy) throw new ProblemError('not-found', 'No such proxy for this meeting');
   if (proxy.status !== 'pending') throw new ProblemError('conflict', `This proxy is already ${proxy.status}`);
-  const meeting = await trx.selectFrom('meetings').select(['estate_id']).where('id', '=', input.meetingId).executeTakeFirstOrThrow();
+  const meeting = await meetingEstate(trx, input.meetingId);
   const max = (await estateSettingsOf(trx, meeting.estate_id)).settings.maxProxiesPerHolder;
   // Serialise approvals for one holder so two at once cannot both pass the limit.
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`proxy:${input.meetingId}:${proxy.holder_account_id}`}, 0))`.execute(trx);
-  const { n } = await trx
-    .selectFrom('proxies')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('meeting_id', '=', input.meetingId)
-    .where('holder_account_id', '=', proxy.holder_account_id)
-    .where('status', '=', 'approved')
-    .executeTakeFirstOrThrow();
-  if (Number(n) >= max) throw new ProblemError('conflict', `This holder already carries ${max} proxies, the estate's limit (maxProxiesPerHolder)`);
-  const row = await trx
-    .updateTable('proxies')
-    .set({ status: 'approved', decided_by: input.accountId, decided_at: input.now })
-    .where('id', '=', proxy.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  await lockHolderApprovals(trx, input.meetingId, proxy.holder_account_id);
+  const approved = await approvedProxiesOfHolder(trx, input.meetingId, proxy.holder_account_id);
+  if (approved >= max) throw new ProblemError('conflict', `This holder already carries ${max} proxies, the estate's limit (maxProxiesPerHolder)`);
+  const row = await storeProxyApproval(trx, proxy.id, input.accountId, input.now);
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor: `account:${input.accountId}`,
@@ -283,13 +266,7 @@ export async function castProxyBallot(
   input: { meetingId: string; motionId: string; voter: VoterRef; proxyId: string; choice: Choice; accountId: string; now: () => Date },
 ): Promise<Receipt> {
   const { at } = await requireOpen(trx, input.meetingId, input.now);
-  const proxy = await trx
-    .selectFrom('proxies')
-    .selectAll()
-    .where('id', '=', input.proxyId)
-    .where('meeting_id', '=', input.meetingId)
-    .where('holder_account_id', '=', input.accountId)
-    .executeTakeFirst();
+  const proxy = await heldProxy(trx, input.meetingId, input.proxyId, input.accountId);
   if (!proxy || proxy.status !== 'approved') throw new ProblemError('forbidden', 'You hold no approved proxy with this id for this meeting');
   const voterId = await resolveVoter(trx, input.meetingId, input.motionId, input.voter);
   const instructed = (proxy.instructions as Record<string, unknown> | null)?.[input.motionId];
@@ -318,29 +295,13 @@ export async function castProxyBallot(
  * not hidden.
  */
 export async function holdsProxyFor(db: Kysely<DB>, meetingId: string, accountId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('proxies')
-    .select('id')
-    .where('meeting_id', '=', meetingId)
-    .where('holder_account_id', '=', accountId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return anyProxyHeld(db, meetingId, accountId);
 }
 
 export async function listProxies(db: Kysely<DB>, meetingId: string, holderAccountId?: string): Promise<ProxyView[]> {
-  let query = db.selectFrom('proxies').selectAll().where('meeting_id', '=', meetingId).orderBy('registered_at');
-  if (holderAccountId) query = query.where('holder_account_id', '=', holderAccountId);
-  return withVoters(db, meetingId, (await query.execute()).map(proxyView));
+  return withVoters(db, meetingId, (await proxiesOf(db, meetingId, holderAccountId)).map(proxyView));
 }
 
 export async function listPaperEntries(db: Kysely<DB>, meetingId: string): Promise<PaperEntryView[]> {
-  const rows = await db
-    .selectFrom('paper_entries')
-    .innerJoin('motions', 'motions.id', 'paper_entries.motion_id')
-    .selectAll('paper_entries')
-    .where('motions.meeting_id', '=', meetingId)
-    .orderBy('paper_entries.entered_at')
-    .execute();
-  return rows.map(paperView);
+  return (await paperEntriesOf(db, meetingId)).map(paperView);
 }

@@ -170,3 +170,14 @@ export async function deliveryCounts(db: Kysely<DB>): Promise<{ pending: number;
     .executeTakeFirstOrThrow();
   return { pending: Number(counts.pending), failed: Number(counts.failed) };
 }
+
+/** The deliveries still pending for events about the subject (meetingSubject). */
+export async function pendingDeliveriesAbout(db: Kysely<DB>, subject: string) {
+  return db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+    .select(['d.id', 'd.attempts', 'd.next_attempt_at'])
+    .where('e.subject', '=', subject)
+    .where('d.status', '=', 'pending')
+    .execute();
+}

@@ -233,7 +233,7 @@ describe('ballots under concurrency', () => {
 
 describe('lock keys', () => {
   it('name the same lock whatever the case of the id, in the service and in the database function', async () => {
-    const { meetingLockKey } = await import('../../src/voting/ballots.ts');
+    const { meetingLockKey } = await import('../../src/voting/ballots-repository.ts');
     const { sql } = await import('kysely');
     const id = '0190F5C2-AAAA-7BBB-8CCC-DDDDDDDDDDDD';
     const db = t.testDatabase.database.db;

@@ -1,0 +1,66 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB, Meeting } from '../db/schema.ts';
+import type { CastRow } from './ballot-batches.ts';
+
+/** Ballots and the meeting's ballot lock: the SQL. The rules are in ballots.ts and in cast_ballots() (src/voting/sql/ballot-functions.ts). */
+
+/** The key of a meeting's ballot lock (meeting_ballots_lock): taken shared by each ballot, exclusively by the close. */
+export const meetingLockKey = (meetingId: string) => sql<string>`meeting_ballots_lock(${meetingId}::uuid)`;
+
+/**
+ * Takes the meeting's ballot lock shared, until the transaction ends. An
+ * advisory lock, not a row lock: a share lock on the one meeting row would
+ * make every concurrent ballot rewrite it.
+ */
+export async function lockMeetingBallotsShared(trx: Transaction<DB>, meetingId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock_shared(${meetingLockKey(meetingId)})`.execute(trx);
+}
+
+/** The meeting with why voting_window_refusal() refuses a ballot at `at` (null: it accepts), or undefined. */
+export async function meetingWithVotingRefusal(trx: Transaction<DB>, meetingId: string, at: Date): Promise<(Meeting & { refusal: string | null }) | undefined> {
+  return trx
+    .selectFrom('meetings')
+    .selectAll()
+    .select(sql<string | null>`voting_window_refusal(status, voting_closes_at, ${at}::timestamptz)`.as('refusal'))
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+}
+
+/** cast_ballots() over the items, as it takes them (jsonb), in the caller's transaction. */
+export async function castBallotRows(trx: Transaction<DB>, items: readonly Record<string, unknown>[]): Promise<CastRow[]> {
+  const { rows } = await sql<CastRow>`select * from cast_ballots(${JSON.stringify(items)}::jsonb)`.execute(trx);
+  return rows;
+}
+
+/** The voters an account's owners belong to on each motion of the meeting, with each one's current ballot. */
+export async function currentBallotRowsOf(db: Kysely<DB>, meetingId: string, accountId: string) {
+  return db
+    .selectFrom('electorate_voters')
+    .innerJoin('motions', 'motions.id', 'electorate_voters.motion_id')
+    .leftJoin('current_ballots', (j) =>
+      j.onRef('current_ballots.motion_id', '=', 'electorate_voters.motion_id').onRef('current_ballots.voter_id', '=', 'electorate_voters.id'),
+    )
+    .leftJoin('ballots', 'ballots.id', 'current_ballots.ballot_id')
+    .select([
+      'motions.id as motionId',
+      'motions.position',
+      'electorate_voters.id as voterId',
+      'electorate_voters.owners',
+      'electorate_voters.developer',
+      'electorate_voters.area_hundredths',
+      'ballots.choice',
+      'ballots.spoiled',
+      'ballots.channel',
+      'ballots.cast_at',
+      'ballots.id as ballotId',
+      'current_ballots.version',
+    ])
+    .where('motions.meeting_id', '=', meetingId)
+    .where(
+      'electorate_voters.owners',
+      '&&',
+      sql<string[]>`array(select owner_id from owner_bindings where account_id = ${accountId} and revoked_at is null)`,
+    )
+    .orderBy('motions.position')
+    .execute();
+}
