@@ -35,3 +35,8 @@ export async function estatesOfTownship(db: Kysely<DB>, townshipId: string): Pro
 export async function storeEstateSettings(trx: Kysely<DB>, id: string, settings: unknown): Promise<Estate> {
   return trx.updateTable('estates').set({ settings: JSON.stringify(settings) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
+
+/** The named columns of an estate that must exist (a meeting's, a filing's): only what the caller reads. */
+export async function estateColumns<C extends keyof Estate>(db: Kysely<DB>, id: string, columns: readonly C[]): Promise<Pick<Estate, C>> {
+  return db.selectFrom('estates').select(columns).where('id', '=', id).executeTakeFirstOrThrow() as unknown as Promise<Pick<Estate, C>>;
+}

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 /** The results stored at close, one per motion: the rows, over the caller's connection or transaction. */
@@ -12,4 +12,9 @@ export async function storedResults(db: Kysely<DB>, meetingId: string) {
     .where('motion_results.meeting_id', '=', meetingId)
     .orderBy('motions.position')
     .execute();
+}
+
+/** The results of a close that agreed with their recount. */
+export async function insertMotionResults(trx: Transaction<DB>, rows: Insertable<DB['motion_results']>[]): Promise<void> {
+  await trx.insertInto('motion_results').values(rows).execute();
 }
