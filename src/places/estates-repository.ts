@@ -36,7 +36,12 @@ export async function storeEstateSettings(trx: Kysely<DB>, id: string, settings:
   return trx.updateTable('estates').set({ settings: JSON.stringify(settings) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/** The named columns of an estate that must exist (a meeting's, a filing's): only what the caller reads. */
+export async function estateColumns<C extends keyof Estate>(db: Kysely<DB>, id: string, columns: readonly C[]): Promise<Pick<Estate, C>> {
+  return db.selectFrom('estates').select(columns).where('id', '=', id).executeTakeFirstOrThrow() as unknown as Promise<Pick<Estate, C>>;
+}
+
 /** The estate's name and time zone: what a message to its owners is signed and dated with. */
 export async function estateNameAndTimeZone(db: Kysely<DB>, id: string): Promise<{ name: string; time_zone: string }> {
-  return db.selectFrom('estates').select(['name', 'time_zone']).where('id', '=', id).executeTakeFirstOrThrow();
+  return estateColumns(db, id, ['name', 'time_zone']);
 }

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { estateChain, readChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
+import { estateColumns } from '../places/estates-repository.ts';
 import { ProblemError } from '../problems.ts';
 import { discrepancyProblem } from './discrepancies.ts';
 import type { Report } from '../tally/index.ts';
 import { filingOf } from './certification.ts';
 import { type MotionResult, type MotionSeal, resultOf } from './evidence.ts';
+import { decidedReportsOf } from './motion-results-repository.ts';
 import { tallyRecordsOf, type TallyRecordJson } from './records.ts';
 import { sealsOf } from './seal.ts';
 
@@ -55,11 +57,11 @@ export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date):
   if (meeting.status !== 'tallied' && meeting.status !== 'published') {
     throw new ProblemError('conflict', `There is no result to export: the meeting is ${meeting.status}`, { status: meeting.status });
   }
-  const estate = await db.selectFrom('estates').select(['id', 'name', 'township_id']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const estate = await estateColumns(db, meeting.estate_id, ['id', 'name', 'township_id']);
   const seals = await sealsOf(db, meeting.id);
   if (seals.size === 0) throw new ProblemError('conflict', 'This meeting was tallied before results were sealed; it has no bundle');
   const stored = new Map(
-    (await db.selectFrom('motion_results').select(['motion_id', 'report', 'decided_at']).where('meeting_id', '=', meeting.id).execute()).map((r) => [r.motion_id, r]),
+    (await decidedReportsOf(db, meeting.id)).map((r) => [r.motion_id, r]),
   );
   const records = await tallyRecordsOf(db, meeting, (motionId) => seals.get(motionId)!.settings);
   const [filing, chain] = await Promise.all([filingOf(db, meeting), readChain(db, estateChain(estate.id))]);

@@ -1,13 +1,17 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { DB, FilingEventKind, FilingStatus, Meeting } from '../db/schema.ts';
 import type { ResultSigningKey } from '../identity/keys.ts';
+import { estateColumns } from '../places/estates-repository.ts';
 import { ProblemError } from '../problems.ts';
+import { requireMeeting } from '../voting/meetings-repository.ts';
 import { discrepancyProblem } from './discrepancies.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import type { Report } from '../tally/index.ts';
 import { type MotionResult, type MotionSeal, resultOf, sha256Hex } from './evidence.ts';
+import { filingStatusOf, filingsOfTownshipRows, filingWithEvents, lockChainHead, recordFiling } from './filings-repository.ts';
+import { reportsInOrder } from './motion-results-repository.ts';
 import { sealsOf } from './seal.ts';
 import { signCanonical } from '../audit/signing.ts';
 
@@ -61,14 +65,13 @@ interface Located {
 
 /** The meeting, locked: filing steps on one meeting happen one at a time. */
 async function locate(trx: Transaction<DB>, meetingId: string): Promise<Located> {
-  const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirst();
-  if (!meeting) throw new ProblemError('not-found', 'No such meeting');
+  const meeting = await requireMeeting(trx, meetingId, { lock: 'update' });
   if (meeting.status === 'discrepancy') throw await discrepancyProblem(trx, meetingId, 'file or certify the result');
   if (meeting.status !== 'tallied' && meeting.status !== 'published') {
     throw new ProblemError('conflict', `Only a tallied result can be filed; the meeting is ${meeting.status}`, { status: meeting.status });
   }
-  const estate = await trx.selectFrom('estates').select('township_id').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
-  const filing = await trx.selectFrom('filings').select('status').where('meeting_id', '=', meetingId).executeTakeFirst();
+  const estate = await estateColumns(trx, meeting.estate_id, ['township_id']);
+  const filing = await filingStatusOf(trx, meetingId);
   return { meeting, townshipId: estate.township_id, status: filing?.status ?? null };
 }
 
@@ -81,7 +84,7 @@ function requireFilingStatus(found: Located, allowed: FilingStatus[], doing: str
 }
 
 async function record(
-  trx: Kysely<DB>,
+  trx: Transaction<DB>,
   found: Located,
   change: { status: FilingStatus; kind: FilingEventKind; actor: string; now: Date; text: string; reference?: string | null },
   signed?: { payload: CertificationPayload; signature: string; key: ResultSigningKey },
@@ -103,15 +106,14 @@ async function record(
         }
       : {}),
   };
-  await trx
-    .insertInto('filings')
-    .values(values)
-    .onConflict((oc) => oc.column('meeting_id').doUpdateSet(values))
-    .execute();
-  await trx
-    .insertInto('filing_events')
-    .values({ meeting_id: found.meeting.id, kind: change.kind, actor: change.actor, at: change.now, text: change.text, reference: change.reference ?? null })
-    .execute();
+  await recordFiling(trx, values, {
+    meeting_id: found.meeting.id,
+    kind: change.kind,
+    actor: change.actor,
+    at: change.now,
+    text: change.text,
+    reference: change.reference ?? null,
+  });
 }
 
 export async function certify(trx: Transaction<DB>, meetingId: string, input: { actor: string; now: Date; key: ResultSigningKey }): Promise<void> {
@@ -119,15 +121,9 @@ export async function certify(trx: Transaction<DB>, meetingId: string, input: { 
   requireFilingStatus(found, ['awaiting_review'], 'certify');
   const chain = estateChain(found.meeting.estate_id);
   // Locked until commit: the 'result.certified' record below follows exactly this head.
-  const head = await trx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+  const head = await lockChainHead(trx, chain);
   const seals = await sealsOf(trx, meetingId);
-  const results = await trx
-    .selectFrom('motion_results')
-    .innerJoin('motions', 'motions.id', 'motion_results.motion_id')
-    .select(['motion_results.motion_id', 'motion_results.report'])
-    .where('motion_results.meeting_id', '=', meetingId)
-    .orderBy('motions.position')
-    .execute();
+  const results = await reportsInOrder(trx, meetingId);
   const payload: CertificationPayload = {
     format: CERTIFICATION_FORMAT,
     version: 1,
@@ -224,11 +220,7 @@ export async function recordRuling(
 }
 
 export async function filingOf(db: Kysely<DB>, meeting: Meeting): Promise<FilingView> {
-  const [filing, events, estate] = await Promise.all([
-    db.selectFrom('filings').selectAll().where('meeting_id', '=', meeting.id).executeTakeFirst(),
-    db.selectFrom('filing_events').selectAll().where('meeting_id', '=', meeting.id).orderBy('id').execute(),
-    db.selectFrom('estates').select('township_id').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow(),
-  ]);
+  const [[filing, events], estate] = await Promise.all([filingWithEvents(db, meeting.id), estateColumns(db, meeting.estate_id, ['township_id'])]);
   return {
     meetingId: meeting.id,
     estateId: meeting.estate_id,
@@ -258,26 +250,7 @@ export interface ReviewItem {
 
 /** A township's tallied meetings by filing status; by default those awaiting review. */
 export async function filingsOfTownship(db: Kysely<DB>, townshipId: string, status: FilingStatus | 'all'): Promise<ReviewItem[]> {
-  const rows = await db
-    .selectFrom('meetings')
-    .innerJoin('estates', 'estates.id', 'meetings.estate_id')
-    .leftJoin('filings', 'filings.meeting_id', 'meetings.id')
-    .select([
-      'meetings.id',
-      'meetings.estate_id',
-      'estates.name as estateName',
-      'meetings.title',
-      'meetings.status',
-      'meetings.closed_at',
-      sql<FilingStatus>`coalesce(filings.status, 'awaiting_review')`.as('filingStatus'),
-      'filings.updated_at',
-    ])
-    .where('estates.township_id', '=', townshipId)
-    .where('meetings.status', 'in', ['tallied', 'published'])
-    .$if(status !== 'all', (q) => q.where(sql<string>`coalesce(filings.status, 'awaiting_review')`, '=', status))
-    .orderBy('meetings.closed_at')
-    .limit(500)
-    .execute();
+  const rows = await filingsOfTownshipRows(db, townshipId, status);
   return rows.map((r) => ({
     meetingId: r.id,
     estateId: r.estate_id,

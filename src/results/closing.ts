@@ -1,14 +1,17 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
+import { estateColumns } from '../places/estates-repository.ts';
 import { ProblemError } from '../problems.ts';
+import { countCurrentBallots, lockOutBallots, markClosed, markTallied } from './closing-repository.ts';
 import { holdForDiscrepancy } from './discrepancies.ts';
+import { insertMotionResults } from './motion-results-repository.ts';
 import { tallyRecordsOf } from './records.ts';
 import { compareRecounts, recountRecord } from './recount.ts';
 import { sealMeeting } from './seal.ts';
 import { buildReport, decide, type Report, type Settings, type Totals } from '../tally/index.ts';
-import { meetingLockKey } from '../voting/ballots-repository.ts';
+import { motionsOf, requireMeeting } from '../voting/meetings-repository.ts';
 import { motionOf } from '../voting/motion-terms.ts';
 import { emitEvents } from '../webhooks/events.ts';
 
@@ -36,9 +39,8 @@ const CLOSED: readonly Meeting['status'][] = ['closed', 'tallied', 'published', 
 
 export async function closeMeeting(trx: Transaction<DB>, meetingId: string, actor: string, now: Date): Promise<CloseOutcome> {
   // Wait for every ballot in flight (they hold this lock shared); later ones will see the meeting closed.
-  await sql`select pg_advisory_xact_lock(${meetingLockKey(meetingId)})`.execute(trx);
-  const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirst();
-  if (!meeting) throw new ProblemError('not-found', 'No such meeting');
+  await lockOutBallots(trx, meetingId);
+  const meeting = await requireMeeting(trx, meetingId, { lock: 'update' });
   if (CLOSED.includes(meeting.status)) {
     return { meetingId, status: meeting.status, closedNow: false };
   }
@@ -46,7 +48,7 @@ export async function closeMeeting(trx: Transaction<DB>, meetingId: string, acto
   if (now.getTime() < meeting.voting_closes_at.getTime()) {
     throw new ProblemError('conflict', `Voting closes at ${meeting.voting_closes_at.toISOString()}; it cannot be closed before`);
   }
-  await trx.updateTable('meetings').set({ status: 'closed', closed_at: now }).where('id', '=', meeting.id).execute();
+  await markClosed(trx, meeting.id, now);
   const inputs = await countingInputs(trx, meeting);
   const { settings } = inputs;
   // The records the seal will digest, read once: recounted here, then sealed as they are.
@@ -75,7 +77,7 @@ export async function closeMeeting(trx: Transaction<DB>, meetingId: string, acto
     return { meetingId, status: 'discrepancy', closedNow: true };
   }
   await storeResults(trx, meeting, decided, now);
-  await trx.updateTable('meetings').set({ status: 'tallied', tallied_at: now }).where('id', '=', meeting.id).execute();
+  await markTallied(trx, meeting.id, now);
   // The ballots and units each result was counted from, digested into the audit chain (docs/bundle.md).
   await sealMeeting(trx, meeting, actor, now, reports, { settings, records });
   return { meetingId, status: 'tallied', closedNow: true };
@@ -97,9 +99,9 @@ interface CountingInputs {
 
 /** What the SQL path counts with: the estate's settings and the meeting's motions. */
 async function countingInputs(trx: Kysely<DB>, meeting: Meeting): Promise<CountingInputs> {
-  const estate = await trx.selectFrom('estates').select(['id', 'name']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  const estate = await estateColumns(trx, meeting.estate_id, ['id', 'name']);
   const settings = (await estateSettingsOf(trx, meeting.estate_id)).tally;
-  const rows = await trx.selectFrom('motions').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  const rows = await motionsOf(trx, meeting.id);
   return { estate: { id: estate.id, name: estate.name }, settings, rows };
 }
 
@@ -135,21 +137,19 @@ async function decideMeeting(trx: Kysely<DB>, { estate, settings, rows }: Counti
 }
 
 /** The results that agreed with their recount, stored, and subscribers told of each motion's close. */
-async function storeResults(trx: Kysely<DB>, meeting: Meeting, decided: Decided[], now: Date): Promise<void> {
+async function storeResults(trx: Transaction<DB>, meeting: Meeting, decided: Decided[], now: Date): Promise<void> {
   if (decided.length === 0) return;
-  await trx
-    .insertInto('motion_results')
-    .values(
-      decided.map((d) => ({
-        motion_id: d.row.id,
-        meeting_id: meeting.id,
-        totals: JSON.stringify(totalsJson(d.totals)),
-        report: JSON.stringify(d.report),
-        outcome: d.outcome,
-        decided_at: now,
-      })),
-    )
-    .execute();
+  await insertMotionResults(
+    trx,
+    decided.map((d) => ({
+      motion_id: d.row.id,
+      meeting_id: meeting.id,
+      totals: JSON.stringify(totalsJson(d.totals)),
+      report: JSON.stringify(d.report),
+      outcome: d.outcome,
+      decided_at: now,
+    })),
+  );
   await emitEvents(
     trx,
     decided.map((d) => ({
@@ -184,49 +184,11 @@ export async function aggregateMeeting(trx: Kysely<DB>, motions: { id: string; t
   // the estate's history). A large electorate: 800,000 lookups take many times what joining the motions'
   // own ballots and voters (each found through its motion_id index) does, so they are joined.
   const electorate = motions.reduce((sum, m) => sum + m.total.heads, 0n);
-  if (electorate > LOOKUP_LIMIT) {
-    // Hash joins of this size in memory, in parallel, and no JIT compilation (≈ 1 s here) for one query:
-    // for this transaction only (the close's), which also reads the same ballots back for the record.
-    await sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`.execute(trx);
-  }
-  const counted =
-    electorate <= LOOKUP_LIMIT
-      ? sql`
-      select cb.motion_id, b.choice, b.spoiled, count(*) as heads, sum(v.area_hundredths) as area
-      from current_ballots cb
-      cross join lateral (select choice, spoiled from ballots where id = cb.ballot_id offset 0) b
-      cross join lateral (select area_hundredths from electorate_voters where id = cb.voter_id offset 0) v
-      where cb.motion_id = any(${ids}::uuid[])
-      group by cb.motion_id, b.choice, b.spoiled`
-      : sql`
-      select cb.motion_id, b.choice, b.spoiled, count(*) as heads, sum(v.area_hundredths) as area
-      from current_ballots cb
-      join ballots b on b.id = cb.ballot_id and b.motion_id = cb.motion_id
-      join electorate_voters v on v.id = cb.voter_id and v.motion_id = cb.motion_id
-      where cb.motion_id = any(${ids}::uuid[]) and b.motion_id = any(${ids}::uuid[]) and v.motion_id = any(${ids}::uuid[])
-      group by cb.motion_id, b.choice, b.spoiled`;
-  const query = sql<{ motion_id: string; part: 'took_part' | 'support'; subject: string | null; spoiled: boolean | null; heads: string; area: string }>`
-    with counted as materialized (${counted})
-    select motion_id, 'took_part' as part, null as subject, null::boolean as spoiled, sum(heads)::text as heads, coalesce(sum(area), 0)::text as area
-    from counted group by motion_id
-    union all
-    select c.motion_id, 'support', s.subject, c.spoiled, sum(c.heads)::text, coalesce(sum(c.area), 0)::text
-    from counted c
-    cross join lateral (
-      select jsonb_array_elements_text(c.choice) as subject
-      where not c.spoiled and jsonb_typeof(c.choice) = 'array' and jsonb_array_length(c.choice) > 0
-      union all
-      select case when c.spoiled or jsonb_typeof(c.choice) = 'array' then null else c.choice #>> '{}' end
-      where c.spoiled or jsonb_typeof(c.choice) <> 'array' or jsonb_array_length(c.choice) = 0
-    ) s
-    group by c.motion_id, s.subject, c.spoiled`;
-  const running = query.execute(trx);
-  sent?.();
-  const rows = await running;
+  const rows = await countCurrentBallots(trx, ids, electorate <= LOOKUP_LIMIT, sent);
   type Sums = { TA: bigint; TH: bigint; PA: bigint; PH: bigint; choices: Record<string, Amount>; spoiled?: Amount };
   const sums = new Map<string, Sums>();
   for (const m of motions) sums.set(m.id, { TA: m.total.area, TH: m.total.heads, PA: 0n, PH: 0n, choices: {} });
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const t = sums.get(r.motion_id)!;
     const amount = { area: BigInt(r.area), heads: BigInt(r.heads) };
     if (r.part === 'took_part') {

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
+import { estateColumns } from '../places/estates-repository.ts';
 import { ProblemError } from '../problems.ts';
+import { discrepancyRows, markDiscrepancy } from './discrepancies-repository.ts';
 import { notifyBodies } from '../notifications/outbox.ts';
 import type { Discrepancy } from './recount.ts';
 
@@ -15,21 +17,19 @@ import type { Discrepancy } from './recount.ts';
  */
 
 export async function holdForDiscrepancy(trx: Transaction<DB>, meeting: Meeting, actor: string, now: Date, found: Discrepancy[]): Promise<void> {
-  await trx.updateTable('meetings').set({ status: 'discrepancy' }).where('id', '=', meeting.id).execute();
-  await trx
-    .insertInto('tally_discrepancies')
-    .values(
-      found.map((d) => ({
-        motion_id: d.motionId,
-        meeting_id: meeting.id,
-        counted: JSON.stringify(d.counted),
-        recounted: JSON.stringify(d.recounted),
-        differences: d.differences,
-        detected_at: now,
-      })),
-    )
-    .execute();
-  const estate = await trx.selectFrom('estates').select('name').where('id', '=', meeting.estate_id).executeTakeFirstOrThrow();
+  await markDiscrepancy(
+    trx,
+    meeting.id,
+    found.map((d) => ({
+      motion_id: d.motionId,
+      meeting_id: meeting.id,
+      counted: JSON.stringify(d.counted),
+      recounted: JSON.stringify(d.recounted),
+      differences: d.differences,
+      detected_at: now,
+    })),
+  );
+  const estate = await estateColumns(trx, meeting.estate_id, ['name']);
   const body =
     `【${estate.name}】“${meeting.title}”表决截止后，${found.length} 项表决事项的数据库合计与按封存计票记录的复核结果不一致，` +
     `结果已暂停公告，请核查。`;
@@ -57,13 +57,7 @@ export interface DiscrepancyView {
 
 /** The motions of a meeting whose figures disagreed at close, in motion order. */
 export async function discrepanciesOf(db: Kysely<DB>, meetingId: string): Promise<DiscrepancyView[]> {
-  const rows = await db
-    .selectFrom('tally_discrepancies as d')
-    .innerJoin('motions', 'motions.id', 'd.motion_id')
-    .select(['d.motion_id', 'd.counted', 'd.recounted', 'd.differences', 'd.detected_at'])
-    .where('d.meeting_id', '=', meetingId)
-    .orderBy('motions.position')
-    .execute();
+  const rows = await discrepancyRows(db, meetingId);
   return rows.map((r) => ({
     motionId: r.motion_id,
     counted: r.counted,

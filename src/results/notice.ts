@@ -1,10 +1,13 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Channel, DB, FilingStatus, Meeting } from '../db/schema.ts';
 import { maskName } from '../lib/mask.ts';
+import { estateColumns } from '../places/estates-repository.ts';
 import { ProblemError } from '../problems.ts';
 import type { Report } from '../tally/index.ts';
 import { receiptOf } from '../receipts/receipt.ts';
 import { localTime } from '../lib/local-time.ts';
+import { filingSummaryOf } from './filings-repository.ts';
+import { decidedMotionsOf, electorateUnitsOf, ownerNames, replacedVersions, standingBallotLines } from './notice-repository.ts';
 
 /**
  * The result notice (公告, R4.7): per motion the totals, the verdict, the
@@ -108,45 +111,12 @@ const place = (u: { building: string; stair: string | null; room: string }) => [
 export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Notice> {
   const publishedAt = requirePublished(meeting);
   const [estate, motions, lines, units, filing, replaced] = await Promise.all([
-    db.selectFrom('estates').select(['id', 'name', 'time_zone']).where('id', '=', meeting.estate_id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('motions')
-      .innerJoin('motion_results', 'motion_results.motion_id', 'motions.id')
-      .select(['motions.id', 'motions.position', 'motions.title', 'motion_results.report', 'motion_results.decided_at'])
-      .where('motions.meeting_id', '=', meeting.id)
-      .orderBy('motions.position')
-      .execute(),
-    db
-      .selectFrom('current_ballots')
-      .innerJoin('motions', 'motions.id', 'current_ballots.motion_id')
-      .innerJoin('ballots', 'ballots.id', 'current_ballots.ballot_id')
-      .innerJoin('electorate_voters', 'electorate_voters.id', 'current_ballots.voter_id')
-      .select([
-        'ballots.id',
-        'ballots.motion_id',
-        'ballots.voter_id',
-        'ballots.version',
-        'ballots.choice',
-        'ballots.spoiled',
-        'ballots.channel',
-        'ballots.cast_at',
-        'electorate_voters.units',
-        'electorate_voters.owners',
-        'electorate_voters.developer',
-      ])
-      .where('motions.meeting_id', '=', meeting.id)
-      .execute(),
-    db.selectFrom('electorate_units').select(['unit_id', 'building', 'stair', 'room', 'registry_no']).where('meeting_id', '=', meeting.id).execute(),
-    db.selectFrom('filings').select(['status', 'certified_at', 'key_id']).where('meeting_id', '=', meeting.id).executeTakeFirst(),
-    // Per standing ballot, the latest earlier version through another channel (R4.4).
-    sql<{ motion_id: string; voter_id: string; channel: Channel; version: number }>`
-      select distinct on (b.motion_id, b.voter_id) b.motion_id, b.voter_id, b.channel, b.version
-      from current_ballots cb
-      join motions m on m.id = cb.motion_id
-      join ballots s on s.id = cb.ballot_id
-      join ballots b on b.motion_id = cb.motion_id and b.voter_id = cb.voter_id and b.version < cb.version and b.channel <> s.channel
-      where m.meeting_id = ${meeting.id} and cb.version > 1
-      order by b.motion_id, b.voter_id, b.version desc`.execute(db),
+    estateColumns(db, meeting.estate_id, ['id', 'name', 'time_zone']),
+    decidedMotionsOf(db, meeting.id),
+    standingBallotLines(db, meeting.id),
+    electorateUnitsOf(db, meeting.id),
+    filingSummaryOf(db, meeting.id),
+    replacedVersions(db, meeting.id),
   ]);
   const replacedOf = new Map(replaced.rows.map((r) => [`${r.motion_id}:${r.voter_id}`, { channel: r.channel, version: r.version }]));
   const unitById = new Map(units.map((u) => [u.unit_id, u]));
@@ -154,7 +124,7 @@ export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Not
   const owners =
     ownerIds.length === 0
       ? []
-      : await db.selectFrom('owners').select(['id', 'name', 'kind']).where('id', '=', sql<string>`any(${ownerIds}::uuid[])`).execute();
+      : await ownerNames(db, ownerIds);
   const masked = new Map(owners.map((o) => [o.id, maskName(o.name, o.kind)]));
   const byMotion = new Map<string, typeof lines>();
   for (const l of lines) byMotion.set(l.motion_id, [...(byMotion.get(l.motion_id) ?? []), l]);

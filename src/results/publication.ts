@@ -3,6 +3,8 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { discrepancyProblem } from './discrepancies.ts';
+import { outcomesOf } from './motion-results-repository.ts';
+import { lockMeetingToPublish, markPublished } from './publication-repository.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { emitEvent } from '../webhooks/events.ts';
 
@@ -14,13 +16,7 @@ import { emitEvent } from '../webhooks/events.ts';
  * Idempotent: a meeting already published is left as it is.
  */
 export async function publishMeeting(trx: Transaction<DB>, meetingId: string, actor: string, now: Date): Promise<{ published: boolean }> {
-  const meeting = await trx
-    .selectFrom('meetings')
-    .innerJoin('estates', 'estates.id', 'meetings.estate_id')
-    .select(['meetings.id', 'meetings.status', 'meetings.title', 'meetings.estate_id', 'estates.name as estateName'])
-    .where('meetings.id', '=', meetingId)
-    .forUpdate('meetings')
-    .executeTakeFirst();
+  const meeting = await lockMeetingToPublish(trx, meetingId);
   if (!meeting) throw new ProblemError('not-found', 'No such meeting');
   if (meeting.status === 'published') return { published: false };
   // Its SQL totals and the recount of its sealed record disagreed at close: there is no result to publish.
@@ -30,14 +26,8 @@ export async function publishMeeting(trx: Transaction<DB>, meetingId: string, ac
       status: meeting.status,
     });
   }
-  await trx.updateTable('meetings').set({ status: 'published', published_at: now }).where('id', '=', meeting.id).execute();
-  const outcomes = await trx
-    .selectFrom('motion_results')
-    .innerJoin('motions', 'motions.id', 'motion_results.motion_id')
-    .select(['motions.id', 'motion_results.outcome'])
-    .where('motion_results.meeting_id', '=', meeting.id)
-    .orderBy('motions.position')
-    .execute();
+  await markPublished(trx, meeting.id, now);
+  const outcomes = await outcomesOf(trx, meeting.id);
   const body = `【${meeting.estateName}业主大会】${meeting.title}的表决结果已公告，请登录查看各表决事项的结果及您本人的表决意见。`;
   const message = { estateId: meeting.estate_id, topic: 'result.published', subjectId: meeting.id, body, now };
   await notifyBodies(trx, ['residents_committee', 'township'], message);

@@ -4,7 +4,9 @@ import { BoundedMap } from '../lib/bounded-map.ts';
 import { ProblemError } from '../problems.ts';
 import type { Report } from '../tally/index.ts';
 import { type ReceiptContent, receiptOf } from '../receipts/receipt.ts';
+import { titledReportOf } from './motion-results-repository.ts';
 import { choiceText, requirePublished } from './notice.ts';
+import { ballotsOfMeeting, standingBallotOf } from './receipts-repository.ts';
 
 /**
  * Looking up a ballot receipt in a published result: which ballot it was,
@@ -28,12 +30,7 @@ export const publishedReceipts = (): PublishedReceipts => new BoundedMap(8);
 async function receiptsOf(db: Kysely<DB>, remembered: PublishedReceipts, meetingId: string): Promise<Map<string, BallotRef>> {
   const known = remembered.get(meetingId);
   if (known) return known;
-  const rows = await db
-    .selectFrom('ballots')
-    .innerJoin('motions', 'motions.id', 'ballots.motion_id')
-    .select(['ballots.id', 'ballots.motion_id', 'ballots.voter_id', 'ballots.version', 'ballots.choice', 'ballots.spoiled', 'ballots.channel', 'ballots.cast_at'])
-    .where('motions.meeting_id', '=', meetingId)
-    .execute();
+  const rows = await ballotsOfMeeting(db, meetingId);
   const byReceipt = new Map<string, BallotRef>();
   for (const r of rows) {
     const ref = { ballotId: r.id, motionId: r.motion_id, voterId: r.voter_id, version: r.version, choice: r.choice, spoiled: r.spoiled, channel: r.channel, castAt: r.cast_at };
@@ -61,20 +58,7 @@ export async function lookUpReceipt(db: Kysely<DB>, remembered: PublishedReceipt
   const receipts = await receiptsOf(db, remembered, meeting.id);
   const found = receipts.get(receipt.toLowerCase());
   if (!found) throw new ProblemError('not-found', 'No ballot of this meeting has this receipt');
-  const [current, motion] = await Promise.all([
-    db
-      .selectFrom('current_ballots')
-      .select('ballot_id')
-      .where('motion_id', '=', found.motionId)
-      .where('voter_id', '=', found.voterId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('motions')
-      .innerJoin('motion_results', 'motion_results.motion_id', 'motions.id')
-      .select(['motions.title', 'motion_results.report'])
-      .where('motions.id', '=', found.motionId)
-      .executeTakeFirstOrThrow(),
-  ]);
+  const [current, motion] = await Promise.all([standingBallotOf(db, found.motionId, found.voterId), titledReportOf(db, found.motionId)]);
   const counted = current.ballot_id === found.ballotId;
   const instead = counted ? undefined : [...receipts.values()].find((r) => r.ballotId === current.ballot_id);
   return {

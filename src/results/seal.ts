@@ -4,7 +4,9 @@ import type { DB, Meeting } from '../db/schema.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import type { Report, Settings } from '../tally/index.ts';
 import { type MotionSeal, resultOf, sealOf } from './evidence.ts';
+import { reportsOf } from './motion-results-repository.ts';
 import { type MotionRecord, tallyRecordsOf } from './records.ts';
+import { insertSeals, sealRows } from './seals-repository.ts';
 
 /**
  * Sealing at close. Ballots are not appended to the audit chain one by one
@@ -31,7 +33,7 @@ export async function sealMeeting(
   const reports =
     known ??
     new Map(
-      (await trx.selectFrom('motion_results').select(['motion_id', 'report']).where('meeting_id', '=', meeting.id).execute()).map((r) => [
+      (await reportsOf(trx, meeting.id)).map((r) => [
         r.motion_id,
         r.report as Report,
       ]),
@@ -42,23 +44,21 @@ export async function sealMeeting(
     return sealOf(motionId, record, resultOf(report));
   });
   if (seals.length > 0) {
-    await trx
-      .insertInto('result_seals')
-      .values(
-        seals.map((seal) => ({
-          motion_id: seal.motionId,
-          meeting_id: meeting.id,
-          settings: JSON.stringify(settings),
-          units_count: seal.units.count,
-          units_sha256: seal.units.sha256,
-          ballots_count: seal.ballots.count,
-          ballots_head: seal.ballots.head,
-          record_sha256: seal.recordSha256,
-          result_sha256: seal.resultSha256,
-          sealed_at: now,
-        })),
-      )
-      .execute();
+    await insertSeals(
+      trx,
+      seals.map((seal) => ({
+        motion_id: seal.motionId,
+        meeting_id: meeting.id,
+        settings: JSON.stringify(settings),
+        units_count: seal.units.count,
+        units_sha256: seal.units.sha256,
+        ballots_count: seal.ballots.count,
+        ballots_head: seal.ballots.head,
+        record_sha256: seal.recordSha256,
+        result_sha256: seal.resultSha256,
+        sealed_at: now,
+      })),
+    );
   }
   await appendAudit(
     trx,
@@ -70,7 +70,7 @@ export async function sealMeeting(
 
 /** The seals of a meeting's motions, with the settings each was counted under. */
 export async function sealsOf(db: Kysely<DB>, meetingId: string): Promise<Map<string, MotionSeal & { settings: Settings }>> {
-  const rows = await db.selectFrom('result_seals').selectAll().where('meeting_id', '=', meetingId).execute();
+  const rows = await sealRows(db, meetingId);
   return new Map(
     rows.map((r) => [
       r.motion_id,
