@@ -8,7 +8,7 @@ import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { ProblemError } from '../problems.ts';
 import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matter, ruleFor } from '../tally/index.ts';
 import { DAY_MS, localTime } from '../lib/local-time.ts';
-import { engineMotion, type MotionInput, motionOf } from './motion-terms.ts';
+import { engineMotion, type MotionInput, motionOf, noSuchMotion } from './motion-terms.ts';
 import {
   appendMotion,
   deleteMotion,
@@ -237,7 +237,7 @@ export async function addMotion(trx: Transaction<DB>, meeting: Meeting, input: M
 
 export async function removeMotion(trx: Transaction<DB>, meeting: Meeting, motionId: string, actor: string, now: Date): Promise<void> {
   requireStatus(meeting, ['draft'], 'remove a motion');
-  if (!(await deleteMotion(trx, meeting.id, motionId))) throw new ProblemError('not-found', 'No such motion in this meeting');
+  if (!(await deleteMotion(trx, meeting.id, motionId))) throw noSuchMotion();
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,

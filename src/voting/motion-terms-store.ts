@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { BoundedMap } from '../lib/bounded-map.ts';
-import { ProblemError } from '../problems.ts';
 import type { Motion } from '../tally/index.ts';
-import { motionOf } from './motion-terms.ts';
+import { motionOf, noSuchMotion } from './motion-terms.ts';
 
 /**
  * A motion's terms, as ballots are checked against them. They never change
@@ -25,7 +24,7 @@ export async function requireMotionTerms(db: Kysely<DB>, meetingId: string, moti
     .where('motions.id', '=', motionId)
     .where('motions.meeting_id', '=', meetingId)
     .executeTakeFirst();
-  if (!row) throw new ProblemError('not-found', 'No such motion in this meeting');
+  if (!row) throw noSuchMotion();
   return { motion: motionOf(row), frozen: row.status !== 'draft' };
 }
 

@@ -102,3 +102,8 @@ export function requireValidChoice(motion: Motion, choice: unknown, path = 'body
 export function motionOf(row: Pick<MotionRow, 'id' | 'terms'>): Motion {
   return engineMotion(row.id, row.terms as MotionInput);
 }
+
+/** The refusal for a motion that is not the meeting's (cast_ballots answers the same in SQL, GJ404). */
+export function noSuchMotion(): ProblemError {
+  return new ProblemError('not-found', 'No such motion in this meeting');
+}
