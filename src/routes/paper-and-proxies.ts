@@ -16,7 +16,7 @@ import {
 } from '../voting/paper-and-proxies.ts';
 import { findVoters, type VoterRef } from '../voting/electorate-lookup.ts';
 import { holdsProxy, proxiesVisibleTo } from '../voting/proxy-visibility.ts';
-import { bearerSecurity, receiptSchema, phoneSchema, uuidParam } from './schemas.ts';
+import { bearerSecurity, receiptSchema, phoneSchema, unitFields, unitKindSchema, uuidParam } from './schemas.ts';
 
 const documentRef = z
   .object({
@@ -85,17 +85,7 @@ const electorateVoterSchema = z
     owners: z.array(z.object({ id: z.uuid(), name: z.string().describe('Masked: 张*'), kind: z.enum(['person', 'organisation']) })),
     developer: z.boolean(),
     representative: z.uuid().nullable().describe('The co-owner the co-owners chose to cast their vote (R1.4), as at opening'),
-    units: z.array(
-      z.object({
-        id: z.uuid(),
-        registryNo: z.string(),
-        building: z.string(),
-        stair: z.string().nullable(),
-        room: z.string(),
-        area: z.string(),
-        kind: z.enum(['residential', 'commercial', 'parking']),
-      }),
-    ),
+    units: z.array(z.object({ ...unitFields, kind: unitKindSchema })),
     motions: z.array(
       z.object({
         motionId: z.uuid(),

@@ -12,7 +12,7 @@ import { readRegistryFile } from '../registry/parse-file.ts';
 import { designateRepresentative } from '../registry/representative.ts';
 import { ID_DOC_TYPES } from '../registry/types.ts';
 import { listUnits } from '../registry/unit-listing.ts';
-import { bearerSecurity, phoneSchema, uuidParam } from './schemas.ts';
+import { bearerSecurity, phoneSchema, unitFields, unitKindSchema, uuidParam } from './schemas.ts';
 
 /** A registry file may be large: 100,000 units of CSV are about 15 MB. */
 export const REGISTRY_BODY_LIMIT = 64 * 1024 * 1024;
@@ -49,14 +49,9 @@ const previewSchema = z
 
 const unitSchema = z
   .object({
-    id: z.uuid(),
-    registryNo: z.string(),
-    building: z.string(),
-    stair: z.string().nullable(),
-    room: z.string(),
-    area: z.string(),
+    ...unitFields,
     areaSource: z.enum(['registry', 'surveyed', 'contract']),
-    kind: z.enum(['residential', 'commercial', 'parking']),
+    kind: unitKindSchema,
     developerHeld: z.boolean(),
     owners: z.array(
       z.object({

@@ -32,3 +32,14 @@ export const amountSchema = z.object({
   area: z.string().describe('m², exact, two decimals').meta({ example: '2955.64' }),
   heads: z.number().int(),
 });
+
+/** Where a unit is and what it counts as: shared by the registry's units and an electorate's voters. */
+export const unitFields = {
+  id: z.uuid(),
+  registryNo: z.string(),
+  building: z.string(),
+  stair: z.string().nullable(),
+  room: z.string(),
+  area: z.string(),
+};
+export const unitKindSchema = z.enum(['residential', 'commercial', 'parking']);
