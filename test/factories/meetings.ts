@@ -65,3 +65,15 @@ export async function noticedMeeting(t: TestApp, clock: { now(): Date }, organis
   await publishNoticeOf(t, organiserToken, id);
   return id;
 }
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * A meeting of one yes/no motion, open now and closing at `closesAt` (real time: the servers and
+ * workers of the job tests run on the system clock); the app's running clock is set back to now.
+ */
+export async function meetingClosingAt(t: TestApp, clock: { set(at: Date): void }, organiserToken: string, estateId: string, closesAt: number, title: string): Promise<string> {
+  const { meetingId } = await openMeeting(t, clock, new Date(closesAt - 30 * DAY_MS), organiserToken, estateId, [{ matter: 'other_major', kind: 'yes_no', title }]);
+  clock.set(new Date());
+  return meetingId;
+}

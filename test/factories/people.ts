@@ -5,7 +5,9 @@ import { appointRole } from '../../src/identity/roles.ts';
 import { openSession } from '../../src/identity/sessions.ts';
 import { verifySelf } from '../../src/identity/verification.ts';
 import type { TestApp } from '../helpers/app.ts';
-import type { Person } from './cast.ts';
+import type { CsvUnit } from '../helpers/identity.ts';
+import { ownerNumber, type Person } from './cast.ts';
+import { importRegistry } from './registry.ts';
 import { actorFor, principalOf } from './who.ts';
 
 /**
@@ -78,4 +80,33 @@ export async function verifiedOwner(t: TestApp, owner: Person): Promise<Session>
   if (!outcome.ok) throw new Error(`verification of ${owner.name} failed: ${outcome.reason}`);
   // The same session with the new grants, as the verification route answers.
   return { ...session, accessToken: await tokenOf(t, session.accountId, principalOf(t, session.accessToken).session!) };
+}
+
+/**
+ * A crowd of `size` owners, one unit each, imported into the estate and each
+ * bound to an account of its own directly (phones `${phonePrefix}00000000`,
+ * `…01`, …): logging hundreds of people in would only test the login limits.
+ * Sessions are the caller's to open. Returns the owners and their accounts in registry order.
+ */
+export async function boundCrowd(t: TestApp, staffToken: string, estateId: string, size: number, phonePrefix: string) {
+  const units: CsvUnit[] = Array.from({ length: size }, (_, i) => ({
+    registryNo: `U-${String(i).padStart(4, '0')}`,
+    building: `${1 + (i % 5)}栋`,
+    room: String(100 + i),
+    area: `${80 + (i % 40)}.50`,
+    owners: [ownerNumber(i)],
+  }));
+  await importRegistry(t, staffToken, estateId, units);
+  const db = t.testDatabase.database.db;
+  const owners = await db.selectFrom('owners').select(['id', 'name']).where('estate_id', '=', estateId).execute();
+  const accounts = await db
+    .insertInto('accounts')
+    .values(owners.map((_, i) => ({ phone: `${phonePrefix}${String(i).padStart(8, '0')}` })))
+    .returning(['id', 'phone'])
+    .execute();
+  await db
+    .insertInto('owner_bindings')
+    .values(owners.map((o, i) => ({ account_id: accounts[i]!.id, owner_id: o.id, method: 'self' as const })))
+    .execute();
+  return { owners, accounts };
 }

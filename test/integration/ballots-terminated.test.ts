@@ -3,16 +3,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../src/identity/sessions.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import type { CsvUnit } from '../helpers/identity.ts';
-import { ownerNumber } from '../factories/cast.ts';
 import { runningClock } from '../helpers/jobs.ts';
 import { type PgProxy, pgProxy } from '../helpers/pg-proxy.ts';
 import { freePort, type ServerProcess, startServer, waitUntilReady } from '../helpers/server-process.ts';
 import { adminDatabaseUrl } from '../helpers/urls.ts';
 import { openMeeting } from '../factories/meetings.ts';
-import { appointed } from '../factories/people.ts';
+import { appointed, boundCrowd } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Issue 12, "Survive the database … nothing acknowledged is lost": owners
@@ -36,14 +33,8 @@ const voters: { token: string; voterId: string }[] = [];
 beforeAll(async () => {
   t = await createTestApp({ clock });
   const p = await twoTownships(t);
-  const people = Array.from({ length: VOTERS }, (_, i) => ownerNumber(i));
-  const units: CsvUnit[] = people.map((o, i) => ({ registryNo: `U-${String(i).padStart(4, '0')}`, building: `${1 + (i % 5)}栋`, room: String(100 + i), area: `${80 + (i % 40)}.50`, owners: [o] }));
-  await importRegistry(t, p.staffA, p.estateA, units);
-  // One account bound per owner directly: logging 120 people in would only test the login limits.
+  const { owners, accounts } = await boundCrowd(t, p.staffA, p.estateA, VOTERS, '167');
   const db = t.testDatabase.database.db;
-  const owners = await db.selectFrom('owners').select(['id']).where('estate_id', '=', p.estateA).execute();
-  const accounts = await db.insertInto('accounts').values(owners.map((_, i) => ({ phone: `167${String(i).padStart(8, '0')}` }))).returning(['id']).execute();
-  await db.insertInto('owner_bindings').values(owners.map((o, i) => ({ account_id: accounts[i]!.id, owner_id: o.id, method: 'self' as const }))).execute();
   const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   // Open now in real time (the server runs on the system clock), closing in a day.
   const opened = await openMeeting(t, clock, new Date(Date.now() + DAY - 30 * DAY), organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '断线投票' }]);

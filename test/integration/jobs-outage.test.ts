@@ -7,7 +7,7 @@ import { privateRedis, runningClock, waitFor } from '../helpers/jobs.ts';
 import { type PgProxy, pgProxy } from '../helpers/pg-proxy.ts';
 import { freePort, type ServerProcess, startServer, waitUntilReady } from '../helpers/server-process.ts';
 import { adminDatabaseUrl } from '../helpers/urls.ts';
-import { openMeeting } from '../factories/meetings.ts';
+import { meetingClosingAt as closingAt } from '../factories/meetings.ts';
 import { appointed } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
@@ -20,7 +20,6 @@ import { zhang } from '../factories/cast.ts';
  * the database through a proxy of this test's own; cutting it is the outage.
  */
 
-const DAY = 24 * 3_600_000;
 let redis: Awaited<ReturnType<typeof privateRedis>>;
 let proxy: PgProxy;
 let t: TestApp;
@@ -45,11 +44,7 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-async function meetingClosingAt(closesAt: number, title: string): Promise<string> {
-  const { meetingId } = await openMeeting(t, clock, new Date(closesAt - 30 * DAY), organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title }]);
-  clock.set(new Date());
-  return meetingId;
-}
+const meetingClosingAt = (closesAt: number, title: string) => closingAt(t, clock, organiser.accessToken, p.estateA, closesAt, title);
 
 async function closedAt(meetingId: string): Promise<Date | undefined> {
   const m = await t.testDatabase.database.db.selectFrom('meetings').select('closed_at').where('id', '=', meetingId).executeTakeFirstOrThrow();

@@ -3,14 +3,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import type { CsvUnit } from '../helpers/identity.ts';
-import { ownerNumber } from '../factories/cast.ts';
 import { BallotBatches, type OnlineBallot } from '../../src/voting/ballot-batches.ts';
 import { openSession } from '../../src/identity/sessions.ts';
 import { castBallot } from '../helpers/voting.ts';
-import { appointed } from '../factories/people.ts';
+import { appointed, boundCrowd } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Concurrency on the real PostgreSQL: many voters at once, one voter changing
@@ -38,22 +35,8 @@ const voters: { token: string; voterId: string; accountId: string; sessionId: st
 beforeAll(async () => {
   t = await createTestApp({ clock });
   const p = await twoTownships(t);
-  const people = Array.from({ length: VOTERS }, (_, i) => ownerNumber(i));
-  const units: CsvUnit[] = people.map((o, i) => ({ registryNo: `U-${String(i).padStart(4, '0')}`, building: `${1 + (i % 5)}栋`, room: String(100 + i), area: `${80 + (i % 40)}.50`, owners: [o] }));
-  await importRegistry(t, p.staffA, p.estateA, units);
-
-  // Bind one account per owner directly: 200 logins would only test the login rate limits again.
+  const { owners, accounts } = await boundCrowd(t, p.staffA, p.estateA, VOTERS, '166');
   const db = t.testDatabase.database.db;
-  const owners = await db.selectFrom('owners').select(['id', 'name']).where('estate_id', '=', p.estateA).execute();
-  const accounts = await db
-    .insertInto('accounts')
-    .values(owners.map((_, i) => ({ phone: `166${String(i).padStart(8, '0')}` })))
-    .returning(['id', 'phone'])
-    .execute();
-  await db
-    .insertInto('owner_bindings')
-    .values(owners.map((o, i) => ({ account_id: accounts[i]!.id, owner_id: o.id, method: 'self' as const })))
-    .execute();
 
   const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   const headers = bearer(organiser.accessToken);

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { privateRedis, runningClock, waitFor } from '../helpers/jobs.ts';
 import { type ServerProcess, startServer } from '../helpers/server-process.ts';
 import { adminDatabaseUrl } from '../helpers/urls.ts';
-import { openMeeting } from '../factories/meetings.ts';
+import { meetingClosingAt as closingAt } from '../factories/meetings.ts';
 import { appointed } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
@@ -20,7 +20,6 @@ import { zhang } from '../factories/cast.ts';
  * it waits for ballots in flight), so a worker is caught mid-close.
  */
 
-const DAY = 24 * 3_600_000;
 let redis: Awaited<ReturnType<typeof privateRedis>>;
 let t: TestApp;
 let p: Awaited<ReturnType<typeof twoTownships>>;
@@ -43,11 +42,7 @@ afterAll(async () => {
 });
 
 /** A meeting of one motion whose voting closes at `closesAt` (real time). */
-async function meetingClosingAt(closesAt: number, title: string): Promise<string> {
-  const { meetingId } = await openMeeting(t, clock, new Date(closesAt - 30 * DAY), organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title }]);
-  clock.set(new Date());
-  return meetingId;
-}
+const meetingClosingAt = (closesAt: number, title: string) => closingAt(t, clock, organiser.accessToken, p.estateA, closesAt, title);
 
 function worker(env: Record<string, string> = {}): ServerProcess {
   const w = startServer({ DATABASE_URL: t.testDatabase.url, REDIS_URL: redis.url, LOG_LEVEL: 'info', JOBS_INTERVAL_MS: '1000', ...env }, 'src/worker.ts');
