@@ -12,10 +12,10 @@ import { sql } from 'kysely';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { inTransaction } from '../src/db/transaction.ts';
-import { addMotion, createMeeting, openVoting, publishNotice } from '../src/voting/meetings.ts';
+import { openVoting } from '../src/voting/meetings.ts';
 import { requireMeeting } from '../src/voting/meetings-repository.ts';
+import { noticedBenchMeeting } from './meeting.ts';
 import { findVoters, resolveVoter } from '../src/voting/electorate-lookup.ts';
-import { motionInputSchema } from '../src/voting/motion-terms.ts';
 import { scratchDatabase } from './scratch-database.ts';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 100_000);
@@ -56,24 +56,7 @@ async function openMeeting(name: string): Promise<string> {
       from o returning id, registry_no)
     insert into unit_owners (unit_id, owner_id)
     select u.id, o.id from u join o on 'R-' || lpad(substring(o.name from 4), 6, '0') = u.registry_no`.execute(db);
-  const day = 24 * 3_600_000;
-  const now = Date.now();
-  return inTransaction(db, async (trx) => {
-    const meeting = await createMeeting(trx, {
-      estateId: estate.id,
-      kind: 'regular',
-      title: 'bench',
-      votingOpensAt: new Date(now - 2 * day),
-      votingClosesAt: new Date(now + 5 * day),
-      actor: 'system:bench',
-      now: new Date(now - 20 * day),
-    });
-    for (const title of ['一', '二']) {
-      await addMotion(trx, meeting, motionInputSchema.parse({ matter: 'other_major', kind: 'yes_no', title }), 'system:bench', new Date(now - 20 * day));
-    }
-    await publishNotice(trx, await requireMeeting(trx, meeting.id), 'system:bench', new Date(now - 20 * day));
-    return meeting.id;
-  });
+  return noticedBenchMeeting(db, estate.id, ['一', '二']);
 }
 
 async function open(meetingId: string) {

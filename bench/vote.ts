@@ -28,9 +28,9 @@ import { openDatabase } from '../src/db/database.ts';
 import { inTransaction } from '../src/db/transaction.ts';
 import { ephemeralKeys } from '../src/identity/keys.ts';
 import { openSession } from '../src/identity/sessions.ts';
-import { addMotion, createMeeting, openVoting, publishNotice } from '../src/voting/meetings.ts';
+import { openVoting } from '../src/voting/meetings.ts';
 import { requireMeeting } from '../src/voting/meetings-repository.ts';
-import { motionInputSchema } from '../src/voting/motion-terms.ts';
+import { noticedBenchMeeting } from './meeting.ts';
 import { scratchDatabase } from './scratch-database.ts';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 2000);
@@ -228,23 +228,8 @@ try {
     select a.id, o.id, 'self' from accounts a join owners o on o.name = '业主' || ltrim(substr(a.phone, 4), '0')`.execute(db);
 
   // A meeting whose voting is open now and for days to come.
-  const day = 24 * 3_600_000;
-  const now = Date.now();
-  const meetingId = await inTransaction(db, async (trx) => {
-    const meeting = await createMeeting(trx, {
-      estateId: estate.id,
-      kind: 'regular',
-      title: 'bench',
-      votingOpensAt: new Date(now - 2 * day),
-      votingClosesAt: new Date(now + 5 * day),
-      actor: 'system:bench',
-      now: new Date(now - 20 * day),
-    });
-    await addMotion(trx, meeting, motionInputSchema.parse({ matter: 'other_major', kind: 'yes_no', title: 'bench' }), 'system:bench', new Date(now - 20 * day));
-    await publishNotice(trx, await requireMeeting(trx, meeting.id), 'system:bench', new Date(now - 20 * day));
-    await openVoting(trx, await requireMeeting(trx, meeting.id), 'system:bench', new Date(now));
-    return meeting.id;
-  });
+  const meetingId = await noticedBenchMeeting(db, estate.id, ['bench']);
+  await inTransaction(db, async (trx) => openVoting(trx, await requireMeeting(trx, meetingId), 'system:bench', new Date()));
   const motion = await db.selectFrom('motions').select('id').where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
   const voters = await db
     .selectFrom('electorate_voters')

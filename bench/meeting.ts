@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../src/db/schema.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { addMotion, createMeeting, publishNotice } from '../src/voting/meetings.ts';
+import { requireMeeting } from '../src/voting/meetings-repository.ts';
+import { motionInputSchema } from '../src/voting/motion-terms.ts';
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * A meeting of yes/no motions titled `titles`, its notice published 20 days
+ * ago and voting due from two days ago to five days ahead: ready to open now
+ * (bench:vote and bench:lookup open it, each when it wants the snapshot taken).
+ */
+export async function noticedBenchMeeting(db: Kysely<DB>, estateId: string, titles: readonly string[]): Promise<string> {
+  const now = Date.now();
+  const noticedAt = new Date(now - 20 * DAY);
+  return inTransaction(db, async (trx) => {
+    const meeting = await createMeeting(trx, {
+      estateId,
+      kind: 'regular',
+      title: 'bench',
+      votingOpensAt: new Date(now - 2 * DAY),
+      votingClosesAt: new Date(now + 5 * DAY),
+      actor: 'system:bench',
+      now: noticedAt,
+    });
+    for (const title of titles) {
+      await addMotion(trx, meeting, motionInputSchema.parse({ matter: 'other_major', kind: 'yes_no', title }), 'system:bench', noticedAt);
+    }
+    await publishNotice(trx, await requireMeeting(trx, meeting.id), 'system:bench', noticedAt);
+    return meeting.id;
+  });
+}
