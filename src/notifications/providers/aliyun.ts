@@ -1,4 +1,4 @@
-import Dysmsapi, { QuerySendDetailsRequest, SendSmsRequest } from '@alicloud/dysmsapi20170525';
+import DysmsapiModule, { QuerySendDetailsRequest, SendSmsRequest } from '@alicloud/dysmsapi20170525';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { randomUUID } from 'node:crypto';
 import { type MessageKind, type SmsOutcome, type SmsProvider, type SmsReceipt, type SmsRequest, TEMPLATE_PARAMS } from '../sms-provider.ts';
@@ -36,6 +36,10 @@ export interface AliyunSmsOptions {
   timeoutMs?: number;
   now?: () => Date;
 }
+
+// Node gives an ES module the CommonJS exports object, whose .default is the client class; vitest's loader gives
+// the class itself. Either way, the class.
+const Dysmsapi = ((DysmsapiModule as unknown as { default?: unknown }).default ?? DysmsapiModule) as typeof DysmsapiModule.default;
 
 export const ALIYUN_DEFAULT_ENDPOINT = 'https://dysmsapi.aliyuncs.com';
 
@@ -105,7 +109,7 @@ function endpointParts(endpoint: string): { protocol: 'http' | 'https'; host: st
 export function aliyunSmsProvider(options: AliyunSmsOptions): SmsProvider {
   const { protocol, host } = endpointParts(options.endpoint ?? ALIYUN_DEFAULT_ENDPOINT);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const client = new Dysmsapi.default(
+  const client = new Dysmsapi(
     new $OpenApiUtil.Config({
       accessKeyId: options.accessKeyId,
       accessKeySecret: options.accessKeySecret,

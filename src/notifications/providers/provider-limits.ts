@@ -50,8 +50,10 @@ export const retryable = (reason: string, retryAfterMs?: number): SmsOutcome =>
  */
 export function unreachable(provider: string, err: unknown): SmsOutcome {
   const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' && err.code !== '' ? err.code : null;
-  const name = err instanceof Error ? err.name : 'error';
-  return retryable(`${provider} unreachable: ${code ?? name}`);
+  const message = err instanceof Error ? err.message : '';
+  // Some SDKs wrap the socket error in their own, keeping only its text ("…reason: connect ECONNREFUSED …").
+  const named = /\b(E[A-Z]{3,})\b/.exec(message)?.[1] ?? (/time(d )?out/i.test(message) ? 'timeout' : null);
+  return retryable(`${provider} unreachable: ${code ?? named ?? (err instanceof Error ? err.name : 'error')}`);
 }
 
 /**
