@@ -85,7 +85,7 @@ const positiveCount = (max: number) =>
   z.coerce.number({ error: 'expected a number' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).max(max, { error: `expected at most ${max}` });
 
 // ── SMS and face-verification providers (issue 14) ─────────────────────────
-const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional());
+const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().min(1, { error: 'expected a value, not blanks' }).optional());
 
 /** SMS_TEMPLATE_LOGIN_CODE … SMS_TEMPLATE_OWNER_BOUND: the template of each message kind at the chosen cloud provider. */
 export function templateVariable(kind: MessageKind): `SMS_TEMPLATE_${Uppercase<MessageKind>}` {

@@ -62,6 +62,7 @@ const PERMANENT_CODES = new Set([
   'isv.SMS_CONTENT_ILLEGAL',
   'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
   'isv.EXTEND_CODE_ERROR',
+  'isp.RAM_PERMISSION_DENY',
 ]);
 
 /**
@@ -81,9 +82,9 @@ export function aliyunOutcome(code: string, message: string, now: Date, retryAft
   if (code.startsWith('Throttling')) return retryable(reason, Math.max(retryAfterMs ?? 0, 1_000));
   // The account cannot send now (balance, arrears): the operator can fix it and the message then goes.
   if (code === 'isv.OUT_OF_SERVICE' || code === 'isv.AMOUNT_NOT_ENOUGH') return retryable(reason, HOUR_MS);
+  if (PERMANENT_CODES.has(code)) return permanent(reason);
   // Platform errors (isp.*, ServiceUnavailable, InternalError) pass.
   if (code.startsWith('isp.') || code === 'ServiceUnavailable' || code === 'InternalError') return retryable(reason);
-  if (PERMANENT_CODES.has(code)) return permanent(reason);
   // Everything else (wrong keys or signature, RAM permission, account closed, an unknown isv.* code): the
   // same call will be refused again until someone changes the configuration; sending it again is not our call.
   return permanent(reason);
