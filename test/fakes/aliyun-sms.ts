@@ -29,7 +29,9 @@ export interface AliyunSent {
 export type AliyunScript =
   | { code: string; message: string }
   | { throttle: true; retryAfterMs?: number }
-  | { httpStatus: number; body?: string };
+  | { httpStatus: number; body?: string }
+  /** Never answer (the adapter's timeout must end the call). */
+  | { hang: true };
 
 export interface AliyunSmsFake extends HttpFake {
   sent: AliyunSent[];
@@ -101,7 +103,7 @@ export async function startAliyunSmsFake(options: {
     return null;
   }
 
-  function sendSms(q: URLSearchParams): FakeAnswer {
+  function sendSms(q: URLSearchParams): FakeAnswer | Promise<FakeAnswer> {
     for (const p of ['PhoneNumbers', 'SignName', 'TemplateCode']) {
       if (!q.get(p)) return refuse(400, `Missing${p}`, `${p} is mandatory for this action.`);
     }
@@ -110,6 +112,7 @@ export async function startAliyunSmsFake(options: {
     if (script && 'throttle' in script) {
       return refuse(400, 'Throttling.User', 'Request was denied due to user flow control.', script.retryAfterMs ? { 'x-acs-retry-after': String(script.retryAfterMs) } : {});
     }
+    if (script && 'hang' in script) return new Promise<FakeAnswer>(() => {});
     if (script && 'httpStatus' in script) {
       refusals.push(`http ${script.httpStatus}`);
       return { status: script.httpStatus, headers: { 'content-type': 'text/html' }, body: script.body ?? '<html>Service Unavailable</html>' };

@@ -15,7 +15,7 @@ import { type FakeAnswer, type FakeRequest, type HttpFake, json, startHttpFake }
  * through loopbackAgent(), which resolves every name to 127.0.0.1.
  */
 
-export type TencentAnswer = { response: Record<string, unknown> } | { error: string; message: string } | { httpStatus: number };
+export type TencentAnswer = { response: Record<string, unknown> } | { error: string; message: string } | { httpStatus: number } | { hang: true };
 
 export interface TencentCloudFake extends HttpFake {
   /** The endpoint URL to give the adapter. */
@@ -94,6 +94,7 @@ export async function startTencentCloudFake(options: {
     }
     const action = String(req.headers['x-tc-action'] ?? '');
     const result = options.handle(action, params);
+    if ('hang' in result) return new Promise<FakeAnswer>(() => {});
     if ('httpStatus' in result) {
       refusals.push(`http ${result.httpStatus}`);
       return { status: result.httpStatus, headers: { 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' };

@@ -13,7 +13,7 @@ export interface TencentSent {
 }
 
 /** Instead of accepting a number: a per-number status Code, a request-level error, or an HTTP failure. */
-export type TencentSmsScript = { statusCode: string; message: string } | { error: string; message: string } | { httpStatus: number };
+export type TencentSmsScript = { statusCode: string; message: string } | { error: string; message: string } | { httpStatus: number } | { hang: true };
 
 export interface TencentSmsFake extends TencentCloudFake {
   sent: TencentSent[];

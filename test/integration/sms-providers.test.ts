@@ -88,6 +88,12 @@ describe('Alibaba Cloud SMS', () => {
     const phone = '13800000003';
     fake.script(phone, { httpStatus: 503 });
     expect(await provider().send(requestFor('results_published', phone))).toMatchObject({ status: 'failed', retryable: true });
+    fake.script(phone, { hang: true });
+    expect(await provider({ timeoutMs: 300 }).send(requestFor('results_published', phone))).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      reason: 'aliyun unreachable: timeout',
+    });
     fake.script(phone, null);
     const closed = await startAliyunSmsFake({ ...keys, signName: SIGN, templates: {} });
     await closed.close();
@@ -229,6 +235,9 @@ describe('Tencent Cloud SMS', () => {
     expect(await provider().send(requestFor('result_certified', phone))).toEqual({ status: 'failed', retryable: true, reason: 'tencent http 502' });
     fake.script(`+86${phone}`, { error: 'InternalError.Timeout', message: '请求下发短信超时' });
     expect(await provider().send(requestFor('result_certified', phone))).toMatchObject({ retryable: true, reason: expect.stringMatching(/^InternalError\.Timeout/) });
+    fake.script(`+86${phone}`, { hang: true });
+    // The SDK counts its timeout in whole seconds: one second here.
+    expect(await provider({ timeoutMs: 1_000 }).send(requestFor('result_certified', phone))).toEqual({ status: 'failed', retryable: true, reason: 'tencent unreachable: timeout' });
     fake.script(`+86${phone}`, null);
     const closed = await startTencentSmsFake({ ...keys, smsSdkAppId, signName: SIGN, templates: {} });
     await closed.close();
