@@ -116,6 +116,14 @@ describe('Alibaba Cloud SMS', () => {
     expect(fake.sent.length).toBe(before);
   });
 
+  it('the fake refuses what the provider refuses: an unsigned call, a wrong API version', async () => {
+    const unsigned = await fetch(`${endpoint}/?PhoneNumbers=13800000000`, { method: 'POST', headers: { 'x-acs-action': 'SendSms', 'x-acs-version': '2017-05-25' } });
+    expect(unsigned.status).toBe(400);
+    expect(await unsigned.json()).toMatchObject({ Code: 'IncompleteSignature' });
+    const oldVersion = await fetch(`${endpoint}/`, { method: 'POST', headers: { 'x-acs-action': 'SendSms', 'x-acs-version': '2016-09-27' } });
+    expect(await oldVersion.json()).toMatchObject({ Code: 'InvalidVersion' });
+  });
+
   it('a request missing a template parameter fails for good without calling the provider', async () => {
     const calls = fake.actions.length;
     const request = requestFor('meeting_noticed');
@@ -258,6 +266,15 @@ describe('Tencent Cloud SMS', () => {
     expect(await provider({ secretId: 'AKIDsomebodyElse' }).send(requestFor('login_code'))).toMatchObject({ retryable: false, reason: expect.stringMatching(/^AuthFailure\.SecretIdNotFound/) });
     expect(fake.refusals.slice(-2)).toEqual(['AuthFailure.SignatureFailure', 'AuthFailure.SecretIdNotFound']);
     expect(fake.sent.length).toBe(before);
+  });
+
+  it('the fake refuses an unsigned call as the provider does', async () => {
+    const unsigned = await fetch(`http://127.0.0.1:${fake.port}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tc-action': 'SendSms', 'x-tc-version': '2021-01-11' },
+      body: '{}',
+    });
+    expect(await unsigned.json()).toMatchObject({ Response: { Error: { Code: 'AuthFailure.InvalidAuthorization' } } });
   });
 
   it('receipts: reports pulled by phone number, matched by SerialNo', async () => {
