@@ -86,7 +86,10 @@ describe('Alibaba Cloud SMS', () => {
 
   it('a 5xx, or no provider at all, is retryable', async () => {
     const phone = '13800000003';
-    fake.script(phone, { httpStatus: 503 });
+    fake.script(phone, { httpStatus: 503, body: JSON.stringify({ Code: 'ServiceUnavailable', Message: 'The request has failed due to a temporary failure of the server.' }) });
+    expect(await provider().send(requestFor('results_published', phone))).toEqual({ status: 'failed', retryable: true, reason: 'aliyun 503: ServiceUnavailable' });
+    // A gateway's page instead of the provider's JSON.
+    fake.script(phone, { httpStatus: 502 });
     expect(await provider().send(requestFor('results_published', phone))).toMatchObject({ status: 'failed', retryable: true });
     fake.script(phone, { hang: true });
     expect(await provider({ timeoutMs: 300 }).send(requestFor('results_published', phone))).toMatchObject({
