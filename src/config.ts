@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { MESSAGE_KINDS, type MessageKind } from './notifications/sms-provider.ts';
 
 /**
  * The service's whole configuration, read once from the environment at start.
@@ -83,6 +84,35 @@ const trustProxy = z
 const positiveCount = (max: number) =>
   z.coerce.number({ error: 'expected a number' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).max(max, { error: `expected at most ${max}` });
 
+// ── SMS and face-verification providers (issue 14) ─────────────────────────
+const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().min(1, { error: 'expected a value, not blanks' }).optional());
+
+/** SMS_TEMPLATE_LOGIN_CODE … SMS_TEMPLATE_OWNER_BOUND: the template of each message kind at the chosen cloud provider. */
+export function templateVariable(kind: MessageKind): `SMS_TEMPLATE_${Uppercase<MessageKind>}` {
+  return `SMS_TEMPLATE_${kind.toUpperCase() as Uppercase<MessageKind>}`;
+}
+const templateVariables = Object.fromEntries(MESSAGE_KINDS.map((kind) => [templateVariable(kind), optionalText])) as Record<
+  `SMS_TEMPLATE_${Uppercase<MessageKind>}`,
+  typeof optionalText
+>;
+
+const cloudRegion = z.preprocess(
+  emptyAsUndefined,
+  z.string().regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, { error: 'expected a region id such as cn-hangzhou or ap-guangzhou' }).optional(),
+);
+
+/** An endpoint override: scheme and host (and port) only, as the SDKs take them. */
+const endpointUrl = z.preprocess(
+  emptyAsUndefined,
+  z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://dysmsapi.aliyuncs.com' })
+    .refine((v) => {
+      const url = new URL(v);
+      return (url.pathname === '/' || url.pathname === '') && url.search === '' && url.username === '' && url.password === '';
+    }, { error: 'expected only a scheme and host (and port): no path, query or credentials' })
+    .optional(),
+);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -124,9 +154,30 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(120_000).default(10_000),
   BALLOT_BATCHES_IN_FLIGHT: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(64, { error: 'expected at most 64' }).default(2),
   BALLOT_BATCH_MAX: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(1000, { error: 'expected at most 1000' }).default(64),
-  SMS_SENDER: z.preprocess(emptyAsUndefined, z.enum(['development', 'http'], { error: 'expected development or http' }).optional()),
+  SMS_SENDER: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['development', 'http', 'aliyun', 'tencent'], { error: 'expected aliyun, tencent, http or development' }).optional(),
+  ),
   SMS_HTTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
   SMS_HTTP_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
+  ALIYUN_SMS_ACCESS_KEY_ID: optionalText,
+  ALIYUN_SMS_ACCESS_KEY_SECRET: optionalText,
+  ALIYUN_SMS_SIGN_NAME: optionalText,
+  ALIYUN_SMS_REGION: cloudRegion,
+  ALIYUN_SMS_ENDPOINT: endpointUrl,
+  TENCENT_SMS_SECRET_ID: optionalText,
+  TENCENT_SMS_SECRET_KEY: optionalText,
+  TENCENT_SMS_SDK_APP_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^\d{6,20}$/, { error: 'expected the SMS application\'s SdkAppId, digits such as 1400123456' }).optional()),
+  TENCENT_SMS_SIGN_NAME: optionalText,
+  TENCENT_SMS_REGION: cloudRegion,
+  TENCENT_SMS_ENDPOINT: endpointUrl,
+  ...templateVariables,
+  FACE_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(['tencent', 'development'], { error: 'expected tencent or development (unset: no face verification)' }).optional()),
+  TENCENT_FACEID_SECRET_ID: optionalText,
+  TENCENT_FACEID_SECRET_KEY: optionalText,
+  TENCENT_FACEID_RULE_ID: optionalText,
+  TENCENT_FACEID_REGION: cloudRegion,
+  TENCENT_FACEID_ENDPOINT: endpointUrl,
   LOGIN_CODES_PER_ADDRESS_PER_HOUR: positiveCount(1_000_000).default(300),
   LOGIN_CODES_PER_ESTATE_PER_DAY: positiveCount(10_000_000).default(1_000),
   LOGIN_CODES_UNATTACHED_PER_DAY: positiveCount(10_000_000).default(2_000),
@@ -195,8 +246,12 @@ export interface Config {
    * How login codes reach phones: `development` keeps them (redacted) in sms_outbox and
    * logs them only when NODE_ENV=development; `http` posts each message to an SMS gateway.
    */
-  smsSender: 'development' | 'http';
+  smsSender: 'development' | 'http' | 'aliyun' | 'tencent';
   smsHttp: { url: string; token: string | undefined } | undefined;
+  /** The cloud SMS provider when SMS_SENDER is aliyun or tencent (src/notifications/providers/). */
+  smsCloud: AliyunSmsConfig | TencentSmsConfig | undefined;
+  /** Face verification (人脸核身): a provider, the development fake, or none (undefined: disabled). */
+  face: TencentFaceConfig | { provider: 'development' } | undefined;
   /** Limits on login codes and on self-verification failures (src/identity/otp.ts, verification.ts). */
   identityLimits: {
     loginCodesPerAddressPerHour: number;
@@ -216,6 +271,37 @@ export interface Config {
     /** PKCS#8 PEM of the Ed25519 key that signs certified results. */
     resultSigningKey: string | undefined;
   };
+}
+
+export interface AliyunSmsConfig {
+  provider: 'aliyun';
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  regionId: string;
+  /** Undefined: the SDK's public endpoint. */
+  endpoint: string | undefined;
+  templates: Record<MessageKind, string>;
+}
+
+export interface TencentSmsConfig {
+  provider: 'tencent';
+  secretId: string;
+  secretKey: string;
+  smsSdkAppId: string;
+  signName: string;
+  region: string;
+  endpoint: string | undefined;
+  templates: Record<MessageKind, string>;
+}
+
+export interface TencentFaceConfig {
+  provider: 'tencent';
+  secretId: string;
+  secretKey: string;
+  ruleId: string;
+  region: string | undefined;
+  endpoint: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -252,9 +338,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (e.PUBLIC_BASE_URL === undefined) problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production');
     // Production must choose its sender on purpose, and a real one: the development one sends nothing.
     if (e.SMS_SENDER === undefined) problems.push('SMS_SENDER: required when NODE_ENV=production');
-    if (e.SMS_SENDER === 'development') problems.push('SMS_SENDER: development sends no text messages and is refused when NODE_ENV=production; use http');
+    if (e.SMS_SENDER === 'development') problems.push('SMS_SENDER: development sends no text messages and is refused when NODE_ENV=production; use aliyun, tencent or http');
+    // The development fake passes every face: in production it would make anyone anyone.
+    if (e.FACE_PROVIDER === 'development') problems.push('FACE_PROVIDER: development passes every check and is refused when NODE_ENV=production; use tencent, or leave it unset');
   }
   if (e.SMS_SENDER === 'http' && e.SMS_HTTP_URL === undefined) problems.push('SMS_HTTP_URL: required when SMS_SENDER=http');
+  const smsCloud = cloudSmsConfig(e, problems);
+  const face = faceConfig(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -281,6 +371,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     smsSender: e.SMS_SENDER ?? 'development',
     smsHttp: e.SMS_SENDER === 'http' && e.SMS_HTTP_URL !== undefined ? { url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN } : undefined,
+    smsCloud,
+    face,
     identityLimits: {
       loginCodesPerAddressPerHour: e.LOGIN_CODES_PER_ADDRESS_PER_HOUR,
       loginCodesPerEstatePerDay: e.LOGIN_CODES_PER_ESTATE_PER_DAY,
@@ -314,7 +406,117 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-const SECRET_NAMES = new Set(['JWT_PRIVATE_KEY', 'IDENTITY_HMAC_KEY', 'RESULT_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL', 'SMS_HTTP_URL', 'SMS_HTTP_TOKEN']);
+type ParsedEnv = z.output<typeof envSchema>;
+
+/** Pushes a problem for each variable in `names` that is unset; true when all are set. */
+function requireAll(e: ParsedEnv, names: readonly (keyof ParsedEnv)[], when: string, problems: string[]): boolean {
+  const missing = names.filter((name) => e[name] === undefined);
+  for (const name of missing) problems.push(`${name}: required when ${when}`);
+  return missing.length === 0;
+}
+
+/** Every message kind's template, each checked against the provider's form of template id. */
+function templatesFor(e: ParsedEnv, sender: 'aliyun' | 'tencent', problems: string[]): Record<MessageKind, string> | null {
+  const form = sender === 'aliyun' ? /^SMS_\d+$/ : /^\d+$/;
+  const example = sender === 'aliyun' ? 'an Alibaba Cloud template code such as SMS_123456789' : 'a Tencent Cloud template id, digits such as 1234567';
+  let complete = true;
+  const templates = {} as Record<MessageKind, string>;
+  for (const kind of MESSAGE_KINDS) {
+    const name = templateVariable(kind);
+    const value = e[name];
+    if (value === undefined) {
+      problems.push(`${name}: required when SMS_SENDER=${sender} (the template of ${kind} messages)`);
+      complete = false;
+    } else if (!form.test(value)) {
+      problems.push(`${name}: expected ${example} (got ${JSON.stringify(value)})`);
+      complete = false;
+    } else templates[kind] = value;
+  }
+  return complete ? templates : null;
+}
+
+/** Production talks to the providers over TLS only: an http endpoint is for a local fake. */
+function endpointFor(e: ParsedEnv, name: 'ALIYUN_SMS_ENDPOINT' | 'TENCENT_SMS_ENDPOINT' | 'TENCENT_FACEID_ENDPOINT', problems: string[]): string | undefined {
+  const value = e[name];
+  if (value === undefined) return undefined;
+  const url = new URL(value);
+  if (e.NODE_ENV === 'production' && url.protocol !== 'https:') problems.push(`${name}: expected https when NODE_ENV=production`);
+  // The Tencent Cloud SDK signs with the service named by the endpoint's first label (sms.…, faceid.…).
+  const service = name === 'TENCENT_SMS_ENDPOINT' ? 'sms' : name === 'TENCENT_FACEID_ENDPOINT' ? 'faceid' : null;
+  if (service && url.hostname.split('.')[0] !== service) {
+    problems.push(`${name}: the host name must begin with "${service}." (the SDK signs each call for the service its first label names)`);
+  }
+  return `${url.protocol}//${url.host}`;
+}
+
+function cloudSmsConfig(e: ParsedEnv, problems: string[]): AliyunSmsConfig | TencentSmsConfig | undefined {
+  if (e.SMS_SENDER === 'aliyun') {
+    const keys = requireAll(e, ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME'], 'SMS_SENDER=aliyun', problems);
+    const templates = templatesFor(e, 'aliyun', problems);
+    const endpoint = endpointFor(e, 'ALIYUN_SMS_ENDPOINT', problems);
+    if (!keys || !templates) return undefined;
+    return {
+      provider: 'aliyun',
+      accessKeyId: e.ALIYUN_SMS_ACCESS_KEY_ID!,
+      accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET!,
+      signName: e.ALIYUN_SMS_SIGN_NAME!,
+      regionId: e.ALIYUN_SMS_REGION ?? 'cn-hangzhou',
+      endpoint,
+      templates,
+    };
+  }
+  if (e.SMS_SENDER === 'tencent') {
+    const keys = requireAll(
+      e,
+      ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME'],
+      'SMS_SENDER=tencent',
+      problems,
+    );
+    const templates = templatesFor(e, 'tencent', problems);
+    const endpoint = endpointFor(e, 'TENCENT_SMS_ENDPOINT', problems);
+    if (!keys || !templates) return undefined;
+    return {
+      provider: 'tencent',
+      secretId: e.TENCENT_SMS_SECRET_ID!,
+      secretKey: e.TENCENT_SMS_SECRET_KEY!,
+      smsSdkAppId: e.TENCENT_SMS_SDK_APP_ID!,
+      signName: e.TENCENT_SMS_SIGN_NAME!,
+      region: e.TENCENT_SMS_REGION ?? 'ap-guangzhou',
+      endpoint,
+      templates,
+    };
+  }
+  return undefined;
+}
+
+function faceConfig(e: ParsedEnv, problems: string[]): Config['face'] {
+  if (e.FACE_PROVIDER === 'development') return { provider: 'development' };
+  if (e.FACE_PROVIDER !== 'tencent') return undefined;
+  const keys = requireAll(e, ['TENCENT_FACEID_SECRET_ID', 'TENCENT_FACEID_SECRET_KEY', 'TENCENT_FACEID_RULE_ID'], 'FACE_PROVIDER=tencent', problems);
+  const endpoint = endpointFor(e, 'TENCENT_FACEID_ENDPOINT', problems);
+  if (!keys) return undefined;
+  return {
+    provider: 'tencent',
+    secretId: e.TENCENT_FACEID_SECRET_ID!,
+    secretKey: e.TENCENT_FACEID_SECRET_KEY!,
+    ruleId: e.TENCENT_FACEID_RULE_ID!,
+    region: e.TENCENT_FACEID_REGION,
+    endpoint,
+  };
+}
+
+const SECRET_NAMES = new Set([
+  'JWT_PRIVATE_KEY',
+  'IDENTITY_HMAC_KEY',
+  'RESULT_SIGNING_KEY',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMS_HTTP_URL',
+  'SMS_HTTP_TOKEN',
+  'ALIYUN_SMS_ACCESS_KEY_SECRET',
+  'TENCENT_SMS_SECRET_KEY',
+  'TENCENT_FACEID_SECRET_KEY',
+]);
 
 function redactIfSecret(name: string, value: string): string {
   // URLs may carry passwords; keys are secret outright. Say only how long they were.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { trustProxyOption } from '../../src/app.ts';
 import { startServer } from '../helpers/server-process.ts';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig, templateVariable } from '../../src/config.ts';
+import { MESSAGE_KINDS } from '../../src/notifications/sms-provider.ts';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -113,5 +114,140 @@ describe('configuration', () => {
     });
     expect(loadConfig({ LOGIN_CODES_PER_ADDRESS_PER_HOUR: '500' }).identityLimits.loginCodesPerAddressPerHour).toBe(500);
     expect(problemsOf({ LOGIN_CODES_PER_ESTATE_PER_DAY: '0' })[0]).toMatch(/^LOGIN_CODES_PER_ESTATE_PER_DAY: expected at least 1/);
+  });
+
+  describe('SMS and face-verification providers', () => {
+    const aliyunTemplates = Object.fromEntries(MESSAGE_KINDS.map((kind, i) => [templateVariable(kind), `SMS_4650${i}`]));
+    const tencentTemplates = Object.fromEntries(MESSAGE_KINDS.map((kind, i) => [templateVariable(kind), String(2_100_000 + i)]));
+    const aliyun = {
+      SMS_SENDER: 'aliyun',
+      ALIYUN_SMS_ACCESS_KEY_ID: 'LTAI5tKey',
+      ALIYUN_SMS_ACCESS_KEY_SECRET: 'aliyun-secret-value',
+      ALIYUN_SMS_SIGN_NAME: '共决',
+      ...aliyunTemplates,
+    };
+    const tencent = {
+      SMS_SENDER: 'tencent',
+      TENCENT_SMS_SECRET_ID: 'AKIDkey',
+      TENCENT_SMS_SECRET_KEY: 'tencent-secret-value',
+      TENCENT_SMS_SDK_APP_ID: '1400123456',
+      TENCENT_SMS_SIGN_NAME: '共决',
+      ...tencentTemplates,
+    };
+
+    it('one template variable per message kind, named after it', () => {
+      expect(MESSAGE_KINDS.map(templateVariable)).toEqual([
+        'SMS_TEMPLATE_LOGIN_CODE',
+        'SMS_TEMPLATE_MEETING_NOTICED',
+        'SMS_TEMPLATE_VOTING_OPENED',
+        'SMS_TEMPLATE_VOTING_REMINDER',
+        'SMS_TEMPLATE_RESULTS_PUBLISHED',
+        'SMS_TEMPLATE_RESULT_CERTIFIED',
+        'SMS_TEMPLATE_PETITION_THRESHOLD',
+        'SMS_TEMPLATE_VERIFICATION_LOCKED',
+        'SMS_TEMPLATE_OWNER_BOUND',
+      ]);
+    });
+
+    it('SMS_SENDER=aliyun: keys, sign, region default and every template', () => {
+      const config = loadConfig(aliyun);
+      expect(config.smsSender).toBe('aliyun');
+      expect(config.smsCloud).toEqual({
+        provider: 'aliyun',
+        accessKeyId: 'LTAI5tKey',
+        accessKeySecret: 'aliyun-secret-value',
+        signName: '共决',
+        regionId: 'cn-hangzhou',
+        endpoint: undefined,
+        templates: Object.fromEntries(MESSAGE_KINDS.map((kind, i) => [kind, `SMS_4650${i}`])),
+      });
+      expect(loadConfig({ ...aliyun, ALIYUN_SMS_REGION: 'cn-shenzhen', ALIYUN_SMS_ENDPOINT: 'http://127.0.0.1:8080' }).smsCloud).toMatchObject({
+        regionId: 'cn-shenzhen',
+        endpoint: 'http://127.0.0.1:8080',
+      });
+    });
+
+    it('SMS_SENDER=aliyun names every missing variable at once, each template by its kind', () => {
+      const problems = problemsOf({ SMS_SENDER: 'aliyun' });
+      expect(problems.map((p) => p.split(':')[0])).toEqual([
+        'ALIYUN_SMS_ACCESS_KEY_ID',
+        'ALIYUN_SMS_ACCESS_KEY_SECRET',
+        'ALIYUN_SMS_SIGN_NAME',
+        ...MESSAGE_KINDS.map(templateVariable),
+      ]);
+      expect(problems[0]).toBe('ALIYUN_SMS_ACCESS_KEY_ID: required when SMS_SENDER=aliyun');
+      expect(problems.at(-1)).toBe('SMS_TEMPLATE_OWNER_BOUND: required when SMS_SENDER=aliyun (the template of owner_bound messages)');
+      const withoutOne: Record<string, string> = { ...aliyun };
+      delete withoutOne.SMS_TEMPLATE_VOTING_REMINDER;
+      expect(problemsOf(withoutOne)).toEqual(['SMS_TEMPLATE_VOTING_REMINDER: required when SMS_SENDER=aliyun (the template of voting_reminder messages)']);
+    });
+
+    it('template ids in the chosen provider\'s form', () => {
+      expect(problemsOf({ ...aliyun, SMS_TEMPLATE_LOGIN_CODE: '2100000' })).toEqual([
+        'SMS_TEMPLATE_LOGIN_CODE: expected an Alibaba Cloud template code such as SMS_123456789 (got "2100000")',
+      ]);
+      expect(problemsOf({ ...tencent, SMS_TEMPLATE_LOGIN_CODE: 'SMS_1' })).toEqual([
+        'SMS_TEMPLATE_LOGIN_CODE: expected a Tencent Cloud template id, digits such as 1234567 (got "SMS_1")',
+      ]);
+    });
+
+    it('SMS_SENDER=tencent: SecretId/SecretKey, SdkAppId, sign, region default and every template', () => {
+      expect(loadConfig(tencent).smsCloud).toEqual({
+        provider: 'tencent',
+        secretId: 'AKIDkey',
+        secretKey: 'tencent-secret-value',
+        smsSdkAppId: '1400123456',
+        signName: '共决',
+        region: 'ap-guangzhou',
+        endpoint: undefined,
+        templates: Object.fromEntries(MESSAGE_KINDS.map((kind, i) => [kind, String(2_100_000 + i)])),
+      });
+      expect(problemsOf({ SMS_SENDER: 'tencent', ...tencentTemplates })).toEqual([
+        'TENCENT_SMS_SECRET_ID: required when SMS_SENDER=tencent',
+        'TENCENT_SMS_SECRET_KEY: required when SMS_SENDER=tencent',
+        'TENCENT_SMS_SDK_APP_ID: required when SMS_SENDER=tencent',
+        'TENCENT_SMS_SIGN_NAME: required when SMS_SENDER=tencent',
+      ]);
+      expect(problemsOf({ ...tencent, TENCENT_SMS_SDK_APP_ID: 'app-one' })[0]).toMatch(/^TENCENT_SMS_SDK_APP_ID: expected the SMS application's SdkAppId/);
+    });
+
+    it('endpoint overrides: scheme and host only; Tencent\'s must keep the service as first label; https in production', () => {
+      expect(problemsOf({ ...aliyun, ALIYUN_SMS_ENDPOINT: 'https://dysmsapi.aliyuncs.com/path' })[0]).toMatch(/^ALIYUN_SMS_ENDPOINT: expected only a scheme and host/);
+      expect(problemsOf({ ...aliyun, ALIYUN_SMS_ENDPOINT: 'ftp://x' })[0]).toMatch(/^ALIYUN_SMS_ENDPOINT: expected an http\(s\) URL/);
+      expect(problemsOf({ ...tencent, TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:9000' })).toEqual([
+        'TENCENT_SMS_ENDPOINT: the host name must begin with "sms." (the SDK signs each call for the service its first label names)',
+      ]);
+      expect(loadConfig({ ...tencent, TENCENT_SMS_ENDPOINT: 'https://sms.ap-shanghai.tencentcloudapi.com' }).smsCloud?.endpoint).toBe('https://sms.ap-shanghai.tencentcloudapi.com');
+      expect(problemsOf({ ...production, ...aliyun, ALIYUN_SMS_ENDPOINT: 'http://dysmsapi.internal' })).toEqual(['ALIYUN_SMS_ENDPOINT: expected https when NODE_ENV=production']);
+      expect(problemsOf({ ...production, ...aliyun })).toEqual([]);
+      expect(problemsOf({ ...production, ...tencent })).toEqual([]);
+    });
+
+    it('never repeats a provider secret in its message', () => {
+      const problems = problemsOf({ ...aliyun, ALIYUN_SMS_ACCESS_KEY_SECRET: '   ', TENCENT_SMS_SECRET_KEY: ' ', TENCENT_FACEID_SECRET_KEY: '  ' });
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['ALIYUN_SMS_ACCESS_KEY_SECRET', 'TENCENT_FACEID_SECRET_KEY', 'TENCENT_SMS_SECRET_KEY']);
+      for (const p of problems) expect(p).toMatch(/: expected a value, not blanks \(got "<\d+ characters, hidden>"\)$/);
+    });
+
+    it('FACE_PROVIDER: unset disables it; tencent wants its keys and rule; development is refused in production', () => {
+      expect(loadConfig({}).face).toBeUndefined();
+      expect(loadConfig({ FACE_PROVIDER: 'development' }).face).toEqual({ provider: 'development' });
+      expect(problemsOf({ FACE_PROVIDER: 'tencent' })).toEqual([
+        'TENCENT_FACEID_SECRET_ID: required when FACE_PROVIDER=tencent',
+        'TENCENT_FACEID_SECRET_KEY: required when FACE_PROVIDER=tencent',
+        'TENCENT_FACEID_RULE_ID: required when FACE_PROVIDER=tencent',
+      ]);
+      const face = { FACE_PROVIDER: 'tencent', TENCENT_FACEID_SECRET_ID: 'AKIDface', TENCENT_FACEID_SECRET_KEY: 'face-secret', TENCENT_FACEID_RULE_ID: '3' };
+      expect(loadConfig(face).face).toEqual({ provider: 'tencent', secretId: 'AKIDface', secretKey: 'face-secret', ruleId: '3', region: undefined, endpoint: undefined });
+      expect(problemsOf({ ...face, TENCENT_FACEID_ENDPOINT: 'https://sms.tencentcloudapi.com' })[0]).toMatch(/^TENCENT_FACEID_ENDPOINT: the host name must begin with "faceid\."/);
+      expect(problemsOf({ FACE_PROVIDER: 'aws' })[0]).toMatch(/^FACE_PROVIDER: expected tencent or development/);
+      const refused = problemsOf({ ...production, SMS_SENDER: 'http', SMS_HTTP_URL: 'https://sms.example/send', FACE_PROVIDER: 'development' });
+      expect(refused).toEqual(['FACE_PROVIDER: development passes every check and is refused when NODE_ENV=production; use tencent, or leave it unset']);
+      expect(problemsOf({ ...production, SMS_SENDER: 'http', SMS_HTTP_URL: 'https://sms.example/send', ...face })).toEqual([]);
+    });
+
+    it('SMS_SENDER names the cloud providers among its choices', () => {
+      expect(problemsOf({ SMS_SENDER: 'twilio' })[0]).toBe('SMS_SENDER: expected aliyun, tencent, http or development (got "twilio")');
+    });
   });
 });
