@@ -10,7 +10,9 @@ import { remindOwnersYetToVote } from '../voting/reminders.ts';
 import { deliverWebhook } from '../webhooks/deliver.ts';
 import { meetingSubject } from '../webhooks/events.ts';
 import { pendingDeliveriesAbout } from '../webhooks/subscriptions-repository.ts';
-import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob } from './work.ts';
+import { deliverMessage } from '../notifications/deliver.ts';
+import type { JobRunner } from './runner.ts';
+import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob, messageJob } from './work.ts';
 
 /**
  * The job handlers: plain functions of their dependencies and payload, so the
@@ -111,6 +113,28 @@ export const deliverWebhookJob: Handler<'deliver-webhook'> = async (deps, data) 
   return retry ? [deliveryJob(data.deliveryId, retry.attempt, retry.at)] : [];
 };
 
+/** One SMS delivery; a retry or a deferral (quiet hours, the ceiling) is scheduled at its instant. */
+export const deliverMessageJob: Handler<'deliver-message'> = async (deps, data) => {
+  const next = await deliverMessage(deps, data);
+  return next ? [messageJob(data.deliveryId, next.at)] : [];
+};
+
+/**
+ * Sends one delivery now, in this process, right after the change that queued
+ * it committed (a login code must arrive at once); a retry goes to the job
+ * system. The claim makes this and a job of the same delivery send it once.
+ */
+export async function sendMessageNow(deps: JobDeps, runner: Pick<JobRunner, 'enqueue' | 'kick'>, deliveryId: string): Promise<void> {
+  try {
+    const next = await deliverMessage(deps, { deliveryId });
+    if (next) await runner.enqueue([messageJob(deliveryId, next.at)]);
+  } catch (err) {
+    // Queued in PostgreSQL all the same: the reconciler finds it.
+    deps.log.warn({ deliveryId, err: { message: (err as Error).message } }, 'a message could not be sent at once: left to the job system');
+    runner.kick();
+  }
+}
+
 /** The deliveries a meeting's events left pending: sent at once after the change commits. */
 async function pendingDeliveries(deps: JobDeps, meetingId: string): Promise<Job[]> {
   const rows = await pendingDeliveriesAbout(deps.db, meetingSubject(meetingId));
@@ -123,6 +147,7 @@ const HANDLERS: { [N in JobName]: Handler<N> } = {
   'publish-results': publishResultsJob,
   'remind-voters': remindVotersJob,
   'deliver-webhook': deliverWebhookJob,
+  'deliver-message': deliverMessageJob,
 };
 
 /** Runs one job by name: what both runners call. */
