@@ -11,6 +11,7 @@ import { deliverWebhook } from '../webhooks/deliver.ts';
 import { meetingSubject } from '../webhooks/events.ts';
 import { pendingDeliveriesAbout } from '../webhooks/subscriptions-repository.ts';
 import { deliverMessage } from '../notifications/deliver.ts';
+import { queuedDeliveriesAbout } from '../notifications/deliveries-repository.ts';
 import type { JobRunner } from './runner.ts';
 import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob, messageJob } from './work.ts';
 
@@ -48,6 +49,7 @@ export const openVotingJob: Handler<'open-voting'> = async (deps, { meetingId })
       : []),
     meetingJob('close-voting', meetingId, meeting.voting_closes_at),
     ...(await pendingDeliveries(deps, meetingId)),
+    ...(await pendingMessages(deps, meetingId)),
   ];
 };
 
@@ -93,7 +95,7 @@ export const publishResultsJob: Handler<'publish-results'> = async (deps, { meet
   }
   if (status !== 'published now') return [];
   deps.log.info({ meetingId }, 'results published');
-  return pendingDeliveries(deps, meetingId);
+  return [...(await pendingDeliveries(deps, meetingId)), ...(await pendingMessages(deps, meetingId))];
 };
 
 /**
@@ -104,8 +106,9 @@ export const publishResultsJob: Handler<'publish-results'> = async (deps, { meet
 export const remindVotersJob: Handler<'remind-voters'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
   const reminded = await jobTransaction(deps, (trx) => remindOwnersYetToVote(trx, meetingId, ACTOR, now));
-  if (reminded !== null) deps.log.info({ meetingId, owners: reminded }, 'owners who had not voted were reminded');
-  return [];
+  if (reminded === null) return [];
+  deps.log.info({ meetingId, owners: reminded }, 'owners who had not voted were reminded');
+  return pendingMessages(deps, meetingId);
 };
 
 export const deliverWebhookJob: Handler<'deliver-webhook'> = async (deps, data) => {
@@ -133,6 +136,12 @@ export async function sendMessageNow(deps: JobDeps, runner: Pick<JobRunner, 'enq
     deps.log.warn({ deliveryId, err: { message: (err as Error).message } }, 'a message could not be sent at once: left to the job system');
     runner.kick();
   }
+}
+
+/** The SMS a meeting's messages left queued: sent as soon as the change that wrote them commits. */
+async function pendingMessages(deps: JobDeps, meetingId: string): Promise<Job[]> {
+  const rows = await queuedDeliveriesAbout(deps.db, meetingId);
+  return rows.map((r) => messageJob(r.id, r.next_attempt_at ?? deps.clock.now()));
 }
 
 /** The deliveries a meeting's events left pending: sent at once after the change commits. */

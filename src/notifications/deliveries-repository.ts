@@ -139,3 +139,14 @@ export async function requeueFailedOfMeeting(trx: Kysely<DB>, meetingId: string,
     returning d.id`.execute(trx);
   return rows.map((r) => r.id);
 }
+
+/** The queued SMS of the messages about a subject (a meeting): sent right after the job that wrote them. */
+export async function queuedDeliveriesAbout(db: Kysely<DB>, subjectId: string) {
+  return db
+    .selectFrom('message_deliveries as d')
+    .innerJoin('notifications as n', 'n.id', 'd.notification_id')
+    .select(['d.id', 'd.next_attempt_at'])
+    .where('n.subject_id', '=', subjectId)
+    .where('d.status', '=', 'queued')
+    .execute();
+}

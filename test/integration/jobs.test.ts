@@ -3,7 +3,6 @@ import { manualClock } from '../../src/clock.ts';
 import { closeVotingJob } from '../../src/jobs/handlers.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { runDueJobs, testJobDeps, waitFor } from '../helpers/jobs.ts';
-
 import { castBallot, myBallots } from '../helpers/voting.ts';
 import { li, zhang } from '../factories/cast.ts';
 import { noticedMeeting } from '../factories/meetings.ts';

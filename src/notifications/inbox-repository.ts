@@ -1,0 +1,82 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+/**
+ * The in-app inbox: the messages an account may read — those to the owners it
+ * is bound to, and those to the bodies it belongs to (the committee of its
+ * estates, its township, the admins) — read straight from `notifications`.
+ */
+
+/** The condition "message n is this account's to read". */
+const mine = (accountId: string) => sql<boolean>`(
+  (n.recipient = 'owner' and n.owner_id in (select b.owner_id from owner_bindings b where b.account_id = ${accountId} and b.revoked_at is null))
+  or (n.recipient = 'committee' and n.estate_id in (select r.estate_id from role_assignments r where r.account_id = ${accountId} and r.role = 'committee' and r.revoked_at is null))
+  or (n.recipient = 'township' and n.estate_id in (select e.id from estates e join role_assignments r on r.township_id = e.township_id
+        where r.account_id = ${accountId} and r.role = 'township_staff' and r.revoked_at is null))
+  or (n.recipient = 'admin' and exists (select 1 from role_assignments r where r.account_id = ${accountId} and r.role = 'admin' and r.revoked_at is null))
+)`;
+
+export interface InboxRow {
+  id: string;
+  estate_id: string | null;
+  topic: string;
+  kind: string;
+  params: Record<string, string> | null;
+  subject_id: string | null;
+  recipient: string;
+  owner_id: string | null;
+  body: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** A page of the account's messages, newest first, older than the cursor (a message id). */
+export async function inboxPage(db: Kysely<DB>, accountId: string, before: string | null, limit: number): Promise<InboxRow[]> {
+  const { rows } = await sql<InboxRow>`
+    select n.id, n.estate_id, n.topic, n.kind, n.params, n.subject_id, n.recipient, n.owner_id, n.body, n.created_at, n.read_at
+    from notifications n
+    where ${mine(accountId)} ${before === null ? sql`` : sql`and n.id < ${before}`}
+    order by n.id desc
+    limit ${limit}`.execute(db);
+  return rows;
+}
+
+export async function unreadCount(db: Kysely<DB>, accountId: string): Promise<number> {
+  const { rows } = await sql<{ n: string }>`select count(*) as n from notifications n where n.read_at is null and ${mine(accountId)}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Marks one of the account's messages read; false when it is not the account's (or does not exist). */
+export async function markRead(db: Kysely<DB>, accountId: string, id: string, now: Date): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`
+    update notifications n set read_at = coalesce(n.read_at, ${now})
+    where n.id = ${id} and ${mine(accountId)}
+    returning n.id`.execute(db);
+  return rows.length > 0;
+}
+
+/** Marks all of the account's unread messages read; how many. */
+export async function markAllRead(db: Kysely<DB>, accountId: string, now: Date): Promise<number> {
+  const result = await sql`update notifications n set read_at = ${now} where n.read_at is null and ${mine(accountId)}`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/** The owners the account is bound to, with their reminder choice (true unless they opted out). */
+export async function preferencesOf(db: Kysely<DB>, accountId: string): Promise<{ owner_id: string; estate_id: string; name: string; reminders: boolean }[]> {
+  const { rows } = await sql<{ owner_id: string; estate_id: string; name: string; reminders: boolean }>`
+    select o.id as owner_id, o.estate_id, o.name, coalesce(p.reminders, true) as reminders
+    from owner_bindings b join owners o on o.id = b.owner_id
+    left join owner_message_preferences p on p.owner_id = o.id
+    where b.account_id = ${accountId} and b.revoked_at is null
+    order by o.estate_id, o.name, o.id`.execute(db);
+  return rows;
+}
+
+export async function setReminders(db: Kysely<DB>, ownerIds: readonly string[], reminders: boolean, accountId: string, now: Date): Promise<void> {
+  if (ownerIds.length === 0) return;
+  await db
+    .insertInto('owner_message_preferences')
+    .values(ownerIds.map((owner_id) => ({ owner_id, reminders, updated_by: accountId, updated_at: now })))
+    .onConflict((oc) => oc.column('owner_id').doUpdateSet({ reminders, updated_by: accountId, updated_at: now }))
+    .execute();
+}
