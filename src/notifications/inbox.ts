@@ -43,7 +43,7 @@ export async function inboxOf(db: Kysely<DB>, accountId: string, page: { cursor?
 
 /** Marks one message read; someone else's message is not found. */
 export async function readMessage(db: Kysely<DB>, accountId: string, id: string, now: Date) {
-  if (!(await markRead(db, accountId, id, now))) throw new ProblemError('not-found', 'No such message');
+  if (!/^[1-9]\d{0,17}$/.test(id) || !(await markRead(db, accountId, id, now))) throw new ProblemError('not-found', 'No such message');
   return { unreadCount: await unreadCount(db, accountId) };
 }
 

@@ -60,7 +60,7 @@ export default async function messageRoutes(fastify: FastifyInstance) {
   );
 
   app.post(
-    '/me/messages/:id/read',
+    '/me/messages/:messageId/read',
     {
       ...secured,
       schema: {
@@ -68,11 +68,12 @@ export default async function messageRoutes(fastify: FastifyInstance) {
         tags: ['messages'],
         summary: 'Mark one message of the inbox read (someone else’s message: 404)',
         security: bearerSecurity,
-        params: z.object({ id: messageId }),
+        // Any id that is not one of the account's messages is simply not found, malformed or not.
+        params: z.object({ messageId: z.string().min(1).max(40) }),
         response: { 200: z.object({ unreadCount: z.number().int() }), ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => readMessage(db(), personOf(request.user), request.params.id, app.clock.now()),
+    async (request) => readMessage(db(), personOf(request.user), request.params.messageId, app.clock.now()),
   );
 
   app.post(
