@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import type { SmsOutcome, SmsProvider, SmsRequest } from '../../src/notifications/sms-provider.ts';
@@ -163,6 +164,13 @@ describe('each message kind reaches the provider and the inbox once', () => {
     expect(rows).toEqual([expect.objectContaining({ kind: 'login_code', sealed: null, params: null })]);
     expect(JSON.stringify(rows)).not.toContain(code);
     expect((await deliveriesOf(w, 'login_code')).filter((d) => d.phone === phone).map((d) => d.status)).toEqual(['sent']);
+    // No table holds the code in the clear, in any column (as a number of its own: not inside a phone, a hash or an id).
+    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(db(w));
+    expect(tables.rows.length).toBeGreaterThan(20);
+    for (const { name } of tables.rows) {
+      const found = await sql<{ n: string }>`select count(*) as n from ${sql.table(name)} x where x::text ~ ${`(^|[^0-9a-f])${code}([^0-9a-f]|$)`}`.execute(db(w));
+      expect(Number(found.rows[0]!.n), `the code in ${name}`).toBe(0);
+    }
   });
 });
 
