@@ -10,7 +10,7 @@ import { remindOwnersYetToVote } from '../voting/reminders.ts';
 import { deliverWebhook } from '../webhooks/deliver.ts';
 import { meetingSubject } from '../webhooks/events.ts';
 import { pendingDeliveriesAbout } from '../webhooks/subscriptions-repository.ts';
-import { deliverMessage } from '../notifications/deliver.ts';
+import { collectReceipts, deliverMessage } from '../notifications/deliver.ts';
 import { queuedDeliveriesAbout } from '../notifications/deliveries-repository.ts';
 import type { JobRunner } from './runner.ts';
 import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob, messageJob } from './work.ts';
@@ -122,6 +122,13 @@ export const deliverMessageJob: Handler<'deliver-message'> = async (deps, data) 
   return next ? [messageJob(data.deliveryId, next.at)] : [];
 };
 
+/** Delivery reports of the SMS sent in the last day, where the provider gives them. */
+export const collectReceiptsJob: Handler<'collect-sms-receipts'> = async (deps) => {
+  const changed = await collectReceipts(deps);
+  if (changed > 0) deps.log.info({ deliveries: changed }, 'SMS delivery reports recorded');
+  return [];
+};
+
 /**
  * Sends one delivery now, in this process, right after the change that queued
  * it committed (a login code must arrive at once); a retry goes to the job
@@ -157,6 +164,7 @@ const HANDLERS: { [N in JobName]: Handler<N> } = {
   'remind-voters': remindVotersJob,
   'deliver-webhook': deliverWebhookJob,
   'deliver-message': deliverMessageJob,
+  'collect-sms-receipts': collectReceiptsJob,
 };
 
 /** Runs one job by name: what both runners call. */

@@ -17,16 +17,17 @@ export type Job =
   | { name: 'publish-results'; key: string; runAt: Date; data: { meetingId: string } }
   | { name: 'remind-voters'; key: string; runAt: Date; data: { meetingId: string } }
   | { name: 'deliver-webhook'; key: string; runAt: Date; data: { deliveryId: string } }
-  | { name: 'deliver-message'; key: string; runAt: Date; data: { deliveryId: string } };
+  | { name: 'deliver-message'; key: string; runAt: Date; data: { deliveryId: string } }
+  | { name: 'collect-sms-receipts'; key: string; runAt: Date; data: Record<string, never> };
 
 export type JobName = Job['name'];
 
 /** How often a job tries again while the database is unavailable (without spending its attempts). */
 export const UNAVAILABLE_RETRY_MS = 2_000;
-export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'remind-voters', 'deliver-webhook', 'deliver-message'];
+export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'remind-voters', 'deliver-webhook', 'deliver-message', 'collect-sms-receipts'];
 export type JobData<N extends JobName> = Extract<Job, { name: N }>['data'];
 
-type MeetingJobName = Exclude<JobName, 'deliver-webhook' | 'deliver-message'>;
+type MeetingJobName = Exclude<JobName, 'deliver-webhook' | 'deliver-message' | 'collect-sms-receipts'>;
 
 /** A meeting's job: one per meeting and kind, whenever and however often it is scheduled. */
 export function meetingJob(name: MeetingJobName, meetingId: string, runAt: Date): Job {
@@ -45,6 +46,14 @@ export function deliveryJob(deliveryId: string, attempt: number, runAt: Date): J
  */
 export function messageJob(deliveryId: string, runAt: Date): Job {
   return { name: 'deliver-message', key: `deliver-message-${deliveryId}-${runAt.getTime()}`, runAt, data: { deliveryId } };
+}
+
+/** Delivery reports are collected at most once in each such slot, while SMS await them. */
+export const RECEIPT_SLOT_MS = 5 * 60_000;
+
+export function receiptsJob(now: Date): Job {
+  const slot = Math.floor(now.getTime() / RECEIPT_SLOT_MS);
+  return { name: 'collect-sms-receipts', key: `collect-sms-receipts-${slot}`, runAt: now, data: {} };
 }
 
 export interface JobLog {

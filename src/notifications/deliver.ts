@@ -11,8 +11,10 @@ import {
   lockEstateSmsDay,
   markCeilingAlerted,
   recordFailed,
+  recordReceipt,
   recordRetry,
   recordSent,
+  sentAwaitingReceipt,
   smsAttemptedSince,
   wipeSealed,
 } from './deliveries-repository.ts';
@@ -163,4 +165,27 @@ async function alertCeiling(deps: MessageDeliveryDeps, trx: Parameters<typeof ap
   });
   await appendAudit(trx, { chain: estateChain(estateId), actor: ACTOR, action: 'sms.ceiling_reached', subject: `estate:${estateId}`, data: { day, ceiling } }, now);
   deps.log.warn({ estateId, day, ceiling }, 'the estate reached its daily SMS ceiling: further SMS wait for the next local day');
+}
+
+/** How long after sending a delivery report is still looked for. */
+export const RECEIPT_WINDOW_MS = 24 * 3_600_000;
+const RECEIPT_BATCH = 5_000;
+
+/**
+ * Asks the provider for the delivery reports of what it accepted in the last
+ * day, where it offers them, and records each: delivered, or failed with the
+ * provider's reason. Returns how many deliveries changed.
+ */
+export async function collectReceipts(deps: Pick<MessageDeliveryDeps, 'db' | 'clock' | 'sms'>): Promise<number> {
+  if (!deps.sms.receipts) return 0;
+  const now = deps.clock.now();
+  const awaiting = await sentAwaitingReceipt(deps.db, deps.sms.name, new Date(now.getTime() - RECEIPT_WINDOW_MS), RECEIPT_BATCH);
+  if (awaiting.length === 0) return 0;
+  const since = awaiting[0]!.sent_at ?? now;
+  const receipts = await deps.sms.receipts(since, [...new Set(awaiting.map((d) => d.phone))]);
+  let changed = 0;
+  for (const r of receipts) {
+    changed += await recordReceipt(deps.db, { provider: deps.sms.name, providerMessageId: r.providerMessageId, delivered: r.delivered, reason: r.reason, at: r.at });
+  }
+  return changed;
 }

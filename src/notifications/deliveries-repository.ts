@@ -150,3 +150,42 @@ export async function queuedDeliveriesAbout(db: Kysely<DB>, subjectId: string) {
     .where('d.status', '=', 'queued')
     .execute();
 }
+
+/** SMS the provider accepted since then and has not yet reported on (delivered or not). */
+export async function sentAwaitingReceipt(db: Kysely<DB>, provider: string, since: Date, limit: number) {
+  return db
+    .selectFrom('message_deliveries')
+    .select(['id', 'phone', 'provider_message_id', 'sent_at'])
+    .where('status', '=', 'sent')
+    .where('provider', '=', provider)
+    .where('provider_message_id', 'is not', null)
+    .where('sent_at', '>=', since)
+    .orderBy('sent_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Whether any SMS sent since then awaits its delivery report: the reconciler then asks for one collection. */
+export async function anyAwaitingReceipt(db: Kysely<DB>, since: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('message_deliveries')
+    .select('id')
+    .where('status', '=', 'sent')
+    .where('provider_message_id', 'is not', null)
+    .where('sent_at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A delivery report: the handset received it (delivered), or the provider says it never will (failed, with its reason). */
+export async function recordReceipt(db: Kysely<DB>, r: { provider: string; providerMessageId: string; delivered: boolean; reason: string | null; at: Date }): Promise<number> {
+  const result = await db
+    .updateTable('message_deliveries')
+    .set(r.delivered ? { status: 'delivered', delivered_at: r.at } : { status: 'failed', failed_at: r.at, reason: r.reason ?? 'not delivered' })
+    .where('provider', '=', r.provider)
+    .where('provider_message_id', '=', r.providerMessageId)
+    .where('status', '=', 'sent')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

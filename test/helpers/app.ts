@@ -58,6 +58,7 @@ export async function createTestApp(
       if (outcome.status === 'sent') sentSms.push({ ...request, body: request.text });
       return outcome;
     },
+    ...(behind?.receipts ? { receipts: behind.receipts.bind(behind) } : {}),
   };
   const app = await buildApp({
     sms,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
-import type { SmsOutcome, SmsProvider, SmsRequest } from '../../src/notifications/sms-provider.ts';
+import type { SmsOutcome, SmsProvider, SmsReceipt, SmsRequest } from '../../src/notifications/sms-provider.ts';
 import { bearer, createTestApp, lastCodeFor, type TestApp } from '../helpers/app.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { castBallot, myBallots } from '../helpers/voting.ts';
@@ -27,12 +27,20 @@ const LI_REGISTRY_PHONE = '13800000002';
 /** A provider that answers as told for some phones and sends the rest: a provider failing, through the app's build options. */
 function scriptedProvider() {
   const answers = new Map<string, SmsOutcome>();
+  const receipts: SmsReceipt[] = [];
+  const asked: { since: Date; phones: readonly string[] }[] = [];
   return {
     answers,
+    receipts,
+    asked,
     provider: {
       name: 'scripted',
       async send(request: SmsRequest): Promise<SmsOutcome> {
         return answers.get(request.phone) ?? { status: 'sent', providerMessageId: `p-${request.phone}-${request.kind}` };
+      },
+      async receipts(since: Date, phones: readonly string[]): Promise<SmsReceipt[]> {
+        asked.push({ since, phones });
+        return receipts.filter((r) => phones.includes(r.phone));
       },
     } satisfies SmsProvider,
   };
@@ -318,6 +326,22 @@ describe('failures', () => {
     await run(w);
     expect((await deliveriesOf(w, 'meeting_noticed')).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
     expect(sentOf(w, 'meeting_noticed')).toHaveLength(3);
+  });
+
+  it('delivery reports: delivered, or failed with the provider’s reason, as the organisers see', async () => {
+    const meetingId = (await db(w).selectFrom('meetings').select('id').where('title', '=', '失败').executeTakeFirstOrThrow()).id;
+    const at = w.clock.now();
+    w.script.receipts.push(
+      { providerMessageId: `p-${w.zhangS.phone}-meeting_noticed`, phone: w.zhangS.phone, delivered: true, reason: null, at },
+      { providerMessageId: `p-${LI_REGISTRY_PHONE}-meeting_noticed`, phone: LI_REGISTRY_PHONE, delivered: false, reason: 'UNDELIV: handset off', at },
+    );
+    await run(w);
+    const byPhone = new Map((await deliveriesOf(w, 'meeting_noticed')).map((d) => [d.phone, d]));
+    expect(byPhone.get(w.zhangS.phone)).toMatchObject({ status: 'delivered' });
+    expect(byPhone.get(LI_REGISTRY_PHONE)).toMatchObject({ status: 'failed', reason: 'UNDELIV: handset off' });
+    expect(byPhone.get(RESIDENTS_COMMITTEE)).toMatchObject({ status: 'sent' });
+    const report = (await w.t.app.inject({ method: 'GET', url: `/v1/meetings/${meetingId}/deliveries`, headers: bearer(w.organiser.accessToken) })).json();
+    expect(report.kinds[0].sms).toEqual({ queued: 0, sent: 1, delivered: 1, failed: 1 });
   });
 
   it('a login code not sent before it expires is never sent, and its sealed code is wiped', async () => {
