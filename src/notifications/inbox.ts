@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
-import { inboxPage, markAllRead, markRead, preferencesOf, setReminders, unreadCount } from './inbox-repository.ts';
+import { inboxPage, markAllRead, markRead, preferencesOf, type Reader, setReminders, unreadCount } from './inbox-repository.ts';
+
+export type { Reader } from './inbox-repository.ts';
 import { absoluteLink } from './messages.ts';
 
 /** The inbox and the message preferences of a signed-in person. */
@@ -22,8 +24,8 @@ export interface InboxMessage {
 
 export const INBOX_PAGE_MAX = 100;
 
-export async function inboxOf(db: Kysely<DB>, accountId: string, page: { cursor?: string | undefined; limit: number }, publicBaseUrl: string) {
-  const rows = await inboxPage(db, accountId, page.cursor ?? null, page.limit + 1);
+export async function inboxOf(db: Kysely<DB>, reader: Reader, page: { cursor?: string | undefined; limit: number }, publicBaseUrl: string) {
+  const rows = await inboxPage(db, reader, page.cursor ?? null, page.limit + 1);
   const shown = rows.slice(0, page.limit);
   const messages: InboxMessage[] = shown.map((r) => ({
     id: r.id,
@@ -38,17 +40,17 @@ export async function inboxOf(db: Kysely<DB>, accountId: string, page: { cursor?
     createdAt: r.created_at.toISOString(),
     readAt: r.read_at?.toISOString() ?? null,
   }));
-  return { messages, nextCursor: rows.length > page.limit ? shown[shown.length - 1]!.id : null, unreadCount: await unreadCount(db, accountId) };
+  return { messages, nextCursor: rows.length > page.limit ? shown[shown.length - 1]!.id : null, unreadCount: await unreadCount(db, reader) };
 }
 
 /** Marks one message read; someone else's message is not found. */
-export async function readMessage(db: Kysely<DB>, accountId: string, id: string, now: Date) {
-  if (!/^[1-9]\d{0,17}$/.test(id) || !(await markRead(db, accountId, id, now))) throw new ProblemError('not-found', 'No such message');
-  return { unreadCount: await unreadCount(db, accountId) };
+export async function readMessage(db: Kysely<DB>, reader: Reader, id: string, now: Date) {
+  if (!/^[1-9]\d{0,17}$/.test(id) || !(await markRead(db, reader, id, now))) throw new ProblemError('not-found', 'No such message');
+  return { unreadCount: await unreadCount(db, reader) };
 }
 
-export async function readAllMessages(db: Kysely<DB>, accountId: string, now: Date) {
-  const marked = await markAllRead(db, accountId, now);
+export async function readAllMessages(db: Kysely<DB>, reader: Reader, now: Date) {
+  const marked = await markAllRead(db, reader, now);
   return { marked, unreadCount: 0 };
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
 import { accountOf, actorOf, type Principal } from '../identity/principal.ts';
-import { INBOX_PAGE_MAX, inboxOf, messagePreferencesOf, readAllMessages, readMessage, setMessagePreferences } from '../notifications/inbox.ts';
+import { INBOX_PAGE_MAX, inboxOf, type Reader, messagePreferencesOf, readAllMessages, readMessage, setMessagePreferences } from '../notifications/inbox.ts';
 import { meetingDeliveries, resendFailed } from '../notifications/meeting-deliveries.ts';
 import { problemResponses } from '../problems.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
@@ -35,6 +35,18 @@ const smsCounts = z.object({ queued: z.number().int(), sent: z.number().int(), d
 
 const personOf = (principal: Principal) => accountOf(principal, 'Only people have messages; API clients do not');
 
+/** Who reads: the account (its owners' messages), and the bodies its roles make it part of. */
+function readerOf(principal: Principal): Reader {
+  const accountId = personOf(principal);
+  const committeeOf: string[] = [];
+  const staffOf: string[] = [];
+  for (const g of principal.grants) {
+    if (g.role === 'committee') committeeOf.push(g.estateId);
+    if (g.role === 'township_staff') staffOf.push(g.townshipId);
+  }
+  return { accountId, committeeOf, staffOf, admin: principal.grants.some((g) => g.role === 'admin') };
+}
+
 export default async function messageRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const secured = { onRequest: app.authenticate };
@@ -56,7 +68,7 @@ export default async function messageRoutes(fastify: FastifyInstance) {
         response: { 200: z.object({ messages: z.array(messageSchema), nextCursor: z.string().nullable(), unreadCount: z.number().int() }), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => inboxOf(db(), personOf(request.user), request.query, app.config.publicBaseUrl),
+    async (request) => inboxOf(db(), readerOf(request.user), request.query, app.config.publicBaseUrl),
   );
 
   app.post(
@@ -73,7 +85,7 @@ export default async function messageRoutes(fastify: FastifyInstance) {
         response: { 200: z.object({ unreadCount: z.number().int() }), ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => readMessage(db(), personOf(request.user), request.params.messageId, app.clock.now()),
+    async (request) => readMessage(db(), readerOf(request.user), request.params.messageId, app.clock.now()),
   );
 
   app.post(
@@ -88,7 +100,7 @@ export default async function messageRoutes(fastify: FastifyInstance) {
         response: { 200: z.object({ marked: z.number().int(), unreadCount: z.number().int() }), ...problemResponses(401, 403) },
       },
     },
-    async (request) => readAllMessages(db(), personOf(request.user), app.clock.now()),
+    async (request) => readAllMessages(db(), readerOf(request.user), app.clock.now()),
   );
 
   app.get(

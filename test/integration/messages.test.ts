@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import type { SmsOutcome, SmsProvider, SmsReceipt, SmsRequest } from '../../src/notifications/sms-provider.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
+import { notifyBodies } from '../../src/notifications/outbox.ts';
 import { bearer, createTestApp, lastCodeFor, type TestApp } from '../helpers/app.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { castBallot, myBallots } from '../helpers/voting.ts';
@@ -162,6 +164,16 @@ describe('each message kind reaches the provider and the inbox once', () => {
     const all = await post('/v1/me/messages/read-all');
     expect(all.json()).toEqual({ marked: 2, unreadCount: 0 });
     expect((await get('/v1/me/messages')).json().unreadCount).toBe(0);
+
+    // A message to the township: its staff read it (inbox only, no SMS); another township's staff do not.
+    await inTransaction(db(w), (trx) =>
+      notifyBodies(trx, ['township'], { estateId: w.estateId, topic: 'tally.discrepancy', kind: 'tally_discrepancy', params: { estate: '碧水湾', meeting: '加装电梯' }, subjectId: w.estateId, body: '请核查', now: w.clock.now() }),
+    );
+    const kindsOf = async (token: string) => (await get('/v1/me/messages', token)).json().messages.map((m: { kind: string }) => m.kind);
+    // (The published result was told to the township too.)
+    expect(await kindsOf(w.p.staffA)).toEqual(['tally_discrepancy', 'results_published']);
+    expect(await kindsOf(w.p.staffB)).toEqual([]);
+    expect(await deliveriesOf(w, 'tally_discrepancy')).toEqual([]);
   });
 
   it('a login code is sent at once, through the same outbox, and never kept readable', async () => {
@@ -263,8 +275,15 @@ describe('the daily SMS ceiling of an estate', () => {
     expect(alerts.map((a) => a.recipient)).toEqual(['admin', 'committee']);
     expect(await db(w).selectFrom('audit_log').select('data').where('action', '=', 'sms.ceiling_reached').execute()).toEqual([{ data: { day: '2026-12-01', ceiling: 2 } }]);
     // The committee member reads the alert in the inbox.
-    const inbox = await w.t.app.inject({ method: 'GET', url: '/v1/me/messages', headers: bearer(w.committee.accessToken) });
-    expect(inbox.json().messages.map((m: { kind: string }) => m.kind)).toContain('sms_ceiling_reached');
+    for (const token of [w.committee.accessToken, w.p.admin]) {
+      const inbox = await w.t.app.inject({ method: 'GET', url: '/v1/me/messages', headers: bearer(token) });
+      expect(inbox.json().messages.map((m: { kind: string }) => m.kind)).toContain('sms_ceiling_reached');
+    }
+    // Another estate's committee and a township's staff (the township is not told): not theirs.
+    for (const token of [w.p.committeeA, w.p.staffA]) {
+      const inbox = await w.t.app.inject({ method: 'GET', url: '/v1/me/messages', headers: bearer(token) });
+      expect(inbox.json().messages.map((m: { kind: string }) => m.kind)).not.toContain('sms_ceiling_reached');
+    }
 
     w.clock.set(new Date('2026-12-01T16:00:00Z'));
     await run(w);
