@@ -32,6 +32,8 @@ export interface Message {
   /** The inbox text. */
   body: string;
   now: Date;
+  /** Not worth sending after this instant (a reminder once voting has closed): its SMS then fails as expired. */
+  expiresAt?: Date;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface Message {
 async function insertWithDeliveries(trx: Kysely<DB>, rows: RawBuilder<unknown>, committeePhone: string | null): Promise<number> {
   const result = await sql<{ messages: string }>`
     with n as (
-      insert into notifications (estate_id, topic, kind, params, subject_id, recipient, owner_id, body, created_at)
+      insert into notifications (estate_id, topic, kind, params, subject_id, expires_at, recipient, owner_id, body, created_at)
       ${rows}
       returning id, estate_id, recipient, owner_id, kind, created_at
     ), d as (
@@ -68,7 +70,8 @@ async function insertWithDeliveries(trx: Kysely<DB>, rows: RawBuilder<unknown>, 
   return Number(result.rows[0]?.messages ?? 0);
 }
 
-const values = (m: Message) => sql`${m.estateId}::uuid, ${m.topic}, ${m.kind}, ${JSON.stringify(m.params)}::jsonb, ${m.subjectId}::uuid`;
+const values = (m: Message) =>
+  sql`${m.estateId}::uuid, ${m.topic}, ${m.kind}, ${JSON.stringify(m.params)}::jsonb, ${m.subjectId}::uuid, ${m.expiresAt ?? null}::timestamptz`;
 
 /** One message to each of the estate's bodies named (committee, township, …); `ownerId` when it concerns one owner. */
 export async function notifyBodies(trx: Kysely<DB>, recipients: readonly Exclude<Recipient, 'owner' | 'phone'>[], m: Message & { ownerId?: string }): Promise<void> {

@@ -33,6 +33,8 @@ export async function remindOwnersYetToVote(trx: Transaction<DB>, meetingId: str
     subjectId: meetingId,
     body,
     now,
+    // A reminder held back by quiet hours or the ceiling past the close would only confuse.
+    expiresAt: meeting.voting_closes_at,
   });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),

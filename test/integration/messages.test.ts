@@ -245,6 +245,10 @@ describe('respecting people', () => {
     // 张三 refused reminders; 李四 and 王五 are reminded (王五 in the inbox only: no phone).
     expect(reminded.map((r) => r.name).sort()).toEqual([li.name, wang.name].sort());
     expect(sentOf(w, 'voting_reminder')).toEqual([`voting_reminder ${LI_REGISTRY_PHONE}`]);
+    // Not worth sending once voting has closed.
+    const closes = (await db(w).selectFrom('meetings').select('voting_closes_at').where('id', '=', meetingId).executeTakeFirstOrThrow()).voting_closes_at;
+    const expiries = await db(w).selectFrom('notifications').select('expires_at').where('kind', '=', 'voting_reminder').where('subject_id', '=', meetingId).execute();
+    expect(expiries.map((e) => e.expires_at?.getTime())).toEqual([closes.getTime(), closes.getTime()]);
     // The notice reached 张三 all the same.
     expect(await db(w).selectFrom('notifications').select('id').where('kind', '=', 'meeting_noticed').where('subject_id', '=', meetingId).where('owner_id', '=', zhangOwner).execute()).toHaveLength(1);
 
