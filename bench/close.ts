@@ -28,6 +28,7 @@ import { scratchDatabase } from './scratch-database.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { createRunner, jobDeps } from '../src/jobs/deps.ts';
+import { developmentSmsProvider } from '../src/notifications/sms.ts';
 import { tallySettingsOf, validateEstateSettings } from '../src/places/estate-settings.ts';
 import { tallyRecordsOf } from '../src/results/records.ts';
 import { recountMeeting } from '../src/results/recount.ts';
@@ -62,7 +63,7 @@ try {
       `(${((performance.now() - seedStart) / 1000).toFixed(1)} s); load ${loadavg()}`,
   );
 
-  const runner = createRunner(config, jobDeps(config, db, systemClock, silent), true);
+  const runner = createRunner(config, jobDeps(config, db, systemClock, silent, { sms: developmentSmsProvider(db, silent, { showSecrets: false }), sealKey: Buffer.alloc(32) }), true);
   await runner.start(); // Reconciles at once: every close is scheduled for the instant.
   await sleepUntil(closesAt);
   const t0 = performance.now();

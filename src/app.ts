@@ -7,7 +7,8 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { type Keys, loadKeys } from './identity/keys.ts';
-import { type SmsSender, smsSenderFor } from './notifications/sms.ts';
+import { smsProviderFor } from './notifications/sms.ts';
+import type { SmsProvider } from './notifications/sms-provider.ts';
 import jobs from './jobs/plugin.ts';
 import { AccessLog, loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
@@ -31,7 +32,8 @@ declare module 'fastify' {
     /** What this app remembers of things that never change (src/caches.ts): its own, never shared with another app. */
     caches: Caches;
     keys: Keys;
-    sms: SmsSender;
+    /** The SMS provider every message goes through (the deliver-message job, login codes right after commit). */
+    sms: SmsProvider;
   }
 }
 
@@ -48,7 +50,7 @@ export interface AppOptions {
   /** Run the jobs in this process; defaults to config.runJobs. Tests that drive jobs themselves turn it off. */
   runJobs?: boolean;
   /** How text messages go out; default: the one SMS_SENDER names. Tests pass one that keeps them in memory. */
-  sms?: SmsSender;
+  sms?: SmsProvider;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
 }
@@ -134,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(redis, { url: config.redisUrl });
     const keys = options.keys ?? loadKeys(config);
     app.decorate('keys', keys);
-    const sms = options.sms ?? smsSenderFor(config, app.log);
+    const sms = options.sms ?? smsProviderFor(config, database.db, app.log);
     app.decorate('sms', sms);
     if (sms.name === 'development') {
       app.log.warn(

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { MESSAGE_KINDS, type MessageKind } from './notifications/sms-provider.ts';
+import { parseQuietHours, type QuietHours } from './notifications/messages.ts';
 
 /**
  * The service's whole configuration, read once from the environment at start.
@@ -178,6 +179,20 @@ const envSchema = z.object({
   TENCENT_FACEID_RULE_ID: optionalText,
   TENCENT_FACEID_REGION: cloudRegion,
   TENCENT_FACEID_ENDPOINT: endpointUrl,
+  SMS_QUIET_HOURS: z
+    .string()
+    .default('21:00-08:00')
+    .refine((v) => {
+      try {
+        parseQuietHours(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, { error: 'expected HH:MM-HH:MM (e.g. 21:00-08:00) or off' }),
+  SMS_DAILY_CEILING_PER_ESTATE: z.coerce.number({ error: 'expected a number' }).int().min(0, { error: 'expected 0 (no ceiling) or more' }).max(10_000_000).default(5_000),
+  SMS_MAX_ATTEMPTS: z.coerce.number({ error: 'expected a number' }).int().min(1).max(30, { error: 'expected at most 30' }).default(6),
+  SMS_RETRY_BASE_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(10).default(30_000),
   LOGIN_CODES_PER_ADDRESS_PER_HOUR: positiveCount(1_000_000).default(300),
   LOGIN_CODES_PER_ESTATE_PER_DAY: positiveCount(10_000_000).default(1_000),
   LOGIN_CODES_UNATTACHED_PER_DAY: positiveCount(10_000_000).default(2_000),
@@ -252,6 +267,8 @@ export interface Config {
   smsCloud: AliyunSmsConfig | TencentSmsConfig | undefined;
   /** Face verification (人脸核身): a provider, the development fake, or none (undefined: disabled). */
   face: TencentFaceConfig | { provider: 'development' } | undefined;
+  /** How messages are delivered by SMS (src/notifications/deliver.ts): quiet hours, the daily ceiling, retries. */
+  messages: { quietHours: QuietHours | null; dailyCeilingPerEstate: number | null; maxAttempts: number; retryBaseMs: number };
   /** Limits on login codes and on self-verification failures (src/identity/otp.ts, verification.ts). */
   identityLimits: {
     loginCodesPerAddressPerHour: number;
@@ -373,6 +390,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smsHttp: e.SMS_SENDER === 'http' && e.SMS_HTTP_URL !== undefined ? { url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN } : undefined,
     smsCloud,
     face,
+    messages: {
+      quietHours: parseQuietHours(e.SMS_QUIET_HOURS),
+      dailyCeilingPerEstate: e.SMS_DAILY_CEILING_PER_ESTATE === 0 ? null : e.SMS_DAILY_CEILING_PER_ESTATE,
+      maxAttempts: e.SMS_MAX_ATTEMPTS,
+      retryBaseMs: e.SMS_RETRY_BASE_MS,
+    },
     identityLimits: {
       loginCodesPerAddressPerHour: e.LOGIN_CODES_PER_ADDRESS_PER_HOUR,
       loginCodesPerEstatePerDay: e.LOGIN_CODES_PER_ESTATE_PER_DAY,

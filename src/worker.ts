@@ -6,6 +6,9 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { createRunner, jobDeps } from './jobs/deps.ts';
 import { loggerOptions } from './logger.ts';
+import { loadKeys } from './identity/keys.ts';
+import { messageSealKey } from './notifications/seal.ts';
+import { smsProviderFor } from './notifications/sms.ts';
 
 /**
  * `npm run worker`: the BullMQ workers alone, without the API. Several may run
@@ -32,7 +35,10 @@ const database = await openDatabase({ url: config.databaseUrl, embeddedDir: conf
 if (config.migrateOnStart) {
   for (const m of await migrateToLatest(database.db)) log.info({ migration: m.migrationName, status: m.status }, 'migration');
 }
-const runner = createRunner(config, jobDeps(config, database.db, systemClock, log), true);
+// The worker sends SMS with the provider SMS_SENDER names, and opens sealed login codes with the shared identity key.
+const keys = loadKeys(config);
+const sms = smsProviderFor(config, database.db, log);
+const runner = createRunner(config, jobDeps(config, database.db, systemClock, log, { sms, sealKey: messageSealKey(keys.identityHmacKey) }), true);
 
 closeWithGrace({ delay: config.shutdownTimeoutMs, logger: log }, async ({ signal, err }) => {
   if (err) log.error({ err }, 'worker shutting down after an error');

@@ -358,14 +358,62 @@ export interface PetitionSignatureTable {
 
 export interface NotificationTable {
   id: Generated<string>;
-  estate_id: string;
+  /** Null only for a message to a phone (a login code). */
+  estate_id: string | null;
   topic: string;
+  /** A MessageKind (src/notifications/sms-provider.ts), or an inbox-only kind (tally_discrepancy, sms_ceiling_reached). */
+  kind: string;
+  /** The template parameters (TEMPLATE_PARAMS order); null when sealed. */
+  params: Json<Record<string, string>> | null;
+  /** A login code's parameters, sealed (AES-256-GCM); wiped once sent, failed or expired. */
+  sealed: Buffer | null;
   subject_id: string | null;
-  recipient: 'owner' | 'residents_committee' | 'committee' | 'township' | 'admin';
+  recipient: 'owner' | 'residents_committee' | 'committee' | 'township' | 'admin' | 'phone';
   owner_id: string | null;
+  /** recipient 'phone' only. */
+  phone: string | null;
   body: string;
   created_at: Date;
+  /** Not sent after this instant (a login code). */
+  expires_at: Date | null;
   sent_at: NullableTimestamp;
+  /** The inbox: when it was marked read. */
+  read_at: NullableTimestamp;
+}
+
+export type MessageDeliveryStatus = 'queued' | 'sent' | 'delivered' | 'failed';
+
+/** One SMS of one message to one phone (migration 0014). */
+export interface MessageDeliveryTable {
+  id: Generated<string>;
+  notification_id: string;
+  estate_id: string | null;
+  channel: Generated<'sms'>;
+  phone: string;
+  status: Generated<MessageDeliveryStatus>;
+  reason: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: NullableTimestamp;
+  provider: string | null;
+  provider_message_id: string | null;
+  created_at: Date;
+  last_attempt_at: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
+}
+
+export interface OwnerMessagePreferenceTable {
+  owner_id: string;
+  reminders: boolean;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface SmsCeilingAlertTable {
+  estate_id: string;
+  local_day: string;
+  alerted_at: Date;
 }
 
 /** A unit as it stood when voting opened (R4.6): the tally record's units. */
@@ -457,6 +505,9 @@ export interface DB {
   petitions: PetitionTable;
   petition_signatures: PetitionSignatureTable;
   notifications: NotificationTable;
+  message_deliveries: MessageDeliveryTable;
+  owner_message_preferences: OwnerMessagePreferenceTable;
+  sms_ceiling_alerts: SmsCeilingAlertTable;
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_events: WebhookEventTable;
   webhook_deliveries: WebhookDeliveryTable;

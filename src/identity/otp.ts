@@ -2,7 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { newOtpCode, otpHash, sameHash } from './hashing.ts';
-import type { SmsSender } from '../notifications/sms.ts';
+import { smsText } from '../notifications/messages.ts';
+import { queueLoginCode } from '../notifications/outbox.ts';
+import { messageSealKey, sealParams } from '../notifications/seal.ts';
+import { storableText } from '../notifications/sms.ts';
 import {
   codesCountedSince,
   codesToPhoneSince,
@@ -44,7 +47,6 @@ const DAY_MS = 24 * HOUR_MS;
 
 export interface OtpDeps {
   hmacKey: Buffer;
-  sms: SmsSender;
   limits: LoginCodeLimits;
 }
 
@@ -92,12 +94,17 @@ async function chargeableCeiling(trx: Transaction<DB>, phone: string, limits: Lo
   );
 }
 
-/** Creates a challenge and texts the code. Throws 429 when the phone, the address or the estate asks too often. */
+/**
+ * Creates a challenge and queues the code's SMS in the outbox — its code
+ * sealed, its text blanked — returning the delivery, which the caller sends
+ * right after commit. Throws 429 when the phone, the address or the estate
+ * asks too often.
+ */
 export async function requestLoginCode(
   trx: Transaction<DB>,
   deps: OtpDeps,
   input: { phone: string; ip: string; now: Date },
-): Promise<{ expiresAt: Date }> {
+): Promise<{ expiresAt: Date; deliveryId: string }> {
   const { phone, ip, now } = input;
   // Serialise requests for one phone, and for one address, so two at once cannot both slip under a limit.
   // Always phone, then address, then ceilings: the same order everywhere, so no deadlock.
@@ -124,13 +131,15 @@ export async function requestLoginCode(
   const code = newOtpCode();
   const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
   await insertLoginCode(trx, { phone, ip, code_hash: otpHash(deps.hmacKey, phone, code), created_at: now, expires_at: expiresAt, ceiling });
-  await deps.sms.send(trx, {
+  const params = { code };
+  const deliveryId = await queueLoginCode(trx, {
     phone,
-    purpose: 'login_code',
-    body: `【共决】您的登录验证码是${code}，5分钟内有效。请勿告诉他人。`,
-    secret: code,
+    sealed: sealParams(messageSealKey(deps.hmacKey), phone, params),
+    body: storableText({ kind: 'login_code', params, text: smsText('login_code', params) }),
+    now,
+    expiresAt,
   });
-  return { expiresAt };
+  return { expiresAt, deliveryId };
 }
 
 export type CodeCheck = 'ok' | 'wrong' | 'expired' | 'exhausted' | 'none';

@@ -24,6 +24,7 @@ export type Action =
   | 'meeting.manage'
   | 'meeting.read'
   | 'meeting.turnout'
+  | 'meeting.deliveries'
   | 'ballot.cast'
   | 'paper.enter'
   | 'proxy.manage'
@@ -84,6 +85,8 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'meeting.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
   // Turnout only (area and heads that took part), never the running counts.
   'meeting.turnout': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
+  // How the meeting's messages went out (masked phones) and re-sending the failed: those who called it.
+  'meeting.deliveries': [committeeOfEstate, organiserOfEstate],
   'ballot.cast': [ownerInEstate],
   'paper.enter': [committeeOfEstate, organiserOfEstate],
   'proxy.manage': [committeeOfEstate, organiserOfEstate],

@@ -6,6 +6,7 @@ import { notifyBodies } from '../notifications/outbox.ts';
 import { accountForPhone } from './accounts.ts';
 import { identityKey } from '../registry/identity-key.ts';
 import { maskName } from '../lib/mask.ts';
+import { estateColumns } from '../places/estates-repository.ts';
 import { normaliseIdNumber } from '../registry/id-number.ts';
 import type { IdDocType } from '../registry/types.ts';
 import { insertLiveBinding, liveBindingsOfOwners, revokeLiveBinding } from './owner-bindings-repository.ts';
@@ -203,6 +204,8 @@ async function recordOwnerFailures(
     await notifyBodies(trx, ['committee'], {
       estateId: owner.estate_id,
       topic: 'owner.verification_locked',
+      kind: 'verification_locked',
+      params: { estate: (await estateColumns(trx, owner.estate_id, ['name'])).name, owner: maskName(input.name) },
       subjectId: owner.id,
       ownerId: owner.id,
       body:

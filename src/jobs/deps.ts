@@ -2,14 +2,27 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
+import type { SmsProvider } from '../notifications/sms-provider.ts';
 import { receiverFetch } from '../webhooks/receiver-address.ts';
 import { BullmqRunner } from './bullmq-runner.ts';
 import { InProcessRunner } from './in-process-runner.ts';
 import { type JobRunner, noRunner } from './runner.ts';
 import type { JobDeps, JobLog } from './work.ts';
 
-export function jobDeps(config: Config, db: Kysely<DB>, clock: Clock, log: JobLog): JobDeps {
-  return { db, clock, log, webhooks: config.jobs.webhooks, reminderLeadMs: config.jobs.reminderLeadMs, longStatementMs: config.databaseLongStatementMs, fetch: receiverFetch(config.jobs.webhooks.allowPrivate) };
+export function jobDeps(config: Config, db: Kysely<DB>, clock: Clock, log: JobLog, messaging: { sms: SmsProvider; sealKey: Buffer }): JobDeps {
+  return {
+    db,
+    clock,
+    log,
+    webhooks: config.jobs.webhooks,
+    reminderLeadMs: config.jobs.reminderLeadMs,
+    longStatementMs: config.databaseLongStatementMs,
+    fetch: receiverFetch(config.jobs.webhooks.allowPrivate),
+    sms: messaging.sms,
+    sealKey: messaging.sealKey,
+    publicBaseUrl: config.publicBaseUrl,
+    messages: config.messages,
+  };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { deliveryJob, type Job, meetingJob } from './work.ts';
+import { anyAwaitingReceipt, queuedDeliveriesDueBy } from '../notifications/deliveries-repository.ts';
+import { RECEIPT_WINDOW_MS } from '../notifications/deliver.ts';
+import { deliveryJob, type Job, meetingJob, messageJob, receiptsJob } from './work.ts';
 
 /**
  * Every job that is due now or within the horizon, derived from PostgreSQL
@@ -15,7 +17,7 @@ const BATCH = 20_000;
 
 export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: number; reminderLeadMs: number }): Promise<Job[]> {
   const until = new Date(now.getTime() + options.horizonMs);
-  const [opening, closing, unpublished, reminders, deliveries] = await Promise.all([
+  const [opening, closing, unpublished, reminders, deliveries, messages, awaitingReceipts] = await Promise.all([
     db
       .selectFrom('meetings')
       .select(['id', 'voting_opens_at'])
@@ -52,6 +54,8 @@ export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: n
       .orderBy('next_attempt_at')
       .limit(BATCH)
       .execute(),
+    queuedDeliveriesDueBy(db, until, BATCH),
+    anyAwaitingReceipt(db, new Date(now.getTime() - RECEIPT_WINDOW_MS)),
   ]);
   return [
     ...opening.map((m) => meetingJob('open-voting', m.id, m.voting_opens_at)),
@@ -59,5 +63,7 @@ export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: n
     ...unpublished.map((m) => meetingJob('publish-results', m.id, now)),
     ...reminders.map((m) => meetingJob('remind-voters', m.id, new Date(m.remind_at))),
     ...deliveries.map((d) => deliveryJob(d.id, d.attempts + 1, d.next_attempt_at ?? now)),
+    ...messages.map((d) => messageJob(d.id, d.next_attempt_at ?? now)),
+    ...(awaitingReceipts ? [receiptsJob(now)] : []),
   ];
 }

@@ -10,7 +10,10 @@ import { remindOwnersYetToVote } from '../voting/reminders.ts';
 import { deliverWebhook } from '../webhooks/deliver.ts';
 import { meetingSubject } from '../webhooks/events.ts';
 import { pendingDeliveriesAbout } from '../webhooks/subscriptions-repository.ts';
-import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob } from './work.ts';
+import { collectReceipts, deliverMessage } from '../notifications/deliver.ts';
+import { queuedDeliveriesAbout } from '../notifications/deliveries-repository.ts';
+import type { JobRunner } from './runner.ts';
+import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob, messageJob } from './work.ts';
 
 /**
  * The job handlers: plain functions of their dependencies and payload, so the
@@ -46,6 +49,7 @@ export const openVotingJob: Handler<'open-voting'> = async (deps, { meetingId })
       : []),
     meetingJob('close-voting', meetingId, meeting.voting_closes_at),
     ...(await pendingDeliveries(deps, meetingId)),
+    ...(await pendingMessages(deps, meetingId)),
   ];
 };
 
@@ -91,7 +95,7 @@ export const publishResultsJob: Handler<'publish-results'> = async (deps, { meet
   }
   if (status !== 'published now') return [];
   deps.log.info({ meetingId }, 'results published');
-  return pendingDeliveries(deps, meetingId);
+  return [...(await pendingDeliveries(deps, meetingId)), ...(await pendingMessages(deps, meetingId))];
 };
 
 /**
@@ -102,14 +106,50 @@ export const publishResultsJob: Handler<'publish-results'> = async (deps, { meet
 export const remindVotersJob: Handler<'remind-voters'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
   const reminded = await jobTransaction(deps, (trx) => remindOwnersYetToVote(trx, meetingId, ACTOR, now));
-  if (reminded !== null) deps.log.info({ meetingId, owners: reminded }, 'owners who had not voted were reminded');
-  return [];
+  if (reminded === null) return [];
+  deps.log.info({ meetingId, owners: reminded }, 'owners who had not voted were reminded');
+  return pendingMessages(deps, meetingId);
 };
 
 export const deliverWebhookJob: Handler<'deliver-webhook'> = async (deps, data) => {
   const retry = await deliverWebhook(deps, data);
   return retry ? [deliveryJob(data.deliveryId, retry.attempt, retry.at)] : [];
 };
+
+/** One SMS delivery; a retry or a deferral (quiet hours, the ceiling) is scheduled at its instant. */
+export const deliverMessageJob: Handler<'deliver-message'> = async (deps, data) => {
+  const next = await deliverMessage(deps, data);
+  return next ? [messageJob(data.deliveryId, next.at)] : [];
+};
+
+/** Delivery reports of the SMS sent in the last day, where the provider gives them. */
+export const collectReceiptsJob: Handler<'collect-sms-receipts'> = async (deps) => {
+  const changed = await collectReceipts(deps);
+  if (changed > 0) deps.log.info({ deliveries: changed }, 'SMS delivery reports recorded');
+  return [];
+};
+
+/**
+ * Sends one delivery now, in this process, right after the change that queued
+ * it committed (a login code must arrive at once); a retry goes to the job
+ * system. The claim makes this and a job of the same delivery send it once.
+ */
+export async function sendMessageNow(deps: JobDeps, runner: Pick<JobRunner, 'enqueue' | 'kick'>, deliveryId: string): Promise<void> {
+  try {
+    const next = await deliverMessage(deps, { deliveryId });
+    if (next) await runner.enqueue([messageJob(deliveryId, next.at)]);
+  } catch (err) {
+    // Queued in PostgreSQL all the same: the reconciler finds it.
+    deps.log.warn({ deliveryId, err: { message: (err as Error).message } }, 'a message could not be sent at once: left to the job system');
+    runner.kick();
+  }
+}
+
+/** The SMS a meeting's messages left queued: sent as soon as the change that wrote them commits. */
+async function pendingMessages(deps: JobDeps, meetingId: string): Promise<Job[]> {
+  const rows = await queuedDeliveriesAbout(deps.db, meetingId);
+  return rows.map((r) => messageJob(r.id, r.next_attempt_at ?? deps.clock.now()));
+}
 
 /** The deliveries a meeting's events left pending: sent at once after the change commits. */
 async function pendingDeliveries(deps: JobDeps, meetingId: string): Promise<Job[]> {
@@ -123,6 +163,8 @@ const HANDLERS: { [N in JobName]: Handler<N> } = {
   'publish-results': publishResultsJob,
   'remind-voters': remindVotersJob,
   'deliver-webhook': deliverWebhookJob,
+  'deliver-message': deliverMessageJob,
+  'collect-sms-receipts': collectReceiptsJob,
 };
 
 /** Runs one job by name: what both runners call. */

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
+import type { MessagePolicy } from '../notifications/deliver.ts';
+import type { SmsProvider } from '../notifications/sms-provider.ts';
 import type { WebhookPolicy } from '../webhooks/deliver.ts';
 
 /**
@@ -14,16 +16,18 @@ export type Job =
   | { name: 'close-voting'; key: string; runAt: Date; data: { meetingId: string } }
   | { name: 'publish-results'; key: string; runAt: Date; data: { meetingId: string } }
   | { name: 'remind-voters'; key: string; runAt: Date; data: { meetingId: string } }
-  | { name: 'deliver-webhook'; key: string; runAt: Date; data: { deliveryId: string } };
+  | { name: 'deliver-webhook'; key: string; runAt: Date; data: { deliveryId: string } }
+  | { name: 'deliver-message'; key: string; runAt: Date; data: { deliveryId: string } }
+  | { name: 'collect-sms-receipts'; key: string; runAt: Date; data: Record<string, never> };
 
 export type JobName = Job['name'];
 
 /** How often a job tries again while the database is unavailable (without spending its attempts). */
 export const UNAVAILABLE_RETRY_MS = 2_000;
-export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'remind-voters', 'deliver-webhook'];
+export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'remind-voters', 'deliver-webhook', 'deliver-message', 'collect-sms-receipts'];
 export type JobData<N extends JobName> = Extract<Job, { name: N }>['data'];
 
-type MeetingJobName = Exclude<JobName, 'deliver-webhook'>;
+type MeetingJobName = Exclude<JobName, 'deliver-webhook' | 'deliver-message' | 'collect-sms-receipts'>;
 
 /** A meeting's job: one per meeting and kind, whenever and however often it is scheduled. */
 export function meetingJob(name: MeetingJobName, meetingId: string, runAt: Date): Job {
@@ -33,6 +37,23 @@ export function meetingJob(name: MeetingJobName, meetingId: string, runAt: Date)
 /** One attempt of one delivery: a retry is a new attempt, hence a new key. */
 export function deliveryJob(deliveryId: string, attempt: number, runAt: Date): Job {
   return { name: 'deliver-webhook', key: `deliver-webhook-${deliveryId}-${attempt}`, runAt, data: { deliveryId } };
+}
+
+/**
+ * One SMS delivery due at an instant: the key names the instant, so a
+ * delivery deferred (quiet hours, the ceiling, a retry, a lease that ended)
+ * is a new job, and the same instant scheduled twice is one.
+ */
+export function messageJob(deliveryId: string, runAt: Date): Job {
+  return { name: 'deliver-message', key: `deliver-message-${deliveryId}-${runAt.getTime()}`, runAt, data: { deliveryId } };
+}
+
+/** Delivery reports are collected at most once in each such slot, while SMS await them. */
+export const RECEIPT_SLOT_MS = 5 * 60_000;
+
+export function receiptsJob(now: Date): Job {
+  const slot = Math.floor(now.getTime() / RECEIPT_SLOT_MS);
+  return { name: 'collect-sms-receipts', key: `collect-sms-receipts-${slot}`, runAt: now, data: {} };
 }
 
 export interface JobLog {
@@ -52,6 +73,11 @@ export interface JobDeps {
   /** Statement and lock limit of a job's transaction (DATABASE_LONG_STATEMENT_TIMEOUT_MS); absent or 0: none. */
   longStatementMs?: number;
   fetch: typeof fetch;
+  /** SMS: the provider, the key that opens sealed login codes, links' base, and the rules of delivery. */
+  sms: SmsProvider;
+  sealKey: Buffer;
+  publicBaseUrl: string;
+  messages: MessagePolicy;
 }
 
 /** A handler does its work and returns the jobs that follow from it (e.g. publishing after closing). */

@@ -1,11 +1,20 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, NotificationTable } from '../db/schema.ts';
+import { residentsCommitteePhoneOf } from '../places/estate-settings.ts';
+import type { AnyMessageKind } from './messages.ts';
+import { INBOX_ONLY_KINDS } from './messages.ts';
 
 /**
  * The message outbox: every message the service owes someone is first a row
  * of `notifications`, written in the transaction of the change it reports, so
- * a message exists exactly when its cause was committed. Delivery reads these
- * rows (SMS, inbox); nothing else writes them.
+ * a message exists exactly when its cause was committed. The same statement
+ * writes its SMS deliveries (`message_deliveries`, one per phone), which the
+ * `deliver-message` job sends; the row itself is the in-app inbox entry.
+ *
+ * Whose phones: an owner's — the phones of the accounts bound to the owner,
+ * else the owner's phone in the registry; the residents' committee's — the
+ * estate's setting; the committee's — its members' phones; the township and
+ * the admins read their inbox (no SMS).
  */
 
 export type Recipient = NotificationTable['recipient'];
@@ -14,35 +23,125 @@ export interface Message {
   estateId: string;
   /** What happened, e.g. `meeting.noticed`, `result.published`. */
   topic: string;
+  /** Which message (and SMS template). */
+  kind: AnyMessageKind;
+  /** The template's parameters (TEMPLATE_PARAMS); a link is a path, `/meetings/<id>`. */
+  params: Record<string, string>;
   /** The meeting, petition or owner the message is about. */
   subjectId: string;
+  /** The inbox text. */
   body: string;
   now: Date;
+  /** Not worth sending after this instant (a reminder once voting has closed): its SMS then fails as expired. */
+  expiresAt?: Date;
 }
 
-/** One message to each of the estate's bodies named (committee, township, …); `ownerId` when it concerns one owner. */
-export async function notifyBodies(trx: Kysely<DB>, recipients: readonly Exclude<Recipient, 'owner'>[], m: Message & { ownerId?: string }): Promise<void> {
-  await trx
-    .insertInto('notifications')
-    .values(
-      recipients.map((recipient) => ({
-        estate_id: m.estateId,
-        topic: m.topic,
-        subject_id: m.subjectId,
-        recipient,
-        owner_id: m.ownerId ?? null,
-        body: m.body,
-        created_at: m.now,
-      })),
+/**
+ * Inserts the messages the `rows` query yields (columns as in notifications)
+ * and, in the same statement, one queued SMS delivery per phone of each.
+ */
+async function insertWithDeliveries(trx: Kysely<DB>, rows: RawBuilder<unknown>, committeePhone: string | null): Promise<number> {
+  const result = await sql<{ messages: string }>`
+    with n as (
+      insert into notifications (estate_id, topic, kind, params, subject_id, expires_at, recipient, owner_id, body, created_at)
+      ${rows}
+      returning id, estate_id, recipient, owner_id, kind, created_at
+    ), d as (
+      insert into message_deliveries (notification_id, estate_id, phone, created_at, next_attempt_at)
+      select n.id, n.estate_id, p.phone, n.created_at, n.created_at
+      from n cross join lateral (
+        select a.phone from owner_bindings b join accounts a on a.id = b.account_id
+         where n.recipient = 'owner' and b.owner_id = n.owner_id and b.revoked_at is null
+        union
+        select o.phone from owners o
+         where n.recipient = 'owner' and o.id = n.owner_id and o.phone is not null
+           and not exists (select 1 from owner_bindings b where b.owner_id = o.id and b.revoked_at is null)
+        union
+        select a.phone from role_assignments r join accounts a on a.id = r.account_id
+         where n.recipient = 'committee' and r.estate_id = n.estate_id and r.role = 'committee' and r.revoked_at is null
+        union
+        select ${committeePhone}::text where n.recipient = 'residents_committee' and ${committeePhone}::text is not null
+      ) p
+      where n.kind <> all(${sql.val([...INBOX_ONLY_KINDS])}::text[])
+      on conflict do nothing
+      returning 1
     )
-    .execute();
+    select (select count(*) from n) as messages, (select count(*) from d) as deliveries`.execute(trx);
+  return Number(result.rows[0]?.messages ?? 0);
+}
+
+const values = (m: Message) =>
+  sql`${m.estateId}::uuid, ${m.topic}, ${m.kind}, ${JSON.stringify(m.params)}::jsonb, ${m.subjectId}::uuid, ${m.expiresAt ?? null}::timestamptz`;
+
+/** One message to each of the estate's bodies named (committee, township, …); `ownerId` when it concerns one owner. */
+export async function notifyBodies(trx: Kysely<DB>, recipients: readonly Exclude<Recipient, 'owner' | 'phone'>[], m: Message & { ownerId?: string }): Promise<void> {
+  const committeePhone = recipients.includes('residents_committee') ? await residentsCommitteePhoneOf(trx, m.estateId) : null;
+  await insertWithDeliveries(
+    trx,
+    sql`select ${values(m)}, r.recipient, ${m.ownerId ?? null}::uuid, ${m.body}, ${m.now}::timestamptz
+        from unnest(${sql.val([...recipients])}::text[]) as r(recipient)`,
+    committeePhone,
+  );
 }
 
 /** One message to every owner holding a current unit of the estate: set-based, whatever the estate's size. */
-export async function notifyOwners(trx: Kysely<DB>, m: Message): Promise<void> {
-  await sql`
-    insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
-    select distinct ${m.estateId}::uuid, ${m.topic}, ${m.subjectId}::uuid, 'owner', uo.owner_id, ${m.body}, ${m.now}::timestamptz
-    from unit_owners uo join units u on u.id = uo.unit_id
-    where u.estate_id = ${m.estateId} and u.removed_at is null`.execute(trx);
+export async function notifyOwners(trx: Kysely<DB>, m: Message): Promise<number> {
+  return insertWithDeliveries(
+    trx,
+    sql`select distinct ${values(m)}, 'owner', uo.owner_id, ${m.body}, ${m.now}::timestamptz
+        from unit_owners uo join units u on u.id = uo.unit_id
+        where u.estate_id = ${m.estateId} and u.removed_at is null`,
+    null,
+  );
+}
+
+/** One message to each of these owners (of the message's estate). */
+export async function notifyOwnersByIds(trx: Kysely<DB>, ownerIds: readonly string[], m: Message): Promise<number> {
+  if (ownerIds.length === 0) return 0;
+  return insertWithDeliveries(
+    trx,
+    sql`select distinct ${values(m)}, 'owner', o.id, ${m.body}, ${m.now}::timestamptz
+        from owners o where o.id = any(${sql.val([...ownerIds])}::uuid[]) and o.estate_id = ${m.estateId}`,
+    null,
+  );
+}
+
+/** One message to one owner: what other code calls to tell an owner something (e.g. a new phone bound to them). */
+export async function notifyOwner(trx: Kysely<DB>, ownerId: string, m: Message): Promise<void> {
+  await notifyOwnersByIds(trx, [ownerId], m);
+}
+
+/**
+ * A login code for a phone: the message with its parameters sealed and its
+ * text blanked, and its one delivery, due at once. Returns the delivery's id,
+ * which the caller sends right after commit.
+ */
+export async function queueLoginCode(
+  trx: Kysely<DB>,
+  input: { phone: string; sealed: Buffer; body: string; now: Date; expiresAt: Date },
+): Promise<string> {
+  const message = await trx
+    .insertInto('notifications')
+    .values({
+      estate_id: null,
+      topic: 'login.code',
+      kind: 'login_code',
+      params: null,
+      sealed: input.sealed,
+      subject_id: null,
+      recipient: 'phone',
+      owner_id: null,
+      phone: input.phone,
+      body: input.body,
+      created_at: input.now,
+      expires_at: input.expiresAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const delivery = await trx
+    .insertInto('message_deliveries')
+    .values({ notification_id: message.id, estate_id: null, phone: input.phone, created_at: input.now, next_attempt_at: input.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return delivery.id;
 }

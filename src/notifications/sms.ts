@@ -2,39 +2,29 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import { ProblemError } from '../problems.ts';
 import { maskPhone } from '../lib/mask.ts';
+import { smsProviderFromConfig } from './providers/index.ts';
+import type { SmsOutcome, SmsProvider, SmsRequest } from './sms-provider.ts';
 
-/** A text message for one phone. `body` is what the phone receives. */
-export interface SmsMessage {
-  phone: string;
-  purpose: 'login_code' | 'notice';
-  body: string;
-  /**
-   * The secret inside `body` (a login code). It reaches the phone and nothing
-   * else: what is stored or logged carries `storableBody()` instead.
-   */
-  secret?: string;
-}
-
-/** Sends a text message to a phone. Called inside the request's transaction. */
-export interface SmsSender {
-  readonly name: string;
-  send(trx: Kysely<DB>, message: SmsMessage): Promise<void>;
-}
+/**
+ * The SMS providers of this module: the development one (sends nothing) and
+ * a plain HTTP gateway. Both keep a copy of each text in sms_outbox — a login
+ * code blanked — so an operator sees what went out. Alibaba Cloud and Tencent
+ * Cloud adapters implement the same SmsProvider interface elsewhere.
+ */
 
 const SECRET_SHOWN_AS = '******';
 
-/** The message with its secret blanked: the only form that is stored or logged outside development. */
-export function storableBody(message: SmsMessage): string {
-  return message.secret ? message.body.split(message.secret).join(SECRET_SHOWN_AS) : message.body;
+/** The text with its secret (a login code) blanked: the only form that is stored or logged outside development. */
+export function storableText(request: Pick<SmsRequest, 'kind' | 'params' | 'text'>): string {
+  const secret = request.kind === 'login_code' ? request.params.code : undefined;
+  return secret ? request.text.split(secret).join(SECRET_SHOWN_AS) : request.text;
 }
 
-async function recordInOutbox(trx: Kysely<DB>, message: SmsMessage, sender: string): Promise<void> {
-  await trx
-    .insertInto('sms_outbox')
-    .values({ phone: message.phone, purpose: message.purpose, body: storableBody(message), sender })
-    .execute();
+const purposeOf = (request: SmsRequest) => (request.kind === 'login_code' ? 'login_code' : 'notice');
+
+async function recordInOutbox(db: Kysely<DB>, request: SmsRequest, sender: string): Promise<void> {
+  await db.insertInto('sms_outbox').values({ phone: request.phone, purpose: purposeOf(request), body: storableText(request), sender }).execute();
 }
 
 /**
@@ -43,54 +33,74 @@ async function recordInOutbox(trx: Kysely<DB>, message: SmsMessage, sender: stri
  * only when NODE_ENV=development, for the developer at the keyboard — writes
  * the whole message, code included, to the log.
  */
-export function developmentSmsSender(log: Pick<FastifyBaseLogger, 'warn'>, options: { showSecrets: boolean }): SmsSender {
+export function developmentSmsProvider(db: Kysely<DB>, log: Pick<FastifyBaseLogger, 'warn'>, options: { showSecrets: boolean }): SmsProvider {
+  let sent = 0;
   return {
     name: 'development',
-    async send(trx, message) {
-      await recordInOutbox(trx, message, 'development');
-      const text = options.showSecrets ? message.body : storableBody(message);
+    async send(request) {
+      await recordInOutbox(db, request, 'development');
+      const text = options.showSecrets ? request.text : storableText(request);
       log.warn(
-        { sms: { to: maskPhone(message.phone), purpose: message.purpose } },
-        `DEVELOPMENT SMS SENDER (not for production) to ${maskPhone(message.phone)}: ${text}`,
+        { sms: { to: maskPhone(request.phone), kind: request.kind } },
+        `DEVELOPMENT SMS SENDER (not for production) to ${maskPhone(request.phone)}: ${text}`,
       );
+      return { status: 'sent', providerMessageId: `development-${process.pid}-${++sent}` };
     },
   };
 }
 
 /**
- * Posts each message as JSON `{to, purpose, text}` to an SMS gateway
+ * Posts each message as JSON `{to, purpose, kind, text}` to an SMS gateway
  * (`SMS_HTTP_URL`, with `Authorization: Bearer SMS_HTTP_TOKEN` when set) and
- * records it, code blanked, in sms_outbox. A gateway that fails or does not
- * answer in time makes the request fail with 503, so the challenge is not kept.
+ * records it, code blanked, in sms_outbox. 2xx: sent (the answer's `id`, when
+ * JSON, is the provider's message id); 429, 5xx, no answer: retryable (its
+ * Retry-After respected); any other 4xx: refused for good, with its reason.
  */
-export function httpSmsSender(options: { url: string; token: string | undefined; timeoutMs?: number }): SmsSender {
+export function httpSmsProvider(db: Kysely<DB>, options: { url: string; token: string | undefined; timeoutMs?: number }): SmsProvider {
   return {
     name: 'http',
-    async send(trx, message) {
-      let status: number;
+    async send(request): Promise<SmsOutcome> {
+      let res: Response;
       try {
-        const res = await fetch(options.url, {
+        res = await fetch(options.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-          body: JSON.stringify({ to: message.phone, purpose: message.purpose, text: message.body }),
+          body: JSON.stringify({ to: request.phone, purpose: purposeOf(request), kind: request.kind, text: request.text }),
           redirect: 'error',
           signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
         });
-        status = res.status;
-        await res.body?.cancel();
-      } catch {
-        status = 0;
+      } catch (err) {
+        const e = err as Error & { cause?: { code?: string } };
+        return { status: 'failed', retryable: true, reason: e.name === 'TimeoutError' ? 'the gateway did not answer in time' : `the gateway could not be reached (${e.cause?.code ?? e.message})` };
       }
-      if (status < 200 || status >= 300) {
-        throw new ProblemError('not-ready', 'The text message could not be sent; try again shortly', { retryAfterSeconds: 30 }, { 'retry-after': '30' });
+      const answer = (await res.text().catch(() => '')).slice(0, 300);
+      if (res.status >= 200 && res.status < 300) {
+        await recordInOutbox(db, request, 'http');
+        let id: string | null = null;
+        try {
+          const parsed = JSON.parse(answer) as { id?: unknown };
+          if (typeof parsed.id === 'string' || typeof parsed.id === 'number') id = String(parsed.id);
+        } catch {
+          // Not JSON: the gateway gives no message id.
+        }
+        return { status: 'sent', providerMessageId: id };
       }
-      await recordInOutbox(trx, message, 'http');
+      const retryAfter = Number(res.headers.get('retry-after'));
+      const retryable = res.status === 429 || res.status >= 500;
+      return {
+        status: 'failed',
+        retryable,
+        reason: `the gateway answered ${res.status}${answer ? `: ${answer}` : ''}`,
+        ...(retryable && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+      };
     },
   };
 }
 
-/** The sender the configuration names. */
-export function smsSenderFor(config: Pick<Config, 'env' | 'smsSender' | 'smsHttp'>, log: Pick<FastifyBaseLogger, 'warn'>): SmsSender {
-  if (config.smsSender === 'http' && config.smsHttp) return httpSmsSender(config.smsHttp);
-  return developmentSmsSender(log, { showSecrets: config.env === 'development' });
+/** The provider SMS_SENDER names: Alibaba Cloud or Tencent Cloud (src/notifications/providers/), an HTTP gateway, or the development sender. */
+export function smsProviderFor(config: Pick<Config, 'env' | 'smsSender' | 'smsHttp' | 'smsCloud'>, db: Kysely<DB>, log: Pick<FastifyBaseLogger, 'warn'>): SmsProvider {
+  const cloud = smsProviderFromConfig(config);
+  if (cloud) return cloud;
+  if (config.smsSender === 'http' && config.smsHttp) return httpSmsProvider(db, config.smsHttp);
+  return developmentSmsProvider(db, log, { showSecrets: config.env === 'development' });
 }

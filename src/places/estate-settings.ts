@@ -31,6 +31,11 @@ export const estateSettingsSchema = SettingsSchema.extend({
     .default({ min: 1, max: 60 })
     .describe('R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)'),
   maxProxiesPerHolder: z.number().int().min(1).max(100).default(3).describe('R4.3: owners one proxy holder may represent'),
+  residentsCommitteePhone: z
+    .string()
+    .regex(/^1[3-9]\d{9}$/, 'a mainland mobile number, 11 digits')
+    .optional()
+    .describe('The residents’ committee’s mobile: it receives the notice and the published result by SMS'),
 }).strict();
 
 export type EstateSettings = z.output<typeof estateSettingsSchema>;
@@ -60,7 +65,7 @@ export function validateEstateSettings(input: unknown): EstateSettings {
 
 /** The part of an estate's settings the tally engine decides by. */
 export function tallySettingsOf(settings: EstateSettings): Settings {
-  const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, ...tally } = settings;
+  const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, residentsCommitteePhone: _r, ...tally } = settings;
   return tally;
 }
 
@@ -89,4 +94,9 @@ export function settingsOfEstate(estate: Pick<Estate, 'settings'>): LoadedSettin
 /** Settings a client sends (a new estate, replaced settings), checked before they are stored. */
 export function settingsFromRequest(input: unknown): EstateSettings {
   return validateEstateSettings(input);
+}
+
+/** The residents’ committee’s mobile number, where the estate set one. */
+export async function residentsCommitteePhoneOf(db: Kysely<DB>, estateId: string): Promise<string | null> {
+  return (await estateSettingsOf(db, estateId)).settings.residentsCommitteePhone ?? null;
 }

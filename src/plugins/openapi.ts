@@ -15,6 +15,7 @@ export const OPENAPI_TAGS = [
   { name: 'meetings', description: 'Meetings of the owners’ assembly and their motions, from the notice to the result' },
   { name: 'ballots', description: 'Casting and changing ballots; paper ballots and proxies' },
   { name: 'petitions', description: 'Owners’ petitions and their progress against 20 % of area and heads' },
+  { name: 'messages', description: 'Messages to owners and bodies: the inbox, reminder preferences, a meeting’s SMS deliveries and re-sending' },
   { name: 'webhooks', description: 'Events delivered to other systems: subscriptions, signed deliveries, retries and replays' },
 ];
 

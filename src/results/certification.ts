@@ -4,6 +4,7 @@ import { canonicalJson } from '../audit/canonical-json.ts';
 import type { DB, FilingEventKind, FilingStatus, Meeting } from '../db/schema.ts';
 import type { ResultSigningKey } from '../identity/keys.ts';
 import { estateColumns } from '../places/estates-repository.ts';
+import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { ProblemError } from '../problems.ts';
 import { requireMeeting } from '../voting/meetings-repository.ts';
 import { discrepancyProblem } from './discrepancies.ts';
@@ -143,6 +144,18 @@ export async function certify(trx: Transaction<DB>, meetingId: string, input: { 
   };
   const signature = signCanonical(input.key.privateKey, payload);
   await record(trx, found, { status: 'certified', kind: 'certified', actor: input.actor, now: input.now, text: '' }, { payload, signature, key: input.key });
+  const { name: estateName } = await estateColumns(trx, found.meeting.estate_id, ['name']);
+  const certified = {
+    estateId: found.meeting.estate_id,
+    topic: 'result.certified',
+    kind: 'result_certified' as const,
+    params: { estate: estateName, meeting: found.meeting.title, link: `/meetings/${meetingId}` },
+    subjectId: meetingId,
+    body: `【${estateName}业主大会】“${found.meeting.title}”的表决结果已经街道（乡镇）备案，请登录查看。`,
+    now: input.now,
+  };
+  await notifyBodies(trx, ['residents_committee'], certified);
+  await notifyOwners(trx, certified);
   await emitEvent(trx, {
     type: 'result.certified',
     estateId: found.meeting.estate_id,

@@ -33,7 +33,15 @@ export async function holdForDiscrepancy(trx: Transaction<DB>, meeting: Meeting,
   const body =
     `【${estate.name}】“${meeting.title}”表决截止后，${found.length} 项表决事项的数据库合计与按封存计票记录的复核结果不一致，` +
     `结果已暂停公告，请核查。`;
-  await notifyBodies(trx, ['township', 'admin'], { estateId: meeting.estate_id, topic: 'tally.discrepancy', subjectId: meeting.id, body, now });
+  await notifyBodies(trx, ['township', 'admin'], {
+    estateId: meeting.estate_id,
+    topic: 'tally.discrepancy',
+    kind: 'tally_discrepancy',
+    params: { estate: estate.name, meeting: meeting.title, link: `/meetings/${meeting.id}` },
+    subjectId: meeting.id,
+    body,
+    now,
+  });
   await appendAudit(
     trx,
     {

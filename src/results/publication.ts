@@ -29,7 +29,15 @@ export async function publishMeeting(trx: Transaction<DB>, meetingId: string, ac
   await markPublished(trx, meeting.id, now);
   const outcomes = await outcomesOf(trx, meeting.id);
   const body = `【${meeting.estateName}业主大会】${meeting.title}的表决结果已公告，请登录查看各表决事项的结果及您本人的表决意见。`;
-  const message = { estateId: meeting.estate_id, topic: 'result.published', subjectId: meeting.id, body, now };
+  const message = {
+    estateId: meeting.estate_id,
+    topic: 'result.published',
+    kind: 'results_published' as const,
+    params: { estate: meeting.estateName, meeting: meeting.title, link: `/meetings/${meeting.id}` },
+    subjectId: meeting.id,
+    body,
+    now,
+  };
   await notifyBodies(trx, ['residents_committee', 'township'], message);
   await notifyOwners(trx, message);
   await emitEvent(trx, {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authenticateApiClient } from '../identity/api-clients.ts';
 import { requestLoginCode } from '../identity/otp.ts';
+import { sendMessageNow } from '../jobs/handlers.ts';
 import { logInWithCode, logOut, refreshSession, type SessionDeps } from '../identity/sessions.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../identity/principal.ts';
@@ -63,13 +64,15 @@ export default async function authRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { expiresAt } = await inTransaction(app.database.db, (trx) =>
-        requestLoginCode(trx, { hmacKey: app.keys.identityHmacKey, sms: app.sms, limits: loginCodeLimits }, {
+      const { expiresAt, deliveryId } = await inTransaction(app.database.db, (trx) =>
+        requestLoginCode(trx, { hmacKey: app.keys.identityHmacKey, limits: loginCodeLimits }, {
           phone: request.body.phone,
           ip: request.ip,
           now: app.clock.now(),
         }),
       );
+      // After commit: the code goes out at once, from this process (the job system retries it if it must).
+      await sendMessageNow(app.jobDeps, app.jobs, deliveryId);
       return reply.code(202).send({ expiresAt: expiresAt.toISOString() });
     },
   );

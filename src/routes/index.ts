@@ -5,6 +5,7 @@ import estates from './estates.ts';
 import health from './health.ts';
 import localAdmin from './local-admin.ts';
 import me from './me.ts';
+import messages from './messages.ts';
 import meetings from './meetings.ts';
 import paperAndProxies from './paper-and-proxies.ts';
 import petitions from './petitions.ts';
@@ -29,6 +30,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(apiClients);
       await v1.register(registry);
       await v1.register(me);
+      await v1.register(messages);
       await v1.register(meetings);
       await v1.register(paperAndProxies);
       await v1.register(petitions);

@@ -128,15 +128,22 @@ export async function markReminded(trx: Kysely<DB>, meetingId: string, now: Date
     .executeTakeFirst();
 }
 
-/** One reminder in the notification outbox for each owner of a voter who has not voted on every motion; how many were written. */
-export async function notifyOwnersYetToVote(trx: Kysely<DB>, meeting: { id: string; estateId: string }, body: string, now: Date): Promise<number> {
-  const inserted = await sql`
-      insert into notifications (estate_id, topic, subject_id, recipient, owner_id, body, created_at)
-      select distinct ${meeting.estateId}::uuid, 'meeting.reminder', ${meeting.id}::uuid, 'owner', o.owner_id, ${body}, ${now}::timestamptz
+/**
+ * The owners of voters who have not voted on every motion they may vote on,
+ * less those who opted out of reminders and those already reminded of this
+ * meeting since `dayStart` (at most one reminder per owner, meeting and local day).
+ */
+export async function ownersToRemind(trx: Kysely<DB>, meetingId: string, dayStart: Date): Promise<string[]> {
+  const { rows } = await sql<{ owner_id: string }>`
+      select distinct o.owner_id
       from motions mo
       join electorate_voters v on v.motion_id = mo.id
       cross join lateral unnest(v.owners) as o(owner_id)
-      where mo.meeting_id = ${meeting.id}
-        and not exists (select 1 from current_ballots cb where cb.motion_id = mo.id and cb.voter_id = v.id)`.execute(trx);
-  return Number(inserted.numAffectedRows ?? 0n);
+      where mo.meeting_id = ${meetingId}
+        and not exists (select 1 from current_ballots cb where cb.motion_id = mo.id and cb.voter_id = v.id)
+        and not exists (select 1 from owner_message_preferences p where p.owner_id = o.owner_id and not p.reminders)
+        and not exists (select 1 from notifications n
+                         where n.subject_id = ${meetingId} and n.kind = 'voting_reminder' and n.owner_id = o.owner_id and n.created_at >= ${dayStart})
+      order by o.owner_id`.execute(trx);
+  return rows.map((r) => r.owner_id);
 }

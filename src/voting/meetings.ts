@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { estateSettingsOf, settingsOfEstate } from '../places/estate-settings.ts';
-import { requireEstate } from '../places/estates-repository.ts';
+import { estateNameAndTimeZone, requireEstate } from '../places/estates-repository.ts';
 import type { Settings } from '../tally/index.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { ProblemError } from '../problems.ts';
@@ -292,7 +292,15 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
   const body =
     `【${estate.name}业主大会】${meeting.title}：表决时间 ${opens} 至 ${closes}。` +
     `表决事项：${motions.map((m, i) => `${i + 1}.${m.title}`).join('；')}。`;
-  const message = { estateId: meeting.estate_id, topic: 'meeting.noticed', subjectId: meeting.id, body, now };
+  const message = {
+    estateId: meeting.estate_id,
+    topic: 'meeting.noticed',
+    kind: 'meeting_noticed' as const,
+    params: { estate: estate.name, meeting: meeting.title, opens, link: `/meetings/${meeting.id}` },
+    subjectId: meeting.id,
+    body,
+    now,
+  };
   await notifyBodies(trx, ['residents_committee'], message);
   await notifyOwners(trx, message);
   await appendAudit(trx, {
@@ -322,6 +330,17 @@ export async function openVoting(trx: Transaction<DB>, meeting: Meeting, actor: 
   }
   const totals = await takeSnapshot(trx, meeting);
   await setMeetingStatus(trx, meeting.id, { status: 'open', opened_at: now });
+  const estate = await estateNameAndTimeZone(trx, meeting.estate_id);
+  const closes = localTime(meeting.voting_closes_at, estate.time_zone);
+  await notifyOwners(trx, {
+    estateId: meeting.estate_id,
+    topic: 'voting.opened',
+    kind: 'voting_opened',
+    params: { estate: estate.name, meeting: meeting.title, closes, link: `/meetings/${meeting.id}` },
+    subjectId: meeting.id,
+    body: `【${estate.name}业主大会】“${meeting.title}”现已开始表决，将于 ${closes} 截止，请登录投票。`,
+    now,
+  });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
+import { estateColumns } from '../places/estates-repository.ts';
 import { findPetition } from '../places/records-repository.ts';
 import { tallyUnitsOf } from '../registry/units.ts';
 import { ProblemError } from '../problems.ts';
@@ -120,10 +121,13 @@ export async function signPetition(trx: Transaction<DB>, input: { petitionId: st
   const progress = await progressOf(trx, petition.estate_id, petition.id);
   if (!progress.met) return;
   await markThresholdReached(trx, petition.id, input.now);
+  const { name: estateName } = await estateColumns(trx, petition.estate_id, ['name']);
   const body = `【联名提议】“${petition.title}”已获专有部分面积 ${progress.signed.area}㎡（总 ${progress.total.area}㎡）、${progress.signed.heads} 人（总 ${progress.total.heads} 人）联名，达到 20% 的法定比例。`;
   await notifyBodies(trx, ['committee', 'township'], {
     estateId: petition.estate_id,
     topic: 'petition.threshold_reached',
+    kind: 'petition_threshold',
+    params: { estate: estateName, petition: petition.title, link: `/petitions/${petition.id}` },
     subjectId: petition.id,
     body,
     now: input.now,

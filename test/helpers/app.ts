@@ -8,16 +8,20 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { ephemeralKeys, type Keys } from '../../src/identity/keys.ts';
 import type { Grant } from '../../src/identity/principal.ts';
-import type { SmsMessage, SmsSender } from '../../src/notifications/sms.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/schema.ts';
+import type { SmsProvider, SmsRequest } from '../../src/notifications/sms-provider.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { sessionToken } from './sessions.ts';
+
+export type SentSms = SmsRequest & { body: string };
 
 export interface TestApp {
   app: App;
   keys: Keys;
   testDatabase: TestDatabase;
-  /** Every text message the app sent, as the phone receives it (login codes included), in order. */
-  sentSms: SmsMessage[];
+  /** Every text message the app sent, as the phone receives it (login codes included), in order; `body` is its text. */
+  sentSms: SentSms[];
   /** An access token of a new session of a new account (real rows: foreign keys hold, the session lives) holding these grants. */
   tokenFor(...grants: Grant[]): Promise<string>;
   close(): Promise<void>;
@@ -30,8 +34,8 @@ export async function createTestApp(
     logStream?: DestinationStream;
     clock?: Clock;
     runJobs?: boolean;
-    /** Called with each message after it is kept in `sentSms` (e.g. the development sender, to test it). */
-    sms?: SmsSender;
+    /** Called with each message after it is kept in `sentSms` (e.g. the development provider, to test it); its answer is the app's. */
+    sms?: SmsProvider | ((db: Kysely<DB>) => SmsProvider);
   } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
@@ -45,13 +49,16 @@ export async function createTestApp(
   const keys = ephemeralKeys();
   // The phone's side of the SMS gateway: what reaches a phone is kept here, in memory, and
   // nowhere else — the database and the log must never hold a login code.
-  const sentSms: SmsMessage[] = [];
-  const sms: SmsSender = {
-    name: 'test',
-    async send(trx, message) {
-      sentSms.push(message);
-      await options.sms?.send(trx, message);
+  const sentSms: SentSms[] = [];
+  const behind = typeof options.sms === 'function' ? options.sms(testDatabase.database.db) : options.sms;
+  const sms: SmsProvider = {
+    name: behind?.name ?? 'test',
+    async send(request) {
+      const outcome = behind ? await behind.send(request) : { status: 'sent' as const, providerMessageId: `test-${sentSms.length + 1}` };
+      if (outcome.status === 'sent') sentSms.push({ ...request, body: request.text });
+      return outcome;
     },
+    ...(behind?.receipts ? { receipts: behind.receipts.bind(behind) } : {}),
   };
   const app = await buildApp({
     sms,

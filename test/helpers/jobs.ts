@@ -16,6 +16,10 @@ export function testJobDeps(t: TestApp, clock: Clock, overrides: Partial<JobDeps
     webhooks: { maxAttempts: 3, retryBaseMs: 60_000, timeoutMs: 2_000 },
     reminderLeadMs: 24 * 3_600_000,
     fetch: globalThis.fetch,
+    sms: t.app.sms,
+    sealKey: t.app.jobDeps.sealKey,
+    publicBaseUrl: t.app.config.publicBaseUrl,
+    messages: t.app.config.messages,
     ...overrides,
   };
 }

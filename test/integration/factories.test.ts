@@ -81,7 +81,7 @@ async function rowsOf(w: World) {
         (select o.name from owners o where o.id = v.representative) as representative
       from electorate_voters v join motions x on x.id = v.motion_id order by x.position, v.area_hundredths, owners`),
     ballots: await q(sql`select b.version, b.choice, b.channel, b.cast_at from ballots b order by b.cast_at`),
-    notifications: await q(sql`select topic, recipient, body, created_at from notifications order by created_at, topic, recipient, body`),
+    notifications: await q(sql`select topic, recipient, body, created_at from notifications where recipient <> 'phone' order by created_at, topic, recipient, body`),
     events: await q(sql`select type, regexp_replace(body, ${UUID}, 'id', 'g') as body, occurred_at from webhook_events order by occurred_at, type`),
     audit: await q(sql`select action, split_part(actor, ':', 1) as actor, split_part(subject, ':', 1) as subject, at
       from audit_log where chain = ${estateChain(w.estateId)} order by seq`),

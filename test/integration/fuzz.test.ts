@@ -102,8 +102,10 @@ beforeAll(async () => {
     payload: registryCsv([{ registryNo: 'R-1', building: '1栋', room: '101', area: '91.00', owners: [zhang] }]),
   });
   const delivery = await t.testDatabase.database.db.selectFrom('webhook_deliveries').select('id').executeTakeFirstOrThrow();
+  const message = await t.testDatabase.database.db.selectFrom('notifications').select('id').where('recipient', '=', 'owner').executeTakeFirstOrThrow();
   Object.assign(ids, {
     deliveryId: [delivery.id],
+    messageId: [message.id],
     townshipId: [p.townshipA, p.townshipB],
     estateId: [p.estateA, p.estateB],
     meetingId: [open.meetingId],

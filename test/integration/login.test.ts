@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { OTP_LIMITS } from '../../src/identity/otp.ts';
-import { developmentSmsSender, smsSenderFor } from '../../src/notifications/sms.ts';
+import { developmentSmsProvider, smsProviderFor } from '../../src/notifications/sms.ts';
 import { bearer, createTestApp, lastCodeFor, logIn, type TestApp } from '../helpers/app.ts';
 import { registryCsv, residentId } from '../helpers/identity.ts';
 import { importRegistry } from '../helpers/places.ts';
@@ -159,14 +159,14 @@ describe('codes are never stored or logged in the clear', () => {
   let d: TestApp;
   beforeAll(async () => {
     // The development sender itself, behind the test's capture: what it stores and logs is what is checked.
-    d = await createTestApp({ clock, logStream: sink, sms: developmentSmsSender(capture(), { showSecrets: false }) });
+    d = await createTestApp({ clock, logStream: sink, sms: (db) => developmentSmsProvider(db, capture(), { showSecrets: false }) });
   });
   afterAll(async () => d?.close());
   function capture() {
     return { warn: (fields: object, msg: string) => lines.push(JSON.stringify({ ...fields, msg })) } as never;
   }
 
-  it('the outbox, the challenge and the log hold no login code', async () => {
+  it('the SMS outbox, the message outbox, the challenge and the log hold no login code', async () => {
     const phone = '13912345678';
     expect((await d.app.inject({ method: 'POST', url: '/v1/auth/login-codes', payload: { phone } })).statusCode).toBe(202);
     const db = d.testDatabase.database.db;
@@ -176,6 +176,13 @@ describe('codes are never stored or logged in the clear', () => {
     const code = await lastCodeFor(d, phone);
     expect(outbox[0]!.body).not.toContain(code);
     expect(JSON.stringify(await db.selectFrom('otp_challenges').selectAll().where('phone', '=', phone).execute())).not.toContain(code);
+    // The message row: its text blanked, its sealed code wiped once sent; its delivery says sent.
+    const messages = await db.selectFrom('notifications').selectAll().where('phone', '=', phone).execute();
+    expect(messages).toEqual([expect.objectContaining({ kind: 'login_code', recipient: 'phone', params: null, sealed: null })]);
+    expect(JSON.stringify(messages)).not.toContain(code);
+    expect(await db.selectFrom('message_deliveries').select(['status', 'provider', 'attempts']).where('phone', '=', phone).execute()).toEqual([
+      { status: 'sent', provider: 'development', attempts: 1 },
+    ]);
     // A login with the code is logged too (its body must not be).
     expect((await d.app.inject({ method: 'POST', url: '/v1/auth/sessions', payload: { phone, code } })).statusCode).toBe(201);
     d.app.log.info({ body: { phone, code } }, 'a careless handler logs its body');
@@ -184,15 +191,16 @@ describe('codes are never stored or logged in the clear', () => {
   });
 });
 
-describe('SMS senders', () => {
-  const message = { phone: '13812345678', purpose: 'login_code' as const, body: '【共决】您的登录验证码是314159，5分钟内有效。', secret: '314159' };
+describe('SMS providers', () => {
+  const params = { code: '314159' };
+  const message = { phone: '13812345678', kind: 'login_code' as const, params, text: '【共决】您的登录验证码是314159，5分钟内有效。' };
 
-  it('the development sender shows the code in the log only when NODE_ENV=development, and never stores it', async () => {
+  it('the development provider shows the code in the log only when NODE_ENV=development, and never stores it', async () => {
     const db = t.testDatabase.database.db;
     for (const env of ['development', 'test'] as const) {
       const logged: string[] = [];
-      const sender = smsSenderFor({ env, smsSender: 'development', smsHttp: undefined }, { warn: (_f: object, msg: string) => logged.push(msg) } as never);
-      await sender.send(db, message);
+      const provider = smsProviderFor({ env, smsSender: 'development', smsHttp: undefined, smsCloud: undefined }, db, { warn: (_f: object, msg: string) => logged.push(msg) } as never);
+      expect(await provider.send(message)).toMatchObject({ status: 'sent' });
       expect(logged.join('\n').includes('314159')).toBe(env === 'development');
     }
     const stored = await db.selectFrom('sms_outbox').select('body').where('phone', '=', message.phone).execute();
@@ -200,15 +208,16 @@ describe('SMS senders', () => {
     for (const row of stored) expect(row.body).toBe('【共决】您的登录验证码是******，5分钟内有效。');
   });
 
-  it('the http sender posts the message to the gateway and stores it without the code; a failing gateway is a 503', async () => {
+  it('the http provider posts the message to the gateway and stores it without the code; its answers map to statuses', async () => {
     const received: { auth?: string; body: string }[] = [];
     let status = 200;
+    let answer = '{"id":"gw-1"}';
     const gateway = createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         received.push({ auth: req.headers.authorization, body });
-        res.writeHead(status).end();
+        res.writeHead(status, status === 429 ? { 'retry-after': '7' } : {}).end(answer);
       });
     });
     gateway.listen(0, '127.0.0.1');
@@ -216,15 +225,21 @@ describe('SMS senders', () => {
     const url = `http://127.0.0.1:${(gateway.address() as { port: number }).port}/send`;
     try {
       const db = t.testDatabase.database.db;
-      const sender = smsSenderFor({ env: 'production', smsSender: 'http', smsHttp: { url, token: 'gw-token' } }, { warn: () => {} } as never);
+      const provider = smsProviderFor({ env: 'production', smsSender: 'http', smsHttp: { url, token: 'gw-token' }, smsCloud: undefined }, db, { warn: () => {} } as never);
       const phone = '13812340000';
-      await sender.send(db, { ...message, phone });
-      expect(received).toEqual([{ auth: 'Bearer gw-token', body: JSON.stringify({ to: phone, purpose: 'login_code', text: message.body }) }]);
+      expect(await provider.send({ ...message, phone })).toEqual({ status: 'sent', providerMessageId: 'gw-1' });
+      expect(received).toEqual([{ auth: 'Bearer gw-token', body: JSON.stringify({ to: phone, purpose: 'login_code', kind: 'login_code', text: message.text }) }]);
       expect(await db.selectFrom('sms_outbox').select(['body', 'sender']).where('phone', '=', phone).execute()).toEqual([
         { body: '【共决】您的登录验证码是******，5分钟内有效。', sender: 'http' },
       ]);
       status = 500;
-      await expect(sender.send(db, { ...message, phone })).rejects.toMatchObject({ status: 503 });
+      answer = 'down';
+      expect(await provider.send({ ...message, phone })).toEqual({ status: 'failed', retryable: true, reason: 'the gateway answered 500: down' });
+      status = 429;
+      expect(await provider.send({ ...message, phone })).toMatchObject({ status: 'failed', retryable: true, retryAfterMs: 7_000 });
+      status = 400;
+      answer = 'invalid number';
+      expect(await provider.send({ ...message, phone })).toEqual({ status: 'failed', retryable: false, reason: 'the gateway answered 400: invalid number' });
     } finally {
       gateway.close();
     }

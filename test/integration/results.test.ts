@@ -335,6 +335,9 @@ describe('filing with the township (备案)', () => {
     expect((await post(`/v1/meetings/${meetingId}/filing/certify`, p.staffA)).statusCode).toBe(409);
     expect(await awaiting('certified')).toContain(meetingId);
     expect((await get(`/v1/meetings/${meetingId}/notice`, owners.zhang.accessToken)).json().filing.status).toBe('certified');
+    // Owners are told (issue 14): a result_certified message, in the inbox and queued as SMS.
+    const inbox = (await get('/v1/me/messages', owners.zhang.accessToken)).json();
+    expect(inbox.messages.filter((m: { kind: string; subjectId: string }) => m.kind === 'result_certified' && m.subjectId === meetingId)).toHaveLength(1);
 
     const chain = await readChain(t.testDatabase.database.db, estateChain(p.estateA));
     expect(firstBreak(chain)).toBeNull();

@@ -3,6 +3,7 @@ import { trustProxyOption } from '../../src/app.ts';
 import { startServer } from '../helpers/server-process.ts';
 import { ConfigError, loadConfig, templateVariable } from '../../src/config.ts';
 import { MESSAGE_KINDS } from '../../src/notifications/sms-provider.ts';
+import { smsProviderFor } from '../../src/notifications/sms.ts';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -165,6 +166,14 @@ describe('configuration', () => {
         regionId: 'cn-shenzhen',
         endpoint: 'http://127.0.0.1:8080',
       });
+    });
+
+    it('the service sends through the cloud provider SMS_SENDER names, never silently through the development sender', () => {
+      const log = { warn: () => {} };
+      // The cloud providers need no database; the development and http ones record in sms_outbox.
+      expect(smsProviderFor(loadConfig(aliyun), {} as never, log).name).toBe('aliyun');
+      expect(smsProviderFor(loadConfig(tencent), {} as never, log).name).toBe('tencent');
+      expect(smsProviderFor(loadConfig({}), {} as never, log).name).toBe('development');
     });
 
     it('SMS_SENDER=aliyun names every missing variable at once, each template by its kind', () => {

@@ -19,7 +19,7 @@ const DATA_ACCESS: Readonly<Record<string, string>> = {
   'identity/grants.ts': 'role grants of an account',
   'jobs/due-work.ts': 'the reconciler: due work re-derived from PostgreSQL',
   'notifications/outbox.ts': 'the notifications outbox',
-  'notifications/sms.ts': 'the SMS outbox row of a login code',
+  'notifications/sms.ts': 'the SMS outbox copy of each text sent (login codes blanked)',
   'places/estate-settings.ts': 'the one loader of an estate’s settings',
   'places/townships.ts': 'townships',
   'registry/apply.ts': 'the writer of a registry import plan (COPY)',
