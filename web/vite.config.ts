@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * One build, two pages: the owner app (index.html, served at /) and the staff
+ * console (console/index.html, served at /console/). Output: dist/web, which
+ * the service serves (src/plugins/web-app.ts); scripts/build.mjs runs this
+ * build when dist/web is missing or stale.
+ *
+ * Target: the phones owners have. Chrome 87 (old Android WebViews, WeChat's
+ * XWeb) and Safari 13 (old iPhones) run ES modules but not every later syntax,
+ * so the code is lowered to ES2019.
+ */
+export const BROWSER_TARGET = ['es2019', 'chrome87', 'safari13'];
+
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  plugins: [vue()],
+  define: {
+    // Vue and vue-i18n compile-time flags: composition API only, no devtools in production.
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
+  build: {
+    outDir: here('../dist/web'),
+    emptyOutDir: true,
+    target: BROWSER_TARGET,
+    cssTarget: ['chrome87', 'safari13'],
+    // Served from this origin only: the CSP allows 'self' and nothing inline (src/plugins/security-headers.ts).
+    assetsInlineLimit: 0,
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: { owner: here('index.html'), console: here('console/index.html') },
+    },
+  },
+});
