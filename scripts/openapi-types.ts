@@ -5,7 +5,6 @@ export const API_TYPES_FILE = new URL('../web/src/api/schema.ts', import.meta.ur
 
 const HEADER = `// Generated from openapi.yaml by \`npm run openapi\` (openapi-typescript): do not edit.
 // test/unit/openapi.test.ts fails when this file is stale.
-/* eslint-disable */
 `;
 
 /** The TypeScript types of an OpenAPI document (the YAML text), as web/src/api/client.ts uses them. */

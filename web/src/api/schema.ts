@@ -1,6 +1,5 @@
 // Generated from openapi.yaml by `npm run openapi` (openapi-typescript): do not edit.
 // test/unit/openapi.test.ts fails when this file is stale.
-/* eslint-disable */
 export interface paths {
     "/healthz": {
         parameters: {
