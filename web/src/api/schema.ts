@@ -98,9 +98,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new access token and the next refresh token */
+        /**
+         * Exchange a refresh token for a new access token and the next refresh token
+         * @description Send { refreshToken }, or {} from a browser that logged in with refreshTokenIn: cookie: the refresh cookie is used, and the next refresh token replaces it (absent from the answer). A refused cookie is cleared.
+         */
         post: operations["refreshSession"];
-        delete?: never;
+        /**
+         * Log a browser out: end the session of its refresh cookie and clear the cookie
+         * @description The browser counterpart of POST /v1/auth/logout. Without a cookie there is nothing to end: 204 all the same.
+         */
+        delete: operations["logOutBrowser"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1231,8 +1238,8 @@ export interface components {
             tokenType: "Bearer";
             /** @description Seconds the access token is valid */
             expiresIn: number;
-            /** @description Single use: each refresh returns the next one */
-            refreshToken: string;
+            /** @description Single use: each refresh returns the next one. Absent when it went into the browser's refresh cookie (refreshTokenIn: cookie) */
+            refreshToken?: string;
             /** Format: uuid */
             accountId: string;
         };
@@ -1961,8 +1968,8 @@ export interface components {
             tokenType: "Bearer";
             /** @description Seconds the access token is valid */
             expiresIn: number;
-            /** @description Single use: each refresh returns the next one */
-            refreshToken: string;
+            /** @description Single use: each refresh returns the next one. Absent when it went into the browser's refresh cookie (refreshTokenIn: cookie) */
+            refreshToken?: string;
             /** Format: uuid */
             accountId: string;
         };
@@ -2830,6 +2837,12 @@ export interface operations {
                     /** @example 13800138000 */
                     phone: string;
                     code: string;
+                    /**
+                     * @description Where the refresh token goes: the JSON answer (API clients), or an HttpOnly cookie for the refresh route (browsers; then absent from the answer)
+                     * @default body
+                     * @enum {string}
+                     */
+                    refreshTokenIn?: "body" | "cookie";
                 };
             };
         };
@@ -2882,7 +2895,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    refreshToken?: string;
                 };
             };
         };
@@ -2907,6 +2920,42 @@ export interface operations {
             };
             /** @description Authentication is required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logOutBrowser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
