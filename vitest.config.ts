@@ -30,6 +30,17 @@ export default defineConfig({
         },
       },
       {
+        // The web apps in Debian's Chromium (playwright-core): the built dist/web served by the real app.
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/helpers/build.ts', 'test/helpers/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'embedded',
           include: ['test/embedded/**/*.test.ts'],

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -16,10 +16,28 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 export const BROWSER_TARGET = ['es2019', 'chrome87', 'safari13'];
 
+/**
+ * Vant's icon font is a woff2 data: URL with a fallback on a CDN (at.alicdn.com). The apps load
+ * nothing from elsewhere (CSP font-src 'self' data:), and every browser the target covers reads
+ * woff2: the fallback is dropped, so no phone asks a third party for it.
+ */
+function vantIconFontFromDataOnly(): Plugin {
+  return {
+    name: 'gongjue:vant-icon-font-from-data-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]vant[\\/]es[\\/]icon[\\/]index\.css$/.test(id)) return null;
+      const kept = code.replace(/,\s*url\(["']?(?:https?:)?\/\/[^)]*\)\s*format\(["'][a-z]+["']\)/g, '');
+      if (kept === code) this.error('Vant icon font: no remote fallback found to drop (has Vant changed?)');
+      return { code: kept, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), vantIconFontFromDataOnly()],
   define: {
     // Vue and vue-i18n compile-time flags: composition API only, no devtools in production.
     __VUE_OPTIONS_API__: 'false',
