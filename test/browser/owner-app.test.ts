@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, lastCodeFor, type TestApp } from '../helpers/app.ts';
-import { axeViolations, launchChromium, phone, screenshot, scrollsSideways, smallTargets, smallText } from '../helpers/browser.ts';
+import { axeViolations, bodyFontSize, launchChromium, paste, phone, readableStorage, screenshot, scrollsSideways, smallTargets, smallText } from '../helpers/browser.ts';
 import { li, zhang } from '../factories/cast.ts';
 import { verifiedOwner } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
@@ -42,19 +42,6 @@ async function expectElderFriendly(page: Page, what: string, textScale = 1) {
   expect(await smallText(page, 18 * textScale), `${what}: text under ${18 * textScale} px`).toEqual([]);
   expect(await smallTargets(page, 60), `${what}: targets under 60 × 60 px`).toEqual([]);
   expect(await scrollsSideways(page), `${what}: scrolls sideways`).toBe(false);
-}
-
-/** Pastes `text` into the focused field as a phone's clipboard would. */
-async function paste(page: Page, selector: string, text: string) {
-  await page.focus(selector);
-  await page.evaluate(
-    ([sel, value]) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', value!);
-      document.querySelector(sel!)!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    [selector, text],
-  );
 }
 
 async function logInAndReachHome(page: Page, shots: string, owner: { phone: string }, textScale = 1) {
@@ -107,8 +94,9 @@ describe('the owner app on a phone in WeChat', () => {
       expect(text).toContain('1栋 2单元 301');
       expect(text).toContain('地库 B-017');
       // The refresh token is an HttpOnly cookie: not readable by the page, not in storage.
-      expect(await page.evaluate(() => document.cookie)).not.toContain('gongjue_refresh');
-      expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toMatch(/rt_|eyJ/);
+      const readable = await readableStorage(page);
+      expect(readable).not.toContain('gongjue_refresh');
+      expect(readable).not.toMatch(/rt_|eyJ/);
       const cookies = await context.cookies();
       expect(cookies.find((c) => c.name === 'gongjue_refresh')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/v1/auth/refresh' });
 
@@ -136,7 +124,7 @@ describe('the owner app on a phone in WeChat', () => {
     try {
       await page.goto(`${base}/login`);
       await page.getByRole('heading', { name: '用手机号登录' }).waitFor();
-      expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('36px');
+      expect(await bodyFontSize(page)).toBe('36px');
       await logInAndReachHome(page, 'text-200', owners.li, 2);
       expect(await page.locator('main').innerText()).toContain('业主：李四');
       expect(await cspViolations()).toEqual([]);

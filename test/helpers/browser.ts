@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import * as inPage from './in-page.js';
 
 /**
  * Browser tests drive Debian's Chromium (`apt-get install chromium fonts-noto-cjk`; .ci/run
@@ -42,85 +43,38 @@ export async function phone(browser: Browser, { textScale = 1 } = {}): Promise<{
     locale: 'zh-CN',
   });
   // Any CSP refusal is a failure: the page must need nothing its CSP does not allow.
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  if (textScale !== 1) {
-    // The reader's text size: the root font size, which every size of the app (rem) follows, as a
-    // browser's font setting or WeChat's care mode sets it. Through the CSSOM, which the CSP allows.
-    await context.addInitScript((scale) => {
-      const apply = () => document.documentElement?.style.setProperty('font-size', `${scale * 100}%`);
-      apply(); // the document may have no root element yet:
-      document.addEventListener('DOMContentLoaded', apply);
-    }, textScale);
-  }
+  await context.addInitScript(inPage.watchCsp);
+  // The reader's text size (a browser's font setting, WeChat's care mode).
+  if (textScale !== 1) await context.addInitScript(inPage.scaleText, textScale);
   const page = await context.newPage();
-  return { context, page, cspViolations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
+  return { context, page, cspViolations: () => page.evaluate(inPage.cspViolations) };
 }
 
 const AXE_SOURCE = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
-
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
 
 /**
  * axe-core's violations on the page (WCAG 2.2 A and AA, and its best practices). Evaluated
  * through the DevTools protocol, so the page's CSP (no inline scripts) does not stop it.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<inPage.AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  });
+  return page.evaluate(inPage.runAxe);
 }
 
 /** Visible text smaller than `min` px: each as "<tag> <size>px “text”". */
-export function smallText(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((minimum) => {
-    const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim();
-      const element = node.parentElement;
-      if (!text || !element) continue;
-      const rect = element.getBoundingClientRect();
-      const style = getComputedStyle(element);
-      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || style.display === 'none') continue;
-      if (element.closest('.visually-hidden')) continue;
-      const size = Number.parseFloat(style.fontSize);
-      if (size < minimum) found.push(`${element.tagName.toLowerCase()} ${size}px “${text.slice(0, 30)}”`);
-    }
-    return found;
-  }, min);
-}
-
+export const smallText = (page: Page, min: number) => page.evaluate(inPage.smallText, min);
 /** Visible controls (buttons, links, inputs) smaller than `min` × `min` px. */
-export function smallTargets(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((minimum) => {
-    const found: string[] = [];
-    for (const element of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])')) {
-      const rect = element.getBoundingClientRect();
-      if (rect.width === 0 && rect.height === 0) continue;
-      if (rect.width < minimum || rect.height < minimum) {
-        found.push(`${element.tagName.toLowerCase()} ${Math.round(rect.width)}×${Math.round(rect.height)} “${(element.textContent ?? element.getAttribute('name') ?? '').trim().slice(0, 30)}”`);
-      }
-    }
-    return found;
-  }, min);
-}
-
+export const smallTargets = (page: Page, min: number) => page.evaluate(inPage.smallTargets, min);
 /** Whether the page scrolls sideways (text that does not reflow). */
-export function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+export const scrollsSideways = (page: Page) => page.evaluate(inPage.scrollsSideways);
+/** Pastes `text` into the element as a phone's clipboard would. */
+export async function paste(page: Page, selector: string, text: string) {
+  await page.focus(selector);
+  await page.evaluate(inPage.paste, { selector, text });
 }
+/** Everything the page's scripts can read of storage and cookies. */
+export const readableStorage = (page: Page) => page.evaluate(inPage.readableStorage);
+export const bodyFontSize = (page: Page) => page.evaluate(inPage.bodyFontSize);
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
