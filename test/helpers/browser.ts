@@ -67,6 +67,8 @@ export const smallText = (page: Page, min: number) => page.evaluate(inPage.small
 export const smallTargets = (page: Page, min: number) => page.evaluate(inPage.smallTargets, min);
 /** Whether the page scrolls sideways (text that does not reflow). */
 export const scrollsSideways = (page: Page) => page.evaluate(inPage.scrollsSideways);
+/** Inputs whose text is cut off. */
+export const clippedInputs = (page: Page) => page.evaluate(inPage.clippedInputs);
 /** Pastes `text` into the element as a phone's clipboard would. */
 export async function paste(page: Page, selector: string, text: string) {
   await page.focus(selector);

@@ -15,3 +15,4 @@ export declare function scrollsSideways(): boolean;
 export declare function paste(args: { selector: string; text: string }): void;
 export declare function readableStorage(): string;
 export declare function bodyFontSize(): string;
+export declare function clippedInputs(): string[];

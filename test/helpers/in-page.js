@@ -79,3 +79,10 @@ export function readableStorage() {
 export function bodyFontSize() {
   return getComputedStyle(document.body).fontSize;
 }
+
+/** Inputs whose text does not fit them (cut off at a large text size). */
+export function clippedInputs() {
+  return [...document.querySelectorAll('input, textarea')]
+    .filter((input) => input.getBoundingClientRect().width > 0 && input.scrollWidth > input.clientWidth + 1)
+    .map((input) => `${input.name || input.id} “${input.value}” ${input.scrollWidth} > ${input.clientWidth}`);
+}

@@ -36,6 +36,7 @@ export const elderThemeVars: ConfigProviderThemeVars = {
   buttonSmallHeight: '3.75rem',
   buttonSmallFontSize: '1.125rem',
   buttonRadius: '0.5rem',
+  buttonDefaultBorderColor: '#8a8a8a', // a visible outline (3.4:1), not Vant's faint grey
   cellFontSize: '1.25rem',
   cellLineHeight: '1.875rem',
   cellVerticalPadding: '0.9375rem', // 30 px text + 2 × 15 = a 60 px row
