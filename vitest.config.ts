@@ -11,7 +11,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/tally/**/*.test.ts'],
+          // web/src/**/*.test.ts: the web apps' pure modules (type-checked with web/ by vue-tsc).
+          include: ['test/unit/**/*.test.ts', 'test/tally/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/helpers/build.ts'],
           // Property tests run hundreds of cases each; on a machine shared with other runs the

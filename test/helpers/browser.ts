@@ -16,15 +16,15 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', 
 /** Screenshots of every page a test looked at (gitignored): look at them. */
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+export async function launchChromium(executable = CHROMIUM): Promise<Browser> {
+  if (!existsSync(executable)) {
     throw new Error(
-      `The browser tests need Debian's Chromium at ${CHROMIUM}, and it is missing. ` +
+      `The browser tests need Debian's Chromium at ${executable}, and it is missing. ` +
         'Install it with: apt-get update && apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH to another Chromium).',
     );
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  return chromium.launch({ executablePath: executable, args: FLAGS, headless: true });
 }
 
 /** WeChat's built-in browser on an Android phone (XWeb, Chrome 87 underneath). */
