@@ -38,6 +38,7 @@ export default defineConfig({
   root: here('.'),
   base: '/',
   plugins: [vue(), vantIconFontFromDataOnly()],
+  resolve: { alias: { '@vue/devtools-api': here('src/devtools-api-stub.ts') } },
   define: {
     // Vue and vue-i18n compile-time flags: composition API only, no devtools in production.
     __VUE_OPTIONS_API__: 'false',
