@@ -295,7 +295,11 @@ function runVite(root, { spawnSync }, { createRequire }) {
     throw new Error('cannot build dist/web: Vite is not installed (run `npm ci`)');
   }
   const args = [vite, 'build', '--config', path.join(root, 'web', 'vite.config.ts'), '--logLevel', 'warn'];
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 2, 'inherit'] });
+  // Always a production build: Vite takes process.env.NODE_ENV from the environment when it is set,
+  // and a server started with NODE_ENV=development (or the tests' NODE_ENV=test) would otherwise
+  // ship Vue's development code — larger, slower, with its warnings.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', 2, 'inherit'] });
   if (result.status !== 0) throw new Error(`cannot build dist/web: vite exited with ${result.status ?? result.signal}`);
 }
 

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -34,10 +37,31 @@ function vantIconFontFromDataOnly(): Plugin {
   };
 }
 
+/**
+ * Each script and stylesheet also as .br and .gz beside it: the service sends those to browsers
+ * that accept them (@fastify/static preCompressed), a third of the bytes on a slow phone network,
+ * with no compressing at request time and no proxy needed for it.
+ */
+function precompressed(): Plugin {
+  return {
+    name: 'gongjue:precompressed',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (!/\.(js|css)$/.test(fileName)) continue;
+        const source = Buffer.from(output.type === 'chunk' ? output.code : output.source);
+        const file = path.join(options.dir!, fileName);
+        writeFileSync(`${file}.br`, brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${file}.gz`, gzipSync(source, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [vue(), vantIconFontFromDataOnly()],
+  plugins: [vue(), vantIconFontFromDataOnly(), precompressed()],
   resolve: { alias: { '@vue/devtools-api': here('src/devtools-api-stub.ts') } },
   define: {
     // Vue and vue-i18n compile-time flags: composition API only, no devtools in production.

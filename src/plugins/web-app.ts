@@ -63,6 +63,8 @@ export default async function webApp(app: FastifyInstance, options: { dir?: stri
       list: false,
       immutable: true,
       maxAge: '365d',
+      // The .br and .gz files the build writes beside each script and stylesheet (web/vite.config.ts).
+      preCompressed: true,
     });
 
     const page = (html: string) => (_request: FastifyRequest, reply: FastifyReply) =>

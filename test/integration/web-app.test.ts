@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const get = (url: string, method: 'GET' | 'HEAD' | 'POST' = 'GET') => t.app.inject({ method, url });
-const assets = () => readdirSync(path.join(WEB_DIR, 'assets'));
+const assets = () => readdirSync(path.join(WEB_DIR, 'assets')).filter((f) => !/\.(br|gz)$/.test(f));
 
 function expectOwnerApp(res: Awaited<ReturnType<typeof get>>, what: string) {
   expect(res.statusCode, what).toBe(200);
@@ -59,6 +59,20 @@ describe('the owner app', () => {
       expect(res.headers['cache-control'], file).toBe('public, max-age=31536000, immutable');
     }
     expect(CSP.webApp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('scripts and stylesheets go compressed to browsers that accept it (built beside them: brotli, gzip)', async () => {
+    const js = assets().find((f) => f.endsWith('.js'))!;
+    const plain = await get(`/assets/${js}`);
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']] as const) {
+      const res = await t.app.inject({ url: `/assets/${js}`, headers: { 'accept-encoding': accept } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers.vary).toMatch(/accept-encoding/i);
+      expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+      expect(res.headers['content-type']).toBe(plain.headers['content-type']);
+    }
+    expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
   it('assets are served with their types; a missing one, and any file the app does not have, is a 404 problem', async () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,11 @@ describe('the web apps build', () => {
       const index = readFileSync(path.join(copy, 'dist/web/index.html'), 'utf8');
       expect(index).toContain('<title>共决 · 业主投票</title>');
       expect(readFileSync(path.join(copy, 'dist/web/console/index.html'), 'utf8')).toContain('管理控制台');
+      // A production build whatever NODE_ENV the starting process has (here vitest's "test"): no Vue development code.
+      expect(process.env.NODE_ENV).toBe('test');
+      const scripts = readdirSync(path.join(copy, 'dist/web/assets')).filter((f) => f.endsWith('.js'));
+      expect(scripts.length).toBeGreaterThan(2);
+      for (const file of scripts) expect(readFileSync(path.join(copy, 'dist/web/assets', file), 'utf8'), file).not.toContain('[Vue warn]');
 
       expect(await ensureBuilt({ root: copy, web: true, log })).toBe(false);
 
