@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, lastCodeFor, type TestApp } from '../helpers/app.ts';
 import { axeViolations, bodyFontSize, clippedInputs, launchChromium, paste, phone, readableStorage, screenshot, scrollsSideways, smallTargets, smallText } from '../helpers/browser.ts';
-import { li, zhang } from '../factories/cast.ts';
+import { li, wang, zhang } from '../factories/cast.ts';
 import { verifiedOwner } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
@@ -17,7 +17,7 @@ let t: TestApp;
 let browser: Browser;
 let base: string;
 /** Two owners, one walk each (a phone gets one code a minute). */
-let owners: { zhang: { phone: string }; li: { phone: string } };
+let owners: { zhang: { phone: string }; li: { phone: string }; wang: { phone: string } };
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -27,8 +27,9 @@ beforeAll(async () => {
     { registryNo: 'R-1', building: '1栋', stair: '2单元', room: '301', area: '89.50', owners: [zhang] },
     { registryNo: 'R-2', building: '地库', room: 'B-017', area: '12.00', kind: 'parking', owners: [zhang] },
     { registryNo: 'R-3', building: '1栋', stair: '2单元', room: '302', area: '89.50', owners: [li] },
+    { registryNo: 'R-4', building: '2栋', room: '101', area: '120.25', owners: [wang] },
   ]);
-  owners = { zhang: await verifiedOwner(t, zhang), li: await verifiedOwner(t, li) };
+  owners = { zhang: await verifiedOwner(t, zhang), li: await verifiedOwner(t, li), wang: await verifiedOwner(t, wang) };
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 }, 60_000);
@@ -133,4 +134,31 @@ describe('the owner app on a phone in WeChat', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('keyboard only: Tab from field to button in reading order, Enter sends and logs in', async () => {
+    const { context, page } = await phone(browser);
+    try {
+      await page.goto(`${base}/login`);
+      await page.getByRole('heading', { name: '用手机号登录' }).waitFor();
+      const focused = () => page.evaluate(() => {
+        const el = (globalThis as unknown as { document: { activeElement: { id: string; textContent: string | null } | null } }).document.activeElement;
+        return el?.id || el?.textContent?.trim() || '';
+      });
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('login-phone');
+      await page.keyboard.type(owners.wang.phone);
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('获取验证码');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: '验证码已发到' }).waitFor();
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('login-code');
+      await page.keyboard.type(await lastCodeFor(t, owners.wang.phone));
+      await page.keyboard.press('Enter'); // submits the form
+      await page.getByRole('heading', { name: '阳光花园' }).waitFor();
+      expect(await page.locator('main').innerText()).toContain('2栋 101');
+    } finally {
+      await context.close();
+    }
+  });
 });
