@@ -11,7 +11,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/tally/**/*.test.ts'],
+          // web/src/**/*.test.ts: the web apps' pure modules (type-checked with web/ by vue-tsc).
+          include: ['test/unit/**/*.test.ts', 'test/tally/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/helpers/build.ts'],
           // Property tests run hundreds of cases each; on a machine shared with other runs the
@@ -26,6 +27,17 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/helpers/build.ts', 'test/helpers/global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The web apps in Debian's Chromium (playwright-core): the built dist/web served by the real app.
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/helpers/build.ts', 'test/helpers/global-setup.ts'],
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

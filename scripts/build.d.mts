@@ -5,6 +5,8 @@ export declare function ensureBuilt(options?: {
   root?: string;
   force?: boolean;
   check?: boolean;
+  /** Also build the web apps (web/ → dist/web) when missing or stale. */
+  web?: boolean;
   log?: (line: string) => void;
 }): Promise<boolean>;
 export declare function contentDigest(root?: string): Promise<string>;

@@ -16,7 +16,14 @@
 // from compiling over each other; the fingerprint is written last, so a build
 // that died half way is redone.
 //
-// `node scripts/build.mjs` (npm run build) always compiles, type-checking as it
+// The web apps (web/: the owner app and the staff console) are a second target
+// with inputs of their own — everything under web/, the package files and this
+// file — and stamps of their own (dist/.web-fingerprint, dist/.web-digest):
+// `ensureBuilt({ web: true })` (what `npm start` and the tests ask for) also runs
+// Vite into dist/web when that is missing or stale. The command line and the
+// worker never need it, so a tally does not wait for a web build.
+//
+// `node scripts/build.mjs` (npm run build) always compiles both, type-checking as it
 // goes; builds started on demand skip the type check (`tsc --noCheck`, a third
 // of the time): checking is `npm run typecheck`'s job, and CI runs it.
 // Only what the check needs is imported here; the compiler's helpers are loaded when it runs.
@@ -26,10 +33,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const INPUT_DIRS = ['src', 'migrations'];
-const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'scripts/build.mjs'];
-/** What tsconfig.build.json emits: dist/src, dist/migrations and dist/package.json (src/plugins/openapi.ts reads the version). */
-const OUTPUTS = ['src', 'migrations', 'package.json'];
+/**
+ * What is built, from what. server: what tsconfig.build.json emits — dist/src, dist/migrations
+ * and dist/package.json (src/plugins/openapi.ts reads the version). web: Vite's dist/web.
+ */
+const TARGETS = {
+  server: {
+    dirs: ['src', 'migrations'],
+    files: ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'scripts/build.mjs'],
+    outputs: ['src', 'migrations', 'package.json'],
+    stamp: '.build-fingerprint',
+    digest: '.build-digest',
+  },
+  web: {
+    dirs: ['web'],
+    files: ['package.json', 'package-lock.json', 'scripts/build.mjs'],
+    outputs: ['web'],
+    stamp: '.web-fingerprint',
+    digest: '.web-digest',
+  },
+};
 
 function* files(root, dir) {
   let entries;
@@ -46,12 +69,12 @@ function* files(root, dir) {
   }
 }
 
-const inputsOf = (root) => [...INPUT_DIRS.flatMap((dir) => [...files(root, dir)]), ...INPUT_FILES].sort();
+const inputsOf = (root, target) => [...target.dirs.flatMap((dir) => [...files(root, dir)]), ...target.files].sort();
 
 /** Every input's path, size and modification time, one line each (kept whole: hashing would load node:crypto). */
-export function fingerprint(root = ROOT) {
+export function fingerprint(root = ROOT, target = TARGETS.server) {
   const lines = [];
-  for (const rel of inputsOf(root)) {
+  for (const rel of inputsOf(root, target)) {
     let stat;
     try {
       stat = statSync(path.join(root, rel));
@@ -66,10 +89,10 @@ export function fingerprint(root = ROOT) {
 }
 
 /** A SHA-256 of every input's path and bytes: read only when the times differ. */
-export async function contentDigest(root = ROOT) {
+export async function contentDigest(root = ROOT, target = TARGETS.server) {
   const { createHash } = await import('node:crypto');
   const hash = createHash('sha256');
-  for (const rel of inputsOf(root)) {
+  for (const rel of inputsOf(root, target)) {
     hash.update(`${rel}\0`);
     try {
       hash.update(readFileSync(path.join(root, rel)));
@@ -82,8 +105,8 @@ export async function contentDigest(root = ROOT) {
   return hash.digest('hex');
 }
 
-const stampFile = (root) => path.join(root, 'dist', '.build-fingerprint');
-const digestFile = (root) => path.join(root, 'dist', '.build-digest');
+const stampFile = (root, target) => path.join(root, 'dist', target.stamp);
+const digestFile = (root, target) => path.join(root, 'dist', target.digest);
 
 function readOr(file, otherwise) {
   try {
@@ -94,15 +117,15 @@ function readOr(file, otherwise) {
 }
 
 /** 'current', 'missing' (never built, or a build that did not finish) or 'stale'. */
-async function buildState(root) {
-  const times = fingerprint(root);
-  const recorded = readOr(stampFile(root), undefined);
+async function buildState(root, target) {
+  const times = fingerprint(root, target);
+  const recorded = readOr(stampFile(root, target), undefined);
   if (recorded === undefined) return 'missing';
   if (recorded === times) return 'current';
-  if (readOr(digestFile(root), undefined) !== (await contentDigest(root))) return 'stale';
+  if (readOr(digestFile(root, target), undefined) !== (await contentDigest(root, target))) return 'stale';
   // The same contents with new times: record the times, so the next check is quick again.
   try {
-    writeFileSync(stampFile(root), times);
+    writeFileSync(stampFile(root, target), times);
   } catch {
     // A read-only install: the digest is compared at each start, still correct.
   }
@@ -193,51 +216,96 @@ async function bundleWith(esbuild, root, external) {
   });
 }
 
+/** Whether this checkout has the web apps' sources (a copy of the server alone has none: nothing to build). */
+const hasWeb = (root) => {
+  try {
+    return statSync(path.join(root, 'web', 'vite.config.ts')).isFile();
+  } catch {
+    return false;
+  }
+};
+
 /**
- * Compiles into dist/ when it is missing or stale (or always, with force).
- * Returns whether it compiled. Throws when the compiler fails.
+ * Compiles into dist/ when it is missing or stale (or always, with force); with `web`, also
+ * builds the web apps into dist/web when those are missing or stale.
+ * Returns whether it built anything. Throws when a compiler fails.
  */
-export async function ensureBuilt({ root = ROOT, force = false, check = false, log = (line) => process.stderr.write(`${line}\n`) } = {}) {
-  if (!force && (await buildState(root)) === 'current') return false;
+export async function ensureBuilt({ root = ROOT, force = false, check = false, web = false, log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+  const wanted = [TARGETS.server, ...(web && hasWeb(root) ? [TARGETS.web] : [])];
+  const states = async () => Promise.all(wanted.map(async (target) => (force ? 'forced' : await buildState(root, target))));
+  if ((await states()).every((state) => state === 'current')) return false;
   const unlock = await lock(root);
   try {
-    // Another process may have built it while this one waited for the lock.
-    const state = force ? 'forced' : await buildState(root);
-    if (state === 'current') return false;
-    // Taken before compiling: a source changed during the build makes the next start build again.
-    const times = fingerprint(root);
-    const digest = await contentDigest(root);
-    const why = { forced: 'npm run build', missing: 'no complete build yet', stale: 'the sources changed since the last build' }[state];
-    const started = Date.now();
-    log(`gongjue: compiling TypeScript into dist/ (${why}) …`);
-    rmSync(stampFile(root), { force: true });
-    // Emptied first, so a deleted source leaves no module behind.
-    for (const out of OUTPUTS) rmSync(path.join(root, 'dist', out), { recursive: true, force: true });
-    const [{ spawnSync }, { createRequire }] = await Promise.all([import('node:child_process'), import('node:module')]);
-    let tsc;
-    try {
-      tsc = createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
-    } catch {
-      throw new Error('cannot build dist/: the TypeScript compiler is not installed (run `npm ci`)');
+    // Another process may have built them while this one waited for the lock.
+    const now = await states();
+    let built = false;
+    for (const [i, target] of wanted.entries()) {
+      if (now[i] === 'current') continue;
+      await buildTarget(root, target, now[i], { check, log });
+      built = true;
     }
-    const args = [tsc, '-p', path.join(root, 'tsconfig.build.json'), ...(check ? [] : ['--noCheck'])];
-    const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (result.status !== 0) {
-      throw new Error(`cannot build dist/: tsc exited with ${result.status ?? result.signal} (are the development dependencies installed? \`npm ci\`)`);
-    }
-    await bundleCli(root);
-    writeFileSync(digestFile(root), digest);
-    writeFileSync(stampFile(root), times);
-    log(`gongjue: compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return true;
+    return built;
   } finally {
     unlock();
   }
 }
 
+async function buildTarget(root, target, state, { check, log }) {
+  // Taken before building: a source changed during the build makes the next start build again.
+  const times = fingerprint(root, target);
+  const digest = await contentDigest(root, target);
+  const why = { forced: 'npm run build', missing: 'no complete build yet', stale: 'the sources changed since the last build' }[state];
+  const started = Date.now();
+  log(target === TARGETS.web ? `gongjue: building the web apps into dist/web (${why}) …` : `gongjue: compiling TypeScript into dist/ (${why}) …`);
+  rmSync(stampFile(root, target), { force: true });
+  // Emptied first, so a deleted source leaves no module behind.
+  for (const out of target.outputs) rmSync(path.join(root, 'dist', out), { recursive: true, force: true });
+  if (target === TARGETS.web) runVite(root, await import('node:child_process'), await import('node:module'));
+  else await compileServer(root, check);
+  writeFileSync(digestFile(root, target), digest);
+  writeFileSync(stampFile(root, target), times);
+  log(`gongjue: ${target === TARGETS.web ? 'built' : 'compiled'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function compileServer(root, check) {
+  const [{ spawnSync }, { createRequire }] = await Promise.all([import('node:child_process'), import('node:module')]);
+  let tsc;
+  try {
+    tsc = createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
+  } catch {
+    throw new Error('cannot build dist/: the TypeScript compiler is not installed (run `npm ci`)');
+  }
+  const args = [tsc, '-p', path.join(root, 'tsconfig.build.json'), ...(check ? [] : ['--noCheck'])];
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) {
+    throw new Error(`cannot build dist/: tsc exited with ${result.status ?? result.signal} (are the development dependencies installed? \`npm ci\`)`);
+  }
+  await bundleCli(root);
+}
+
+/**
+ * Vite in a process of its own, like tsc: the server that had to build first does not keep the
+ * bundler's memory for its whole life. Its output goes to standard error (warnings only).
+ */
+function runVite(root, { spawnSync }, { createRequire }) {
+  let vite;
+  try {
+    vite = path.join(path.dirname(createRequire(path.join(root, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+  } catch {
+    throw new Error('cannot build dist/web: Vite is not installed (run `npm ci`)');
+  }
+  const args = [vite, 'build', '--config', path.join(root, 'web', 'vite.config.ts'), '--logLevel', 'warn'];
+  // Always a production build: Vite takes process.env.NODE_ENV from the environment when it is set,
+  // and a server started with NODE_ENV=development (or the tests' NODE_ENV=test) would otherwise
+  // ship Vue's development code — larger, slower, with its warnings.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', 2, 'inherit'] });
+  if (result.status !== 0) throw new Error(`cannot build dist/web: vite exited with ${result.status ?? result.signal}`);
+}
+
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    await ensureBuilt({ force: true, check: true, log: (line) => process.stdout.write(`${line}\n`) });
+    await ensureBuilt({ force: true, check: true, web: true, log: (line) => process.stdout.write(`${line}\n`) });
   } catch (error) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;

@@ -30,7 +30,8 @@ if (!process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent/.test(arg))) 
 }
 
 try {
-  await ensureBuilt();
+  // The server serves the web apps (dist/web): built too when missing or stale. The worker and migrate need none.
+  await ensureBuilt({ web: name === 'server' });
 } catch (error) {
   process.stderr.write(`gongjue: ${error.message}\n`);
   process.exit(1);

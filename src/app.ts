@@ -19,6 +19,7 @@ import queueDashboard from './plugins/queue-dashboard.ts';
 import redis from './plugins/redis.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import storableText from './plugins/storable-text.ts';
+import webApp from './plugins/web-app.ts';
 import routes from './routes/index.ts';
 import { ProblemError } from './problems.ts';
 import { BallotBatches } from './voting/ballot-batches.ts';
@@ -150,6 +151,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(jobs, { runWorkers: options.runJobs ?? config.runJobs });
     await app.register(routes);
     await app.register(queueDashboard);
+    // The owner app at / and the staff console at /console/ (dist/web, built from web/).
+    await app.register(webApp);
     await app.ready();
   } catch (err) {
     await app.close().catch(() => {});

@@ -26,12 +26,35 @@ export default fp(
       return sendProblem(request, reply, problem.slug, problem.detail, problem.extensions, problem.status);
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(request, reply, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`),
-    );
+    // A GET for a path no route serves may be a page of the owner app (src/plugins/web-app.ts puts
+    // its fallback here). Not a wildcard route: that would also catch what the router refuses
+    // (a path segment over maxParamLength is a 414, not a page).
+    app.decorate('pageFallbacks', []);
+    app.setNotFoundHandler((request, reply) => {
+      for (const fallback of app.pageFallbacks) if (fallback(request)) return fallback.answer(request, reply);
+      return answerNotFound(request, reply);
+    });
   },
   { name: 'problems' },
 );
+
+/** A page served for paths no route serves: called with a request, says whether it is one of its paths. */
+export interface PageFallback {
+  (request: FastifyRequest): boolean;
+  answer(request: FastifyRequest, reply: FastifyReply): FastifyReply;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Asked in order before a 404 problem is answered (one shared list: the web apps add theirs). */
+    pageFallbacks: PageFallback[];
+  }
+}
+
+/** The answer to a path no route serves: a 404 problem (also sent by the web apps' fallback for the API's paths). */
+export function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(request, reply, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`);
+}
 
 export function sendProblem(
   request: FastifyRequest,

@@ -12,6 +12,16 @@ export const CSP = {
   api: "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   /** The printable result notice is self-contained: its one <style> element and nothing else. */
   printable: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  /**
+   * The web apps (the owner app at /, the staff console at /console/, src/plugins/web-app.ts):
+   * their own scripts, styles and fonts from /assets and calls to this origin's API — nothing
+   * inline, nothing from elsewhere, no eval (vue-i18n compiles messages without it). Vue and Vant
+   * set style properties through the CSSOM, which style-src does not govern; Vant's icon font is
+   * a data: URL inside its stylesheet. No forms post anywhere (the apps call the API with fetch).
+   */
+  webApp:
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+    "manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   /** The admin login form: inline style, posts to itself. */
   adminLogin: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   /**

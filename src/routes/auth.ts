@@ -1,12 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authenticateApiClient } from '../identity/api-clients.ts';
 import { requestLoginCode } from '../identity/otp.ts';
 import { sendMessageNow } from '../jobs/handlers.ts';
-import { logInWithCode, logOut, refreshSession, type SessionDeps } from '../identity/sessions.ts';
+import { logInWithCode, logOut, refreshSession, type Session, type SessionDeps } from '../identity/sessions.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../identity/principal.ts';
+import { REFRESH_TOKEN_TTL_MS } from '../identity/refresh-tokens.ts';
+import { cookieValue, setCookie } from '../lib/cookies.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { phoneSchema } from './schemas.ts';
 
@@ -15,7 +17,10 @@ const sessionSchema = z
     accessToken: z.string(),
     tokenType: z.literal('Bearer'),
     expiresIn: z.number().int().describe('Seconds the access token is valid'),
-    refreshToken: z.string().describe('Single use: each refresh returns the next one'),
+    refreshToken: z
+      .string()
+      .optional()
+      .describe('Single use: each refresh returns the next one. Absent when it went into the browser\'s refresh cookie (refreshTokenIn: cookie)'),
     accountId: z.uuid(),
   })
   .meta({
@@ -31,6 +36,20 @@ const sessionSchema = z
 
 const refreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
 
+/**
+ * Browsers keep the refresh token where no script can read it: an HttpOnly, SameSite=Strict
+ * cookie sent back only to the refresh route (Secure in production). The web apps keep the
+ * access token in memory and, after a reload, get a new one from POST /v1/auth/refresh with `{}`.
+ * API clients keep using the JSON body.
+ */
+export const REFRESH_COOKIE = 'gongjue_refresh';
+export const REFRESH_COOKIE_PATH = '/v1/auth/refresh';
+
+const refreshTokenIn = z
+  .enum(['body', 'cookie'])
+  .default('body')
+  .describe('Where the refresh token goes: the JSON answer (API clients), or an HttpOnly cookie for the refresh route (browsers; then absent from the answer)');
+
 /** Logging in and out: phone + one-time code for people, client credentials for other systems. */
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -45,6 +64,15 @@ export default async function authRoutes(fastify: FastifyInstance) {
     clock: app.clock,
     signAccessToken: app.issueAccessToken,
   });
+
+  const secure = app.config.env === 'production' || app.config.publicBaseUrl.startsWith('https://');
+  const refreshCookie = (value: string, maxAgeSeconds: number) =>
+    setCookie(REFRESH_COOKIE, value, { path: REFRESH_COOKIE_PATH, maxAgeSeconds, secure });
+  /** The session's refresh token goes into the cookie; the answer keeps the rest. */
+  const intoCookie = (reply: FastifyReply, { refreshToken, ...rest }: Session) => {
+    reply.header('set-cookie', refreshCookie(refreshToken, REFRESH_TOKEN_TTL_MS / 1000));
+    return rest;
+  };
 
   app.post(
     '/auth/login-codes',
@@ -85,13 +113,17 @@ export default async function authRoutes(fastify: FastifyInstance) {
         tags: ['auth'],
         summary: 'Log in with the phone and its one-time code (at most 5 tries per code)',
         body: z
-          .object({ phone: phoneSchema, code: z.string().regex(/^\d{6}$/, 'expected the 6-digit code') })
+          .object({ phone: phoneSchema, code: z.string().regex(/^\d{6}$/, 'expected the 6-digit code'), refreshTokenIn })
           .strict()
           .meta({ example: { phone: '13800138000', code: '123456' } }),
         response: { 201: sessionSchema, ...problemResponses(400, 401) },
       },
     },
-    async (request, reply) => reply.code(201).send(await logInWithCode(app.database.db, deps(), request.body)),
+    async (request, reply) => {
+      const { refreshTokenIn: into, ...credentials } = request.body;
+      const session = await logInWithCode(app.database.db, deps(), credentials);
+      return reply.code(201).send(into === 'cookie' ? intoCookie(reply, session) : session);
+    },
   );
 
   app.post(
@@ -101,11 +133,44 @@ export default async function authRoutes(fastify: FastifyInstance) {
         operationId: 'refreshSession',
         tags: ['auth'],
         summary: 'Exchange a refresh token for a new access token and the next refresh token',
-        body: refreshBody,
+        description:
+          'Send { refreshToken }, or {} from a browser that logged in with refreshTokenIn: cookie: the refresh cookie is used, ' +
+          'and the next refresh token replaces it (absent from the answer). A refused cookie is cleared.',
+        body: refreshBody.partial(),
         response: { 200: sessionSchema, ...problemResponses(400, 401) },
       },
     },
-    async (request) => refreshSession(app.database.db, deps(), request.body.refreshToken),
+    async (request, reply) => {
+      const fromBody = request.body.refreshToken;
+      const token = fromBody ?? cookieValue(request.headers.cookie, REFRESH_COOKIE);
+      if (token === undefined) throw new ProblemError('unauthenticated', 'No refresh token: send { refreshToken }, or log in again');
+      try {
+        const session = await refreshSession(app.database.db, deps(), token);
+        return fromBody === undefined ? intoCookie(reply, session) : session;
+      } catch (refusal) {
+        // A spent, revoked or unknown cookie is of no further use: the browser drops it.
+        if (fromBody === undefined && refusal instanceof ProblemError && refusal.slug === 'unauthenticated') reply.header('set-cookie', refreshCookie('', 0));
+        throw refusal;
+      }
+    },
+  );
+
+  app.delete(
+    '/auth/refresh',
+    {
+      schema: {
+        operationId: 'logOutBrowser',
+        tags: ['auth'],
+        summary: 'Log a browser out: end the session of its refresh cookie and clear the cookie',
+        description: 'The browser counterpart of POST /v1/auth/logout. Without a cookie there is nothing to end: 204 all the same.',
+        response: { 204: z.null().describe('Logged out'), ...problemResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const token = cookieValue(request.headers.cookie, REFRESH_COOKIE);
+      if (token !== undefined) await logOut(app.database.db, app.clock, token);
+      return reply.code(204).header('set-cookie', refreshCookie('', 0)).send(null);
+    },
   );
 
   app.post(

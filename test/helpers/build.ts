@@ -7,5 +7,5 @@ import { ensureBuilt } from '../../scripts/build.mjs';
  * its timeout. A no-op (milliseconds) when dist/ is current.
  */
 export default async function setup() {
-  await ensureBuilt();
+  await ensureBuilt({ web: true });
 }

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateOpenApiDocument, openApiYaml } from '../../src/openapi.ts';
+import { API_TYPES_FILE, apiTypesOf } from '../../scripts/openapi-types.ts';
 
 describe('openapi.yaml', () => {
   it('matches the running app (run `npm run openapi` after changing a route)', async () => {
     const committed = readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8');
     expect(committed).toBe(openApiYaml(await generateOpenApiDocument()));
+  });
+
+  it('web/src/api/schema.ts, the web apps\' API types, are those of openapi.yaml (run `npm run openapi`)', async () => {
+    const committed = readFileSync(API_TYPES_FILE, 'utf8');
+    expect(committed).toBe(await apiTypesOf(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8')));
   });
 
   it('gives every operation a unique operationId, a tag and a summary', async () => {

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import * as inPage from './in-page.js';
+
+/**
+ * Browser tests drive Debian's Chromium (`apt-get install chromium fonts-noto-cjk`; .ci/run
+ * installs it) through playwright-core — never a browser downloaded by a test tool. A missing
+ * browser fails the run with the command that installs it: it is never skipped.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Screenshots of every page a test looked at (gitignored): look at them. */
+export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
+
+export async function launchChromium(executable = CHROMIUM): Promise<Browser> {
+  if (!existsSync(executable)) {
+    throw new Error(
+      `The browser tests need Debian's Chromium at ${executable}, and it is missing. ` +
+        'Install it with: apt-get update && apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH to another Chromium).',
+    );
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: executable, args: FLAGS, headless: true });
+}
+
+/** WeChat's built-in browser on an Android phone (XWeb, Chrome 87 underneath). */
+export const WECHAT_ANDROID_UA =
+  'Mozilla/5.0 (Linux; Android 10; VOG-AL00 Build/HUAWEIVOG-AL00; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 ' +
+  'Chrome/87.0.4280.141 Mobile Safari/537.36 XWEB/4317 MMWEBSDK/20221011 Mobile MicroMessenger/8.0.30.2260(0x28001E3B) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+
+/** A 375 × 667 phone in WeChat; `textScale` 2 sets the text size to 200 %. */
+export async function phone(browser: Browser, { textScale = 1 } = {}): Promise<{ context: BrowserContext; page: Page; cspViolations: () => Promise<string[]> }> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 667 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    userAgent: WECHAT_ANDROID_UA,
+    locale: 'zh-CN',
+  });
+  // Any CSP refusal is a failure: the page must need nothing its CSP does not allow.
+  await context.addInitScript(inPage.watchCsp);
+  // The reader's text size (a browser's font setting, WeChat's care mode).
+  if (textScale !== 1) await context.addInitScript(inPage.scaleText, textScale);
+  const page = await context.newPage();
+  return { context, page, cspViolations: () => page.evaluate(inPage.cspViolations) };
+}
+
+const AXE_SOURCE = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on the page (WCAG 2.2 A and AA, and its best practices). Evaluated
+ * through the DevTools protocol, so the page's CSP (no inline scripts) does not stop it.
+ */
+export async function axeViolations(page: Page): Promise<inPage.AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(inPage.runAxe);
+}
+
+/** Visible text smaller than `min` px: each as "<tag> <size>px “text”". */
+export const smallText = (page: Page, min: number) => page.evaluate(inPage.smallText, min);
+/** Visible controls (buttons, links, inputs) smaller than `min` × `min` px. */
+export const smallTargets = (page: Page, min: number) => page.evaluate(inPage.smallTargets, min);
+/** Whether the page scrolls sideways (text that does not reflow). */
+export const scrollsSideways = (page: Page) => page.evaluate(inPage.scrollsSideways);
+/** Inputs whose text is cut off. */
+export const clippedInputs = (page: Page) => page.evaluate(inPage.clippedInputs);
+/** Pastes `text` into the element as a phone's clipboard would. */
+export async function paste(page: Page, selector: string, text: string) {
+  await page.focus(selector);
+  await page.evaluate(inPage.paste, { selector, text });
+}
+/** Everything the page's scripts can read of storage and cookies. */
+export const readableStorage = (page: Page) => page.evaluate(inPage.readableStorage);
+export const bodyFontSize = (page: Page) => page.evaluate(inPage.bodyFontSize);
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

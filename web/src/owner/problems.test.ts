@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Failure, Problem } from '../api/client.ts';
+import en from './messages/en.ts';
+import zhCN from './messages/zh-CN.ts';
+import { type Sentence, sentenceFor, type Step } from './problems.ts';
+
+/** The owner app says every refusal as a sentence chosen by the problem's type and the step (problems.ts). */
+const problem = (slug: string, status: number, extra: Partial<Problem> = {}, retryAfterSeconds?: number): Failure => ({
+  kind: 'problem',
+  slug,
+  status,
+  problem: { type: `urn:gongjue:problem:${slug}`, title: slug, status, ...extra },
+  ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+});
+
+const lookup = (messages: object, key: string): unknown => key.split('.').reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], messages);
+
+describe('sentenceFor', () => {
+  it('names the field a validation failure is about', () => {
+    expect(sentenceFor(problem('validation-failed', 400, { errors: [{ path: 'body.phone', message: 'x' }] }), 'requestCode').key).toBe('problems.phoneInvalid');
+    expect(sentenceFor(problem('validation-failed', 400, { errors: [{ path: 'body.code', message: 'x' }] }), 'logIn').key).toBe('problems.codeInvalid');
+    expect(sentenceFor(problem('validation-failed', 400, { requestId: 'abcdef1234' }), 'logIn')).toEqual({ key: 'problems.other', params: { id: 'abcdef12' } });
+  });
+
+  it('says how long to wait only when the service said so (Retry-After)', () => {
+    expect(sentenceFor(problem('rate-limited', 429, {}, 42), 'requestCode')).toEqual({ key: 'problems.rateLimited', wait: { key: 'problems.seconds', params: { n: 42 } } });
+    expect(sentenceFor(problem('rate-limited', 429, {}, 3600), 'requestCode').wait).toEqual({ key: 'problems.minutes', params: { n: 60 } });
+    expect(sentenceFor(problem('rate-limited', 429, {}, 121), 'requestCode').wait).toEqual({ key: 'problems.minutes', params: { n: 3 } });
+    expect(sentenceFor(problem('rate-limited', 429), 'requestCode')).toEqual({ key: 'problems.rateLimitedNoWait' });
+  });
+
+  it('reads 401 and 503 by the step: a wrong code at login, an ended session elsewhere; texts that cannot go out', () => {
+    expect(sentenceFor(problem('unauthenticated', 401), 'logIn').key).toBe('problems.codeRefused');
+    expect(sentenceFor(problem('unauthenticated', 401), 'load').key).toBe('problems.sessionEnded');
+    expect(sentenceFor(problem('unavailable', 503), 'requestCode').key).toBe('problems.smsUnavailable');
+    expect(sentenceFor(problem('unavailable', 503), 'load').key).toBe('problems.unavailable');
+    expect(sentenceFor({ kind: 'network' }, 'load').key).toBe('problems.network');
+    expect(sentenceFor(problem('internal-error', 500), 'load')).toEqual({ key: 'problems.otherNoId' });
+  });
+
+  it('every sentence it can choose exists in Chinese and in English', () => {
+    const failures: Failure[] = [
+      { kind: 'network' },
+      problem('validation-failed', 400, { errors: [{ path: 'body.phone', message: '' }] }),
+      problem('validation-failed', 400, { errors: [{ path: 'body.code', message: '' }] }),
+      problem('rate-limited', 429, {}, 5),
+      problem('rate-limited', 429, {}, 500),
+      problem('rate-limited', 429),
+      ...['unauthenticated', 'unavailable', 'not-ready', 'not-found', 'forbidden', 'conflict'].map((slug) => problem(slug, 400, { requestId: 'r' })),
+      problem('conflict', 409),
+    ];
+    const steps: Step[] = ['requestCode', 'logIn', 'load'];
+    const keys = (s: Sentence): string[] => [s.key, ...(s.wait ? keys(s.wait) : [])];
+    for (const failure of failures) {
+      for (const step of steps) {
+        for (const key of keys(sentenceFor(failure, step))) {
+          expect(typeof lookup(zhCN, key), `zh-CN ${key}`).toBe('string');
+          expect(typeof lookup(en, key), `en ${key}`).toBe('string');
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { ApiFailure, type Failure } from '../api/client.ts';
+
+/**
+ * Every refusal as one plain sentence with what to do next, chosen by the problem's type
+ * (docs/problems.md) and the step the owner was taking — never by a rule of its own: the
+ * service decides, and says how long to wait (Retry-After) when there is a wait.
+ */
+export type Step = 'requestCode' | 'logIn' | 'load';
+
+export interface Sentence {
+  key: string;
+  params?: Record<string, string | number>;
+  /** A wait the service asked for (Retry-After), said in its own words inside the sentence. */
+  wait?: Sentence;
+}
+
+/** How long to wait, in the owner's words: seconds under two minutes, else whole minutes. */
+export function waitOf(seconds: number): Sentence {
+  return seconds < 120 ? { key: 'problems.seconds', params: { n: seconds } } : { key: 'problems.minutes', params: { n: Math.ceil(seconds / 60) } };
+}
+
+function fieldOf(failure: Extract<Failure, { kind: 'problem' }>): string | undefined {
+  return failure.problem.errors?.[0]?.path;
+}
+
+export function sentenceFor(failure: Failure, step: Step): Sentence {
+  if (failure.kind === 'network') return { key: 'problems.network' };
+  switch (failure.slug) {
+    case 'validation-failed': {
+      const field = fieldOf(failure);
+      if (field === 'body.phone') return { key: 'problems.phoneInvalid' };
+      if (field === 'body.code') return { key: 'problems.codeInvalid' };
+      break;
+    }
+    case 'rate-limited':
+      return failure.retryAfterSeconds === undefined ? { key: 'problems.rateLimitedNoWait' } : { key: 'problems.rateLimited', wait: waitOf(failure.retryAfterSeconds) };
+    case 'unauthenticated':
+      return { key: step === 'logIn' ? 'problems.codeRefused' : 'problems.sessionEnded' };
+    case 'unavailable':
+    case 'not-ready':
+      return { key: step === 'requestCode' ? 'problems.smsUnavailable' : 'problems.unavailable' };
+    case 'not-found':
+      return { key: 'problems.notFound' };
+    case 'forbidden':
+      return { key: 'problems.forbidden' };
+  }
+  const id = failure.problem.requestId;
+  return id ? { key: 'problems.other', params: { id: id.slice(0, 8) } } : { key: 'problems.otherNoId' };
+}
+
+/** The sentence for anything a call threw (a failure of the API or of the network; anything else is a fault of the app). */
+export function describe(error: unknown, step: Step, t: (key: string, params?: Record<string, string | number>) => string): string {
+  const failure: Failure = error instanceof ApiFailure ? error.failure : { kind: 'problem', slug: 'internal-error', status: 0, problem: { type: '', title: '', status: 0 } };
+  const sentence = sentenceFor(failure, step);
+  return t(sentence.key, sentence.wait ? { ...sentence.params, wait: t(sentence.wait.key, sentence.wait.params) } : sentence.params);
+}

@@ -1,0 +1,61 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { ApiFailure, apiClient, unwrap } from '../api/client.ts';
+
+const isUnauthenticated = (error: unknown) => error instanceof ApiFailure && error.failure.kind === 'problem' && error.failure.status === 401;
+
+/**
+ * The owner's session. The access token lives in this store's memory only; the refresh token
+ * is the HttpOnly cookie the service set at login (refreshTokenIn: cookie), which no script can
+ * read: after a reload, or when the access token has expired, POST /v1/auth/refresh {} gets a
+ * new one with it. Nothing is written to localStorage.
+ */
+export const useSession = defineStore('session', () => {
+  const accessToken = ref<string>();
+  const api = apiClient(() => accessToken.value);
+  let restoring: Promise<boolean> | undefined;
+
+  const requestCode = (phone: string) => unwrap(() => api.POST('/v1/auth/login-codes', { body: { phone } }));
+
+  async function logIn(phone: string, code: string): Promise<void> {
+    const session = await unwrap(() => api.POST('/v1/auth/sessions', { body: { phone, code, refreshTokenIn: 'cookie' } }));
+    accessToken.value = session.accessToken;
+  }
+
+  /** A new access token from the refresh cookie: false when there is no live session (log in again). */
+  function restore(): Promise<boolean> {
+    restoring ??= (async () => {
+      try {
+        accessToken.value = (await unwrap(() => api.POST('/v1/auth/refresh', { body: {} }))).accessToken;
+        return true;
+      } catch (error) {
+        if (!isUnauthenticated(error)) throw error;
+        accessToken.value = undefined;
+        return false;
+      } finally {
+        restoring = undefined;
+      }
+    })();
+    return restoring;
+  }
+
+  /** A call that needs the access token: refreshed once and tried again when it has expired. */
+  async function authorized<T>(call: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+    try {
+      return await unwrap(call);
+    } catch (error) {
+      if (isUnauthenticated(error) && (await restore())) return unwrap(call);
+      throw error;
+    }
+  }
+
+  async function logOut(): Promise<void> {
+    try {
+      await unwrap(() => api.DELETE('/v1/auth/refresh'));
+    } finally {
+      accessToken.value = undefined;
+    }
+  }
+
+  return { api, signedIn: computed(() => accessToken.value !== undefined), requestCode, logIn, restore, authorized, logOut };
+});
