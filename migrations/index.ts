@@ -12,6 +12,7 @@ import * as m0010 from './0010_live_sessions.ts';
 import * as m0011 from './0011_identity_hardening.ts';
 import * as m0012 from './0012_tally_discrepancies.ts';
 import * as m0013 from './0013_ballot_rules.ts';
+import * as m0015 from './0015_identity_assurance.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0011_identity_hardening': m0011,
   '0012_tally_discrepancies': m0012,
   '0013_ballot_rules': m0013,
+  '0015_identity_assurance': m0015,
 };

@@ -8,6 +8,8 @@ import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { type Keys, loadKeys } from './identity/keys.ts';
 import { type SmsSender, smsSenderFor } from './notifications/sms.ts';
+import { developmentFaceProvider } from './identity/face/development.ts';
+import type { FaceProvider } from './identity/face/face-provider.ts';
 import jobs from './jobs/plugin.ts';
 import { AccessLog, loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
@@ -32,6 +34,8 @@ declare module 'fastify' {
     caches: Caches;
     keys: Keys;
     sms: SmsSender;
+    /** The face-verification provider, or null when none is configured (face checks are refused). */
+    face: FaceProvider | null;
   }
 }
 
@@ -49,6 +53,8 @@ export interface AppOptions {
   runJobs?: boolean;
   /** How text messages go out; default: the one SMS_SENDER names. Tests pass one that keeps them in memory. */
   sms?: SmsSender;
+  /** The face-verification provider; default: the one FACE_PROVIDER names, or none. Tests pass the development fake. */
+  face?: FaceProvider | null;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
 }
@@ -143,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
           : 'SMS: the development sender is in use: messages go to sms_outbox (codes blanked), not to phones',
       );
     }
+    app.decorate('face', options.face !== undefined ? options.face : config.faceProvider === 'development' ? developmentFaceProvider() : null);
     await app.register(auth, { keys });
     await app.register(openapi);
     await app.register(jobs, { runWorkers: options.runJobs ?? config.runJobs });

@@ -127,6 +127,7 @@ const envSchema = z.object({
   SMS_SENDER: z.preprocess(emptyAsUndefined, z.enum(['development', 'http'], { error: 'expected development or http' }).optional()),
   SMS_HTTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
   SMS_HTTP_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
+  FACE_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(['development'], { error: 'expected development' }).optional()),
   LOGIN_CODES_PER_ADDRESS_PER_HOUR: positiveCount(1_000_000).default(300),
   LOGIN_CODES_PER_ESTATE_PER_DAY: positiveCount(10_000_000).default(1_000),
   LOGIN_CODES_UNATTACHED_PER_DAY: positiveCount(10_000_000).default(2_000),
@@ -197,6 +198,8 @@ export interface Config {
    */
   smsSender: 'development' | 'http';
   smsHttp: { url: string; token: string | undefined } | undefined;
+  /** The face-verification provider (issue 14; README "Identity assurance"); none: face verification is refused. */
+  faceProvider: 'development' | undefined;
   /** Limits on login codes and on self-verification failures (src/identity/otp.ts, verification.ts). */
   identityLimits: {
     loginCodesPerAddressPerHour: number;
@@ -253,6 +256,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Production must choose its sender on purpose, and a real one: the development one sends nothing.
     if (e.SMS_SENDER === undefined) problems.push('SMS_SENDER: required when NODE_ENV=production');
     if (e.SMS_SENDER === 'development') problems.push('SMS_SENDER: development sends no text messages and is refused when NODE_ENV=production; use http');
+    if (e.FACE_PROVIDER === 'development') problems.push('FACE_PROVIDER: development passes every face check and is refused when NODE_ENV=production');
   }
   if (e.SMS_SENDER === 'http' && e.SMS_HTTP_URL === undefined) problems.push('SMS_HTTP_URL: required when SMS_SENDER=http');
   if (problems.length > 0) throw new ConfigError(problems);
@@ -280,6 +284,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     smsSender: e.SMS_SENDER ?? 'development',
+    faceProvider: e.FACE_PROVIDER,
     smsHttp: e.SMS_SENDER === 'http' && e.SMS_HTTP_URL !== undefined ? { url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN } : undefined,
     identityLimits: {
       loginCodesPerAddressPerHour: e.LOGIN_CODES_PER_ADDRESS_PER_HOUR,

@@ -10,6 +10,7 @@ export const PROBLEM_TYPES = {
   unauthenticated: { status: 401, title: 'Authentication is required' },
   forbidden: { status: 403, title: 'You may not do this' },
   'in-person-required': { status: 403, title: 'This owner can be verified only in person' },
+  'assurance-too-low': { status: 403, title: 'Your verification is not strong enough for this vote' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'request-timeout': { status: 408, title: 'The request was not received in time' },

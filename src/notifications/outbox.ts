@@ -46,3 +46,11 @@ export async function notifyOwners(trx: Kysely<DB>, m: Message): Promise<void> {
     from unit_owners uo join units u on u.id = uo.unit_id
     where u.estate_id = ${m.estateId} and u.removed_at is null`.execute(trx);
 }
+
+/** One message to one owner (e.g. `owner_bound`: a new phone was bound to them), delivered by SMS and the inbox. */
+export async function notifyOwner(trx: Kysely<DB>, m: Message & { ownerId: string }): Promise<void> {
+  await trx
+    .insertInto('notifications')
+    .values({ estate_id: m.estateId, topic: m.topic, subject_id: m.subjectId, recipient: 'owner', owner_id: m.ownerId, body: m.body, created_at: m.now })
+    .execute();
+}

@@ -31,6 +31,13 @@ export const estateSettingsSchema = SettingsSchema.extend({
     .default({ min: 1, max: 60 })
     .describe('R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)'),
   maxProxiesPerHolder: z.number().int().min(1).max(100).default(3).describe('R4.3: owners one proxy holder may represent'),
+  minimumAssurance: z
+    .enum(['knowledge', 'registry_factor', 'provider_face', 'in_person'])
+    .default('registry_factor')
+    .describe(
+      'Issue 14: the lowest level of identity assurance whose binding may vote online (frozen on the meeting when voting opens). ' +
+        'knowledge (name and identity number) may still see holdings; an estate may require provider_face or in_person',
+    ),
 }).strict();
 
 export type EstateSettings = z.output<typeof estateSettingsSchema>;
@@ -60,7 +67,7 @@ export function validateEstateSettings(input: unknown): EstateSettings {
 
 /** The part of an estate's settings the tally engine decides by. */
 export function tallySettingsOf(settings: EstateSettings): Settings {
-  const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, ...tally } = settings;
+  const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, minimumAssurance: _a, ...tally } = settings;
   return tally;
 }
 

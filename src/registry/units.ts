@@ -35,7 +35,7 @@ function currentLinks(db: Kysely<DB>, estateId: string) {
   return db
     .selectFrom('unit_owners')
     .innerJoin('units', 'units.id', 'unit_owners.unit_id')
-    .select(['unit_owners.unit_id', 'unit_owners.owner_id', 'unit_owners.representative'])
+    .select(['unit_owners.unit_id', 'unit_owners.owner_id', 'unit_owners.representative', 'unit_owners.certificate_key'])
     .where('units.estate_id', '=', estateId)
     .where('units.removed_at', 'is', null);
 }
@@ -99,15 +99,19 @@ export async function readCurrentRegistry(db: Kysely<DB>, estateId: string): Pro
       idType: o.id_type as RegistryOwner['idType'],
       idTail: o.id_tail,
       phone: o.phone,
+      certificateKey: null,
     };
     ownerById.set(o.id, owner);
     ownerByKey.set(owner.idKey, { id: o.id, owner });
   }
   const ownersOf = new Map<string, RegistryOwner[]>();
   for (const l of links) {
+    const shared = ownerById.get(l.owner_id)!;
+    // The certificate is this link's: an owner's one object is shared by its units only while it has none.
+    const owner = l.certificate_key === null ? shared : { ...shared, certificateKey: hex(l.certificate_key) };
     const list = ownersOf.get(l.unit_id);
-    if (list === undefined) ownersOf.set(l.unit_id, [ownerById.get(l.owner_id)!]);
-    else list.push(ownerById.get(l.owner_id)!);
+    if (list === undefined) ownersOf.set(l.unit_id, [owner]);
+    else list.push(owner);
   }
   return {
     units: units.map((u) => ({

@@ -10,7 +10,7 @@ import { accountOf, grantSchema, type Principal } from '../identity/principal.ts
 import { ID_DOC_TYPES } from '../registry/types.ts';
 import { type SelfVerification, verifySelf } from '../identity/verification.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
-import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
+import { amountSchema, assuranceLevelSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
 const ownerRefSchema = z.object({ ownerId: z.uuid(), estateId: z.uuid(), estateName: z.string(), name: z.string() });
 
@@ -68,7 +68,11 @@ export default async function meRoutes(fastify: FastifyInstance) {
         tags: ['owners'],
         summary: 'Bind this account to the registry owner with this name and identity number',
         description:
-          'A match makes the account a verified owner of all that owner’s units, in every estate. A mismatch is refused ' +
+          'A match makes the account a verified owner of all that owner’s units, in every estate. The binding’s level of ' +
+          'assurance (README "Identity assurance"): `registry_factor` when the property certificate number given is one the ' +
+          'registry records for the owner (a wrong one is a failed attempt) or the login phone is the owner’s phone on ' +
+          'record, else `knowledge` (may see holdings; estates accept votes from `registry_factor` up by default). An owner ' +
+          'already bound to this account at a lower level is raised. A mismatch is refused ' +
           'without saying which field was wrong; 5 failures within 15 minutes lock verification for a while, and so do ' +
           'too many failures from one address, or naming one owner from any accounts (that owner’s committee is told). ' +
           'Organisations and the developer are verified only in person (403 in-person-required).',
@@ -78,12 +82,22 @@ export default async function meRoutes(fastify: FastifyInstance) {
             name: z.string().trim().min(1).max(100),
             idType: z.enum(ID_DOC_TYPES).default('resident_id'),
             idNumber: z.string().trim().min(1).max(40),
+            certificateNumber: z
+              .string()
+              .trim()
+              .min(1)
+              .max(80)
+              .optional()
+              .describe('不动产权证书号 of one of the owner’s units, as printed: the second factor that reaches registry_factor'),
           })
           .strict()
-          .meta({ example: { name: '张三', idType: 'resident_id', idNumber: '11010119900307447X' } }),
+          .meta({ example: { name: '张三', idType: 'resident_id', idNumber: '11010119900307447X', certificateNumber: '京(2020)朝阳区不动产权第0012345号' } }),
         response: {
           200: z.object({
             verifiedOwners: z.array(ownerRefSchema),
+            assurance: z
+              .array(z.object({ ownerId: z.uuid(), level: assuranceLevelSchema, factor: z.enum(['phone', 'property_certificate']).nullable() }))
+              .describe('The level of each binding this verification made or kept (factor: the second factor it reached registry_factor with)'),
             accessToken: z.string().describe('A fresh access token that carries the new owner grants'),
           }),
           ...problemResponses(400, 401, 403, 409, 422, 429),
@@ -110,6 +124,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
       const { grants, verifiedOwners } = await accessOf(app.database.db, accountId);
       return {
         verifiedOwners,
+        assurance: outcome.owners.map((o) => ({ ownerId: o.ownerId, level: o.level, factor: o.factor })),
         // Same session: the new token ends when the caller's session does.
         accessToken: app.issueAccessToken({ ...request.user, grants }),
       };

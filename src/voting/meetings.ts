@@ -321,13 +321,15 @@ export async function openVoting(trx: Transaction<DB>, meeting: Meeting, actor: 
     throw new ProblemError('conflict', `Voting opens at ${meeting.voting_opens_at.toISOString()}, not before`);
   }
   const totals = await takeSnapshot(trx, meeting);
-  await setMeetingStatus(trx, meeting.id, { status: 'open', opened_at: now });
+  // Frozen with the electorate: a change of the estate's setting mid-vote never turns an accepted binding away.
+  const minAssurance = (await estateSettingsOf(trx, meeting.estate_id)).settings.minimumAssurance;
+  await setMeetingStatus(trx, meeting.id, { status: 'open', opened_at: now, min_assurance: minAssurance });
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor,
     action: 'meeting.opened',
     subject: `meeting:${meeting.id}`,
-    data: { electorate: totals },
+    data: { electorate: totals, minAssurance },
   }, now);
   await emitEvent(trx, {
     type: 'voting.opened',

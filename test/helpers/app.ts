@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { ephemeralKeys, type Keys } from '../../src/identity/keys.ts';
 import type { Grant } from '../../src/identity/principal.ts';
 import type { SmsMessage, SmsSender } from '../../src/notifications/sms.ts';
+import type { FaceProvider } from '../../src/identity/face/face-provider.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { sessionToken } from './sessions.ts';
 
@@ -32,6 +33,8 @@ export async function createTestApp(
     runJobs?: boolean;
     /** Called with each message after it is kept in `sentSms` (e.g. the development sender, to test it). */
     sms?: SmsSender;
+    /** The face-verification provider (default: none, or the one FACE_PROVIDER in env names). */
+    face?: FaceProvider | null;
   } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
@@ -55,6 +58,7 @@ export async function createTestApp(
   };
   const app = await buildApp({
     sms,
+    ...(options.face !== undefined && { face: options.face }),
     config,
     database: testDatabase.database,
     keys,
