@@ -35,6 +35,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table owner_bindings
       drop constraint owner_bindings_method_check,
       add constraint owner_bindings_method_check check (method in ('self', 'in_person', 'face')),
+      drop constraint owner_bindings_in_person_recorded,
+      add constraint owner_bindings_in_person_recorded check (method <> 'in_person' or (verified_by is not null and document_type is not null)),
       add column level text,
       add column factor text check (factor in ('phone', 'property_certificate')),
       add column face_provider text,

@@ -12,6 +12,7 @@ export const PROBLEM_TYPES = {
   'in-person-required': { status: 403, title: 'This owner can be verified only in person' },
   'assurance-too-low': { status: 403, title: 'Your verification is not strong enough for this vote' },
   'not-found': { status: 404, title: 'Not found' },
+  'face-verification-unavailable': { status: 409, title: 'Face verification is not available here' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'request-timeout': { status: 408, title: 'The request was not received in time' },
   'tally-discrepancy': { status: 409, title: "The SQL totals and the engine's recount of the sealed record disagree; the result is held" },

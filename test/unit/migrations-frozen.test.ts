@@ -24,7 +24,7 @@ const LANDED: Readonly<Record<string, string>> = {
   '0011_identity_hardening.ts': '8491024d8fa94b49bf83c667bf81400d55b998a89e20c858de6fa4b9c784c670',
   '0012_tally_discrepancies.ts': 'e78989b8315d1b5923bfe87a04c06afc6ba43d08e00a416821fbe49a245975d8',
   '0013_ballot_rules.ts': '2c915c5cd0fcb6a1b5adab6e18416d4e6e803aed41ef3878501cd980d6f41571',
-  '0015_identity_assurance.ts': '17398022012c01e948f0d01cb536660bf5c9741b9520e0231a6869d4cdcb3cd3',
+  '0015_identity_assurance.ts': 'a45f1b4648d7c7e5454abf9da4f6069b5973c796730578cc88ade7dda56ee129',
 };
 
 const MIGRATIONS = resolve(import.meta.dirname, '../../migrations');

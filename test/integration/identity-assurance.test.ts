@@ -1,0 +1,330 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/clock.ts';
+import { developmentFaceProvider } from '../../src/identity/face/development.ts';
+import type { FaceProvider } from '../../src/identity/face/face-provider.ts';
+import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
+import { type CsvOwner, registryCsv, residentId } from '../helpers/identity.ts';
+import { importRegistry } from '../helpers/places.ts';
+import { castBallot, myBallots } from '../helpers/voting.ts';
+import { twoTownships } from '../factories/places.ts';
+import { appointed } from '../factories/people.ts';
+import { openMeeting } from '../factories/meetings.ts';
+
+/**
+ * Identity assurance (issue 14): each level reached through its own path,
+ * recorded on the binding and on the ballots it casts; an estate's minimum
+ * refuses ballots below it with a 403 problem that says what to do; owners
+ * see and end their bindings, and are told when a new phone binds to them.
+ */
+
+const clock = manualClock(new Date('2026-11-22T08:00:00Z'));
+let t: TestApp;
+let p: Awaited<ReturnType<typeof twoTownships>>;
+let strictEstate: string;
+
+const person = (name: string, seq: number) => ({ name, id: residentId('19750505', seq) });
+const jia = person('甲一', 101); // registry phone
+const yi = person('乙二', 102); // property certificate
+const bing = person('丙三', 103); // knowledge, then raised
+const ding = person('丁四', 104); // face
+const wu = person('戊五', 105); // in person
+const ji = person('己六', 106); // bound by someone else with knowledge, then taken back by face
+const geng = person('庚七', 107); // strict estate: registry phone
+const xin = person('辛八', 108); // strict estate: face
+const gui = person('癸十', 110); // knowledge only, refused
+
+const JIA_PHONE = '13900000001';
+const YI_CERTIFICATE = '京(2021)朝阳区不动产权第0000002号';
+const BING_CERTIFICATE = '京(2021)朝阳区不动产权第0000003号';
+const GENG_PHONE = '13900000007';
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, face: developmentFaceProvider() });
+  p = await twoTownships(t);
+  strictEstate = await p.estate(p.townshipB, '严格小区', { minimumAssurance: 'provider_face' });
+  const unit = (n: number, owner: CsvOwner) => ({ registryNo: `R-${n}`, building: '1栋', room: String(100 + n), area: '80.00', owners: [owner] });
+  await importRegistry(
+    t,
+    p.staffA,
+    p.estateA,
+    registryCsv([
+      unit(1, { ...jia, phone: JIA_PHONE }),
+      unit(2, { ...yi, certificate: YI_CERTIFICATE }),
+      unit(3, { ...bing, certificate: BING_CERTIFICATE }),
+      unit(4, ding),
+      unit(5, wu),
+      unit(6, ji),
+      unit(7, gui),
+    ]),
+  );
+  await importRegistry(t, p.staffB, strictEstate, registryCsv([unit(1, { ...geng, phone: GENG_PHONE }), unit(2, xin)]));
+});
+afterAll(async () => t?.close());
+
+const verify = (token: string, body: object) => t.app.inject({ method: 'POST', url: '/v1/me/verification', headers: bearer(token), payload: body });
+
+let phones = 0;
+const newSession = () => logIn(t, `1370000${String(++phones).padStart(4, '0')}`);
+
+/** Self-verification as the owner app does it; the session with the token it answers. */
+async function selfVerified(owner: { name: string; id: string }, extra: object = {}, session?: { accessToken: string; accountId: string }) {
+  const s = session ?? (await newSession());
+  const res = await verify(s.accessToken, { name: owner.name, idNumber: owner.id, ...extra });
+  expect(res.statusCode, res.body).toBe(200);
+  return { ...s, accessToken: res.json().accessToken as string, assurance: res.json().assurance as { level: string; factor: string | null }[] };
+}
+
+async function faceVerified(owner: { name: string; id: string }, session?: { accessToken: string; accountId: string }) {
+  const s = session ?? (await newSession());
+  const started = await t.app.inject({
+    method: 'POST',
+    url: '/v1/me/face-checks',
+    headers: bearer(s.accessToken),
+    payload: { name: owner.name, idNumber: owner.id, redirectUrl: 'https://app.example.cn/face-done' },
+  });
+  expect(started.statusCode, started.body).toBe(201);
+  const { checkId, url } = started.json();
+  const done = await t.app.inject({ method: 'POST', url: `/v1/me/face-checks/${checkId}/completion`, headers: bearer(s.accessToken) });
+  expect(done.statusCode, done.body).toBe(200);
+  return { ...s, url: url as string, checkId: checkId as string, accessToken: done.json().accessToken as string, assurance: done.json().assurance };
+}
+
+const bindingOf = async (ownerName: string) =>
+  t.testDatabase.database.db
+    .selectFrom('owner_bindings')
+    .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
+    .select(['owner_bindings.account_id', 'owner_bindings.method', 'owner_bindings.level', 'owner_bindings.factor', 'owner_bindings.face_provider'])
+    .where('owners.name', '=', ownerName)
+    .where('owner_bindings.revoked_at', 'is', null)
+    .executeTakeFirst();
+
+const sessions: Record<string, { accessToken: string; accountId: string }> = {};
+
+describe('each level through its own path', () => {
+  it('knowledge: name and identity number alone', async () => {
+    const verified = await selfVerified(bing);
+    sessions.bing = verified;
+    expect(verified.assurance).toEqual([expect.objectContaining({ level: 'knowledge', factor: null })]);
+    expect(await bindingOf(bing.name)).toMatchObject({ method: 'self', level: 'knowledge', factor: null });
+    // Knowledge may still see holdings.
+    const holdings = await t.app.inject({ url: `/v1/me/estates/${p.estateA}/holdings`, headers: bearer(sessions.bing.accessToken) });
+    expect(holdings.statusCode).toBe(200);
+  });
+
+  it('registry_factor by phone: the login phone is the owner’s phone on record', async () => {
+    const s = await logIn(t, JIA_PHONE);
+    sessions.jia = await selfVerified(jia, {}, s);
+    expect(await bindingOf(jia.name)).toMatchObject({ level: 'registry_factor', factor: 'phone' });
+  });
+
+  it('registry_factor by the property certificate number, as typed from the paper; a wrong one is a failed attempt', async () => {
+    const s = await newSession();
+    const wrong = await verify(s.accessToken, { name: yi.name, idNumber: yi.id, certificateNumber: '京(2021)朝阳区不动产权第9999999号' });
+    expect(wrong.statusCode).toBe(422);
+    expect(await bindingOf(yi.name)).toBeUndefined();
+    sessions.yi = await selfVerified(yi, { certificateNumber: '京（2021）朝阳区 不动产权第0000002号' }, s);
+    expect(await bindingOf(yi.name)).toMatchObject({ level: 'registry_factor', factor: 'property_certificate' });
+  });
+
+  it('a knowledge binding is raised by the same account, audited; another account cannot take it by self-verification', async () => {
+    const other = await newSession();
+    expect((await verify(other.accessToken, { name: bing.name, idNumber: bing.id, certificateNumber: BING_CERTIFICATE })).statusCode).toBe(409);
+    sessions.bing = await selfVerified(bing, { certificateNumber: BING_CERTIFICATE }, sessions.bing);
+    expect(await bindingOf(bing.name)).toMatchObject({ account_id: sessions.bing.accountId, level: 'registry_factor', factor: 'property_certificate' });
+    const audit = await t.testDatabase.database.db.selectFrom('audit_log').select(['action', 'data']).where('action', '=', 'owner.assurance_raised').execute();
+    expect(audit).toEqual([{ action: 'owner.assurance_raised', data: expect.objectContaining({ from: 'knowledge', level: 'registry_factor', factor: 'property_certificate' }) }]);
+  });
+
+  it('provider_face: started for a name and number, the outcome read from the provider server-side', async () => {
+    const verified = await faceVerified(ding);
+    sessions.ding = verified;
+    expect(verified.url).toMatch(/^https:\/\/app\.example\.cn\/face-done\?token=dev-/);
+    expect(await bindingOf(ding.name)).toMatchObject({ method: 'face', level: 'provider_face', face_provider: 'development' });
+    // A completed check is used up.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/v1/me/face-checks/${verified.checkId}/completion`,
+      headers: bearer(sessions.ding.accessToken),
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('provider_face takes an owner back from a knowledge binding of another account (someone with a copy of the identity card)', async () => {
+    const intruder = await selfVerified(ji);
+    expect(await bindingOf(ji.name)).toMatchObject({ account_id: intruder.accountId, level: 'knowledge' });
+    sessions.ji = await faceVerified(ji);
+    expect(await bindingOf(ji.name)).toMatchObject({ account_id: sessions.ji.accountId, level: 'provider_face' });
+    const replaced = await t.testDatabase.database.db.selectFrom('audit_log').select('data').where('action', '=', 'owner.binding_replaced').execute();
+    expect(replaced).toEqual([{ data: expect.objectContaining({ replacedAccountId: intruder.accountId, replacedLevel: 'knowledge' }) }]);
+  });
+
+  it('a provider whose outcome names another identity binds nobody', async () => {
+    const lying: FaceProvider = {
+      name: 'development',
+      start: async ({ redirectUrl }) => ({ token: 'lying-token', url: redirectUrl }),
+      outcome: async () => ({ status: 'passed', name: wu.name, idNumber: residentId('19750505', 999), providerReference: null }),
+    };
+    const app = t.app as unknown as { face: FaceProvider | null };
+    const real = app.face;
+    app.face = lying;
+    try {
+      const s = await newSession();
+      const started = await t.app.inject({ method: 'POST', url: '/v1/me/face-checks', headers: bearer(s.accessToken), payload: { name: wu.name, idNumber: wu.id, redirectUrl: 'https://app.example.cn/x' } });
+      const done = await t.app.inject({ method: 'POST', url: `/v1/me/face-checks/${started.json().checkId}/completion`, headers: bearer(s.accessToken) });
+      expect(done.statusCode).toBe(422);
+      expect(await bindingOf(wu.name)).toBeUndefined();
+    } finally {
+      app.face = real;
+    }
+  });
+
+  it('in_person: staff saw the documents', async () => {
+    const ownerId = (await t.testDatabase.database.db.selectFrom('owners').select('id').where('name', '=', wu.name).executeTakeFirstOrThrow()).id;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${p.estateA}/owners/${ownerId}/in-person-verification`,
+      headers: bearer(p.staffA),
+      payload: { phone: '13700009005', documentType: 'resident_id' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await bindingOf(wu.name)).toMatchObject({ method: 'in_person', level: 'in_person' });
+    sessions.wu = await logIn(t, '13700009005');
+  });
+
+  it('every new phone bound to an owner writes an owner_bound message to that owner; a raise writes none', async () => {
+    const rows = await t.testDatabase.database.db
+      .selectFrom('notifications')
+      .innerJoin('owners', 'owners.id', 'notifications.owner_id')
+      .select(['owners.name', 'notifications.recipient', 'notifications.body'])
+      .where('topic', '=', 'owner_bound')
+      .execute();
+    const count = (name: string) => rows.filter((r) => r.name === name).length;
+    expect([jia, yi, bing, ding, wu].map((o) => count(o.name))).toEqual([1, 1, 1, 1, 1]);
+    expect(count(gui.name)).toBe(0);
+    expect(count(ji.name)).toBe(2); // the intruder's phone, then the owner's own
+    expect(rows.every((r) => r.recipient === 'owner')).toBe(true);
+    const jias = rows.find((r) => r.name === jia.name)!.body;
+    expect(jias).toContain('139****0001');
+    expect(jias).not.toContain(JIA_PHONE);
+    expect(jias).toContain('阳光花园');
+  });
+});
+
+describe('an estate’s minimum level', () => {
+  let meeting: { meetingId: string; motionIds: string[] };
+
+  beforeAll(async () => {
+    const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
+    meeting = await openMeeting(t, clock, clock.now(), organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '等级测试' }]);
+  });
+
+  const vote = async (s: { accessToken: string }) => {
+    const [item] = await myBallots(t, s.accessToken, meeting.meetingId);
+    return castBallot(t, s.accessToken, meeting.meetingId, meeting.motionIds[0]!, item!.voterId, 'agree');
+  };
+
+  it('is frozen on the meeting when voting opens (registry_factor by default)', async () => {
+    const row = await t.testDatabase.database.db.selectFrom('meetings').select('min_assurance').where('id', '=', meeting.meetingId).executeTakeFirstOrThrow();
+    expect(row.min_assurance).toBe('registry_factor');
+  });
+
+  it('refuses a knowledge binding with the 403 assurance-too-low problem that says what to do, and records nothing', async () => {
+    const weak = await selfVerified(gui);
+    expect(await bindingOf(gui.name)).toMatchObject({ level: 'knowledge' });
+    const res = await vote(weak);
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json()).toMatchObject({ type: 'urn:gongjue:problem:assurance-too-low', status: 403 });
+    expect(res.json().detail).toMatch(/property certificate number/);
+    const db = t.testDatabase.database.db;
+    expect(await db.selectFrom('ballots').select('id').where('motion_id', '=', meeting.motionIds[0]!).execute()).toEqual([]);
+  });
+
+  it('accepts every level at the minimum or above, and each ballot records the level of the binding that cast it', async () => {
+    for (const who of ['jia', 'yi', 'bing', 'ding', 'ji', 'wu']) {
+      const res = await vote(sessions[who]!);
+      expect(res.statusCode, `${who}: ${res.body}`).toBe(201);
+    }
+    const levels = await t.testDatabase.database.db
+      .selectFrom('ballots')
+      .innerJoin('owners', 'owners.id', 'ballots.owner_id')
+      .select(['owners.name', 'ballots.assurance_level', 'ballots.channel'])
+      .where('motion_id', '=', meeting.motionIds[0]!)
+      .orderBy('owners.name')
+      .execute();
+    expect(Object.fromEntries(levels.map((l) => [l.name, l.assurance_level]))).toEqual({
+      [jia.name]: 'registry_factor',
+      [yi.name]: 'registry_factor',
+      [bing.name]: 'registry_factor',
+      [ding.name]: 'provider_face',
+      [ji.name]: 'provider_face',
+      [wu.name]: 'in_person',
+    });
+  });
+
+  it('an estate requiring provider_face refuses registry_factor with words about face verification, and takes a face-verified owner’s ballot', async () => {
+    const organiser = await appointed(t, p.staffB, strictEstate, 'organiser');
+    const strict = await openMeeting(t, clock, clock.now(), organiser.accessToken, strictEstate, [{ matter: 'other_major', kind: 'yes_no', title: '严格' }]);
+    const gengSession = await selfVerified(geng, {}, await logIn(t, GENG_PHONE));
+    expect(await bindingOf(geng.name)).toMatchObject({ level: 'registry_factor' });
+    const xinSession = await faceVerified(xin);
+    const cast = async (s: { accessToken: string }) => {
+      const [item] = await myBallots(t, s.accessToken, strict.meetingId);
+      return castBallot(t, s.accessToken, strict.meetingId, strict.motionIds[0]!, item!.voterId, 'agree');
+    };
+    const refused = await cast(gengSession);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ type: 'urn:gongjue:problem:assurance-too-low' });
+    expect(refused.json().detail).toMatch(/face verification/);
+    expect((await cast(xinSession)).statusCode).toBe(201);
+  });
+});
+
+describe('an owner’s bindings', () => {
+  it('lists, for each owner the account is bound to, every phone bound to them (masked), since when and at which level', async () => {
+    const res = await t.app.inject({ url: '/v1/me/bindings', headers: bearer(sessions.ji!.accessToken) });
+    expect(res.statusCode).toBe(200);
+    const [owner] = res.json().items;
+    expect(owner).toMatchObject({ name: ji.name, estateId: p.estateA });
+    expect(owner.bindings).toHaveLength(2);
+    const [mine, before] = owner.bindings;
+    expect(mine).toMatchObject({ you: true, level: 'provider_face', method: 'face', endedAt: null });
+    expect(before).toMatchObject({ you: false, level: 'knowledge', method: 'self' });
+    expect(before.endedAt).not.toBeNull();
+    for (const b of owner.bindings) expect(b.phone).toMatch(/^137\*{4}\d{4}$/);
+  });
+
+  it('ends one: audited, every session of the account ends, and the account no longer votes for the owner', async () => {
+    const owner = await t.testDatabase.database.db.selectFrom('owners').select('id').where('name', '=', yi.name).executeTakeFirstOrThrow();
+    const ended = await t.app.inject({ method: 'DELETE', url: `/v1/me/bindings/${owner.id}`, headers: bearer(sessions.yi!.accessToken) });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(await bindingOf(yi.name)).toBeUndefined();
+    const after = await t.app.inject({ url: '/v1/me/bindings', headers: bearer(sessions.yi!.accessToken) });
+    expect(after.statusCode).toBe(401);
+    const audit = await t.testDatabase.database.db.selectFrom('audit_log').select(['action', 'subject']).where('action', '=', 'owner.binding_ended').execute();
+    expect(audit).toEqual([{ action: 'owner.binding_ended', subject: `owner:${owner.id}` }]);
+    // Not the account's owner (any more): 404, nothing changes.
+    const again = await logIn(t, (await t.testDatabase.database.db.selectFrom('accounts').select('phone').where('id', '=', sessions.yi!.accountId).executeTakeFirstOrThrow()).phone);
+    expect((await t.app.inject({ method: 'DELETE', url: `/v1/me/bindings/${owner.id}`, headers: bearer(again.accessToken) })).statusCode).toBe(404);
+  });
+});
+
+describe('without a face provider', () => {
+  let bare: TestApp;
+  beforeAll(async () => {
+    bare = await createTestApp({ clock });
+  });
+  afterAll(async () => bare?.close());
+
+  it('refuses to start a face check with a 409 problem', async () => {
+    const s = await logIn(bare, '13700008888');
+    const res = await bare.app.inject({
+      method: 'POST',
+      url: '/v1/me/face-checks',
+      headers: bearer(s.accessToken),
+      payload: { name: ding.name, idNumber: ding.id, redirectUrl: 'https://app.example.cn/x' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().type).toBe('urn:gongjue:problem:face-verification-unavailable');
+  });
+});
