@@ -211,7 +211,7 @@ describe('each level through its own path', () => {
 });
 
 describe('an estate’s minimum level', () => {
-  let meeting: { meetingId: string; motionIds: string[] };
+  let meeting: { meetingId: string; motionIds: string[]; closesAt: Date; headers: Record<string, string> };
 
   beforeAll(async () => {
     const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
@@ -260,6 +260,19 @@ describe('an estate’s minimum level', () => {
       [ji.name]: 'provider_face',
       [wu.name]: 'in_person',
     });
+  });
+
+  it('the result says how many standing ballots came from each level: the township sees it before certifying', async () => {
+    clock.set(meeting.closesAt);
+    const closed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meeting.meetingId}/close`, headers: meeting.headers });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const filing = await t.app.inject({ url: `/v1/meetings/${meeting.meetingId}/filing`, headers: bearer(p.staffA) });
+    expect(filing.statusCode, filing.body).toBe(200);
+    expect(filing.json().assurance[meeting.motionIds[0]!]).toEqual([
+      { channel: 'online', level: 'in_person', ballots: 1 },
+      { channel: 'online', level: 'provider_face', ballots: 2 },
+      { channel: 'online', level: 'registry_factor', ballots: 3 },
+    ]);
   });
 
   it('an estate requiring provider_face refuses registry_factor with words about face verification, and takes a face-verified owner’s ballot', async () => {
