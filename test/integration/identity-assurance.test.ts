@@ -9,6 +9,7 @@ import { castBallot, myBallots } from '../helpers/voting.ts';
 import { twoTownships } from '../factories/places.ts';
 import { appointed } from '../factories/people.ts';
 import { openMeeting } from '../factories/meetings.ts';
+import { certificateKey } from '../../src/registry/certificate.ts';
 
 /**
  * Identity assurance (issue 14): each level reached through its own path,
@@ -38,25 +39,22 @@ const YI_CERTIFICATE = '京(2021)朝阳区不动产权第0000002号';
 const BING_CERTIFICATE = '京(2021)朝阳区不动产权第0000003号';
 const GENG_PHONE = '13900000007';
 
+const unit = (n: number, owner: CsvOwner) => ({ registryNo: `R-${n}`, building: '1栋', room: String(100 + n), area: '80.00', owners: [owner] });
+const registryOfA = () => [
+  unit(1, { ...jia, phone: JIA_PHONE }),
+  unit(2, { ...yi, certificate: YI_CERTIFICATE }),
+  unit(3, { ...bing, certificate: BING_CERTIFICATE }),
+  unit(4, ding),
+  unit(5, wu),
+  unit(6, ji),
+  unit(7, gui),
+];
+
 beforeAll(async () => {
   t = await createTestApp({ clock, face: developmentFaceProvider() });
   p = await twoTownships(t);
   strictEstate = await p.estate(p.townshipB, '严格小区', { minimumAssurance: 'provider_face' });
-  const unit = (n: number, owner: CsvOwner) => ({ registryNo: `R-${n}`, building: '1栋', room: String(100 + n), area: '80.00', owners: [owner] });
-  await importRegistry(
-    t,
-    p.staffA,
-    p.estateA,
-    registryCsv([
-      unit(1, { ...jia, phone: JIA_PHONE }),
-      unit(2, { ...yi, certificate: YI_CERTIFICATE }),
-      unit(3, { ...bing, certificate: BING_CERTIFICATE }),
-      unit(4, ding),
-      unit(5, wu),
-      unit(6, ji),
-      unit(7, gui),
-    ]),
-  );
+  await importRegistry(t, p.staffA, p.estateA, registryCsv(registryOfA()));
   await importRegistry(t, p.staffB, strictEstate, registryCsv([unit(1, { ...geng, phone: GENG_PHONE }), unit(2, xin)]));
 });
 afterAll(async () => t?.close());
@@ -207,6 +205,35 @@ describe('each level through its own path', () => {
     expect(jias).toContain('139****0001');
     expect(jias).not.toContain(JIA_PHONE);
     expect(jias).toContain('阳光花园');
+  });
+});
+
+describe('property certificate numbers in the registry', () => {
+  it('are kept only as an HMAC per (unit, owner), and a re-import that changes one updates it, not the owners', async () => {
+    const db = t.testDatabase.database.db;
+    const keyOf = async (registryNo: string) =>
+      (await db.selectFrom('unit_owners').innerJoin('units', 'units.id', 'unit_owners.unit_id').select('certificate_key').where('units.registry_no', '=', registryNo).where('units.estate_id', '=', p.estateA).executeTakeFirstOrThrow()).certificate_key;
+    expect((await keyOf('R-3'))?.toString('hex')).toBe(certificateKey(t.keys.identityHmacKey, BING_CERTIFICATE));
+    expect(await keyOf('R-1')).toBeNull();
+    const text = JSON.stringify(await db.selectFrom('unit_owners').selectAll().execute());
+    expect(text).not.toContain('不动产权');
+
+    const renewed = '京(2026)朝阳区不动产权第0000033号';
+    const units = registryOfA().map((u) => (u.registryNo === 'R-3' ? { ...u, owners: [{ ...bing, certificate: renewed }] } : u));
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${p.estateA}/registry-imports`,
+      headers: { ...bearer(p.staffA), 'content-type': 'text/csv' },
+      payload: registryCsv(units),
+    });
+    expect(preview.statusCode, preview.body).toBe(201);
+    expect(preview.json().counts).toMatchObject({ transfers: 0, added: 0, removed: 0 });
+    const applied = await t.app.inject({ method: 'POST', url: `/v1/estates/${p.estateA}/registry-imports/${preview.json().id}/apply`, headers: bearer(p.staffA) });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect((await keyOf('R-3'))?.toString('hex')).toBe(certificateKey(t.keys.identityHmacKey, renewed));
+    // Put back as the other tests expect it.
+    await importRegistry(t, p.staffA, p.estateA, registryCsv(registryOfA()));
+    expect((await keyOf('R-3'))?.toString('hex')).toBe(certificateKey(t.keys.identityHmacKey, BING_CERTIFICATE));
   });
 });
 
