@@ -147,7 +147,7 @@ export async function ownersOfUnits(db: Kysely<DB>, unitIds: string[]) {
     .selectFrom('unit_owners')
     .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
     .leftJoin('owner_bindings', (join) => join.onRef('owner_bindings.owner_id', '=', 'owners.id').on('owner_bindings.revoked_at', 'is', null))
-    .select(['unit_owners.unit_id', 'owners.id', 'owners.name', 'owners.kind', 'owners.id_tail', 'owners.phone', 'owner_bindings.id as binding'])
+    .select(['unit_owners.unit_id', 'owners.id', 'owners.name', 'owners.kind', 'owners.id_tail', 'owners.phone', 'owner_bindings.id as binding', 'owner_bindings.level as assurance'])
     .where('unit_owners.unit_id', 'in', unitIds)
     .orderBy('owners.name')
     .execute();

@@ -189,6 +189,17 @@ describe('each level through its own path', () => {
     sessions.wu = await logIn(t, '13700009005');
   });
 
+  it('the estate’s unit listing shows staff how strongly each owner is bound', async () => {
+    const res = await t.app.inject({ url: `/v1/estates/${p.estateA}/units?limit=100`, headers: bearer(p.staffA) });
+    expect(res.statusCode, res.body).toBe(200);
+    const owners = (res.json().items as { owners: { name: string; verified: boolean; assurance: string | null }[] }[]).flatMap((u) => u.owners);
+    const of = (name: string) => owners.find((o) => o.name === name);
+    expect(of(wu.name)).toMatchObject({ verified: true, assurance: 'in_person' });
+    expect(of(ding.name)).toMatchObject({ verified: true, assurance: 'provider_face' });
+    expect(of(jia.name)).toMatchObject({ verified: true, assurance: 'registry_factor' });
+    expect(of(gui.name)).toMatchObject({ verified: false, assurance: null });
+  });
+
   it('every new phone bound to an owner writes an owner_bound message to that owner; a raise writes none', async () => {
     const rows = await t.testDatabase.database.db
       .selectFrom('notifications')
