@@ -268,6 +268,7 @@ describe('an estate’s minimum level', () => {
 
   it('refuses a knowledge binding with the 403 assurance-too-low problem that says what to do, and records nothing', async () => {
     const weak = await selfVerified(gui);
+    sessions.gui = weak;
     expect(await bindingOf(gui.name)).toMatchObject({ level: 'knowledge' });
     const res = await vote(weak);
     expect(res.statusCode).toBe(403);
@@ -332,6 +333,16 @@ describe('an estate’s minimum level', () => {
 });
 
 describe('an owner’s bindings', () => {
+  it('a knowledge binding raised by a face check on the same account: provider_face, audited, no new-phone message', async () => {
+    await faceVerified(gui, sessions.gui);
+    expect(await bindingOf(gui.name)).toMatchObject({ account_id: sessions.gui!.accountId, method: 'face', level: 'provider_face', factor: null });
+    const db = t.testDatabase.database.db;
+    const raised = await db.selectFrom('audit_log').select('data').where('action', '=', 'owner.assurance_raised').execute();
+    expect(raised.map((r) => r.data)).toContainEqual(expect.objectContaining({ from: 'knowledge', level: 'provider_face', method: 'face', faceProvider: 'development' }));
+    const told = await db.selectFrom('notifications').innerJoin('owners', 'owners.id', 'notifications.owner_id').select('topic').where('owners.name', '=', gui.name).where('topic', '=', 'owner_bound').execute();
+    expect(told).toHaveLength(1);
+  });
+
   it('lists, for each owner the account is bound to, every phone bound to them (masked), since when and at which level', async () => {
     const res = await t.app.inject({ url: '/v1/me/bindings', headers: bearer(sessions.ji!.accessToken) });
     expect(res.statusCode).toBe(200);
