@@ -69,10 +69,11 @@ export async function completeFaceVerification(
   provider: FaceProvider | null,
   input: { accountId: string; checkId: string; hmacKey: Buffer; now: Date },
 ): Promise<{ ok: true; owners: BoundOwner[] } | { ok: false; refusal: ProblemError }> {
-  if (provider === null) throw noProvider();
   const account = await lockAccountForVerification(trx, input.accountId);
   const check = await lockFaceCheck(trx, input.accountId, input.checkId);
+  // Another account's check answers as one that does not exist, whatever the installation has.
   if (!check) throw new ProblemError('not-found', 'No such face check');
+  if (provider === null) throw noProvider();
   if (check.completed_at !== null) throw new ProblemError('conflict', 'This face check was already completed; start another');
   if (check.provider !== provider.name) throw new ProblemError('conflict', 'This face check was started with another provider; start another');
   const outcome = await provider.outcome(check.token);
