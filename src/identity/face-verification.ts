@@ -107,7 +107,7 @@ export async function completeFaceVerification(
   for (const owner of owners) {
     const current = live.find((b) => b.owner_id === owner.id);
     if (current && current.account_id === input.accountId && assuranceRank(current.level) >= assuranceRank('provider_face')) {
-      bound.push({ ownerId: owner.id, estateId: owner.estate_id, level: current.level, factor: null });
+      bound.push({ ownerId: owner.id, estateId: owner.estate_id, level: current.level, factor: current.factor });
       continue;
     }
     let mine = current;

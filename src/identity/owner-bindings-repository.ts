@@ -20,11 +20,11 @@ export async function liveBoundOwnersOf(db: Kysely<DB>, accountId: string) {
 export async function liveBindingsOfOwners(
   trx: Transaction<DB>,
   ownerIds: string[],
-): Promise<{ id: string; owner_id: string; account_id: string; level: AssuranceLevel }[]> {
+): Promise<{ id: string; owner_id: string; account_id: string; level: AssuranceLevel; factor: 'phone' | 'property_certificate' | null }[]> {
   if (ownerIds.length === 0) return [];
   return trx
     .selectFrom('owner_bindings')
-    .select(['id', 'owner_id', 'account_id', 'level'])
+    .select(['id', 'owner_id', 'account_id', 'level', 'factor'])
     .where('owner_id', 'in', ownerIds)
     .where('revoked_at', 'is', null)
     .execute();

@@ -160,7 +160,7 @@ export async function verifySelf(
     const level = selfLevel(factor);
     const mine = live.find((b) => b.owner_id === owner.id);
     if (mine && assuranceRank(mine.level) >= assuranceRank(level)) {
-      bound.push({ ownerId: owner.id, estateId: owner.estate_id, level: mine.level, factor: null });
+      bound.push({ ownerId: owner.id, estateId: owner.estate_id, level: mine.level, factor: mine.factor });
       continue;
     }
     await bindAt(trx, {
