@@ -14,7 +14,13 @@ import { endMyBinding, myBindings } from '../identity/my-bindings.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { amountSchema, assuranceLevelSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
-const ownerRefSchema = z.object({ ownerId: z.uuid(), estateId: z.uuid(), estateName: z.string(), name: z.string() });
+const ownerRefSchema = z.object({
+  ownerId: z.uuid(),
+  estateId: z.uuid(),
+  estateName: z.string(),
+  name: z.string(),
+  level: assuranceLevelSchema.describe('How strongly the binding was established; the estate’s minimumAssurance says which levels may vote'),
+});
 
 const personOf = (principal: Principal) => accountOf(principal, 'Only people have an account; API clients do not');
 

@@ -113,6 +113,8 @@ describe('each level through its own path', () => {
     const s = await logIn(t, JIA_PHONE);
     sessions.jia = await selfVerified(jia, {}, s);
     expect(await bindingOf(jia.name)).toMatchObject({ level: 'registry_factor', factor: 'phone' });
+    const me = await t.app.inject({ url: '/v1/me', headers: bearer(sessions.jia.accessToken) });
+    expect(me.json().verifiedOwners).toEqual([expect.objectContaining({ name: jia.name, level: 'registry_factor' })]);
   });
 
   it('registry_factor by the property certificate number, as typed from the paper; a wrong one is a failed attempt', async () => {
