@@ -224,8 +224,8 @@ try {
     insert into unit_owners (unit_id, owner_id) select u.id, o.id from u join o on substr(o.name, 3) = u.room`.execute(db);
   await sql`insert into accounts (phone) select '150' || lpad(g::text, 8, '0') from generate_series(1, ${VOTERS}) g`.execute(db);
   await sql`
-    insert into owner_bindings (account_id, owner_id, method)
-    select a.id, o.id, 'self' from accounts a join owners o on o.name = '业主' || ltrim(substr(a.phone, 4), '0')`.execute(db);
+    insert into owner_bindings (account_id, owner_id, method, level, factor)
+    select a.id, o.id, 'self', 'registry_factor', 'phone' from accounts a join owners o on o.name = '业主' || ltrim(substr(a.phone, 4), '0')`.execute(db);
 
   // A meeting whose voting is open now and for days to come.
   const meetingId = await noticedBenchMeeting(db, estate.id, ['bench']);

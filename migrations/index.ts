@@ -13,6 +13,7 @@ import * as m0011 from './0011_identity_hardening.ts';
 import * as m0012 from './0012_tally_discrepancies.ts';
 import * as m0013 from './0013_ballot_rules.ts';
 import * as m0014 from './0014_messages.ts';
+import * as m0015 from './0015_identity_assurance.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0012_tally_discrepancies': m0012,
   '0013_ballot_rules': m0013,
   '0014_messages': m0014,
+  '0015_identity_assurance': m0015,
 };

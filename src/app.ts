@@ -9,6 +9,9 @@ import { migrateToLatest } from './db/migrator.ts';
 import { type Keys, loadKeys } from './identity/keys.ts';
 import { smsProviderFor } from './notifications/sms.ts';
 import type { SmsProvider } from './notifications/sms-provider.ts';
+import { developmentFaceProvider } from './identity/face/development.ts';
+import type { FaceProvider } from './identity/face/face-provider.ts';
+import { cloudFaceProviderFromConfig } from './identity/face/index.ts';
 import jobs from './jobs/plugin.ts';
 import { AccessLog, loggerOptions, requestId } from './logger.ts';
 import auth from './plugins/auth.ts';
@@ -35,6 +38,8 @@ declare module 'fastify' {
     keys: Keys;
     /** The SMS provider every message goes through (the deliver-message job, login codes right after commit). */
     sms: SmsProvider;
+    /** The face-verification provider, or null when none is configured (face checks are refused). */
+    face: FaceProvider | null;
   }
 }
 
@@ -52,6 +57,8 @@ export interface AppOptions {
   runJobs?: boolean;
   /** How text messages go out; default: the one SMS_SENDER names. Tests pass one that keeps them in memory. */
   sms?: SmsProvider;
+  /** The face-verification provider; default: the one FACE_PROVIDER names, or none. Tests pass the development fake. */
+  face?: FaceProvider | null;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
 }
@@ -146,6 +153,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
           : 'SMS: the development sender is in use: messages go to sms_outbox (codes blanked), not to phones',
       );
     }
+    // FACE_PROVIDER: Tencent Cloud 人脸核身, the development fake (refused in production), or none.
+    const face = options.face !== undefined ? options.face : config.face?.provider === 'development' ? developmentFaceProvider() : cloudFaceProviderFromConfig(config);
+    app.decorate('face', face);
     await app.register(auth, { keys });
     await app.register(openapi);
     await app.register(jobs, { runWorkers: options.runJobs ?? config.runJobs });

@@ -22,6 +22,8 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'loginCode',
   'idNumber',
   'identityNumber',
+  // 不动产权证书号: a second factor of self-verification (issue 14), kept only as an HMAC.
+  'certificateNumber',
 ]);
 /**
  * A field named `code` is blanked only where a login code sits: in a request

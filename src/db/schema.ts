@@ -75,6 +75,8 @@ export interface UnitOwnerTable {
   unit_id: string;
   owner_id: string;
   representative: Generated<boolean>;
+  /** The HMAC of the property certificate number (不动产权证书号) the registry records for this owner of this unit. */
+  certificate_key: Buffer | null;
 }
 
 export interface AccountTable {
@@ -84,11 +86,33 @@ export interface AccountTable {
   last_login_at: NullableTimestamp;
 }
 
+/** How a binding of an account to an owner was established, weakest first (src/identity/assurance.ts). */
+export type AssuranceLevel = 'knowledge' | 'registry_factor' | 'provider_face' | 'in_person';
+
+/** A face check started for an account: the name and identity number (HMAC) the provider's outcome must match. */
+export interface FaceCheckTable {
+  id: Generated<string>;
+  account_id: string;
+  provider: string;
+  token: string;
+  name: string;
+  id_key: Buffer;
+  created_at: Date;
+  completed_at: NullableTimestamp;
+}
+
 export interface OwnerBindingTable {
   id: Generated<string>;
   account_id: string;
   owner_id: string;
-  method: 'self' | 'in_person';
+  method: 'self' | 'in_person' | 'face';
+  /** How strongly the binding was established (issue 14; src/identity/assurance.ts). */
+  level: AssuranceLevel;
+  /** registry_factor: which second factor from the registry was given. */
+  factor: 'phone' | 'property_certificate' | null;
+  /** provider_face: the provider (`tencent`, `development`) and its reference for the check. */
+  face_provider: string | null;
+  face_reference: string | null;
   verified_by: string | null;
   document_type: string | null;
   document_note: string | null;
@@ -234,6 +258,8 @@ export interface MeetingTable {
   cancelled_at: NullableTimestamp;
   reminded_at: NullableTimestamp;
   published_at: NullableTimestamp;
+  /** The estate's lowest level of assurance that may vote online, frozen when voting opens (null before). */
+  min_assurance: AssuranceLevel | null;
 }
 
 export interface MotionTable {
@@ -276,6 +302,8 @@ export interface BallotTable {
   owner_id: string | null;
   proxy_id: string | null;
   paper_entry_id: string | null;
+  /** Online: the level of the binding that cast it; null for paper and proxy ballots. */
+  assurance_level: AssuranceLevel | null;
   cast_at: Date;
 }
 
@@ -483,6 +511,7 @@ export interface DB {
   unit_owners: UnitOwnerTable;
   accounts: AccountTable;
   owner_bindings: OwnerBindingTable;
+  face_checks: FaceCheckTable;
   verification_attempts: VerificationAttemptTable;
   verification_owner_failures: VerificationOwnerFailureTable;
   otp_challenges: OtpChallengeTable;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { AssuranceLevel, DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { phoneOfAccount } from './accounts.ts';
 import { grantsForAccount } from './grants.ts';
@@ -13,6 +13,8 @@ export interface VerifiedOwner {
   estateId: string;
   estateName: string;
   name: string;
+  /** How strongly the binding was established (README "Identity assurance"). */
+  level: AssuranceLevel;
 }
 
 /** The registry owners the account is bound to now, by estate name. */

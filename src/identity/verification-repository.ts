@@ -9,9 +9,9 @@ import type { DB, VerificationAttemptTable, VerificationOwnerFailureTable } from
  * everywhere. Over the caller's transaction.
  */
 
-/** Locks the account's row (for update), so its attempts are counted one after another. */
-export async function lockAccountForVerification(trx: Transaction<DB>, accountId: string): Promise<void> {
-  await trx.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().executeTakeFirstOrThrow();
+/** Locks the account's row (for update), so its attempts are counted one after another; its phone (the login's). */
+export async function lockAccountForVerification(trx: Transaction<DB>, accountId: string): Promise<{ phone: string }> {
+  return trx.selectFrom('accounts').select('phone').where('id', '=', accountId).forUpdate().executeTakeFirstOrThrow();
 }
 
 export async function lockVerificationAddress(trx: Transaction<DB>, ip: string): Promise<void> {
@@ -61,18 +61,35 @@ function holdsDeveloperUnits(eb: ExpressionBuilder<DB & { o: DB['owners'] }, 'o'
 export async function registryOwnersNamed(trx: Kysely<DB>, name: string) {
   return trx
     .selectFrom('owners as o')
-    .select(['o.id', 'o.estate_id', 'o.kind', 'o.id_key'])
+    .innerJoin('estates as e', 'e.id', 'o.estate_id')
+    .select(['o.id', 'o.estate_id', 'o.kind', 'o.id_key', 'o.phone', 'e.name as estate_name'])
     .select(holdsDeveloperUnits)
     .where('o.name', '=', name)
     .orderBy('o.id')
     .execute();
 }
 
+/** Those of these owners for whom the registry records this property certificate (its HMAC) on a current unit. */
+export async function ownersHoldingCertificate(trx: Kysely<DB>, ownerIds: string[], certificateKey: Buffer): Promise<string[]> {
+  if (ownerIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('unit_owners as uo')
+    .innerJoin('units as u', 'u.id', 'uo.unit_id')
+    .select('uo.owner_id')
+    .distinct()
+    .where('uo.owner_id', 'in', ownerIds)
+    .where('uo.certificate_key', '=', certificateKey)
+    .where('u.removed_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.owner_id);
+}
+
 /** One owner of the estate, and whether it holds the developer's units. */
 export async function ownerInEstate(trx: Transaction<DB>, ownerId: string, estateId: string) {
   return trx
     .selectFrom('owners as o')
-    .select(['o.id', 'o.kind', 'o.id_type', 'o.id_key'])
+    .innerJoin('estates as e', 'e.id', 'o.estate_id')
+    .select(['o.id', 'o.kind', 'o.id_type', 'o.id_key', 'o.name', 'e.name as estate_name'])
     .select(holdsDeveloperUnits)
     .where('o.id', '=', ownerId)
     .where('o.estate_id', '=', estateId)

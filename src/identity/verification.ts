@@ -9,7 +9,10 @@ import { maskName } from '../lib/mask.ts';
 import { estateColumns } from '../places/estates-repository.ts';
 import { normaliseIdNumber } from '../registry/id-number.ts';
 import type { IdDocType } from '../registry/types.ts';
-import { insertLiveBinding, liveBindingsOfOwners, revokeLiveBinding } from './owner-bindings-repository.ts';
+import { insertLiveBinding, liveBindingsOfOwners, raiseBinding, revokeLiveBinding } from './owner-bindings-repository.ts';
+import { type AssuranceLevel, assuranceRank, type RegistryFactor, selfLevel } from './assurance.ts';
+import { tellOwnerOfBinding } from './binding-notice.ts';
+import { certificateKey, normaliseCertificateNumber } from '../registry/certificate.ts';
 import {
   failedAttemptsSince,
   insertOwnerFailures,
@@ -20,6 +23,7 @@ import {
   ownerFailureCounts,
   ownerFailuresSince,
   ownerInEstate,
+  ownersHoldingCertificate,
   registryOwnersNamed,
 } from './verification-repository.ts';
 
@@ -47,6 +51,9 @@ export interface VerificationLimits {
 export interface BoundOwner {
   ownerId: string;
   estateId: string;
+  /** The binding's level after this verification (a stronger one already held is kept). */
+  level: AssuranceLevel;
+  factor: RegistryFactor | null;
 }
 
 /** Names compare after trimming and collapsing inner spaces; nothing else is forgiven. */
@@ -62,8 +69,10 @@ export type SelfVerification =
 interface Namesake {
   id: string;
   estate_id: string;
+  estate_name: string;
   kind: 'person' | 'organisation';
   id_key: Buffer;
+  phone: string | null;
   developer: boolean;
 }
 
@@ -71,6 +80,14 @@ interface Namesake {
  * Binds the account to every registry owner with this name and identity
  * number, in any estate. A mismatch says nothing about which field was wrong.
  * The caller commits the attempt record even when the answer is a refusal.
+ *
+ * The level reached (issue 14), per owner: registry_factor when a second
+ * factor from the registry agrees — the property certificate number given is
+ * one the registry records for that owner (a given number that matches none
+ * of them is a failed attempt, like a wrong identity number: it is a secret
+ * to guess), or else the login phone is the owner's phone on record —
+ * otherwise knowledge. An owner already bound to this account at a lower
+ * level is raised (audited); a stronger binding is kept as it is.
  *
  * Guessing an identity number is limited three ways: per account, per client
  * address, and per owner named — a wrong number for a registry name counts
@@ -89,6 +106,8 @@ export async function verifySelf(
     name: string;
     idType: IdDocType;
     idNumber: string;
+    /** 不动产权证书号, the optional second factor. */
+    certificateNumber?: string | null | undefined;
     hmacKey: Buffer;
     ip: string;
     limits: VerificationLimits;
@@ -98,7 +117,7 @@ export async function verifySelf(
   const now = input.now.getTime();
   if (input.idType === 'uscc') return { ok: false, reason: 'in_person_only' };
   // Lock the account's row so concurrent attempts are counted one after another…
-  await lockAccountForVerification(trx, input.accountId);
+  const account = await lockAccountForVerification(trx, input.accountId);
   const failures = await failedAttemptsSince(trx, 'account_id', input.accountId, new Date(now - VERIFICATION_LOCK.windowMs));
   const accountLock = lockedFor(failures, VERIFICATION_LOCK.maxFailures, VERIFICATION_LOCK.windowMs, now);
   if (accountLock !== null) return { ok: false, reason: 'locked', retryAfterMs: accountLock };
@@ -122,7 +141,12 @@ export async function verifySelf(
   const key = number.ok ? Buffer.from(identityKey(input.hmacKey, input.idType, number.value), 'hex') : null;
   const owners = key ? namesakes.filter((o) => o.id_key.equals(key)) : [];
   const record = (succeeded: boolean) => insertVerificationAttempt(trx, { account_id: input.accountId, succeeded, at: input.now, ip: input.ip });
-  if (owners.length === 0) {
+  const certificate = input.certificateNumber ? normaliseCertificateNumber(input.certificateNumber) : '';
+  const certified =
+    certificate === '' || owners.length === 0
+      ? new Set<string>()
+      : new Set(await ownersHoldingCertificate(trx, owners.map((o) => o.id), Buffer.from(certificateKey(input.hmacKey, certificate), 'hex')));
+  if (owners.length === 0 || (certificate !== '' && certified.size === 0)) {
     await record(false);
     await recordOwnerFailures(trx, namesakes, { ...input, name });
     return { ok: false, reason: 'no_match' };
@@ -131,22 +155,78 @@ export async function verifySelf(
   // Check every match before binding any, so a refusal never leaves half the owners bound.
   const live = await liveBindingsOfOwners(trx, owners.map((o) => o.id));
   if (live.some((b) => b.account_id !== input.accountId)) return { ok: false, reason: 'bound_elsewhere' };
-  const alreadyMine = new Set(live.map((b) => b.owner_id));
-  for (const owner of owners.filter((o) => !alreadyMine.has(o.id))) {
-    const inserted = await insertLiveBinding(trx, { account_id: input.accountId, owner_id: owner.id, method: 'self' });
-    // Another account bound this owner a moment ago: give up the whole attempt.
-    if (!inserted) throw new ProblemError('conflict', 'This owner was just verified on another account');
-    await appendAudit(trx, {
-      chain: estateChain(owner.estate_id),
-      actor: `account:${input.accountId}`,
-      action: 'owner.verified',
-      subject: `owner:${owner.id}`,
-      data: { accountId: input.accountId, method: 'self' },
-    }, input.now);
+  const bound: BoundOwner[] = [];
+  for (const owner of owners) {
+    const factor: RegistryFactor | null = certified.has(owner.id) ? 'property_certificate' : owner.phone === account.phone ? 'phone' : null;
+    const level = selfLevel(factor);
+    const mine = live.find((b) => b.owner_id === owner.id);
+    if (mine && assuranceRank(mine.level) >= assuranceRank(level)) {
+      bound.push({ ownerId: owner.id, estateId: owner.estate_id, level: mine.level, factor: mine.factor });
+      continue;
+    }
+    await bindAt(trx, {
+      accountId: input.accountId,
+      phone: account.phone,
+      owner: { id: owner.id, estateId: owner.estate_id, estateName: owner.estate_name, name },
+      current: mine,
+      binding: { method: 'self', level, factor },
+      now: input.now,
+    });
+    bound.push({ ownerId: owner.id, estateId: owner.estate_id, level, factor });
   }
-  const bound: BoundOwner[] = owners.map((o) => ({ ownerId: o.id, estateId: o.estate_id }));
   await record(true);
   return { ok: true, owners: bound };
+}
+
+/** How a binding is being established: what owner_bindings records of it. */
+export type Establishment =
+  | { method: 'self'; level: 'knowledge' | 'registry_factor'; factor: RegistryFactor | null }
+  | { method: 'face'; level: 'provider_face'; faceProvider: string; faceReference: string | null };
+
+/**
+ * Binds the account to the owner at this level: a new binding (audited
+ * `owner.verified`; the owner is told by SMS), or the account's own live
+ * binding raised (audited `owner.assurance_raised`). The caller checked that
+ * no other account holds the owner and that `current`, if any, is weaker.
+ */
+export async function bindAt(
+  trx: Transaction<DB>,
+  b: {
+    accountId: string;
+    phone: string;
+    owner: { id: string; estateId: string; estateName: string; name: string };
+    current: { id: string; level: AssuranceLevel } | undefined;
+    binding: Establishment;
+    now: Date;
+  },
+): Promise<void> {
+  const e = b.binding;
+  const how =
+    e.method === 'self'
+      ? { method: e.method, level: e.level, factor: e.factor, face_provider: null, face_reference: null }
+      : { method: e.method, level: e.level, factor: null, face_provider: e.faceProvider, face_reference: e.faceReference };
+  const chain = estateChain(b.owner.estateId);
+  const actor = `account:${b.accountId}`;
+  const recorded = { accountId: b.accountId, method: how.method, level: how.level, factor: how.factor, faceProvider: how.face_provider };
+  if (b.current) {
+    await raiseBinding(trx, b.current.id, how);
+    await appendAudit(trx, { chain, actor, action: 'owner.assurance_raised', subject: `owner:${b.owner.id}`, data: { ...recorded, from: b.current.level } }, b.now);
+    return;
+  }
+  const inserted = await insertLiveBinding(trx, { account_id: b.accountId, owner_id: b.owner.id, ...how });
+  // Another account bound this owner a moment ago: give up the whole attempt.
+  if (!inserted) throw new ProblemError('conflict', 'This owner was just verified on another account');
+  await appendAudit(trx, { chain, actor, action: 'owner.verified', subject: `owner:${b.owner.id}`, data: recorded }, b.now);
+  await tellOwnerOfBinding(trx, {
+    estateId: b.owner.estateId,
+    estateName: b.owner.estateName,
+    ownerId: b.owner.id,
+    ownerName: b.owner.name,
+    bindingId: inserted.id,
+    phone: b.phone,
+    level: how.level,
+    now: b.now,
+  });
 }
 
 /**
@@ -242,7 +322,8 @@ function invalidField(path: string, message: string): ProblemError {
 
 /**
  * Staff or committee saw the owner's document in person and bind the owner to
- * the account of the given phone. A previous binding of that owner to another
+ * the account of the given phone, at the level in_person (issue 14: for an
+ * organisation or the developer the only level there is). A previous binding of that owner to another
  * account is revoked: the person in front of the desk is the owner.
  *
  * An organisation or the developer (the owner of developer-held units) is
@@ -310,6 +391,7 @@ export async function verifyInPerson(
     account_id: account.id,
     owner_id: owner.id,
     method: 'in_person',
+    level: 'in_person',
     verified_by: input.verifiedBy,
     document_type: input.documentType,
     document_note: input.documentNote,
@@ -325,6 +407,7 @@ export async function verifyInPerson(
     data: {
       accountId: account.id,
       method: 'in_person',
+      level: 'in_person',
       documentType: input.documentType,
       replacedAccountId: replaced,
       ...(evidence && {
@@ -338,5 +421,18 @@ export async function verifyInPerson(
       }),
     },
   }, input.now);
+  // A phone new to this owner: the owner is told (staff re-verifying the same phone tells nobody anything new).
+  if (previous?.account_id !== account.id) {
+    await tellOwnerOfBinding(trx, {
+      estateId: input.estateId,
+      estateName: owner.estate_name,
+      ownerId: owner.id,
+      ownerName: owner.name,
+      bindingId: binding.id,
+      phone: input.phone,
+      level: 'in_person',
+      now: input.now,
+    });
+  }
   return { accountId: account.id, replaced };
 }

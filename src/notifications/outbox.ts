@@ -53,9 +53,11 @@ async function insertWithDeliveries(trx: Kysely<DB>, rows: RawBuilder<unknown>, 
         select a.phone from owner_bindings b join accounts a on a.id = b.account_id
          where n.recipient = 'owner' and b.owner_id = n.owner_id and b.revoked_at is null
         union
+        -- The registry phone when no phone is bound; and always for a new binding, so the owner hears
+        -- of it on the phone the property registry knows, not only on the phone that was just bound.
         select o.phone from owners o
          where n.recipient = 'owner' and o.id = n.owner_id and o.phone is not null
-           and not exists (select 1 from owner_bindings b where b.owner_id = o.id and b.revoked_at is null)
+           and (n.kind = 'owner_bound' or not exists (select 1 from owner_bindings b where b.owner_id = o.id and b.revoked_at is null))
         union
         select a.phone from role_assignments r join accounts a on a.id = r.account_id
          where n.recipient = 'committee' and r.estate_id = n.estate_id and r.role = 'committee' and r.revoked_at is null

@@ -36,6 +36,13 @@ export const estateSettingsSchema = SettingsSchema.extend({
     .regex(/^1[3-9]\d{9}$/, 'a mainland mobile number, 11 digits')
     .optional()
     .describe('The residents’ committee’s mobile: it receives the notice and the published result by SMS'),
+  minimumAssurance: z
+    .enum(['knowledge', 'registry_factor', 'provider_face', 'in_person'])
+    .default('registry_factor')
+    .describe(
+      'Issue 14: the lowest level of identity assurance whose binding may vote online (frozen on the meeting when voting opens). ' +
+        'knowledge (name and identity number) may still see holdings; an estate may require provider_face or in_person',
+    ),
 }).strict();
 
 export type EstateSettings = z.output<typeof estateSettingsSchema>;
@@ -65,7 +72,7 @@ export function validateEstateSettings(input: unknown): EstateSettings {
 
 /** The part of an estate's settings the tally engine decides by. */
 export function tallySettingsOf(settings: EstateSettings): Settings {
-  const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, residentsCommitteePhone: _r, ...tally } = settings;
+  const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, residentsCommitteePhone: _r, minimumAssurance: _a, ...tally } = settings;
   return tally;
 }
 

@@ -46,4 +46,12 @@ export async function applyPlan(trx: Transaction<DB>, estateId: string, plan: Wr
     await sql`delete from unit_owners where unit_id = any(${plan.relinkedUnits}::uuid[])`.execute(trx);
   }
   if (plan.newLinks.length > 0) await copyInto(trx, 'unit_owners', LINK_COLUMNS, plan.newLinks);
+  // Plans stored before issue 14 have no certificate updates.
+  const certificates = plan.certificateUpdates ?? [];
+  if (certificates.length > 0) {
+    await sql`update unit_owners set certificate_key = decode(v.key, 'hex')
+      from unnest(${certificates.map((c) => c.unitId)}::uuid[], ${certificates.map((c) => c.ownerId)}::uuid[], ${certificates.map((c) => c.certificateKey)}::text[])
+        as v(unit_id, owner_id, key)
+      where unit_owners.unit_id = v.unit_id and unit_owners.owner_id = v.owner_id`.execute(trx);
+  }
 }

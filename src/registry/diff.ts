@@ -15,7 +15,7 @@ const OWNER_FIELDS = ['name', 'kind', 'phone'] as const;
 export function diffRegistry(current: RegistryUnit[], incoming: RegistryUnit[]): RegistryDiff {
   const before = byRegistryNo(current, 'current');
   const after = byRegistryNo(incoming, 'incoming');
-  const diff: RegistryDiff = { added: [], removed: [], changed: [], transfers: [], ownerUpdates: [], unchanged: 0 };
+  const diff: RegistryDiff = { added: [], removed: [], changed: [], transfers: [], ownerUpdates: [], certificates: [], unchanged: 0 };
 
   for (const [registryNo, was] of before) {
     const is = after.get(registryNo);
@@ -27,6 +27,9 @@ export function diffRegistry(current: RegistryUnit[], incoming: RegistryUnit[]):
     const transferred = !sameOwners(was.owners, is.owners);
     if (fields.length > 0) diff.changed.push({ registryNo, fields, before: was, after: is });
     if (transferred) diff.transfers.push({ registryNo, from: sortedOwners(was.owners), to: sortedOwners(is.owners) });
+    else if (certificatesDiffer(was.owners, is.owners)) {
+      diff.certificates.push({ registryNo, owners: is.owners.map((o) => ({ idKey: o.idKey, certificateKey: o.certificateKey })) });
+    }
     if (fields.length === 0 && !transferred) diff.unchanged++;
   }
   for (const [registryNo, is] of after) if (!before.has(registryNo)) diff.added.push(is);
@@ -36,6 +39,7 @@ export function diffRegistry(current: RegistryUnit[], incoming: RegistryUnit[]):
   diff.removed.sort((a, b) => compare(a.registryNo, b.registryNo));
   diff.changed.sort((a, b) => compare(a.registryNo, b.registryNo));
   diff.transfers.sort((a, b) => compare(a.registryNo, b.registryNo));
+  diff.certificates.sort((a, b) => compare(a.registryNo, b.registryNo));
   return diff;
 }
 
@@ -65,6 +69,14 @@ function sameOwners(a: RegistryOwner[], b: RegistryOwner[]): boolean {
     if (!found) return false;
   }
   return true;
+}
+
+/** The same owners (sameOwners held): whether any owner's certificate for the unit differs. */
+function certificatesDiffer(a: RegistryOwner[], b: RegistryOwner[]): boolean {
+  for (const owner of a) {
+    for (const other of b) if (other.idKey === owner.idKey && other.certificateKey !== owner.certificateKey) return true;
+  }
+  return false;
 }
 
 function sortedOwners(owners: RegistryOwner[]): RegistryOwner[] {

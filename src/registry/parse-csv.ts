@@ -29,6 +29,7 @@ export const REGISTRY_COLUMNS: readonly Column[] = [
   { name: 'owner_id_type', alias: '证件类型', required: true, target: { owner: 'idType' } },
   { name: 'owner_id_number', alias: '证件号码', required: true, target: { owner: 'idNumber' } },
   { name: 'owner_phone', alias: '联系电话', required: false, target: { owner: 'phone' } },
+  { name: 'owner_certificate_no', alias: '不动产权证书号', required: false, target: { owner: 'certificateNumber' } },
 ];
 
 const COLUMN_BY_HEADER = new Map<string, Column>(REGISTRY_COLUMNS.flatMap((c) => [[c.name, c] as const, [c.alias, c] as const]));
@@ -199,7 +200,7 @@ function* rowsToUnits(rows: Iterable<CsvRow>, layout: Layout, errors: RowError[]
   const [registryNo, building, stair, room, area, areaSource, kind, developerHeld] = [
     u('registryNo'), u('building'), u('stair'), u('room'), u('area'), u('areaSource'), u('kind'), u('developerHeld'),
   ];
-  const [name, ownerKind, idType, idNumber, phone] = [o('name'), o('kind'), o('idType'), o('idNumber'), o('phone')];
+  const [name, ownerKind, idType, idNumber, phone, certificate] = [o('name'), o('kind'), o('idType'), o('idNumber'), o('phone'), o('certificateNumber')];
 
   for (const { line, cells } of rows) {
     // Spreadsheets leave empty lines and rows of bare commas below the data.
@@ -211,8 +212,9 @@ function* rowsToUnits(rows: Iterable<CsvRow>, layout: Layout, errors: RowError[]
       idType: cellAt(cells, idType),
       idNumber: cellAt(cells, idNumber),
       phone: cellAt(cells, phone),
+      certificateNumber: cellAt(cells, certificate),
     };
-    const hasOwner = !isBlank([rawOwner.name, rawOwner.kind, rawOwner.idType, rawOwner.idNumber, rawOwner.phone]);
+    const hasOwner = !isBlank([rawOwner.name, rawOwner.kind, rawOwner.idType, rawOwner.idNumber, rawOwner.phone, rawOwner.certificateNumber]);
     yield {
       line,
       registryNo: cellAt(cells, registryNo),

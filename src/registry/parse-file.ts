@@ -1,4 +1,5 @@
 import { ProblemError } from '../problems.ts';
+import { certificateKey } from './certificate.ts';
 import { identityKey } from './identity-key.ts';
 import { idTail } from './id-number.ts';
 import { parseRegistryCsv } from './parse-csv.ts';
@@ -43,7 +44,7 @@ export function readRegistryFile(body: unknown, hmacKey: Buffer): { format: Regi
   return { format, units: toRegistryUnits(result.units, hmacKey) };
 }
 
-/** Replaces identity numbers by their keyed HMAC: from here on, no plain number exists. */
+/** Replaces identity and certificate numbers by their keyed HMAC: from here on, no plain number exists. */
 function toRegistryUnits(units: ParsedUnit[], hmacKey: Buffer): RegistryUnit[] {
   return units.map((u) => ({
     registryNo: u.registryNo,
@@ -61,6 +62,7 @@ function toRegistryUnits(units: ParsedUnit[], hmacKey: Buffer): RegistryUnit[] {
       idType: o.idType,
       idTail: idTail(o.idNumber),
       phone: o.phone,
+      certificateKey: o.certificateNumber === null ? null : certificateKey(hmacKey, o.certificateNumber),
     })),
   }));
 }

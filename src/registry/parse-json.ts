@@ -27,6 +27,8 @@ const Owner = z.strictObject({
   idType: z.string(),
   idNumber: z.string(),
   phone: z.string().nullable().optional(),
+  /** 不动产权证书号 of this owner for this unit. */
+  certificateNumber: z.string().nullable().optional(),
 });
 
 const Unit = z.strictObject({
@@ -72,7 +74,7 @@ export function parseRegistryJson(value: unknown): ParseResult {
       areaSource: u.areaSource,
       kind: u.kind,
       developerHeld: u.developerHeld ?? false,
-      owners: u.owners.map((o) => ({ name: o.name, kind: o.kind ?? '', idType: o.idType, idNumber: o.idNumber, phone: o.phone ?? '' })),
+      owners: u.owners.map((o) => ({ name: o.name, kind: o.kind ?? '', idType: o.idType, idNumber: o.idNumber, phone: o.phone ?? '', certificateNumber: o.certificateNumber ?? '' })),
     });
   });
 

@@ -28,6 +28,8 @@ export interface WritePlan {
   }[];
   /** Units whose owners change (transfers): their links are replaced. */
   relinkedUnits: string[];
+  /** Links whose property certificate (its HMAC, hex; null: none) changes, the owners staying. */
+  certificateUpdates: { unitId: string; ownerId: string; certificateKey: string | null }[];
   /** COPY text (src/db/copy.ts) of the new owners, units and links, as UTF-8, in the columns below. */
   newOwners: Uint8Array;
   newUnits: Uint8Array;
@@ -40,7 +42,7 @@ export interface WritePlan {
 /** The columns of the COPY texts, in the order `planWrites` writes their fields. */
 export const OWNER_COLUMNS = ['id', 'estate_id', 'id_key', 'name', 'kind', 'id_type', 'id_tail', 'phone'] as const;
 export const UNIT_COLUMNS = ['id', 'estate_id', 'registry_no', 'building_id', 'stair_id', 'room', 'area_hundredths', 'area_source', 'kind', 'developer_held'] as const;
-export const LINK_COLUMNS = ['unit_id', 'owner_id'] as const;
+export const LINK_COLUMNS = ['unit_id', 'owner_id', 'certificate_key'] as const;
 
 /** The plan that turns `current` into `incoming`, given their diff. Adds the buildings and stairs it creates to `current`. */
 export function planWrites(
@@ -57,6 +59,7 @@ export function planWrites(
     removedUnits: diff.removed.map((u) => current.unitIds.get(u.registryNo)!),
     changedUnits: [],
     relinkedUnits: [],
+    certificateUpdates: [],
     newOwners: Buffer.alloc(0),
     newUnits: Buffer.alloc(0),
     newLinks: Buffer.alloc(0),
@@ -121,7 +124,7 @@ export function planWrites(
   const units = new CopyRows();
   const links = new CopyRows();
   const link = (unitId: string, unitOwners: RegistryOwner[]) => {
-    for (const o of unitOwners) links.add(`${unitId}\t${ownerIds.get(o.idKey)!}\n`);
+    for (const o of unitOwners) links.add(`${unitId}\t${ownerIds.get(o.idKey)!}\t${o.certificateKey === null ? '\\N' : copyBytea(o.certificateKey)}\n`);
   };
   for (const u of diff.added) {
     const id = timeOrderedUuid();
@@ -136,6 +139,10 @@ export function planWrites(
     const id = current.unitIds.get(t.registryNo)!;
     plan.relinkedUnits.push(id);
     link(id, t.to);
+  }
+  for (const c of diff.certificates) {
+    const unitId = current.unitIds.get(c.registryNo)!;
+    for (const o of c.owners) plan.certificateUpdates.push({ unitId, ownerId: ownerIds.get(o.idKey)!, certificateKey: o.certificateKey });
   }
   plan.newUnits = units.bytes();
   plan.newLinks = links.bytes();

@@ -30,6 +30,8 @@ export interface ParsedOwner {
   idType: IdDocType;
   idNumber: string;
   phone: string | null;
+  /** The property certificate number (不动产权证书号) of this owner for this unit, normalised; null when the file gives none. */
+  certificateNumber: string | null;
 }
 
 /** What a registry says of a unit apart from its owners: the same in a file as read and in the registry. */
@@ -75,6 +77,11 @@ export interface RegistryOwner {
   /** Last 4 characters of the identity number, for staff to tell people apart. */
   idTail: string;
   phone: string | null;
+  /**
+   * The HMAC of the property certificate number recorded for this owner of this unit (src/registry/certificate.ts);
+   * null when none. Per unit, unlike the other fields: not an owner detail the diff compares.
+   */
+  certificateKey: string | null;
 }
 
 export interface RegistryUnit extends UnitFacts {
@@ -97,6 +104,8 @@ export interface RegistryDiff {
    * values so a preview can show them and an apply can write them.
    */
   ownerUpdates: { idKey: string; fields: ('name' | 'kind' | 'phone')[]; before: RegistryOwner; after: RegistryOwner }[];
+  /** Units kept by the same owners whose property certificate numbers changed (by registry number; owners by idKey). */
+  certificates: { registryNo: string; owners: { idKey: string; certificateKey: string | null }[] }[];
   unchanged: number;
 }
 

@@ -39,6 +39,7 @@ export async function listUnits(
           idTail: identities ? o.id_tail : null,
           phone: o.phone === null ? null : identities ? o.phone : maskPhone(o.phone),
           verified: o.binding !== null,
+          assurance: o.assurance,
         })),
     })),
     next: rows.length > page.limit ? (units[units.length - 1]?.registry_no ?? null) : null,

@@ -35,7 +35,7 @@ function currentLinks(db: Kysely<DB>, estateId: string) {
   return db
     .selectFrom('unit_owners')
     .innerJoin('units', 'units.id', 'unit_owners.unit_id')
-    .select(['unit_owners.unit_id', 'unit_owners.owner_id', 'unit_owners.representative'])
+    .select(['unit_owners.unit_id', 'unit_owners.owner_id', 'unit_owners.representative', 'unit_owners.certificate_key'])
     .where('units.estate_id', '=', estateId)
     .where('units.removed_at', 'is', null);
 }
@@ -99,15 +99,19 @@ export async function readCurrentRegistry(db: Kysely<DB>, estateId: string): Pro
       idType: o.id_type as RegistryOwner['idType'],
       idTail: o.id_tail,
       phone: o.phone,
+      certificateKey: null,
     };
     ownerById.set(o.id, owner);
     ownerByKey.set(owner.idKey, { id: o.id, owner });
   }
   const ownersOf = new Map<string, RegistryOwner[]>();
   for (const l of links) {
+    const shared = ownerById.get(l.owner_id)!;
+    // The certificate is this link's: an owner's one object is shared by its units only while it has none.
+    const owner = l.certificate_key === null ? shared : { ...shared, certificateKey: hex(l.certificate_key) };
     const list = ownersOf.get(l.unit_id);
-    if (list === undefined) ownersOf.set(l.unit_id, [ownerById.get(l.owner_id)!]);
-    else list.push(ownerById.get(l.owner_id)!);
+    if (list === undefined) ownersOf.set(l.unit_id, [owner]);
+    else list.push(owner);
   }
   return {
     units: units.map((u) => ({
@@ -143,7 +147,7 @@ export async function ownersOfUnits(db: Kysely<DB>, unitIds: string[]) {
     .selectFrom('unit_owners')
     .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
     .leftJoin('owner_bindings', (join) => join.onRef('owner_bindings.owner_id', '=', 'owners.id').on('owner_bindings.revoked_at', 'is', null))
-    .select(['unit_owners.unit_id', 'owners.id', 'owners.name', 'owners.kind', 'owners.id_tail', 'owners.phone', 'owner_bindings.id as binding'])
+    .select(['unit_owners.unit_id', 'owners.id', 'owners.name', 'owners.kind', 'owners.id_tail', 'owners.phone', 'owner_bindings.id as binding', 'owner_bindings.level as assurance'])
     .where('unit_owners.unit_id', 'in', unitIds)
     .orderBy('owners.name')
     .execute();

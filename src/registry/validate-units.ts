@@ -1,4 +1,5 @@
 import { parseAreaHundredths } from './area.ts';
+import { readCertificateNumber } from './certificate.ts';
 import { idTail, normaliseIdNumber } from './id-number.ts';
 import { readCode, readDeveloperHeld, readOwnerKind, readPhone, readText, type Read } from './read-fields.ts';
 import type { AreaSource, IdDocType, ParsedOwner, ParsedUnit, RowError, UnitKind } from './types.ts';
@@ -12,7 +13,7 @@ import { AREA_SOURCE_WORDS, ID_DOC_TYPE_WORDS, UNIT_KIND_WORDS } from './vocabul
  */
 
 export type UnitKey = 'registryNo' | 'building' | 'stair' | 'room' | 'area' | 'areaSource' | 'kind' | 'developerHeld';
-export type OwnerKey = 'name' | 'kind' | 'idType' | 'idNumber' | 'phone';
+export type OwnerKey = 'name' | 'kind' | 'idType' | 'idNumber' | 'phone' | 'certificateNumber';
 
 export interface RawOwner {
   name: string;
@@ -20,6 +21,7 @@ export interface RawOwner {
   idType: string;
   idNumber: string;
   phone: string;
+  certificateNumber: string;
 }
 
 /** A unit as written: one CSV row (with at most one owner) or one entry of the JSON `units`. */
@@ -275,13 +277,15 @@ function readOwner(raw: RawUnit, index: number, names: SourceNames, errors: RowE
       : null; // cannot be checked without knowing the document type
   const kind = readOwnerKind(owner.kind, idType.ok ? idType.value : undefined);
   const phone = readPhone(owner.phone);
+  const certificate = readCertificateNumber(owner.certificateNumber);
   if (!name.ok) reportOwner(errors, names, raw, index, 'name', name.message);
   if (!kind.ok) reportOwner(errors, names, raw, index, 'kind', kind.message);
   if (!idType.ok) reportOwner(errors, names, raw, index, 'idType', idType.message);
   if (idNumber?.ok === false) reportOwner(errors, names, raw, index, 'idNumber', idNumber.message);
   if (!phone.ok) reportOwner(errors, names, raw, index, 'phone', phone.message);
-  if (!name.ok || !kind.ok || !idType.ok || !idNumber?.ok || !phone.ok) return null;
-  return { name: name.value, kind: kind.value, idType: idType.value, idNumber: idNumber.value, phone: phone.value };
+  if (!certificate.ok) reportOwner(errors, names, raw, index, 'certificateNumber', certificate.message);
+  if (!name.ok || !kind.ok || !idType.ok || !idNumber?.ok || !phone.ok || !certificate.ok) return null;
+  return { name: name.value, kind: kind.value, idType: idType.value, idNumber: idNumber.value, phone: phone.value, certificateNumber: certificate.value };
 }
 
 function reportUnit(errors: RowError[], names: SourceNames, raw: RawUnit, key: UnitKey, message: string) {

@@ -10,6 +10,7 @@ import { type MotionResult, type MotionSeal, resultOf } from './evidence.ts';
 import { decidedReportsOf } from './motion-results-repository.ts';
 import { tallyRecordsOf, type TallyRecordJson } from './records.ts';
 import { sealsOf } from './seal.ts';
+import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
 
 /**
  * The export bundle (docs/bundle.md): everything needed to check a
@@ -39,7 +40,17 @@ export type Bundle = {
   generatedAt: string;
   estate: { id: string; name: string; townshipId: string };
   meeting: { id: string; title: string; status: Meeting['status']; votingOpensAt: string; votingClosesAt: string; closedAt: string | null; publishedAt: string | null };
-  motions: { motionId: string; position: number; title: string; record: TallyRecordJson; result: MotionResult; decidedAt: string; seal: MotionSeal }[];
+  motions: {
+    motionId: string;
+    position: number;
+    title: string;
+    record: TallyRecordJson;
+    result: MotionResult;
+    decidedAt: string;
+    seal: MotionSeal;
+    /** Issue 14: standing ballots per channel and level of identity assurance (docs/bundle.md). */
+    assurance: AssuranceMixEntry[];
+  }[];
   certification: {
     status: string;
     algorithm: 'Ed25519';
@@ -64,7 +75,7 @@ export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date):
     (await decidedReportsOf(db, meeting.id)).map((r) => [r.motion_id, r]),
   );
   const records = await tallyRecordsOf(db, meeting, (motionId) => seals.get(motionId)!.settings);
-  const [filing, chain] = await Promise.all([filingOf(db, meeting), readChain(db, estateChain(estate.id))]);
+  const [filing, chain, mix] = await Promise.all([filingOf(db, meeting), readChain(db, estateChain(estate.id)), assuranceMixOf(db, meeting.id)]);
   const last = chain.at(-1);
   return {
     format: BUNDLE_FORMAT,
@@ -83,7 +94,16 @@ export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date):
     motions: records.map(({ motionId, position, title, record }) => {
       const { settings: _, ...seal } = seals.get(motionId)!;
       const result = stored.get(motionId)!;
-      return { motionId, position, title, record, result: resultOf(result.report as Report), decidedAt: result.decided_at.toISOString(), seal };
+      return {
+        motionId,
+        position,
+        title,
+        record,
+        result: resultOf(result.report as Report),
+        decidedAt: result.decided_at.toISOString(),
+        seal,
+        assurance: mix.get(motionId) ?? [],
+      };
     }),
     certification:
       filing.signature === null || filing.keyId === null || filing.publicKey === null

@@ -15,6 +15,7 @@ import { filingStatusOf, filingsOfTownshipRows, filingWithEvents, lockChainHead,
 import { reportsInOrder } from './motion-results-repository.ts';
 import { sealsOf } from './seal.ts';
 import { signCanonical } from '../audit/signing.ts';
+import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
 
 /**
  * Filing (备案, R4.8). The township's staff review a tallied meeting's
@@ -56,6 +57,8 @@ export interface FilingView {
   signature: string | null;
   payload: CertificationPayload | null;
   events: { kind: FilingEventKind; actor: string; at: string; text: string; reference: string | null }[];
+  /** Issue 14: per motion (by id), the standing ballots per channel and level of identity assurance, for the township to weigh before certifying. */
+  assurance: Record<string, AssuranceMixEntry[]>;
 }
 
 interface Located {
@@ -233,7 +236,11 @@ export async function recordRuling(
 }
 
 export async function filingOf(db: Kysely<DB>, meeting: Meeting): Promise<FilingView> {
-  const [[filing, events], estate] = await Promise.all([filingWithEvents(db, meeting.id), estateColumns(db, meeting.estate_id, ['township_id'])]);
+  const [[filing, events], estate, mix] = await Promise.all([
+    filingWithEvents(db, meeting.id),
+    estateColumns(db, meeting.estate_id, ['township_id']),
+    assuranceMixOf(db, meeting.id),
+  ]);
   return {
     meetingId: meeting.id,
     estateId: meeting.estate_id,
@@ -247,6 +254,7 @@ export async function filingOf(db: Kysely<DB>, meeting: Meeting): Promise<Filing
     signature: filing?.signature ?? null,
     payload: (filing?.payload as CertificationPayload | null | undefined) ?? null,
     events: events.map((e) => ({ kind: e.kind, actor: e.actor, at: e.at.toISOString(), text: e.text, reference: e.reference })),
+    assurance: Object.fromEntries(mix),
   };
 }
 

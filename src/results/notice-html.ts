@@ -1,4 +1,5 @@
 import type { Notice, NoticeMotion } from './notice.ts';
+import { assuranceMixText } from './assurance-mix.ts';
 
 /**
  * The result notice as a printable Chinese page: A4, no external resources
@@ -75,6 +76,7 @@ ${choices}
 <tr><td>未参与表决</td><td class="n">${escapeHtml(t.didNotVote.area)}</td><td class="n">${escapeHtml(t.didNotVote.heads)}</td></tr>
 </tbody></table>
 <ul class="explain">${m.explanation.zh.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>
+<p class="assurance">有效表决票的表决方式与身份核验：${escapeHtml(assuranceMixText(m.assurance))}</p>
 <table><thead><tr><th>序号</th><th>房号</th><th>业主</th><th>表决意见</th><th>方式</th><th>回执（前16位）</th></tr></thead><tbody>
 ${lines || '<tr><td colspan="6">无人参与表决</td></tr>'}
 </tbody></table>

@@ -7,6 +7,7 @@ import type { Report } from '../tally/index.ts';
 import { receiptOf } from '../receipts/receipt.ts';
 import { localTime } from '../lib/local-time.ts';
 import { filingSummaryOf } from './filings-repository.ts';
+import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
 import { decidedMotionsOf, electorateUnitsOf, ownerNames, replacedVersions, standingBallotLines } from './notice-repository.ts';
 
 /**
@@ -67,6 +68,8 @@ export interface NoticeMotion {
   choices: Report['choices'][number][];
   explanation: { zh: string[]; en: string[] };
   decidedAt: string;
+  /** Issue 14: how many standing ballots came from each channel and, online, each level of identity assurance. */
+  assurance: AssuranceMixEntry[];
   ballots: NoticeLine[];
 }
 
@@ -110,13 +113,14 @@ const place = (u: { building: string; stair: string | null; room: string }) => [
 
 export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Notice> {
   const publishedAt = requirePublished(meeting);
-  const [estate, motions, lines, units, filing, replaced] = await Promise.all([
+  const [estate, motions, lines, units, filing, replaced, mix] = await Promise.all([
     estateColumns(db, meeting.estate_id, ['id', 'name', 'time_zone']),
     decidedMotionsOf(db, meeting.id),
     standingBallotLines(db, meeting.id),
     electorateUnitsOf(db, meeting.id),
     filingSummaryOf(db, meeting.id),
     replacedVersions(db, meeting.id),
+    assuranceMixOf(db, meeting.id),
   ]);
   const replacedOf = new Map(replaced.rows.map((r) => [`${r.motion_id}:${r.voter_id}`, { channel: r.channel, version: r.version }]));
   const unitById = new Map(units.map((u) => [u.unit_id, u]));
@@ -200,6 +204,7 @@ export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Not
         choices: [...report.choices],
         explanation: { zh: [...report.explanation.zh], en: [...report.explanation.en] },
         decidedAt: m.decided_at.toISOString(),
+        assurance: mix.get(m.id) ?? [],
         ballots,
       };
     }),

@@ -9,10 +9,18 @@ import { ownedIn } from '../identity/permissions.ts';
 import { accountOf, grantSchema, type Principal } from '../identity/principal.ts';
 import { ID_DOC_TYPES } from '../registry/types.ts';
 import { type SelfVerification, verifySelf } from '../identity/verification.ts';
+import { completeFaceVerification, startFaceCheck } from '../identity/face-verification.ts';
+import { endMyBinding, myBindings } from '../identity/my-bindings.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
-import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
+import { amountSchema, assuranceLevelSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
-const ownerRefSchema = z.object({ ownerId: z.uuid(), estateId: z.uuid(), estateName: z.string(), name: z.string() });
+const ownerRefSchema = z.object({
+  ownerId: z.uuid(),
+  estateId: z.uuid(),
+  estateName: z.string(),
+  name: z.string(),
+  level: assuranceLevelSchema.describe('How strongly the binding was established; the estate’s minimumAssurance says which levels may vote'),
+});
 
 const personOf = (principal: Principal) => accountOf(principal, 'Only people have an account; API clients do not');
 
@@ -68,7 +76,11 @@ export default async function meRoutes(fastify: FastifyInstance) {
         tags: ['owners'],
         summary: 'Bind this account to the registry owner with this name and identity number',
         description:
-          'A match makes the account a verified owner of all that owner’s units, in every estate. A mismatch is refused ' +
+          'A match makes the account a verified owner of all that owner’s units, in every estate. The binding’s level of ' +
+          'assurance (README "Identity assurance"): `registry_factor` when the property certificate number given is one the ' +
+          'registry records for the owner (a wrong one is a failed attempt) or the login phone is the owner’s phone on ' +
+          'record, else `knowledge` (may see holdings; estates accept votes from `registry_factor` up by default). An owner ' +
+          'already bound to this account at a lower level is raised. A mismatch is refused ' +
           'without saying which field was wrong; 5 failures within 15 minutes lock verification for a while, and so do ' +
           'too many failures from one address, or naming one owner from any accounts (that owner’s committee is told). ' +
           'Organisations and the developer are verified only in person (403 in-person-required).',
@@ -78,12 +90,22 @@ export default async function meRoutes(fastify: FastifyInstance) {
             name: z.string().trim().min(1).max(100),
             idType: z.enum(ID_DOC_TYPES).default('resident_id'),
             idNumber: z.string().trim().min(1).max(40),
+            certificateNumber: z
+              .string()
+              .trim()
+              .min(1)
+              .max(80)
+              .optional()
+              .describe('不动产权证书号 of one of the owner’s units, as printed: the second factor that reaches registry_factor'),
           })
           .strict()
-          .meta({ example: { name: '张三', idType: 'resident_id', idNumber: '11010119900307447X' } }),
+          .meta({ example: { name: '张三', idType: 'resident_id', idNumber: '11010119900307447X', certificateNumber: '京(2020)朝阳区不动产权第0012345号' } }),
         response: {
           200: z.object({
             verifiedOwners: z.array(ownerRefSchema),
+            assurance: z
+              .array(z.object({ ownerId: z.uuid(), level: assuranceLevelSchema, factor: z.enum(['phone', 'property_certificate']).nullable() }))
+              .describe('The level of each binding this verification made or kept (factor: the second factor it reached registry_factor with)'),
             accessToken: z.string().describe('A fresh access token that carries the new owner grants'),
           }),
           ...problemResponses(400, 401, 403, 409, 422, 429),
@@ -110,9 +132,144 @@ export default async function meRoutes(fastify: FastifyInstance) {
       const { grants, verifiedOwners } = await accessOf(app.database.db, accountId);
       return {
         verifiedOwners,
+        assurance: outcome.owners.map((o) => ({ ownerId: o.ownerId, level: o.level, factor: o.factor })),
         // Same session: the new token ends when the caller's session does.
         accessToken: app.issueAccessToken({ ...request.user, grants }),
       };
+    },
+  );
+
+  const assuranceSchema = z
+    .array(z.object({ ownerId: z.uuid(), level: assuranceLevelSchema, factor: z.enum(['phone', 'property_certificate']).nullable() }))
+    .describe('The level of each binding this verification made or kept');
+
+  app.post(
+    '/me/face-checks',
+    {
+      ...secured,
+      schema: {
+        operationId: 'startFaceCheck',
+        tags: ['owners'],
+        summary: 'Start a face check (人脸核身) for a name and resident identity number: open the answered URL on the phone',
+        description:
+          'The provider’s page matches the person’s face to the identity number; when it sends the owner back to `redirectUrl`, ' +
+          'complete the check (`POST /v1/me/face-checks/{checkId}/completion`). 409 face-verification-unavailable when this ' +
+          'installation has no provider. At most 10 checks per account a day (each costs a fee).',
+        security: bearerSecurity,
+        body: z
+          .object({
+            name: z.string().trim().min(1).max(100),
+            idNumber: z.string().trim().min(1).max(40).describe('居民身份证 number: face verification checks resident identity cards only'),
+            redirectUrl: z.url({ protocol: /^https?$/ }).max(2000).describe('Where the provider sends the owner back (the owner app)'),
+          })
+          .strict(),
+        response: {
+          201: z.object({ checkId: z.uuid(), url: z.string().describe('The provider’s page to open') }),
+          ...problemResponses(400, 401, 403, 409, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const accountId = personOf(request.user);
+      const started = await startFaceCheck(app.database.db, app.face, {
+        accountId,
+        ...request.body,
+        hmacKey: app.keys.identityHmacKey,
+        now: app.clock.now(),
+      });
+      return reply.code(201).send(started);
+    },
+  );
+
+  app.post(
+    '/me/face-checks/:checkId/completion',
+    {
+      ...secured,
+      schema: {
+        operationId: 'completeFaceCheck',
+        tags: ['owners'],
+        summary: 'Read a face check’s outcome from the provider and bind the account to the registry owner at provider_face',
+        description:
+          'The outcome is read from the provider, server to server; the name and identity number it matched must be those the ' +
+          'check was started with and a registry owner’s. A binding of another account below provider_face is replaced (the ' +
+          'face outranks a copy of the identity card); one at provider_face or in person is not (409). 409 while the check is not finished.',
+        security: bearerSecurity,
+        params: z.object({ checkId: uuidParam('a face check') }),
+        response: {
+          200: z.object({ verifiedOwners: z.array(ownerRefSchema), assurance: assuranceSchema, accessToken: z.string() }),
+          ...problemResponses(400, 401, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (request) => {
+      const accountId = personOf(request.user);
+      const outcome = await inTransaction(app.database.db, (trx) =>
+        completeFaceVerification(trx, app.face, { accountId, checkId: request.params.checkId, hmacKey: app.keys.identityHmacKey, now: app.clock.now() }),
+      );
+      // Refused outside the transaction: the check stays used up.
+      if (!outcome.ok) throw outcome.refusal;
+      const { grants, verifiedOwners } = await accessOf(app.database.db, accountId);
+      return {
+        verifiedOwners,
+        assurance: outcome.owners.map((o) => ({ ownerId: o.ownerId, level: o.level, factor: o.factor })),
+        accessToken: app.issueAccessToken({ ...request.user, grants }),
+      };
+    },
+  );
+
+  const bindingSchema = z.object({
+    id: z.uuid(),
+    phone: z.string().describe('Masked: 138****1234'),
+    you: z.boolean().describe('This account'),
+    method: z.enum(['self', 'in_person', 'face']),
+    level: assuranceLevelSchema,
+    factor: z.enum(['phone', 'property_certificate']).nullable(),
+    since: z.iso.datetime(),
+    endedAt: z.iso.datetime().nullable(),
+  });
+
+  app.get(
+    '/me/bindings',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getMyBindings',
+        tags: ['owners'],
+        summary: 'For each owner I am bound to: every phone ever bound to them (masked), since when, until when, at which level',
+        security: bearerSecurity,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ ownerId: z.uuid(), estateId: z.uuid(), estateName: z.string(), name: z.string(), bindings: z.array(bindingSchema) }),
+            ),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => ({ items: await myBindings(app.database.db, personOf(request.user)) }),
+  );
+
+  app.delete(
+    '/me/bindings/:ownerId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'endMyBinding',
+        tags: ['owners'],
+        summary: 'End my binding to an owner; every session of this account ends with it (log in again)',
+        security: bearerSecurity,
+        params: z.object({ ownerId: uuidParam('an owner') }),
+        response: {
+          200: z.object({ endedAt: z.iso.datetime(), sessionsEnded: z.literal(true) }),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const accountId = personOf(request.user);
+      const ended = await inTransaction(app.database.db, (trx) => endMyBinding(trx, { accountId, ownerId: request.params.ownerId, now: app.clock.now() }));
+      return { ...ended, sessionsEnded: true as const };
     },
   );
 

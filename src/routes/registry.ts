@@ -12,7 +12,7 @@ import { readRegistryFile } from '../registry/parse-file.ts';
 import { designateRepresentative } from '../registry/representative.ts';
 import { ID_DOC_TYPES } from '../registry/types.ts';
 import { listUnits } from '../registry/unit-listing.ts';
-import { bearerSecurity, phoneSchema, unitFields, unitKindSchema, uuidParam } from './schemas.ts';
+import { assuranceLevelSchema, bearerSecurity, phoneSchema, unitFields, unitKindSchema, uuidParam } from './schemas.ts';
 
 /** A registry file may be large: 100,000 units of CSV are about 15 MB. */
 export const REGISTRY_BODY_LIMIT = 64 * 1024 * 1024;
@@ -61,6 +61,7 @@ const unitSchema = z
         idTail: z.string().nullable().describe('Last 4 characters of the identity number; staff only'),
         phone: z.string().nullable().describe('Masked (138****1234) unless the caller is authorised staff'),
         verified: z.boolean().describe('Bound to an account'),
+        assurance: assuranceLevelSchema.nullable().describe('How strongly the binding was established (README "Identity assurance"); null: not bound'),
       }),
     ),
   })

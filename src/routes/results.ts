@@ -17,12 +17,15 @@ import { renderNoticeHtml } from '../results/notice-html.ts';
 import { publishMeeting } from '../results/publication.ts';
 import { lookUpReceipt } from '../results/receipts.ts';
 import { requireMeeting } from '../voting/meetings-repository.ts';
-import { bearerSecurity, uuidParam } from './schemas.ts';
+import { assuranceLevelSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
 const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
 const FILING_STATUSES = ['awaiting_review', 'returned', 'certified', 'correction_ordered', 'revoked'] as const;
 
 const labelSchema = z.object({ zh: z.string(), en: z.string() });
+const assuranceMixSchema = z
+  .array(z.object({ channel: z.enum(['online', 'paper', 'proxy']), level: assuranceLevelSchema.nullable(), ballots: z.number().int() }))
+  .meta({ id: 'AssuranceMix' });
 const amountJson = z.object({ area: z.string(), heads: z.number().int() });
 
 const noticeSchema = z
@@ -57,6 +60,9 @@ const noticeSchema = z
         choices: z.array(amountJson.extend({ id: z.string(), label: labelSchema })),
         explanation: z.object({ zh: z.array(z.string()), en: z.array(z.string()) }),
         decidedAt: z.iso.datetime(),
+        assurance: assuranceMixSchema.describe(
+          'How many standing ballots came from each channel and, online, each level of identity assurance (README "Identity assurance"); paper and proxy: level null',
+        ),
         ballots: z.array(
           z.object({
             voterId: z.uuid(),
@@ -104,6 +110,9 @@ const filingSchema = z
         reference: z.string().nullable(),
       }),
     ),
+    assurance: z
+      .record(z.string(), assuranceMixSchema)
+      .describe('Per motion id: the standing ballots per channel and level of identity assurance, to weigh before certifying'),
   })
   .meta({ id: 'Filing' });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MOBILE, normalisePhone } from '../identity/accounts.ts';
+import { ASSURANCE_LEVELS } from '../identity/assurance.ts';
 
 /** Schemas shared by several routes. */
 
@@ -43,3 +44,6 @@ export const unitFields = {
   area: z.string(),
 };
 export const unitKindSchema = z.enum(['residential', 'commercial', 'parking']);
+
+/** How strongly a binding of an account to an owner was established, weakest first (README "Identity assurance"). */
+export const assuranceLevelSchema = z.enum(ASSURANCE_LEVELS).meta({ id: 'AssuranceLevel' });

@@ -9,6 +9,7 @@ const REFUSALS: Record<string, ProblemSlug> = {
   GJ400: 'validation-failed',
   GJ401: 'unauthenticated',
   GJ403: 'forbidden',
+  GJ43A: 'assurance-too-low',
   GJ404: 'not-found',
   GJ409: 'conflict',
 };

@@ -45,7 +45,10 @@ export async function insertMeeting(
 export async function setMeetingStatus(
   trx: Kysely<DB>,
   meetingId: string,
-  change: { status: 'noticed'; noticed_at: Date } | { status: 'open'; opened_at: Date } | { status: 'cancelled'; cancelled_at: Date },
+  change:
+    | { status: 'noticed'; noticed_at: Date }
+    | { status: 'open'; opened_at: Date; min_assurance: Meeting['min_assurance'] }
+    | { status: 'cancelled'; cancelled_at: Date },
 ): Promise<void> {
   await trx.updateTable('meetings').set(change).where('id', '=', meetingId).execute();
 }

@@ -329,7 +329,9 @@ export async function openVoting(trx: Transaction<DB>, meeting: Meeting, actor: 
     throw new ProblemError('conflict', `Voting opens at ${meeting.voting_opens_at.toISOString()}, not before`);
   }
   const totals = await takeSnapshot(trx, meeting);
-  await setMeetingStatus(trx, meeting.id, { status: 'open', opened_at: now });
+  // Frozen with the electorate: a change of the estate's setting mid-vote never turns an accepted binding away.
+  const minAssurance = (await estateSettingsOf(trx, meeting.estate_id)).settings.minimumAssurance;
+  await setMeetingStatus(trx, meeting.id, { status: 'open', opened_at: now, min_assurance: minAssurance });
   const estate = await estateNameAndTimeZone(trx, meeting.estate_id);
   const closes = localTime(meeting.voting_closes_at, estate.time_zone);
   await notifyOwners(trx, {
@@ -346,7 +348,7 @@ export async function openVoting(trx: Transaction<DB>, meeting: Meeting, actor: 
     actor,
     action: 'meeting.opened',
     subject: `meeting:${meeting.id}`,
-    data: { electorate: totals },
+    data: { electorate: totals, minAssurance },
   }, now);
   await emitEvent(trx, {
     type: 'voting.opened',

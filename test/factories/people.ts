@@ -5,6 +5,7 @@ import { appointRole } from '../../src/identity/roles.ts';
 import { openSession } from '../../src/identity/sessions.ts';
 import { verifySelf } from '../../src/identity/verification.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { mayVote } from '../helpers/voting.ts';
 import type { CsvUnit } from '../helpers/identity.ts';
 import { ownerNumber, type Person } from './cast.ts';
 import { importRegistry } from './registry.ts';
@@ -78,6 +79,7 @@ export async function verifiedOwner(t: TestApp, owner: Person): Promise<Session>
     }),
   );
   if (!outcome.ok) throw new Error(`verification of ${owner.name} failed: ${outcome.reason}`);
+  await mayVote(t, session.accountId);
   // The same session with the new grants, as the verification route answers.
   return { ...session, accessToken: await tokenOf(t, session.accountId, principalOf(t, session.accessToken).session!) };
 }
@@ -106,7 +108,8 @@ export async function boundCrowd(t: TestApp, staffToken: string, estateId: strin
     .execute();
   await db
     .insertInto('owner_bindings')
-    .values(owners.map((o, i) => ({ account_id: accounts[i]!.id, owner_id: o.id, method: 'self' as const })))
+    // The login phone is the registry's (as if imported with it): registry_factor, which may vote by default.
+    .values(owners.map((o, i) => ({ account_id: accounts[i]!.id, owner_id: o.id, method: 'self' as const, level: 'registry_factor' as const, factor: 'phone' as const })))
     .execute();
   return { owners, accounts };
 }

@@ -11,6 +11,7 @@ import type { Grant } from '../../src/identity/principal.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import type { SmsProvider, SmsRequest } from '../../src/notifications/sms-provider.ts';
+import type { FaceProvider } from '../../src/identity/face/face-provider.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { sessionToken } from './sessions.ts';
 
@@ -36,6 +37,8 @@ export async function createTestApp(
     runJobs?: boolean;
     /** Called with each message after it is kept in `sentSms` (e.g. the development provider, to test it); its answer is the app's. */
     sms?: SmsProvider | ((db: Kysely<DB>) => SmsProvider);
+    /** The face-verification provider (default: none, or the one FACE_PROVIDER in env names). */
+    face?: FaceProvider | null;
   } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
@@ -62,6 +65,7 @@ export async function createTestApp(
   };
   const app = await buildApp({
     sms,
+    ...(options.face !== undefined && { face: options.face }),
     config,
     database: testDatabase.database,
     keys,

@@ -20,6 +20,8 @@ export interface CsvOwner {
   idType?: string;
   kind?: string;
   phone?: string;
+  /** 不动产权证书号 of this owner for this unit. */
+  certificate?: string;
 }
 
 export interface CsvUnit {
@@ -37,7 +39,7 @@ export interface CsvUnit {
 /** A registry CSV with English headers, one row per (unit, owner). */
 export function registryCsv(units: CsvUnit[]): string {
   const header =
-    'registry_no,building,stair,room,area,area_source,kind,developer_held,owner_name,owner_kind,owner_id_type,owner_id_number,owner_phone';
+    'registry_no,building,stair,room,area,area_source,kind,developer_held,owner_name,owner_kind,owner_id_type,owner_id_number,owner_phone,owner_certificate_no';
   const rows = units.flatMap((u) =>
     u.owners.map((o) =>
       [
@@ -54,6 +56,7 @@ export function registryCsv(units: CsvUnit[]): string {
         o.idType ?? 'resident_id',
         o.id,
         o.phone ?? '',
+        o.certificate ?? '',
       ].join(','),
     ),
   );

@@ -15,7 +15,22 @@ export async function verifiedOwner(t: TestApp, owner: { name: string; id: strin
     payload: { name: owner.name, idType: 'resident_id', idNumber: owner.id },
   });
   if (res.statusCode !== 200) throw new Error(`verification failed: ${res.body}`);
+  await mayVote(t, session.accountId);
   return { ...session, accessToken: res.json().accessToken as string, phone };
+}
+
+/**
+ * The account's knowledge-only bindings raised to registry_factor, as if the login phone were the
+ * registry's: the level an estate's default minimum lets vote (identity-assurance.test.ts reaches each
+ * level through its own path; the other suites only need owners who may vote).
+ */
+export async function mayVote(t: TestApp, accountId: string): Promise<void> {
+  await t.testDatabase.database.db
+    .updateTable('owner_bindings')
+    .set({ level: 'registry_factor', factor: 'phone' })
+    .where('account_id', '=', accountId)
+    .where('level', '=', 'knowledge')
+    .execute();
 }
 
 /** A person appointed to a role in the estate by its township's staff, with a token that carries it. */

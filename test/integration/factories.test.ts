@@ -71,7 +71,7 @@ async function rowsOf(w: World) {
     owners: await q(sql`select name, kind, id_type, id_tail, phone from owners order by name`),
     imports: await q(sql`select status, base_version, format, summary from registry_imports order by created_at`),
     roles: await q(sql`select r.role, e.name as estate, r.revoked_at from role_assignments r left join estates e on e.id = r.estate_id order by r.granted_at`),
-    bindings: await q(sql`select o.name, b.method, b.revoked_at from owner_bindings b join owners o on o.id = b.owner_id order by o.name`),
+    bindings: await q(sql`select o.name, b.method, b.level, b.factor, b.revoked_at from owner_bindings b join owners o on o.id = b.owner_id order by o.name`),
     attempts: await q(sql`select succeeded, at from verification_attempts order by at`),
     meetings: await q(sql`select title, kind, status, voting_opens_at, voting_closes_at, noticed_at, opened_at from meetings order by title`),
     motions: await q(sql`select m.title as meeting, x.position, x.matter, x.kind, x.title, x.terms from motions x join meetings m on m.id = x.meeting_id order by m.title, x.position`),
@@ -81,7 +81,9 @@ async function rowsOf(w: World) {
         (select o.name from owners o where o.id = v.representative) as representative
       from electorate_voters v join motions x on x.id = v.motion_id order by x.position, v.area_hundredths, owners`),
     ballots: await q(sql`select b.version, b.choice, b.channel, b.cast_at from ballots b order by b.cast_at`),
-    notifications: await q(sql`select topic, recipient, body, created_at from notifications where recipient <> 'phone' order by created_at, topic, recipient, body`),
+    // The two worlds log people in from phones of their own prefixes (owner_bound names the phone, masked).
+    notifications: await q(sql`select topic, recipient, regexp_replace(body, '1[0-9]{2}[*]{4}[0-9]{4}', 'phone', 'g') as body, created_at
+      from notifications where recipient <> 'phone' order by created_at, topic, recipient, body`),
     events: await q(sql`select type, regexp_replace(body, ${UUID}, 'id', 'g') as body, occurred_at from webhook_events order by occurred_at, type`),
     audit: await q(sql`select action, split_part(actor, ':', 1) as actor, split_part(subject, ':', 1) as subject, at
       from audit_log where chain = ${estateChain(w.estateId)} order by seq`),

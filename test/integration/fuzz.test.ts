@@ -103,6 +103,12 @@ beforeAll(async () => {
   });
   const delivery = await t.testDatabase.database.db.selectFrom('webhook_deliveries').select('id').executeTakeFirstOrThrow();
   const message = await t.testDatabase.database.db.selectFrom('notifications').select('id').where('recipient', '=', 'owner').executeTakeFirstOrThrow();
+  // A face check the owner started (this app has no provider: its completion answers 409 to the owner, 404 to others).
+  const faceCheck = await t.testDatabase.database.db
+    .insertInto('face_checks')
+    .values({ account_id: owner.accountId, provider: 'development', token: 'fuzz-token', name: zhang.name, id_key: Buffer.alloc(32), created_at: t.app.clock.now() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   Object.assign(ids, {
     deliveryId: [delivery.id],
     messageId: [message.id],
@@ -122,6 +128,7 @@ beforeAll(async () => {
     clientId: [client.client.id],
     subscriptionId: [subscription.subscription.id],
     receipt: [receipt],
+    checkId: [faceCheck.id],
   });
   Object.assign(tokens, {
     admin: p.admin,

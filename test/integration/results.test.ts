@@ -28,6 +28,14 @@ import { importRegistry } from '../factories/registry.ts';
  * changed.
  */
 const DAY = 24 * 3_600_000;
+/**
+ * Motion 1's standing ballots: 张三丰 alone and with 李四, and 王五, online from bindings the helpers raised to
+ * registry_factor (the default minimum); 欧阳娜娜's paper ballot, which records no level.
+ */
+const MOTION_0_MIX = [
+  { channel: 'online', level: 'registry_factor', ballots: 3 },
+  { channel: 'paper', level: null, ballots: 1 },
+];
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -171,7 +179,10 @@ describe('closing seals the evidence', () => {
       for (const url of ['notice', 'bundle', 'filing']) expect((await get(`/v1/meetings/${meetingId}/${url}`, token)).statusCode).toBe(409);
     }
     expect((await get(`/v1/meetings/${meetingId}/bundle`, p.staffA)).statusCode).toBe(200);
-    expect((await get(`/v1/meetings/${meetingId}/filing`, p.staffA)).json().status).toBe('awaiting_review');
+    const filing = (await get(`/v1/meetings/${meetingId}/filing`, p.staffA)).json();
+    expect(filing.status).toBe('awaiting_review');
+    // Issue 14: before certifying, the township sees how strongly the standing ballots were verified, per motion.
+    expect(filing.assurance[motionIds[0]!]).toEqual(MOTION_0_MIX);
   });
 });
 
@@ -256,6 +267,9 @@ describe('publication', () => {
     for (const motion of notice.motions.slice(1)) expect(motion.ballots.every((l: { replaced: unknown }) => l.replaced === null)).toBe(true);
 
     const html = (await get(`/v1/meetings/${meetingId}/notice.html`, owners.zhang.accessToken)).body;
+    // Issue 14: the mix of channels and levels of identity assurance behind the standing ballots, in JSON and on the page.
+    expect(notice.motions[0].assurance).toEqual(MOTION_0_MIX);
+    expect(html).toContain('有效表决票的表决方式与身份核验：线上·登记信息核验 3 票，纸质 1 票');
     const row = html.split('<tr>').find((r) => r.includes('2栋 302'))!;
     expect(row).toContain('纸质（取代此前的线上投票）');
     expect(html.match(/取代此前的/g)).toHaveLength(1);
@@ -375,6 +389,10 @@ describe('the export bundle and gongjue verify', () => {
     expect(res.headers['content-disposition']).toContain(`gongjue-bundle-${meetingId}.json`);
     bundle = res.json();
     publicKey = (await t.app.inject({ url: '/.well-known/gongjue/result-signing-key' })).json().publicKey;
+  });
+
+  it('gives per motion the standing ballots per channel and level of identity assurance (issue 14)', () => {
+    expect((bundle.motions as { assurance: unknown }[])[0]!.assurance).toEqual(MOTION_0_MIX);
   });
 
   it('names no one: owners are opaque ids, no names or identity numbers', () => {

@@ -54,16 +54,21 @@ describe('the ballot functions of a migrated database', () => {
   });
 
   it('refuse a ballot by the same rule whichever channel asks (ballot_refusal)', async () => {
-    const refusal = async (channel: string, speaksFor: string[], owner: string | null) =>
+    const refusal = async (channel: string, speaksFor: string[], owner: string | null, tooWeak = false, minLevel = 'registry_factor') =>
       (
         await sql<{ r: string | null }>`select ballot_refusal(${channel}, 'open', '2026-12-01T00:00:00Z', '2026-11-30T00:00:00Z',
-          gen_random_uuid(), gen_random_uuid(), ${speaksFor}::uuid[], ${owner}::uuid, 'representative', ${REPRESENTATIVE}::uuid, false, null) as r`.execute(db)
+          gen_random_uuid(), gen_random_uuid(), ${speaksFor}::uuid[], ${tooWeak}, ${minLevel}, ${owner}::uuid, 'representative', ${REPRESENTATIVE}::uuid, false, null) as r`.execute(db)
       ).rows[0]!.r;
     const other = '00000000-0000-4000-8000-000000000002';
     expect(await refusal('online', [other], null)).toBe('GJ403 Only the co-owners’ designated representative may cast this vote (R1.4)');
     expect(await refusal('paper', [other], other)).toBe('GJ403 Only the co-owners’ designated representative may sign their paper ballot (R1.4): name them in signedBy');
     expect(await refusal('proxy', [other], other)).toBe('GJ403 Only the co-owners’ designated representative may give a proxy for their shared vote (R1.4)');
     for (const channel of ['online', 'paper', 'proxy']) expect(await refusal(channel, [REPRESENTATIVE], REPRESENTATIVE)).toBeNull();
+    // Online, bound only below the meeting's minimum (issue 14): its own code, telling the owner what to do.
+    expect(await refusal('online', [], null, true, 'registry_factor')).toMatch(/^GJ43A .*property certificate number/);
+    expect(await refusal('online', [], null, true, 'provider_face')).toMatch(/^GJ43A .*face verification/);
+    expect(await refusal('online', [], null, true, 'in_person')).toMatch(/^GJ43A .*verified in person/);
+    expect(await refusal('online', [], null, false)).toBe('GJ403 You are not a verified owner of this voter');
   });
 });
 

@@ -86,6 +86,15 @@ describe('configuration', () => {
     expect(loadConfig({}).smsSender).toBe('development');
   });
 
+  it('refuses the development face provider in production, naming FACE_PROVIDER; none by default', () => {
+    const sms = { SMS_SENDER: 'http', SMS_HTTP_URL: 'https://sms.example/send' };
+    const problems = problemsOf({ ...production, ...sms, FACE_PROVIDER: 'development' });
+    expect(problems).toEqual([expect.stringMatching(/^FACE_PROVIDER: .*refused when NODE_ENV=production/)]);
+    expect(problemsOf({ FACE_PROVIDER: 'somebody' })).toEqual([expect.stringMatching(/^FACE_PROVIDER: expected tencent or development/)]);
+    expect(loadConfig({}).face).toBeUndefined();
+    expect(loadConfig({ FACE_PROVIDER: 'development' }).face).toEqual({ provider: 'development' });
+  });
+
   it('the server refuses to start in production with the development SMS sender: exit 78, naming SMS_SENDER', async () => {
     const server = startServer({ ...production, SMS_SENDER: 'development', DATA_DIR: '/nonexistent/gongjue' });
     expect(await server.exited).toBe(78);

@@ -25,6 +25,7 @@ const LANDED: Readonly<Record<string, string>> = {
   '0012_tally_discrepancies.ts': 'e78989b8315d1b5923bfe87a04c06afc6ba43d08e00a416821fbe49a245975d8',
   '0013_ballot_rules.ts': '2c915c5cd0fcb6a1b5adab6e18416d4e6e803aed41ef3878501cd980d6f41571',
   '0014_messages.ts': '082b64b81a4979cbb01e8ad99233082f2cf4f953880ba7d0317d640fe2a1babf',
+  '0015_identity_assurance.ts': 'a45f1b4648d7c7e5454abf9da4f6069b5973c796730578cc88ade7dda56ee129',
 };
 
 const MIGRATIONS = resolve(import.meta.dirname, '../../migrations');

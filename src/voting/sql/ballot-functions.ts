@@ -27,7 +27,8 @@ import type { SqlFunction } from '../../db/functions.ts';
  *
  * Refusals are SQLSTATE-like codes the service maps to problems
  * (src/voting/ballot-refusals.ts): GJ400 (validation-failed), GJ401
- * (unauthenticated), GJ403 (forbidden), GJ404 (not-found), GJ409 (conflict).
+ * (unauthenticated), GJ403 (forbidden), GJ43A (assurance-too-low), GJ404
+ * (not-found), GJ409 (conflict).
  * A refusal as text is the code, a space and the message.
  */
 
@@ -88,29 +89,41 @@ const ballotInstant: SqlFunction = {
  *   the meeting exists → voting is open at this instant (invariant 2) →
  *   the motion is the meeting's → the voter is in the motion's electorate
  *   (R4.6) → the ballot speaks for one of the voter's owners: online, the
- *   account is bound to one (R4.5); by proxy, the grantor is one (R4.3); on
+ *   account is bound to one (R4.5) at the meeting's minimum level of
+ *   assurance or above (issue 14: below it, GJ43A tells the owner how to
+ *   verify more strongly); by proxy, the grantor is one (R4.3); on
  *   paper, the signatory, when named, is one (R4.4) → co-owners under
  *   coOwnerVoting "representative": only their designated representative's
  *   ballot, signature or proxy (R1.4) → a proxy ballot never replaces the
  *   owner's own (R4.3) → the new version's instant is still before the close.
  * p_speaks_for: those of the voter's owners the ballot speaks for (online:
- * the account's bindings among them; paper, proxy: the named owner if one of
- * them). The choice itself is checked by the service against the motion's
+ * the account's bindings among them at the minimum level or above; paper,
+ * proxy: the named owner if one of them). p_too_weak: online, the account is
+ * bound to one of them, but below p_min_level. The choice itself is checked by the service against the motion's
  * frozen terms (choiceProblem, src/voting/motion-terms.ts), before this.
  */
 const ballotRefusal: SqlFunction = {
   name: 'ballot_refusal',
   signature:
-    'ballot_refusal(text, text, timestamp with time zone, timestamp with time zone, uuid, uuid, uuid[], uuid, text, uuid, boolean, timestamp with time zone)',
+    'ballot_refusal(text, text, timestamp with time zone, timestamp with time zone, uuid, uuid, uuid[], boolean, text, uuid, text, uuid, boolean, timestamp with time zone)',
   definition: `create or replace function ballot_refusal(
       p_channel text, p_status text, p_closes_at timestamptz, p_at timestamptz, p_motion uuid, p_voter uuid,
-      p_speaks_for uuid[], p_owner uuid, p_co_owner_voting text, p_representative uuid, p_current_personal boolean, p_current_at timestamptz)
+      p_speaks_for uuid[], p_too_weak boolean, p_min_level text,
+      p_owner uuid, p_co_owner_voting text, p_representative uuid, p_current_personal boolean, p_current_at timestamptz)
     returns text language sql stable parallel safe as $$
       select case when p_status is null then 'GJ404 No such meeting' else coalesce(
         voting_window_refusal(p_status, p_closes_at, p_at),
         case
           when p_motion is null then 'GJ404 No such motion in this meeting'
           when p_voter is null then 'GJ403 This voter is not in the motion''s electorate (outside its scope, or not an owner when voting opened)'
+          when cardinality(p_speaks_for) = 0 and p_channel = 'online' and p_too_weak then 'GJ43A ' || case p_min_level
+              when 'registry_factor' then 'You were verified only by name and identity number, and this meeting asks for more before you vote. '
+                || 'Verify again adding the property certificate number (不动产权证书号) of your unit, or log in with the phone number the property registry holds for you, '
+                || 'or use face verification, or ask your residents'' committee to verify you in person'
+              when 'provider_face' then 'This meeting accepts online votes only from owners verified by face verification or in person. '
+                || 'Use face verification in the app, or ask your residents'' committee to verify you in person'
+              else 'This meeting accepts online votes only from owners verified in person. '
+                || 'Bring your identity document to your residents'' committee or the township to be verified, then vote' end
           when cardinality(p_speaks_for) = 0 and p_channel = 'online' then 'GJ403 You are not a verified owner of this voter'
           when cardinality(p_speaks_for) = 0 and p_channel = 'proxy' then 'GJ403 The proxy’s owner is not one of this voter’s owners'
           when cardinality(p_speaks_for) = 0 and p_owner is not null then 'GJ400 signedBy must be one of the voter’s owners (an owner id from the registry)'
@@ -174,6 +187,7 @@ const castBallots: SqlFunction = {
       a_owner uuid[] := '{}';
       a_proxy uuid[] := '{}';
       a_paper uuid[] := '{}';
+      a_level text[] := '{}';
       a_at timestamptz[] := '{}';
     begin
       perform pg_advisory_xact_lock_shared(k)
@@ -187,10 +201,9 @@ const castBallots: SqlFunction = {
                coalesce(i.choice, 'null'::jsonb) as choice, coalesce(i.spoiled, false) as spoiled, i.owner, i.proxy, i.paper,
                coalesce(i.check_only, false) as check_only,
                m.status, m.voting_closes_at, mo.id as motion_id, v.id as voter_id, v.representative,
-               case when coalesce(i.channel, 'online') = 'online'
-                    then coalesce((select array_agg(b.owner_id order by b.owner_id) from owner_bindings b
-                                    where b.account_id = i.account and b.revoked_at is null and b.owner_id = any(v.owners)), '{}')
+               case when coalesce(i.channel, 'online') = 'online' then coalesce(bound.owners, '{}')
                     else array(select i.owner where i.owner = any(v.owners)) end as speaks_for,
+               bound.levels, coalesce(bound.weak, false) as too_weak, coalesce(m.min_assurance, 'knowledge') as min_level,
                case when cardinality(v.owners) > 1 and not v.developer
                     then (select coalesce(e.settings ->> 'coOwnerVoting', 'any') from estates e where e.id = m.estate_id) end as co_owner_voting,
                cb.version as current_version, coalesce(cb.personal, false) as current_personal, bl.channel as current_channel, bl.cast_at as current_at
@@ -201,13 +214,25 @@ const castBallots: SqlFunction = {
           left join meetings m on m.id = i.meeting
           left join motions mo on mo.meeting_id = m.id and mo.id = i.motion
           left join electorate_voters v on v.id = i.voter and v.motion_id = mo.id
+          -- Online: the account's live bindings to the voter's owners at the meeting's minimum level or above
+          -- (and their levels, in the same order), and whether any is below it.
+          left join lateral (
+            select array_agg(b.owner_id order by b.owner_id) filter (where b.strong) as owners,
+                   array_agg(b.level order by b.owner_id) filter (where b.strong) as levels,
+                   bool_or(not b.strong) as weak
+              from (select ob.owner_id, ob.level,
+                           array_position(array['knowledge', 'registry_factor', 'provider_face', 'in_person'], ob.level)
+                             >= array_position(array['knowledge', 'registry_factor', 'provider_face', 'in_person'], coalesce(m.min_assurance, 'knowledge')) as strong
+                      from owner_bindings ob
+                     where coalesce(i.channel, 'online') = 'online' and ob.account_id = i.account
+                       and ob.revoked_at is null and ob.owner_id = any(v.owners)) b) bound on true
           left join current_ballots cb on cb.motion_id = mo.id and cb.voter_id = v.id
           left join ballots bl on bl.id = cb.ballot_id
          order by i.ord
       loop
         o_item := r.item;
-        v_refusal := ballot_refusal(r.channel, r.status, r.voting_closes_at, r.at, r.motion_id, r.voter_id, r.speaks_for, r.owner,
-                                    r.co_owner_voting, r.representative, r.current_personal, r.current_at);
+        v_refusal := ballot_refusal(r.channel, r.status, r.voting_closes_at, r.at, r.motion_id, r.voter_id, r.speaks_for, r.too_weak,
+                                    r.min_level, r.owner, r.co_owner_voting, r.representative, r.current_personal, r.current_at);
         if v_refusal is not null then
           o_code := left(v_refusal, 5); o_message := substr(v_refusal, 7);
           o_version := null; o_cast_at := null; o_replaced := null; o_owner := null;
@@ -231,16 +256,18 @@ const castBallots: SqlFunction = {
             a_owner := a_owner || o_owner;
             a_proxy := a_proxy || r.proxy;
             a_paper := a_paper || r.paper;
+            -- Online: the level of the binding whose owner's vote this is; paper and proxy ballots are staff's record (null).
+            a_level := a_level || case when r.channel = 'online' then r.levels[array_position(r.speaks_for, o_owner)] end;
             a_at := a_at || o_cast_at;
           end if;
         end if;
         return next;
       end loop;
       if cardinality(a_ballot) > 0 then
-        insert into ballots (id, motion_id, voter_id, version, choice, spoiled, channel, cast_by, owner_id, proxy_id, paper_entry_id, cast_at)
-        select b.id, b.motion, b.voter, b.version, b.choice, b.spoiled, b.channel, b.account, b.owner, b.proxy, b.paper, b.at
-          from unnest(a_ballot, a_motion, a_voter, a_version, a_choice, a_spoiled, a_channel, a_account, a_owner, a_proxy, a_paper, a_at)
-                 as b(id, motion, voter, version, choice, spoiled, channel, account, owner, proxy, paper, at);
+        insert into ballots (id, motion_id, voter_id, version, choice, spoiled, channel, cast_by, owner_id, proxy_id, paper_entry_id, assurance_level, cast_at)
+        select b.id, b.motion, b.voter, b.version, b.choice, b.spoiled, b.channel, b.account, b.owner, b.proxy, b.paper, b.level, b.at
+          from unnest(a_ballot, a_motion, a_voter, a_version, a_choice, a_spoiled, a_channel, a_account, a_owner, a_proxy, a_paper, a_level, a_at)
+                 as b(id, motion, voter, version, choice, spoiled, channel, account, owner, proxy, paper, level, at);
         -- A proxy ballot is personal = false; it is refused above once the owner has voted personally.
         insert into current_ballots as c (motion_id, voter_id, ballot_id, version, personal)
         select b.motion, b.voter, b.id, b.version, b.channel <> 'proxy'

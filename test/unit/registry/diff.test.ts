@@ -4,7 +4,7 @@ import { diffRegistry } from '../../../src/registry/diff.ts';
 import type { RegistryDiff, RegistryOwner, RegistryUnit } from '../../../src/registry/types.ts';
 
 function owner(idKey: string, overrides: Partial<RegistryOwner> = {}): RegistryOwner {
-  return { idKey, name: `owner ${idKey}`, kind: 'person', idType: 'resident_id', idTail: '0000', phone: null, ...overrides };
+  return { idKey, name: `owner ${idKey}`, kind: 'person', idType: 'resident_id', idTail: '0000', phone: null, certificateKey: null, ...overrides };
 }
 
 function unit(registryNo: string, owners: RegistryOwner[], overrides: Partial<RegistryUnit> = {}): RegistryUnit {
@@ -22,7 +22,7 @@ function unit(registryNo: string, owners: RegistryOwner[], overrides: Partial<Re
   };
 }
 
-const nothing: RegistryDiff = { added: [], removed: [], changed: [], transfers: [], ownerUpdates: [], unchanged: 0 };
+const nothing: RegistryDiff = { added: [], removed: [], changed: [], transfers: [], ownerUpdates: [], certificates: [], unchanged: 0 };
 
 describe('diffRegistry', () => {
   it('lists added and removed units by registry number, in order', () => {
@@ -117,7 +117,7 @@ describe('diffRegistry properties', () => {
     .map(([people, units]): RegistryUnit[] =>
       units.map(({ ownerKeys, ...u }) => ({
         ...u,
-        owners: ownerKeys.map((key) => ({ idKey: key, idType: 'resident_id', idTail: key.slice(-1), ...people[key]! })),
+        owners: ownerKeys.map((key) => ({ idKey: key, idType: 'resident_id', idTail: key.slice(-1), certificateKey: null, ...people[key]! })),
       })),
     );
 

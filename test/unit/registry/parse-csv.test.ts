@@ -31,7 +31,7 @@ describe('parseRegistryCsv: reading', () => {
         areaSource: 'registry',
         kind: 'residential',
         developerHeld: false,
-        owners: [{ name: '张三', kind: 'person', idType: 'resident_id', idNumber: personId(1), phone: '13800138000' }],
+        owners: [{ name: '张三', kind: 'person', idType: 'resident_id', idNumber: personId(1), phone: '13800138000', certificateNumber: null }],
       },
     ]);
   });
@@ -45,7 +45,7 @@ describe('parseRegistryCsv: reading', () => {
     const [flat, shop, parking] = units(text);
     expect(flat).toMatchObject({ line: 2, registryNo: '110101001001GB00001F00010001', areaHundredths: 8850, areaSource: 'registry', kind: 'residential' });
     expect(shop).toMatchObject({ line: 3, areaSource: 'surveyed', kind: 'commercial', developerHeld: true });
-    expect(shop?.owners).toEqual([{ name: '开发公司', kind: 'organisation', idType: 'uscc', idNumber: DEVELOPER, phone: null }]);
+    expect(shop?.owners).toEqual([{ name: '开发公司', kind: 'organisation', idType: 'uscc', idNumber: DEVELOPER, phone: null, certificateNumber: null }]);
     expect(parking).toMatchObject({ line: 4, stair: null, room: 'P-01', areaSource: 'contract', kind: 'parking', developerHeld: false });
     expect(parking?.owners[0]).toMatchObject({ kind: 'person', idType: 'passport' });
   });
@@ -54,7 +54,7 @@ describe('parseRegistryCsv: reading', () => {
     const header = ['OWNER_ID_NUMBER', 'owner_id_type', 'Owner_Name', 'kind', 'area_source', 'area', 'room', 'building', 'registry_no'];
     const [unit] = units(csv([row()], header));
     expect(unit).toMatchObject({ line: 2, stair: null, developerHeld: false, areaHundredths: 8850 });
-    expect(unit?.owners).toEqual([{ name: '张三', kind: 'person', idType: 'resident_id', idNumber: personId(1), phone: null }]);
+    expect(unit?.owners).toEqual([{ name: '张三', kind: 'person', idType: 'resident_id', idNumber: personId(1), phone: null, certificateNumber: null }]);
   });
 
   it('reads quoted cells holding commas and doubled quotes', () => {
@@ -113,6 +113,17 @@ describe('parseRegistryCsv: reading', () => {
     const id = residentId('19900307', 803);
     const [unit] = units(csv([row({ owner_id_number: ` ${id.toLowerCase()} ` })]));
     expect(unit?.owners[0]?.idNumber).toBe(id);
+  });
+
+  it('reads the property certificate number per (unit, owner), normalised: full-width brackets folded, spaces dropped', () => {
+    const text =
+      '不动产单元号,楼栋,房号,面积,面积来源,用途,业主姓名,证件类型,证件号码,不动产权证书号\n' +
+      `R-1,3栋,101,88.50,登记,住宅,张三,居民身份证,${personId(1)},京（2020）朝阳区 不动产权第0012345号\n` +
+      `R-1,3栋,101,88.50,登记,住宅,李四,居民身份证,${personId(2)},\n`;
+    const [unit] = units(text);
+    expect(unit?.owners.map((o) => o.certificateNumber)).toEqual(['京(2020)朝阳区不动产权第0012345号', null]);
+    const bad = errors(text.replace('京（2020）朝阳区 不动产权第0012345号', '京1'));
+    expect(bad).toEqual([{ line: 2, field: '不动产权证书号', message: 'property certificate number must be 4 to 60 characters' }]);
   });
 
   it('accepts names of up to 100 characters, counting a CJK character once', () => {

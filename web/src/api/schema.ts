@@ -478,10 +478,84 @@ export interface paths {
         put?: never;
         /**
          * Bind this account to the registry owner with this name and identity number
-         * @description A match makes the account a verified owner of all that owner’s units, in every estate. A mismatch is refused without saying which field was wrong; 5 failures within 15 minutes lock verification for a while, and so do too many failures from one address, or naming one owner from any accounts (that owner’s committee is told). Organisations and the developer are verified only in person (403 in-person-required).
+         * @description A match makes the account a verified owner of all that owner’s units, in every estate. The binding’s level of assurance (README "Identity assurance"): `registry_factor` when the property certificate number given is one the registry records for the owner (a wrong one is a failed attempt) or the login phone is the owner’s phone on record, else `knowledge` (may see holdings; estates accept votes from `registry_factor` up by default). An owner already bound to this account at a lower level is raised. A mismatch is refused without saying which field was wrong; 5 failures within 15 minutes lock verification for a while, and so do too many failures from one address, or naming one owner from any accounts (that owner’s committee is told). Organisations and the developer are verified only in person (403 in-person-required).
          */
         post: operations["verifyMyself"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/face-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a face check (人脸核身) for a name and resident identity number: open the answered URL on the phone
+         * @description The provider’s page matches the person’s face to the identity number; when it sends the owner back to `redirectUrl`, complete the check (`POST /v1/me/face-checks/{checkId}/completion`). 409 face-verification-unavailable when this installation has no provider. At most 10 checks per account a day (each costs a fee).
+         */
+        post: operations["startFaceCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/face-checks/{checkId}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a face check’s outcome from the provider and bind the account to the registry owner at provider_face
+         * @description The outcome is read from the provider, server to server; the name and identity number it matched must be those the check was started with and a registry owner’s. A binding of another account below provider_face is replaced (the face outranks a copy of the identity card); one at provider_face or in person is not (409). 409 while the check is not finished.
+         */
+        post: operations["completeFaceCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For each owner I am bound to: every phone ever bound to them (masked), since when, until when, at which level */
+        get: operations["getMyBindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/bindings/{ownerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End my binding to an owner; every session of this account ends with it (log in again) */
+        delete: operations["endMyBinding"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1320,6 +1394,8 @@ export interface components {
             /** @description The channel of the ballot this one replaced */
             replaced: ("online" | "paper" | "proxy") | null;
         };
+        /** @enum {string} */
+        AssuranceLevelInput: "knowledge" | "registry_factor" | "provider_face" | "in_person";
         ApiClientInput: {
             /** Format: uuid */
             id: string;
@@ -1436,6 +1512,12 @@ export interface components {
                 maxProxiesPerHolder: number;
                 /** @description The residents’ committee’s mobile: it receives the notice and the published result by SMS */
                 residentsCommitteePhone?: string;
+                /**
+                 * @description Issue 14: the lowest level of identity assurance whose binding may vote online (frozen on the meeting when voting opens). knowledge (name and identity number) may still see holdings; an estate may require provider_face or in_person
+                 * @default registry_factor
+                 * @enum {string}
+                 */
+                minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
             };
             /** @description How many registry imports have been applied */
             registryVersion: number;
@@ -1750,8 +1832,16 @@ export interface components {
                 phone: string | null;
                 /** @description Bound to an account */
                 verified: boolean;
+                /** @description How strongly the binding was established (README "Identity assurance"); null: not bound */
+                assurance: components["schemas"]["AssuranceLevelInput"] | null;
             }[];
         };
+        AssuranceMixInput: {
+            /** @enum {string} */
+            channel: "online" | "paper" | "proxy";
+            level: components["schemas"]["AssuranceLevelInput"] | null;
+            ballots: number;
+        }[];
         ResultNoticeInput: {
             /** @constant */
             format: "gongjue.result-notice";
@@ -1846,6 +1936,8 @@ export interface components {
                 };
                 /** Format: date-time */
                 decidedAt: string;
+                /** @description How many standing ballots came from each channel and, online, each level of identity assurance (README "Identity assurance"); paper and proxy: level null */
+                assurance: components["schemas"]["AssuranceMixInput"];
                 ballots: {
                     /** Format: uuid */
                     voterId: string;
@@ -1903,6 +1995,10 @@ export interface components {
                 text: string;
                 reference: string | null;
             }[];
+            /** @description Per motion id: the standing ballots per channel and level of identity assurance, to weigh before certifying */
+            assurance: {
+                [key: string]: components["schemas"]["AssuranceMixInput"];
+            };
         };
         /** @description Everything `gongjue verify` needs: see docs/bundle.md */
         ResultBundleInput: {
@@ -2052,6 +2148,8 @@ export interface components {
             /** @description The channel of the ballot this one replaced */
             replaced: ("online" | "paper" | "proxy") | null;
         };
+        /** @enum {string} */
+        AssuranceLevel: "knowledge" | "registry_factor" | "provider_face" | "in_person";
         ApiClient: {
             /** Format: uuid */
             id: string;
@@ -2168,6 +2266,12 @@ export interface components {
                 maxProxiesPerHolder: number;
                 /** @description The residents’ committee’s mobile: it receives the notice and the published result by SMS */
                 residentsCommitteePhone?: string;
+                /**
+                 * @description Issue 14: the lowest level of identity assurance whose binding may vote online (frozen on the meeting when voting opens). knowledge (name and identity number) may still see holdings; an estate may require provider_face or in_person
+                 * @default registry_factor
+                 * @enum {string}
+                 */
+                minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
             };
             /** @description How many registry imports have been applied */
             registryVersion: number;
@@ -2482,8 +2586,16 @@ export interface components {
                 phone: string | null;
                 /** @description Bound to an account */
                 verified: boolean;
+                /** @description How strongly the binding was established (README "Identity assurance"); null: not bound */
+                assurance: components["schemas"]["AssuranceLevel"] | null;
             }[];
         };
+        AssuranceMix: {
+            /** @enum {string} */
+            channel: "online" | "paper" | "proxy";
+            level: components["schemas"]["AssuranceLevel"] | null;
+            ballots: number;
+        }[];
         ResultNotice: {
             /** @constant */
             format: "gongjue.result-notice";
@@ -2578,6 +2690,8 @@ export interface components {
                 };
                 /** Format: date-time */
                 decidedAt: string;
+                /** @description How many standing ballots came from each channel and, online, each level of identity assurance (README "Identity assurance"); paper and proxy: level null */
+                assurance: components["schemas"]["AssuranceMix"];
                 ballots: {
                     /** Format: uuid */
                     voterId: string;
@@ -2635,6 +2749,10 @@ export interface components {
                 text: string;
                 reference: string | null;
             }[];
+            /** @description Per motion id: the standing ballots per channel and level of identity assurance, to weigh before certifying */
+            assurance: {
+                [key: string]: components["schemas"]["AssuranceMix"];
+            };
         };
         /** @description Everything `gongjue verify` needs: see docs/bundle.md */
         ResultBundle: {
@@ -3274,7 +3392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3471,7 +3589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3611,7 +3729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3680,7 +3798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3754,7 +3872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3829,7 +3947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3898,7 +4016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +4092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4049,7 +4167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4107,7 +4225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4179,7 +4297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4235,7 +4353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4302,7 +4420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4397,7 +4515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4465,7 +4583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4549,7 +4667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4651,7 +4769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4749,7 +4867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4839,6 +4957,7 @@ export interface operations {
                             estateId: string;
                             estateName: string;
                             name: string;
+                            level: components["schemas"]["AssuranceLevel"];
                         }[];
                     };
                 };
@@ -4852,7 +4971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4889,6 +5008,8 @@ export interface operations {
                      */
                     idType?: "resident_id" | "hk_macao_permit" | "taiwan_permit" | "foreign_permanent_id" | "passport" | "uscc";
                     idNumber: string;
+                    /** @description 不动产权证书号 of one of the owner’s units, as printed: the second factor that reaches registry_factor */
+                    certificateNumber?: string;
                 };
             };
         };
@@ -4907,6 +5028,14 @@ export interface operations {
                             estateId: string;
                             estateName: string;
                             name: string;
+                            level: components["schemas"]["AssuranceLevel"];
+                        }[];
+                        /** @description The level of each binding this verification made or kept (factor: the second factor it reached registry_factor with) */
+                        assurance: {
+                            /** Format: uuid */
+                            ownerId: string;
+                            level: components["schemas"]["AssuranceLevel"];
+                            factor: ("phone" | "property_certificate") | null;
                         }[];
                         /** @description A fresh access token that carries the new owner grants */
                         accessToken: string;
@@ -4931,7 +5060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4960,6 +5089,344 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startFaceCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description 居民身份证 number: face verification checks resident identity cards only */
+                    idNumber: string;
+                    /**
+                     * Format: uri
+                     * @description Where the provider sends the owner back (the owner app)
+                     */
+                    redirectUrl: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        checkId: string;
+                        /** @description The provider’s page to open */
+                        url: string;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeFaceCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verifiedOwners: {
+                            /** Format: uuid */
+                            ownerId: string;
+                            /** Format: uuid */
+                            estateId: string;
+                            estateName: string;
+                            name: string;
+                            level: components["schemas"]["AssuranceLevel"];
+                        }[];
+                        /** @description The level of each binding this verification made or kept */
+                        assurance: {
+                            /** Format: uuid */
+                            ownerId: string;
+                            level: components["schemas"]["AssuranceLevel"];
+                            factor: ("phone" | "property_certificate") | null;
+                        }[];
+                        accessToken: string;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file has errors; nothing was imported */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyBindings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            ownerId: string;
+                            /** Format: uuid */
+                            estateId: string;
+                            estateName: string;
+                            name: string;
+                            bindings: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Masked: 138****1234 */
+                                phone: string;
+                                /** @description This account */
+                                you: boolean;
+                                /** @enum {string} */
+                                method: "self" | "in_person" | "face";
+                                level: components["schemas"]["AssuranceLevel"];
+                                factor: ("phone" | "property_certificate") | null;
+                                /** Format: date-time */
+                                since: string;
+                                endedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endMyBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        endedAt: string;
+                        /** @enum {boolean} */
+                        sessionsEnded: true;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5057,7 +5524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5142,7 +5609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5202,7 +5669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5261,7 +5728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5319,7 +5786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5394,7 +5861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5483,7 +5950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5552,7 +6019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5692,7 +6159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5865,7 +6332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5940,7 +6407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6016,7 +6483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6092,7 +6559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6168,7 +6635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6250,7 +6717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6326,7 +6793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6423,7 +6890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6588,7 +7055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6666,7 +7133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6773,7 +7240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6865,7 +7332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6943,7 +7410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7020,7 +7487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7106,7 +7573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7184,7 +7651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7272,7 +7739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7349,7 +7816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7446,7 +7913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7532,7 +7999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7657,7 +8124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7727,7 +8194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,7 +8276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7876,7 +8343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7943,7 +8410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8023,7 +8490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8092,7 +8559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8150,7 +8617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8233,7 +8700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8309,7 +8776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8417,7 +8884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8493,7 +8960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8569,7 +9036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8645,7 +9112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8727,7 +9194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8809,7 +9276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8898,7 +9365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8990,7 +9457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This owner can be verified only in person */
+            /** @description Your verification is not strong enough for this vote */
             403: {
                 headers: {
                     [name: string]: unknown;
