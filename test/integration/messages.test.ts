@@ -133,23 +133,24 @@ describe('each message kind reaches the provider and the inbox once', () => {
     expect(inbox.statusCode).toBe(200);
     expect(inbox.headers['cache-control']).toBe('no-store');
     const body = inbox.json<{ messages: { id: string; kind: string; link: string | null; readAt: string | null }[]; unreadCount: number; nextCursor: string | null }>();
-    expect(body.messages.map((m) => m.kind)).toEqual(['results_published', 'voting_opened', 'meeting_noticed']);
+    // (owner_bound: 张三 was told when their phone was bound.)
+    expect(body.messages.map((m) => m.kind)).toEqual(['results_published', 'voting_opened', 'meeting_noticed', 'owner_bound']);
     expect(body.messages[0]!.link).toBe(`${w.t.app.config.publicBaseUrl}/meetings/${meetingId}`);
-    expect(body.unreadCount).toBe(3);
+    expect(body.unreadCount).toBe(4);
   });
 
   it('the inbox pages by cursor, marks read, and answers 404 for someone else’s message', async () => {
     const get = (url: string, token = w.zhangS.accessToken) => w.t.app.inject({ method: 'GET', url, headers: bearer(token) });
     const post = (url: string, token = w.zhangS.accessToken) => w.t.app.inject({ method: 'POST', url, headers: bearer(token) });
-    const first = (await get('/v1/me/messages?limit=2')).json<{ messages: { id: string }[]; nextCursor: string }>();
-    expect(first.messages).toHaveLength(2);
-    const second = (await get(`/v1/me/messages?limit=2&cursor=${first.nextCursor}`)).json<{ messages: { id: string; kind: string }[]; nextCursor: string | null }>();
-    expect(second.messages.map((m) => m.kind)).toEqual(['meeting_noticed']);
+    const first = (await get('/v1/me/messages?limit=3')).json<{ messages: { id: string }[]; nextCursor: string }>();
+    expect(first.messages).toHaveLength(3);
+    const second = (await get(`/v1/me/messages?limit=3&cursor=${first.nextCursor}`)).json<{ messages: { id: string; kind: string }[]; nextCursor: string | null }>();
+    expect(second.messages.map((m) => m.kind)).toEqual(['owner_bound']);
     expect(second.nextCursor).toBeNull();
 
     const read = await post(`/v1/me/messages/${first.messages[0]!.id}/read`);
     expect(read.statusCode).toBe(200);
-    expect(read.json()).toEqual({ unreadCount: 2 });
+    expect(read.json()).toEqual({ unreadCount: 3 });
     // 李四's message (no account bound): not 张三's to read, nor the committee member's.
     const liMessage = await db(w)
       .selectFrom('notifications')
@@ -162,7 +163,7 @@ describe('each message kind reaches the provider and the inbox once', () => {
     expect((await db(w).selectFrom('notifications').select('read_at').where('id', '=', liMessage.id).executeTakeFirstOrThrow()).read_at).toBeNull();
 
     const all = await post('/v1/me/messages/read-all');
-    expect(all.json()).toEqual({ marked: 2, unreadCount: 0 });
+    expect(all.json()).toEqual({ marked: 3, unreadCount: 0 });
     expect((await get('/v1/me/messages')).json().unreadCount).toBe(0);
 
     // A message to the township: its staff read it (inbox only, no SMS); another township's staff do not.
@@ -263,7 +264,8 @@ describe('respecting people', () => {
 describe('the daily SMS ceiling of an estate', () => {
   let w: World;
   beforeAll(async () => {
-    w = await world({ SMS_DAILY_CEILING_PER_ESTATE: '2' });
+    // 张三's new binding was told by SMS to two phones already (owner_bound): two of the notice's three go out today.
+    w = await world({ SMS_DAILY_CEILING_PER_ESTATE: '4' });
   });
   afterAll(async () => w?.t.close());
 
@@ -277,7 +279,7 @@ describe('the daily SMS ceiling of an estate', () => {
     await run(w);
     const alerts = await db(w).selectFrom('notifications').select(['recipient', 'body']).where('kind', '=', 'sms_ceiling_reached').orderBy('recipient').execute();
     expect(alerts.map((a) => a.recipient)).toEqual(['admin', 'committee']);
-    expect(await db(w).selectFrom('audit_log').select('data').where('action', '=', 'sms.ceiling_reached').execute()).toEqual([{ data: { day: '2026-12-01', ceiling: 2 } }]);
+    expect(await db(w).selectFrom('audit_log').select('data').where('action', '=', 'sms.ceiling_reached').execute()).toEqual([{ data: { day: '2026-12-01', ceiling: 4 } }]);
     // The committee member reads the alert in the inbox.
     for (const token of [w.committee.accessToken, w.p.admin]) {
       const inbox = await w.t.app.inject({ method: 'GET', url: '/v1/me/messages', headers: bearer(token) });

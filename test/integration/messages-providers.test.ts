@@ -1,0 +1,148 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/clock.ts';
+import { aliyunSmsProvider } from '../../src/notifications/providers/aliyun.ts';
+import { tencentSmsProvider } from '../../src/notifications/providers/tencent.ts';
+import { MESSAGE_KINDS, type MessageKind, type SmsProvider, TEMPLATE_PARAMS } from '../../src/notifications/sms-provider.ts';
+import { startAliyunSmsFake } from '../fakes/aliyun-sms.ts';
+import { loopbackAgent } from '../fakes/tencent-cloud.ts';
+import { startTencentSmsFake } from '../fakes/tencent-sms.ts';
+import { createTestApp, lastCodeFor } from '../helpers/app.ts';
+import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
+import { castBallot, myBallots } from '../helpers/voting.ts';
+import { li, wang, zhang } from '../factories/cast.ts';
+import { noticedMeeting } from '../factories/meetings.ts';
+import { appointed, verifiedOwner } from '../factories/people.ts';
+import { twoTownships } from '../factories/places.ts';
+import { importRegistry } from '../factories/registry.ts';
+
+/**
+ * Issue 14, done when: each message kind reaches each provider exactly once.
+ * The whole path — a meeting's messages written in the transactions of their
+ * causes, their deliveries sent by the deliver-message job, a login code sent
+ * right after its request — ends at a local fake of Alibaba Cloud or Tencent
+ * Cloud SMS reached through the official SDK, which checks every call's
+ * signature and template as the provider does.
+ */
+
+const DAY = 24 * 3_600_000;
+// 10:00 in Shanghai: outside quiet hours.
+const T0 = new Date('2026-12-01T02:00:00Z');
+const SIGN = '共决';
+const RESIDENTS_COMMITTEE = '13900000009';
+
+interface Fake {
+  provider: SmsProvider;
+  /** What the provider accepted: one line per (template, phone). */
+  sent(): string[];
+  refusals(): unknown[];
+  close(): Promise<void>;
+}
+
+const templateOf = (kind: MessageKind, i: number, style: 'aliyun' | 'tencent') => (style === 'aliyun' ? `SMS_4650${i}` : String(2_100_000 + i));
+const templates = (style: 'aliyun' | 'tencent') => Object.fromEntries(MESSAGE_KINDS.map((kind, i) => [kind, templateOf(kind, i, style)])) as Record<MessageKind, string>;
+const kindOfTemplate = (style: 'aliyun' | 'tencent') => new Map(MESSAGE_KINDS.map((kind, i) => [templateOf(kind, i, style), kind]));
+
+async function aliyunFake(): Promise<Fake> {
+  const keys = { accessKeyId: 'LTAI5tGongjueE2E', accessKeySecret: 'aliyun-e2e-secret' };
+  const fake = await startAliyunSmsFake({
+    ...keys,
+    signName: SIGN,
+    templates: Object.fromEntries(MESSAGE_KINDS.map((kind) => [templates('aliyun')[kind], TEMPLATE_PARAMS[kind]])),
+  });
+  const kinds = kindOfTemplate('aliyun');
+  return {
+    provider: aliyunSmsProvider({ ...keys, signName: SIGN, templates: templates('aliyun'), endpoint: fake.url }),
+    sent: () => fake.sent.map((s) => `${kinds.get(s.templateCode)} ${s.phone}`),
+    refusals: () => fake.refusals,
+    close: () => fake.close(),
+  };
+}
+
+async function tencentFake(): Promise<Fake> {
+  const keys = { secretId: 'AKIDgongjueE2E', secretKey: 'tencent-e2e-secret' };
+  const smsSdkAppId = '1400123456';
+  const fake = await startTencentSmsFake({
+    ...keys,
+    smsSdkAppId,
+    signName: SIGN,
+    templates: Object.fromEntries(MESSAGE_KINDS.map((kind) => [templates('tencent')[kind], TEMPLATE_PARAMS[kind].length])),
+  });
+  const agent = loopbackAgent();
+  const kinds = kindOfTemplate('tencent');
+  return {
+    provider: tencentSmsProvider({ ...keys, smsSdkAppId, signName: SIGN, templates: templates('tencent'), endpoint: fake.endpoint, agent }),
+    sent: () => fake.sent.map((s) => `${kinds.get(s.templateId)} ${s.phoneNumber.replace(/^\+86/, '')}`),
+    refusals: () => fake.refusals,
+    close: async () => {
+      await fake.close();
+      agent.destroy();
+    },
+  };
+}
+
+describe.each([
+  ['Alibaba Cloud', aliyunFake],
+  ['Tencent Cloud', tencentFake],
+])('every message reaches %s SMS once', (_name, start) => {
+  let fake: Fake | undefined;
+  let close = async () => {};
+  afterAll(async () => {
+    await close();
+    await fake?.close();
+  });
+
+  it('login code, new binding, notice, opening, reminder and result: each to each phone exactly once, recorded as sent', async () => {
+    fake = await start();
+    const clock = manualClock(T0);
+    const t = await createTestApp({ clock, sms: fake.provider });
+    close = () => t.close();
+    const db = t.testDatabase.database.db;
+    const run = () => runDueJobs(testJobDeps(t, clock));
+    const p = await twoTownships(t);
+    const estateId = await p.estate(p.townshipA, '碧水湾', { residentsCommitteePhone: RESIDENTS_COMMITTEE });
+    await importRegistry(t, p.staffA, estateId, [
+      { registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [{ ...zhang, phone: '13800000001' }] },
+      { registryNo: 'R-2', building: '1栋', room: '102', area: '80.00', owners: [{ ...li, phone: '13800000002' }] },
+      { registryNo: 'R-3', building: '1栋', room: '103', area: '70.00', owners: [wang] },
+    ]);
+    const organiser = await appointed(t, p.staffA, estateId, 'organiser');
+    const zhangS = await verifiedOwner(t, zhang);
+
+    const phone = '13700000077';
+    expect((await t.app.inject({ method: 'POST', url: '/v1/auth/login-codes', payload: { phone } })).statusCode).toBe(202);
+    expect(await lastCodeFor(t, phone)).toMatch(/^\d{6}$/);
+
+    const meetingId = await noticedMeeting(t, clock, organiser.accessToken, estateId, { title: '加装电梯' });
+    await run();
+    clock.advance(16 * DAY);
+    await run();
+    const voter = (await myBallots(t, zhangS.accessToken, meetingId))[0]!;
+    expect((await castBallot(t, zhangS.accessToken, meetingId, voter.motionId, voter.voterId, 'oppose')).statusCode).toBe(201);
+    clock.advance(3 * DAY);
+    await run();
+    clock.advance(DAY);
+    await run();
+    await run(); // a second pass finds nothing more to send
+
+    const sent = fake.sent().sort();
+    expect(fake.refusals()).toEqual([]);
+    expect(new Set(sent).size).toBe(sent.length);
+    // The provider received exactly what the outbox records as sent through it, and nothing else.
+    const recorded = await db
+      .selectFrom('message_deliveries as d')
+      .innerJoin('notifications as n', 'n.id', 'd.notification_id')
+      .select(['n.kind', 'd.phone', 'd.status', 'd.provider'])
+      .execute();
+    expect(recorded.every((d) => d.status === 'sent' && d.provider === fake!.provider.name)).toBe(true);
+    expect(sent).toEqual(recorded.map((d) => `${d.kind} ${d.phone}`).sort());
+    const kinds = new Set(sent.map((line) => line.split(' ')[0]));
+    expect([...kinds].sort()).toEqual(['login_code', 'meeting_noticed', 'owner_bound', 'results_published', 'voting_opened', 'voting_reminder']);
+    // The notice: the bound owner's phone, the unbound owner's registry phone, the residents' committee.
+    expect(sent.filter((line) => line.startsWith('meeting_noticed '))).toEqual(
+      [`meeting_noticed 13800000002`, `meeting_noticed ${RESIDENTS_COMMITTEE}`, `meeting_noticed ${zhangS.phone}`].sort(),
+    );
+    // 张三 voted: only 李四 is reminded.
+    expect(sent.filter((line) => line.startsWith('voting_reminder '))).toEqual(['voting_reminder 13800000002']);
+    expect(sent).toContain(`login_code ${phone}`);
+  });
+});
