@@ -6,12 +6,13 @@ import { MESSAGE_KINDS, type MessageKind, type SmsProvider, TEMPLATE_PARAMS } fr
 import { startAliyunSmsFake } from '../fakes/aliyun-sms.ts';
 import { loopbackAgent } from '../fakes/tencent-cloud.ts';
 import { startTencentSmsFake } from '../fakes/tencent-sms.ts';
-import { createTestApp, lastCodeFor } from '../helpers/app.ts';
+import { bearer, createTestApp, lastCodeFor } from '../helpers/app.ts';
+import { residentId } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { castBallot, myBallots } from '../helpers/voting.ts';
 import { li, wang, zhang } from '../factories/cast.ts';
 import { noticedMeeting } from '../factories/meetings.ts';
-import { appointed, verifiedOwner } from '../factories/people.ts';
+import { appointed, signedIn, verifiedOwner } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
 
@@ -91,10 +92,11 @@ describe.each([
     await fake?.close();
   });
 
-  it('login code, new binding, notice, opening, reminder and result: each to each phone exactly once, recorded as sent', async () => {
+  it('every kind — login code, new binding, notice, opening, reminder, result, certification, petition, locked verification — to each phone exactly once', async () => {
     fake = await start();
     const clock = manualClock(T0);
-    const t = await createTestApp({ clock, sms: fake.provider });
+    // One failed self-verification locks an owner here, so the committee's alert is quick to cause.
+    const t = await createTestApp({ clock, sms: fake.provider, env: { VERIFICATION_FAILURES_PER_OWNER: '1' } });
     close = () => t.close();
     const db = t.testDatabase.database.db;
     const run = () => runDueJobs(testJobDeps(t, clock));
@@ -106,6 +108,7 @@ describe.each([
       { registryNo: 'R-3', building: '1栋', room: '103', area: '70.00', owners: [wang] },
     ]);
     const organiser = await appointed(t, p.staffA, estateId, 'organiser');
+    const committee = await appointed(t, p.staffA, estateId, 'committee');
     const zhangS = await verifiedOwner(t, zhang);
 
     const phone = '13700000077';
@@ -122,6 +125,26 @@ describe.each([
     await run();
     clock.advance(DAY);
     await run();
+    // The township certifies the published result; 张三 (90 of 240 m², 1 of 3 heads) petitions: past 20 % at once;
+    // someone tries 李四's name with a wrong number: 李四 is locked, and the committee is told.
+    const certified = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/filing/certify`, headers: bearer(p.staffA) });
+    expect(certified.statusCode, certified.body).toBe(200);
+    const petition = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${estateId}/petitions`,
+      headers: bearer(zhangS.accessToken),
+      payload: { purpose: 'temporary_meeting', title: '提议召开临时业主大会' },
+    });
+    expect(petition.json().progress?.met, petition.body).toBe(true);
+    const stranger = await signedIn(t, '13600000066');
+    const guess = await t.app.inject({
+      method: 'POST',
+      url: '/v1/me/verification',
+      headers: bearer(stranger.accessToken),
+      payload: { name: li.name, idType: 'resident_id', idNumber: residentId('19700101', 999) },
+    });
+    expect(guess.statusCode).toBe(422);
+    await run();
     await run(); // a second pass finds nothing more to send
 
     const sent = fake.sent().sort();
@@ -136,7 +159,7 @@ describe.each([
     expect(recorded.every((d) => d.status === 'sent' && d.provider === fake!.provider.name)).toBe(true);
     expect(sent).toEqual(recorded.map((d) => `${d.kind} ${d.phone}`).sort());
     const kinds = new Set(sent.map((line) => line.split(' ')[0]));
-    expect([...kinds].sort()).toEqual(['login_code', 'meeting_noticed', 'owner_bound', 'results_published', 'voting_opened', 'voting_reminder']);
+    expect([...kinds].sort()).toEqual([...MESSAGE_KINDS].sort());
     // The notice: the bound owner's phone, the unbound owner's registry phone, the residents' committee.
     expect(sent.filter((line) => line.startsWith('meeting_noticed '))).toEqual(
       [`meeting_noticed 13800000002`, `meeting_noticed ${RESIDENTS_COMMITTEE}`, `meeting_noticed ${zhangS.phone}`].sort(),
@@ -144,5 +167,10 @@ describe.each([
     // 张三 voted: only 李四 is reminded.
     expect(sent.filter((line) => line.startsWith('voting_reminder '))).toEqual(['voting_reminder 13800000002']);
     expect(sent).toContain(`login_code ${phone}`);
+    expect(sent.filter((line) => line.startsWith('result_certified '))).toEqual(
+      [`result_certified 13800000002`, `result_certified ${RESIDENTS_COMMITTEE}`, `result_certified ${zhangS.phone}`].sort(),
+    );
+    expect(sent.filter((line) => line.startsWith('petition_threshold '))).toEqual([`petition_threshold ${committee.phone}`]);
+    expect(sent.filter((line) => line.startsWith('verification_locked '))).toEqual([`verification_locked ${committee.phone}`]);
   });
 });
