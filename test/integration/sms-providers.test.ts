@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, templateVariable } from '../../src/config.ts';
 import { aliyunSmsProvider } from '../../src/notifications/providers/aliyun.ts';
@@ -315,5 +317,37 @@ describe('Tencent Cloud SMS', () => {
     expect(sms.name).toBe('tencent');
     expect(await sms.send(requestFor('verification_locked', '13600000005'))).toMatchObject({ status: 'sent' });
     expect(fake.sent.at(-1)).toMatchObject({ phoneNumber: '+8613600000005', templateId: templates.verification_locked });
+  });
+});
+
+describe('the SDKs are loaded when first used, not at start', () => {
+  it('starting the app loads neither SMS SDK; a cloud provider loads its own at its first message, and only its own', () => {
+    // A fresh process on the compiled code (dist/, built by the global setup), as production runs it:
+    // the two SDKs hold about 50 MB that a service sending through neither (or one) must not carry.
+    const script = `
+      import { createRequire } from 'node:module';
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache);
+      const sdks = () => ({
+        aliyun: loaded().some((f) => f.includes('/@alicloud/')),
+        tencent: loaded().some((f) => f.includes('/tencentcloud-sdk-nodejs-sms/') || f.includes('/tencentcloud-sdk-nodejs-common/')),
+      });
+      await import('./dist/src/app.js');
+      const { smsProviderFor } = await import('./dist/src/notifications/sms.js');
+      const atStart = sdks();
+      const templates = Object.fromEntries(${JSON.stringify(MESSAGE_KINDS)}.map((kind) => [kind, 'SMS_1']));
+      const aliyun = smsProviderFor({ smsCloud: { provider: 'aliyun', accessKeyId: 'a', accessKeySecret: 'b', signName: 's', regionId: 'cn-hangzhou', endpoint: 'http://127.0.0.1:9', templates } }, null, console);
+      const built = sdks();
+      const outcome = await aliyun.send({ phone: '13800000000', kind: 'login_code', params: { code: '123456' }, text: 'x' });
+      console.log(JSON.stringify({ atStart, built, afterSend: sdks(), name: aliyun.name, outcome: outcome.status }));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout.trim())).toEqual({
+      atStart: { aliyun: false, tencent: false },
+      built: { aliyun: false, tencent: false },
+      afterSend: { aliyun: true, tencent: false },
+      name: 'aliyun',
+      outcome: 'failed', // nothing listens on port 9
+    });
   });
 });
