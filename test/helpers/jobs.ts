@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import pg from 'pg';
 import type { Clock } from '../../src/clock.ts';
 import { dueWork } from '../../src/jobs/due-work.ts';
 import { runJob } from '../../src/jobs/handlers.ts';
@@ -93,4 +95,31 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Until a worker process (src/worker.ts) has started its BullMQ workers; fails at once, with its output, if it exits. */
+export async function workerStarted(w: { child: ChildProcess; output(): string }): Promise<void> {
+  await waitFor('the worker to start', async () => {
+    if (w.child.exitCode !== null) throw new Error(`worker exited:\n${w.output()}`);
+    return w.output().includes('BullMQ workers started');
+  }, 30_000);
+}
+
+/**
+ * Takes an advisory lock from a connection of the test's own, so the service's work that needs it
+ * waits mid-transaction until the returned client is ended. `key` is the SQL of the lock's key, `$1` its parameter.
+ */
+export async function holdingAdvisoryLock(databaseUrl: string, key: string, parameter: string): Promise<pg.Client> {
+  const holder = new pg.Client({ connectionString: databaseUrl, application_name: 'gongjue-test-holder' });
+  await holder.connect();
+  await holder.query(`select pg_advisory_lock(${key})`, [parameter]);
+  return holder;
+}
+
+/** The service's backends in this test's database that wait for a lock: its work caught mid-way. */
+export async function serviceBackendsWaiting(t: TestApp): Promise<number[]> {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity
+    where datname = ${t.testDatabase.name} and application_name = 'gongjue' and wait_event_type = 'Lock'`.execute(t.testDatabase.database.db);
+  return rows.map((r) => r.pid);
 }

@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../src/notifications/messages.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { privateRedis, runningClock, waitFor } from '../helpers/jobs.ts';
+import { holdingAdvisoryLock, privateRedis, runningClock, serviceBackendsWaiting, waitFor, workerStarted } from '../helpers/jobs.ts';
 import { type ServerProcess, startServer } from '../helpers/server-process.ts';
 import { noticedMeeting } from '../factories/meetings.ts';
 import { ownerNumber } from '../factories/cast.ts';
@@ -70,26 +69,15 @@ function worker(): ServerProcess {
   return w;
 }
 
-async function started(w: ServerProcess) {
-  await waitFor('the worker to start', async () => {
-    if (w.child.exitCode !== null) throw new Error(`worker exited:\n${w.output()}`);
-    return w.output().includes('BullMQ workers started');
-  }, 30_000);
-}
+const started = workerStarted;
 
 /** Holds the lock of the estate's SMS count of today: claims wait on it, mid-transaction. */
-async function holdSmsCount(): Promise<pg.Client> {
-  const holder = new pg.Client({ connectionString: t.testDatabase.url, application_name: 'gongjue-test-holder' });
-  await holder.connect();
-  await holder.query('select pg_advisory_lock(hashtext($1))', [`sms-day:${p.estateA}:${localDay(new Date(), 'Asia/Shanghai')}`]);
-  return holder;
+function holdSmsCount(): Promise<pg.Client> {
+  return holdingAdvisoryLock(t.testDatabase.url, 'hashtext($1)', `sms-day:${p.estateA}:${localDay(new Date(), 'Asia/Shanghai')}`);
 }
 
 async function claimsWaiting(): Promise<number> {
-  const { rows } = await sql<{ n: string }>`
-    select count(*) as n from pg_stat_activity
-    where datname = ${t.testDatabase.name} and application_name = 'gongjue' and wait_event_type = 'Lock'`.execute(t.testDatabase.database.db);
-  return Number(rows[0]!.n);
+  return (await serviceBackendsWaiting(t)).length;
 }
 
 /** How many times each phone was sent the notice of this meeting (the development provider's record). */

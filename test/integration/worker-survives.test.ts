@@ -1,9 +1,8 @@
 import { Queue } from 'bullmq';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { privateRedis, runningClock, waitFor } from '../helpers/jobs.ts';
+import { holdingAdvisoryLock, privateRedis, runningClock, serviceBackendsWaiting, waitFor, workerStarted } from '../helpers/jobs.ts';
 import { type ServerProcess, startServer } from '../helpers/server-process.ts';
 import { adminDatabaseUrl } from '../helpers/urls.ts';
 import { meetingClosingAt as closingAt } from '../factories/meetings.ts';
@@ -50,28 +49,15 @@ function worker(env: Record<string, string> = {}): ServerProcess {
   return w;
 }
 
-async function started(w: ServerProcess) {
-  await waitFor('the worker to start', async () => {
-    if (w.child.exitCode !== null) throw new Error(`worker exited:\n${w.output()}`);
-    return w.output().includes('BullMQ workers started');
-  }, 30_000);
-}
+const started = workerStarted;
 
 /** Holds the meeting's ballot lock from a connection of the test's own: its close waits until released. */
-async function holdMeetingLock(meetingId: string): Promise<pg.Client> {
-  const holder = new pg.Client({ connectionString: t.testDatabase.url, application_name: 'gongjue-test-holder' });
-  await holder.connect();
-  await holder.query(`select pg_advisory_lock(hashtextextended('meeting-ballots:' || $1::uuid, 0))`, [meetingId]);
-  return holder;
+function holdMeetingLock(meetingId: string): Promise<pg.Client> {
+  return holdingAdvisoryLock(t.testDatabase.url, `hashtextextended('meeting-ballots:' || $1::uuid, 0)`, meetingId);
 }
 
 /** The service's backends in this file's database waiting for a lock: a close caught mid-way. */
-async function closesWaiting(): Promise<number[]> {
-  const { rows } = await sql<{ pid: number }>`
-    select pid from pg_stat_activity
-    where datname = ${t.testDatabase.name} and application_name = 'gongjue' and wait_event_type = 'Lock'`.execute(t.testDatabase.database.db);
-  return rows.map((r) => r.pid);
-}
+const closesWaiting = () => serviceBackendsWaiting(t);
 
 async function meeting(meetingId: string) {
   return t.testDatabase.database.db
