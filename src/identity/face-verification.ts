@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import { identityKey } from '../registry/identity-key.ts';
 import { normaliseIdNumber } from '../registry/id-number.ts';
-import { assuranceRank } from './assurance.ts';
+import { reaches } from './assurance.ts';
 import type { FaceProvider } from './face/face-provider.ts';
 import { completeFaceCheck, faceChecksSince, insertFaceCheck, lockFaceCheck } from './face-checks-repository.ts';
 import { liveBindingsOfOwners, revokeLiveBinding } from './owner-bindings-repository.ts';
@@ -99,14 +99,14 @@ export async function completeFaceVerification(
   if (owners.length === 0) throw new ProblemError('not-verified', 'No owner in the property registry has this name and identity number');
 
   const live = await liveBindingsOfOwners(trx, owners.map((o) => o.id));
-  const strongElsewhere = live.find((b) => b.account_id !== input.accountId && assuranceRank(b.level) >= assuranceRank('provider_face'));
+  const strongElsewhere = live.find((b) => b.account_id !== input.accountId && reaches(b.level, 'provider_face'));
   if (strongElsewhere) {
     throw new ProblemError('conflict', 'This owner is already verified on another account by face or in person; ask your residents’ committee to verify you in person');
   }
   const bound: BoundOwner[] = [];
   for (const owner of owners) {
     const current = live.find((b) => b.owner_id === owner.id);
-    if (current && current.account_id === input.accountId && assuranceRank(current.level) >= assuranceRank('provider_face')) {
+    if (current && current.account_id === input.accountId && reaches(current.level, 'provider_face')) {
       bound.push({ ownerId: owner.id, estateId: owner.estate_id, level: current.level, factor: current.factor });
       continue;
     }

@@ -10,7 +10,7 @@ import { estateColumns } from '../places/estates-repository.ts';
 import { normaliseIdNumber } from '../registry/id-number.ts';
 import type { IdDocType } from '../registry/types.ts';
 import { insertLiveBinding, liveBindingsOfOwners, raiseBinding, revokeLiveBinding } from './owner-bindings-repository.ts';
-import { type AssuranceLevel, assuranceRank, type RegistryFactor, selfLevel } from './assurance.ts';
+import { type AssuranceLevel, reaches, type RegistryFactor, selfLevel } from './assurance.ts';
 import { tellOwnerOfBinding } from './binding-notice.ts';
 import { certificateKey, normaliseCertificateNumber } from '../registry/certificate.ts';
 import {
@@ -160,7 +160,7 @@ export async function verifySelf(
     const factor: RegistryFactor | null = certified.has(owner.id) ? 'property_certificate' : owner.phone === account.phone ? 'phone' : null;
     const level = selfLevel(factor);
     const mine = live.find((b) => b.owner_id === owner.id);
-    if (mine && assuranceRank(mine.level) >= assuranceRank(level)) {
+    if (mine && reaches(mine.level, level)) {
       bound.push({ ownerId: owner.id, estateId: owner.estate_id, level: mine.level, factor: mine.factor });
       continue;
     }
