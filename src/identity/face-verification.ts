@@ -41,8 +41,15 @@ export async function startFaceCheck(
   db: Kysely<DB>,
   provider: FaceProvider | null,
   input: { accountId: string; name: string; idNumber: string; redirectUrl: string; hmacKey: Buffer; now: Date },
+  /** The service's own address (PUBLIC_BASE_URL): the provider sends the owner back there and nowhere else. */
+  publicBaseUrl: string,
 ): Promise<{ checkId: string; url: string }> {
   if (provider === null) throw noProvider();
+  // Otherwise a link could start a check that ends on someone else's page, carrying the provider's token.
+  if (new URL(input.redirectUrl).origin !== new URL(publicBaseUrl).origin) {
+    const message = `must be a page of this service (${new URL(publicBaseUrl).origin})`;
+    throw new ProblemError('validation-failed', `body.redirectUrl: ${message}`, { errors: [{ path: 'body.redirectUrl', message }] });
+  }
   const number = normaliseIdNumber('resident_id', input.idNumber);
   if (!number.ok) throw new ProblemError('validation-failed', `body.idNumber: ${number.message}`, { errors: [{ path: 'body.idNumber', message: number.message }] });
   const started = await faceChecksSince(db, input.accountId, new Date(input.now.getTime() - 24 * 3_600_000));

@@ -160,7 +160,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
           .object({
             name: z.string().trim().min(1).max(100),
             idNumber: z.string().trim().min(1).max(40).describe('居民身份证 number: face verification checks resident identity cards only'),
-            redirectUrl: z.url({ protocol: /^https?$/ }).max(2000).describe('Where the provider sends the owner back (the owner app)'),
+            redirectUrl: z.url({ protocol: /^https?$/ }).max(2000).describe('Where the provider sends the owner back: a page of this service (the owner app, under PUBLIC_BASE_URL)'),
           })
           .strict(),
         response: {
@@ -176,7 +176,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
         ...request.body,
         hmacKey: app.keys.identityHmacKey,
         now: app.clock.now(),
-      });
+      }, app.config.publicBaseUrl);
       return reply.code(201).send(started);
     },
   );

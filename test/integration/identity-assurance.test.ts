@@ -79,7 +79,7 @@ async function faceVerified(owner: { name: string; id: string }, session?: { acc
     method: 'POST',
     url: '/v1/me/face-checks',
     headers: bearer(s.accessToken),
-    payload: { name: owner.name, idNumber: owner.id, redirectUrl: 'https://app.example.cn/face-done' },
+    payload: { name: owner.name, idNumber: owner.id, redirectUrl: `${t.app.config.publicBaseUrl}/face-done` },
   });
   expect(started.statusCode, started.body).toBe(201);
   const { checkId, url } = started.json();
@@ -139,7 +139,7 @@ describe('each level through its own path', () => {
   it('provider_face: started for a name and number, the outcome read from the provider server-side', async () => {
     const verified = await faceVerified(ding);
     sessions.ding = verified;
-    expect(verified.url).toMatch(/^https:\/\/app\.example\.cn\/face-done\?token=dev-/);
+    expect(verified.url.startsWith(`${t.app.config.publicBaseUrl}/face-done?token=dev-`), verified.url).toBe(true);
     expect(await bindingOf(ding.name)).toMatchObject({ method: 'face', level: 'provider_face', face_provider: 'development' });
     // A completed check is used up.
     const again = await t.app.inject({
@@ -148,6 +148,17 @@ describe('each level through its own path', () => {
       headers: bearer(sessions.ding.accessToken),
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('a face check sends the owner back only to a page of this service, never elsewhere (the provider’s token would go with them)', async () => {
+    const s = await newSession();
+    const checksBefore = await t.testDatabase.database.db.selectFrom('face_checks').select('id').execute();
+    for (const redirectUrl of ['https://evil.example/steal', 'http://localhost.evil.example/face-done']) {
+      const res = await t.app.inject({ method: 'POST', url: '/v1/me/face-checks', headers: bearer(s.accessToken), payload: { name: ding.name, idNumber: ding.id, redirectUrl } });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ errors: [{ path: 'body.redirectUrl' }] });
+    }
+    expect(await t.testDatabase.database.db.selectFrom('face_checks').select('id').execute()).toHaveLength(checksBefore.length);
   });
 
   it('provider_face takes an owner back from a knowledge binding of another account (someone with a copy of the identity card)', async () => {
@@ -170,7 +181,7 @@ describe('each level through its own path', () => {
     app.face = lying;
     try {
       const s = await newSession();
-      const started = await t.app.inject({ method: 'POST', url: '/v1/me/face-checks', headers: bearer(s.accessToken), payload: { name: wu.name, idNumber: wu.id, redirectUrl: 'https://app.example.cn/x' } });
+      const started = await t.app.inject({ method: 'POST', url: '/v1/me/face-checks', headers: bearer(s.accessToken), payload: { name: wu.name, idNumber: wu.id, redirectUrl: `${t.app.config.publicBaseUrl}/x` } });
       const done = await t.app.inject({ method: 'POST', url: `/v1/me/face-checks/${started.json().checkId}/completion`, headers: bearer(s.accessToken) });
       expect(done.statusCode).toBe(422);
       expect(await bindingOf(wu.name)).toBeUndefined();
@@ -399,7 +410,7 @@ describe('without a face provider', () => {
       method: 'POST',
       url: '/v1/me/face-checks',
       headers: bearer(s.accessToken),
-      payload: { name: ding.name, idNumber: ding.id, redirectUrl: 'https://app.example.cn/x' },
+      payload: { name: ding.name, idNumber: ding.id, redirectUrl: `${t.app.config.publicBaseUrl}/x` },
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().type).toBe('urn:gongjue:problem:face-verification-unavailable');

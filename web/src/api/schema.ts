@@ -5122,7 +5122,7 @@ export interface operations {
                     idNumber: string;
                     /**
                      * Format: uri
-                     * @description Where the provider sends the owner back (the owner app)
+                     * @description Where the provider sends the owner back: a page of this service (the owner app, under PUBLIC_BASE_URL)
                      */
                     redirectUrl: string;
                 };
