@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, lastCodeFor, type TestApp } from '../helpers/app.ts';
-import { axeViolations, bodyFontSize, clippedInputs, launchChromium, paste, phone, readableStorage, screenshot, scrollsSideways, smallTargets, smallText } from '../helpers/browser.ts';
+import { bodyFontSize, expectOwnerFriendly, launchChromium, paste, phone, readableStorage, screenshot } from '../helpers/browser.ts';
 import { li, wang, zhang } from '../factories/cast.ts';
 import { verifiedOwner } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
@@ -38,13 +38,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function expectElderFriendly(page: Page, what: string, textScale = 1) {
-  expect(await axeViolations(page), `${what}: axe-core`).toEqual([]);
-  expect(await smallText(page, 18 * textScale), `${what}: text under ${18 * textScale} px`).toEqual([]);
-  expect(await smallTargets(page, 60), `${what}: targets under 60 × 60 px`).toEqual([]);
-  expect(await scrollsSideways(page), `${what}: scrolls sideways`).toBe(false);
-  expect(await clippedInputs(page), `${what}: inputs whose text is cut off`).toEqual([]);
-}
+const expectElderFriendly = (page: Page, what: string, textScale = 1) => expectOwnerFriendly(page, what, { textScale });
 
 async function logInAndReachHome(page: Page, shots: string, owner: { phone: string }, textScale = 1) {
   // A link to the app with no session: the login page, which asks for a code.

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import * as inPage from './in-page.js';
 
 /**
@@ -32,8 +33,14 @@ export const WECHAT_ANDROID_UA =
   'Mozilla/5.0 (Linux; Android 10; VOG-AL00 Build/HUAWEIVOG-AL00; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 ' +
   'Chrome/87.0.4280.141 Mobile Safari/537.36 XWEB/4317 MMWEBSDK/20221011 Mobile MicroMessenger/8.0.30.2260(0x28001E3B) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 
-/** A 375 × 667 phone in WeChat; `textScale` 2 sets the text size to 200 %. */
-export async function phone(browser: Browser, { textScale = 1 } = {}): Promise<{ context: BrowserContext; page: Page; cspViolations: () => Promise<string[]> }> {
+/** The owner app's display modes (web/src/owner/display-mode.ts): 长辈版 is the default. */
+export type DisplayMode = 'elder' | 'standard';
+
+/**
+ * A 375 × 667 phone in WeChat; `textScale` 2 sets the text size to 200 %; `mode` 'standard'
+ * opens the owner app in 标准版, as if the owner had chosen it on this phone before.
+ */
+export async function phone(browser: Browser, { textScale = 1, mode = 'elder' }: { textScale?: number; mode?: DisplayMode } = {}): Promise<{ context: BrowserContext; page: Page; cspViolations: () => Promise<string[]> }> {
   const context = await browser.newContext({
     viewport: { width: 375, height: 667 },
     deviceScaleFactor: 2,
@@ -46,6 +53,7 @@ export async function phone(browser: Browser, { textScale = 1 } = {}): Promise<{
   await context.addInitScript(inPage.watchCsp);
   // The reader's text size (a browser's font setting, WeChat's care mode).
   if (textScale !== 1) await context.addInitScript(inPage.scaleText, textScale);
+  if (mode !== 'elder') await context.addInitScript(inPage.chooseDisplayMode, mode);
   const page = await context.newPage();
   return { context, page, cspViolations: () => page.evaluate(inPage.cspViolations) };
 }
@@ -80,4 +88,24 @@ export const bodyFontSize = (page: Page) => page.evaluate(inPage.bodyFontSize);
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The sizes of each display mode (../shared/ui.md): text and touch targets, in px at 100 % text. */
+export const MODE_SIZES: { readonly [M in DisplayMode]: { text: number; target: number } } = {
+  elder: { text: 18, target: 60 },
+  standard: { text: 16, target: 44 },
+};
+
+/**
+ * What every owner page must be, asserted on the page as it is now: axe-core finds nothing;
+ * no visible text under the mode's size (times the reader's text scale); no control under the
+ * mode's target size; nothing scrolls sideways; no input cuts its text off.
+ */
+export async function expectOwnerFriendly(page: Page, what: string, { textScale = 1, mode = 'elder' }: { textScale?: number; mode?: DisplayMode } = {}): Promise<void> {
+  const sizes = MODE_SIZES[mode];
+  expect(await axeViolations(page), `${what}: axe-core`).toEqual([]);
+  expect(await smallText(page, sizes.text * textScale), `${what}: text under ${sizes.text * textScale} px`).toEqual([]);
+  expect(await smallTargets(page, sizes.target), `${what}: targets under ${sizes.target} × ${sizes.target} px`).toEqual([]);
+  expect(await scrollsSideways(page), `${what}: scrolls sideways`).toBe(false);
+  expect(await clippedInputs(page), `${what}: inputs whose text is cut off`).toEqual([]);
 }

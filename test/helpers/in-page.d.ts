@@ -8,6 +8,7 @@ export interface AxeViolation {
 export declare function watchCsp(): void;
 export declare function cspViolations(): string[];
 export declare function scaleText(scale: number): void;
+export declare function chooseDisplayMode(mode: string): void;
 export declare function runAxe(): Promise<AxeViolation[]>;
 export declare function smallText(minimum: number): string[];
 export declare function smallTargets(minimum: number): string[];

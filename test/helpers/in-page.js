@@ -22,6 +22,11 @@ export function scaleText(scale) {
   document.addEventListener('DOMContentLoaded', apply);
 }
 
+/** The owner app's display mode as if chosen on this phone before (web/src/owner/display-mode.ts). */
+export function chooseDisplayMode(mode) {
+  localStorage.setItem('gongjue.mode', mode);
+}
+
 export async function runAxe() {
   const result = await window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },

@@ -9,6 +9,16 @@ import { useSession } from './session.ts';
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { signedIn: true } },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
+  { path: '/verify', name: 'verify', component: () => import('./pages/VerifyPage.vue'), meta: { signedIn: true } },
+  { path: '/verify/face', name: 'face-return', component: () => import('./pages/FaceReturnPage.vue'), meta: { signedIn: true } },
+  { path: '/homes', name: 'homes', component: () => import('./pages/HomesPage.vue'), meta: { signedIn: true } },
+  { path: '/messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { signedIn: true } },
+  { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
+  // The SMS links (notifications) are /meetings/<id>: the meeting page leads on to voting or to the results.
+  { path: '/meetings/:meetingId', name: 'meeting', component: () => import('./pages/MeetingPage.vue'), meta: { signedIn: true } },
+  { path: '/meetings/:meetingId/review', name: 'review', component: () => import('./pages/ReviewPage.vue'), meta: { signedIn: true } },
+  { path: '/meetings/:meetingId/receipt', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), meta: { signedIn: true } },
+  { path: '/meetings/:meetingId/results', name: 'results', component: () => import('./pages/ResultsPage.vue'), meta: { signedIn: true } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
 ];
 

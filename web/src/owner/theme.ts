@@ -57,3 +57,33 @@ export const elderThemeVars: ConfigProviderThemeVars = {
   loadingTextFontSize: '1.125rem',
   loadingTextColor: '#4a4a4a',
 };
+
+/**
+ * 标准版, for owners who choose it: text ≥ 16 px, targets ≥ 44 px (WCAG 2.2 AA, Apple's
+ * and Android's guidelines); the same colours.
+ */
+export const standardThemeVars: ConfigProviderThemeVars = {
+  ...elderThemeVars,
+  fontSizeXs: '1rem', // 16 px: nothing smaller anywhere
+  fontSizeSm: '1rem',
+  fontSizeMd: '1.0625rem', // 17 px
+  fontSizeLg: '1.25rem',
+  lineHeightXs: '1.5rem',
+  lineHeightSm: '1.5rem',
+  lineHeightMd: '1.625rem',
+  lineHeightLg: '1.875rem',
+  buttonDefaultHeight: '2.75rem', // 44 px targets
+  buttonLargeHeight: '3rem',
+  buttonNormalFontSize: '1.0625rem',
+  buttonDefaultFontSize: '1.0625rem',
+  buttonSmallHeight: '2.75rem',
+  buttonSmallFontSize: '1rem',
+  cellFontSize: '1.0625rem',
+  cellLineHeight: '1.625rem',
+  cellVerticalPadding: '0.5625rem', // 26 px text + 2 × 9 = a 44 px row
+  cellLabelFontSize: '1rem',
+  cellLabelLineHeight: '1.5rem',
+  fieldErrorMessageFontSize: '1rem',
+  toastFontSize: '1.0625rem',
+  loadingTextFontSize: '1rem',
+};

@@ -1,7 +1,23 @@
 import type zhCN from './zh-CN.ts';
+import verify from './areas/verify.ts';
+import meetings from './areas/meetings.ts';
+import meeting from './areas/meeting.ts';
+import vote from './areas/vote.ts';
+import receipt from './areas/receipt.ts';
+import results from './areas/results.ts';
+import inbox from './areas/inbox.ts';
+import settings from './areas/settings.ts';
 
 /** English: the same keys as zh-CN.ts (the type makes a missing key a compile error). */
 const en: typeof zhCN = {
+  verify: verify.en,
+  meetings: meetings.en,
+  meeting: meeting.en,
+  vote: vote.en,
+  receipt: receipt.en,
+  results: results.en,
+  inbox: inbox.en,
+  settings: settings.en,
   app: { name: 'Gongjue', tagline: "Owners' assembly voting" },
   language: { switchTo: '中文', label: '切换到中文' },
   notFound: { title: 'Page not found', body: 'The link may be incomplete. Go back to the home page.', home: 'Home page' },

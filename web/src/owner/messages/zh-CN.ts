@@ -1,5 +1,22 @@
+import verify from './areas/verify.ts';
+import meetings from './areas/meetings.ts';
+import meeting from './areas/meeting.ts';
+import vote from './areas/vote.ts';
+import receipt from './areas/receipt.ts';
+import results from './areas/results.ts';
+import inbox from './areas/inbox.ts';
+import settings from './areas/settings.ts';
+
 /** 中文（默认）。Words follow ../shared/ui.md: the statute's terms, plain sentences, what to do next. */
 export default {
+  verify: verify.zh,
+  meetings: meetings.zh,
+  meeting: meeting.zh,
+  vote: vote.zh,
+  receipt: receipt.zh,
+  results: results.zh,
+  inbox: inbox.zh,
+  settings: settings.zh,
   app: { name: '共决', tagline: '业主大会电子表决' },
   language: { switchTo: 'English', label: 'Switch to English' },
   notFound: { title: '没有找到这个页面', body: '链接可能不完整。请回到首页。', home: '回到首页' },
