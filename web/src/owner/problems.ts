@@ -5,7 +5,7 @@ import { ApiFailure, type Failure } from '../api/client.ts';
  * (docs/problems.md) and the step the owner was taking — never by a rule of its own: the
  * service decides, and says how long to wait (Retry-After) when there is a wait.
  */
-export type Step = 'requestCode' | 'logIn' | 'load';
+export type Step = 'requestCode' | 'logIn' | 'load' | 'cast';
 
 export interface Sentence {
   key: string;
@@ -23,8 +23,30 @@ function fieldOf(failure: Extract<Failure, { kind: 'problem' }>): string | undef
   return failure.problem.errors?.[0]?.path;
 }
 
+/** A ballot refused by the service (cast_ballots' refusals, docs/problems.md), in the owner's words. */
+function castSentence(failure: Extract<Failure, { kind: 'problem' }>): Sentence | undefined {
+  switch (failure.slug) {
+    case 'conflict':
+      // Online, the only conflict a ballot meets is the voting window: not open yet, or closed.
+      return { key: /not opened/i.test(failure.problem.detail ?? '') ? 'problems.votingNotOpen' : 'problems.votingClosed' };
+    case 'assurance-too-low':
+      return { key: 'problems.assuranceTooLow' };
+    case 'forbidden':
+      return { key: 'problems.notYourVote' };
+    case 'validation-failed':
+      return { key: 'problems.choiceInvalid' };
+    case 'not-found':
+      return { key: 'problems.motionGone' };
+  }
+  return undefined;
+}
+
 export function sentenceFor(failure: Failure, step: Step): Sentence {
   if (failure.kind === 'network') return { key: 'problems.network' };
+  if (step === 'cast') {
+    const sentence = castSentence(failure);
+    if (sentence) return sentence;
+  }
   switch (failure.slug) {
     case 'validation-failed': {
       const field = fieldOf(failure);
