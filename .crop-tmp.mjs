@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+const [file, out, y, h] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const p = await b.newPage({ viewport: { width: 750, height: Number(h) } });
+const data = readFileSync(file).toString('base64');
+await p.setContent(`<html><body style="margin:0"><img style="display:block" src="data:image/png;base64,${data}"></body></html>`);
+await p.evaluate((y) => window.scrollTo(0, y), Number(y));
+await p.screenshot({ path: out });
+await b.close();
