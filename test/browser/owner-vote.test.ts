@@ -6,7 +6,7 @@ import { createTestApp, bearer, type TestApp } from '../helpers/app.ts';
 import { type DisplayMode, expectOwnerFriendly, launchChromium, phone, screenshot } from '../helpers/browser.ts';
 import { es256Token } from '../helpers/jwt.ts';
 import { ownerNumber, type Person } from '../factories/cast.ts';
-import { openMeeting } from '../factories/meetings.ts';
+import { noticedMeeting, openMeeting } from '../factories/meetings.ts';
 import { appointed, verifiedOwner } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
@@ -29,7 +29,8 @@ let meetingId: string;
 let motionIds: string[];
 let organiser: { accessToken: string };
 let committee: { accessToken: string };
-const people: Person[] = Array.from({ length: 9 }, (_, i) => ownerNumber(i + 1, '19600101'));
+let estateId: string;
+const people: Person[] = Array.from({ length: 12 }, (_, i) => ownerNumber(i + 1, '19600101'));
 type Owner = Awaited<ReturnType<typeof verifiedOwner>>;
 const owners: Owner[] = [];
 
@@ -56,19 +57,25 @@ beforeAll(async () => {
   browser = await launchChromium();
   t = await createTestApp({ clock });
   const p = await twoTownships(t);
+  estateId = p.estateA;
   // Owner 8 lives in 2栋1单元; the others in 1栋, outside the 2栋1单元 lift motion.
   await importRegistry(
     t,
     p.staffA,
     p.estateA,
-    people.map((person, i) => ({
-      registryNo: `R-${i + 1}`,
-      building: i === 7 ? '2栋' : '1栋',
-      stair: '1单元',
-      room: String(101 + i),
-      area: '89.50',
-      owners: [person],
-    })),
+    [
+      ...people.slice(0, 9).map((person, i) => ({
+        registryNo: `R-${i + 1}`,
+        building: i === 7 ? '2栋' : '1栋',
+        stair: '1单元',
+        room: String(101 + i),
+        area: '89.50',
+        owners: [person],
+      })),
+      // Owners 10 and 11 own one flat together: one shared vote.
+      { registryNo: 'R-10', building: '1栋', stair: '1单元', room: '110', area: '120.00', owners: [people[9]!, people[10]!] },
+      { registryNo: 'R-11', building: '1栋', stair: '1单元', room: '111', area: '89.50', owners: [people[11]!] },
+    ],
   );
   organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   committee = await appointed(t, p.staffA, p.estateA, 'committee');
@@ -304,6 +311,43 @@ describe('voting from the SMS link on a phone', () => {
     }
   }, 60_000);
 
+  it('co-owners see that their vote is shared, who may cast it, and a ballot a co-owner cast', async () => {
+    const [a, b] = [owners[9]!, owners[10]!];
+    const ownerId = await ownerIdOf(people[9]!);
+    const voters = await t.testDatabase.database.db.selectFrom('electorate_voters').select(['id', 'owners']).where('motion_id', '=', motionIds[0]!).execute();
+    const voterId = voters.find((v) => v.owners.includes(ownerId))!.id;
+    expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/motions/${motionIds[0]}/ballots`, headers: bearer(a.accessToken), payload: { voterId, choice: 'agree' } })).statusCode).toBe(201);
+    const { context, page } = await signedInPhone(b);
+    try {
+      await openMeetingPage(page);
+      const text = await card(page, MOTIONS[0]!.title).innerText();
+      expect(text).toContain('这一票由 2 位共有人共同行使：任何一位都可以投，以最后一次为准');
+      expect(text).toContain('当前选择：同意');
+      expect(text).toContain('由其他共有人在网上投出');
+      await expectOwnerFriendly(page, 'meeting, co-owner');
+      await screenshot(page, 'vote-12-co-owner');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('a meeting noticed but not open says when voting opens, and offers no choices', async () => {
+    const noticed = await noticedMeeting(t, clock, organiser.accessToken, estateId, { title: '下一次业主大会', opensInDays: 16, closesInDays: 20 });
+    const { context, page } = await signedInPhone(owners[11]!);
+    try {
+      await page.goto(`${base}/meetings/${noticed}`);
+      await page.getByRole('heading', { level: 1, name: '下一次业主大会' }).waitFor();
+      const text = await page.locator('main').innerText();
+      expect(text).toMatch(/投票将于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 开始/);
+      expect(text).not.toContain('表决范围内');
+      expect(await page.getByRole('button', { name: /同意/ }).count()).toBe(0);
+      await expectOwnerFriendly(page, 'meeting noticed');
+      await screenshot(page, 'vote-13-noticed');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('keyboard only: choose, review and confirm without touching the screen', async () => {
     const owner = owners[4]!;
     const { context, page } = await signedInPhone(owner);
@@ -314,7 +358,7 @@ describe('voting from the SMS link on a phone', () => {
       expect(await card(page, MOTIONS[0]!.title).getByRole('button', { name: /反对/ }).getAttribute('aria-pressed')).toBe('true');
       await tabTo(page, '下一步：核对我的选择');
       await page.keyboard.press('Enter');
-      await page.getByRole('heading', { level: 1, name: '核对我的选择' }).waitFor();
+      await reviewReady(page);
       await tabTo(page, '确认提交');
       await page.keyboard.press('Enter');
       await page.waitForURL(`${base}/meetings/${meetingId}/receipt`);
@@ -350,12 +394,18 @@ describe('voting from the SMS link on a phone', () => {
       await openMeetingPage(page);
       await card(page, MOTIONS[0]!.title).getByRole('button', { name: /同意/ }).click();
       await page.getByRole('button', { name: '下一步：核对我的选择' }).click();
-      await page.getByRole('heading', { level: 1, name: '核对我的选择' }).waitFor();
+      await reviewReady(page);
       clock.set(new Date(Date.parse('2026-12-22T00:00:00Z') + 1000)); // past 2026-12-22 08:00 in Shanghai
       await page.getByRole('button', { name: '确认提交', exact: true }).click();
       await page.getByRole('alert').filter({ hasText: '投票已经截止，这一票没有提交' }).waitFor();
       await expectOwnerFriendly(page, 'review refused: closed');
       await screenshot(page, 'vote-10-review-closed');
+      // Back (the browser's back button) to the review after the close: the choice waits, the service takes none, and says why.
+      await page.getByRole('button', { name: '返回修改' }).click();
+      await page.getByRole('heading', { level: 1, name: '阳光花园 2026 年第一次业主大会' }).waitFor();
+      await page.goBack();
+      await page.getByRole('alert').filter({ hasText: '投票已经截止，这一票没有提交' }).waitFor();
+      expect(await page.getByRole('button', { name: '确认提交', exact: true }).count()).toBe(0);
       // The close (a job at the closing instant; here the organisers' route).
       expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/close`, headers: bearer(organiser.accessToken) })).statusCode).toBe(200);
 
@@ -393,7 +443,8 @@ function expiredCopyOf(authorization: string): string {
 async function tabTo(page: Page, name: string) {
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate<string>("document.activeElement?.textContent?.trim() ?? ''");
+    // A control's own text: the page itself (body) never counts, though it holds every word.
+    const focused = await page.evaluate<string>("document.activeElement && document.activeElement !== document.body ? document.activeElement.textContent.trim() : ''");
     if (focused.includes(name)) return;
   }
   throw new Error(`no control named ${name} reached by Tab`);

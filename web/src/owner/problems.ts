@@ -76,3 +76,11 @@ export function describe(error: unknown, step: Step, t: (key: string, params?: R
   const sentence = sentenceFor(failure, step);
   return t(sentence.key, sentence.wait ? { ...sentence.params, wait: t(sentence.wait.key, sentence.wait.params) } : sentence.params);
 }
+
+/** A refusal the service announced before the owner tried (my-ballots' cast.refusal), said as the cast's refusal would be. */
+export function refusalSentence(refusal: { type: string; detail: string }, t: (key: string, params?: Record<string, string | number>) => string): string {
+  const type = `urn:gongjue:problem:${refusal.type}`;
+  const failure: Failure = { kind: 'problem', slug: refusal.type, status: 0, problem: { type, title: '', status: 0, detail: refusal.detail } };
+  const sentence = sentenceFor(failure, 'cast');
+  return t(sentence.key, sentence.params);
+}
