@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { createTestApp, bearer, type TestApp } from '../helpers/app.ts';
 import { type DisplayMode, expectOwnerFriendly, launchChromium, phone, screenshot } from '../helpers/browser.ts';
+import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { es256Token } from '../helpers/jwt.ts';
 import { ownerNumber, type Person } from '../factories/cast.ts';
 import { noticedMeeting, openMeeting } from '../factories/meetings.ts';
@@ -416,6 +417,14 @@ describe('voting from the SMS link on a phone', () => {
       expect(await page.getByRole('button', { name: '下一步：核对我的选择' }).count()).toBe(0);
       await expectOwnerFriendly(page, 'meeting closed');
       await screenshot(page, 'vote-11-closed');
+
+      // Published (the job after the close): the meeting leads to the results.
+      await runDueJobs(testJobDeps(t, clock));
+      await openMeetingPage(page);
+      expect(await page.locator('main').innerText()).toContain('表决结果已公示');
+      expect(await page.getByRole('link', { name: '查看表决结果' }).getAttribute('href')).toBe(`/meetings/${meetingId}/results`);
+      await expectOwnerFriendly(page, 'meeting published');
+      await screenshot(page, 'vote-14-published');
     } finally {
       await context.close();
     }
