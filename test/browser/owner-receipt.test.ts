@@ -58,7 +58,7 @@ beforeAll(async () => {
     },
   ]);
   meetingId = opened.meetingId;
-  clock.set(new Date());
+  clock.set(new Date(Date.now() - 60_000));
   const [yesNo, options, election] = opened.motionIds as [string, string, string];
   const voterOn = new Map((await myBallots(t, owner.accessToken, meetingId)).map((b) => [b.motionId, b.voterId]));
   const cast = async (motionId: string, choice: string | string[]) => {
@@ -67,7 +67,7 @@ beforeAll(async () => {
     return res.json().receipt as string;
   };
   await cast(yesNo, 'agree');
-  clock.set(new Date(Date.now() + 60_000));
+  clock.set(new Date());
   receipts.push(await cast(yesNo, 'oppose')); // changed: the second one stands
   receipts.push(await cast(options, 'b'));
   receipts.push(await cast(election, ['c1', 'c3']));
@@ -133,7 +133,7 @@ describe('the receipt page on a phone in WeChat', () => {
       // The download link hands over the same picture.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载图片' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^表决回执-.*\.png$/);
-      expect(readFileSync((await download.path())!)).toEqual(png);
+      expect(readFileSync(await download.path())).toEqual(png);
       await expectOwnerFriendly(page, 'receipt with its picture');
       await screenshot(page, 'receipt-2-picture');
       writeFileSync(path.join(ARTIFACTS, 'receipt-3-saved.png'), png); // the picture itself, to look at
