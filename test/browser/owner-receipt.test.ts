@@ -120,6 +120,12 @@ describe('the receipt page on a phone in WeChat', () => {
       await expectOwnerFriendly(page, 'receipt');
       await screenshot(page, 'receipt-1-elder');
 
+      // 复制回执码: the whole code, without the spaces between its groups.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      await page.getByRole('button', { name: '复制回执码' }).nth(1).click();
+      await page.getByRole('status').filter({ hasText: '回执码已复制' }).waitFor();
+      expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(receipts[1]);
+
       await page.getByRole('button', { name: '保存为图片' }).click();
       const image = page.getByRole('img', { name: /表决回执图片/ });
       await image.waitFor();
