@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { advanceConfirmation, anyMeetingToConfirm, unconfirmedBallots, type UnconfirmedBallots } from './ballot-confirmations-repository.ts';
-import { smsText } from './messages.ts';
 import { notifyActingAccount } from './outbox.ts';
 
 /**
@@ -39,7 +38,8 @@ export function ballotsRecordedMessage(b: UnconfirmedBallots, now: Date) {
     kind: 'ballots_recorded' as const,
     params,
     subjectId: b.meetingId,
-    body: smsText('ballots_recorded', params),
+    // The inbox shows the link beside the text: the words alone here.
+    body: `【${b.estateName}业主大会】“${b.meetingTitle}”：您的${b.recorded}项表决已记录。投票截止前可以修改，以最后一次为准。`,
     now,
   };
 }
