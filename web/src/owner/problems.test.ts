@@ -38,6 +38,13 @@ describe('sentenceFor', () => {
     expect(sentenceFor(problem('internal-error', 500), 'load')).toEqual({ key: 'problems.otherNoId' });
   });
 
+  it('a receipt check: not in the results, not a receipt code, no results yet — each said as such', () => {
+    expect(sentenceFor(problem('not-found', 404), 'checkReceipt').key).toBe('results.problems.receiptNotFound');
+    expect(sentenceFor(problem('validation-failed', 400, { errors: [{ path: 'params.receipt', message: '' }] }), 'checkReceipt').key).toBe('results.problems.receiptInvalid');
+    expect(sentenceFor(problem('conflict', 409), 'checkReceipt').key).toBe('results.problems.notPublished');
+    expect(sentenceFor(problem('not-found', 404), 'load').key).toBe('problems.notFound');
+  });
+
   it('every sentence it can choose exists in Chinese and in English', () => {
     const failures: Failure[] = [
       { kind: 'network' },
@@ -49,7 +56,7 @@ describe('sentenceFor', () => {
       ...['unauthenticated', 'unavailable', 'not-ready', 'not-found', 'forbidden', 'conflict'].map((slug) => problem(slug, 400, { requestId: 'r' })),
       problem('conflict', 409),
     ];
-    const steps: Step[] = ['requestCode', 'logIn', 'load'];
+    const steps: Step[] = ['requestCode', 'logIn', 'load', 'checkReceipt'];
     const keys = (s: Sentence): string[] => [s.key, ...(s.wait ? keys(s.wait) : [])];
     for (const failure of failures) {
       for (const step of steps) {
