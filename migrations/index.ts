@@ -14,6 +14,7 @@ import * as m0012 from './0012_tally_discrepancies.ts';
 import * as m0013 from './0013_ballot_rules.ts';
 import * as m0014 from './0014_messages.ts';
 import * as m0015 from './0015_identity_assurance.ts';
+import * as m0016 from './0016_ballot_confirmations.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0013_ballot_rules': m0013,
   '0014_messages': m0014,
   '0015_identity_assurance': m0015,
+  '0016_ballot_confirmations': m0016,
 };

@@ -88,7 +88,7 @@ const positiveCount = (max: number) =>
 // ── SMS and face-verification providers (issue 14) ─────────────────────────
 const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().min(1, { error: 'expected a value, not blanks' }).optional());
 
-/** SMS_TEMPLATE_LOGIN_CODE … SMS_TEMPLATE_OWNER_BOUND: the template of each message kind at the chosen cloud provider. */
+/** SMS_TEMPLATE_LOGIN_CODE … SMS_TEMPLATE_BALLOTS_RECORDED: the template of each message kind at the chosen cloud provider. */
 export function templateVariable(kind: MessageKind): `SMS_TEMPLATE_${Uppercase<MessageKind>}` {
   return `SMS_TEMPLATE_${kind.toUpperCase() as Uppercase<MessageKind>}`;
 }
@@ -148,6 +148,12 @@ const envSchema = z.object({
   JOBS_INTERVAL_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(1_000, { error: 'expected at least 1000' }).default(60_000),
   JOBS_CONCURRENCY: z.coerce.number({ error: 'expected a number' }).int().min(1, { error: 'expected at least 1' }).max(64, { error: 'expected at most 64' }).default(4),
   JOBS_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'expected letters, digits, - or _' }).default('gongjue'),
+  BALLOT_CONFIRMATION_SETTLE_SECONDS: z.coerce
+    .number({ error: 'expected seconds' })
+    .int({ error: 'expected a whole number' })
+    .min(5, { error: 'expected at least 5' })
+    .max(3_600, { error: 'expected at most 3600 (an hour)' })
+    .default(60),
   REMINDER_LEAD_MINUTES: z.coerce.number({ error: 'expected minutes' }).int().min(0).max(43_200, { error: 'expected at most 43200 (30 days)' }).default(1_440),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number({ error: 'expected a number' }).int().min(1).max(30, { error: 'expected at most 30' }).default(8),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(10).default(30_000),
@@ -247,6 +253,8 @@ export interface Config {
     queuePrefix: string;
     /** 0: no reminders. */
     reminderLeadMs: number;
+    /** An owner's online ballots are confirmed by SMS once none has followed for this long (src/notifications/ballot-confirmations.ts). */
+    confirmSettleMs: number;
     /**
      * BullMQ: a job's lock lasts this long and is renewed at half of it; a
      * worker that dies holding a job loses it when the lock expires, and the
@@ -410,6 +418,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.JOBS_CONCURRENCY,
       queuePrefix: e.JOBS_QUEUE_PREFIX,
       reminderLeadMs: e.REMINDER_LEAD_MINUTES * 60_000,
+      confirmSettleMs: e.BALLOT_CONFIRMATION_SETTLE_SECONDS * 1_000,
       lockMs: e.JOBS_LOCK_MS,
       stalledCheckMs: e.JOBS_STALLED_CHECK_MS,
       webhooks: {

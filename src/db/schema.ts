@@ -384,6 +384,16 @@ export interface PetitionSignatureTable {
   signed_at: Date;
 }
 
+/** How far an account's online ballots on a meeting have been confirmed by SMS (0016). */
+export interface BallotConfirmationTable {
+  account_id: string;
+  meeting_id: string;
+  /** The cast_at of the last online ballot confirmed. */
+  confirmed_through: Date;
+  confirmed_at: Date;
+  messages: Generated<number>;
+}
+
 export interface NotificationTable {
   id: Generated<string>;
   /** Null only for a message to a phone (a login code). */
@@ -534,6 +544,7 @@ export interface DB {
   petitions: PetitionTable;
   petition_signatures: PetitionSignatureTable;
   notifications: NotificationTable;
+  ballot_confirmations: BallotConfirmationTable;
   message_deliveries: MessageDeliveryTable;
   owner_message_preferences: OwnerMessagePreferenceTable;
   sms_ceiling_alerts: SmsCeilingAlertTable;

@@ -140,7 +140,7 @@ export class BullmqRunner implements JobRunner {
   }
 
   async reconcile(): Promise<number> {
-    const jobs = await dueWork(this.deps.db, this.deps.clock.now(), { horizonMs: this.options.horizonMs, reminderLeadMs: this.deps.reminderLeadMs });
+    const jobs = await dueWork(this.deps.db, this.deps.clock.now(), { horizonMs: this.options.horizonMs, reminderLeadMs: this.deps.reminderLeadMs, confirmSettleMs: this.deps.confirmSettleMs });
     await this.enqueue(jobs);
     return jobs.length;
   }

@@ -16,6 +16,7 @@ export function jobDeps(config: Config, db: Kysely<DB>, clock: Clock, log: JobLo
     log,
     webhooks: config.jobs.webhooks,
     reminderLeadMs: config.jobs.reminderLeadMs,
+    confirmSettleMs: config.jobs.confirmSettleMs,
     longStatementMs: config.databaseLongStatementMs,
     fetch: receiverFetch(config.jobs.webhooks.allowPrivate),
     sms: messaging.sms,

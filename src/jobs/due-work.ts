@@ -2,7 +2,9 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { anyAwaitingReceipt, queuedDeliveriesDueBy } from '../notifications/deliveries-repository.ts';
 import { RECEIPT_WINDOW_MS } from '../notifications/deliver.ts';
-import { deliveryJob, type Job, meetingJob, messageJob, receiptsJob } from './work.ts';
+import { anyMeetingToConfirm } from '../notifications/ballot-confirmations-repository.ts';
+import { CONFIRMATION_WINDOW_MS } from '../notifications/ballot-confirmations.ts';
+import { confirmationsJob, deliveryJob, type Job, meetingJob, messageJob, receiptsJob } from './work.ts';
 
 /**
  * Every job that is due now or within the horizon, derived from PostgreSQL
@@ -15,9 +17,9 @@ import { deliveryJob, type Job, meetingJob, messageJob, receiptsJob } from './wo
 /** Enough for one pass; what is left is found by the next one. */
 const BATCH = 20_000;
 
-export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: number; reminderLeadMs: number }): Promise<Job[]> {
+export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: number; reminderLeadMs: number; confirmSettleMs: number }): Promise<Job[]> {
   const until = new Date(now.getTime() + options.horizonMs);
-  const [opening, closing, unpublished, reminders, deliveries, messages, awaitingReceipts] = await Promise.all([
+  const [opening, closing, unpublished, reminders, deliveries, messages, awaitingReceipts, toConfirm] = await Promise.all([
     db
       .selectFrom('meetings')
       .select(['id', 'voting_opens_at'])
@@ -56,6 +58,8 @@ export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: n
       .execute(),
     queuedDeliveriesDueBy(db, until, BATCH),
     anyAwaitingReceipt(db, new Date(now.getTime() - RECEIPT_WINDOW_MS)),
+    // Online ballots cast since their last confirmation are found from `ballots` alone: casting writes nothing for this.
+    anyMeetingToConfirm(db, now, CONFIRMATION_WINDOW_MS),
   ]);
   return [
     ...opening.map((m) => meetingJob('open-voting', m.id, m.voting_opens_at)),
@@ -65,5 +69,6 @@ export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: n
     ...deliveries.map((d) => deliveryJob(d.id, d.attempts + 1, d.next_attempt_at ?? now)),
     ...messages.map((d) => messageJob(d.id, d.next_attempt_at ?? now)),
     ...(awaitingReceipts ? [receiptsJob(now)] : []),
+    ...(toConfirm ? [{ ...confirmationsJob(now, options.confirmSettleMs), runAt: now }] : []),
   ];
 }

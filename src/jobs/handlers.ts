@@ -12,8 +12,9 @@ import { meetingSubject } from '../webhooks/events.ts';
 import { pendingDeliveriesAbout } from '../webhooks/subscriptions-repository.ts';
 import { collectReceipts, deliverMessage } from '../notifications/deliver.ts';
 import { queuedDeliveriesAbout } from '../notifications/deliveries-repository.ts';
+import { confirmSettledBallots } from '../notifications/ballot-confirmations.ts';
 import type { JobRunner } from './runner.ts';
-import { deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob, messageJob } from './work.ts';
+import { confirmationsJob, deliveryJob, type Handler, type Job, type JobDeps, type JobName, meetingJob, messageJob } from './work.ts';
 
 /**
  * The job handlers: plain functions of their dependencies and payload, so the
@@ -130,6 +131,17 @@ export const collectReceiptsJob: Handler<'collect-sms-receipts'> = async (deps) 
 };
 
 /**
+ * Owners' settled bursts of online ballots, each confirmed by one SMS to the
+ * phone that voted; then the next look, while meetings are open or just closed.
+ */
+export const confirmBallotsJob: Handler<'confirm-ballots'> = async (deps) => {
+  const now = deps.clock.now();
+  const pass = await confirmSettledBallots(deps.db, now, deps.confirmSettleMs);
+  if (pass.deliveryIds.length > 0) deps.log.info({ confirmations: pass.deliveryIds.length }, 'votes confirmed by SMS');
+  return [...pass.deliveryIds.map((id) => messageJob(id, now)), ...(pass.nextAt ? [confirmationsJob(pass.nextAt, deps.confirmSettleMs)] : [])];
+};
+
+/**
  * Sends one delivery now, in this process, right after the change that queued
  * it committed (a login code must arrive at once); a retry goes to the job
  * system. The claim makes this and a job of the same delivery send it once.
@@ -165,6 +177,7 @@ const HANDLERS: { [N in JobName]: Handler<N> } = {
   'deliver-webhook': deliverWebhookJob,
   'deliver-message': deliverMessageJob,
   'collect-sms-receipts': collectReceiptsJob,
+  'confirm-ballots': confirmBallotsJob,
 };
 
 /** Runs one job by name: what both runners call. */

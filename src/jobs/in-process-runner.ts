@@ -62,7 +62,7 @@ export class InProcessRunner implements JobRunner {
     let failures = 0;
     let atLeastMs = 0;
     try {
-      const found = await dueWork(this.deps.db, this.deps.clock.now(), { horizonMs: this.options.horizonMs, reminderLeadMs: this.deps.reminderLeadMs });
+      const found = await dueWork(this.deps.db, this.deps.clock.now(), { horizonMs: this.options.horizonMs, reminderLeadMs: this.deps.reminderLeadMs, confirmSettleMs: this.deps.confirmSettleMs });
       for (const job of found) this.pending.set(job.key, job);
       // Up to `concurrency` jobs at once (each locks its own meeting), and whatever follows from them.
       const worker = async () => {

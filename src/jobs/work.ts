@@ -18,16 +18,17 @@ export type Job =
   | { name: 'remind-voters'; key: string; runAt: Date; data: { meetingId: string } }
   | { name: 'deliver-webhook'; key: string; runAt: Date; data: { deliveryId: string } }
   | { name: 'deliver-message'; key: string; runAt: Date; data: { deliveryId: string } }
-  | { name: 'collect-sms-receipts'; key: string; runAt: Date; data: Record<string, never> };
+  | { name: 'collect-sms-receipts'; key: string; runAt: Date; data: Record<string, never> }
+  | { name: 'confirm-ballots'; key: string; runAt: Date; data: Record<string, never> };
 
 export type JobName = Job['name'];
 
 /** How often a job tries again while the database is unavailable (without spending its attempts). */
 export const UNAVAILABLE_RETRY_MS = 2_000;
-export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'remind-voters', 'deliver-webhook', 'deliver-message', 'collect-sms-receipts'];
+export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'remind-voters', 'deliver-webhook', 'deliver-message', 'collect-sms-receipts', 'confirm-ballots'];
 export type JobData<N extends JobName> = Extract<Job, { name: N }>['data'];
 
-type MeetingJobName = Exclude<JobName, 'deliver-webhook' | 'deliver-message' | 'collect-sms-receipts'>;
+type MeetingJobName = Exclude<JobName, 'deliver-webhook' | 'deliver-message' | 'collect-sms-receipts' | 'confirm-ballots'>;
 
 /** A meeting's job: one per meeting and kind, whenever and however often it is scheduled. */
 export function meetingJob(name: MeetingJobName, meetingId: string, runAt: Date): Job {
@@ -56,6 +57,16 @@ export function receiptsJob(now: Date): Job {
   return { name: 'collect-sms-receipts', key: `collect-sms-receipts-${slot}`, runAt: now, data: {} };
 }
 
+/**
+ * Vote confirmations are looked for once in each slot of the settle time:
+ * the key names the slot its instant falls in (rounded up), so the follow-ups
+ * of passes run twice, and the reconciler's, converge on one job per slot.
+ */
+export function confirmationsJob(at: Date, settleMs: number): Job {
+  const slot = Math.ceil(at.getTime() / settleMs);
+  return { name: 'confirm-ballots', key: `confirm-ballots-${slot}`, runAt: new Date(slot * settleMs), data: {} };
+}
+
 export interface JobLog {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
@@ -70,6 +81,8 @@ export interface JobDeps {
   webhooks: WebhookPolicy;
   /** How long before voting closes owners who have not voted are reminded; 0: never. */
   reminderLeadMs: number;
+  /** An owner's online ballots are confirmed by SMS once none has followed for this long. */
+  confirmSettleMs: number;
   /** Statement and lock limit of a job's transaction (DATABASE_LONG_STATEMENT_TIMEOUT_MS); absent or 0: none. */
   longStatementMs?: number;
   fetch: typeof fetch;

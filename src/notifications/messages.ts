@@ -42,6 +42,8 @@ export function smsText(kind: MessageKind, p: Record<string, string>): string {
       return `【共决】${p.estate}业主${p.owner}的在线身份核验已暂停24小时，请核实。`;
     case 'owner_bound':
       return `【共决】${p.estate}：手机${p.phone}已绑定您的业主身份，如非本人操作请联系业委会：${p.link}`;
+    case 'ballots_recorded':
+      return `【共决】${p.estate}“${p.meeting}”：您的${p.count}项表决已记录，截止前可修改，以最后一次为准。回执：${p.link}`;
   }
 }
 

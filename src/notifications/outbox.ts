@@ -147,3 +147,28 @@ export async function queueLoginCode(
     .executeTakeFirstOrThrow();
   return delivery.id;
 }
+
+/**
+ * One message to the person who acted as an owner: the owner's inbox entry,
+ * and one SMS to the phone of the account that acted — not to every phone
+ * bound to the owner (a co-owner's or a relative's bound account did not
+ * vote, and a confirmation to them would read as someone else's vote).
+ * Returns the delivery's id, or null when the account has no phone.
+ */
+export async function notifyActingAccount(trx: Kysely<DB>, input: { ownerId: string; accountId: string; message: Message }): Promise<string | null> {
+  const m = input.message;
+  const { rows } = await sql<{ id: string | null }>`
+    with n as (
+      insert into notifications (estate_id, topic, kind, params, subject_id, expires_at, recipient, owner_id, body, created_at)
+      select ${values(m)}, 'owner', ${input.ownerId}::uuid, ${m.body}, ${m.now}::timestamptz
+      returning id, estate_id, created_at
+    ), d as (
+      insert into message_deliveries (notification_id, estate_id, phone, created_at, next_attempt_at)
+      select n.id, n.estate_id, a.phone, n.created_at, n.created_at
+      from n join accounts a on a.id = ${input.accountId}::uuid
+      where a.phone is not null
+      returning id
+    )
+    select (select id from d) as id`.execute(trx);
+  return rows[0]?.id ?? null;
+}

@@ -18,6 +18,7 @@ export const MESSAGE_KINDS = [
   'petition_threshold',
   'verification_locked',
   'owner_bound',
+  'ballots_recorded',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -32,6 +33,7 @@ export const TEMPLATE_PARAMS: { readonly [K in MessageKind]: readonly string[] }
   petition_threshold: ['estate', 'petition', 'link'],
   verification_locked: ['estate', 'owner'],
   owner_bound: ['estate', 'phone', 'link'],
+  ballots_recorded: ['estate', 'meeting', 'count', 'link'],
 };
 
 export interface SmsRequest {

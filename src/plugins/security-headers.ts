@@ -17,7 +17,8 @@ export const CSP = {
    * their own scripts, styles and fonts from /assets and calls to this origin's API — nothing
    * inline, nothing from elsewhere, no eval (vue-i18n compiles messages without it). Vue and Vant
    * set style properties through the CSSOM, which style-src does not govern; Vant's icon font is
-   * a data: URL inside its stylesheet. No forms post anywhere (the apps call the API with fetch).
+   * a data: URL inside its stylesheet; the receipt picture the owner app draws to be kept
+   * (ReceiptPage, a PNG data: URL) is a data: image. No forms post anywhere (the apps call the API with fetch).
    */
   webApp:
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_FLAGS, WECHAT_PHONE } from './chromium.ts';
 import * as inPage from './in-page.js';
 
 /**
@@ -11,8 +12,7 @@ import * as inPage from './in-page.js';
  * installs it) through playwright-core — never a browser downloaded by a test tool. A missing
  * browser fails the run with the command that installs it: it is never skipped.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export { CHROMIUM, WECHAT_ANDROID_UA } from './chromium.ts';
 
 /** Screenshots of every page a test looked at (gitignored): look at them. */
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
@@ -25,13 +25,8 @@ export async function launchChromium(executable = CHROMIUM): Promise<Browser> {
     );
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({ executablePath: executable, args: FLAGS, headless: true });
+  return chromium.launch({ executablePath: executable, args: CHROMIUM_FLAGS, headless: true });
 }
-
-/** WeChat's built-in browser on an Android phone (XWeb, Chrome 87 underneath). */
-export const WECHAT_ANDROID_UA =
-  'Mozilla/5.0 (Linux; Android 10; VOG-AL00 Build/HUAWEIVOG-AL00; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 ' +
-  'Chrome/87.0.4280.141 Mobile Safari/537.36 XWEB/4317 MMWEBSDK/20221011 Mobile MicroMessenger/8.0.30.2260(0x28001E3B) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 
 /** The owner app's display modes (web/src/owner/display-mode.ts): 长辈版 is the default. */
 export type DisplayMode = 'elder' | 'standard';
@@ -41,14 +36,7 @@ export type DisplayMode = 'elder' | 'standard';
  * opens the owner app in 标准版, as if the owner had chosen it on this phone before.
  */
 export async function phone(browser: Browser, { textScale = 1, mode = 'elder' }: { textScale?: number; mode?: DisplayMode } = {}): Promise<{ context: BrowserContext; page: Page; cspViolations: () => Promise<string[]> }> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    userAgent: WECHAT_ANDROID_UA,
-    locale: 'zh-CN',
-  });
+  const context = await browser.newContext(WECHAT_PHONE);
   // Any CSP refusal is a failure: the page must need nothing its CSP does not allow.
   await context.addInitScript(inPage.watchCsp);
   // The reader's text size (a browser's font setting, WeChat's care mode).

@@ -17,3 +17,4 @@ export declare function paste(args: { selector: string; text: string }): void;
 export declare function readableStorage(): string;
 export declare function bodyFontSize(): string;
 export declare function clippedInputs(): string[];
+export declare function inkedPixels(selector: string): { width: number; height: number; inked: number };

@@ -91,3 +91,17 @@ export function clippedInputs() {
     .filter((input) => input.getBoundingClientRect().width > 0 && input.scrollWidth > input.clientWidth + 1)
     .map((input) => `${input.name || input.id} “${input.value}” ${input.scrollWidth} > ${input.clientWidth}`);
 }
+
+/** How many pixels of the image are ink (darker than light grey): a drawn picture has thousands, a blank one none. */
+export function inkedPixels(selector) {
+  const image = document.querySelector(selector);
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  let inked = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 3 * 160) inked++;
+  return { width: canvas.width, height: canvas.height, inked };
+}

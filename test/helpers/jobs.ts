@@ -17,6 +17,7 @@ export function testJobDeps(t: TestApp, clock: Clock, overrides: Partial<JobDeps
     log: quietLog,
     webhooks: { maxAttempts: 3, retryBaseMs: 60_000, timeoutMs: 2_000 },
     reminderLeadMs: 24 * 3_600_000,
+    confirmSettleMs: t.app.config.jobs.confirmSettleMs,
     fetch: globalThis.fetch,
     sms: t.app.sms,
     sealKey: t.app.jobDeps.sealKey,
@@ -33,7 +34,7 @@ export function testJobDeps(t: TestApp, clock: Clock, overrides: Partial<JobDeps
  */
 export async function runDueJobs(deps: JobDeps): Promise<string[]> {
   const pending = new Map<string, Job>();
-  for (const job of await dueWork(deps.db, deps.clock.now(), { horizonMs: 0, reminderLeadMs: deps.reminderLeadMs })) pending.set(job.key, job);
+  for (const job of await dueWork(deps.db, deps.clock.now(), { horizonMs: 0, reminderLeadMs: deps.reminderLeadMs, confirmSettleMs: deps.confirmSettleMs })) pending.set(job.key, job);
   const ran: string[] = [];
   for (;;) {
     const now = deps.clock.now().getTime();

@@ -63,7 +63,7 @@ export async function castBallot(
 export async function myBallots(t: TestApp, token: string, meetingId: string) {
   const res = await t.app.inject({ url: `/v1/meetings/${meetingId}/my-ballots`, headers: bearer(token) });
   if (res.statusCode !== 200) throw new Error(`my-ballots: ${res.body}`);
-  return res.json().items as { motionId: string; voterId: string; owners: string[]; area: string; current: { choice: unknown; version: number } | null }[];
+  return res.json().items as { motionId: string; voterId: string; owners: string[]; area: string; current: { choice: unknown; version: number; receipt: string } | null }[];
 }
 
 /** A draft regular meeting of the estate as planned; returns its id. */

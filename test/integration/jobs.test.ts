@@ -11,7 +11,7 @@ import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
 
 /** The meeting's jobs among those that ran (the SMS of its messages run beside them: test/integration/messages.test.ts). */
-const meetingJobs = (keys: string[]) => keys.filter((k) => !k.startsWith('deliver-message-') && !k.startsWith('collect-sms-receipts-'));
+const meetingJobs = (keys: string[]) => keys.filter((k) => !k.startsWith('deliver-message-') && !k.startsWith('collect-sms-receipts-') && !k.startsWith('confirm-ballots-'));
 
 const DAY = 24 * 3_600_000;
 const T0 = new Date('2026-11-22T00:00:00Z');

@@ -92,7 +92,7 @@ describe.each([
     await fake?.close();
   });
 
-  it('every kind — login code, new binding, notice, opening, reminder, result, certification, petition, locked verification — to each phone exactly once', async () => {
+  it('every kind — login code, new binding, notice, opening, vote confirmation, reminder, result, certification, petition, locked verification — to each phone exactly once', async () => {
     fake = await start();
     const clock = manualClock(T0);
     // One failed self-verification locks an owner here, so the committee's alert is quick to cause.

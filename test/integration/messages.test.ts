@@ -133,10 +133,11 @@ describe('each message kind reaches the provider and the inbox once', () => {
     expect(inbox.statusCode).toBe(200);
     expect(inbox.headers['cache-control']).toBe('no-store');
     const body = inbox.json<{ messages: { id: string; kind: string; link: string | null; readAt: string | null }[]; unreadCount: number; nextCursor: string | null }>();
-    // (owner_bound: 张三 was told when their phone was bound.)
-    expect(body.messages.map((m) => m.kind)).toEqual(['results_published', 'voting_opened', 'meeting_noticed', 'owner_bound']);
+    // (owner_bound: 张三 was told when their phone was bound; ballots_recorded: their vote was confirmed, to their phone.)
+    expect(body.messages.map((m) => m.kind)).toEqual(['results_published', 'ballots_recorded', 'voting_opened', 'meeting_noticed', 'owner_bound']);
     expect(body.messages[0]!.link).toBe(`${w.t.app.config.publicBaseUrl}/meetings/${meetingId}`);
-    expect(body.unreadCount).toBe(4);
+    expect(body.unreadCount).toBe(5);
+    expect(sentOf(w, 'ballots_recorded')).toEqual([`ballots_recorded ${w.zhangS.phone}`]);
   });
 
   it('the inbox pages by cursor, marks read, and answers 404 for someone else’s message', async () => {
@@ -145,12 +146,12 @@ describe('each message kind reaches the provider and the inbox once', () => {
     const first = (await get('/v1/me/messages?limit=3')).json<{ messages: { id: string }[]; nextCursor: string }>();
     expect(first.messages).toHaveLength(3);
     const second = (await get(`/v1/me/messages?limit=3&cursor=${first.nextCursor}`)).json<{ messages: { id: string; kind: string }[]; nextCursor: string | null }>();
-    expect(second.messages.map((m) => m.kind)).toEqual(['owner_bound']);
+    expect(second.messages.map((m) => m.kind)).toEqual(['meeting_noticed', 'owner_bound']);
     expect(second.nextCursor).toBeNull();
 
     const read = await post(`/v1/me/messages/${first.messages[0]!.id}/read`);
     expect(read.statusCode).toBe(200);
-    expect(read.json()).toEqual({ unreadCount: 3 });
+    expect(read.json()).toEqual({ unreadCount: 4 });
     // 李四's message (no account bound): not 张三's to read, nor the committee member's.
     const liMessage = await db(w)
       .selectFrom('notifications')
@@ -163,7 +164,7 @@ describe('each message kind reaches the provider and the inbox once', () => {
     expect((await db(w).selectFrom('notifications').select('read_at').where('id', '=', liMessage.id).executeTakeFirstOrThrow()).read_at).toBeNull();
 
     const all = await post('/v1/me/messages/read-all');
-    expect(all.json()).toEqual({ marked: 3, unreadCount: 0 });
+    expect(all.json()).toEqual({ marked: 4, unreadCount: 0 });
     expect((await get('/v1/me/messages')).json().unreadCount).toBe(0);
 
     // A message to the township: its staff read it (inbox only, no SMS); another township's staff do not.

@@ -156,6 +156,7 @@ describe('configuration', () => {
         'SMS_TEMPLATE_PETITION_THRESHOLD',
         'SMS_TEMPLATE_VERIFICATION_LOCKED',
         'SMS_TEMPLATE_OWNER_BOUND',
+        'SMS_TEMPLATE_BALLOTS_RECORDED',
       ]);
     });
 
@@ -194,7 +195,7 @@ describe('configuration', () => {
         ...MESSAGE_KINDS.map(templateVariable),
       ]);
       expect(problems[0]).toBe('ALIYUN_SMS_ACCESS_KEY_ID: required when SMS_SENDER=aliyun');
-      expect(problems.at(-1)).toBe('SMS_TEMPLATE_OWNER_BOUND: required when SMS_SENDER=aliyun (the template of owner_bound messages)');
+      expect(problems.at(-1)).toBe('SMS_TEMPLATE_BALLOTS_RECORDED: required when SMS_SENDER=aliyun (the template of ballots_recorded messages)');
       const withoutOne: Record<string, string> = { ...aliyun };
       delete withoutOne.SMS_TEMPLATE_VOTING_REMINDER;
       expect(problemsOf(withoutOne)).toEqual(['SMS_TEMPLATE_VOTING_REMINDER: required when SMS_SENDER=aliyun (the template of voting_reminder messages)']);

@@ -26,6 +26,7 @@ const LANDED: Readonly<Record<string, string>> = {
   '0013_ballot_rules.ts': '2c915c5cd0fcb6a1b5adab6e18416d4e6e803aed41ef3878501cd980d6f41571',
   '0014_messages.ts': '082b64b81a4979cbb01e8ad99233082f2cf4f953880ba7d0317d640fe2a1babf',
   '0015_identity_assurance.ts': 'a45f1b4648d7c7e5454abf9da4f6069b5973c796730578cc88ade7dda56ee129',
+  '0016_ballot_confirmations.ts': '7d24505817286505bcb0901d24276278de5127afa3ea00845dd0f90b6a136484',
 };
 
 const MIGRATIONS = resolve(import.meta.dirname, '../../migrations');

@@ -48,6 +48,13 @@ describe('sentenceFor', () => {
     expect(sentenceFor({ kind: 'network' }, 'cast').key).toBe('problems.network');
   });
 
+  it('a receipt check: not in the results, not a receipt code, no results yet — each said as such', () => {
+    expect(sentenceFor(problem('not-found', 404), 'checkReceipt').key).toBe('results.problems.receiptNotFound');
+    expect(sentenceFor(problem('validation-failed', 400, { errors: [{ path: 'params.receipt', message: '' }] }), 'checkReceipt').key).toBe('results.problems.receiptInvalid');
+    expect(sentenceFor(problem('conflict', 409), 'checkReceipt').key).toBe('results.problems.notPublished');
+    expect(sentenceFor(problem('not-found', 404), 'load').key).toBe('problems.notFound');
+  });
+
   it('every sentence it can choose exists in Chinese and in English', () => {
     const failures: Failure[] = [
       { kind: 'network' },
@@ -61,7 +68,7 @@ describe('sentenceFor', () => {
       ...['assurance-too-low', 'validation-failed'].map((slug) => problem(slug, 403)),
       problem('conflict', 409, { detail: 'Voting has not opened yet' }),
     ];
-    const steps: Step[] = ['requestCode', 'logIn', 'load', 'cast'];
+    const steps: Step[] = ['requestCode', 'logIn', 'load', 'cast', 'checkReceipt'];
     const keys = (s: Sentence): string[] => [s.key, ...(s.wait ? keys(s.wait) : [])];
     for (const failure of failures) {
       for (const step of steps) {

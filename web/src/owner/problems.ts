@@ -5,7 +5,7 @@ import { ApiFailure, type Failure } from '../api/client.ts';
  * (docs/problems.md) and the step the owner was taking — never by a rule of its own: the
  * service decides, and says how long to wait (Retry-After) when there is a wait.
  */
-export type Step = 'requestCode' | 'logIn' | 'load' | 'cast';
+export type Step = 'requestCode' | 'logIn' | 'load' | 'cast' | 'checkReceipt';
 
 export interface Sentence {
   key: string;
@@ -46,6 +46,12 @@ export function sentenceFor(failure: Failure, step: Step): Sentence {
   if (step === 'cast') {
     const sentence = castSentence(failure);
     if (sentence) return sentence;
+  }
+  if (step === 'checkReceipt') {
+    // A receipt looked up in the published results: not there, not a receipt code, or no results yet.
+    if (failure.slug === 'not-found') return { key: 'results.problems.receiptNotFound' };
+    if (failure.slug === 'validation-failed') return { key: 'results.problems.receiptInvalid' };
+    if (failure.slug === 'conflict') return { key: 'results.problems.notPublished' };
   }
   switch (failure.slug) {
     case 'validation-failed': {

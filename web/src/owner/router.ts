@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { useSession } from './session.ts';
 
 /**
@@ -24,10 +24,23 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory('/'), routes });
 
+/**
+ * Starts loading the page's code now, while the session is restored, rather than after it
+ * (the router loads a lazy page once its guards have passed): on a phone's slow network an SMS
+ * link then waits one round trip less. The router's own load later gets the same module.
+ */
+function loadPageEarly(to: RouteLocationNormalized) {
+  for (const record of to.matched) {
+    const page = record.components?.default;
+    if (typeof page === 'function' && !('displayName' in page)) (page as () => Promise<unknown>)().catch(() => undefined);
+  }
+}
+
 router.beforeEach(async (to) => {
   if (to.meta.signedIn !== true) return true;
   const session = useSession();
   if (session.signedIn) return true;
+  loadPageEarly(to);
   let restored = false;
   try {
     restored = await session.restore();
