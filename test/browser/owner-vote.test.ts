@@ -174,6 +174,7 @@ describe('voting from the SMS link on a phone', () => {
       await page.getByRole('button', { name: '下一步：核对我的选择' }).click();
       await page.getByRole('button', { name: '确认提交', exact: true }).click();
       await page.waitForURL(`${base}/meetings/${meetingId}/receipt`);
+      await page.getByRole('heading', { level: 1, name: '表决回执' }).waitFor();
       for (const [i, choice] of [[0, 'agree'], [1, 'moon'], [2, ['c1', 'c3']]] as const) {
         expect((await ballotsOfVoter(motionIds[i]!, owners[0]!.accountId)).map((b) => b.choice)).toEqual([choice]);
       }
