@@ -328,6 +328,15 @@ describe('voting from the SMS link on a phone', () => {
       expect(text).toContain('由其他共有人在网上投出');
       await expectOwnerFriendly(page, 'meeting, co-owner');
       await screenshot(page, 'vote-12-co-owner');
+      // In English, the rule in the service's English words.
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await page.getByText('Motion 1', { exact: true }).waitFor();
+      const english = await card(page, MOTIONS[0]!.title).innerText();
+      expect(english).toContain('How it passes: Owners with at least 2/3 of the area');
+      expect(english).toContain('2 co-owners share this vote: any of them may cast it; the last one counts.');
+      expect(english).toContain('Current choice: Agree');
+      await expectOwnerFriendly(page, 'meeting, co-owner, English');
+      await screenshot(page, 'vote-12-co-owner-english');
     } finally {
       await context.close();
     }
