@@ -8,8 +8,8 @@ import { requireAccess } from '../identity/access.ts';
 import type { Action } from '../identity/permissions.ts';
 import { accountOf, actorOf } from '../identity/principal.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
-import { formatArea } from '../tally/index.ts';
-import { ballotsOf, castOwnBallot } from '../voting/ballots.ts';
+import { castOwnBallot } from '../voting/ballots.ts';
+import { myBallots } from '../voting/my-ballots.ts';
 import { closeMeeting } from '../results/closing.ts';
 import { meetingResults } from '../results/meeting-results.ts';
 import { IDEMPOTENCY_KEY, idempotent } from '../voting/idempotency.ts';
@@ -28,7 +28,7 @@ import {
 } from '../voting/meetings.ts';
 import { meetingPlace } from '../voting/meeting-places.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
-import { amountSchema, bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
+import { amountSchema, assuranceLevelSchema, bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
 
 const ruleSchema = z.object({
   profile: z.string(),
@@ -40,6 +40,9 @@ const ruleSchema = z.object({
   base: z.string(),
   liftConsent: z.string().nullable(),
   statute: z.object({ zh: z.string(), en: z.string() }),
+  words: z
+    .object({ zh: z.string(), en: z.string() })
+    .describe('The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三"'),
 });
 
 const motionSchema = z
@@ -353,6 +356,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
         params: meetingParams,
         response: {
           200: z.object({
+            minAssurance: assuranceLevelSchema.describe('The lowest level of assurance whose online vote this meeting accepts (frozen when voting opens)'),
+            level: assuranceLevelSchema.nullable().describe('The strongest level of my bindings to owners of this estate; null: not a verified owner here'),
             items: z.array(
               z.object({
                 motionId: z.uuid(),
@@ -361,8 +366,36 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
                 developer: z.boolean(),
                 area: z.string(),
                 current: z
-                  .object({ choice: z.unknown(), spoiled: z.boolean(), channel: z.string(), castAt: z.iso.datetime(), version: z.number().int(), receipt: z.string() })
+                  .object({
+                    choice: z.unknown(),
+                    spoiled: z.boolean(),
+                    channel: z.enum(['online', 'paper', 'proxy']).describe('The channel of the ballot that stands (the latest, R4.4)'),
+                    castAt: z.iso.datetime(),
+                    version: z.number().int(),
+                    receipt: z.string(),
+                    byYou: z.boolean().describe('Cast online by this account (else by a co-owner, an organiser or a proxy holder)'),
+                  })
                   .nullable(),
+                changes: z.number().int().describe('Ballots after the first on this motion for this voter, of any channel: "已修改 N 次，以最后一次为准"'),
+                assurance: z.object({
+                  required: assuranceLevelSchema,
+                  level: assuranceLevelSchema.nullable().describe('The strongest level of my bindings to this voter’s owners'),
+                  enough: z.boolean(),
+                }),
+                coOwners: z
+                  .object({
+                    count: z.number().int(),
+                    rule: z.enum(['any', 'representative']).describe('any: each co-owner may cast the shared vote, the latest stands; representative: only the one they designated (R1.4)'),
+                    representative: z.object({ you: z.boolean(), name: z.string().describe('Masked unless it is you') }).nullable(),
+                  })
+                  .nullable()
+                  .describe('null: one owner casts this vote'),
+                cast: z
+                  .object({
+                    allowed: z.boolean(),
+                    refusal: z.object({ type: z.string(), detail: z.string() }).nullable(),
+                  })
+                  .describe('Whether the ballot route would accept my online ballot now (decided by the same database function, writing nothing) and, if not, its problem type and detail'),
               }),
             ),
           }),
@@ -372,20 +405,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const meeting = await meetingFor(request, request.params.meetingId, 'meeting.read');
-      const rows = await ballotsOf(db(), meeting.id, personOf(request));
-      return {
-        items: rows.map((r) => ({
-          motionId: r.motionId,
-          voterId: r.voterId,
-          owners: r.owners,
-          developer: r.developer,
-          area: formatArea(BigInt(r.area_hundredths)),
-          current:
-            r.version === null || r.cast_at === null
-              ? null
-              : { choice: r.choice, spoiled: r.spoiled ?? false, channel: r.channel ?? 'online', castAt: r.cast_at.toISOString(), version: r.version, receipt: r.receipt ?? '' },
-        })),
-      };
+      return myBallots(db(), meeting, personOf(request), app.clock.now());
     },
   );
 

@@ -26,3 +26,6 @@ export function refusalProblem(code: string, message: string, field?: string): E
 export function refusalTextProblem(refusal: string): Error {
   return refusalProblem(refusal.slice(0, 5), refusal.slice(6));
 }
+
+/** The problem type a refusal code stands for (undefined: not one of the ballot functions' codes). */
+export const refusalSlug = (code: string): ProblemSlug | undefined => REFUSALS[code];

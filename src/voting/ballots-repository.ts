@@ -48,7 +48,9 @@ export async function currentBallotRowsOf(db: Kysely<DB>, meetingId: string, acc
       'electorate_voters.owners',
       'electorate_voters.developer',
       'electorate_voters.area_hundredths',
+      'electorate_voters.representative',
       'ballots.choice',
+      'ballots.cast_by',
       'ballots.spoiled',
       'ballots.channel',
       'ballots.cast_at',
@@ -63,4 +65,32 @@ export async function currentBallotRowsOf(db: Kysely<DB>, meetingId: string, acc
     )
     .orderBy('motions.position')
     .execute();
+}
+
+/**
+ * cast_ballots() asked whether it would accept these ballots now, writing
+ * nothing (each item has check_only): what my-ballots tells an owner before
+ * they try. Outside a transaction its locks last only the statement.
+ */
+export async function checkBallotRows(db: Kysely<DB>, items: readonly Record<string, unknown>[]): Promise<CastRow[]> {
+  const { rows } = await sql<CastRow>`select * from cast_ballots(${JSON.stringify(items.map((i) => ({ ...i, check_only: true })))}::jsonb)`.execute(db);
+  return rows;
+}
+
+/** The account's live bindings to owners of one estate, with each one's level of assurance and the owner's name. */
+export async function bindingsInEstate(db: Kysely<DB>, accountId: string, estateId: string) {
+  return db
+    .selectFrom('owner_bindings')
+    .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
+    .select(['owner_bindings.owner_id as ownerId', 'owner_bindings.level'])
+    .where('owner_bindings.account_id', '=', accountId)
+    .where('owner_bindings.revoked_at', 'is', null)
+    .where('owners.estate_id', '=', estateId)
+    .execute();
+}
+
+/** Registry owners' names and kinds, by id. */
+export async function ownerNamesOf(db: Kysely<DB>, ownerIds: readonly string[]) {
+  if (ownerIds.length === 0) return [];
+  return db.selectFrom('owners').select(['id', 'name', 'kind']).where('id', 'in', [...ownerIds]).execute();
 }

@@ -6,7 +6,7 @@ import { estateNameAndTimeZone, requireEstate } from '../places/estates-reposito
 import type { Settings } from '../tally/index.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { ProblemError } from '../problems.ts';
-import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matter, ruleFor } from '../tally/index.ts';
+import { type AppliedRule, formatArea, formatThreshold, MATTER_TITLES, type Matter, ruleFor, ruleWords, type RuleWordsKind } from '../tally/index.ts';
 import { DAY_MS, localTime } from '../lib/local-time.ts';
 import { engineMotion, type MotionInput, motionOf, noSuchMotion } from './motion-terms.ts';
 import {
@@ -39,6 +39,8 @@ export interface RuleView {
   base: string;
   liftConsent: string | null;
   statute: { zh: string; en: string };
+  /** The rule as one plain sentence for owners, written from the same applied rule (src/tally/rule-words.ts). */
+  words: { zh: string; en: string };
 }
 
 export interface MotionView {
@@ -74,7 +76,7 @@ export interface MeetingView {
   motions: MotionView[];
 }
 
-export function ruleView(rule: AppliedRule): RuleView {
+export function ruleView(rule: AppliedRule, kind: RuleWordsKind): RuleView {
   return {
     profile: rule.profile,
     matter: rule.matter,
@@ -85,6 +87,7 @@ export function ruleView(rule: AppliedRule): RuleView {
     base: rule.base,
     liftConsent: rule.liftConsent ? formatThreshold(rule.liftConsent) : null,
     statute: { zh: rule.statute.zh, en: rule.statute.en },
+    words: ruleWords(rule, kind),
   };
 }
 
@@ -104,7 +107,7 @@ function motionView(row: MotionRow, settings: Settings): MotionView {
     scope: terms.scope,
     liftInstallation: terms.liftInstallation,
     documents: terms.documents,
-    rule: ruleView(ruleFor(motion, settings)),
+    rule: ruleView(ruleFor(motion, settings), terms.kind),
     electorate:
       row.total_area_hundredths === null ? null : { area: formatArea(BigInt(row.total_area_hundredths)), heads: row.total_heads ?? 0 },
   };

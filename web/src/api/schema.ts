@@ -1568,6 +1568,11 @@ export interface components {
                     zh: string;
                     en: string;
                 };
+                /** @description The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三" */
+                words: {
+                    zh: string;
+                    en: string;
+                };
             };
             /** @description TA and TH, frozen when voting opens */
             electorate: {
@@ -2319,6 +2324,11 @@ export interface components {
                 base: string;
                 liftConsent: string | null;
                 statute: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三" */
+                words: {
                     zh: string;
                     en: string;
                 };
@@ -7016,6 +7026,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        minAssurance: components["schemas"]["AssuranceLevel"];
+                        /** @description The strongest level of my bindings to owners of this estate; null: not a verified owner here */
+                        level: components["schemas"]["AssuranceLevel"] | null;
                         items: {
                             /** Format: uuid */
                             motionId: string;
@@ -7027,12 +7040,48 @@ export interface operations {
                             current: {
                                 choice: unknown;
                                 spoiled: boolean;
-                                channel: string;
+                                /**
+                                 * @description The channel of the ballot that stands (the latest, R4.4)
+                                 * @enum {string}
+                                 */
+                                channel: "online" | "paper" | "proxy";
                                 /** Format: date-time */
                                 castAt: string;
                                 version: number;
                                 receipt: string;
+                                /** @description Cast online by this account (else by a co-owner, an organiser or a proxy holder) */
+                                byYou: boolean;
                             } | null;
+                            /** @description Ballots after the first on this motion for this voter, of any channel: "已修改 N 次，以最后一次为准" */
+                            changes: number;
+                            assurance: {
+                                required: components["schemas"]["AssuranceLevel"];
+                                /** @description The strongest level of my bindings to this voter’s owners */
+                                level: components["schemas"]["AssuranceLevel"] | null;
+                                enough: boolean;
+                            };
+                            /** @description null: one owner casts this vote */
+                            coOwners: {
+                                count: number;
+                                /**
+                                 * @description any: each co-owner may cast the shared vote, the latest stands; representative: only the one they designated (R1.4)
+                                 * @enum {string}
+                                 */
+                                rule: "any" | "representative";
+                                representative: {
+                                    you: boolean;
+                                    /** @description Masked unless it is you */
+                                    name: string;
+                                } | null;
+                            } | null;
+                            /** @description Whether the ballot route would accept my online ballot now (decided by the same database function, writing nothing) and, if not, its problem type and detail */
+                            cast: {
+                                allowed: boolean;
+                                refusal: {
+                                    type: string;
+                                    detail: string;
+                                } | null;
+                            };
                         }[];
                     };
                 };

@@ -38,6 +38,16 @@ describe('sentenceFor', () => {
     expect(sentenceFor(problem('internal-error', 500), 'load')).toEqual({ key: 'problems.otherNoId' });
   });
 
+  it('says a refused ballot with what to do: closed or not yet open, assurance too low, not this account’s vote', () => {
+    expect(sentenceFor(problem('conflict', 409, { detail: 'Voting closed at 2026-12-22T10:00:00.000Z' }), 'cast').key).toBe('problems.votingClosed');
+    expect(sentenceFor(problem('conflict', 409, { detail: 'Voting has not opened yet' }), 'cast').key).toBe('problems.votingNotOpen');
+    expect(sentenceFor(problem('assurance-too-low', 403), 'cast').key).toBe('problems.assuranceTooLow');
+    expect(sentenceFor(problem('forbidden', 403), 'cast').key).toBe('problems.notYourVote');
+    expect(sentenceFor(problem('unauthenticated', 401), 'cast').key).toBe('problems.sessionEnded');
+    expect(sentenceFor(problem('unavailable', 503), 'cast').key).toBe('problems.unavailable');
+    expect(sentenceFor({ kind: 'network' }, 'cast').key).toBe('problems.network');
+  });
+
   it('a receipt check: not in the results, not a receipt code, no results yet — each said as such', () => {
     expect(sentenceFor(problem('not-found', 404), 'checkReceipt').key).toBe('results.problems.receiptNotFound');
     expect(sentenceFor(problem('validation-failed', 400, { errors: [{ path: 'params.receipt', message: '' }] }), 'checkReceipt').key).toBe('results.problems.receiptInvalid');
@@ -55,8 +65,10 @@ describe('sentenceFor', () => {
       problem('rate-limited', 429),
       ...['unauthenticated', 'unavailable', 'not-ready', 'not-found', 'forbidden', 'conflict'].map((slug) => problem(slug, 400, { requestId: 'r' })),
       problem('conflict', 409),
+      ...['assurance-too-low', 'validation-failed'].map((slug) => problem(slug, 403)),
+      problem('conflict', 409, { detail: 'Voting has not opened yet' }),
     ];
-    const steps: Step[] = ['requestCode', 'logIn', 'load', 'checkReceipt'];
+    const steps: Step[] = ['requestCode', 'logIn', 'load', 'cast', 'checkReceipt'];
     const keys = (s: Sentence): string[] => [s.key, ...(s.wait ? keys(s.wait) : [])];
     for (const failure of failures) {
       for (const step of steps) {

@@ -5,7 +5,7 @@ import { ApiFailure, type Failure } from '../api/client.ts';
  * (docs/problems.md) and the step the owner was taking — never by a rule of its own: the
  * service decides, and says how long to wait (Retry-After) when there is a wait.
  */
-export type Step = 'requestCode' | 'logIn' | 'load' | 'checkReceipt';
+export type Step = 'requestCode' | 'logIn' | 'load' | 'cast' | 'checkReceipt';
 
 export interface Sentence {
   key: string;
@@ -23,8 +23,30 @@ function fieldOf(failure: Extract<Failure, { kind: 'problem' }>): string | undef
   return failure.problem.errors?.[0]?.path;
 }
 
+/** A ballot refused by the service (cast_ballots' refusals, docs/problems.md), in the owner's words. */
+function castSentence(failure: Extract<Failure, { kind: 'problem' }>): Sentence | undefined {
+  switch (failure.slug) {
+    case 'conflict':
+      // Online, the only conflict a ballot meets is the voting window: not open yet, or closed.
+      return { key: /not opened/i.test(failure.problem.detail ?? '') ? 'problems.votingNotOpen' : 'problems.votingClosed' };
+    case 'assurance-too-low':
+      return { key: 'problems.assuranceTooLow' };
+    case 'forbidden':
+      return { key: 'problems.notYourVote' };
+    case 'validation-failed':
+      return { key: 'problems.choiceInvalid' };
+    case 'not-found':
+      return { key: 'problems.motionGone' };
+  }
+  return undefined;
+}
+
 export function sentenceFor(failure: Failure, step: Step): Sentence {
   if (failure.kind === 'network') return { key: 'problems.network' };
+  if (step === 'cast') {
+    const sentence = castSentence(failure);
+    if (sentence) return sentence;
+  }
   if (step === 'checkReceipt') {
     // A receipt looked up in the published results: not there, not a receipt code, or no results yet.
     if (failure.slug === 'not-found') return { key: 'results.problems.receiptNotFound' };
@@ -59,4 +81,12 @@ export function describe(error: unknown, step: Step, t: (key: string, params?: R
   const failure: Failure = error instanceof ApiFailure ? error.failure : { kind: 'problem', slug: 'internal-error', status: 0, problem: { type: '', title: '', status: 0 } };
   const sentence = sentenceFor(failure, step);
   return t(sentence.key, sentence.wait ? { ...sentence.params, wait: t(sentence.wait.key, sentence.wait.params) } : sentence.params);
+}
+
+/** A refusal the service announced before the owner tried (my-ballots' cast.refusal), said as the cast's refusal would be. */
+export function refusalSentence(refusal: { type: string; detail: string }, t: (key: string, params?: Record<string, string | number>) => string): string {
+  const type = `urn:gongjue:problem:${refusal.type}`;
+  const failure: Failure = { kind: 'problem', slug: refusal.type, status: 0, problem: { type, title: '', status: 0, detail: refusal.detail } };
+  const sentence = sentenceFor(failure, 'cast');
+  return t(sentence.key, sentence.params);
 }

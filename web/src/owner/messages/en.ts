@@ -72,6 +72,12 @@ const en: typeof zhCN = {
     forbidden: 'You may not do this. If in doubt, ask the owners\' committee or the township office.',
     other: 'Something went wrong. Please try again later; if it keeps failing, tell the owners\' committee the number {id}.',
     otherNoId: 'Something went wrong. Please try again later; if it keeps failing, tell the owners\' committee.',
+    votingClosed: 'Voting has closed; this vote was not sent. Go back to the meeting page to see it.',
+    votingNotOpen: 'Voting has not opened yet; this vote was not sent. Come back during the voting time.',
+    assuranceTooLow: 'Your verification is not strong enough; this vote was not sent. Use face verification first, or be verified in person at the property office or the owners’ committee.',
+    notYourVote: 'This vote is not yours to cast (you may be outside the motion’s voters, or only the co-owners’ representative may cast it). See the meeting page; ask the owners’ committee if in doubt.',
+    choiceInvalid: 'This choice is not valid and was not sent. Go back, change it and send again.',
+    motionGone: 'This motion was not found; the vote was not sent. Go back to the meeting page and reload it.',
   },
 };
 export default en;

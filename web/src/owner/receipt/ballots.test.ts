@@ -8,7 +8,7 @@ const t = (key: string) => lookup(key);
 
 type Motion = Meeting['motions'][number];
 const motion = (over: Partial<Motion>): Motion => ({ id: 'm', position: 1, matter: 'other_major', kind: 'yes_no', title: '议题', text: '', options: null, candidates: null, seats: null, scope: { kind: 'estate' }, liftInstallation: false, documents: [], rule: {} as Motion['rule'], electorate: null, ...over });
-const ballot = (choice: unknown, over: Partial<NonNullable<MyBallot['current']>> = {}): NonNullable<MyBallot['current']> => ({ choice, spoiled: false, channel: 'online', castAt: '2026-12-05T05:38:51.000Z', version: 1, receipt: 'ab'.repeat(32), ...over });
+const ballot = (choice: unknown, over: Partial<NonNullable<MyBallot['current']>> = {}): NonNullable<MyBallot['current']> => ({ choice, spoiled: false, channel: 'online', castAt: '2026-12-05T05:38:51.000Z', version: 1, receipt: 'ab'.repeat(32), byYou: true, ...over });
 
 describe('choiceWords', () => {
   it('says 同意 / 反对 / 弃权, the option’s label, the chosen candidates’ names', () => {
@@ -45,7 +45,7 @@ describe('the rest of the receipt', () => {
 
   it('lists the motions the owner votes on, in the meeting’s order, and knows when nothing stands yet', () => {
     const meeting = { motions: [motion({ id: 'm2', position: 2 }), motion({ id: 'm1', position: 1 }), motion({ id: 'm3', position: 3 })] } as Meeting;
-    const mine = (motionId: string, current: MyBallot['current']) => ({ motionId, voterId: 'v', owners: [], developer: false, area: '89.50', current }) as MyBallot;
+    const mine = (motionId: string, current: MyBallot['current']) => ({ motionId, voterId: 'v', owners: [], developer: false, area: '89.50', current }) as unknown as MyBallot;
     const none = receiptMotions(meeting, [mine('m2', null), mine('m1', null)]);
     expect(none.map((m) => m.id)).toEqual(['m1', 'm2']); // m3: not in the owner's scope
     expect(hasBallot(none)).toBe(false);

@@ -1,4 +1,53 @@
 import { defineArea } from '../area.ts';
 
-/** Words of the vote pages. */
-export default defineArea({}, {});
+/** Words of voting: the choices on a motion card and the review before anything is sent. */
+export default defineArea(
+  {
+    agree: '同意',
+    oppose: '反对',
+    abstain: '弃权',
+    blankElection: '空白票（弃权）',
+    chosen: '（已选）',
+    chosenOf: '已选 {n} / 最多 {seats}',
+    seatsFull: '已经选满 {seats} 人。要换人，请先取消一位。',
+    review: {
+      title: '核对我的选择',
+      intro: '下面是您将要提交的表决。确认无误后，请点“确认提交”。点之前，什么都不会提交。',
+      willSend: '将提交：{choice}',
+      blank: '这一项您没有选择，不会提交。',
+      blankKeeps: '这一项您没有重新选择，保持原来的选择：{choice}。',
+      confirm: '确认提交',
+      back: '返回修改',
+      sending: '正在提交，请稍候…（{done} / {total}）',
+      nothing: '没有要提交的选择。请返回会议页面选择。',
+      backToMeeting: '返回会议页面',
+      retry: '再试一次',
+      loading: '正在读取…',
+      partly: '已提交 {done} 项，还有 {left} 项没有提交成功。',
+    },
+  },
+  {
+    agree: 'Agree',
+    oppose: 'Oppose',
+    abstain: 'Abstain',
+    blankElection: 'Blank (abstain)',
+    chosen: '(chosen)',
+    chosenOf: '{n} chosen of at most {seats}',
+    seatsFull: 'You have chosen {seats}, the most allowed. To choose someone else, first untick one.',
+    review: {
+      title: 'Check my choices',
+      intro: 'These are the votes you are about to send. When they are right, tap “Confirm and send”. Nothing is sent before you do.',
+      willSend: 'Will send: {choice}',
+      blank: 'You chose nothing on this motion; nothing will be sent for it.',
+      blankKeeps: 'You did not choose again on this motion; your earlier choice stays: {choice}.',
+      confirm: 'Confirm and send',
+      back: 'Go back and change',
+      sending: 'Sending, please wait… ({done} of {total})',
+      nothing: 'There is nothing to send. Go back to the meeting to choose.',
+      backToMeeting: 'Back to the meeting',
+      retry: 'Try again',
+      loading: 'Loading…',
+      partly: '{done} sent; {left} could not be sent yet.',
+    },
+  },
+);

@@ -1,0 +1,34 @@
+import { ref } from 'vue';
+import type { paths } from '../../api/schema.ts';
+import { useSession } from '../session.ts';
+
+export type MeetingData = paths['/v1/meetings/{meetingId}']['get']['responses'][200]['content']['application/json'];
+export type Motion = MeetingData['motions'][number];
+export type MyBallots = paths['/v1/meetings/{meetingId}/my-ballots']['get']['responses'][200]['content']['application/json'];
+export type BallotItem = MyBallots['items'][number];
+
+/**
+ * The meeting and the owner's ballots on it, as the service says them (GET /v1/meetings/{id}
+ * and …/my-ballots): read by the meeting page and again by the review page, so what the owner
+ * confirms is checked against what the service says now.
+ */
+export function useMeetingData() {
+  const session = useSession();
+  const meeting = ref<MeetingData>();
+  const ballots = ref<MyBallots>();
+
+  async function load(meetingId: string): Promise<void> {
+    const path = { params: { path: { meetingId } } };
+    const [m, b] = await Promise.all([
+      session.authorized(() => session.api.GET('/v1/meetings/{meetingId}', path)),
+      session.authorized(() => session.api.GET('/v1/meetings/{meetingId}/my-ballots', path)),
+    ]);
+    meeting.value = m;
+    ballots.value = b;
+  }
+
+  /** The voters the owner belongs to on a motion (none: not in its scope). */
+  const itemsOf = (motionId: string): BallotItem[] => ballots.value?.items.filter((i) => i.motionId === motionId) ?? [];
+
+  return { meeting, ballots, load, itemsOf };
+}
