@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AssuranceLevel, DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { LEVEL_TITLES } from './assurance.ts';
 import { phoneOfAccount } from './accounts.ts';
 import { grantsForAccount } from './grants.ts';
 import { liveBoundOwnersOf } from './owner-bindings-repository.ts';
@@ -15,11 +16,13 @@ export interface VerifiedOwner {
   name: string;
   /** How strongly the binding was established (README "Identity assurance"). */
   level: AssuranceLevel;
+  /** The level in the owner's words (LEVEL_TITLES). */
+  levelWords: { zh: string; en: string };
 }
 
 /** The registry owners the account is bound to now, by estate name. */
 export async function verifiedOwnersOf(db: Kysely<DB>, accountId: string): Promise<VerifiedOwner[]> {
-  return liveBoundOwnersOf(db, accountId);
+  return (await liveBoundOwnersOf(db, accountId)).map((owner) => ({ ...owner, levelWords: LEVEL_TITLES[owner.level] }));
 }
 
 /** What the account may do now and which owners it is: read again after a verification, for the fresh token. */
