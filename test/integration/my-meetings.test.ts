@@ -126,3 +126,12 @@ describe('the assurance level in words', () => {
     expect(bindings.items[0].bindings[0].levelWords.zh).toBe('姓名、证件号码和登记信息');
   });
 });
+
+describe('the binding notice', () => {
+  it('links to the owner app’s page of the phones bound (/homes), not to a page the app does not have', async () => {
+    const inbox = (await get('/v1/me/messages', owner.accessToken)).json();
+    const bound = inbox.messages.find((m: { kind: string }) => m.kind === 'owner_bound');
+    expect(new URL(bound.link).pathname).toBe('/homes');
+    expect(bound.text).toContain('我的房产');
+  });
+});

@@ -27,7 +27,7 @@ export default defineArea(
     days: '{n} 天',
     hours: '{n} 小时',
     minutes: '{n} 分钟',
-    join: '',
+    join: ' ',
     date: '{month}月{day}日 {time}',
     votedAll: '您可以表决的 {total} 项都已表决。截止前还可以修改。',
     votedSome: '您可以表决 {total} 项，已表决 {voted} 项，还有 {left} 项没有表决。',
