@@ -24,6 +24,9 @@ const ownerRefSchema = z.object({
   name: z.string(),
   level: assuranceLevelSchema.describe('How strongly the binding was established; the estate’s minimumAssurance says which levels may vote'),
   levelWords: levelWordsSchema,
+  votesOnline: z
+    .boolean()
+    .describe('Whether the level reaches the estate’s minimumAssurance now, so meetings opened from now on take this owner’s online ballots (a meeting keeps the minimum it opened with)'),
 });
 
 const personOf = (principal: Principal) => accountOf(principal, 'Only people have an account; API clients do not');
@@ -111,6 +114,10 @@ export default async function meRoutes(fastify: FastifyInstance) {
                 motions: z.number().int(),
                 mayVoteOn: z.number().int(),
                 votedOn: z.number().int(),
+                levelEnough: z
+                  .boolean()
+                  .nullable()
+                  .describe('Whether my verification reaches the level this meeting takes online ballots from (frozen when voting opened); null before voting opens'),
               }),
             ),
           }),

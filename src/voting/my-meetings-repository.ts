@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB, MeetingStatus } from '../db/schema.ts';
+import type { AssuranceLevel, DB, MeetingStatus } from '../db/schema.ts';
 
 /** The rows of an owner's home: the meetings of their estates and what they may vote on in each. The logic is in my-meetings.ts. */
 
@@ -14,7 +14,10 @@ export interface OwnerMeetingRow {
   voting_opens_at: Date;
   voting_closes_at: Date;
   noticed_at: Date | null;
+  opened_at: Date | null;
   closed_at: Date | null;
+  /** The level online ballots need, frozen when voting opened (null: not yet open, or opened before levels existed). */
+  min_assurance: AssuranceLevel | null;
   motions: number;
 }
 
@@ -35,7 +38,9 @@ export async function publicMeetingsOfEstates(db: Kysely<DB>, estateIds: readonl
       'meetings.voting_opens_at',
       'meetings.voting_closes_at',
       'meetings.noticed_at',
+      'meetings.opened_at',
       'meetings.closed_at',
+      'meetings.min_assurance',
     ])
     .select((eb) => eb.selectFrom('motions').select(sql<number>`count(*)::int`.as('n')).whereRef('motions.meeting_id', '=', 'meetings.id').as('motions'))
     .where('meetings.estate_id', 'in', estateIds)
@@ -68,5 +73,16 @@ export async function myMotionCounts(db: Kysely<DB>, meetingIds: readonly string
     .selectFrom(perMotion)
     .select(['per_motion.meeting_id', sql<number>`count(*)::int`.as('may_vote'), sql<number>`count(*) filter (where per_motion.voted)::int`.as('voted')])
     .groupBy('per_motion.meeting_id')
+    .execute();
+}
+
+/** The levels of the account's live bindings, by estate. */
+export async function myBindingLevels(db: Kysely<DB>, accountId: string): Promise<{ estate_id: string; level: AssuranceLevel }[]> {
+  return db
+    .selectFrom('owner_bindings')
+    .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
+    .select(['owners.estate_id', 'owner_bindings.level'])
+    .where('owner_bindings.account_id', '=', accountId)
+    .where('owner_bindings.revoked_at', 'is', null)
     .execute();
 }

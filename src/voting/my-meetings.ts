@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB, MeetingStatus } from '../db/schema.ts';
+import { type AssuranceLevel, assuranceRank, reaches } from '../identity/assurance.ts';
 import { localTime } from '../lib/local-time.ts';
-import { myMotionCounts, publicMeetingsOfEstates } from './my-meetings-repository.ts';
+import { myBindingLevels, myMotionCounts, publicMeetingsOfEstates } from './my-meetings-repository.ts';
 
 /**
  * An owner's home (the owner app's first page): the meetings of every estate they are verified
@@ -48,17 +49,25 @@ export interface MyMeeting {
   motions: number;
   mayVoteOn: number;
   votedOn: number;
+  /** Whether the account's binding in the estate reaches the level this meeting takes online ballots from (null before voting opens). */
+  levelEnough: boolean | null;
 }
 
 export async function myMeetings(db: Kysely<DB>, input: { accountId: string; estateIds: readonly string[]; now: Date }): Promise<{ asOf: string; items: MyMeeting[] }> {
   const rows = await publicMeetingsOfEstates(db, [...new Set(input.estateIds)], MY_MEETINGS_MAX);
   const counts = new Map((await myMotionCounts(db, rows.map((r) => r.id), input.accountId)).map((c) => [c.meeting_id, c]));
+  const best = new Map<string, AssuranceLevel>();
+  for (const b of await myBindingLevels(db, input.accountId)) {
+    const known = best.get(b.estate_id);
+    if (known === undefined || assuranceRank(b.level) > assuranceRank(known)) best.set(b.estate_id, b.level);
+  }
   return {
     asOf: input.now.toISOString(),
     items: rows.map((r) => {
       // The repository leaves drafts out; the type cannot know it.
       const status = r.status as Exclude<MeetingStatus, 'draft'>;
       const count = counts.get(r.id);
+      const level = best.get(r.estate_id);
       return {
         id: r.id,
         estateId: r.estate_id,
@@ -76,6 +85,7 @@ export async function myMeetings(db: Kysely<DB>, input: { accountId: string; est
         motions: r.motions,
         mayVoteOn: count?.may_vote ?? 0,
         votedOn: count?.voted ?? 0,
+        levelEnough: r.opened_at === null ? null : level !== undefined && reaches(level, r.min_assurance ?? 'knowledge'),
       };
     }),
   };

@@ -131,6 +131,7 @@ describe('home, homes, messages and settings of a verified owner', () => {
       expect(text).toContain('表决结果已公布。');
       expect(text).not.toContain(TITLES.draft);
       expect(text).not.toContain(TITLES.otherEstate);
+      expect(text).not.toContain('您还不能在网上投票');
       // The groups in order, each meeting under its own heading.
       expect(text.indexOf('正在表决')).toBeLessThan(text.indexOf(TITLES.open));
       expect(text.indexOf(TITLES.open)).toBeLessThan(text.indexOf('即将开始'));
@@ -343,12 +344,18 @@ describe('verifying on the phone', () => {
       expect(homes).toContain('业主：李四');
       expect(homes).toContain('1栋 2单元 302');
       expect(homes).toContain('认证方式：姓名和证件号码');
+      // Name and number alone: the estate takes no online vote on it (the service says so), and the way on is said.
+      expect(homes).toContain('这种认证方式还不能在本小区网上投票');
       await expectOwnerFriendly(page, 'homes after verifying');
       await screenshot(page, 'home-14-verified-homes');
 
-      // Home now shows the estate's meetings.
+      // Home now shows the estate's meetings, and that online votes need more.
       await page.getByRole('link', { name: '返回首页' }).click();
       await page.getByText(TITLES.open).waitFor();
+      expect(await mainText(page)).toContain('您还不能在网上投票');
+      expect(await mainText(page)).toContain('这次会议的网上投票要求更可靠的认证');
+      await expectOwnerFriendly(page, 'home, verified by name and number');
+      await screenshot(page, 'home-14b-home-knowledge');
 
       // Unbinding this phone: asked, then done; every session ends, so the login page.
       await page.goto(`${base}/homes`);

@@ -66,7 +66,8 @@ describe('GET /v1/me/meetings', () => {
     const [noticed, open, published] = body.items;
     expect(noticed).toMatchObject({ estateId: p.estateA, estateName: '阳光花园', title: '即将开始的会议', status: 'noticed', phase: 'upcoming', resultsPublished: false, motions: 1, mayVoteOn: 0, votedOn: 0 });
     expect(noticed.local).toEqual({ timeZone: 'Asia/Shanghai', votingOpens: '2026-12-17 10:00', votingCloses: '2026-12-21 10:00' });
-    expect(open).toMatchObject({ status: 'open', phase: 'open', motions: 2, mayVoteOn: 2, votedOn: 1, votingClosesAt: new Date(START.getTime() + 10 * DAY).toISOString() });
+    expect(noticed.levelEnough).toBeNull();
+    expect(open).toMatchObject({ status: 'open', phase: 'open', motions: 2, mayVoteOn: 2, votedOn: 1, levelEnough: true, votingClosesAt: new Date(START.getTime() + 10 * DAY).toISOString() });
     expect(published).toMatchObject({ status: 'published', phase: 'closed', resultsPublished: true, mayVoteOn: 1, votedOn: 0 });
   });
 
@@ -121,9 +122,22 @@ describe('the assurance level in words', () => {
   it('GET /v1/me and GET /v1/me/bindings give each level in an owner’s words, both languages', async () => {
     const me = (await get('/v1/me', owner.accessToken)).json();
     expect(me.verifiedOwners[0]).toMatchObject({ name: zhang.name, level: 'registry_factor', levelWords: { zh: '姓名、证件号码和登记信息', en: 'Name, identity number and registry details' } });
+    expect(me.verifiedOwners[0].votesOnline).toBe(true);
     expect(me.faceVerification).toBe(false);
     const bindings = (await get('/v1/me/bindings', owner.accessToken)).json();
     expect(bindings.items[0].bindings[0].levelWords.zh).toBe('姓名、证件号码和登记信息');
+  });
+
+  it('says whether the level is enough to vote online in the estate (its minimumAssurance): name and number alone are not, by default', async () => {
+    const person = await signedIn(t, '13700005678');
+    const verified = await t.app.inject({ method: 'POST', url: '/v1/me/verification', headers: bearer(person.accessToken), payload: { name: li.name, idNumber: li.id } });
+    expect(verified.statusCode, verified.body).toBe(200);
+    const me = (await get('/v1/me', verified.json().accessToken)).json();
+    const inA = me.verifiedOwners.find((o: { estateId: string }) => o.estateId === p.estateA);
+    expect(inA).toMatchObject({ level: 'knowledge', levelWords: { zh: '姓名和证件号码' }, votesOnline: false });
+    // The open meeting took registry_factor up when it opened: its card says so instead of asking for votes that would be refused.
+    const open = (await get('/v1/me/meetings', verified.json().accessToken)).json().items.find((m: { id: string }) => m.id === ids.open);
+    expect(open).toMatchObject({ mayVoteOn: 2, votedOn: 0, levelEnough: false });
   });
 });
 

@@ -4983,6 +4983,8 @@ export interface operations {
                                 zh: string;
                                 en: string;
                             };
+                            /** @description Whether the level reaches the estate’s minimumAssurance now, so meetings opened from now on take this owner’s online ballots (a meeting keeps the minimum it opened with) */
+                            votesOnline: boolean;
                         }[];
                         /** @description Whether this installation has a face-verification provider (POST /v1/me/face-checks) */
                         faceVerification: boolean;
@@ -5066,6 +5068,8 @@ export interface operations {
                             motions: number;
                             mayVoteOn: number;
                             votedOn: number;
+                            /** @description Whether my verification reaches the level this meeting takes online ballots from (frozen when voting opened); null before voting opens */
+                            levelEnough: boolean | null;
                         }[];
                     };
                 };
@@ -5142,6 +5146,8 @@ export interface operations {
                                 zh: string;
                                 en: string;
                             };
+                            /** @description Whether the level reaches the estate’s minimumAssurance now, so meetings opened from now on take this owner’s online ballots (a meeting keeps the minimum it opened with) */
+                            votesOnline: boolean;
                         }[];
                         /** @description The level of each binding this verification made or kept (factor: the second factor it reached registry_factor with) */
                         assurance: {
@@ -5343,6 +5349,8 @@ export interface operations {
                                 zh: string;
                                 en: string;
                             };
+                            /** @description Whether the level reaches the estate’s minimumAssurance now, so meetings opened from now on take this owner’s online ballots (a meeting keeps the minimum it opened with) */
+                            votesOnline: boolean;
                         }[];
                         /** @description The level of each binding this verification made or kept */
                         assurance: {
