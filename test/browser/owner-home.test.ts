@@ -2,6 +2,8 @@ import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
+import { notifyOwner } from '../../src/notifications/outbox.ts';
 import { developmentFaceProvider } from '../../src/identity/face/development.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { type DisplayMode, expectOwnerFriendly, launchChromium, phone, screenshot } from '../helpers/browser.ts';
@@ -28,6 +30,8 @@ const DAY = 24 * HOUR;
 const CLOSES = new Date('2026-12-20T12:00:00Z');
 const START = new Date(CLOSES.getTime() - (3 * DAY + 5 * HOUR + 30 * MINUTE));
 const clock = manualClock(START);
+/** Notices in 张三's inbox besides the meetings' messages: with them the inbox is longer than a page (20). */
+const OLD_NOTICES = 20;
 
 const TITLES = {
   published: '2026年第一次业主大会',
@@ -64,6 +68,15 @@ beforeAll(async () => {
     { registryNo: 'R-3', building: '2栋', room: '101', area: '120.25', owners: [wang] },
   ]);
   await importRegistry(t, p.staffB, p.estateB, [{ registryNo: 'B-1', building: '9栋', room: '901', area: '70.00', owners: [zhao] }]);
+  // Twenty old notices of the committee to 张三, without a link: the inbox holds more than a page.
+  const db = t.testDatabase.database.db;
+  const zhangOwner = await db.selectFrom('owners').select('id').where('estate_id', '=', p.estateA).where('name', '=', zhang.name).executeTakeFirstOrThrow();
+  for (let n = 1; n <= OLD_NOTICES; n++) {
+    const now = new Date(START.getTime() - (200 - n) * DAY);
+    await inTransaction(db, (trx) =>
+      notifyOwner(trx, zhangOwner.id, { estateId: p.estateA, topic: 'test.notice', kind: 'tally_discrepancy', params: {}, subjectId: zhangOwner.id, body: `【阳光花园业委会】第 ${n} 号通知：小区公告栏已更新。`, now }),
+    );
+  }
   const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
   const organiserB = await appointed(t, p.staffB, p.estateB, 'organiser');
 
@@ -176,7 +189,7 @@ describe('home, homes, messages and settings of a verified owner', () => {
     try {
       await reachHome(page);
       const before = Number((await page.getByRole('link', { name: /^消息/ }).innerText()).match(/(\d+) 条未读/)![1]);
-      expect(before).toBeGreaterThanOrEqual(3);
+      expect(before).toBeGreaterThan(OLD_NOTICES);
       await page.getByRole('link', { name: /^消息/ }).click();
       await page.getByRole('heading', { name: '消息' }).waitFor();
       await page.getByText(`${before} 条未读`).waitFor();
@@ -197,6 +210,21 @@ describe('home, homes, messages and settings of a verified owner', () => {
       await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
       await page.goBack();
       await page.getByText(`${before - 2} 条未读`).waitFor();
+
+      // More than a page: the rest on asking ("加载更多"), never by scrolling alone.
+      expect(await page.locator('.message').count()).toBe(20);
+      await page.getByRole('button', { name: '加载更多' }).click();
+      await page.getByText('没有更多消息了。').waitFor();
+      // Every message was unread when the test began: all of them are listed now.
+      expect(await page.locator('.message').count()).toBe(before);
+      const oldest = page.locator('.message').last();
+      expect(await oldest.innerText()).toContain('第 1 号通知');
+      // A message without a link: opening it marks it read, and the page stays.
+      await oldest.click();
+      await page.getByText(`${before - 3} 条未读`).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/messages');
+      expect(await oldest.innerText()).toMatch(/已读/);
+      await screenshot(page, 'home-4b-messages-more');
 
       await page.getByRole('button', { name: '全部标为已读' }).click();
       await page.getByText('全部已读').waitFor();
