@@ -4,10 +4,9 @@ import { defineArea } from '../area.ts';
 export default defineArea(
   {
     title: '实名认证',
-    intro: '请填写房产登记时用的姓名和证件号码。认证后，您就能看到自己的房屋，并在手机上参加业主大会表决。',
+    intro: '请填写房产登记时用的姓名（和房产证上的一样）和证件号码。认证后，您就能看到自己的房屋，并在手机上参加业主大会表决。',
     back: '返回首页',
     name: '姓名',
-    namePlaceholder: '和房产证上的一样',
     idType: '证件类型',
     idTypes: {
       resident_id: '居民身份证',
@@ -20,7 +19,6 @@ export default defineArea(
     idNumber: '证件号码',
     idNumberPlaceholder: '证件上的号码',
     certificate: '不动产权证书号（选填）',
-    certificatePlaceholder: '房产证上的证书号',
     certificateHint: '照房产证上的写法填写，例如“京(2020)朝阳区不动产权第0012345号”。填写后认证更可靠；有的小区要求填写后才能在网上投票。',
     next: '下一步：核对信息',
     needName: '请填写姓名。',
@@ -64,10 +62,9 @@ export default defineArea(
   },
   {
     title: 'Verify who you are',
-    intro: 'Enter the name and identity number the property registry has for you. Once verified you see your homes and can vote in owners\' meetings on your phone.',
+    intro: 'Enter the name (as on the property certificate) and identity number the property registry has for you. Once verified you see your homes and can vote in owners\' meetings on your phone.',
     back: 'Back to home',
     name: 'Name',
-    namePlaceholder: 'As on the property certificate',
     idType: 'Document',
     idTypes: {
       resident_id: 'Resident identity card',
@@ -78,9 +75,8 @@ export default defineArea(
       uscc: 'Unified social credit code (organisation)',
     },
     idNumber: 'Document number',
-    idNumberPlaceholder: 'The number on the document',
+    idNumberPlaceholder: 'As on the card',
     certificate: 'Property certificate number (optional)',
-    certificatePlaceholder: 'The number on the certificate',
     certificateHint: 'Write it as on the certificate, e.g. “京(2020)朝阳区不动产权第0012345号”. It makes the verification stronger; some estates ask for it before you vote online.',
     next: 'Next: check the details',
     needName: 'Enter your name.',
