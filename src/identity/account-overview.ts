@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AssuranceLevel, DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { settingsOfEstate } from '../places/estate-settings.ts';
+import { LEVEL_TITLES, reaches } from './assurance.ts';
 import { phoneOfAccount } from './accounts.ts';
 import { grantsForAccount } from './grants.ts';
 import { liveBoundOwnersOf } from './owner-bindings-repository.ts';
@@ -15,11 +17,19 @@ export interface VerifiedOwner {
   name: string;
   /** How strongly the binding was established (README "Identity assurance"). */
   level: AssuranceLevel;
+  /** The level in the owner's words (LEVEL_TITLES). */
+  levelWords: { zh: string; en: string };
+  /** Whether the level reaches the estate's minimumAssurance now: what meetings opened from now on accept online. */
+  votesOnline: boolean;
 }
 
 /** The registry owners the account is bound to now, by estate name. */
 export async function verifiedOwnersOf(db: Kysely<DB>, accountId: string): Promise<VerifiedOwner[]> {
-  return liveBoundOwnersOf(db, accountId);
+  return (await liveBoundOwnersOf(db, accountId)).map(({ estateSettings, ...owner }) => ({
+    ...owner,
+    levelWords: LEVEL_TITLES[owner.level],
+    votesOnline: reaches(owner.level, settingsOfEstate({ settings: estateSettings }).settings.minimumAssurance),
+  }));
 }
 
 /** What the account may do now and which owners it is: read again after a verification, for the fresh token. */

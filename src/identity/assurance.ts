@@ -29,10 +29,21 @@ export const reaches = (level: AssuranceLevel, minimum: AssuranceLevel): boolean
 /** The level a self-verification reaches with this factor (none: knowledge alone). */
 export const selfLevel = (factor: RegistryFactor | null): 'knowledge' | 'registry_factor' => (factor === null ? 'knowledge' : 'registry_factor');
 
+/**
+ * How a level reads to an owner — in the owner app (what their verification was made with) and in
+ * messages (Chinese, as the SMS is): the API gives these words, so the app holds no list of its own.
+ */
+export const LEVEL_TITLES: Record<AssuranceLevel, { zh: string; en: string }> = {
+  knowledge: { zh: '姓名和证件号码', en: 'Name and identity number' },
+  registry_factor: { zh: '姓名、证件号码和登记信息', en: 'Name, identity number and registry details' },
+  provider_face: { zh: '人脸核身', en: 'Face check' },
+  in_person: { zh: '现场核验', en: 'In person' },
+};
+
 /** How a level reads in a message to an owner (Chinese, as the SMS is). */
 export const LEVEL_WORDS: Record<AssuranceLevel, string> = {
-  knowledge: '姓名和证件号码',
-  registry_factor: '姓名、证件号码和登记信息',
-  provider_face: '人脸核身',
-  in_person: '现场核验',
+  knowledge: LEVEL_TITLES.knowledge.zh,
+  registry_factor: LEVEL_TITLES.registry_factor.zh,
+  provider_face: LEVEL_TITLES.provider_face.zh,
+  in_person: LEVEL_TITLES.in_person.zh,
 };

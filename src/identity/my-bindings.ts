@@ -3,6 +3,7 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { AssuranceLevel, DB } from '../db/schema.ts';
 import { maskPhone } from '../lib/mask.ts';
 import { ProblemError } from '../problems.ts';
+import { LEVEL_TITLES } from './assurance.ts';
 import { bindingsOfMyOwners, revokeBindingOfAccount } from './owner-bindings-repository.ts';
 import { markTokensRevoked } from './refresh-tokens-repository.ts';
 
@@ -24,6 +25,7 @@ export interface OwnerBindings {
     you: boolean;
     method: 'self' | 'in_person' | 'face';
     level: AssuranceLevel;
+    levelWords: { zh: string; en: string };
     factor: 'phone' | 'property_certificate' | null;
     since: string;
     endedAt: string | null;
@@ -45,6 +47,7 @@ export async function myBindings(db: Kysely<DB>, accountId: string): Promise<Own
       you: r.account_id === accountId,
       method: r.method,
       level: r.level,
+      levelWords: LEVEL_TITLES[r.level],
       factor: r.factor,
       since: r.created_at.toISOString(),
       endedAt: r.revoked_at?.toISOString() ?? null,

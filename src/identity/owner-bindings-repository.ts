@@ -9,7 +9,7 @@ export async function liveBoundOwnersOf(db: Kysely<DB>, accountId: string) {
     .selectFrom('owner_bindings')
     .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
     .innerJoin('estates', 'estates.id', 'owners.estate_id')
-    .select(['owners.id as ownerId', 'owners.estate_id as estateId', 'estates.name as estateName', 'owners.name', 'owner_bindings.level'])
+    .select(['owners.id as ownerId', 'owners.estate_id as estateId', 'estates.name as estateName', 'estates.settings as estateSettings', 'owners.name', 'owner_bindings.level'])
     .where('owner_bindings.account_id', '=', accountId)
     .where('owner_bindings.revoked_at', 'is', null)
     .orderBy('estates.name')

@@ -23,6 +23,7 @@ export type Action =
   | 'api_client.manage'
   | 'meeting.manage'
   | 'meeting.read'
+  | 'meeting.read_draft'
   | 'meeting.turnout'
   | 'meeting.deliveries'
   | 'ballot.cast'
@@ -83,6 +84,8 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   // Committee members and organisers call meetings and put motions.
   'meeting.manage': [committeeOfEstate, organiserOfEstate],
   'meeting.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
+  // A draft is the organisers' work in progress, for those who prepare or oversee it: owners see a meeting from its notice on.
+  'meeting.read_draft': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, clientReading],
   // Turnout only (area and heads that took part), never the running counts.
   'meeting.turnout': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
   // How the meeting's messages went out (masked phones) and re-sending the failed: those who called it.

@@ -6,6 +6,7 @@ import { accessOf, accountOverview } from '../identity/account-overview.ts';
 import { holdingsOf } from '../identity/holdings.ts';
 import { requireAccess } from '../identity/access.ts';
 import { ownedIn } from '../identity/permissions.ts';
+import { MY_MEETINGS_MAX, myMeetings } from '../voting/my-meetings.ts';
 import { accountOf, grantSchema, type Principal } from '../identity/principal.ts';
 import { ID_DOC_TYPES } from '../registry/types.ts';
 import { type SelfVerification, verifySelf } from '../identity/verification.ts';
@@ -14,12 +15,18 @@ import { endMyBinding, myBindings } from '../identity/my-bindings.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { amountSchema, assuranceLevelSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
+const levelWordsSchema = z.object({ zh: z.string(), en: z.string() }).describe('The level in an owner’s words, e.g. 姓名、证件号码和登记信息');
+
 const ownerRefSchema = z.object({
   ownerId: z.uuid(),
   estateId: z.uuid(),
   estateName: z.string(),
   name: z.string(),
   level: assuranceLevelSchema.describe('How strongly the binding was established; the estate’s minimumAssurance says which levels may vote'),
+  levelWords: levelWordsSchema,
+  votesOnline: z
+    .boolean()
+    .describe('Whether the level reaches the estate’s minimumAssurance now, so meetings opened from now on take this owner’s online ballots (a meeting keeps the minimum it opened with)'),
 });
 
 const personOf = (principal: Principal) => accountOf(principal, 'Only people have an account; API clients do not');
@@ -57,13 +64,71 @@ export default async function meRoutes(fastify: FastifyInstance) {
         summary: 'The signed-in person: phone, roles and the registry owners they are verified as',
         security: bearerSecurity,
         response: {
-          200: z.object({ accountId: z.uuid(), phone: z.string(), grants: z.array(grantSchema), verifiedOwners: z.array(ownerRefSchema) }),
+          200: z.object({
+            accountId: z.uuid(),
+            phone: z.string(),
+            grants: z.array(grantSchema),
+            verifiedOwners: z.array(ownerRefSchema),
+            faceVerification: z.boolean().describe('Whether this installation has a face-verification provider (POST /v1/me/face-checks)'),
+          }),
           ...problemResponses(401, 403),
         },
       },
     },
     async (request) => {
-      return accountOverview(app.database.db, personOf(request.user));
+      return { ...(await accountOverview(app.database.db, personOf(request.user))), faceVerification: app.face !== null };
+    },
+  );
+
+  app.get(
+    '/me/meetings',
+    {
+      ...secured,
+      schema: {
+        operationId: 'listMyMeetings',
+        tags: ['owners'],
+        summary: 'The meetings of every estate I am verified in, for the owner app’s home: past their draft, newest voting first',
+        description:
+          'Each with `phase` (upcoming: the notice is out, voting not yet open; open; closed; cancelled), and how far I am: ' +
+          '`mayVoteOn` motions whose electorate holds a voter of an owner I am bound to (0 until voting opens and freezes it), ' +
+          `\`votedOn\` of those with a ballot standing for every such voter. \`asOf\`: the service’s clock, to count the time left from. At most ${MY_MEETINGS_MAX}.`,
+        security: bearerSecurity,
+        response: {
+          200: z.object({
+            asOf: z.iso.datetime(),
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                estateId: z.uuid(),
+                estateName: z.string(),
+                kind: z.enum(['regular', 'temporary']),
+                title: z.string(),
+                status: z.enum(['noticed', 'open', 'closed', 'tallied', 'published', 'cancelled', 'discrepancy']),
+                phase: z.enum(['upcoming', 'open', 'closed', 'cancelled']),
+                votingOpensAt: z.iso.datetime(),
+                votingClosesAt: z.iso.datetime(),
+                local: z.object({ timeZone: z.string(), votingOpens: z.string(), votingCloses: z.string() }).describe("The instants in the estate's time zone"),
+                noticedAt: z.iso.datetime().nullable(),
+                closedAt: z.iso.datetime().nullable(),
+                resultsPublished: z.boolean().describe('The results notice is out: GET /v1/meetings/{id}/results'),
+                motions: z.number().int(),
+                mayVoteOn: z.number().int(),
+                votedOn: z.number().int(),
+                levelEnough: z
+                  .boolean()
+                  .nullable()
+                  .describe('Whether my verification reaches the level this meeting takes online ballots from (frozen when voting opened); null before voting opens'),
+              }),
+            ),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const accountId = personOf(request.user);
+      const estateIds = request.user.grants.flatMap((g) => (g.role === 'owner' ? [g.estateId] : []));
+      return myMeetings(app.database.db, { accountId, estateIds, now: app.clock.now() });
     },
   );
 
@@ -223,6 +288,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
     you: z.boolean().describe('This account'),
     method: z.enum(['self', 'in_person', 'face']),
     level: assuranceLevelSchema,
+    levelWords: levelWordsSchema,
     factor: z.enum(['phone', 'property_certificate']).nullable(),
     since: z.iso.datetime(),
     endedAt: z.iso.datetime().nullable(),

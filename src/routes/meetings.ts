@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { inLongTransaction, inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
-import type { Action } from '../identity/permissions.ts';
+import { type Action, may } from '../identity/permissions.ts';
 import { accountOf, actorOf } from '../identity/principal.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { castOwnBallot } from '../voting/ballots.ts';
@@ -93,8 +93,14 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
   const secured = { onRequest: app.authenticate };
   const db = () => app.database.db;
 
-  const meetingFor = async (request: FastifyRequest, meetingId: string, action: Action) =>
-    (await requireAccess(db(), { principal: request.user, action, meeting: meetingId })).meeting;
+  const meetingFor = async (request: FastifyRequest, meetingId: string, action: Action) => {
+    const { meeting, estate } = await requireAccess(db(), { principal: request.user, action, meeting: meetingId });
+    // A draft is not there for whoever may not see drafts (owners): not a refusal, which would tell them it exists.
+    if (meeting.status === 'draft' && !may(request.user, 'meeting.read_draft', { estateId: estate.id, townshipId: estate.township_id })) {
+      throw new ProblemError('not-found', 'No such meeting');
+    }
+    return meeting;
+  };
 
   const personOf = (request: FastifyRequest) => accountOf(request.user, 'Only people take part in meetings');
 
@@ -151,7 +157,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'listMeetings',
         tags: ['meetings'],
-        summary: "An estate's meetings, newest first",
+        summary: "An estate's meetings, newest first (drafts only to its committee, organisers and staff: owners see a meeting from its notice on)",
         security: bearerSecurity,
         params: z.object({ estateId: uuidParam('an estate') }),
         response: { 200: z.object({ items: z.array(meetingSchema) }), ...problemResponses(400, 401, 404) },
@@ -159,7 +165,8 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const { estate } = await requireAccess(db(), { principal: request.user, action: 'meeting.read', estate: request.params.estateId });
-      return { items: await listMeetings(db(), estate.id) };
+      const drafts = may(request.user, 'meeting.read_draft', { estateId: estate.id, townshipId: estate.township_id });
+      return { items: await listMeetings(db(), estate.id, { drafts }) };
     },
   );
 

@@ -16,9 +16,11 @@ export async function requireMeeting(db: Kysely<DB>, meetingId: string, options:
   return meeting;
 }
 
-/** An estate's latest meetings, newest first. */
-export async function meetingsOfEstate(db: Kysely<DB>, estateId: string, limit: number): Promise<Meeting[]> {
-  return db.selectFrom('meetings').selectAll().where('estate_id', '=', estateId).orderBy('created_at', 'desc').limit(limit).execute();
+/** An estate's latest meetings, newest first; without its drafts unless asked. */
+export async function meetingsOfEstate(db: Kysely<DB>, estateId: string, limit: number, { drafts }: { drafts: boolean }): Promise<Meeting[]> {
+  let query = db.selectFrom('meetings').selectAll().where('estate_id', '=', estateId);
+  if (!drafts) query = query.where('status', '<>', 'draft');
+  return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
 export async function insertMeeting(

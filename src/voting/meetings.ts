@@ -138,9 +138,9 @@ export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<Mee
   };
 }
 
-/** An estate's latest meetings, newest first, as the API shows them. */
-export async function listMeetings(db: Kysely<DB>, estateId: string): Promise<MeetingView[]> {
-  const meetings = await meetingsOfEstate(db, estateId, 100);
+/** An estate's latest meetings, newest first, as the API shows them; drafts only to those who may see them (meeting.read_draft). */
+export async function listMeetings(db: Kysely<DB>, estateId: string, { drafts }: { drafts: boolean }): Promise<MeetingView[]> {
+  const meetings = await meetingsOfEstate(db, estateId, 100, { drafts });
   return Promise.all(meetings.map((m) => meetingView(db, m)));
 }
 

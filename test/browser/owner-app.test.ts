@@ -9,8 +9,8 @@ import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
 
 /**
- * The owner app in a phone's browser: a 375 × 667 phone in WeChat logs in with an SMS code and
- * reaches home, at 长辈版 sizes (text ≥ 18 px, targets ≥ 60 px), with axe-core finding nothing,
+ * The owner app in a phone's browser: a 375 × 667 phone in WeChat logs in with an SMS code,
+ * reaches home and 我的房产, at 长辈版 sizes (text ≥ 18 px, targets ≥ 60 px), with axe-core finding nothing,
  * at the default text size and at 200 %. Screenshots: test-artifacts/browser/.
  */
 let t: TestApp;
@@ -70,14 +70,22 @@ async function logInAndReachHome(page: Page, shots: string, owner: { phone: stri
   expect(await codeField.inputValue()).toBe(code);
   await page.getByRole('button', { name: '登录' }).click();
 
-  await page.getByRole('heading', { name: '我的房产' }).waitFor();
+  // Home: the meetings (none yet in this estate), the way to the owner's homes.
+  await page.getByRole('heading', { name: '业主大会表决' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/');
+  await page.getByText('现在没有正在表决的会议。').waitFor();
+  await expectElderFriendly(page, `${shots} home`, textScale);
+  await screenshot(page, `${shots}-3-home`);
+
+  // 我的房产: the units and the votes they count as.
+  await page.getByRole('link', { name: '我的房产' }).click();
   await page.getByRole('heading', { name: '阳光花园' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/homes');
   const text = await page.locator('main').innerText();
   expect(text).toContain('专有部分面积 89.50 ㎡');
   expect(text).toContain('计 1 人，面积');
-  await expectElderFriendly(page, `${shots} home`, textScale);
-  await screenshot(page, `${shots}-3-home`);
+  await expectElderFriendly(page, `${shots} homes`, textScale);
+  await screenshot(page, `${shots}-3b-homes`);
 }
 
 describe('the owner app on a phone in WeChat', () => {
@@ -105,6 +113,7 @@ describe('the owner app on a phone in WeChat', () => {
       await screenshot(page, 'phone-4-home-english');
       await page.getByRole('button', { name: '切换到中文' }).click();
 
+      await page.getByRole('link', { name: '返回首页' }).click();
       await page.getByRole('button', { name: '退出登录' }).click();
       await page.getByRole('heading', { name: '用手机号登录' }).waitFor();
       await page.goto(`${base}/`);
@@ -149,6 +158,11 @@ describe('the owner app on a phone in WeChat', () => {
       expect(await focused()).toBe('login-code');
       await page.keyboard.type(await lastCodeFor(t, owners.wang.phone));
       await page.keyboard.press('Enter'); // submits the form
+      await page.getByRole('heading', { name: '业主大会表决' }).waitFor();
+      // On to 我的房产 by keyboard too.
+      for (let i = 0; i < 20 && (await focused()) !== '我的房产'; i++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe('我的房产');
+      await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: '阳光花园' }).waitFor();
       expect(await page.locator('main').innerText()).toContain('2栋 101');
     } finally {

@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB, Meeting } from '../../src/db/schema.ts';
 import { inLongTransaction, inTransaction } from '../../src/db/transaction.ts';
+import { closeMeeting } from '../../src/results/closing.ts';
+import { publishMeeting } from '../../src/results/publication.ts';
 import { addMotion, createMeeting, openVoting, publishNotice } from '../../src/voting/meetings.ts';
 import { requireMeeting } from '../../src/voting/meetings-repository.ts';
 import { motionInputSchema } from '../../src/voting/motion-terms.ts';
@@ -76,4 +78,13 @@ export async function meetingClosingAt(t: TestApp, clock: { set(at: Date): void 
   const { meetingId } = await openMeeting(t, clock, new Date(closesAt - 30 * DAY_MS), organiserToken, estateId, [{ matter: 'other_major', kind: 'yes_no', title }]);
   clock.set(new Date());
   return meetingId;
+}
+
+/** An open meeting closed at its closing time and its results published, by the services the routes call (the clock is left at the close). */
+export async function closeAndPublish(t: TestApp, clock: { set(at: Date): void }, organiserToken: string, meetingId: string, closesAt: Date): Promise<void> {
+  clock.set(closesAt);
+  const db = t.testDatabase.database.db;
+  await inLongTransaction(db, t.app.config.databaseLongStatementMs, (trx) => closeMeeting(trx, meetingId, actorFor(t, organiserToken), closesAt));
+  await inTransaction(db, (trx) => publishMeeting(trx, meetingId, actorFor(t, organiserToken), closesAt));
+  t.app.jobs.kick();
 }

@@ -467,6 +467,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The meetings of every estate I am verified in, for the owner app’s home: past their draft, newest voting first
+         * @description Each with `phase` (upcoming: the notice is out, voting not yet open; open; closed; cancelled), and how far I am: `mayVoteOn` motions whose electorate holds a voter of an owner I am bound to (0 until voting opens and freezes it), `votedOn` of those with a ballot standing for every such voter. `asOf`: the service’s clock, to count the time left from. At most 100.
+         */
+        get: operations["listMyMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/verification": {
         parameters: {
             query?: never;
@@ -694,7 +714,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An estate's meetings, newest first */
+        /** An estate's meetings, newest first (drafts only to its committee, organisers and staff: owners see a meeting from its notice on) */
         get: operations["listMeetings"];
         put?: never;
         /** Call a meeting (committee members and organisers); it starts as a draft */
@@ -4968,6 +4988,98 @@ export interface operations {
                             estateName: string;
                             name: string;
                             level: components["schemas"]["AssuranceLevel"];
+                            /** @description The level in an owner’s words, e.g. 姓名、证件号码和登记信息 */
+                            levelWords: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description Whether the level reaches the estate’s minimumAssurance now, so meetings opened from now on take this owner’s online ballots (a meeting keeps the minimum it opened with) */
+                            votesOnline: boolean;
+                        }[];
+                        /** @description Whether this installation has a face-verification provider (POST /v1/me/face-checks) */
+                        faceVerification: boolean;
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyMeetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        asOf: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            estateId: string;
+                            estateName: string;
+                            /** @enum {string} */
+                            kind: "regular" | "temporary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "noticed" | "open" | "closed" | "tallied" | "published" | "cancelled" | "discrepancy";
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "closed" | "cancelled";
+                            /** Format: date-time */
+                            votingOpensAt: string;
+                            /** Format: date-time */
+                            votingClosesAt: string;
+                            /** @description The instants in the estate's time zone */
+                            local: {
+                                timeZone: string;
+                                votingOpens: string;
+                                votingCloses: string;
+                            };
+                            noticedAt: string | null;
+                            closedAt: string | null;
+                            /** @description The results notice is out: GET /v1/meetings/{id}/results */
+                            resultsPublished: boolean;
+                            motions: number;
+                            mayVoteOn: number;
+                            votedOn: number;
+                            /** @description Whether my verification reaches the level this meeting takes online ballots from (frozen when voting opened); null before voting opens */
+                            levelEnough: boolean | null;
                         }[];
                     };
                 };
@@ -5039,6 +5151,13 @@ export interface operations {
                             estateName: string;
                             name: string;
                             level: components["schemas"]["AssuranceLevel"];
+                            /** @description The level in an owner’s words, e.g. 姓名、证件号码和登记信息 */
+                            levelWords: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description Whether the level reaches the estate’s minimumAssurance now, so meetings opened from now on take this owner’s online ballots (a meeting keeps the minimum it opened with) */
+                            votesOnline: boolean;
                         }[];
                         /** @description The level of each binding this verification made or kept (factor: the second factor it reached registry_factor with) */
                         assurance: {
@@ -5235,6 +5354,13 @@ export interface operations {
                             estateName: string;
                             name: string;
                             level: components["schemas"]["AssuranceLevel"];
+                            /** @description The level in an owner’s words, e.g. 姓名、证件号码和登记信息 */
+                            levelWords: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description Whether the level reaches the estate’s minimumAssurance now, so meetings opened from now on take this owner’s online ballots (a meeting keeps the minimum it opened with) */
+                            votesOnline: boolean;
                         }[];
                         /** @description The level of each binding this verification made or kept */
                         assurance: {
@@ -5345,6 +5471,11 @@ export interface operations {
                                 /** @enum {string} */
                                 method: "self" | "in_person" | "face";
                                 level: components["schemas"]["AssuranceLevel"];
+                                /** @description The level in an owner’s words, e.g. 姓名、证件号码和登记信息 */
+                                levelWords: {
+                                    zh: string;
+                                    en: string;
+                                };
                                 factor: ("phone" | "property_certificate") | null;
                                 /** Format: date-time */
                                 since: string;

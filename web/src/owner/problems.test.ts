@@ -67,8 +67,10 @@ describe('sentenceFor', () => {
       problem('conflict', 409),
       ...['assurance-too-low', 'validation-failed'].map((slug) => problem(slug, 403)),
       problem('conflict', 409, { detail: 'Voting has not opened yet' }),
+      ...['not-verified', 'in-person-required', 'face-verification-unavailable'].map((slug) => problem(slug, 422)),
+      ...['body.idNumber', 'body.name', 'body.certificateNumber'].map((path) => problem('validation-failed', 400, { errors: [{ path, message: '' }] })),
     ];
-    const steps: Step[] = ['requestCode', 'logIn', 'load', 'cast', 'checkReceipt'];
+    const steps: Step[] = ['requestCode', 'logIn', 'load', 'cast', 'checkReceipt', 'verify', 'faceStart', 'faceReturn'];
     const keys = (s: Sentence): string[] => [s.key, ...(s.wait ? keys(s.wait) : [])];
     for (const failure of failures) {
       for (const step of steps) {
@@ -78,5 +80,20 @@ describe('sentenceFor', () => {
         }
       }
     }
+  });
+
+  it('says what to do after each refusal of verifying oneself: check the details, wait, or go in person', () => {
+    expect(sentenceFor(problem('not-verified', 422), 'verify').key).toBe('verify.problems.noMatch');
+    expect(sentenceFor(problem('not-verified', 422), 'faceReturn').key).toBe('verify.problems.faceFailed');
+    expect(sentenceFor(problem('rate-limited', 429, {}, 900), 'verify')).toEqual({ key: 'verify.problems.locked', wait: { key: 'problems.minutes', params: { n: 15 } } });
+    expect(sentenceFor(problem('rate-limited', 429, {}, 3600), 'faceStart').key).toBe('verify.problems.faceTooMany');
+    expect(sentenceFor(problem('in-person-required', 403), 'verify').key).toBe('verify.problems.inPerson');
+    expect(sentenceFor(problem('conflict', 409), 'verify').key).toBe('verify.problems.boundElsewhere');
+    expect(sentenceFor(problem('conflict', 409), 'faceReturn').key).toBe('verify.problems.faceUnfinished');
+    expect(sentenceFor(problem('face-verification-unavailable', 409), 'faceStart').key).toBe('verify.problems.faceUnavailable');
+    expect(sentenceFor(problem('validation-failed', 400, { errors: [{ path: 'body.idNumber', message: '' }] }), 'verify').key).toBe('verify.problems.idNumberInvalid');
+    // Outside verification the same problem is not read as a mismatch.
+    expect(sentenceFor(problem('conflict', 409), 'load').key).toBe('problems.otherNoId');
+    expect(zhCN.verify.problems.inPerson).toContain('请带营业执照到业委会现场认证');
   });
 });

@@ -5,7 +5,7 @@ import { ApiFailure, type Failure } from '../api/client.ts';
  * (docs/problems.md) and the step the owner was taking — never by a rule of its own: the
  * service decides, and says how long to wait (Retry-After) when there is a wait.
  */
-export type Step = 'requestCode' | 'logIn' | 'load' | 'cast' | 'checkReceipt';
+export type Step = 'requestCode' | 'logIn' | 'load' | 'cast' | 'checkReceipt' | 'verify' | 'faceStart' | 'faceReturn';
 
 export interface Sentence {
   key: string;
@@ -41,6 +41,32 @@ function castSentence(failure: Extract<Failure, { kind: 'problem' }>): Sentence 
   return undefined;
 }
 
+/** The refusals of verifying oneself (POST /v1/me/verification, the face checks): what the owner does next, in person when nothing else will. */
+function verificationSentence(failure: Extract<Failure, { kind: 'problem' }>, step: Step): Sentence | undefined {
+  const field = fieldOf(failure);
+  switch (failure.slug) {
+    case 'not-verified':
+      if (step === 'faceReturn') return { key: 'verify.problems.faceFailed' };
+      return { key: 'verify.problems.noMatch' };
+    case 'rate-limited':
+      if (step === 'faceStart') return { key: 'verify.problems.faceTooMany' };
+      return failure.retryAfterSeconds === undefined ? { key: 'verify.problems.lockedNoWait' } : { key: 'verify.problems.locked', wait: waitOf(failure.retryAfterSeconds) };
+    case 'in-person-required':
+      return { key: 'verify.problems.inPerson' };
+    case 'face-verification-unavailable':
+      return { key: 'verify.problems.faceUnavailable' };
+    case 'conflict':
+      return { key: step === 'faceReturn' ? 'verify.problems.faceUnfinished' : 'verify.problems.boundElsewhere' };
+    case 'not-found':
+      return step === 'faceReturn' ? { key: 'verify.problems.faceUnfinished' } : undefined;
+    case 'validation-failed':
+      if (field === 'body.idNumber') return { key: 'verify.problems.idNumberInvalid' };
+      if (field === 'body.name') return { key: 'verify.problems.nameInvalid' };
+      if (field === 'body.certificateNumber') return { key: 'verify.problems.certificateInvalid' };
+  }
+  return undefined;
+}
+
 export function sentenceFor(failure: Failure, step: Step): Sentence {
   if (failure.kind === 'network') return { key: 'problems.network' };
   if (step === 'cast') {
@@ -52,6 +78,10 @@ export function sentenceFor(failure: Failure, step: Step): Sentence {
     if (failure.slug === 'not-found') return { key: 'results.problems.receiptNotFound' };
     if (failure.slug === 'validation-failed') return { key: 'results.problems.receiptInvalid' };
     if (failure.slug === 'conflict') return { key: 'results.problems.notPublished' };
+  }
+  if (step === 'verify' || step === 'faceStart' || step === 'faceReturn') {
+    const sentence = verificationSentence(failure, step);
+    if (sentence) return sentence;
   }
   switch (failure.slug) {
     case 'validation-failed': {

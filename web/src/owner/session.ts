@@ -57,5 +57,15 @@ export const useSession = defineStore('session', () => {
     }
   }
 
-  return { api, signedIn: computed(() => accessToken.value !== undefined), requestCode, logIn, restore, authorized, logOut };
+  /** The fresh access token a verification answers with: it carries the owner grants just made. */
+  function adopt(token: string): void {
+    accessToken.value = token;
+  }
+
+  /** The service ended every session of this account (unbinding): forget the token here too. */
+  function forget(): void {
+    accessToken.value = undefined;
+  }
+
+  return { api, signedIn: computed(() => accessToken.value !== undefined), requestCode, logIn, restore, authorized, adopt, forget, logOut };
 });

@@ -7,6 +7,7 @@ import receipt from './areas/receipt.ts';
 import results from './areas/results.ts';
 import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
+import homes from './areas/homes.ts';
 
 /** English: the same keys as zh-CN.ts (the type makes a missing key a compile error). */
 const en: typeof zhCN = {
@@ -18,6 +19,7 @@ const en: typeof zhCN = {
   results: results.en,
   inbox: inbox.en,
   settings: settings.en,
+  homes: homes.en,
   app: { name: 'Gongjue', tagline: "Owners' assembly voting" },
   language: { switchTo: '中文', label: '切换到中文' },
   notFound: { title: 'Page not found', body: 'The link may be incomplete. Go back to the home page.', home: 'Home page' },
@@ -36,25 +38,6 @@ const en: typeof zhCN = {
     needPhone: 'Enter your phone number first.',
     needCode: 'Enter the code from the text message.',
     working: 'Please wait…',
-  },
-  home: {
-    title: 'My homes',
-    signedInAs: 'Logged in as {phone}',
-    logout: 'Log out',
-    loading: 'Reading your details…',
-    owner: 'Owner: {name}',
-    units: 'Units',
-    unit: '{place}',
-    area: 'Exclusive area {area} m²',
-    notCounted: 'Not counted in the voting area',
-    developerHeld: 'Held by the developer',
-    kind: { residential: 'Home', commercial: 'Commercial', parking: 'Parking' },
-    votes: 'Votes',
-    voter: 'Counts as {heads} head, area {area} m²',
-    sharedWith: 'Cast together with {count} co-owner(s)',
-    notVerifiedTitle: 'You have not verified who you are yet',
-    notVerifiedBody: 'Once verified, your units, votes and area appear here. You can verify with your ID card at the owners\' committee or the township office.',
-    retry: 'Try again',
   },
   problems: {
     network: 'No connection. Check that your phone is online, then try again.',

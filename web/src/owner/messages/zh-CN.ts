@@ -6,6 +6,7 @@ import receipt from './areas/receipt.ts';
 import results from './areas/results.ts';
 import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
+import homes from './areas/homes.ts';
 
 /** 中文（默认）。Words follow ../shared/ui.md: the statute's terms, plain sentences, what to do next. */
 export default {
@@ -17,6 +18,7 @@ export default {
   results: results.zh,
   inbox: inbox.zh,
   settings: settings.zh,
+  homes: homes.zh,
   app: { name: '共决', tagline: '业主大会电子表决' },
   language: { switchTo: 'English', label: 'Switch to English' },
   notFound: { title: '没有找到这个页面', body: '链接可能不完整。请回到首页。', home: '回到首页' },
@@ -35,25 +37,6 @@ export default {
     needPhone: '请先输入手机号。',
     needCode: '请输入短信里的验证码。',
     working: '请稍候…',
-  },
-  home: {
-    title: '我的房产',
-    signedInAs: '当前登录：{phone}',
-    logout: '退出登录',
-    loading: '正在读取您的信息…',
-    owner: '业主：{name}',
-    units: '房屋',
-    unit: '{place}',
-    area: '专有部分面积 {area} ㎡',
-    notCounted: '不计入表决面积',
-    developerHeld: '开发建设单位持有',
-    kind: { residential: '住宅', commercial: '商业', parking: '车位' },
-    votes: '表决权',
-    voter: '计 {heads} 人，面积 {area} ㎡',
-    sharedWith: '与其他 {count} 位共有人共同行使',
-    notVerifiedTitle: '您还没有完成实名认证',
-    notVerifiedBody: '完成认证后，这里会显示您的房屋、表决权和面积。您可以带身份证到业委会或街道办事处办理认证。',
-    retry: '重新读取',
   },
   problems: {
     network: '网络连接不上。请检查手机是否联网，然后再试一次。',

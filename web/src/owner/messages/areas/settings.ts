@@ -1,4 +1,51 @@
 import { defineArea } from '../area.ts';
 
-/** Words of the settings pages. */
-export default defineArea({}, {});
+/** Words of /settings: display mode, language, message preferences, text size. */
+export default defineArea(
+  {
+    title: '设置',
+    back: '返回首页',
+    mode: '显示方式',
+    elder: '长辈版',
+    elderHint: '字大、按钮大（推荐）',
+    standard: '标准版',
+    standardHint: '字和按钮小一些，一屏看得更多',
+    chosen: '已选',
+    language: '语言',
+    languageHint: '当前：中文',
+    textSize: '字的大小',
+    textSizeBody: '本应用的字会跟着手机和微信的字体设置变大。在微信里：点“我”→“设置”→“关怀模式”（或“通用”→“字体大小”）；在手机浏览器里，用手机“设置”里的字体大小。',
+    reminders: '短信提醒',
+    remindersIntro: '投票快截止而您还没投时，我们会发短信提醒。会议公告、表决结果等重要通知总会发送，不能关闭。',
+    remindersOn: '给“{name}”发提醒：开',
+    remindersOff: '给“{name}”发提醒：关',
+    turnOff: '关闭提醒',
+    turnOn: '打开提醒',
+    noOwners: '完成实名认证后，可以在这里设置短信提醒。',
+    saved: '已保存。',
+    loginFirst: '登录后可以设置短信提醒。',
+  },
+  {
+    title: 'Settings',
+    back: 'Back to home',
+    mode: 'Display',
+    elder: 'Large (for elders)',
+    elderHint: 'Large text and buttons (recommended)',
+    standard: 'Standard',
+    standardHint: 'Smaller text and buttons, more on a screen',
+    chosen: 'chosen',
+    language: 'Language',
+    languageHint: 'Now: English',
+    textSize: 'Text size',
+    textSizeBody: 'The text of this app grows with your phone\'s and WeChat\'s text size. In WeChat: Me → Settings → Care mode (or General → Text size); in a phone browser, the text size in the phone\'s settings.',
+    reminders: 'Text-message reminders',
+    remindersIntro: 'When voting is about to close and you have not voted, we send a reminder. Meeting notices, results and other important notices are always sent.',
+    remindersOn: 'Reminders for "{name}": on',
+    remindersOff: 'Reminders for "{name}": off',
+    turnOff: 'Turn reminders off',
+    turnOn: 'Turn reminders on',
+    noOwners: 'Once you are verified you can set reminders here.',
+    saved: 'Saved.',
+    loginFirst: 'Log in to set reminders.',
+  },
+);
