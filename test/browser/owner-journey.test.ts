@@ -25,7 +25,6 @@ import { importRegistry } from '../factories/registry.ts';
  */
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 // 10:00 in Shanghai: every instant of this meeting (notice, opening, close) is outside quiet hours.
 const START = new Date('2026-12-01T02:00:00Z');
 const clock = manualClock(START);
