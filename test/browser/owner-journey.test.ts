@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { createTestApp, lastCodeFor, type TestApp } from '../helpers/app.ts';
-import { expectOwnerFriendly, launchChromium, phone, screenshot } from '../helpers/browser.ts';
+import { ARTIFACTS, expectOwnerFriendly, launchChromium, phone, screenshot } from '../helpers/browser.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { openPlan } from '../helpers/meeting-plans.ts';
 import { castBallot, myBallots } from '../helpers/voting.ts';
@@ -38,8 +39,8 @@ const MOTIONS = [
     matter: 'committee_election',
     kind: 'election',
     title: '选举业主委员会委员',
-    seats: 2,
-    candidates: [{ id: 'c1', name: '刘建国' }, { id: 'c2', name: '陈秀英' }, { id: 'c3', name: '周德明' }],
+    seats: 3,
+    candidates: [{ id: 'c1', name: '刘建国' }, { id: 'c2', name: '陈秀英' }, { id: 'c3', name: '周德明' }, { id: 'c4', name: '吴桂兰' }],
   },
 ];
 
@@ -69,7 +70,7 @@ beforeAll(async () => {
     { registryNo: 'R-3', building: '2栋', room: '101', area: '120.25', owners: [wang] },
   ]);
   const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
-  const neighbour = await verifiedOwner(t, li);
+  const neighbours = [await verifiedOwner(t, li), await verifiedOwner(t, wang)];
   // Noticed at START, voting open 16 days later (the clock is left there), closing 30 days after START.
   const plan = { ...openPlan(START, MOTIONS), title: TITLE };
   meetingId = await draftMeeting(t, organiser.accessToken, p.estateA, plan);
@@ -78,10 +79,12 @@ beforeAll(async () => {
   await openVotingOf(t, organiser.accessToken, meetingId);
   closesAt = plan.votingClosesAt;
   motionIds = (await t.testDatabase.database.db.selectFrom('motions').select('id').where('meeting_id', '=', meetingId).orderBy('position').execute()).map((m) => m.id);
-  // The neighbour has voted: the results list more than one row.
-  for (const b of await myBallots(t, neighbour.accessToken, meetingId)) {
-    const choice = b.motionId === motionIds[0] ? 'agree' : b.motionId === motionIds[1] ? 'a' : ['c1', 'c2'];
-    expect((await castBallot(t, neighbour.accessToken, meetingId, b.motionId, b.voterId, choice)).statusCode).toBe(201);
+  // The neighbours have voted: every owner takes part, and the results list more than one row.
+  for (const neighbour of neighbours) {
+    for (const b of await myBallots(t, neighbour.accessToken, meetingId)) {
+      const choice = b.motionId === motionIds[0] ? 'agree' : b.motionId === motionIds[1] ? 'a' : ['c1', 'c2', 'c3'];
+      expect((await castBallot(t, neighbour.accessToken, meetingId, b.motionId, b.voterId, choice)).statusCode).toBe(201);
+    }
   }
   // The outbox sends what opening voting wrote (the in-process runner's pass).
   await runJobs();
@@ -98,6 +101,11 @@ let shots = 0;
 async function check(page: Page, step: string) {
   await expectOwnerFriendly(page, `journey: ${step}`);
   await screenshot(page, `journey-${String(++shots).padStart(2, '0')}-${step}`);
+}
+
+/** What one phone screen shows (not the whole page): the small pictures README.md uses (docs/screenshots/). */
+async function screenShot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `journey-screen-${name}.png`) });
 }
 
 const mainText = (page: Page) => page.locator('main').innerText();
@@ -193,22 +201,26 @@ describe('an owner who has never used Gongjue, from the SMS to the results', () 
       expect(await mainText(page)).not.toContain('您还没有完成实名认证');
       await check(page, 'meeting');
 
-      // Every motion kind: 同意/反对/弃权, one option, two of three candidates.
+      // Every motion kind: 同意/反对/弃权, one option, three of four candidates.
       await card(page, MOTIONS[0]!.title).getByRole('button', { name: /同意/ }).click();
       await card(page, MOTIONS[1]!.title).getByRole('button', { name: /乙物业公司/ }).click();
       const election = card(page, MOTIONS[2]!.title);
       await election.getByRole('button', { name: /刘建国/ }).click();
       await election.getByRole('button', { name: /周德明/ }).click();
-      await expect.poll(() => election.innerText()).toContain('已选 2 / 最多 2');
+      await election.getByRole('button', { name: /吴桂兰/ }).click();
+      await expect.poll(() => election.innerText()).toContain('已选 3 / 最多 3');
       await check(page, 'meeting-chosen');
+      await card(page, MOTIONS[0]!.title).evaluate((el) => el.scrollIntoView());
+      await screenShot(page, 'meeting');
 
       // The review lists every choice; nothing is sent before 确认提交.
       await page.getByRole('button', { name: '下一步：核对我的选择' }).click();
       await reviewReady(page);
       const review = await mainText(page);
-      for (const line of ['将提交：同意', '将提交：乙物业公司', '将提交：刘建国、周德明']) expect(review).toContain(line);
+      for (const line of ['将提交：同意', '将提交：乙物业公司', '将提交：刘建国、周德明、吴桂兰']) expect(review).toContain(line);
       for (const m of MOTIONS) expect(review).toContain(m.title);
       await check(page, 'review');
+      await screenShot(page, 'review');
       await page.getByRole('button', { name: '确认提交', exact: true }).click();
 
       // The receipt: a code per motion, the API's.
@@ -216,8 +228,9 @@ describe('an owner who has never used Gongjue, from the SMS to the results', () 
       const first = await apiReceipts();
       expect(await shownCodes(page)).toEqual(first);
       const receipt = await mainText(page);
-      for (const words of ['同意', '乙物业公司', '刘建国、周德明']) expect(receipt).toContain(words);
+      for (const words of ['同意', '乙物业公司', '刘建国、周德明、吴桂兰']) expect(receipt).toContain(words);
       await check(page, 'receipt');
+      await screenShot(page, 'receipt');
 
       // The SMS confirmation, once the burst has settled (the confirm-ballots job), with the receipt's link.
       later(t.app.config.jobs.confirmSettleMs + 5_000);
@@ -238,7 +251,7 @@ describe('an owner who has never used Gongjue, from the SMS to the results', () 
       const again = await mainText(page);
       expect(again).toContain('将提交：反对');
       expect(again).toContain('这一项您没有重新选择，保持原来的选择：乙物业公司');
-      expect(again).toContain('这一项您没有重新选择，保持原来的选择：刘建国、周德明');
+      expect(again).toContain('这一项您没有重新选择，保持原来的选择：刘建国、周德明、吴桂兰');
       await check(page, 'review-change');
       await page.getByRole('button', { name: '确认提交', exact: true }).click();
       await receiptPage(page);
@@ -285,6 +298,8 @@ describe('an owner who has never used Gongjue, from the SMS to the results', () 
       expect(new URL(page.url()).pathname).toBe(`/meetings/${meetingId}/results`);
 
       // Their own row on each motion, highlighted, with the receipt that stands.
+      // Each motion's verdict, in a sentence.
+      expect((await mainText(page)).match(/表决结果：/g)).toHaveLength(MOTIONS.length);
       const mine = page.locator('.results__row--mine');
       expect(await mine.count()).toBe(MOTIONS.length);
       const myFirst = await mine.first().innerText();
