@@ -182,7 +182,8 @@ describe('an owner who has never used Gongjue, from the SMS to the results', () 
       expect(await mainText(page)).toContain(`居民身份证：${zhang.id}`);
       await check(page, 'verify-review');
       await page.getByRole('button', { name: '确认无误，提交认证' }).click();
-      // Their homes, and the level: the login phone is the registry's, so they may vote online.
+      // Their homes (the verify page always ends there, not back on the meeting it was opened from),
+      // and the level: the login phone is the registry's, so they may vote online.
       await page.getByRole('heading', { name: '阳光花园' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/homes');
       const homes = await mainText(page);
