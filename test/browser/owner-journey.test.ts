@@ -159,17 +159,13 @@ describe('an owner who has never used Gongjue, from the SMS to the results', () 
       await check(page, 'login-code');
       await page.getByRole('button', { name: '登录' }).click();
 
-      // Back on the link the SMS named. Not verified yet, the account is bound to no estate, and
-      // the service answers its meeting 404: the page says it found nothing, and offers home.
-      // (Reported: it should say to verify here, as the meeting page does for an owner it knows.)
+      // Back on the link the SMS named. Not verified yet, the account is bound to no estate and the
+      // service answers its meeting 404 (another estate's records are never shown): the page asks
+      // them to verify, and verifying leads back here.
       await page.waitForURL(`${base}${meetingLink}`);
-      await page.getByRole('button', { name: '回到首页' }).waitFor();
+      await page.getByRole('heading', { name: '请先完成实名认证' }).waitFor();
       expect(await page.getByRole('button', { name: /同意/ }).count()).toBe(0);
       await check(page, 'meeting-before-verifying');
-      // Home tells them to verify.
-      await page.getByRole('button', { name: '回到首页' }).click();
-      await page.getByRole('heading', { name: '请先完成实名认证' }).waitFor();
-      await check(page, 'home-not-verified');
 
       // Verifying: name and identity number, read back, sent.
       await page.getByRole('link', { name: '去实名认证' }).click();
@@ -182,10 +178,15 @@ describe('an owner who has never used Gongjue, from the SMS to the results', () 
       expect(await mainText(page)).toContain(`居民身份证：${zhang.id}`);
       await check(page, 'verify-review');
       await page.getByRole('button', { name: '确认无误，提交认证' }).click();
-      // Their homes (the verify page always ends there, not back on the meeting it was opened from),
-      // and the level: the login phone is the registry's, so they may vote online.
+      // Back on the meeting they came from, now theirs to vote on.
+      await page.waitForURL(`${base}${meetingLink}`);
+      await meetingPage(page);
+      expect(await mainText(page)).not.toContain('您还没有完成实名认证');
+      await check(page, 'meeting-verified');
+
+      // Their homes, and the level: the login phone is the registry's, so they may vote online.
+      await page.goto(`${base}/homes`);
       await page.getByRole('heading', { name: '阳光花园' }).waitFor();
-      expect(new URL(page.url()).pathname).toBe('/homes');
       const homes = await mainText(page);
       expect(homes).toContain('业主：张三');
       expect(homes).toContain('1栋 2单元 301');

@@ -43,6 +43,7 @@ export default defineArea(
     faceDone: '认证成功。您已认证为：',
     faceOwner: '{estate} 业主 {name}',
     seeHomes: '查看我的房产',
+    goOn: '继续刚才的事',
     tryAgain: '回到实名认证',
     faceNoCheck: '没有找到这次刷脸认证。请回到实名认证页重新开始。',
     problems: {
@@ -101,6 +102,7 @@ export default defineArea(
     faceDone: 'Verified. You are verified as:',
     faceOwner: '{name}, owner in {estate}',
     seeHomes: 'See my homes',
+    goOn: 'Go on where I was',
     tryAgain: 'Back to verification',
     faceNoCheck: 'This face check was not found. Go back to verification and start again.',
     problems: {
