@@ -19,4 +19,6 @@ export const WECHAT_PHONE = {
   hasTouch: true,
   userAgent: WECHAT_ANDROID_UA,
   locale: 'zh-CN',
+  // A phone in China: times the app formats in the phone's own zone (a login code's expiry) read as the estate's do.
+  timezoneId: 'Asia/Shanghai',
 } as const;
