@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { ensureBuilt } from '../scripts/build.mjs';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -242,7 +242,7 @@ const WATCH_CONFIRM = `(() => {
 })()`;
 
 /** A choice control by its name, whichever role the meeting page gives it. */
-const control = (page: Page, name: string) =>
+const control = (page: Page | Locator, name: string) =>
   page.getByRole('radio', { name, exact: true }).or(page.getByRole('checkbox', { name, exact: true })).or(page.getByRole('button', { name, exact: true }));
 
 class NotBuilt extends Error {}
@@ -254,14 +254,11 @@ async function confirmToReceipt(page: Page, service: Service): Promise<{ h1: num
   } catch {
     throw new NotBuilt('meeting page');
   }
-  const seen = new Map<string, number>();
-  for (const choice of CHOICES) {
-    for (const name of choice.names) {
-      // Two yes/no motions both offer 同意: the first for the first, the second for the second.
-      const n = seen.get(name) ?? 0;
-      seen.set(name, n + 1);
-      await control(page, name).nth(n).click();
-    }
+  // Each choice inside its own motion's card (a region named by the motion's title): a chosen button's name
+  // gains "已选", so counting the page's "同意" buttons would miss the second yes/no motion.
+  for (const [i, choice] of CHOICES.entries()) {
+    const card = page.getByRole('region', { name: MOTIONS[i]!.title, exact: true });
+    for (const name of choice.names) await control(card, name).click();
   }
   await page.getByRole('button', { name: '下一步：核对我的选择' }).click();
   const confirm = page.getByRole('button', { name: '确认提交' });
