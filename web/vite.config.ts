@@ -151,6 +151,7 @@ export default defineConfig({
                   String.raw`[\\/]web[\\/]src[\\/]owner[\\/](pages[\\/](MeetingPage|ProblemNotice|LanguageSwitch)\.vue|components[\\/]vote[\\/]|vote[\\/]|problems\.ts)`,
                   String.raw`[\\/]vant[\\/]es[\\/]((button|loading|icon|badge)[\\/][^\\/]*\.mjs|(button|loading)[\\/]index\.css|composables[\\/]use-route\.mjs|utils[\\/]constant\.mjs)$`,
                   'plugin-vue:export-helper',
+                  String.raw`[\\/]@vant[\\/]use[\\/]|[\\/]vant[\\/]es[\\/]utils[\\/]dom\.mjs$`,
                 ].join('|'),
               ),
             },
