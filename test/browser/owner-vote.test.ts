@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
+import { openSession } from '../../src/identity/sessions.ts';
 import { createTestApp, bearer, type TestApp } from '../helpers/app.ts';
 import { type DisplayMode, expectOwnerFriendly, launchChromium, phone, screenshot } from '../helpers/browser.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
@@ -237,8 +238,9 @@ describe('voting from the SMS link on a phone', () => {
   }, 60_000);
 
   it('the SMS link asks for the session and the meeting while the app is still downloading, once each (web/src/owner/boot.ts)', async () => {
-    const owner = owners[5]!;
-    const { context, page, cspViolations } = await signedInPhone(owner);
+    // A second session of an owner the other tests use (its own single-use refresh cookie): nothing is cast here.
+    const { refreshToken } = await openSession(t.testDatabase.database.db, owners[1]!.accountId, clock.now());
+    const { context, page, cspViolations } = await signedInPhone({ ...owners[1]!, refreshToken });
     try {
       const sent: string[] = [];
       page.on('request', (r) => sent.push(`${r.method()} ${new URL(r.url()).pathname}`));
