@@ -15,7 +15,8 @@ export const CSP = {
   /**
    * The web apps (the owner app at /, the staff console at /console/, src/plugins/web-app.ts):
    * their own scripts, styles and fonts from /assets and calls to this origin's API — nothing
-   * inline, nothing from elsewhere, no eval (vue-i18n compiles messages without it). Vue and Vant
+   * inline (but the owner app's first script, allowed by its hash where the page is served:
+   * cspAllowingInlineScripts in web-app.ts), nothing from elsewhere, no eval (vue-i18n compiles messages without it). Vue and Vant
    * set style properties through the CSSOM, which style-src does not govern; Vant's icon font is
    * a data: URL inside its stylesheet; the receipt picture the owner app draws to be kept
    * (ReceiptPage, a PNG data: URL) is a data: image. No forms post anywhere (the apps call the API with fetch).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,18 @@ export function isOwnerAppPath(url: string): boolean {
   if (SERVICE_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) return false;
   // A file the app does not have (favicon.ico, robots.txt) is a 404, not a page.
   return !(pathname.slice(pathname.lastIndexOf('/') + 1).includes('.'));
+}
+
+/**
+ * The page's CSP, allowing its inline scripts by their SHA-256 hashes and no other inline script:
+ * the owner app's first script is inlined by the build (web/vite.config.ts) so that an SMS link
+ * starts the session restore a round trip sooner on a slow phone network.
+ */
+export function cspAllowingInlineScripts(csp: string, html: string): string {
+  const hashes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+  if (hashes.length === 0) return csp;
+  if (!csp.includes("script-src 'self'")) throw new Error("web app CSP: no script-src 'self' to add the inline scripts' hashes to");
+  return csp.replace("script-src 'self'", `script-src 'self' ${hashes.join(' ')}`);
 }
 
 /**
@@ -67,8 +80,11 @@ export default async function webApp(app: FastifyInstance, options: { dir?: stri
       preCompressed: true,
     });
 
-    const page = (html: string) => (_request: FastifyRequest, reply: FastifyReply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', CSP.webApp).send(html);
+    const page = (html: string) => {
+      const csp = cspAllowingInlineScripts(CSP.webApp, html);
+      return (_request: FastifyRequest, reply: FastifyReply) =>
+        reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', csp).send(html);
+    };
     const ownerPage = page(ownerIndex);
     const consolePage = page(consoleIndex);
 

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
+import { openSession } from '../../src/identity/sessions.ts';
 import { createTestApp, bearer, type TestApp } from '../helpers/app.ts';
 import { type DisplayMode, expectOwnerFriendly, launchChromium, phone, screenshot } from '../helpers/browser.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
@@ -231,6 +232,47 @@ describe('voting from the SMS link on a phone', () => {
       expect(text).toContain('替代了之前的网上投票');
       await expectOwnerFriendly(page, 'meeting with a paper ballot');
       await screenshot(page, 'vote-6-paper-stands');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('the SMS link asks for the session and the meeting while the app is still downloading, once each (web/src/owner/boot.ts)', async () => {
+    // A second session of an owner the other tests use (its own single-use refresh cookie): nothing is cast here.
+    const { refreshToken } = await openSession(t.testDatabase.database.db, owners[1]!.accountId, clock.now());
+    const { context, page, cspViolations } = await signedInPhone({ ...owners[1]!, refreshToken });
+    try {
+      const sent: string[] = [];
+      page.on('request', (r) => sent.push(`${r.method()} ${new URL(r.url()).pathname}`));
+      // The app's own code arrives late, as on a slow network: what the page asks for meanwhile comes from its first script.
+      let appArrived = false;
+      const beforeApp: string[] = [];
+      await page.route(/\/assets\/owner-[\w-]+\.js$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        beforeApp.push(...sent.filter((r) => r.includes('/v1/')));
+        appArrived = true;
+        await route.continue();
+      });
+      await openMeetingPage(page);
+      expect(appArrived).toBe(true);
+      const meetingPath = `/v1/meetings/${meetingId}`;
+      expect(beforeApp).toEqual(expect.arrayContaining(['POST /v1/auth/refresh', `GET ${meetingPath}`, `GET ${meetingPath}/my-ballots`]));
+      // The app takes those answers: one refresh per page load (the cookie is single-use), one read of each.
+      await page.getByRole('button', { name: '下一步：核对我的选择' }).waitFor();
+      const count = (request: string) => sent.filter((r) => r === request).length;
+      expect(count('POST /v1/auth/refresh')).toBe(1);
+      expect(count(`GET ${meetingPath}`)).toBe(1);
+      expect(count(`GET ${meetingPath}/my-ballots`)).toBe(1);
+      expect(sent.filter((r) => r.includes('favicon'))).toEqual([]);
+      // A reload restores the session again with the rotated cookie, and the choices still work.
+      await page.unroute(/\/assets\/owner-[\w-]+\.js$/);
+      sent.length = 0;
+      await openMeetingPage(page);
+      await card(page, MOTIONS[0]!.title).getByRole('button', { name: /同意/ }).click();
+      await page.getByRole('button', { name: '下一步：核对我的选择' }).click();
+      await page.getByRole('heading', { level: 1, name: '核对我的选择' }).waitFor();
+      expect(count('POST /v1/auth/refresh')).toBe(1);
+      expect(await cspViolations()).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,11 +20,19 @@ afterAll(async () => t?.close());
 const get = (url: string, method: 'GET' | 'HEAD' | 'POST' = 'GET') => t.app.inject({ method, url });
 const assets = () => readdirSync(path.join(WEB_DIR, 'assets')).filter((f) => !/\.(br|gz)$/.test(f));
 
+/** The owner page's one inline script (its first, web/src/owner/boot.ts), as a CSP hash source. */
+function bootScriptHash(html: string): string {
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  expect(inline).toHaveLength(1);
+  expect(inline[0]).toContain('/v1/auth/refresh');
+  return `'sha256-${createHash('sha256').update(inline[0]!, 'utf8').digest('base64')}'`;
+}
+
 function expectOwnerApp(res: Awaited<ReturnType<typeof get>>, what: string) {
   expect(res.statusCode, what).toBe(200);
   expect(res.headers['content-type'], what).toBe('text/html; charset=utf-8');
   expect(res.body, what).toContain('<title>共决 · 业主投票</title>');
-  expect(res.headers['content-security-policy'], what).toBe(CSP.webApp);
+  expect(res.headers['content-security-policy'], what).toBe(CSP.webApp.replace("script-src 'self'", `script-src 'self' ${bootScriptHash(res.body)}`));
   expect(res.headers['cache-control'], what).toBe('no-cache');
   expect(res.headers['x-frame-options'], what).toBe('DENY');
 }
@@ -45,18 +54,27 @@ describe('the owner app', () => {
     expect(head.statusCode).toBe(200);
   });
 
-  it('its page loads nothing inline: every script and stylesheet is a file from /assets/, which the CSP allows', async () => {
-    const html = (await get('/')).body;
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  it('its page inlines one script, its first (allowed by its hash alone); every other script and stylesheet is a file from /assets/', async () => {
+    const res = await get('/');
+    const html = res.body;
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain(`script-src 'self' ${bootScriptHash(html)};`);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    // The boot script comes before the app's own module script, so it runs first.
+    expect(html.indexOf('/v1/auth/refresh')).toBeLessThan(html.search(/<script type="module"/));
     expect(html).not.toMatch(/<style|\sstyle=/);
-    const files = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    const files = [...html.replace(/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/g, '').matchAll(/(?:src|href)="([^"]+)"/g)]
+      .map((m) => m[1]!)
+      .filter((file) => !file.startsWith('data:'));
+    const preloads = [...html.matchAll(/data-meeting-(?:js|css)="([^"]*)"/g)].flatMap((m) => m[1]!.split(' ').filter(Boolean));
     expect(files.length).toBeGreaterThanOrEqual(2);
-    for (const file of files) {
+    expect(preloads.length).toBeGreaterThanOrEqual(2);
+    for (const file of [...files, ...preloads]) {
       expect(file).toMatch(/^\/assets\//);
-      const res = await get(file);
-      expect(res.statusCode, file).toBe(200);
-      expect(res.headers['content-type'], file).toMatch(/^(text\/javascript|application\/javascript|text\/css)/);
-      expect(res.headers['cache-control'], file).toBe('public, max-age=31536000, immutable');
+      const asset = await get(file);
+      expect(asset.statusCode, file).toBe(200);
+      expect(asset.headers['content-type'], file).toMatch(/^(text\/javascript|application\/javascript|text\/css)/);
+      expect(asset.headers['cache-control'], file).toBe('public, max-age=31536000, immutable');
     }
     expect(CSP.webApp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });

@@ -1,5 +1,6 @@
 import { ref } from 'vue';
 import type { paths } from '../../api/schema.ts';
+import { answeredFirstBy, takeEarlyMeeting } from '../early.ts';
 import { useSession } from '../session.ts';
 
 export type MeetingData = paths['/v1/meetings/{meetingId}']['get']['responses'][200]['content']['application/json'];
@@ -10,7 +11,8 @@ export type BallotItem = MyBallots['items'][number];
 /**
  * The meeting and the owner's ballots on it, as the service says them (GET /v1/meetings/{id}
  * and …/my-ballots): read by the meeting page and again by the review page, so what the owner
- * confirms is checked against what the service says now.
+ * confirms is checked against what the service says now. Opened from an SMS link, the first
+ * load takes the answers the app's first script asked for already (early.ts).
  */
 export function useMeetingData() {
   const session = useSession();
@@ -19,9 +21,12 @@ export function useMeetingData() {
 
   async function load(meetingId: string): Promise<void> {
     const path = { params: { path: { meetingId } } };
+    const early = takeEarlyMeeting(meetingId);
+    const meetingVia = early ? { fetch: answeredFirstBy(early.meeting) } : {};
+    const ballotsVia = early ? { fetch: answeredFirstBy(early.ballots) } : {};
     const [m, b] = await Promise.all([
-      session.authorized(() => session.api.GET('/v1/meetings/{meetingId}', path)),
-      session.authorized(() => session.api.GET('/v1/meetings/{meetingId}/my-ballots', path)),
+      session.authorized(() => session.api.GET('/v1/meetings/{meetingId}', { ...path, ...meetingVia })),
+      session.authorized(() => session.api.GET('/v1/meetings/{meetingId}/my-ballots', { ...path, ...ballotsVia })),
     ]);
     meeting.value = m;
     ballots.value = b;
