@@ -1,0 +1,22 @@
+import { performance } from 'node:perf_hooks';
+import { copyOutOf, openDatabase } from '../src/db/database.ts';
+import { streamRecords } from '../src/results/streamed-records.ts';
+import { tallySettingsOf, validateEstateSettings } from '../src/places/estate-settings.ts';
+const database = await openDatabase({ url: 'postgres://postgres@127.0.0.1:5432/gongjue_bench_close_large_kept', embeddedDir: 'memory://', poolMax: 2 });
+const db = database.db;
+const settings = tallySettingsOf(validateEstateSettings({}));
+await db.transaction().execute(async (trx) => {
+  const meeting = await trx.selectFrom('meetings').selectAll().executeTakeFirstOrThrow();
+  const rows = await trx.selectFrom('motions').selectAll().execute();
+  const copy = (await copyOutOf(trx))!;
+  let cpu = process.cpuUsage();
+  let t = performance.now();
+  const s = await streamRecords(copy, meeting, rows, settings);
+  const c1 = process.cpuUsage(cpu);
+  console.log('stream', Math.round(performance.now() - t), 'cpu', (c1.user + c1.system) / 1000);
+  t = performance.now(); cpu = process.cpuUsage();
+  const r = await s.recounted;
+  const c2 = process.cpuUsage(cpu);
+  console.log('recount wait', Math.round(performance.now() - t), 'cpu', (c2.user + c2.system) / 1000, JSON.stringify(r).slice(0, 80));
+});
+await database.close();
