@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { parseRecordLines } from './record-lines.ts';
 import { recountTallyRecord } from './recount.ts';
 
 /**
@@ -16,12 +17,6 @@ export type RecountMessage =
 const units: unknown[] = [];
 const ballots: unknown[][] = [];
 
-/** Lines of JSON, each ending in a line break, as the values they hold. */
-function parseLines(lines: Uint8Array): unknown[] {
-  const text = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8');
-  return JSON.parse(`[${text.slice(0, -1).replaceAll('\n', ',')}]`) as unknown[];
-}
-
 /** The lists arrive sorted by id, as they are sealed; anything else would be sealed in another order than the record's. */
 function append(list: unknown[], values: unknown[]): void {
   let previous = list.length === 0 ? undefined : (list[list.length - 1] as { id: string }).id;
@@ -35,8 +30,8 @@ function append(list: unknown[], values: unknown[]): void {
 
 parentPort!.on('message', (message: RecountMessage) => {
   try {
-    if (message.kind === 'units') append(units, parseLines(message.lines));
-    else if (message.kind === 'ballots') append((ballots[message.index] ??= []), parseLines(message.lines));
+    if (message.kind === 'units') append(units, parseRecordLines(message.lines));
+    else if (message.kind === 'ballots') append((ballots[message.index] ??= []), parseRecordLines(message.lines));
     else {
       const recounted = message.envelopes.map((envelope, i) => recountTallyRecord({ ...envelope, units, ballots: ballots[i] ?? [] }));
       parentPort!.postMessage({ recounted });
