@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { type CopyOut, copyOutOf } from '../db/database.ts';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
@@ -8,8 +9,9 @@ import { countCurrentBallots, lockOutBallots, markClosed, markTallied } from './
 import { holdForDiscrepancy } from './discrepancies.ts';
 import { insertMotionResults } from './motion-results-repository.ts';
 import { tallyRecordsOf } from './records.ts';
-import { compareRecounts, recountRecord } from './recount.ts';
-import { sealMeeting } from './seal.ts';
+import { compareRecounts, type Recounted, recountRecord } from './recount.ts';
+import { type Sealed, sealMeeting } from './seal.ts';
+import { streamRecords } from './streamed-records.ts';
 import { buildReport, decide, type Report, type Settings, type Totals } from '../tally/index.ts';
 import { motionsOf, requireMeeting } from '../voting/meetings-repository.ts';
 import { motionOf } from '../voting/motion-terms.ts';
@@ -50,19 +52,9 @@ export async function closeMeeting(trx: Transaction<DB>, meetingId: string, acto
   }
   await markClosed(trx, meeting.id, now);
   const inputs = await countingInputs(trx, meeting);
-  const { settings } = inputs;
-  // The records the seal will digest, read once: recounted here, then sealed as they are.
-  const records = await tallyRecordsOf(trx, meeting, () => settings);
-  // The SQL aggregate runs in the database while the engine recounts the records here (a million
-  // voters: a second of PostgreSQL's, two of ours). Neither sees the other's figures until compared.
-  let sent = () => {};
-  const aggregateSent = new Promise<void>((resolve) => (sent = resolve));
-  const counting = decideMeeting(trx, inputs, sent);
-  counting.catch(() => {}); // Awaited below; its failure must not count as unhandled meanwhile.
-  await Promise.race([aggregateSent, counting]);
-  await new Promise((resolve) => setImmediate(resolve)); // Lets the query reach the connection before the recount holds the thread.
-  const recounted = records.map(recountRecord);
-  const decided = await counting;
+  // A large meeting streams its records where COPY can be had (PostgreSQL; not the embedded PGlite).
+  const copy = electorateOf(inputs.rows) >= closeStreaming.fromVoters ? await copyOutOf(trx) : null;
+  const { records, recounted, decided, sealed } = copy ? await countStreamed(trx, copy, meeting, inputs) : await countInMemory(trx, meeting, inputs);
   const reports = new Map(decided.map((d) => [d.row.id, d.report]));
   const discrepancies = compareRecounts(records, recounted, reports);
   await appendAudit(trx, {
@@ -79,8 +71,59 @@ export async function closeMeeting(trx: Transaction<DB>, meetingId: string, acto
   await storeResults(trx, meeting, decided, now);
   await markTallied(trx, meeting.id, now);
   // The ballots and units each result was counted from, digested into the audit chain (docs/bundle.md).
-  await sealMeeting(trx, meeting, actor, now, reports, { settings, records });
+  await sealMeeting(trx, meeting, actor, now, reports, sealed);
   return { meetingId, status: 'tallied', closedNow: true };
+}
+
+/**
+ * From this many voters in a meeting's motions together, a close on PostgreSQL streams its records
+ * (streamed-records.ts) instead of building them in memory. Exported so that tests can stream small ones.
+ */
+export const closeStreaming = { fromVoters: 50_000n };
+
+const electorateOf = (rows: readonly MotionRow[]) => rows.reduce((sum, row) => sum + BigInt(row.total_heads ?? 0), 0n);
+
+interface Counted {
+  records: readonly { motionId: string }[];
+  recounted: readonly Recounted[];
+  decided: Decided[];
+  sealed: Sealed;
+}
+
+/**
+ * The records the seal will digest, read once as objects: recounted here, then sealed as they are.
+ * The SQL aggregate runs in the database while the engine recounts. Neither sees the other's figures until compared.
+ */
+async function countInMemory(trx: Transaction<DB>, meeting: Meeting, inputs: CountingInputs): Promise<Counted> {
+  const { settings } = inputs;
+  const records = await tallyRecordsOf(trx, meeting, () => settings);
+  const counting = aggregateWhile(trx, inputs);
+  await counting.sent;
+  const recounted = records.map(recountRecord);
+  return { records, recounted, decided: await counting.decided, sealed: { settings, records } };
+}
+
+/**
+ * A large meeting: the records stream from PostgreSQL as canonical JSON, hashed here and recounted by the
+ * engine in a worker thread; the SQL aggregate runs while the thread counts.
+ */
+async function countStreamed(trx: Transaction<DB>, copy: CopyOut, meeting: Meeting, inputs: CountingInputs): Promise<Counted> {
+  const { settings, rows } = inputs;
+  const streamed = await streamRecords(copy, meeting, rows, settings);
+  const counting = aggregateWhile(trx, inputs);
+  const [recounted, decided] = await Promise.all([streamed.recounted, counting.decided]);
+  return { records: rows.map((row) => ({ motionId: row.id })), recounted, decided, sealed: { settings, seals: streamed.seals } };
+}
+
+/** The SQL aggregate sent, and decided once it answers; `sent` resolves as the query reaches the connection. */
+function aggregateWhile(trx: Transaction<DB>, inputs: CountingInputs): { sent: Promise<void>; decided: Promise<Decided[]> } {
+  let sent = () => {};
+  const aggregateSent = new Promise<void>((resolve) => (sent = resolve));
+  const decided = decideMeeting(trx, inputs, sent);
+  decided.catch(() => {}); // Awaited by the caller; its failure must not count as unhandled meanwhile.
+  // Lets the query reach the connection before the caller's recount holds the thread.
+  const ready = Promise.race([aggregateSent, decided]).then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+  return { sent: ready, decided };
 }
 
 interface Decided {

@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash, type Hash, hash } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Report, Verdict } from '../tally/index.ts';
 
@@ -281,4 +281,95 @@ export function sealOf(motionId: string, record: Record<string, unknown> & { uni
     recordSha256: recordHash.update(first ? '{}' : '}').digest('hex'),
     resultSha256: resultDigest(result),
   };
+}
+
+/** What a streamed seal yields for one motion: its MotionSeal but the result's digest, which comes from the close's report. */
+export type RecordSeal = Omit<MotionSeal, 'resultSha256'>;
+
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+
+/**
+ * The seals of a meeting's motions computed from the canonical JSON texts of their ballots and units
+ * as they stream in (the close of a large meeting, records.ts `copyRecordLines`): the same digests
+ * as unitsDigest, ballotSeal and recordDigest of the records whose entries those texts are, without
+ * building an object or a string per entry. Texts arrive as UTF-8 lines, each ending in a line break
+ * (canonical JSON has none of its own). The record digest takes the keys in sorted order, so every
+ * motion's ballots ("ballots") must come before the meeting's units ("units"), which all its
+ * motions share; the envelope is each record without its units and ballots.
+ */
+export class RecordSealStream {
+  private readonly records: { motionId: string; hash: Hash; middle: string; end: string; head: string; ballots: number; started: boolean }[];
+  private readonly units = createHash('sha256');
+  private unitCount = 0;
+  private stage: 'ballots' | 'units' = 'ballots';
+  private scratch = Buffer.alloc(4096);
+
+  constructor(motions: readonly { motionId: string; envelope: object }[]) {
+    this.records = motions.map(({ motionId, envelope: record }) => {
+      const envelope = record as Record<string, unknown>;
+      const keys = [...Object.keys(envelope).filter((k) => envelope[k] !== undefined && k !== 'units' && k !== 'ballots'), 'ballots', 'units'].sort();
+      const piece = (from: number, to: number) => keys.slice(from, to).map((k) => `,${JSON.stringify(k)}:${canonicalJson(envelope[k])}`).join('');
+      const b = keys.indexOf('ballots');
+      const u = keys.indexOf('units');
+      const start = piece(0, b);
+      const hash = createHash('sha256').update(`${start === '' ? '{' : `{${start.slice(1)},`}"ballots":`);
+      return { motionId, hash, middle: `${piece(b + 1, u)},"units":`, end: `${piece(u + 1, keys.length)}}`, head: SEAL_GENESIS, ballots: 0, started: false };
+    });
+  }
+
+  /** Lines of canonical ballot texts of motion `index` (ballots sorted by id), each ending in a line break. */
+  ballots(index: number, lines: Buffer): void {
+    if (this.stage !== 'ballots') throw new Error('every ballot must come before the units');
+    const record = this.records[index]!;
+    let at = 0;
+    while (at < lines.length) {
+      const end = lines.indexOf(NEWLINE, at);
+      const length = end - at;
+      if (this.scratch.length < 64 + length) this.scratch = Buffer.alloc(2 * (64 + length));
+      this.scratch.write(record.head, 0, 'latin1');
+      lines.copy(this.scratch, 64, at, end);
+      record.head = sha256Hex(this.scratch.subarray(0, 64 + length));
+      record.ballots++;
+      at = end + 1;
+    }
+    record.hash.update(record.started ? ',' : '[');
+    record.started = true;
+    record.hash.update(commaJoined(lines));
+  }
+
+  /** Lines of canonical unit texts (units sorted by id), each ending in a line break: the same for every motion. */
+  unitLines(lines: Buffer): void {
+    if (this.stage === 'ballots') this.closeBallots();
+    const joined = commaJoined(lines);
+    const lead = this.unitCount === 0 ? '[' : ',';
+    this.units.update(lead).update(joined);
+    for (const r of this.records) r.hash.update(lead).update(joined);
+    for (let at = lines.indexOf(NEWLINE); at >= 0; at = lines.indexOf(NEWLINE, at + 1)) this.unitCount++;
+  }
+
+  private closeBallots(): void {
+    this.stage = 'units';
+    for (const r of this.records) r.hash.update(r.started ? ']' : '[]').update(r.middle);
+  }
+
+  /** Each motion's seal, in the order the motions were given. */
+  finish(): RecordSeal[] {
+    if (this.stage === 'ballots') this.closeBallots();
+    const close = this.unitCount === 0 ? '[]' : ']';
+    const units = { count: this.unitCount, sha256: this.units.update(close).digest('hex') };
+    return this.records.map((r) => ({
+      motionId: r.motionId,
+      units,
+      ballots: { count: r.ballots, head: r.head },
+      recordSha256: r.hash.update(close).update(r.end).digest('hex'),
+    }));
+  }
+}
+
+/** Lines ending in line breaks as one comma-separated run: the breaks between them made commas, the last one dropped. */
+function commaJoined(lines: Buffer): Buffer {
+  const joined = Buffer.from(lines.subarray(0, lines.length - 1));
+  for (let at = joined.indexOf(NEWLINE); at >= 0; at = joined.indexOf(NEWLINE, at + 1)) joined[at] = COMMA;
+  return joined;
 }

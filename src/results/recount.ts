@@ -31,8 +31,13 @@ export type Recounted = MotionResult | { error: { code: string; path: string; me
 
 /** Counts one motion's record with the engine, as `gongjue verify` does. Pure, and independent of the SQL path's figures. */
 export function recountRecord(record: MotionRecord): Recounted {
+  return recountTallyRecord(record.record);
+}
+
+/** Counts a tally record (units and ballots in it) with the engine: its result, or why it could not be counted. */
+export function recountTallyRecord(record: unknown): Recounted {
   try {
-    return resultOf(tallyRecord(parseTallyRecord(record.record)));
+    return resultOf(tallyRecord(parseTallyRecord(record)));
   } catch (error) {
     if (!(error instanceof TallyInputError)) throw error;
     // A record the engine refuses (a ballot outside the window, from outside the electorate, …) cannot back a result.
@@ -41,7 +46,7 @@ export function recountRecord(record: MotionRecord): Recounted {
 }
 
 /** The engine's count of a motion's record set against the SQL path's report; null when they agree. */
-export function compareRecount(record: MotionRecord, recounted: Recounted, report: Report): Discrepancy | null {
+export function compareRecount(record: Pick<MotionRecord, 'motionId'>, recounted: Recounted, report: Report): Discrepancy | null {
   const counted = resultOf(report);
   if ('error' in recounted) {
     return {
@@ -66,7 +71,7 @@ export function recountMeeting(records: readonly MotionRecord[], reports: Readon
 }
 
 /** Each motion's recount (`recounted[i]` of `records[i]`) against its report; the ones that disagree, in motion order. */
-export function compareRecounts(records: readonly MotionRecord[], recounted: readonly Recounted[], reports: ReadonlyMap<string, Report>): Discrepancy[] {
+export function compareRecounts(records: readonly Pick<MotionRecord, 'motionId'>[], recounted: readonly Recounted[], reports: ReadonlyMap<string, Report>): Discrepancy[] {
   const found: Discrepancy[] = [];
   records.forEach((record, i) => {
     const report = reports.get(record.motionId);

@@ -3,7 +3,7 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting } from '../db/schema.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import type { Report, Settings } from '../tally/index.ts';
-import { type MotionSeal, resultOf, sealOf } from './evidence.ts';
+import { type MotionSeal, type RecordSeal, resultDigest, resultOf, sealOf } from './evidence.ts';
 import { reportsOf } from './motion-results-repository.ts';
 import { type MotionRecord, tallyRecordsOf } from './records.ts';
 import { insertSeals, sealRows } from './seals-repository.ts';
@@ -16,6 +16,9 @@ import { insertSeals, sealRows } from './seals-repository.ts';
  * written into the estate's chain as one 'meeting.tallied' record. Anything
  * changed afterwards — a ballot, a unit's area, a result — no longer matches.
  */
+/** What the close hands the seal: the records it recounted, or the seals it computed of them as they streamed. */
+export type Sealed = { settings: Settings; records: MotionRecord[] } | { settings: Settings; seals: RecordSeal[] };
+
 export async function sealMeeting(
   trx: Transaction<DB>,
   meeting: Meeting,
@@ -23,13 +26,16 @@ export async function sealMeeting(
   now: Date,
   /** The reports the close just stored, when the caller has them in hand (saves reading them back). */
   known?: Map<string, Report>,
-  /** The tally records the close just recounted, with the settings they carry: sealed as they are, not read again. */
-  counted?: { settings: Settings; records: MotionRecord[] },
+  /**
+   * The tally records the close just recounted, with the settings they carry: sealed as they are, not read
+   * again — or their seals, when the close hashed the records as they streamed in (streamed-records.ts).
+   */
+  counted?: Sealed,
 ): Promise<MotionSeal[]> {
   let settings = counted?.settings;
   settings ??= (await estateSettingsOf(trx, meeting.estate_id)).tally;
   const sealedSettings = settings;
-  const records = counted?.records ?? (await tallyRecordsOf(trx, meeting, () => sealedSettings));
+  const sealedRecords = counted && 'seals' in counted ? counted.seals : (counted?.records ?? (await tallyRecordsOf(trx, meeting, () => sealedSettings)));
   const reports =
     known ??
     new Map(
@@ -38,10 +44,11 @@ export async function sealMeeting(
         r.report as Report,
       ]),
     );
-  const seals = records.map(({ motionId, record }) => {
-    const report = reports.get(motionId);
-    if (!report) throw new Error(`motion ${motionId} was closed without a result`);
-    return sealOf(motionId, record, resultOf(report));
+  const seals = sealedRecords.map((sealed) => {
+    const report = reports.get(sealed.motionId);
+    if (!report) throw new Error(`motion ${sealed.motionId} was closed without a result`);
+    const result = resultOf(report);
+    return 'record' in sealed ? sealOf(sealed.motionId, sealed.record, result) : { ...sealed, resultSha256: resultDigest(result) };
   });
   if (seals.length > 0) {
     await insertSeals(

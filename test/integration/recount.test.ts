@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estateChain, firstBreak, readChain } from '../../src/audit/audit-log.ts';
 import { manualClock } from '../../src/clock.ts';
 import { closeVotingJob, publishResultsJob } from '../../src/jobs/handlers.ts';
-import type { MotionResult } from '../../src/results/evidence.ts';
-import { aggregateMeeting } from '../../src/results/closing.ts';
+import { type MotionResult, resultOf, sealOf } from '../../src/results/evidence.ts';
+import { aggregateMeeting, closeStreaming } from '../../src/results/closing.ts';
+import { tallyRecordsOf } from '../../src/results/records.ts';
+import { sealsOf } from '../../src/results/seal.ts';
+import type { Report } from '../../src/tally/index.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CsvUnit } from '../helpers/identity.ts';
 import { testJobDeps } from '../helpers/jobs.ts';
@@ -33,6 +36,7 @@ import { importRegistry } from '../factories/registry.ts';
 const DAY = 24 * 3_600_000;
 const START = new Date('2026-11-22T00:00:00Z');
 const clock = manualClock(START);
+const LARGE = closeStreaming.fromVoters;
 
 
 const registry: CsvUnit[] = [
@@ -200,5 +204,50 @@ describe('a discrepancy between the SQL totals and the recount of the sealed rec
     expect(await closeVotingJob(testJobDeps(t, clock), { meetingId: m.meetingId })).toEqual([]);
     const chain = await readChain(db(), estateChain(p.estateA));
     expect(chain.filter((r) => r.subject === `meeting:${m.meetingId}` && r.action === 'meeting.discrepancy')).toHaveLength(1);
+  });
+});
+
+describe('the close of a large meeting, which streams its records (forced here for three units)', () => {
+  beforeAll(() => {
+    closeStreaming.fromVoters = 0n;
+  });
+  afterAll(() => {
+    closeStreaming.fromVoters = LARGE;
+  });
+
+  it('seals the digests the records built in memory give, as `gongjue verify` recomputes them, and publishes', async () => {
+    const m = await votedMeeting(new Date(START.getTime() + 80 * DAY));
+    clock.set(m.closesAt);
+    const closed = await post(`/v1/meetings/${m.meetingId}/close`, organiser.accessToken);
+    expect(closed.json().status).toBe('tallied');
+    const meeting = await db().selectFrom('meetings').selectAll().where('id', '=', m.meetingId).executeTakeFirstOrThrow();
+    const seals = await sealsOf(db(), m.meetingId);
+    const records = await tallyRecordsOf(db(), meeting, (id) => seals.get(id)!.settings);
+    const reports = await db().selectFrom('motion_results').select(['motion_id', 'report']).where('meeting_id', '=', m.meetingId).execute();
+    expect(records).toHaveLength(2);
+    for (const { motionId, record } of records) {
+      const report = reports.find((r) => r.motion_id === motionId)!.report as Report;
+      const { settings: _, ...sealed } = seals.get(motionId)!;
+      expect(sealed).toEqual(sealOf(motionId, record, resultOf(report)));
+      expect(sealed.ballots.count).toBe(motionId === m.motionIds[0] ? 4 : 3);
+    }
+    expect((await post(`/v1/meetings/${m.meetingId}/publish`, organiser.accessToken)).json().status).toBe('published');
+  });
+
+  it('holds the meeting on the same discrepancy, with the same figures', async () => {
+    const m = await votedMeeting(new Date(START.getTime() + 120 * DAY));
+    const zhangVoter = await m.voter(0);
+    const first = await db().selectFrom('ballots').select(['id']).where('motion_id', '=', m.motionIds[0]!).where('voter_id', '=', zhangVoter).where('version', '=', 1).executeTakeFirstOrThrow();
+    await sql`update current_ballots set ballot_id = ${first.id}, version = 1 where motion_id = ${m.motionIds[0]} and voter_id = ${zhangVoter}`.execute(db());
+    clock.set(m.closesAt);
+    expect(await closeVotingJob(testJobDeps(t, clock), { meetingId: m.meetingId })).toEqual([]);
+    expect((await get(`/v1/meetings/${m.meetingId}`, organiser.accessToken)).json().status).toBe('discrepancy');
+    expect(await db().selectFrom('result_seals').selectAll().where('meeting_id', '=', m.meetingId).execute()).toEqual([]);
+    const rows = await db().selectFrom('tally_discrepancies').selectAll().where('meeting_id', '=', m.meetingId).execute();
+    expect(rows.map((r) => r.motion_id)).toEqual([m.motionIds[0]]);
+    const found = rows[0] as (typeof rows)[number] & { counted: MotionResult; recounted: MotionResult };
+    expect(found.counted.choices.find((c) => c.id === 'agree')).toEqual({ id: 'agree', area: '190.00', heads: 2 });
+    expect(found.recounted.choices.find((c) => c.id === 'agree')).toEqual({ id: 'agree', area: '100.00', heads: 1 });
+    expect(found.differences.join('\n')).toMatch(/choices\[0\]\.area: "190\.00" vs "100\.00"/);
   });
 });

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyOutOf, openDatabase } from '../../src/db/database.ts';
-import { sealOf, type MotionResult } from '../../src/results/evidence.ts';
+import { ballotSeal, recordDigest, sealOf, type MotionResult, unitsDigest } from '../../src/results/evidence.ts';
+import { recountRecord } from '../../src/results/recount.ts';
+import { streamRecords } from '../../src/results/streamed-records.ts';
+import { motionsOf } from '../../src/voting/meetings-repository.ts';
 import { tallyRecordsOf } from '../../src/results/records.ts';
 import { tallySettingsOf, validateEstateSettings } from '../../src/places/estate-settings.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -80,6 +83,30 @@ describe('the tally record read with COPY', () => {
     const result = { outcome: 'x' } as unknown as MotionResult;
     expect(sealOf('m', byCopy[0]!.record, result)).toEqual(sealOf('m', byRows[0]!.record, result));
   });
+
+  it.each(['any', 'representative'] as const)(
+    'streamed as canonical JSON lines, seals the same digests as the verifier computes and recounts the same (co-owner voting %s)',
+    async (coOwnerVoting) => {
+      const db = tdb.database.db;
+      const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
+      const settings = { ...tallySettingsOf(validateEstateSettings({})), coOwnerVoting };
+      const [inMemory] = await tallyRecordsOf(db, meeting, () => settings);
+      const motions = await motionsOf(db, meetingId);
+      const streamed = await db.transaction().execute(async (trx) => {
+        const { seals, recounted } = await streamRecords((await copyOutOf(trx))!, meeting, motions, settings);
+        return { seals, recounted: await recounted };
+      });
+      const record = inMemory!.record;
+      expect(streamed.seals).toEqual([
+        { motionId: inMemory!.motionId, units: unitsDigest(record.units), ballots: ballotSeal(record.ballots), recordSha256: recordDigest(record) },
+      ]);
+      expect(streamed.seals[0]!.units.count).toBe(40);
+      expect(streamed.seals[0]!.ballots.count).toBe(40);
+      // The nasty texts make this record one the engine refuses: the same refusal, word for word.
+      expect(streamed.recounted).toEqual([recountRecord(inMemory!)]);
+    },
+    60_000,
+  );
 
   it('is not used outside a transaction (the connection would not stay ours)', async () => {
     expect(await copyOutOf(tdb.database.db)).toBeNull();

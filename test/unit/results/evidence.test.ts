@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/audit/canonical-json.ts';
-import { ballotSeal, type MotionResult, recordDigest, resultDigest, SEAL_GENESIS, sealBatching, sealOf, sortedById, unitsDigest } from '../../../src/results/evidence.ts';
+import { ballotSeal, type MotionResult, RecordSealStream, recordDigest, resultDigest, SEAL_GENESIS, sealBatching, sealOf, sortedById, unitsDigest } from '../../../src/results/evidence.ts';
 
 // The digests of docs/bundle.md, recomputed here the slow, obvious way from
 // canonicalJson: the fast path the service takes must give the same bytes.
@@ -104,5 +104,53 @@ describe('seal digests', () => {
     expect(unitsDigest(units)).toEqual(unitsDigest([...units].reverse()));
     expect(unitsDigest(units).sha256).not.toBe(unitsDigest([{ id: 'b', area: '1.01' }, { id: 'a', area: '2.00' }]).sha256);
     expect(ballotSeal([]).head).toBe(SEAL_GENESIS);
+  });
+});
+
+describe('seals of streamed canonical JSON lines (RecordSealStream)', () => {
+  const lines = (list: unknown[]) => sortedById(list).map((e) => `${canonicalJson(e)}\n`).join('');
+  /** The lines cut into chunks at line ends, as COPY hands them on: every chunk whole lines. */
+  const chunks = (text: string, cuts: number[]) => {
+    const rows = text === '' ? [] : text.slice(0, -1).split('\n').map((l) => `${l}\n`);
+    const out: Buffer[] = [];
+    let at = 0;
+    for (const cut of [...cuts, rows.length]) {
+      const end = Math.min(rows.length, at + Math.max(1, cut));
+      if (end > at) out.push(Buffer.from(rows.slice(at, end).join('')));
+      at = end;
+    }
+    return out;
+  };
+  const envelope = fc.record({
+    format: fc.constant('gongjue.tally-record'),
+    version: fc.constant(1),
+    estate: fc.record({ id: fc.uuid() }),
+    motion: fc.record({ id: fc.uuid(), title: fc.string() }),
+    settings: fc.dictionary(fc.string({ maxLength: 4 }), fc.boolean(), { maxKeys: 3 }),
+    aardvark: fc.option(fc.string(), { nil: undefined }), // a key sorting before "ballots"; absent when undefined
+  });
+
+  it('give the digests of unitsDigest, ballotSeal and recordDigest for every motion, whatever the chunks, empty lists included', () => {
+    fc.assert(
+      fc.property(entries, fc.array(fc.tuple(envelope, entries), { minLength: 1, maxLength: 3 }), fc.array(fc.nat(5), { maxLength: 6 }), (units, motions, cuts) => {
+        const stream = new RecordSealStream(motions.map(([e], i) => ({ motionId: `m${i}`, envelope: e })));
+        motions.forEach(([, ballots], i) => chunks(lines(ballots), cuts).forEach((c) => stream.ballots(i, c)));
+        chunks(lines(units), cuts).forEach((c) => stream.unitLines(c));
+        expect(stream.finish()).toEqual(
+          motions.map(([e, ballots], i) => ({
+            motionId: `m${i}`,
+            units: unitsDigest(units),
+            ballots: ballotSeal(ballots),
+            recordSha256: recordDigest({ ...e, units, ballots }),
+          })),
+        );
+      }),
+    );
+  });
+
+  it('refuse a ballot after the units (the record digest takes ballots first)', () => {
+    const stream = new RecordSealStream([{ motionId: 'm', envelope: {} }]);
+    stream.unitLines(Buffer.from('{"id":"a"}\n'));
+    expect(() => stream.ballots(0, Buffer.from('{"id":"b"}\n'))).toThrow(/before the units/);
   });
 });

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src/audit/canonical-json.ts';
+import { parseRecordLines } from '../../../src/results/record-lines.ts';
+
+// Flat entries as units and ballots are (strings, booleans, null, lists of strings), and some that are not
+// (numbers, nested objects, a key __proto__), in texts with and without escapes: what the recount thread
+// builds from the lines must be what JSON.parse builds, key order included.
+const flat = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }));
+const odd = fc.oneof(fc.integer(), fc.dictionary(fc.string({ maxLength: 3 }), fc.string(), { maxKeys: 2 }), fc.array(fc.oneof(fc.integer(), fc.boolean()), { maxLength: 2 }));
+const key = fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('__proto__', 'id', 'owners', '栋'));
+const entry = fc.dictionary(key, fc.oneof({ weight: 6, arbitrary: flat }, { weight: 1, arbitrary: odd }), { maxKeys: 8 });
+// eslint-disable-next-line no-control-regex -- strings that need no escape: no quote, no backslash, no control character
+const plain = fc.dictionary(fc.stringMatching(/^[a-zA-Z]{1,8}$/), fc.oneof(fc.stringMatching(/^[^"\\\u0000-\u001f]{0,12}$/), fc.boolean(), fc.constant(null)), { maxKeys: 8 });
+
+const textOf = (entries: unknown[]) => Buffer.from(entries.map((e) => `${canonicalJson(e)}\n`).join(''));
+const parsed = (entries: unknown[]) => entries.map((e) => JSON.parse(canonicalJson(e)) as unknown);
+
+describe('canonical JSON lines read back', () => {
+  it('give what JSON.parse gives, whatever the entries hold', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), (entries) => {
+        const values = parseRecordLines(textOf(entries));
+        expect(values).toEqual(parsed(entries));
+        values.forEach((v, i) => expect(Object.keys(v as object)).toEqual(Object.keys(parsed(entries)[i] as object)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('give what JSON.parse gives for texts without escapes (the sliced path), prototypes and all', () => {
+    fc.assert(
+      fc.property(fc.array(plain, { maxLength: 12 }), (entries) => {
+        const values = parseRecordLines(textOf(entries));
+        expect(values).toEqual(parsed(entries));
+        for (const v of values) expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+      }),
+      { numRuns: 500 },
+    );
+    const unit = { area: '89.50', areaSource: 'registry', building: '1栋', developerHeld: false, id: 'u1', kind: 'residential', owners: ['o1', 'o2'], stair: '🏠' };
+    expect(parseRecordLines(textOf([unit, {}, { choice: [] }, { choice: null }]))).toEqual([unit, {}, { choice: [] }, { choice: null }]);
+  });
+
+  it('refuse a text cut inside a line', () => {
+    expect(() => parseRecordLines(Buffer.from('{"id":"a"}\n{"id":'))).toThrow(/line break/);
+  });
+});
