@@ -285,7 +285,7 @@ describe('voting from the SMS link on a phone', () => {
     try {
       await openMeetingPage(page);
       await page.getByRole('alert').filter({ hasText: '您的认证等级不够，请先完成人脸认证或到物业/业委会现场认证' }).waitFor();
-      expect(await page.getByRole('link', { name: '去实名认证' }).getAttribute('href')).toBe('/verify');
+      expect(await page.getByRole('link', { name: '去实名认证' }).getAttribute('href')).toBe(`/verify?next=/meetings/${meetingId}`); // and back here once verified
       expect(await page.getByRole('button', { name: /同意/ }).count()).toBe(0);
       expect(await page.getByRole('button', { name: '下一步：核对我的选择' }).count()).toBe(0);
       await expectOwnerFriendly(page, 'meeting, assurance too low');
