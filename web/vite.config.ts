@@ -110,10 +110,42 @@ function ownerBootScript(): Plugin {
   };
 }
 
+/**
+ * The two apps share code (Vue, the API client) but never run each other: a chunk shared by both
+ * must not import either app's entry chunk, or opening the console would start the owner app in
+ * its page too (it did, when a helper both use was grouped with the owner's meeting page).
+ */
+function appsKeptApart(): Plugin {
+  return {
+    name: 'gongjue:apps-kept-apart',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((o): o is OutputChunk => o.type === 'chunk');
+      const reach = (start: OutputChunk) => {
+        const seen = new Set<string>();
+        const visit = (file: string) => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          const chunk = bundle[file];
+          if (chunk?.type === 'chunk') [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
+        };
+        visit(start.fileName);
+        return seen;
+      };
+      const entry = (name: string) => chunks.find((c) => c.isEntry && c.name === name);
+      for (const [from, to] of [['console', 'owner'], ['owner', 'console']] as const) {
+        const a = entry(from);
+        const b = entry(to);
+        if (a && b && reach(a).has(b.fileName)) this.error(`the ${from} app's chunks import the ${to} app's entry chunk (${b.fileName}): it would run inside the ${from} app`);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [vue(), vantIconFontFromDataOnly(), precompressed(), ownerBootScript()],
+  plugins: [vue(), vantIconFontFromDataOnly(), precompressed(), ownerBootScript(), appsKeptApart()],
   resolve: { alias: { '@vue/devtools-api': here('src/devtools-api-stub.ts') } },
   define: {
     // Vue and vue-i18n compile-time flags: composition API only, no devtools in production.
@@ -150,7 +182,6 @@ export default defineConfig({
                 [
                   String.raw`[\\/]web[\\/]src[\\/]owner[\\/](pages[\\/](MeetingPage|ProblemNotice|LanguageSwitch)\.vue|components[\\/]vote[\\/]|vote[\\/]|problems\.ts)`,
                   String.raw`[\\/]vant[\\/]es[\\/]((button|loading|icon|badge)[\\/][^\\/]*\.mjs|(button|loading)[\\/]index\.css|composables[\\/]use-route\.mjs|utils[\\/]constant\.mjs)$`,
-                  'plugin-vue:export-helper',
                   String.raw`[\\/]@vant[\\/]use[\\/]|[\\/]vant[\\/]es[\\/]utils[\\/]dom\.mjs$`,
                 ].join('|'),
               ),

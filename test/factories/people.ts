@@ -43,15 +43,26 @@ export async function signedIn(t: TestApp, phone: string): Promise<Session> {
   return { accessToken: await tokenOf(t, accountId, sessionId), refreshToken, accountId, phone };
 }
 
-/** A person appointed to a role in the estate by the holder of `staffToken` (its township's staff), then signed in. */
-export async function appointed(t: TestApp, staffToken: string, estateId: string, role: 'committee' | 'organiser'): Promise<Session> {
-  const phone = nextPhone('157');
-  const staff = principalOf(t, staffToken);
+/**
+ * A person appointed to a role in the estate by the holder of `staffToken` (its township's staff), then signed in.
+ * Pass the `phone` of someone appointed before to give them a role in a second estate.
+ */
+export async function appointed(t: TestApp, staffToken: string, estateId: string, role: 'committee' | 'organiser', phone = nextPhone('157')): Promise<Session> {
+  return appointedTo(t, staffToken, { role, estateId }, phone);
+}
+
+/** A member of a township's staff, appointed by an administrator (`adminToken`), then signed in. */
+export function townshipStaff(t: TestApp, adminToken: string, townshipId: string, phone = nextPhone('157')): Promise<Session> {
+  return appointedTo(t, adminToken, { role: 'township_staff', townshipId }, phone);
+}
+
+async function appointedTo(t: TestApp, appointerToken: string, scope: Parameters<typeof appointRole>[1]['scope'], phone: string): Promise<Session> {
+  const staff = principalOf(t, appointerToken);
   await inTransaction(t.testDatabase.database.db, (trx) =>
     appointRole(trx, {
       phone,
-      scope: { role, estateId },
-      actor: actorFor(t, staffToken),
+      scope,
+      actor: actorFor(t, appointerToken),
       grantedBy: staff.kind === 'person' ? staff.subject : null,
       now: t.app.clock.now(),
     }),

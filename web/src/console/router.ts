@@ -1,0 +1,45 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useSession } from './session.ts';
+
+/**
+ * The console's paths, under /console/ (the service answers each with the console's index.html).
+ * Work is per estate (/estates/<id>/…, the left navigation); the pages of one meeting take the
+ * meeting as the last part of their path and offer a choice of meeting without it.
+ */
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
+  { path: '/', name: 'places', component: () => import('./pages/PlacesPage.vue'), meta: { signedIn: true } },
+  {
+    path: '/estates/:estateId',
+    component: () => import('./layout/EstateLayout.vue'),
+    meta: { signedIn: true },
+    children: [
+      { path: '', name: 'estate', redirect: (to) => ({ name: 'meetings', params: to.params }) },
+      { path: 'registry', name: 'registry', component: () => import('./pages/registry/RegistryPage.vue') },
+      { path: 'settings', name: 'settings', component: () => import('./pages/settings/SettingsPage.vue') },
+      { path: 'meetings', name: 'meetings', component: () => import('./pages/meetings/MeetingsPage.vue') },
+      { path: 'meetings/:meetingId', name: 'meeting', component: () => import('./pages/meetings/MeetingPage.vue') },
+      { path: 'cockpit/:meetingId?', name: 'cockpit', component: () => import('./pages/cockpit/CockpitPage.vue') },
+      { path: 'canvass/:meetingId?', name: 'canvass', component: () => import('./pages/canvass/CanvassPage.vue') },
+      { path: 'paper/:meetingId?', name: 'paper', component: () => import('./pages/paper/PaperPage.vue') },
+      { path: 'results/:meetingId?', name: 'results', component: () => import('./pages/results/ResultsPage.vue') },
+      { path: 'petitions', name: 'petitions', component: () => import('./pages/petitions/PetitionsPage.vue') },
+    ],
+  },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
+];
+
+export const router = createRouter({ history: createWebHistory('/console/'), routes });
+
+router.beforeEach(async (to) => {
+  if (!to.matched.some((record) => record.meta.signedIn === true)) return true;
+  const session = useSession();
+  if (session.signedIn) return true;
+  let restored = false;
+  try {
+    restored = await session.restore();
+  } catch {
+    // The network or the service failed: the login page says so when they try.
+  }
+  return restored ? true : { name: 'login', query: { next: to.fullPath } };
+});

@@ -1,0 +1,58 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { components } from '../api/schema.ts';
+import { useSession } from './session.ts';
+
+type Estate = components['schemas']['Estate'];
+export type Role = 'committee' | 'organiser' | 'township_staff' | 'admin';
+
+/** An estate this person may work on, and the roles that let them (from their grants, GET /v1/me). */
+export interface Workplace {
+  estate: Estate;
+  roles: Role[];
+}
+
+/**
+ * The estates the signed-in person may act on, as the service's grants say: committee members
+ * and organisers their estates, township staff the estates of their township, an administrator
+ * every estate. The console shows these and nothing else; the service still checks each call.
+ */
+export const useWorkplaces = defineStore('console-workplaces', () => {
+  const session = useSession();
+  const phone = ref<string>();
+  const places = ref<Workplace[]>();
+
+  async function load(): Promise<Workplace[]> {
+    const me = await session.authorized(() => session.api.GET('/v1/me'));
+    phone.value = me.phone;
+    const found = new Map<string, Workplace>();
+    const add = (estate: Estate, role: Role) => {
+      const place = found.get(estate.id) ?? { estate, roles: [] };
+      if (!place.roles.includes(role)) place.roles.push(role);
+      found.set(estate.id, place);
+    };
+    const townshipEstates = async (townshipId: string) =>
+      (await session.authorized(() => session.api.GET('/v1/townships/{townshipId}/estates', { params: { path: { townshipId } } }))).items;
+    for (const grant of me.grants) {
+      if (grant.role === 'committee' || grant.role === 'organiser') {
+        add(await session.authorized(() => session.api.GET('/v1/estates/{estateId}', { params: { path: { estateId: grant.estateId } } })), grant.role);
+      } else if (grant.role === 'township_staff') {
+        for (const estate of await townshipEstates(grant.townshipId)) add(estate, 'township_staff');
+      } else if (grant.role === 'admin') {
+        const townships = await session.authorized(() => session.api.GET('/v1/townships'));
+        for (const township of townships.items) for (const estate of await townshipEstates(township.id)) add(estate, 'admin');
+      }
+    }
+    places.value = [...found.values()].sort((a, b) => a.estate.name.localeCompare(b.estate.name, 'zh-CN'));
+    return places.value;
+  }
+
+  const byId = (estateId: string) => places.value?.find((place) => place.estate.id === estateId);
+
+  function forget(): void {
+    places.value = undefined;
+    phone.value = undefined;
+  }
+
+  return { phone, places, loaded: computed(() => places.value !== undefined), load, byId, forget };
+});
