@@ -111,6 +111,26 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'filing.resubmit': [committeeOfEstate, organiserOfEstate],
 };
 
+/** The role each rule lets act, to say who may (the console's "who can change this"). */
+const ROLE_OF_RULE = new Map<Rule, Grant['role']>([
+  [admin, 'admin'],
+  [staffOfTownship, 'township_staff'],
+  [committeeOfEstate, 'committee'],
+  [organiserOfEstate, 'organiser'],
+  [ownerInEstate, 'owner'],
+  [clientReading, 'client'],
+  [clientWriting, 'client'],
+]);
+
+const ALL_ROLES: Grant['role'][] = ['admin', 'township_staff', 'committee', 'organiser', 'owner', 'client'];
+
+/** The roles that may take an action (within their own township or estate), from the same rules `may` applies. */
+export function rolesAllowed(action: Action): Grant['role'][] {
+  const rules = RULES[action];
+  if (rules === ANYONE_SIGNED_IN) return ALL_ROLES;
+  return [...new Set(rules.map((rule) => ROLE_OF_RULE.get(rule)!))];
+}
+
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {
   const rules = RULES[action];
   if (rules === ANYONE_SIGNED_IN) return true;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { maskName, maskPhone } from '../lib/mask.ts';
 import { formatArea } from '../tally/index.ts';
-import { ownersOfUnits, pageOfUnits } from './units.ts';
+import { buildingsWithUnits, countUnits, ownersOfUnits, pageOfUnits, type UnitFilter } from './units.ts';
 
 /**
  * A page of the estate's current units with their owners. Names and phones
@@ -12,14 +12,20 @@ import { ownersOfUnits, pageOfUnits } from './units.ts';
 export async function listUnits(
   db: Kysely<DB>,
   estateId: string,
-  page: { limit: number; after?: string | undefined; building?: string | undefined },
+  page: UnitFilter & { limit: number; after?: string | undefined },
   identities: boolean,
 ) {
   // One row more than the page says whether there is a next one.
-  const rows = await pageOfUnits(db, estateId, { ...page, limit: page.limit + 1 });
+  const [rows, total, places] = await Promise.all([
+    pageOfUnits(db, estateId, { ...page, limit: page.limit + 1 }),
+    countUnits(db, estateId, page),
+    buildingsWithUnits(db, estateId),
+  ]);
   const units = rows.slice(0, page.limit);
   const owners = await ownersOfUnits(db, units.map((r) => r.id));
   return {
+    total,
+    buildings: places,
     items: units.map((u) => ({
       id: u.id,
       registryNo: u.registry_no,
@@ -39,6 +45,7 @@ export async function listUnits(
           idTail: identities ? o.id_tail : null,
           phone: o.phone === null ? null : identities ? o.phone : maskPhone(o.phone),
           verified: o.binding !== null,
+          representative: o.representative,
           assurance: o.assurance,
         })),
     })),

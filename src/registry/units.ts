@@ -132,12 +132,68 @@ export async function readCurrentRegistry(db: Kysely<DB>, estateId: string): Pro
   };
 }
 
-/** Up to `limit` current units after registry number `after`, in one building when `building` is given. */
-export function pageOfUnits(db: Kysely<DB>, estateId: string, page: { limit: number; after?: string | undefined; building?: string | undefined }) {
-  let query = currentUnits(db, estateId).limit(page.limit);
+/** Which of the estate's current units a listing shows. */
+export interface UnitFilter {
+  building?: string | undefined;
+  stair?: string | undefined;
+  /** A room number, or its beginning ("1" finds 101, 102 …). */
+  room?: string | undefined;
+  /** Only units with at least one owner not bound to an account. */
+  unverified?: boolean | undefined;
+}
+
+function filtered(db: Kysely<DB>, estateId: string, filter: UnitFilter) {
+  let query = currentUnits(db, estateId);
+  if (filter.building !== undefined) query = query.where('buildings.name', '=', filter.building);
+  if (filter.stair !== undefined) query = query.where('stairs.name', '=', filter.stair);
+  if (filter.room !== undefined) {
+    // A prefix, with LIKE's own characters taken literally.
+    query = query.where('units.room', 'like', `${filter.room.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (filter.unverified === true) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('unit_owners as uo')
+          .select('uo.owner_id')
+          .whereRef('uo.unit_id', '=', 'units.id')
+          .where(({ not, exists: has, selectFrom: from }) =>
+            not(has(from('owner_bindings as b').select('b.id').whereRef('b.owner_id', '=', 'uo.owner_id').where('b.revoked_at', 'is', null))),
+          ),
+      ),
+    );
+  }
+  return query;
+}
+
+/** Up to `limit` current units after registry number `after` that pass the filter. */
+export function pageOfUnits(db: Kysely<DB>, estateId: string, page: UnitFilter & { limit: number; after?: string | undefined }) {
+  let query = filtered(db, estateId, page).limit(page.limit);
   if (page.after !== undefined) query = query.where('units.registry_no', '>', page.after);
-  if (page.building !== undefined) query = query.where('buildings.name', '=', page.building);
   return query.execute();
+}
+
+/** How many current units pass the filter. */
+export async function countUnits(db: Kysely<DB>, estateId: string, filter: UnitFilter): Promise<number> {
+  const row = await db
+    .selectFrom(filtered(db, estateId, filter).clearOrderBy().as('u'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The names of the estate's buildings that hold current units, with their stairs. */
+export async function buildingsWithUnits(db: Kysely<DB>, estateId: string): Promise<{ building: string; stair: string | null }[]> {
+  return db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .leftJoin('stairs', 'stairs.id', 'units.stair_id')
+    .select(['buildings.name as building', 'stairs.name as stair'])
+    .distinct()
+    .where('units.estate_id', '=', estateId)
+    .where('units.removed_at', 'is', null)
+    .orderBy('buildings.name')
+    .orderBy('stairs.name')
+    .execute();
 }
 
 /** The owners of these units, by name, each with their live binding to an account (null when none). */
@@ -147,7 +203,17 @@ export async function ownersOfUnits(db: Kysely<DB>, unitIds: string[]) {
     .selectFrom('unit_owners')
     .innerJoin('owners', 'owners.id', 'unit_owners.owner_id')
     .leftJoin('owner_bindings', (join) => join.onRef('owner_bindings.owner_id', '=', 'owners.id').on('owner_bindings.revoked_at', 'is', null))
-    .select(['unit_owners.unit_id', 'owners.id', 'owners.name', 'owners.kind', 'owners.id_tail', 'owners.phone', 'owner_bindings.id as binding', 'owner_bindings.level as assurance'])
+    .select([
+      'unit_owners.unit_id',
+      'unit_owners.representative',
+      'owners.id',
+      'owners.name',
+      'owners.kind',
+      'owners.id_tail',
+      'owners.phone',
+      'owner_bindings.id as binding',
+      'owner_bindings.level as assurance',
+    ])
     .where('unit_owners.unit_id', 'in', unitIds)
     .orderBy('owners.name')
     .execute();

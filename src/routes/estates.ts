@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
+import { may, rolesAllowed } from '../identity/permissions.ts';
 import { actorOf } from '../identity/principal.ts';
-import { estateSettingsSchema } from '../places/estate-settings.ts';
+import { estateSettingsSchema, settingsOfEstate } from '../places/estate-settings.ts';
 import { createEstate, estateView, listEstates, updateEstateSettings } from '../places/estates.ts';
+import { matterThresholds, settingStatutes } from '../places/settings-statutes.ts';
 import { problemResponses } from '../problems.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
@@ -21,6 +23,39 @@ const estateSchema = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Estate' });
+
+const words = z.object({ zh: z.string(), en: z.string() });
+const threshold = z.object({ num: z.number().int(), den: z.number().int(), strict: z.boolean().describe('true: more than (过半数); false: at least (以上)') });
+
+const settingsExplainedSchema = z
+  .object({
+    settings: estateSettingsSchema,
+    mayChange: z.boolean().describe('Whether the caller may replace these settings (PUT …/settings)'),
+    changeableBy: z.array(z.enum(['admin', 'township_staff', 'committee', 'organiser', 'owner', 'client'])).describe('The roles that may change them (of this estate or its township)'),
+    statutes: z.array(
+      z.object({
+        setting: z.string().describe('A key of settings'),
+        rule: z.string().describe('The rule of the rulebook (domain.md) it belongs to'),
+        statute: words.describe('The statute the setting refines'),
+        statuteValue: words.describe('What the statute itself says'),
+        refinement: words.describe('Which way an estate may move from it'),
+      }),
+    ),
+    thresholds: z.array(
+      z.object({
+        matter: z.string(),
+        item: z.number().int().describe('Item of 民法典 第二百七十八条'),
+        title: words,
+        test: z.enum(['ordinary', 'special', 'petition']),
+        statute: words,
+        floor: z.object({ quorum: threshold.nullable(), approval: threshold }).describe("The statute's floor under the estate's profile"),
+        floorWords: words,
+        override: z.object({ quorum: threshold.nullable(), approval: threshold.nullable() }).nullable().describe("The estate's stricter thresholds, if any"),
+        appliedWords: words.describe('The rule a yes/no motion of this matter is decided by'),
+      }),
+    ),
+  })
+  .meta({ id: 'EstateSettingsExplained' });
 
 const timeZone = z
   .string()
@@ -107,6 +142,32 @@ export default async function estateRoutes(fastify: FastifyInstance) {
     async (request) => {
       const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.read', estate: request.params.estateId });
       return estateView(estate);
+    },
+  );
+
+  app.get(
+    '/estates/:estateId/settings',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getEstateSettings',
+        tags: ['places'],
+        summary: "An estate's settings, each with the statute it refines and the statute's value, and whether the caller may change them",
+        security: bearerSecurity,
+        params: z.object({ estateId: uuidParam('an estate') }),
+        response: { 200: settingsExplainedSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.read', estate: request.params.estateId });
+      const { settings } = settingsOfEstate(estate);
+      return {
+        settings,
+        mayChange: may(request.user, 'estate.configure', { estateId: estate.id, townshipId: estate.township_id }),
+        changeableBy: rolesAllowed('estate.configure'),
+        statutes: [...settingStatutes()],
+        thresholds: matterThresholds(settings),
+      };
     },
   );
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inLongTransaction, inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
-import { type Action, may } from '../identity/permissions.ts';
+import { type Action, may, rolesAllowed } from '../identity/permissions.ts';
 import { accountOf, actorOf, type Principal } from '../identity/principal.ts';
 import { verifyInPerson } from '../identity/verification.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
@@ -62,6 +62,7 @@ const unitSchema = z
         phone: z.string().nullable().describe('Masked (138****1234) unless the caller is authorised staff'),
         verified: z.boolean().describe('Bound to an account'),
         assurance: assuranceLevelSchema.nullable().describe('How strongly the binding was established (README "Identity assurance"); null: not bound'),
+        representative: z.boolean().describe('The co-owner designated to cast the unit’s vote (R1.4)'),
       }),
     ),
   })
@@ -189,16 +190,52 @@ export default async function registryRoutes(fastify: FastifyInstance) {
         params: estateParams,
         querystring: z.object({
           building: z.string().max(100).optional(),
+          stair: z.string().max(100).optional(),
+          room: z.string().max(100).optional().describe('A room number or its beginning'),
+          unverified: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => v === 'true')
+            .describe('true: only units with an owner not yet bound to an account'),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           after: z.string().max(200).optional().describe('Registry number to continue after (from the previous page)'),
         }),
-        response: { 200: z.object({ items: z.array(unitSchema), next: z.string().nullable() }), ...problemResponses(400, 401, 403, 404) },
+        response: {
+          200: z.object({
+            total: z.number().int().describe('Units that pass the filters'),
+            may: z
+              .object({
+                import: z.boolean(),
+                readIdentities: z.boolean(),
+                verifyInPerson: z.boolean(),
+                verifyOrganisations: z.boolean(),
+                designateRepresentative: z.boolean(),
+              })
+              .describe('What the caller may do with this registry (the permission rules, for the console)'),
+            importableBy: z.array(z.enum(['admin', 'township_staff', 'committee', 'organiser', 'owner', 'client'])).describe('The roles that may import a registry file'),
+            buildings: z.array(z.object({ building: z.string(), stair: z.string().nullable() })).describe("The estate's buildings and stairs, for the filters"),
+            items: z.array(unitSchema),
+            next: z.string().nullable(),
+          }),
+          ...problemResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request) => {
       const estate = await estateFor(request, request.params.estateId, 'registry.read');
-      const identities = may(request.user, 'registry.read_identities', { estateId: estate.id, townshipId: estate.township_id });
-      return listUnits(app.database.db, estate.id, request.query, identities);
+      const place = { estateId: estate.id, townshipId: estate.township_id };
+      const identities = may(request.user, 'registry.read_identities', place);
+      return {
+        ...(await listUnits(app.database.db, estate.id, request.query, identities)),
+        may: {
+          import: may(request.user, 'registry.import', place),
+          readIdentities: identities,
+          verifyInPerson: may(request.user, 'owner.verify_in_person', place),
+          verifyOrganisations: may(request.user, 'owner.verify_organisation_in_person', place),
+          designateRepresentative: may(request.user, 'registry.designate_representative', place),
+        },
+        importableBy: rolesAllowed('registry.import'),
+      };
     },
   );
 

@@ -224,7 +224,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** An estate's settings, each with the statute it refines and the statute's value, and whether the caller may change them */
+        get: operations["getEstateSettings"];
         /** Replace an estate's settings (admin, staff of its township). Overrides may only be stricter than the statute. */
         put: operations["replaceEstateSettings"];
         post?: never;
@@ -1544,6 +1545,170 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        EstateSettingsExplainedInput: {
+            settings: {
+                /**
+                 * @default civil-code-2021
+                 * @enum {string}
+                 */
+                profile: "civil-code-2021" | "property-law-2007";
+                /** @default false */
+                countParking: boolean;
+                /**
+                 * @default excluded
+                 * @enum {string}
+                 */
+                nonVoters: "excluded" | "follow_majority";
+                /**
+                 * @default any
+                 * @enum {string}
+                 */
+                coOwnerVoting: "any" | "representative";
+                /**
+                 * @description R3.6: a lift installation also needs at least 2/3 of the stairwell unit’s heads agreeing.
+                 * @default false
+                 */
+                liftConsentTwoThirds: boolean;
+                /**
+                 * @description Stricter thresholds from the estate’s rules of procedure.
+                 * @default {}
+                 */
+                overrides: {
+                    [key: string]: {
+                        /** @description Share of the total area and heads that must take part. */
+                        quorum?: {
+                            num: number;
+                            den: number;
+                            /**
+                             * @description true: more than num/den (过半数); false: at least num/den (以上).
+                             * @default false
+                             */
+                            strict: boolean;
+                        };
+                        /** @description Share of the base (participants, or totals under property-law-2007) that must agree. */
+                        approval?: {
+                            num: number;
+                            den: number;
+                            /**
+                             * @description true: more than num/den (过半数); false: at least num/den (以上).
+                             * @default false
+                             */
+                            strict: boolean;
+                        };
+                    };
+                };
+                /**
+                 * @description R4.1: days between the notice and the opening of voting
+                 * @default 15
+                 */
+                noticeDays: number;
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                temporaryNoticeDays?: number;
+                /**
+                 * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
+                 * @default {
+                 *       "min": 1,
+                 *       "max": 60
+                 *     }
+                 */
+                windowDays: {
+                    min: number;
+                    max: number;
+                };
+                /**
+                 * @description R4.3: owners one proxy holder may represent
+                 * @default 3
+                 */
+                maxProxiesPerHolder: number;
+                /** @description The residents’ committee’s mobile: it receives the notice and the published result by SMS */
+                residentsCommitteePhone?: string;
+                /**
+                 * @description Issue 14: the lowest level of identity assurance whose binding may vote online (frozen on the meeting when voting opens). knowledge (name and identity number) may still see holdings; an estate may require provider_face or in_person
+                 * @default registry_factor
+                 * @enum {string}
+                 */
+                minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+            };
+            /** @description Whether the caller may replace these settings (PUT …/settings) */
+            mayChange: boolean;
+            /** @description The roles that may change them (of this estate or its township) */
+            changeableBy: ("admin" | "township_staff" | "committee" | "organiser" | "owner" | "client")[];
+            statutes: {
+                /** @description A key of settings */
+                setting: string;
+                /** @description The rule of the rulebook (domain.md) it belongs to */
+                rule: string;
+                /** @description The statute the setting refines */
+                statute: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description What the statute itself says */
+                statuteValue: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description Which way an estate may move from it */
+                refinement: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            thresholds: {
+                matter: string;
+                /** @description Item of 民法典 第二百七十八条 */
+                item: number;
+                title: {
+                    zh: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                test: "ordinary" | "special" | "petition";
+                statute: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description The statute's floor under the estate's profile */
+                floor: {
+                    quorum: {
+                        num: number;
+                        den: number;
+                        /** @description true: more than (过半数); false: at least (以上) */
+                        strict: boolean;
+                    } | null;
+                    approval: {
+                        num: number;
+                        den: number;
+                        /** @description true: more than (过半数); false: at least (以上) */
+                        strict: boolean;
+                    };
+                };
+                floorWords: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description The estate's stricter thresholds, if any */
+                override: {
+                    quorum: {
+                        num: number;
+                        den: number;
+                        /** @description true: more than (过半数); false: at least (以上) */
+                        strict: boolean;
+                    } | null;
+                    approval: {
+                        num: number;
+                        den: number;
+                        /** @description true: more than (过半数); false: at least (以上) */
+                        strict: boolean;
+                    } | null;
+                } | null;
+                /** @description The rule a yes/no motion of this matter is decided by */
+                appliedWords: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+        };
         MotionInput: {
             /** Format: uuid */
             id: string;
@@ -1859,6 +2024,8 @@ export interface components {
                 verified: boolean;
                 /** @description How strongly the binding was established (README "Identity assurance"); null: not bound */
                 assurance: components["schemas"]["AssuranceLevelInput"] | null;
+                /** @description The co-owner designated to cast the unit’s vote (R1.4) */
+                representative: boolean;
             }[];
         };
         AssuranceMixInput: {
@@ -2303,6 +2470,170 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        EstateSettingsExplained: {
+            settings: {
+                /**
+                 * @default civil-code-2021
+                 * @enum {string}
+                 */
+                profile: "civil-code-2021" | "property-law-2007";
+                /** @default false */
+                countParking: boolean;
+                /**
+                 * @default excluded
+                 * @enum {string}
+                 */
+                nonVoters: "excluded" | "follow_majority";
+                /**
+                 * @default any
+                 * @enum {string}
+                 */
+                coOwnerVoting: "any" | "representative";
+                /**
+                 * @description R3.6: a lift installation also needs at least 2/3 of the stairwell unit’s heads agreeing.
+                 * @default false
+                 */
+                liftConsentTwoThirds: boolean;
+                /**
+                 * @description Stricter thresholds from the estate’s rules of procedure.
+                 * @default {}
+                 */
+                overrides: {
+                    [key: string]: {
+                        /** @description Share of the total area and heads that must take part. */
+                        quorum?: {
+                            num: number;
+                            den: number;
+                            /**
+                             * @description true: more than num/den (过半数); false: at least num/den (以上).
+                             * @default false
+                             */
+                            strict: boolean;
+                        };
+                        /** @description Share of the base (participants, or totals under property-law-2007) that must agree. */
+                        approval?: {
+                            num: number;
+                            den: number;
+                            /**
+                             * @description true: more than num/den (过半数); false: at least num/den (以上).
+                             * @default false
+                             */
+                            strict: boolean;
+                        };
+                    };
+                };
+                /**
+                 * @description R4.1: days between the notice and the opening of voting
+                 * @default 15
+                 */
+                noticeDays: number;
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                temporaryNoticeDays?: number;
+                /**
+                 * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
+                 * @default {
+                 *       "min": 1,
+                 *       "max": 60
+                 *     }
+                 */
+                windowDays: {
+                    min: number;
+                    max: number;
+                };
+                /**
+                 * @description R4.3: owners one proxy holder may represent
+                 * @default 3
+                 */
+                maxProxiesPerHolder: number;
+                /** @description The residents’ committee’s mobile: it receives the notice and the published result by SMS */
+                residentsCommitteePhone?: string;
+                /**
+                 * @description Issue 14: the lowest level of identity assurance whose binding may vote online (frozen on the meeting when voting opens). knowledge (name and identity number) may still see holdings; an estate may require provider_face or in_person
+                 * @default registry_factor
+                 * @enum {string}
+                 */
+                minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+            };
+            /** @description Whether the caller may replace these settings (PUT …/settings) */
+            mayChange: boolean;
+            /** @description The roles that may change them (of this estate or its township) */
+            changeableBy: ("admin" | "township_staff" | "committee" | "organiser" | "owner" | "client")[];
+            statutes: {
+                /** @description A key of settings */
+                setting: string;
+                /** @description The rule of the rulebook (domain.md) it belongs to */
+                rule: string;
+                /** @description The statute the setting refines */
+                statute: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description What the statute itself says */
+                statuteValue: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description Which way an estate may move from it */
+                refinement: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            thresholds: {
+                matter: string;
+                /** @description Item of 民法典 第二百七十八条 */
+                item: number;
+                title: {
+                    zh: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                test: "ordinary" | "special" | "petition";
+                statute: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description The statute's floor under the estate's profile */
+                floor: {
+                    quorum: {
+                        num: number;
+                        den: number;
+                        /** @description true: more than (过半数); false: at least (以上) */
+                        strict: boolean;
+                    } | null;
+                    approval: {
+                        num: number;
+                        den: number;
+                        /** @description true: more than (过半数); false: at least (以上) */
+                        strict: boolean;
+                    };
+                };
+                floorWords: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description The estate's stricter thresholds, if any */
+                override: {
+                    quorum: {
+                        num: number;
+                        den: number;
+                        /** @description true: more than (过半数); false: at least (以上) */
+                        strict: boolean;
+                    } | null;
+                    approval: {
+                        num: number;
+                        den: number;
+                        /** @description true: more than (过半数); false: at least (以上) */
+                        strict: boolean;
+                    } | null;
+                } | null;
+                /** @description The rule a yes/no motion of this matter is decided by */
+                appliedWords: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+        };
         Motion: {
             /** Format: uuid */
             id: string;
@@ -2618,6 +2949,8 @@ export interface components {
                 verified: boolean;
                 /** @description How strongly the binding was established (README "Identity assurance"); null: not bound */
                 assurance: components["schemas"]["AssuranceLevel"] | null;
+                /** @description The co-owner designated to cast the unit’s vote (R1.4) */
+                representative: boolean;
             }[];
         };
         AssuranceMix: {
@@ -3715,6 +4048,64 @@ export interface operations {
             };
         };
     };
+    getEstateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                estateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EstateSettingsExplained"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     replaceEstateSettings: {
         parameters: {
             query?: never;
@@ -4655,6 +5046,11 @@ export interface operations {
         parameters: {
             query?: {
                 building?: string;
+                stair?: string;
+                /** @description A room number or its beginning */
+                room?: string;
+                /** @description true: only units with an owner not yet bound to an account */
+                unverified?: "true" | "false";
                 limit?: number;
                 /** @description Registry number to continue after (from the previous page) */
                 after?: string;
@@ -4674,6 +5070,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Units that pass the filters */
+                        total: number;
+                        /** @description What the caller may do with this registry (the permission rules, for the console) */
+                        may: {
+                            import: boolean;
+                            readIdentities: boolean;
+                            verifyInPerson: boolean;
+                            verifyOrganisations: boolean;
+                            designateRepresentative: boolean;
+                        };
+                        /** @description The roles that may import a registry file */
+                        importableBy: ("admin" | "township_staff" | "committee" | "organiser" | "owner" | "client")[];
+                        /** @description The estate's buildings and stairs, for the filters */
+                        buildings: {
+                            building: string;
+                            stair: string | null;
+                        }[];
                         items: components["schemas"]["RegistryUnit"][];
                         next: string | null;
                     };
