@@ -1,6 +1,7 @@
 import { type PublishedReceipts, publishedReceipts } from './results/receipts.ts';
 import { type MeetingPlaces, meetingPlaces } from './voting/meeting-places.ts';
 import { type MotionTermsCache, motionTermsCache } from './voting/motion-terms-store.ts';
+import { type ParticipationCache, participationCache } from './voting/participation.ts';
 
 /**
  * What an app instance remembers of things that never change once known.
@@ -15,8 +16,10 @@ export interface Caches {
   meetingPlaces: MeetingPlaces;
   /** A published meeting's ballots by receipt. */
   receipts: PublishedReceipts;
+  /** An open meeting's frozen electorate by place, and its participation at the last count of current ballots (the cockpit). */
+  participation: ParticipationCache;
 }
 
 export function createCaches(): Caches {
-  return { motionTerms: motionTermsCache(), meetingPlaces: meetingPlaces(), receipts: publishedReceipts() };
+  return { motionTerms: motionTermsCache(), meetingPlaces: meetingPlaces(), receipts: publishedReceipts(), participation: participationCache() };
 }

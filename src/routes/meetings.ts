@@ -27,6 +27,7 @@ import {
   removeMotion,
 } from '../voting/meetings.ts';
 import { meetingPlace } from '../voting/meeting-places.ts';
+import { meetingParticipation } from '../voting/participation.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
 import { amountSchema, assuranceLevelSchema, bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
 
@@ -44,6 +45,63 @@ const ruleSchema = z.object({
     .object({ zh: z.string(), en: z.string() })
     .describe('The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三"'),
 });
+
+const quorumGapSchema = z
+  .object({
+    threshold: z.string().describe('e.g. "≥ 2/3" of the area and of the heads'),
+    needed: amountSchema.describe('The least area and heads that meet it'),
+    missing: amountSchema.describe('What is still missing; zero where that half of the test is met'),
+    areaMet: z.boolean(),
+    headsMet: z.boolean(),
+    met: z.boolean(),
+  })
+  .meta({ id: 'QuorumGap' });
+
+const placeFiguresShape = {
+  electorate: amountSchema.describe('The frozen electorate of this place (R4.6)'),
+  tookPart: amountSchema.describe('Voters who took part: a current ballot, whatever it says'),
+  percent: z
+    .object({ area: z.string(), heads: z.string() })
+    .describe('Percent of the electorate that took part, two decimals, rounded down, e.g. "63.41"'),
+  quorum: quorumGapSchema.nullable().describe("Null where the motion's rule has no quorum"),
+};
+
+const wordsSchema = z.object({ zh: z.string(), en: z.string() });
+
+const participationSchema = z
+  .object({
+    meetingId: z.uuid(),
+    status: z.enum(['draft', 'noticed', 'open', 'closed', 'tallied', 'published', 'cancelled', 'discrepancy']),
+    votingClosesAt: z.iso.datetime(),
+    ballots: z.number().int().describe('Current ballots of all motions: unchanged means participation has not moved'),
+    motions: z.array(
+      z
+        .object({
+          motionId: z.uuid(),
+          position: z.number().int(),
+          title: z.string(),
+          scope: z.union([
+            z.object({ kind: z.literal('estate') }),
+            z.object({ kind: z.literal('building'), building: z.string() }),
+            z.object({ kind: z.literal('stair'), building: z.string(), stair: z.string() }),
+          ]),
+          ...placeFiguresShape,
+          thresholdWords: wordsSchema.nullable().describe('The quorum share in words, e.g. { zh: "达到三分之二", en: "at least 2/3" }'),
+          words: wordsSchema.describe('e.g. "参与表决：面积和人数都需达到三分之二（还差 12 户、843.20 ㎡）"'),
+          buildings: z.array(
+            z
+              .object({
+                building: z.string(),
+                ...placeFiguresShape,
+                stairs: z.array(z.object({ stair: z.string().describe("'' for flats without a stairwell unit"), ...placeFiguresShape }).meta({ id: 'StairParticipation' })),
+              })
+              .meta({ id: 'BuildingParticipation' }),
+          ),
+        })
+        .meta({ id: 'MotionParticipation' }),
+    ),
+  })
+  .meta({ id: 'MeetingParticipation' });
 
 const motionSchema = z
   .object({
@@ -325,6 +383,32 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     async (request) => {
       return meetingTurnout(db(), await meetingFor(request, request.params.meetingId, 'meeting.turnout'));
     },
+  );
+
+  app.get(
+    '/meetings/:meetingId/participation',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getParticipation',
+        tags: ['meetings'],
+        summary:
+          'The quorum cockpit: per motion, participation against its quorum by area and by heads, what is still missing, per building and stairwell unit of its scope — only who took part, never a choice',
+        description:
+          'For committee members, organisers and township staff of the estate (as GET …/turnout). Figures are exact: areas in m² with two decimals, heads as voters (R1.2). ' +
+          'A voter holding flats in several buildings or stairwell units counts as a head in each, so the heads of the places may add up to more than the motion’s. ' +
+          'Per place, `quorum.missing` is what that place lacks to reach the quorum share among its own voters — a canvassing guide; the motion’s own `quorum` is the test. ' +
+          '`ballots` grows with every voter who takes part: poll, and redraw only when it moved. Before voting opens `motions` is empty.',
+        security: bearerSecurity,
+        params: meetingParams,
+        response: {
+          200: participationSchema,
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) =>
+      meetingParticipation(db(), app.caches.participation, await meetingFor(request, request.params.meetingId, 'meeting.turnout')),
   );
 
   app.get(

@@ -20,7 +20,7 @@ export { voterKey, DEVELOPER_KEY, type Voter } from './voter.ts';
 export type { BallotStatistics } from './ballots.ts';
 export type { Decision, MotionTerms, Totals, Verdict, SubjectTest, ChoiceCount, Warning } from './decision.ts';
 export { ruleFor, overrideIssues, type AppliedRule } from './rule.ts';
-export { ruleWords, type RuleWords, type RuleWordsKind } from './rule-words.ts';
+export { ruleWords, thresholdWords, type RuleWords, type RuleWordsKind } from './rule-words.ts';
 export { statutoryRule, profileForDecisionDate, PETITION_RULE, LIFT_CONSENT, type StatutoryRule, type Base, type TestKind, type Citation } from './profiles.ts';
 export { resolveSettings, DEFAULT_SETTINGS } from './settings.ts';
 export { quorum, quorumMet, type QuorumResult } from './quorum.ts';

@@ -37,6 +37,11 @@ function enShare(t: Threshold): string {
   return `${t.strict ? 'more than' : 'at least'} ${t.num}/${t.den}`;
 }
 
+/** A threshold as a share in words, e.g. { zh: "达到三分之二", en: "at least 2/3" } — for sentences written beside the rule's figures. */
+export function thresholdWords(t: Threshold): RuleWords {
+  return { zh: zhShare(t), en: enShare(t) };
+}
+
 /** Who must agree, by the motion's kind: those agreeing, one option's supporters, each elected candidate's. */
 const SUBJECT = {
   yes_no: { zh: '同意的', en: 'agreeing' },

@@ -863,6 +863,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/meetings/{meetingId}/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quorum cockpit: per motion, participation against its quorum by area and by heads, what is still missing, per building and stairwell unit of its scope — only who took part, never a choice
+         * @description For committee members, organisers and township staff of the estate (as GET …/turnout). Figures are exact: areas in m² with two decimals, heads as voters (R1.2). A voter holding flats in several buildings or stairwell units counts as a head in each, so the heads of the places may add up to more than the motion’s. Per place, `quorum.missing` is what that place lacks to reach the quorum share among its own voters — a canvassing guide; the motion’s own `quorum` is the test. `ballots` grows with every voter who takes part: poll, and redraw only when it moved. Before voting opens `motions` is empty.
+         */
+        get: operations["getParticipation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/meetings/{meetingId}/results": {
         parameters: {
             query?: never;
@@ -1708,6 +1728,155 @@ export interface components {
                     en: string;
                 };
             }[];
+        };
+        QuorumGapInput: {
+            /** @description e.g. "≥ 2/3" of the area and of the heads */
+            threshold: string;
+            /** @description The least area and heads that meet it */
+            needed: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description What is still missing; zero where that half of the test is met */
+            missing: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            areaMet: boolean;
+            headsMet: boolean;
+            met: boolean;
+        };
+        StairParticipationInput: {
+            /** @description '' for flats without a stairwell unit */
+            stair: string;
+            /** @description The frozen electorate of this place (R4.6) */
+            electorate: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Voters who took part: a current ballot, whatever it says */
+            tookPart: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Percent of the electorate that took part, two decimals, rounded down, e.g. "63.41" */
+            percent: {
+                area: string;
+                heads: string;
+            };
+            /** @description Null where the motion's rule has no quorum */
+            quorum: components["schemas"]["QuorumGapInput"] | null;
+        };
+        BuildingParticipationInput: {
+            building: string;
+            /** @description The frozen electorate of this place (R4.6) */
+            electorate: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Voters who took part: a current ballot, whatever it says */
+            tookPart: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Percent of the electorate that took part, two decimals, rounded down, e.g. "63.41" */
+            percent: {
+                area: string;
+                heads: string;
+            };
+            /** @description Null where the motion's rule has no quorum */
+            quorum: components["schemas"]["QuorumGapInput"] | null;
+            stairs: components["schemas"]["StairParticipationInput"][];
+        };
+        MotionParticipationInput: {
+            /** Format: uuid */
+            motionId: string;
+            position: number;
+            title: string;
+            scope: {
+                /** @constant */
+                kind: "estate";
+            } | {
+                /** @constant */
+                kind: "building";
+                building: string;
+            } | {
+                /** @constant */
+                kind: "stair";
+                building: string;
+                stair: string;
+            };
+            /** @description The frozen electorate of this place (R4.6) */
+            electorate: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Voters who took part: a current ballot, whatever it says */
+            tookPart: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Percent of the electorate that took part, two decimals, rounded down, e.g. "63.41" */
+            percent: {
+                area: string;
+                heads: string;
+            };
+            /** @description Null where the motion's rule has no quorum */
+            quorum: components["schemas"]["QuorumGapInput"] | null;
+            /** @description The quorum share in words, e.g. { zh: "达到三分之二", en: "at least 2/3" } */
+            thresholdWords: {
+                zh: string;
+                en: string;
+            } | null;
+            /** @description e.g. "参与表决：面积和人数都需达到三分之二（还差 12 户、843.20 ㎡）" */
+            words: {
+                zh: string;
+                en: string;
+            };
+            buildings: components["schemas"]["BuildingParticipationInput"][];
+        };
+        MeetingParticipationInput: {
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            status: "draft" | "noticed" | "open" | "closed" | "tallied" | "published" | "cancelled" | "discrepancy";
+            /** Format: date-time */
+            votingClosesAt: string;
+            /** @description Current ballots of all motions: unchanged means participation has not moved */
+            ballots: number;
+            motions: components["schemas"]["MotionParticipationInput"][];
         };
         MotionInput: {
             /** Format: uuid */
@@ -2633,6 +2802,155 @@ export interface components {
                     en: string;
                 };
             }[];
+        };
+        QuorumGap: {
+            /** @description e.g. "≥ 2/3" of the area and of the heads */
+            threshold: string;
+            /** @description The least area and heads that meet it */
+            needed: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description What is still missing; zero where that half of the test is met */
+            missing: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            areaMet: boolean;
+            headsMet: boolean;
+            met: boolean;
+        };
+        StairParticipation: {
+            /** @description '' for flats without a stairwell unit */
+            stair: string;
+            /** @description The frozen electorate of this place (R4.6) */
+            electorate: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Voters who took part: a current ballot, whatever it says */
+            tookPart: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Percent of the electorate that took part, two decimals, rounded down, e.g. "63.41" */
+            percent: {
+                area: string;
+                heads: string;
+            };
+            /** @description Null where the motion's rule has no quorum */
+            quorum: components["schemas"]["QuorumGap"] | null;
+        };
+        BuildingParticipation: {
+            building: string;
+            /** @description The frozen electorate of this place (R4.6) */
+            electorate: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Voters who took part: a current ballot, whatever it says */
+            tookPart: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Percent of the electorate that took part, two decimals, rounded down, e.g. "63.41" */
+            percent: {
+                area: string;
+                heads: string;
+            };
+            /** @description Null where the motion's rule has no quorum */
+            quorum: components["schemas"]["QuorumGap"] | null;
+            stairs: components["schemas"]["StairParticipation"][];
+        };
+        MotionParticipation: {
+            /** Format: uuid */
+            motionId: string;
+            position: number;
+            title: string;
+            scope: {
+                /** @constant */
+                kind: "estate";
+            } | {
+                /** @constant */
+                kind: "building";
+                building: string;
+            } | {
+                /** @constant */
+                kind: "stair";
+                building: string;
+                stair: string;
+            };
+            /** @description The frozen electorate of this place (R4.6) */
+            electorate: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Voters who took part: a current ballot, whatever it says */
+            tookPart: {
+                /**
+                 * @description m², exact, two decimals
+                 * @example 2955.64
+                 */
+                area: string;
+                heads: number;
+            };
+            /** @description Percent of the electorate that took part, two decimals, rounded down, e.g. "63.41" */
+            percent: {
+                area: string;
+                heads: string;
+            };
+            /** @description Null where the motion's rule has no quorum */
+            quorum: components["schemas"]["QuorumGap"] | null;
+            /** @description The quorum share in words, e.g. { zh: "达到三分之二", en: "at least 2/3" } */
+            thresholdWords: {
+                zh: string;
+                en: string;
+            } | null;
+            /** @description e.g. "参与表决：面积和人数都需达到三分之二（还差 12 户、843.20 ㎡）" */
+            words: {
+                zh: string;
+                en: string;
+            };
+            buildings: components["schemas"]["BuildingParticipation"][];
+        };
+        MeetingParticipation: {
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            status: "draft" | "noticed" | "open" | "closed" | "tallied" | "published" | "cancelled" | "discrepancy";
+            /** Format: date-time */
+            votingClosesAt: string;
+            /** @description Current ballots of all motions: unchanged means participation has not moved */
+            ballots: number;
+            motions: components["schemas"]["MotionParticipation"][];
         };
         Motion: {
             /** Format: uuid */
@@ -7424,6 +7742,73 @@ export interface operations {
                             } | null;
                         }[];
                     };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getParticipation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingParticipation"];
                 };
             };
             /** @description The request could not be read */

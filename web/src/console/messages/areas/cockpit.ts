@@ -1,4 +1,51 @@
 import { defineArea } from '../../../shared/area.ts';
 
-/** The words of the console's cockpit pages. */
-export default defineArea({ placeholder: '这一部分正在建设中。' }, { placeholder: 'This part is being built.' });
+/** The words of the console's quorum cockpit (表决进度). */
+export default defineArea(
+  {
+    intro: '表决期间，这里显示每个表决事项参与表决的面积和人数，离法定比例还差多少，以及各楼栋、各单元的情况。只显示谁参与了表决，不显示任何人的选择；选择在表决截止后才统计。',
+    updated: '每 3 秒自动刷新，最后更新：{time}',
+    notOpen: '这个会议现在是“{state}”，还没有开始表决；开始表决后这里会显示参与情况。',
+    motionTabs: '表决事项',
+    scope: { estate: '表决范围：全体业主', building: '表决范围：{building}', stair: '表决范围：{building}{stair}' },
+    area: '专有部分面积',
+    heads: '人数',
+    figure: '{percent}%（{tookPart} / {electorate}）',
+    areaFigure: '{percent}%（{tookPart} / {electorate} ㎡）',
+    headsFigure: '{percent}%（{tookPart} / {electorate} 户）',
+    neededArea: '需达到 {area} ㎡',
+    neededHeads: '需达到 {heads} 户',
+    met: '已达到',
+    notMet: '未达到',
+    noQuorum: '不设门槛',
+    places: '各楼栋、单元的参与情况',
+    placesNote: '一户在几栋楼或几个单元都有房产的，在每处各算一户，所以各处户数相加可能多于总户数。“还差”是该处自身达到同一比例还差多少，供扫楼参考；是否达到法定比例以上面的总数为准。',
+    column: { place: '楼栋 / 单元', heads: '参与户数', area: '参与面积（㎡）', headsBar: '人数进度', areaBar: '面积进度', missing: '还差', state: '本处' },
+    noStair: '（无单元）',
+    missing: '{heads} 户 / {area} ㎡',
+    nothingMissing: '—',
+  },
+  {
+    intro: 'While voting is open this page shows, for each motion, the area and the owners that have taken part, how far that is from the statutory share, and each building and stairwell unit. It shows only who took part, never anyone’s choice; choices are counted after the close.',
+    updated: 'Refreshed every 3 seconds; last update: {time}',
+    notOpen: 'This meeting is “{state}”: voting has not begun. Participation shows here once it opens.',
+    motionTabs: 'Motions',
+    scope: { estate: 'Voted on by: all owners', building: 'Voted on by: {building}', stair: 'Voted on by: {building} {stair}' },
+    area: 'Exclusive area',
+    heads: 'Owners',
+    figure: '{percent}% ({tookPart} / {electorate})',
+    areaFigure: '{percent}% ({tookPart} / {electorate} m²)',
+    headsFigure: '{percent}% ({tookPart} / {electorate} owners)',
+    neededArea: 'needs {area} m²',
+    neededHeads: 'needs {heads} owners',
+    met: 'Reached',
+    notMet: 'Not reached',
+    noQuorum: 'No threshold',
+    places: 'Participation by building and stairwell unit',
+    placesNote: 'An owner with flats in several buildings or stairwell units counts once in each, so the places’ owners may add up to more than the total. “Missing” is what the place itself lacks to reach the same share — a guide for canvassing; whether the statutory share is reached is decided by the totals above.',
+    column: { place: 'Building / stairwell', heads: 'Owners taking part', area: 'Area taking part (m²)', headsBar: 'Owners', areaBar: 'Area', missing: 'Missing', state: 'Here' },
+    noStair: '(no stairwell unit)',
+    missing: '{heads} owners / {area} m²',
+    nothingMissing: '—',
+  },
+);
