@@ -15,10 +15,12 @@ import {
   insertMeeting,
   meetingsOfEstate,
   motionsOf,
+  replaceMotionTerms,
   requireMeeting,
   scopeExists,
   setMeetingStatus,
   turnout,
+  updateMeetingTerms,
 } from './meetings-repository.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { emitEvent } from '../webhooks/events.ts';
@@ -208,6 +210,43 @@ export async function createMeeting(
   return meeting;
 }
 
+/**
+ * Changes a draft's own terms (kind, title, description, voting window): the
+ * organiser fixes what publishing the notice refused (R4.1, R4.2) before trying
+ * again. Once the notice is out the meeting is what owners were told.
+ */
+export async function changeDraft(
+  trx: Transaction<DB>,
+  meeting: Meeting,
+  change: { kind?: 'regular' | 'temporary'; title?: string; description?: string | null; votingOpensAt?: Date; votingClosesAt?: Date },
+  actor: string,
+  now: Date,
+): Promise<Meeting> {
+  requireStatus(meeting, ['draft'], 'change the meeting (it is fixed once the notice is published)');
+  const opens = change.votingOpensAt ?? meeting.voting_opens_at;
+  const closes = change.votingClosesAt ?? meeting.voting_closes_at;
+  if (closes.getTime() <= opens.getTime()) {
+    throw new ProblemError('validation-failed', 'Voting must close after it opens', {
+      errors: [{ path: 'body.votingClosesAt', message: 'must be after votingOpensAt' }],
+    });
+  }
+  const changed = await updateMeetingTerms(trx, meeting.id, {
+    ...(change.kind !== undefined && { kind: change.kind }),
+    ...(change.title !== undefined && { title: change.title }),
+    ...(change.description !== undefined && { description: change.description }),
+    ...(change.votingOpensAt !== undefined && { voting_opens_at: change.votingOpensAt }),
+    ...(change.votingClosesAt !== undefined && { voting_closes_at: change.votingClosesAt }),
+  });
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor,
+    action: 'meeting.changed',
+    subject: `meeting:${meeting.id}`,
+    data: { kind: changed.kind, title: changed.title, votingOpensAt: changed.voting_opens_at, votingClosesAt: changed.voting_closes_at },
+  }, now);
+  return changed;
+}
+
 function requireStatus(meeting: Meeting, allowed: Meeting['status'][], doing: string) {
   if (!allowed.includes(meeting.status)) {
     throw new ProblemError('conflict', `Cannot ${doing}: the meeting is ${meeting.status}`, { status: meeting.status });
@@ -236,6 +275,29 @@ export async function addMotion(trx: Transaction<DB>, meeting: Meeting, input: M
     data: { meetingId: meeting.id, terms: input },
   }, now);
   return row;
+}
+
+/** Rewrites a motion of a draft meeting in its place on the agenda, checked as a new one is (R3.5: frozen once the notice is out). */
+export async function changeMotion(trx: Transaction<DB>, meeting: Meeting, motionId: string, input: MotionInput, actor: string, now: Date): Promise<void> {
+  requireStatus(meeting, ['draft'], 'change a motion (motions are frozen once the notice is published)');
+  await requireScopeExists(trx, meeting.estate_id, input.scope);
+  ruleFor(engineMotion(motionId, input), (await estateSettingsOf(trx, meeting.estate_id)).tally);
+  const found = await replaceMotionTerms(trx, meeting.id, motionId, {
+    matter: input.matter,
+    kind: input.kind,
+    title: input.title,
+    text: input.text,
+    terms: input,
+    documents: input.documents,
+  });
+  if (!found) throw noSuchMotion();
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor,
+    action: 'motion.changed',
+    subject: `motion:${motionId}`,
+    data: { meetingId: meeting.id, terms: input },
+  }, now);
 }
 
 export async function removeMotion(trx: Transaction<DB>, meeting: Meeting, motionId: string, actor: string, now: Date): Promise<void> {

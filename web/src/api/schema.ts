@@ -739,6 +739,27 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a draft meeting’s kind, title, description or voting window (fixed once the notice is published) */
+        patch: operations["changeDraftMeeting"];
+        trace?: never;
+    };
+    "/v1/estates/{estateId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rule that would decide a motion of each matter of 民法典 第二百七十八条 in this estate (its settings applied), before the motion exists
+         * @description The same rule and words a saved motion shows (Motion.rule). kind and liftInstallation change the words (who must agree) and the lift consent.
+         */
+        get: operations["getEstateRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -767,7 +788,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Rewrite a motion of a draft meeting, in its place on the agenda (frozen once the notice is published) */
+        put: operations["changeMotion"];
         post?: never;
         /** Take a motion off a draft meeting */
         delete: operations["removeMotion"];
@@ -1633,6 +1655,32 @@ export interface components {
             closedAt: string | null;
             motions: components["schemas"]["MotionInput"][];
         };
+        MatterRuleInput: {
+            profile: string;
+            matter: string;
+            matterTitle: {
+                zh: string;
+                en: string;
+            };
+            test: string;
+            /** @description e.g. "≥ 2/3" of total area and heads; null where the profile has none */
+            quorum: string | null;
+            /** @description e.g. "> 1/2" or "≥ 3/4", of area and of heads */
+            approval: string;
+            base: string;
+            liftConsent: string | null;
+            statute: {
+                zh: string;
+                en: string;
+            };
+            /** @description The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三" */
+            words: {
+                zh: string;
+                en: string;
+            };
+            /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
+            item: number;
+        };
         PaperBallotInput: {
             /** Format: uuid */
             id: string;
@@ -2391,6 +2439,32 @@ export interface components {
             openedAt: string | null;
             closedAt: string | null;
             motions: components["schemas"]["Motion"][];
+        };
+        MatterRule: {
+            profile: string;
+            matter: string;
+            matterTitle: {
+                zh: string;
+                en: string;
+            };
+            test: string;
+            /** @description e.g. "≥ 2/3" of total area and heads; null where the profile has none */
+            quorum: string | null;
+            /** @description e.g. "> 1/2" or "≥ 3/4", of area and of heads */
+            approval: string;
+            base: string;
+            liftConsent: string | null;
+            statute: {
+                zh: string;
+                en: string;
+            };
+            /** @description The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三" */
+            words: {
+                zh: string;
+                en: string;
+            };
+            /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
+            item: number;
         };
         PaperBallot: {
             /** Format: uuid */
@@ -6387,6 +6461,170 @@ export interface operations {
             };
         };
     };
+    changeDraftMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "regular" | "temporary";
+                    title?: string;
+                    description?: string | null;
+                    /** Format: date-time */
+                    votingOpensAt?: string;
+                    /** Format: date-time */
+                    votingClosesAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEstateRules: {
+        parameters: {
+            query?: {
+                /** @description One matter; without it, all nine in the statute’s order */
+                matter?: "rules_of_procedure" | "management_covenant" | "committee_election" | "property_manager" | "maintenance_fund_use" | "maintenance_fund_raise" | "rebuild" | "common_parts_use" | "other_major";
+                kind?: "yes_no" | "options" | "election";
+                /** @description A stairwell’s lift installation (R3.6): a rebuild motion that may need the stairwell’s own consent */
+                liftInstallation?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                estateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MatterRule"][];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     addMotion: {
         parameters: {
             query?: never;
@@ -6448,6 +6686,131 @@ export interface operations {
         responses: {
             /** @description Default Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeMotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                motionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    matter: "rules_of_procedure" | "management_covenant" | "committee_election" | "property_manager" | "maintenance_fund_use" | "maintenance_fund_raise" | "rebuild" | "common_parts_use" | "other_major";
+                    /** @enum {string} */
+                    kind: "yes_no" | "options" | "election";
+                    title: string;
+                    /** @default  */
+                    text?: string;
+                    options?: {
+                        id: string;
+                        label: string;
+                    }[];
+                    candidates?: {
+                        id: string;
+                        name: string;
+                    }[];
+                    seats?: number;
+                    /**
+                     * @default {
+                     *       "kind": "estate"
+                     *     }
+                     */
+                    scope?: {
+                        /** @enum {string} */
+                        kind: "estate";
+                    } | {
+                        /** @enum {string} */
+                        kind: "building";
+                        building: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "stair";
+                        building: string;
+                        stair: string;
+                    };
+                    /** @default false */
+                    liftInstallation?: boolean;
+                    /** @default [] */
+                    documents?: {
+                        name: string;
+                        /** Format: uri */
+                        url: string;
+                        sha256: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
