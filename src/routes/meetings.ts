@@ -37,7 +37,7 @@ import { amountSchema, assuranceLevelSchema, bearerSecurity, receiptSchema, uuid
 const ruleSchema = z.object({
   profile: z.string(),
   matter: z.string(),
-  matterTitle: z.object({ zh: z.string(), en: z.string() }),
+  matterTitle: z.object({ item: z.number().int().describe('The matter’s item in 民法典 第二百七十八条, 1–9'), zh: z.string(), en: z.string() }),
   test: z.string(),
   quorum: z.string().nullable().describe('e.g. "≥ 2/3" of total area and heads; null where the profile has none'),
   approval: z.string().describe('e.g. "> 1/2" or "≥ 3/4", of area and of heads'),
@@ -87,8 +87,6 @@ const meetingSchema = z
     motions: z.array(motionSchema),
   })
   .meta({ id: 'Meeting' });
-
-const matterRuleSchema = ruleSchema.extend({ item: z.number().int().describe('The matter’s item in 民法典 第二百七十八条, 1–9') }).meta({ id: 'MatterRule' });
 
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 instant with a time zone, e.g. 2026-12-01T09:00:00+08:00' });
 const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
@@ -214,7 +212,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
               .describe('A stairwell’s lift installation (R3.6): a rebuild motion that may need the stairwell’s own consent'),
           })
           .strict(),
-        response: { 200: z.object({ items: z.array(matterRuleSchema) }), ...problemResponses(400, 401, 403, 404) },
+        response: { 200: z.object({ items: z.array(ruleSchema) }), ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 import type { Estate } from '../db/schema.ts';
 import { settingsOfEstate } from '../places/estate-settings.ts';
-import { MATTER_TITLES, MATTERS, type Matter, type MotionTerms, ruleFor, type RuleWordsKind } from '../tally/index.ts';
+import { MATTERS, type Matter, type MotionTerms, ruleFor, type RuleWordsKind } from '../tally/index.ts';
 import { ruleView, type RuleView } from './meetings.ts';
 
 /**
@@ -9,11 +9,6 @@ import { ruleView, type RuleView } from './meetings.ts';
  * and sees its rule while writing the motion. The same ruleFor and ruleView
  * that answer for a saved motion answer here, so the words cannot differ.
  */
-export interface MatterRule extends RuleView {
-  /** The matter's item in 第二百七十八条 (1–9). */
-  item: number;
-}
-
 /** The terms ruleFor reads (kind, matter, lift): options and candidates do not change the rule. */
 function termsOf(matter: Matter, kind: RuleWordsKind, liftInstallation: boolean): MotionTerms {
   if (kind === 'options') return { kind, matter, options: [] };
@@ -24,11 +19,8 @@ function termsOf(matter: Matter, kind: RuleWordsKind, liftInstallation: boolean)
 export function estateRules(
   estate: Pick<Estate, 'settings'>,
   query: { matter?: Matter; kind: RuleWordsKind; liftInstallation: boolean },
-): MatterRule[] {
+): RuleView[] {
   const settings = settingsOfEstate(estate).tally;
   const matters = query.matter === undefined ? MATTERS : [query.matter];
-  return matters.map((matter) => ({
-    item: MATTER_TITLES[matter].item,
-    ...ruleView(ruleFor(termsOf(matter, query.kind, query.liftInstallation), settings), query.kind),
-  }));
+  return matters.map((matter) => ruleView(ruleFor(termsOf(matter, query.kind, query.liftInstallation), settings), query.kind));
 }

@@ -34,7 +34,7 @@ import { emitEvent } from '../webhooks/events.ts';
 export interface RuleView {
   profile: string;
   matter: Matter;
-  matterTitle: { zh: string; en: string };
+  matterTitle: { item: number; zh: string; en: string };
   test: string;
   quorum: string | null;
   approval: string;
@@ -331,7 +331,8 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
   const estate = await requireEstate(trx, meeting.estate_id);
   const { settings } = settingsOfEstate(estate);
   const motions = await motionsOf(trx, meeting.id);
-  if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice');
+  // Each refusal names its reason and figures as extensions, so a console can say it in the staff's words with the service's numbers.
+  if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice', { reason: 'no-motions' });
 
   const noticeDays = meeting.kind === 'temporary' ? (settings.temporaryNoticeDays ?? settings.noticeDays) : settings.noticeDays;
   const earliest = new Date(now.getTime() + noticeDays * DAY_MS);
@@ -339,7 +340,7 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
     throw new ProblemError(
       'conflict',
       `Voting must open at least ${noticeDays} days after the notice (R4.1): no earlier than ${localTime(earliest, estate.time_zone)} (${estate.time_zone})`,
-      { earliestOpening: earliest.toISOString() },
+      { reason: 'notice-too-short', noticeDays, earliestOpening: earliest.toISOString(), earliestOpeningLocal: localTime(earliest, estate.time_zone), timeZone: estate.time_zone },
     );
   }
   const window = meeting.voting_closes_at.getTime() - meeting.voting_opens_at.getTime();
@@ -347,7 +348,7 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
     throw new ProblemError(
       'conflict',
       `The voting window must last from ${settings.windowDays.min} to ${settings.windowDays.max} days (R4.2)`,
-      { windowDays: settings.windowDays },
+      { reason: 'window-out-of-bounds', windowDays: settings.windowDays },
     );
   }
 

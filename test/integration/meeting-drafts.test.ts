@@ -63,8 +63,8 @@ describe('GET /estates/{estateId}/rules', () => {
   it('answers the nine matters in the statute’s order with the rule a saved motion shows', async () => {
     const res = await get(`/v1/estates/${places.estateA}/rules`, organiser);
     expect(res.statusCode).toBe(200);
-    const items = res.json<{ items: { item: number; matter: string; test: string; words: { zh: string }; statute: { zh: string } }[] }>().items;
-    expect(items.map((r) => r.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const items = res.json<{ items: { matterTitle: { item: number }; matter: string; test: string; words: { zh: string }; statute: { zh: string } }[] }>().items;
+    expect(items.map((r) => r.matterTitle.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(items.map((r) => r.test)).toEqual(['ordinary', 'ordinary', 'ordinary', 'ordinary', 'ordinary', 'special', 'special', 'special', 'ordinary']);
     expect(items.find((r) => r.matter === 'rebuild')!.words.zh).toBe('参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三');
     expect(items[0]!.statute.zh).toContain('第二百七十八条');
@@ -73,8 +73,8 @@ describe('GET /estates/{estateId}/rules', () => {
     const meetingId = await draft('规则一致', 16, 30);
     const added = await send('POST', `/v1/meetings/${meetingId}/motions`, organiser, { matter: 'rebuild', kind: 'yes_no', title: '改建' });
     const saved = added.json<{ motions: { rule: unknown }[] }>().motions[0]!.rule;
-    const { item, ...asked } = items.find((r) => r.matter === 'rebuild')!;
-    expect(item).toBe(7);
+    const asked = items.find((r) => r.matter === 'rebuild')!;
+    expect(asked.matterTitle.item).toBe(7);
     expect(asked).toEqual(saved);
   });
 
@@ -113,6 +113,8 @@ describe('PATCH /meetings/{meetingId}', () => {
     const refused = await send('POST', `/v1/meetings/${meetingId}/notice`, organiser);
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ detail: string }>().detail).toContain('at least 15 days');
+    // The reason and its figures, for a console to say in its own words.
+    expect(refused.json()).toMatchObject({ reason: 'notice-too-short', noticeDays: 15, earliestOpeningLocal: '2026-12-16 10:00', timeZone: 'Asia/Shanghai' });
 
     const opens = new Date(T0.getTime() + 16 * DAY).toISOString();
     const closes = new Date(T0.getTime() + 23 * DAY).toISOString();
