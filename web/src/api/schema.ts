@@ -1596,6 +1596,8 @@ export interface components {
                 profile: string;
                 matter: string;
                 matterTitle: {
+                    /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
+                    item: number;
                     zh: string;
                     en: string;
                 };
@@ -1654,32 +1656,6 @@ export interface components {
             openedAt: string | null;
             closedAt: string | null;
             motions: components["schemas"]["MotionInput"][];
-        };
-        MatterRuleInput: {
-            profile: string;
-            matter: string;
-            matterTitle: {
-                zh: string;
-                en: string;
-            };
-            test: string;
-            /** @description e.g. "≥ 2/3" of total area and heads; null where the profile has none */
-            quorum: string | null;
-            /** @description e.g. "> 1/2" or "≥ 3/4", of area and of heads */
-            approval: string;
-            base: string;
-            liftConsent: string | null;
-            statute: {
-                zh: string;
-                en: string;
-            };
-            /** @description The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三" */
-            words: {
-                zh: string;
-                en: string;
-            };
-            /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
-            item: number;
         };
         PaperBallotInput: {
             /** Format: uuid */
@@ -2381,6 +2357,8 @@ export interface components {
                 profile: string;
                 matter: string;
                 matterTitle: {
+                    /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
+                    item: number;
                     zh: string;
                     en: string;
                 };
@@ -2439,32 +2417,6 @@ export interface components {
             openedAt: string | null;
             closedAt: string | null;
             motions: components["schemas"]["Motion"][];
-        };
-        MatterRule: {
-            profile: string;
-            matter: string;
-            matterTitle: {
-                zh: string;
-                en: string;
-            };
-            test: string;
-            /** @description e.g. "≥ 2/3" of total area and heads; null where the profile has none */
-            quorum: string | null;
-            /** @description e.g. "> 1/2" or "≥ 3/4", of area and of heads */
-            approval: string;
-            base: string;
-            liftConsent: string | null;
-            statute: {
-                zh: string;
-                en: string;
-            };
-            /** @description The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三" */
-            words: {
-                zh: string;
-                en: string;
-            };
-            /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
-            item: number;
         };
         PaperBallot: {
             /** Format: uuid */
@@ -6574,7 +6526,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["MatterRule"][];
+                        items: {
+                            profile: string;
+                            matter: string;
+                            matterTitle: {
+                                /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
+                                item: number;
+                                zh: string;
+                                en: string;
+                            };
+                            test: string;
+                            /** @description e.g. "≥ 2/3" of total area and heads; null where the profile has none */
+                            quorum: string | null;
+                            /** @description e.g. "> 1/2" or "≥ 3/4", of area and of heads */
+                            approval: string;
+                            base: string;
+                            liftConsent: string | null;
+                            statute: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三" */
+                            words: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
                     };
                 };
             };
