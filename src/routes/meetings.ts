@@ -28,7 +28,9 @@ import {
   publishNotice,
   removeMotion,
 } from '../voting/meetings.ts';
+import { contentDisposition } from '../attachments/file-kind.ts';
 import { estateRules } from '../voting/estate-rules.ts';
+import { meetingDocument } from '../voting/meeting-documents.ts';
 import { meetingPlace } from '../voting/meeting-places.ts';
 import { MATTERS } from '../tally/index.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
@@ -309,6 +311,41 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
         changeMeeting(trx, meeting.id, (locked) => changeMotion(trx, locked, request.params.motionId, request.body, actorOf(request.user), app.clock.now())),
       );
       return currentMeetingView(db(), meeting.id);
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/documents/:attachmentId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getMeetingDocument',
+        tags: ['meetings'],
+        summary: 'A document a motion of the meeting cites (PDF), for whoever may read the meeting: its owners once the notice is out',
+        description:
+          'A motion cites it as {name, url, sha256} with url …/v1/meetings/{meetingId}/documents/{attachmentId} (an attachment of the estate, uploaded by its organisers). ' +
+          'Answered only for a document a motion of this meeting cites, with the bytes of that SHA-256; otherwise 404.',
+        security: bearerSecurity,
+        params: meetingParams.extend({ attachmentId: uuidParam('an attachment') }),
+        response: {
+          200: {
+            description: 'The document',
+            content: { 'application/pdf': { schema: z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' }) } },
+          },
+          ...problemResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.read');
+      const file = await meetingDocument(db(), meeting, request.params.attachmentId);
+      return reply
+        .type(file.contentType)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', contentDisposition(file.name))
+        .header('x-content-sha256', file.sha256)
+        .send(file.content);
     },
   );
 

@@ -27,6 +27,7 @@ import { importRegistry } from '../factories/registry.ts';
 // 10:00 in Shanghai: outside the SMS quiet hours.
 const T0 = new Date('2026-12-01T02:00:00Z');
 const FAILING_PHONE = '13800000002';
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
 
 let t: TestApp;
 let browser: Browser;
@@ -128,6 +129,9 @@ describe('the console’s meetings', () => {
       let form = await writeMotion(page, '同意 / 反对 / 弃权', '续聘阳光物业', '合同期三年，服务标准不变。');
       await matter.selectOption('property_manager');
       await expect.poll(() => words.textContent()).toBe('参与表决的面积和人数都要达到三分之二，同意的面积和人数都要过半数');
+      // Its document: a PDF uploaded to the estate's attachments and cited by the motion.
+      await form.getByLabel('上传 PDF').setInputFiles({ name: '物业服务合同.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await form.getByRole('link', { name: '物业服务合同.pdf' }).waitFor();
       await expectConsoleClean(page, 'motion form, yes/no');
       await screenshot(page, 'console-meetings-3-motion-yes-no');
       await saveMotion(page, 1);
@@ -172,7 +176,7 @@ describe('the console’s meetings', () => {
       await form.getByLabel('楼栋').fill('1栋');
       await form.getByLabel('单元', { exact: true }).fill('9单元');
       await page.getByRole('button', { name: '保存表决事项' }).click();
-      await form.getByRole('alert').filter({ hasText: '填写的内容有误' }).filter({ hasText: '9单元' }).waitFor();
+      await form.locator('.problem-alert').filter({ hasText: '填写的内容有误' }).filter({ hasText: '9单元' }).waitFor();
       await form.getByLabel('单元', { exact: true }).fill('1单元');
       await expectConsoleClean(page, 'motion form, lift');
       await screenshot(page, 'console-meetings-5-motion-lift');
@@ -201,6 +205,12 @@ describe('the console’s meetings', () => {
         ['选举第一届业主委员会委员', 'election', false],
         ['1栋1单元加装电梯', 'yes_no', true],
       ]);
+      const [document] = (saved.motions[0] as unknown as { documents: { name: string; url: string; sha256: string }[] }).documents;
+      expect(document).toMatchObject({ name: '物业服务合同.pdf', url: expect.stringMatching(new RegExp(`^${base}/v1/meetings/${meetingId}/documents/[0-9a-f-]{36}$`)) });
+      const fetched = await t.app.inject({ method: 'GET', url: new URL(document!.url).pathname, headers: bearer(organiser.accessToken) });
+      expect(fetched.statusCode).toBe(200);
+      expect(fetched.rawPayload.equals(PDF)).toBe(true);
+      expect(fetched.headers['x-content-sha256']).toBe(document!.sha256);
       expect(saved.motions[1]!.options).toEqual([
         { id: 'o1', label: '甲物业公司' },
         { id: 'o2', label: '乙物业公司' },
@@ -219,6 +229,7 @@ describe('the console’s meetings', () => {
       await cards.nth(3).getByText('表决范围：1栋1单元').waitFor();
       await cards.nth(3).getByText('怎样算通过：参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三，加装电梯还要本单元三分之二以上的业主同意').waitFor();
       await cards.nth(2).getByText('最多选 2 人').waitFor();
+      await cards.nth(0).getByRole('link', { name: '打开材料：物业服务合同.pdf' }).waitFor();
       expect(await cards.nth(1).locator('li').allTextContents()).toEqual(['甲物业公司', '乙物业公司', '丙物业公司', '弃权']);
       await expectConsoleClean(page, 'preview');
       await screenshot(page, 'console-meetings-7-preview');
@@ -230,7 +241,7 @@ describe('the console’s meetings', () => {
       await publishBox.getByText('4 项表决事项被锁定').waitFor();
       await screenshot(page, 'console-meetings-8-publish-confirm');
       await publishBox.getByRole('button', { name: '发布', exact: true }).click();
-      const refusal = page.getByRole('alert').filter({ hasText: '现在还不能发布会议公告' });
+      const refusal = page.locator('.problem-alert').filter({ hasText: '现在还不能发布会议公告' });
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain('公告发布后至少满 15 天才能开始表决，今天发布的话，开始表决时间最早是 2026-12-16 10:00（Asia/Shanghai）');
       await expectConsoleClean(page, 'notice refused');
@@ -294,6 +305,7 @@ describe('the console’s meetings', () => {
       expect(text).toContain('2026-12-17 09:00 至 2026-12-31 18:00');
       expect(text).toContain('2026年12月1日');
       expect(text).toContain('加装电梯还要本单元三分之二以上的业主同意');
+      expect(text).toContain('会议材料：物业服务合同.pdf');
       for (let n = 1; n <= pages; n++) expect(text).toContain(`第 ${n} 页，共 ${pages} 页`);
       expect(text).toContain('碧水湾 · 2027年第一次业主大会会议');
       expect(text).not.toContain('扫楼名单');

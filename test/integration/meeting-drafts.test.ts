@@ -145,6 +145,66 @@ describe('PATCH /meetings/{meetingId}', () => {
   });
 });
 
+describe('GET /meetings/{meetingId}/documents/{attachmentId}', () => {
+  const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
+  const upload = async (name: string) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${places.estateA}/attachments?name=${encodeURIComponent(name)}`,
+      headers: { ...bearer(organiser.accessToken), 'content-type': 'application/pdf' },
+      payload: PDF,
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json<{ id: string; sha256: string }>();
+  };
+
+  it('gives a document a motion cites to the meeting’s readers once noticed, and nothing else', async () => {
+    const meetingId = await draft('有材料的会议', 16, 30);
+    const cited = await upload('物业合同.pdf');
+    const other = await upload('扫描件.pdf');
+    const url = (id: string) => `http://localhost/v1/meetings/${meetingId}/documents/${id}`;
+    const added = await send('POST', `/v1/meetings/${meetingId}/motions`, organiser, {
+      matter: 'property_manager',
+      kind: 'yes_no',
+      title: '续聘',
+      documents: [{ name: '物业服务合同（草案）.pdf', url: url(cited.id), sha256: cited.sha256 }],
+    });
+    expect(added.statusCode).toBe(201);
+    const path = `/v1/meetings/${meetingId}/documents/${cited.id}`;
+
+    // The organisers read it in the draft; owners do not see drafts.
+    const seen = await get(path, organiser);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.headers['content-type']).toBe('application/pdf');
+    expect(seen.headers['x-content-sha256']).toBe(cited.sha256);
+    expect(seen.rawPayload.equals(PDF)).toBe(true);
+    expect((await get(path, owner)).statusCode).toBe(404);
+
+    expect((await send('POST', `/v1/meetings/${meetingId}/notice`, organiser)).statusCode).toBe(200);
+    const read = await get(path, owner);
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['content-disposition']).toContain(encodeURIComponent('物业服务合同（草案）.pdf'));
+    // An attachment of the estate no motion cites, another estate's organiser, an unknown id: not there.
+    expect((await get(`/v1/meetings/${meetingId}/documents/${other.id}`, owner)).statusCode).toBe(404);
+    expect((await get(`/v1/meetings/${meetingId}/documents/${other.id}`, organiser)).statusCode).toBe(404);
+    expect((await get(path, otherOrganiser)).statusCode).toBe(404);
+    expect((await get(`/v1/meetings/${meetingId}/documents/00000000-0000-4000-8000-000000000000`, owner)).statusCode).toBe(404);
+    expect((await get(`/v1/meetings/${meetingId}/documents/not-a-uuid`, owner)).statusCode).toBe(400);
+  });
+
+  it('refuses bytes other than those the motion cites', async () => {
+    const meetingId = await draft('材料不符', 16, 30);
+    const kept = await upload('方案.pdf');
+    await send('POST', `/v1/meetings/${meetingId}/motions`, organiser, {
+      matter: 'other_major',
+      kind: 'yes_no',
+      title: '方案',
+      documents: [{ name: '方案.pdf', url: `http://localhost/v1/meetings/${meetingId}/documents/${kept.id}`, sha256: 'a'.repeat(64) }],
+    });
+    expect((await get(`/v1/meetings/${meetingId}/documents/${kept.id}`, organiser)).statusCode).toBe(404);
+  });
+});
+
 describe('PUT /meetings/{meetingId}/motions/{motionId}', () => {
   it('rewrites a draft motion in its place: another kind, scope and rule', async () => {
     const meetingId = await draft('改写议题', 16, 30);
