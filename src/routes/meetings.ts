@@ -16,7 +16,9 @@ import { IDEMPOTENCY_KEY, idempotent } from '../voting/idempotency.ts';
 import {
   addMotion,
   cancelMeeting,
+  changeDraft,
   changeMeeting,
+  changeMotion,
   createMeeting,
   currentMeetingView,
   listMeetings,
@@ -26,15 +28,19 @@ import {
   publishNotice,
   removeMotion,
 } from '../voting/meetings.ts';
+import { contentDisposition } from '../attachments/file-kind.ts';
+import { estateRules } from '../voting/estate-rules.ts';
+import { meetingDocument } from '../voting/meeting-documents.ts';
 import { meetingPlace } from '../voting/meeting-places.ts';
 import { meetingParticipation } from '../voting/participation.ts';
+import { MATTERS } from '../tally/index.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
 import { amountSchema, assuranceLevelSchema, bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
 
 const ruleSchema = z.object({
   profile: z.string(),
   matter: z.string(),
-  matterTitle: z.object({ zh: z.string(), en: z.string() }),
+  matterTitle: z.object({ item: z.number().int().describe('The matter’s item in 民法典 第二百七十八条, 1–9'), zh: z.string(), en: z.string() }),
   test: z.string(),
   quorum: z.string().nullable().describe('e.g. "≥ 2/3" of total area and heads; null where the profile has none'),
   approval: z.string().describe('e.g. "> 1/2" or "≥ 3/4", of area and of heads'),
@@ -244,6 +250,82 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
     async (request) => meetingView(db(), await meetingFor(request, request.params.meetingId, 'meeting.read')),
   );
 
+  app.get(
+    '/estates/:estateId/rules',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getEstateRules',
+        tags: ['meetings'],
+        summary: 'The rule that would decide a motion of each matter of 民法典 第二百七十八条 in this estate (its settings applied), before the motion exists',
+        description: 'The same rule and words a saved motion shows (Motion.rule). kind and liftInstallation change the words (who must agree) and the lift consent.',
+        security: bearerSecurity,
+        params: z.object({ estateId: uuidParam('an estate') }),
+        querystring: z
+          .object({
+            matter: z.enum(MATTERS).optional().describe('One matter; without it, all nine in the statute’s order'),
+            kind: z.enum(['yes_no', 'options', 'election']).default('yes_no'),
+            liftInstallation: z
+              .enum(['true', 'false'])
+              .default('false')
+              .transform((v) => v === 'true')
+              .describe('A stairwell’s lift installation (R3.6): a rebuild motion that may need the stairwell’s own consent'),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(ruleSchema) }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { estate } = await requireAccess(db(), { principal: request.user, action: 'meeting.read_draft', estate: request.params.estateId });
+      return { items: estateRules(estate, request.query) };
+    },
+  );
+
+  app.patch(
+    '/meetings/:meetingId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'changeDraftMeeting',
+        tags: ['meetings'],
+        summary: 'Change a draft meeting’s kind, title, description or voting window (fixed once the notice is published)',
+        security: bearerSecurity,
+        params: meetingParams,
+        body: z
+          .object({
+            kind: z.enum(['regular', 'temporary']).optional(),
+            title: z.string().trim().min(1).max(200).optional(),
+            description: z.string().max(20_000).nullable().optional(),
+            votingOpensAt: instant.optional(),
+            votingClosesAt: instant.optional(),
+          })
+          .strict()
+          .meta({ example: { votingOpensAt: '2027-01-20T09:00:00+08:00', votingClosesAt: '2027-02-03T18:00:00+08:00' } }),
+        response: { 200: meetingSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
+      const { votingOpensAt, votingClosesAt, ...rest } = request.body;
+      await inTransaction(db(), (trx) =>
+        changeMeeting(trx, meeting.id, (locked) =>
+          changeDraft(
+            trx,
+            locked,
+            {
+              ...rest,
+              ...(votingOpensAt !== undefined && { votingOpensAt: new Date(votingOpensAt) }),
+              ...(votingClosesAt !== undefined && { votingClosesAt: new Date(votingClosesAt) }),
+            },
+            actorOf(request.user),
+            app.clock.now(),
+          ),
+        ),
+      );
+      return currentMeetingView(db(), meeting.id);
+    },
+  );
+
   app.post(
     '/meetings/:meetingId/motions',
     {
@@ -264,6 +346,64 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
       await inTransaction(db(), (trx) => changeMeeting(trx, meeting.id, (locked) => addMotion(trx, locked, request.body, actorOf(request.user), app.clock.now())));
       return reply.code(201).send(await currentMeetingView(db(), meeting.id));
+    },
+  );
+
+  app.put(
+    '/meetings/:meetingId/motions/:motionId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'changeMotion',
+        tags: ['meetings'],
+        summary: 'Rewrite a motion of a draft meeting, in its place on the agenda (frozen once the notice is published)',
+        security: bearerSecurity,
+        params: meetingParams.extend({ motionId: uuidParam('a motion') }),
+        body: motionInputSchema,
+        response: { 200: meetingSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.manage');
+      await inTransaction(db(), (trx) =>
+        changeMeeting(trx, meeting.id, (locked) => changeMotion(trx, locked, request.params.motionId, request.body, actorOf(request.user), app.clock.now())),
+      );
+      return currentMeetingView(db(), meeting.id);
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/documents/:attachmentId',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getMeetingDocument',
+        tags: ['meetings'],
+        summary: 'A document a motion of the meeting cites (PDF), for whoever may read the meeting: its owners once the notice is out',
+        description:
+          'A motion cites it as {name, url, sha256} with url …/v1/meetings/{meetingId}/documents/{attachmentId} (an attachment of the estate, uploaded by its organisers). ' +
+          'Answered only for a document a motion of this meeting cites, with the bytes of that SHA-256; otherwise 404.',
+        security: bearerSecurity,
+        params: meetingParams.extend({ attachmentId: uuidParam('an attachment') }),
+        response: {
+          200: {
+            description: 'The document',
+            content: { 'application/pdf': { schema: z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' }) } },
+          },
+          ...problemResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.read');
+      const file = await meetingDocument(db(), meeting, request.params.attachmentId);
+      return reply
+        .type(file.contentType)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', contentDisposition(file.name))
+        .header('x-content-sha256', file.sha256)
+        .send(file.content);
     },
   );
 

@@ -86,6 +86,38 @@ export async function appendMotion(
     .executeTakeFirstOrThrow();
 }
 
+/** New terms for a motion of the meeting, in its place on the agenda; whether there was such a motion. */
+export async function replaceMotionTerms(
+  trx: Kysely<DB>,
+  meetingId: string,
+  motionId: string,
+  motion: { matter: string; kind: MotionRow['kind']; title: string; text: string; terms: unknown; documents: unknown },
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('motions')
+    .set({
+      matter: motion.matter,
+      kind: motion.kind,
+      title: motion.title,
+      text: motion.text,
+      terms: JSON.stringify(motion.terms),
+      documents: JSON.stringify(motion.documents),
+    })
+    .where('id', '=', motionId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return changed.numUpdatedRows > 0n;
+}
+
+/** The draft's own terms: kind, title, description and the voting window. */
+export async function updateMeetingTerms(
+  trx: Kysely<DB>,
+  meetingId: string,
+  change: Partial<{ kind: Meeting['kind']; title: string; description: string | null; voting_opens_at: Date; voting_closes_at: Date }>,
+): Promise<Meeting> {
+  return trx.updateTable('meetings').set(change).where('id', '=', meetingId).returningAll().executeTakeFirstOrThrow();
+}
+
 /** Whether a motion of the meeting was deleted. */
 export async function deleteMotion(trx: Kysely<DB>, meetingId: string, motionId: string): Promise<boolean> {
   const removed = await trx.deleteFrom('motions').where('id', '=', motionId).where('meeting_id', '=', meetingId).executeTakeFirst();

@@ -15,10 +15,12 @@ import {
   insertMeeting,
   meetingsOfEstate,
   motionsOf,
+  replaceMotionTerms,
   requireMeeting,
   scopeExists,
   setMeetingStatus,
   turnout,
+  updateMeetingTerms,
 } from './meetings-repository.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { emitEvent } from '../webhooks/events.ts';
@@ -32,7 +34,7 @@ import { emitEvent } from '../webhooks/events.ts';
 export interface RuleView {
   profile: string;
   matter: Matter;
-  matterTitle: { zh: string; en: string };
+  matterTitle: { item: number; zh: string; en: string };
   test: string;
   quorum: string | null;
   approval: string;
@@ -208,6 +210,43 @@ export async function createMeeting(
   return meeting;
 }
 
+/**
+ * Changes a draft's own terms (kind, title, description, voting window): the
+ * organiser fixes what publishing the notice refused (R4.1, R4.2) before trying
+ * again. Once the notice is out the meeting is what owners were told.
+ */
+export async function changeDraft(
+  trx: Transaction<DB>,
+  meeting: Meeting,
+  change: { kind?: 'regular' | 'temporary'; title?: string; description?: string | null; votingOpensAt?: Date; votingClosesAt?: Date },
+  actor: string,
+  now: Date,
+): Promise<Meeting> {
+  requireStatus(meeting, ['draft'], 'change the meeting (it is fixed once the notice is published)');
+  const opens = change.votingOpensAt ?? meeting.voting_opens_at;
+  const closes = change.votingClosesAt ?? meeting.voting_closes_at;
+  if (closes.getTime() <= opens.getTime()) {
+    throw new ProblemError('validation-failed', 'Voting must close after it opens', {
+      errors: [{ path: 'body.votingClosesAt', message: 'must be after votingOpensAt' }],
+    });
+  }
+  const changed = await updateMeetingTerms(trx, meeting.id, {
+    ...(change.kind !== undefined && { kind: change.kind }),
+    ...(change.title !== undefined && { title: change.title }),
+    ...(change.description !== undefined && { description: change.description }),
+    ...(change.votingOpensAt !== undefined && { voting_opens_at: change.votingOpensAt }),
+    ...(change.votingClosesAt !== undefined && { voting_closes_at: change.votingClosesAt }),
+  });
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor,
+    action: 'meeting.changed',
+    subject: `meeting:${meeting.id}`,
+    data: { kind: changed.kind, title: changed.title, votingOpensAt: changed.voting_opens_at, votingClosesAt: changed.voting_closes_at },
+  }, now);
+  return changed;
+}
+
 function requireStatus(meeting: Meeting, allowed: Meeting['status'][], doing: string) {
   if (!allowed.includes(meeting.status)) {
     throw new ProblemError('conflict', `Cannot ${doing}: the meeting is ${meeting.status}`, { status: meeting.status });
@@ -236,6 +275,29 @@ export async function addMotion(trx: Transaction<DB>, meeting: Meeting, input: M
     data: { meetingId: meeting.id, terms: input },
   }, now);
   return row;
+}
+
+/** Rewrites a motion of a draft meeting in its place on the agenda, checked as a new one is (R3.5: frozen once the notice is out). */
+export async function changeMotion(trx: Transaction<DB>, meeting: Meeting, motionId: string, input: MotionInput, actor: string, now: Date): Promise<void> {
+  requireStatus(meeting, ['draft'], 'change a motion (motions are frozen once the notice is published)');
+  await requireScopeExists(trx, meeting.estate_id, input.scope);
+  ruleFor(engineMotion(motionId, input), (await estateSettingsOf(trx, meeting.estate_id)).tally);
+  const found = await replaceMotionTerms(trx, meeting.id, motionId, {
+    matter: input.matter,
+    kind: input.kind,
+    title: input.title,
+    text: input.text,
+    terms: input,
+    documents: input.documents,
+  });
+  if (!found) throw noSuchMotion();
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor,
+    action: 'motion.changed',
+    subject: `motion:${motionId}`,
+    data: { meetingId: meeting.id, terms: input },
+  }, now);
 }
 
 export async function removeMotion(trx: Transaction<DB>, meeting: Meeting, motionId: string, actor: string, now: Date): Promise<void> {
@@ -269,7 +331,8 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
   const estate = await requireEstate(trx, meeting.estate_id);
   const { settings } = settingsOfEstate(estate);
   const motions = await motionsOf(trx, meeting.id);
-  if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice');
+  // Each refusal names its reason and figures as extensions, so a console can say it in the staff's words with the service's numbers.
+  if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice', { reason: 'no-motions' });
 
   const noticeDays = meeting.kind === 'temporary' ? (settings.temporaryNoticeDays ?? settings.noticeDays) : settings.noticeDays;
   const earliest = new Date(now.getTime() + noticeDays * DAY_MS);
@@ -277,7 +340,7 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
     throw new ProblemError(
       'conflict',
       `Voting must open at least ${noticeDays} days after the notice (R4.1): no earlier than ${localTime(earliest, estate.time_zone)} (${estate.time_zone})`,
-      { earliestOpening: earliest.toISOString() },
+      { reason: 'notice-too-short', noticeDays, earliestOpening: earliest.toISOString(), earliestOpeningLocal: localTime(earliest, estate.time_zone), timeZone: estate.time_zone },
     );
   }
   const window = meeting.voting_closes_at.getTime() - meeting.voting_opens_at.getTime();
@@ -285,7 +348,7 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
     throw new ProblemError(
       'conflict',
       `The voting window must last from ${settings.windowDays.min} to ${settings.windowDays.max} days (R4.2)`,
-      { windowDays: settings.windowDays },
+      { reason: 'window-out-of-bounds', windowDays: settings.windowDays },
     );
   }
 

@@ -740,6 +740,27 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a draft meeting’s kind, title, description or voting window (fixed once the notice is published) */
+        patch: operations["changeDraftMeeting"];
+        trace?: never;
+    };
+    "/v1/estates/{estateId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rule that would decide a motion of each matter of 民法典 第二百七十八条 in this estate (its settings applied), before the motion exists
+         * @description The same rule and words a saved motion shows (Motion.rule). kind and liftInstallation change the words (who must agree) and the lift consent.
+         */
+        get: operations["getEstateRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -768,10 +789,31 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Rewrite a motion of a draft meeting, in its place on the agenda (frozen once the notice is published) */
+        put: operations["changeMotion"];
         post?: never;
         /** Take a motion off a draft meeting */
         delete: operations["removeMotion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/documents/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document a motion of the meeting cites (PDF), for whoever may read the meeting: its owners once the notice is out
+         * @description A motion cites it as {name, url, sha256} with url …/v1/meetings/{meetingId}/documents/{attachmentId} (an attachment of the estate, uploaded by its organisers). Answered only for a document a motion of this meeting cites, with the bytes of that SHA-256; otherwise 404.
+         */
+        get: operations["getMeetingDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1077,6 +1119,46 @@ export interface paths {
         put?: never;
         /** Vote as proxy holder for the owner who authorised you (their own ballot always prevails) */
         post: operations["castProxyBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estates/{estateId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file (PDF, JPEG or PNG, at most 10 MiB) to keep with the estate’s records: a paper ballot’s scan, a written proxy
+         * @description The body is the file itself, sent as application/pdf, image/jpeg, image/png or application/octet-stream; its type is judged by its content (magic bytes), never by its name: another kind of file, or one sent as a type it is not, is refused with 415. The name goes in the `name` query parameter (percent-encoded UTF-8). Who may not upload is refused before the body is read. Committee members and organisers of the estate and staff of its township; to anyone else the estate is not there (404).
+         */
+        post: operations["uploadAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estates/{estateId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a kept file: its bytes, as the type they are
+         * @description Sent as an attachment (Content-Disposition), never cached (no-store), never sniffed (nosniff). Who may not see the estate’s attachments gets 404.
+         */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1448,6 +1530,24 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             revokedAt: string | null;
+        };
+        AttachmentInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description What the bytes are (judged by their content)
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            /** @description Bytes */
+            size: number;
+            /** @description SHA-256 of the bytes, 64 hex digits */
+            sha256: string;
+            /** @description Where to download it, with the same bearer token */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         /**
          * @example {
@@ -1908,6 +2008,8 @@ export interface components {
                 profile: string;
                 matter: string;
                 matterTitle: {
+                    /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
+                    item: number;
                     zh: string;
                     en: string;
                 };
@@ -2523,6 +2625,24 @@ export interface components {
             createdAt: string;
             revokedAt: string | null;
         };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description What the bytes are (judged by their content)
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            /** @description Bytes */
+            size: number;
+            /** @description SHA-256 of the bytes, 64 hex digits */
+            sha256: string;
+            /** @description Where to download it, with the same bearer token */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         /**
          * @example {
          *       "accessToken": "eyJhbGciOiJFUzI1NiJ9…",
@@ -2982,6 +3102,8 @@ export interface components {
                 profile: string;
                 matter: string;
                 matterTitle: {
+                    /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
+                    item: number;
                     zh: string;
                     en: string;
                 };
@@ -7118,6 +7240,195 @@ export interface operations {
             };
         };
     };
+    changeDraftMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "regular" | "temporary";
+                    title?: string;
+                    description?: string | null;
+                    /** Format: date-time */
+                    votingOpensAt?: string;
+                    /** Format: date-time */
+                    votingClosesAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEstateRules: {
+        parameters: {
+            query?: {
+                /** @description One matter; without it, all nine in the statute’s order */
+                matter?: "rules_of_procedure" | "management_covenant" | "committee_election" | "property_manager" | "maintenance_fund_use" | "maintenance_fund_raise" | "rebuild" | "common_parts_use" | "other_major";
+                kind?: "yes_no" | "options" | "election";
+                /** @description A stairwell’s lift installation (R3.6): a rebuild motion that may need the stairwell’s own consent */
+                liftInstallation?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                estateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            profile: string;
+                            matter: string;
+                            matterTitle: {
+                                /** @description The matter’s item in 民法典 第二百七十八条, 1–9 */
+                                item: number;
+                                zh: string;
+                                en: string;
+                            };
+                            test: string;
+                            /** @description e.g. "≥ 2/3" of total area and heads; null where the profile has none */
+                            quorum: string | null;
+                            /** @description e.g. "> 1/2" or "≥ 3/4", of area and of heads */
+                            approval: string;
+                            base: string;
+                            liftConsent: string | null;
+                            statute: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description The rule in one plain sentence for owners, e.g. "参与表决的面积和人数都要达到三分之二，同意的面积和人数都要达到四分之三" */
+                            words: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     addMotion: {
         parameters: {
             query?: never;
@@ -7242,6 +7553,131 @@ export interface operations {
             };
         };
     };
+    changeMotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                motionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    matter: "rules_of_procedure" | "management_covenant" | "committee_election" | "property_manager" | "maintenance_fund_use" | "maintenance_fund_raise" | "rebuild" | "common_parts_use" | "other_major";
+                    /** @enum {string} */
+                    kind: "yes_no" | "options" | "election";
+                    title: string;
+                    /** @default  */
+                    text?: string;
+                    options?: {
+                        id: string;
+                        label: string;
+                    }[];
+                    candidates?: {
+                        id: string;
+                        name: string;
+                    }[];
+                    seats?: number;
+                    /**
+                     * @default {
+                     *       "kind": "estate"
+                     *     }
+                     */
+                    scope?: {
+                        /** @enum {string} */
+                        kind: "estate";
+                    } | {
+                        /** @enum {string} */
+                        kind: "building";
+                        building: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "stair";
+                        building: string;
+                        stair: string;
+                    };
+                    /** @default false */
+                    liftInstallation?: boolean;
+                    /** @default [] */
+                    documents?: {
+                        name: string;
+                        /** Format: uri */
+                        url: string;
+                        sha256: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     removeMotion: {
         parameters: {
             query?: never;
@@ -7299,6 +7735,65 @@ export interface operations {
             };
             /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeetingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8911,6 +9406,146 @@ export interface operations {
             };
             /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query: {
+                /** @description The file’s name as shown and downloaded, e.g. 1栋101-表决票.jpg */
+                name: string;
+            };
+            header?: never;
+            path: {
+                estateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has an unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                estateId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
