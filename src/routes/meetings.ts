@@ -29,6 +29,7 @@ import {
 import { meetingPlace } from '../voting/meeting-places.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
 import { amountSchema, assuranceLevelSchema, bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
+import { tallyReportSchema } from './report-schema.ts';
 
 const ruleSchema = z.object({
   profile: z.string(),
@@ -340,7 +341,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
         response: {
           200: z.object({
             meetingId: z.uuid(),
-            items: z.array(z.object({ motionId: z.uuid(), outcome: z.string(), decidedAt: z.iso.datetime(), totals: z.unknown(), report: z.unknown() })),
+            items: z.array(z.object({ motionId: z.uuid(), outcome: z.string(), decidedAt: z.iso.datetime(), totals: z.unknown(), report: tallyReportSchema })),
           }),
           ...problemResponses(400, 401, 404, 409),
         },
