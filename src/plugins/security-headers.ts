@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { NOTICE_STYLE_CSP_SOURCE } from '../results/notice-html.ts';
 
 /**
  * Content-Security-Policies, one per kind of page. The API answers JSON, so
@@ -20,9 +21,11 @@ export const CSP = {
    * set style properties through the CSSOM, which style-src does not govern; Vant's icon font is
    * a data: URL inside its stylesheet; the receipt picture the owner app draws to be kept
    * (ReceiptPage, a PNG data: URL) is a data: image. No forms post anywhere (the apps call the API with fetch).
+   * One inline style is allowed by its hash: the printable result notice's, which the console
+   * opens as a blob: page of its own to print (such a page keeps the CSP of the page that made it).
    */
   webApp:
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+    `default-src 'none'; script-src 'self'; style-src 'self' ${NOTICE_STYLE_CSP_SOURCE}; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; ` +
     "manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   /** The admin login form: inline style, posts to itself. */
   adminLogin: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",

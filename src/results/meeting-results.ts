@@ -5,6 +5,7 @@ import type { Principal } from '../identity/principal.ts';
 import { ProblemError } from '../problems.ts';
 import { discrepancyProblem } from './discrepancies.ts';
 import { storedResults } from './motion-results-repository.ts';
+import type { Report } from '../tally/index.ts';
 import { requirePublished } from './notice.ts';
 
 /** Each motion's result as the tally engine decided it: only once the meeting is closed and tallied. */
@@ -17,7 +18,7 @@ export async function meetingResults(db: Kysely<DB>, meeting: Meeting) {
   const rows = await storedResults(db, meeting.id);
   return {
     meetingId: meeting.id,
-    items: rows.map((r) => ({ motionId: r.motion_id, outcome: r.outcome, decidedAt: r.decided_at.toISOString(), totals: r.totals, report: r.report })),
+    items: rows.map((r) => ({ motionId: r.motion_id, outcome: r.outcome, decidedAt: r.decided_at.toISOString(), totals: r.totals, report: r.report as Report & Record<string, unknown> })),
   };
 }
 

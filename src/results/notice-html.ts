@@ -1,4 +1,5 @@
 import type { Notice, NoticeMotion } from './notice.ts';
+import { createHash } from 'node:crypto';
 import { assuranceMixText } from './assurance-mix.ts';
 
 /**
@@ -20,8 +21,15 @@ const FILING: Record<string, string> = {
   revoked: '已撤销',
 };
 
+/*
+ * The style is the same for every notice (nothing of a notice is written into it), so the web
+ * apps' CSP can allow exactly it by its hash: the console prints the notice from a page it opens
+ * itself (a blob: page, which keeps the console's CSP). Page numbers are @page margin boxes; the
+ * estate, meeting and date head every page as the header row of a layout table (.sheet), which
+ * Chromium repeats on each printed page.
+ */
 const STYLE = `
-@page { size: A4; margin: 18mm 15mm; }
+@page { size: A4; margin: 12mm 15mm 16mm; @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 9pt; } }
 * { box-sizing: border-box; }
 body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 11pt; color: #000; margin: 0 auto; max-width: 180mm; line-height: 1.5; }
 h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; }
@@ -36,6 +44,9 @@ td.n { text-align: right; white-space: nowrap; }
 .verdict { font-weight: bold; }
 ul.explain { margin: 1mm 0 2mm 5mm; padding: 0; }
 footer { margin-top: 8mm; font-size: 9pt; }
+table.sheet, table.sheet > thead > tr > td, table.sheet > tbody > tr > td { border: 0; padding: 0; margin: 0; font-size: 11pt; }
+table.sheet > thead > tr > td.running { font-size: 9pt; border-bottom: 1px solid #000; padding-bottom: 1mm; }
+table.sheet > tbody > tr > td { padding-top: 4mm; }
 @media print {
   body { max-width: none; }
   h2 { break-after: avoid; }
@@ -50,6 +61,9 @@ function channelText(b: NoticeMotion['ballots'][number]): string {
   const channel = CHANNEL[b.channel] ?? b.channel;
   return b.replaced ? `${channel}（取代此前的${CHANNEL[b.replaced.channel] ?? b.replaced.channel}投票）` : channel;
 }
+
+/** The CSP source allowing the notice's <style> and no other (CSP.webApp). */
+export const NOTICE_STYLE_CSP_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 function motionHtml(m: NoticeMotion, index: number): string {
   const t = m.totals;
@@ -94,6 +108,7 @@ export function renderNoticeHtml(notice: Notice): string {
 <style>${STYLE}</style>
 </head>
 <body>
+<table class="sheet" role="presentation"><thead><tr><td class="running">${escapeHtml(notice.estate.name)}业主大会&#12288;${escapeHtml(mt.title)}&#12288;表决结果公告&#12288;公告时间：${escapeHtml(mt.local.published)}</td></tr></thead><tbody><tr><td>
 <h1>${escapeHtml(notice.estate.name)}业主大会<br>${escapeHtml(mt.title)}表决结果公告</h1>
 <p class="meta">表决时间：${escapeHtml(mt.local.votingOpens)} 至 ${escapeHtml(mt.local.votingCloses)}（${escapeHtml(mt.local.timeZone)}）</p>
 <p class="meta">公告时间：${escapeHtml(mt.local.published)}&#12288;备案状态：${escapeHtml(FILING[notice.filing.status] ?? notice.filing.status)}</p>
@@ -103,6 +118,7 @@ ${notice.motions.map(motionHtml).join('\n')}
 <p>业主对本公告有异议的，可向业主大会筹备组（业主委员会）或街道办事处（乡镇人民政府）反映；业主认为决定侵害其合法权益的，可自知道或者应当知道之日起一年内请求人民法院予以撤销（民法典第二百八十条）。</p>
 <p>会议编号：${escapeHtml(mt.id)}</p>
 </footer>
+</td></tr></tbody></table>
 </body>
 </html>
 `;

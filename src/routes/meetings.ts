@@ -36,6 +36,7 @@ import { meetingParticipation } from '../voting/participation.ts';
 import { MATTERS } from '../tally/index.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
 import { amountSchema, assuranceLevelSchema, bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
+import { tallyReportSchema } from './report-schema.ts';
 
 const ruleSchema = z.object({
   profile: z.string(),
@@ -564,7 +565,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
         response: {
           200: z.object({
             meetingId: z.uuid(),
-            items: z.array(z.object({ motionId: z.uuid(), outcome: z.string(), decidedAt: z.iso.datetime(), totals: z.unknown(), report: z.unknown() })),
+            items: z.array(z.object({ motionId: z.uuid(), outcome: z.string(), decidedAt: z.iso.datetime(), totals: z.unknown(), report: tallyReportSchema })),
           }),
           ...problemResponses(400, 401, 404, 409),
         },

@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
 import { accountOf } from '../identity/principal.ts';
 import { problemResponses } from '../problems.ts';
-import { petitionView, signPetition, startPetition } from '../voting/petitions.ts';
+import { estatePetitions, petitionView, signPetition, startPetition } from '../voting/petitions.ts';
 import { amountSchema, bearerSecurity, uuidParam } from './schemas.ts';
 
 const petitionSchema = z
@@ -56,6 +56,31 @@ export default async function petitionRoutes(fastify: FastifyInstance) {
       const { estate } = await requireAccess(db(), { principal: request.user, action: 'petition.sign', estate: request.params.estateId });
       const id = await inTransaction(db(), (trx) => startPetition(trx, { estateId: estate.id, ...request.body, accountId, now: app.clock.now() }));
       return reply.code(201).send(await petitionView(db(), id));
+    },
+  );
+
+  app.get(
+    '/estates/:estateId/petitions',
+    {
+      ...secured,
+      schema: {
+        operationId: 'listPetitions',
+        tags: ['petitions'],
+        summary: 'An estate’s petitions, newest first, each with its progress by area and by heads against 20 % (R3.4)',
+        security: bearerSecurity,
+        params: z.object({ estateId: uuidParam('an estate') }),
+        querystring: z
+          .object({
+            limit: z.coerce.number().int().min(1).max(100).default(20),
+            offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(petitionSchema), total: z.number().int() }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { estate } = await requireAccess(db(), { principal: request.user, action: 'petition.read', estate: request.params.estateId });
+      return estatePetitions(db(), estate.id, request.query);
     },
   );
 

@@ -48,6 +48,24 @@ export async function signersOf(db: Kysely<DB>, petitionId: string): Promise<Set
   return new Set(rows.map((s) => s.owner_id));
 }
 
+/** The signers of several petitions at once, by petition. */
+export async function signersOfMany(db: Kysely<DB>, petitionIds: string[]): Promise<Map<string, Set<string>>> {
+  const found = new Map<string, Set<string>>();
+  if (petitionIds.length === 0) return found;
+  const rows = await db.selectFrom('petition_signatures').select(['petition_id', 'owner_id']).where('petition_id', 'in', petitionIds).execute();
+  for (const r of rows) found.set(r.petition_id, (found.get(r.petition_id) ?? new Set()).add(r.owner_id));
+  return found;
+}
+
+/** A page of an estate's petitions, newest first, and how many there are in all. */
+export async function petitionsOfEstate(db: Kysely<DB>, estateId: string, page: { limit: number; offset: number }): Promise<{ rows: Petition[]; total: number }> {
+  const [rows, counted] = await Promise.all([
+    db.selectFrom('petitions').selectAll().where('estate_id', '=', estateId).orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    db.selectFrom('petitions').select((eb) => eb.fn.countAll<string>().as('n')).where('estate_id', '=', estateId).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(counted.n) };
+}
+
 export async function markThresholdReached(trx: Kysely<DB>, petitionId: string, now: Date): Promise<void> {
   await trx.updateTable('petitions').set({ threshold_reached_at: now }).where('id', '=', petitionId).execute();
 }

@@ -3,12 +3,12 @@ import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { estateColumns } from '../places/estates-repository.ts';
-import { findPetition } from '../places/records-repository.ts';
+import { findPetition, type Petition } from '../places/records-repository.ts';
 import { tallyUnitsOf } from '../registry/units.ts';
 import { ProblemError } from '../problems.ts';
 import { notifyBodies } from '../notifications/outbox.ts';
 import { decide, electorate, formatArea, minimumNeeded, PETITION_RULE } from '../tally/index.ts';
-import { insertPetition, insertSignatures, lockPetition, markThresholdReached, ownersBoundTo, signersOf } from './petitions-repository.ts';
+import { insertPetition, insertSignatures, lockPetition, markThresholdReached, ownersBoundTo, petitionsOfEstate, signersOf, signersOfMany } from './petitions-repository.ts';
 
 /**
  * Petitions (R3.4): owners holding ≥ 20 % of the area AND ≥ 20 % of the heads
@@ -34,11 +34,17 @@ export interface PetitionView {
   };
 }
 
-async function progressOf(db: Kysely<DB>, estateId: string, petitionId: string) {
+/** The estate's electorate as petitions count it: the registry as it stands, under the estate's settings. */
+async function petitionElectorate(db: Kysely<DB>, estateId: string) {
   const settings = (await estateSettingsOf(db, estateId)).tally;
   const units = await tallyUnitsOf(db, estateId);
-  const signers = await signersOf(db, petitionId);
   const { voters, total } = units.length === 0 ? { voters: [], total: { area: 0n, heads: 0n } } : electorate(units, settings);
+  return { settings, voters, total };
+}
+
+/** One petition's signatures against the electorate: the one home of R3.4's arithmetic (exact, BigInt). */
+function progressAgainst(e: Awaited<ReturnType<typeof petitionElectorate>>, petitionId: string, signers: Set<string>): PetitionView['progress'] {
+  const { settings, voters, total } = e;
   let area = 0n;
   let heads = 0n;
   for (const v of voters) {
@@ -63,19 +69,35 @@ async function progressOf(db: Kysely<DB>, estateId: string, petitionId: string) 
   };
 }
 
+async function progressOf(db: Kysely<DB>, estateId: string, petitionId: string) {
+  return progressAgainst(await petitionElectorate(db, estateId), petitionId, await signersOf(db, petitionId));
+}
+
+const viewOf = (p: Petition, progress: PetitionView['progress']): PetitionView => ({
+  id: p.id,
+  estateId: p.estate_id,
+  purpose: p.purpose,
+  title: p.title,
+  text: p.text,
+  createdAt: p.created_at.toISOString(),
+  thresholdReachedAt: p.threshold_reached_at?.toISOString() ?? null,
+  progress,
+});
+
+/**
+ * An estate's petitions, newest first, a page at a time, each with its progress: the electorate
+ * is read once for the page, not once per petition.
+ */
+export async function estatePetitions(db: Kysely<DB>, estateId: string, page: { limit: number; offset: number }): Promise<{ items: PetitionView[]; total: number }> {
+  const [{ rows, total }, e] = await Promise.all([petitionsOfEstate(db, estateId, page), petitionElectorate(db, estateId)]);
+  const signers = await signersOfMany(db, rows.map((r) => r.id));
+  return { items: rows.map((r) => viewOf(r, progressAgainst(e, r.id, signers.get(r.id) ?? new Set()))), total };
+}
+
 export async function petitionView(db: Kysely<DB>, petitionId: string): Promise<PetitionView> {
   const p = await findPetition(db, petitionId);
   if (!p) throw new ProblemError('not-found', 'No such petition');
-  return {
-    id: p.id,
-    estateId: p.estate_id,
-    purpose: p.purpose,
-    title: p.title,
-    text: p.text,
-    createdAt: p.created_at.toISOString(),
-    thresholdReachedAt: p.threshold_reached_at?.toISOString() ?? null,
-    progress: await progressOf(db, p.estate_id, p.id),
-  };
+  return viewOf(p, await progressOf(db, p.estate_id, p.id));
 }
 
 export async function createPetition(

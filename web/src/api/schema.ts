@@ -1172,7 +1172,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** An estate’s petitions, newest first, each with its progress by area and by heads against 20 % (R3.4) */
+        get: operations["listPetitions"];
         put?: never;
         /** Start a petition (verified owners); the starter signs it too */
         post: operations["createPetition"];
@@ -1828,6 +1829,141 @@ export interface components {
                     en: string;
                 };
             }[];
+        };
+        TallyReportInput: {
+            /** @constant */
+            format: "gongjue.tally-report";
+            version: number;
+            motion: {
+                id: string | null;
+                title: string | null;
+                kind: string;
+                matter: string;
+                matterTitle: {
+                    zh: string;
+                    en: string;
+                    /** @description The item of 民法典 第二百七十八条 */
+                    item: number;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            rule: {
+                profile: string;
+                statute: {
+                    zh: string;
+                    en: string;
+                };
+                test: string;
+                base: string;
+                quorum: {
+                    num: number;
+                    den: number;
+                    strict: boolean;
+                    /** @description e.g. "≥ 2/3" */
+                    text: string;
+                } | null;
+                approval: {
+                    num: number;
+                    den: number;
+                    strict: boolean;
+                    /** @description e.g. "≥ 2/3" */
+                    text: string;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            totals: {
+                TA: string;
+                TH: number;
+                PA: string;
+                PH: number;
+                didNotVote: {
+                    /** @description m², exact, two decimals */
+                    area: string;
+                    heads: number;
+                };
+                spoiled: {
+                    /** @description m², exact, two decimals */
+                    area: string;
+                    heads: number;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            readonly choices: {
+                /** @description m², exact, two decimals */
+                area: string;
+                heads: number;
+                id: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            quorum: ({
+                met: boolean;
+                threshold: {
+                    num: number;
+                    den: number;
+                    strict: boolean;
+                    /** @description e.g. "≥ 2/3" */
+                    text: string;
+                };
+                area: {
+                    value: string;
+                    base: string;
+                    threshold: {
+                        num: number;
+                        den: number;
+                        strict: boolean;
+                        /** @description e.g. "≥ 2/3" */
+                        text: string;
+                    };
+                    /** @description The least value that meets the threshold */
+                    needed: string;
+                    /** @description value − needed: negative when missed */
+                    margin: string;
+                    met: boolean;
+                };
+                heads: {
+                    value: number;
+                    base: number;
+                    threshold: {
+                        num: number;
+                        den: number;
+                        strict: boolean;
+                        /** @description e.g. "≥ 2/3" */
+                        text: string;
+                    };
+                    /** @description The least value that meets the threshold */
+                    needed: number;
+                    /** @description value − needed: negative when missed */
+                    margin: number;
+                    met: boolean;
+                };
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            verdict: {
+                /** @enum {string} */
+                kind: "yes_no" | "options" | "election" | "petition";
+                outcome: string;
+            } & {
+                [key: string]: unknown;
+            };
+            readonly warnings: {
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            /** @description The engine’s explanation, one checkable line each */
+            explanation: {
+                readonly zh: string[];
+                readonly en: string[];
+            };
+        } & {
+            [key: string]: unknown;
         };
         QuorumGapInput: {
             /** @description e.g. "≥ 2/3" of the area and of the heads */
@@ -2922,6 +3058,141 @@ export interface components {
                     en: string;
                 };
             }[];
+        };
+        TallyReport: {
+            /** @constant */
+            format: "gongjue.tally-report";
+            version: number;
+            motion: {
+                id: string | null;
+                title: string | null;
+                kind: string;
+                matter: string;
+                matterTitle: {
+                    zh: string;
+                    en: string;
+                    /** @description The item of 民法典 第二百七十八条 */
+                    item: number;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            rule: {
+                profile: string;
+                statute: {
+                    zh: string;
+                    en: string;
+                };
+                test: string;
+                base: string;
+                quorum: {
+                    num: number;
+                    den: number;
+                    strict: boolean;
+                    /** @description e.g. "≥ 2/3" */
+                    text: string;
+                } | null;
+                approval: {
+                    num: number;
+                    den: number;
+                    strict: boolean;
+                    /** @description e.g. "≥ 2/3" */
+                    text: string;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            totals: {
+                TA: string;
+                TH: number;
+                PA: string;
+                PH: number;
+                didNotVote: {
+                    /** @description m², exact, two decimals */
+                    area: string;
+                    heads: number;
+                };
+                spoiled: {
+                    /** @description m², exact, two decimals */
+                    area: string;
+                    heads: number;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            readonly choices: {
+                /** @description m², exact, two decimals */
+                area: string;
+                heads: number;
+                id: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            quorum: ({
+                met: boolean;
+                threshold: {
+                    num: number;
+                    den: number;
+                    strict: boolean;
+                    /** @description e.g. "≥ 2/3" */
+                    text: string;
+                };
+                area: {
+                    value: string;
+                    base: string;
+                    threshold: {
+                        num: number;
+                        den: number;
+                        strict: boolean;
+                        /** @description e.g. "≥ 2/3" */
+                        text: string;
+                    };
+                    /** @description The least value that meets the threshold */
+                    needed: string;
+                    /** @description value − needed: negative when missed */
+                    margin: string;
+                    met: boolean;
+                };
+                heads: {
+                    value: number;
+                    base: number;
+                    threshold: {
+                        num: number;
+                        den: number;
+                        strict: boolean;
+                        /** @description e.g. "≥ 2/3" */
+                        text: string;
+                    };
+                    /** @description The least value that meets the threshold */
+                    needed: number;
+                    /** @description value − needed: negative when missed */
+                    margin: number;
+                    met: boolean;
+                };
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            verdict: {
+                /** @enum {string} */
+                kind: "yes_no" | "options" | "election" | "petition";
+                outcome: string;
+            } & {
+                [key: string]: unknown;
+            };
+            readonly warnings: {
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            /** @description The engine’s explanation, one checkable line each */
+            explanation: {
+                readonly zh: string[];
+                readonly en: string[];
+            };
+        } & {
+            [key: string]: unknown;
         };
         QuorumGap: {
             /** @description e.g. "≥ 2/3" of the area and of the heads */
@@ -8380,7 +8651,7 @@ export interface operations {
                             /** Format: date-time */
                             decidedAt: string;
                             totals: unknown;
-                            report: unknown;
+                            report: components["schemas"]["TallyReport"];
                         }[];
                     };
                 };
@@ -9537,6 +9808,79 @@ export interface operations {
             };
             /** @description Authentication is required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPetitions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                estateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Petition"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
