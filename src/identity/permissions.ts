@@ -30,6 +30,8 @@ export type Action =
   | 'paper.enter'
   | 'proxy.manage'
   | 'electorate.lookup'
+  | 'canvass.manage'
+  | 'canvass.reveal_phone'
   | 'petition.sign'
   | 'petition.read'
   | 'webhook.manage'
@@ -96,6 +98,11 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   // Finding a voter (id, units, masked names, whether and how they voted — never their choice):
   // those who enter paper ballots and register proxies for them.
   'electorate.lookup': [committeeOfEstate, organiserOfEstate],
+  // Canvassing (扫楼): who has not voted, with masked names and phones, what was found at the door,
+  // walking lists and reminders to chosen voters — the organisers who walk the estate.
+  'canvass.manage': [committeeOfEstate, organiserOfEstate],
+  // A full phone number, to call a voter: the same people, each reveal written to the audit log.
+  'canvass.reveal_phone': [committeeOfEstate, organiserOfEstate],
   'petition.sign': [ownerInEstate],
   'petition.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
   // Subscribing to events is reading them: a registered system may subscribe within its own scope.
