@@ -570,6 +570,7 @@ export interface DB {
   filing_events: FilingEventTable;
   tally_discrepancies: TallyDiscrepancyTable;
   attachments: AttachmentTable;
+  canvass_visits: CanvassVisitTable;
 }
 
 export type Township = Selectable<TownshipTable>;
@@ -624,4 +625,17 @@ export interface TallyDiscrepancyTable {
   recounted: unknown;
   differences: string[];
   detected_at: Date;
+}
+
+/** What organisers found at a voter's door (canvassing, migration 0018). */
+export type CanvassStatus = 'visited' | 'not_home' | 'refused' | 'lives_elsewhere' | 'paper_ballot' | 'needs_help';
+
+export interface CanvassVisitTable {
+  id: Generated<string>;
+  meeting_id: string;
+  voter_key: string;
+  status: CanvassStatus;
+  note: string | null;
+  set_by: string;
+  set_at: Date;
 }

@@ -31,6 +31,8 @@ export type Action =
   | 'proxy.manage'
   | 'electorate.lookup'
   | 'attachment.manage'
+  | 'canvass.manage'
+  | 'canvass.reveal_phone'
   | 'petition.sign'
   | 'petition.read'
   | 'webhook.manage'
@@ -99,6 +101,11 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'electorate.lookup': [committeeOfEstate, organiserOfEstate],
   // Scans of paper ballots and written proxies (signatures, names): those who enter and approve them, and the township that oversees.
   'attachment.manage': [staffOfTownship, committeeOfEstate, organiserOfEstate],
+  // Canvassing (扫楼): who has not voted, with masked names and phones, what was found at the door,
+  // walking lists and reminders to chosen voters — the organisers who walk the estate.
+  'canvass.manage': [committeeOfEstate, organiserOfEstate],
+  // A full phone number, to call a voter: the same people, each reveal written to the audit log.
+  'canvass.reveal_phone': [committeeOfEstate, organiserOfEstate],
   'petition.sign': [ownerInEstate],
   'petition.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
   // Subscribing to events is reading them: a registered system may subscribe within its own scope.

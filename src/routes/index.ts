@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import apiClients from './api-clients.ts';
 import attachments from './attachments.ts';
 import auth from './auth.ts';
+import canvass from './canvass.ts';
 import estates from './estates.ts';
 import health from './health.ts';
 import localAdmin from './local-admin.ts';
@@ -35,6 +36,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(meetings);
       await v1.register(paperAndProxies);
       await v1.register(attachments);
+      await v1.register(canvass);
       await v1.register(petitions);
       await v1.register(webhooks);
       await v1.register(results);

@@ -16,7 +16,7 @@ import {
 } from '../voting/paper-and-proxies.ts';
 import { findVoters, type VoterRef } from '../voting/electorate-lookup.ts';
 import { holdsProxy, proxiesVisibleTo } from '../voting/proxy-visibility.ts';
-import { bearerSecurity, receiptSchema, phoneSchema, unitFields, unitKindSchema, uuidParam } from './schemas.ts';
+import { bearerSecurity, floorSchema, receiptSchema, phoneSchema, unitFields, unitKindSchema, uuidParam } from './schemas.ts';
 
 const documentRef = z
   .object({
@@ -180,11 +180,7 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
             registryNo: z.string().trim().min(1).max(100).optional(),
             building: z.string().trim().min(1).max(100).optional(),
             stair: z.string().trim().min(1).max(100).optional(),
-            floor: z
-              .string()
-              .regex(/^[1-9][0-9]{0,2}$/, 'expected a floor number, e.g. 12')
-              .optional()
-              .describe('Rooms numbered floor then two digits: 12 finds 1201…1299'),
+            floor: floorSchema.optional(),
             room: z.string().trim().min(1).max(100).optional(),
             name: z.string().trim().min(1).max(100).optional().describe('A name, full or masked: matched by its masked form (张三 → 张*)'),
             limit: z.coerce.number().int().min(1).max(200).default(50),

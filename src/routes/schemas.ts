@@ -47,3 +47,9 @@ export const unitKindSchema = z.enum(['residential', 'commercial', 'parking']);
 
 /** How strongly a binding of an account to an owner was established, weakest first (README "Identity assurance"). */
 export const assuranceLevelSchema = z.enum(ASSURANCE_LEVELS).meta({ id: 'AssuranceLevel' });
+
+/** A floor of a building, read from room numbers (floor then two digits: src/voting/electorate-lookup.ts, unitPlaceFilters). */
+export const floorSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,2}$/, 'expected a floor number, e.g. 12')
+  .describe('Rooms numbered floor then two digits: 12 finds 1201…1299');

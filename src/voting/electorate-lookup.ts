@@ -65,8 +65,11 @@ export interface ElectorateVoterView {
   }[];
 }
 
-/** A unit as it stood at opening, matched by `eu` columns. */
-function unitFilters(query: ElectorateQuery, meetingId: string, estateId: string) {
+/**
+ * Where a unit is, as it stood at opening, matched by `eu` (electorate_units) columns: the one
+ * home of how a floor is read from a room number — the lookup and canvassing (扫楼) both filter by it.
+ */
+export function unitPlaceFilters(query: Pick<ElectorateQuery, 'registryNo' | 'building' | 'stair' | 'floor' | 'room'>) {
   const parts = [];
   if (query.registryNo !== undefined) parts.push(sql`eu.registry_no = ${query.registryNo}`);
   if (query.building !== undefined) parts.push(sql`eu.building = ${query.building}`);
@@ -74,6 +77,12 @@ function unitFilters(query: ElectorateQuery, meetingId: string, estateId: string
   if (query.room !== undefined) parts.push(sql`eu.room = ${query.room}`);
   // The floor is validated as digits by the route, so it is safe inside the pattern.
   if (query.floor !== undefined) parts.push(sql`eu.room ~ ${`^${query.floor}[0-9]{2}$`}`);
+  return parts;
+}
+
+/** A unit as it stood at opening, matched by `eu` columns. */
+function unitFilters(query: ElectorateQuery, meetingId: string, estateId: string) {
+  const parts = unitPlaceFilters(query);
   if (query.name !== undefined) {
     // The estate's owners whose masked name equals the query's: the same length, and the same kept
     // characters (how many are kept is maskedParts' rule, by the owner's kind).

@@ -169,14 +169,16 @@ export async function markReminded(trx: Kysely<DB>, meetingId: string, now: Date
  * The owners of voters who have not voted on every motion they may vote on,
  * less those who opted out of reminders and those already reminded of this
  * meeting since `dayStart` (at most one reminder per owner, meeting and local day).
+ * `voterKeys`: only these voters (organisers reminding a chosen few while canvassing).
  */
-export async function ownersToRemind(trx: Kysely<DB>, meetingId: string, dayStart: Date): Promise<string[]> {
+export async function ownersToRemind(trx: Kysely<DB>, meetingId: string, dayStart: Date, voterKeys?: readonly string[]): Promise<string[]> {
+  const chosen = voterKeys === undefined ? sql`` : sql` and v.voter_key = any(${sql.val([...voterKeys])}::text[])`;
   const { rows } = await sql<{ owner_id: string }>`
       select distinct o.owner_id
       from motions mo
       join electorate_voters v on v.motion_id = mo.id
       cross join lateral unnest(v.owners) as o(owner_id)
-      where mo.meeting_id = ${meetingId}
+      where mo.meeting_id = ${meetingId}${chosen}
         and not exists (select 1 from current_ballots cb where cb.motion_id = mo.id and cb.voter_id = v.id)
         and not exists (select 1 from owner_message_preferences p where p.owner_id = o.owner_id and not p.reminders)
         and not exists (select 1 from notifications n

@@ -1165,6 +1165,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/meetings/{meetingId}/canvass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The voters of an open meeting who have not voted, by building, stairwell and floor, in walking order (committee members and organisers)
+         * @description Names and phones masked. A voter (one head, R1.2) is placed at the first of its units that matches the filters. `status` filters by what was last found at the door (`none`: no visit yet). Pages are numbered from 1.
+         */
+        get: operations["listCanvass"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/canvass/walking-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Walking lists to print (扫楼名单): per building, its voters who have not voted, with masked names and last status */
+        get: operations["getWalkingLists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/canvass/voters/{voterId}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A voter’s recorded visits, newest first */
+        get: operations["listCanvassVisits"];
+        put?: never;
+        /** Record what was found at a voter’s door; it becomes the voter’s status, earlier ones are kept */
+        post: operations["recordCanvassVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/canvass/owners/{ownerId}/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The full registry phone of one owner of the meeting’s electorate, to call them; each reveal is written to the audit log
+         * @description No body. Answered for an open meeting only; an owner without a phone in the registry is not found.
+         */
+        post: operations["revealCanvassPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/canvass/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind chosen voters who have not voted (R6.2: not those who opted out or were reminded today; SMS keep quiet hours and the daily ceiling) */
+        post: operations["remindCanvassVoters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/estates/{estateId}/petitions": {
         parameters: {
             query?: never;
@@ -1569,6 +1661,58 @@ export interface components {
             refreshToken?: string;
             /** Format: uuid */
             accountId: string;
+        };
+        /**
+         * @description What was found at the door: visited 已上门, not_home 不在家, refused 拒绝, lives_elsewhere 人户分离, paper_ballot 将交纸质票, needs_help 需要协助
+         * @enum {string}
+         */
+        CanvassStatusInput: "visited" | "not_home" | "refused" | "lives_elsewhere" | "paper_ballot" | "needs_help";
+        CanvassVisitInput: {
+            status: components["schemas"]["CanvassStatusInput"];
+            note: string | null;
+            /** @description The organiser who recorded it */
+            setBy: {
+                /** Format: uuid */
+                accountId: string;
+                /** @description Masked: 138****1234 */
+                phone: string;
+            };
+            /** Format: date-time */
+            setAt: string;
+        };
+        CanvassVoterInput: {
+            /**
+             * Format: uuid
+             * @description The voter on the meeting’s first motion: what statuses, reminders (and paper ballots of that motion) name
+             */
+            voterId: string;
+            /** @description The developer’s units (R1.2: one head) */
+            developer: boolean;
+            owners: {
+                /** Format: uuid */
+                id: string;
+                /** @description Masked: 张* */
+                name: string;
+                /** @enum {string} */
+                kind: "person" | "organisation";
+                /** @description Masked: 138****1234; the full number only through POST …/canvass/owners/{ownerId}/phone */
+                phone: string | null;
+            }[];
+            /** @description The voter’s units (the first ten), in walking order */
+            units: {
+                building: string;
+                stair: string | null;
+                room: string;
+            }[];
+            unitCount: number;
+            /** @description Motions open to the voter (or the chosen motion) */
+            motions: number;
+            /** @description Of those, how many it has voted on */
+            voted: number;
+            /** @description What was last found at the door; null: no visit recorded */
+            latest: components["schemas"]["CanvassVisitInput"] | null;
+            /** @description Visits recorded, the latest included */
+            visits: number;
         };
         EstateInput: {
             /** Format: uuid */
@@ -2798,6 +2942,58 @@ export interface components {
             refreshToken?: string;
             /** Format: uuid */
             accountId: string;
+        };
+        /**
+         * @description What was found at the door: visited 已上门, not_home 不在家, refused 拒绝, lives_elsewhere 人户分离, paper_ballot 将交纸质票, needs_help 需要协助
+         * @enum {string}
+         */
+        CanvassStatus: "visited" | "not_home" | "refused" | "lives_elsewhere" | "paper_ballot" | "needs_help";
+        CanvassVisit: {
+            status: components["schemas"]["CanvassStatus"];
+            note: string | null;
+            /** @description The organiser who recorded it */
+            setBy: {
+                /** Format: uuid */
+                accountId: string;
+                /** @description Masked: 138****1234 */
+                phone: string;
+            };
+            /** Format: date-time */
+            setAt: string;
+        };
+        CanvassVoter: {
+            /**
+             * Format: uuid
+             * @description The voter on the meeting’s first motion: what statuses, reminders (and paper ballots of that motion) name
+             */
+            voterId: string;
+            /** @description The developer’s units (R1.2: one head) */
+            developer: boolean;
+            owners: {
+                /** Format: uuid */
+                id: string;
+                /** @description Masked: 张* */
+                name: string;
+                /** @enum {string} */
+                kind: "person" | "organisation";
+                /** @description Masked: 138****1234; the full number only through POST …/canvass/owners/{ownerId}/phone */
+                phone: string | null;
+            }[];
+            /** @description The voter’s units (the first ten), in walking order */
+            units: {
+                building: string;
+                stair: string | null;
+                room: string;
+            }[];
+            unitCount: number;
+            /** @description Motions open to the voter (or the chosen motion) */
+            motions: number;
+            /** @description Of those, how many it has voted on */
+            voted: number;
+            /** @description What was last found at the door; null: no visit recorded */
+            latest: components["schemas"]["CanvassVisit"] | null;
+            /** @description Visits recorded, the latest included */
+            visits: number;
         };
         Estate: {
             /** Format: uuid */
@@ -9817,6 +10013,528 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCanvass: {
+        parameters: {
+            query?: {
+                /** @description Not voted on this motion; without it: not voted on at least one motion open to the voter */
+                motionId?: string;
+                building?: string;
+                stair?: string;
+                /** @description Rooms numbered floor then two digits: 12 finds 1201…1299 */
+                floor?: string;
+                status?: components["schemas"]["CanvassStatusInput"] | "none";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** @description The buildings of the meeting’s electorate, to choose from */
+                        buildings: string[];
+                        items: components["schemas"]["CanvassVoter"][];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWalkingLists: {
+        parameters: {
+            query?: {
+                /** @description Not voted on this motion; without it: not voted on at least one motion open to the voter */
+                motionId?: string;
+                building?: string;
+                stair?: string;
+                /** @description Rooms numbered floor then two digits: 12 finds 1201…1299 */
+                floor?: string;
+            };
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        estate: string;
+                        meeting: string;
+                        /** @description Local time of the estate, YYYY-MM-DD HH:MM */
+                        printedAt: string;
+                        /** @description Local time of the estate, YYYY-MM-DD HH:MM */
+                        votingCloses: string;
+                        total: number;
+                        buildings: {
+                            building: string;
+                            rows: {
+                                /** @description The voter’s units */
+                                place: string;
+                                /** @description Masked */
+                                names: string;
+                                status: components["schemas"]["CanvassStatus"] | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCanvassVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                voterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CanvassVisit"][];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCanvassVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                voterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status: components["schemas"]["CanvassStatusInput"];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CanvassVisit"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revealCanvassPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ownerId: string;
+                        /** @description Masked */
+                        name: string;
+                        phone: string;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remindCanvassVoters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    voterIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Voters chosen */
+                        chosen: number;
+                        /** @description Owners reminded: the owners of the chosen voters, less those who voted meanwhile, opted out, or were reminded today */
+                        reminded: number;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'meetings/:meetingId/print', name: 'meeting-print', component: () => import('./pages/meetings/NoticePrintPage.vue') },
       { path: 'cockpit/:meetingId?', name: 'cockpit', component: () => import('./pages/cockpit/CockpitPage.vue') },
       { path: 'canvass/:meetingId?', name: 'canvass', component: () => import('./pages/canvass/CanvassPage.vue') },
+      { path: 'canvass/:meetingId/print', name: 'canvass-print', component: () => import('./pages/canvass/WalkingListPage.vue') },
       { path: 'paper/:meetingId?', name: 'paper', component: () => import('./pages/paper/PaperPage.vue') },
       { path: 'results/:meetingId?', name: 'results', component: () => import('./pages/results/ResultsPage.vue') },
       { path: 'petitions', name: 'petitions', component: () => import('./pages/petitions/PetitionsPage.vue') },
