@@ -15,6 +15,7 @@ import * as m0013 from './0013_ballot_rules.ts';
 import * as m0014 from './0014_messages.ts';
 import * as m0015 from './0015_identity_assurance.ts';
 import * as m0016 from './0016_ballot_confirmations.ts';
+import * as m0017 from './0017_attachments.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0014_messages': m0014,
   '0015_identity_assurance': m0015,
   '0016_ballot_confirmations': m0016,
+  '0017_attachments': m0017,
 };

@@ -511,6 +511,19 @@ export interface FilingEventTable {
   reference: string | null;
 }
 
+/** A file kept with an estate's records (0017): a ballot's scan, a written proxy. */
+export interface AttachmentTable {
+  id: Generated<string>;
+  estate_id: string;
+  content_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  sha256: string;
+  name: string;
+  content: Buffer;
+  uploaded_by: string;
+  created_at: Date;
+}
+
 export interface DB {
   townships: TownshipTable;
   estates: EstateTable;
@@ -556,6 +569,7 @@ export interface DB {
   filings: FilingTable;
   filing_events: FilingEventTable;
   tally_discrepancies: TallyDiscrepancyTable;
+  attachments: AttachmentTable;
 }
 
 export type Township = Selectable<TownshipTable>;

@@ -30,6 +30,7 @@ export type Action =
   | 'paper.enter'
   | 'proxy.manage'
   | 'electorate.lookup'
+  | 'attachment.manage'
   | 'petition.sign'
   | 'petition.read'
   | 'webhook.manage'
@@ -96,6 +97,8 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   // Finding a voter (id, units, masked names, whether and how they voted — never their choice):
   // those who enter paper ballots and register proxies for them.
   'electorate.lookup': [committeeOfEstate, organiserOfEstate],
+  // Scans of paper ballots and written proxies (signatures, names): those who enter and approve them, and the township that oversees.
+  'attachment.manage': [staffOfTownship, committeeOfEstate, organiserOfEstate],
   'petition.sign': [ownerInEstate],
   'petition.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
   // Subscribing to events is reading them: a registered system may subscribe within its own scope.

@@ -14,6 +14,7 @@ export const OPENAPI_TAGS = [
   { name: 'owners', description: 'The signed-in person: verification as an owner, holdings and voting weight' },
   { name: 'meetings', description: 'Meetings of the owners’ assembly and their motions, from the notice to the result' },
   { name: 'ballots', description: 'Casting and changing ballots; paper ballots and proxies' },
+  { name: 'attachments', description: 'Files kept with an estate’s records: scans of paper ballots and written proxies' },
   { name: 'petitions', description: 'Owners’ petitions and their progress against 20 % of area and heads' },
   { name: 'messages', description: 'Messages to owners and bodies: the inbox, reminder preferences, a meeting’s SMS deliveries and re-sending' },
   { name: 'webhooks', description: 'Events delivered to other systems: subscriptions, signed deliveries, retries and replays' },

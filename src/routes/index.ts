@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import apiClients from './api-clients.ts';
+import attachments from './attachments.ts';
 import auth from './auth.ts';
 import estates from './estates.ts';
 import health from './health.ts';
@@ -33,6 +34,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(messages);
       await v1.register(meetings);
       await v1.register(paperAndProxies);
+      await v1.register(attachments);
       await v1.register(petitions);
       await v1.register(webhooks);
       await v1.register(results);
