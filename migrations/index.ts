@@ -17,6 +17,7 @@ import * as m0015 from './0015_identity_assurance.ts';
 import * as m0016 from './0016_ballot_confirmations.ts';
 import * as m0017 from './0017_attachments.ts';
 import * as m0018 from './0018_canvass.ts';
+import * as m0019 from './0019_paper_double_entry.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0016_ballot_confirmations': m0016,
   '0017_attachments': m0017,
   '0018_canvass': m0018,
+  '0019_paper_double_entry': m0019,
 };

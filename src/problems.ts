@@ -15,6 +15,7 @@ export const PROBLEM_TYPES = {
   'face-verification-unavailable': { status: 409, title: 'Face verification is not available here' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'request-timeout': { status: 408, title: 'The request was not received in time' },
+  'paper-entries-differ': { status: 409, title: 'The second entry of the paper ballot differs from the first; it is not confirmed' },
   'tally-discrepancy': { status: 409, title: "The SQL totals and the engine's recount of the sealed record disagree; the result is held" },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'uri-too-long': { status: 414, title: 'A part of the URL is too long' },

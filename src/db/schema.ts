@@ -331,6 +331,11 @@ export interface PaperEntryTable {
   decided_by: string | null;
   decided_at: NullableTimestamp;
   ballot_id: string | null;
+  /** The last double-entry check that disagreed (0019): what the second organiser read, who, when; null until one did. */
+  check_choice: ColumnType<unknown, string | null | undefined, string | null>;
+  check_spoiled: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  checked_by: ColumnType<string | null, string | null | undefined, string | null>;
+  checked_at: NullableTimestamp;
 }
 
 export interface ProxyTable {

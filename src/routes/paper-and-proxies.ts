@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
 import type { Action } from '../identity/permissions.ts';
 import { accountOf } from '../identity/principal.ts';
-import { problemResponses } from '../problems.ts';
+import { ProblemError, problemResponses } from '../problems.ts';
 import {
   approveProxy,
   castProxyBallot,
@@ -18,12 +18,22 @@ import { findVoters, type VoterRef } from '../voting/electorate-lookup.ts';
 import { holdsProxy, proxiesVisibleTo } from '../voting/proxy-visibility.ts';
 import { bearerSecurity, floorSchema, receiptSchema, phoneSchema, unitFields, unitKindSchema, uuidParam } from './schemas.ts';
 
-const documentRef = z
-  .object({
-    url: z.url({ protocol: /^https?$/ }),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the scan, 64 hex digits'),
-  })
-  .strict();
+/** A scan: an attachment kept in the estate (POST /v1/estates/{estateId}/attachments), or one kept elsewhere cited by URL and digest. */
+const documentRef = z.union([
+  z.object({ attachmentId: z.uuid().describe('An attachment of the meeting’s estate; its URL and SHA-256 are kept') }).strict(),
+  z
+    .object({
+      url: z.url({ protocol: /^https?$/ }),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the scan, 64 hex digits'),
+    })
+    .strict(),
+]);
+
+const differenceSchema = z.object({
+  field: z.enum(['spoiled', 'choice']),
+  first: z.unknown().describe('The first entry’s reading'),
+  second: z.unknown().describe('The confirming entry’s reading'),
+});
 
 const choiceSchema = z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).max(50)]);
 
@@ -32,15 +42,19 @@ const paperSchema = z
     id: z.uuid(),
     motionId: z.uuid(),
     voterId: z.uuid(),
-    choice: z.unknown(),
+    choice: z.unknown().describe('Blind while pending: null to anyone but the organiser who entered it, until a check disagrees'),
     spoiled: z.boolean(),
-    scan: z.object({ url: z.string(), sha256: z.string() }),
+    scan: z.object({ url: z.string().describe('An attachment’s download path, or the URL given'), sha256: z.string() }),
     signedBy: z.uuid().nullable().describe('The owner who signed the paper'),
     status: z.enum(['pending', 'confirmed', 'rejected']),
     enteredBy: z.uuid(),
     enteredAt: z.iso.datetime(),
     decidedBy: z.uuid().nullable(),
     ballotId: z.uuid().nullable(),
+    check: z
+      .object({ choice: z.unknown(), spoiled: z.boolean(), checkedBy: z.uuid(), checkedAt: z.iso.datetime(), differences: z.array(differenceSchema) })
+      .nullable()
+      .describe('While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did'),
   })
   .meta({ id: 'PaperBallot' });
 
@@ -218,53 +232,101 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { meeting } = await meetingFor(request, request.params.meetingId, 'paper.enter');
-      return { items: await listPaperEntries(db(), meeting.id) };
+      const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'paper.enter');
+      return { items: await listPaperEntries(db(), meeting.id, accountId) };
     },
   );
 
-  for (const decision of ['confirm', 'reject'] as const) {
-    app.post(
-      `/meetings/:meetingId/paper-ballots/:entryId/${decision}`,
-      {
-        ...secured,
-        schema: {
-          operationId: decision === 'confirm' ? 'confirmPaperBallot' : 'rejectPaperBallot',
-          tags: ['ballots'],
-          summary:
-            decision === 'confirm'
-              ? 'Confirm a paper ballot (a second organiser): it becomes the voter’s current ballot'
-              : 'Reject a paper ballot entry, with the reason',
-          description:
-            'The body is optional: send none (no Content-Type either), `{}`' + (decision === 'reject' ? ' or `{"reason": "签名不符"}`.' : '.'),
-          security: bearerSecurity,
-          params: meetingParams.extend({ entryId: uuidParam('a paper ballot') }),
-          // Like approving a proxy, deciding needs no body: a request without one (Fastify reads it as null) is {}.
-          body: z.preprocess(
-            (body) => body ?? {},
-            z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict(),
-          ).optional(),
-          response: {
-            200: z.object({ entry: paperSchema, receipt: receiptSchema.nullable() }),
-            ...problemResponses(400, 401, 403, 404, 409),
-          },
+  app.post(
+    '/meetings/:meetingId/paper-ballots/:entryId/confirm',
+    {
+      ...secured,
+      schema: {
+        operationId: 'confirmPaperBallot',
+        tags: ['ballots'],
+        summary: 'Confirm a paper ballot by double entry (a second organiser): when both entries agree it becomes the voter’s current ballot',
+        description:
+          'The confirming organiser enters the paper again without seeing the first entry (pending choices are blind to them): `choice`, or ' +
+          '`spoiled: true`. The service compares the two readings (a multiple choice in any order). Alike: the ballot is written (200). ' +
+          'Otherwise nothing counts and the answer is 409 `paper-entries-differ` with `differences` (each field with the first and second ' +
+          'reading) and the `entry`, which stays pending with the check kept on it: look at the scan, then confirm again, or reject the entry ' +
+          'and enter it anew. Until issue 16 the body was optional: a confirmation without the second reading is now refused (400).',
+        security: bearerSecurity,
+        params: meetingParams.extend({ entryId: uuidParam('a paper ballot') }),
+        body: z
+          .object({
+            choice: choiceSchema.optional().describe('The choice read off the paper, entered again'),
+            spoiled: z.boolean().default(false).describe('true: the paper is spoiled (废票)'),
+            reason: z.string().trim().min(1).max(500).optional(),
+          })
+          .strict()
+          .refine((b) => b.spoiled || b.choice !== undefined, { message: 'enter the paper’s choice again (or spoiled: true)', path: ['choice'] })
+          .refine((b) => !(b.spoiled && b.choice !== undefined), { message: 'a spoiled paper has no choice', path: ['choice'] }),
+        response: {
+          200: z.object({ entry: paperSchema, receipt: receiptSchema }),
+          ...problemResponses(400, 401, 403, 404, 409),
         },
       },
-      async (request) => {
-        const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'paper.enter');
-        return inTransaction(db(), (trx) =>
-          decidePaperBallot(trx, {
-            meetingId: meeting.id,
-            entryId: request.params.entryId,
-            accountId,
-            confirm: decision === 'confirm',
-            ...(request.body?.reason === undefined ? {} : { reason: request.body.reason }),
-            now,
-          }),
-        );
+    },
+    async (request) => {
+      const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'paper.enter');
+      const { spoiled, choice, reason } = request.body;
+      const decided = await inTransaction(db(), (trx) =>
+        decidePaperBallot(trx, {
+          meetingId: meeting.id,
+          entryId: request.params.entryId,
+          accountId,
+          confirm: true,
+          check: { choice: spoiled ? null : (choice ?? null), spoiled },
+          ...(reason === undefined ? {} : { reason }),
+          now,
+        }),
+      );
+      // The disagreement is kept (the transaction committed); the answer says that nothing was confirmed, and where the readings differ.
+      if (decided.receipt === null) {
+        throw new ProblemError('paper-entries-differ', 'The two entries of this paper ballot differ; look at the scan and enter it again, or reject it', {
+          differences: decided.differences,
+          entry: decided.entry,
+        });
+      }
+      return { entry: decided.entry, receipt: decided.receipt };
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/paper-ballots/:entryId/reject',
+    {
+      ...secured,
+      schema: {
+        operationId: 'rejectPaperBallot',
+        tags: ['ballots'],
+        summary: 'Reject a paper ballot entry, with the reason (a second organiser)',
+        description: 'The body is optional: send none (no Content-Type either), `{}` or `{"reason": "签名不符"}`.',
+        security: bearerSecurity,
+        params: meetingParams.extend({ entryId: uuidParam('a paper ballot') }),
+        // Like approving a proxy, rejecting needs no body: a request without one (Fastify reads it as null) is {}.
+        body: z.preprocess((body) => body ?? {}, z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict()).optional(),
+        response: {
+          200: z.object({ entry: paperSchema, receipt: z.null() }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
       },
-    );
-  }
+    },
+    async (request) => {
+      const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'paper.enter');
+      const decided = await inTransaction(db(), (trx) =>
+        decidePaperBallot(trx, {
+          meetingId: meeting.id,
+          entryId: request.params.entryId,
+          accountId,
+          confirm: false,
+          ...(request.body?.reason === undefined ? {} : { reason: request.body.reason }),
+          now,
+        }),
+      );
+      return { entry: decided.entry, receipt: null };
+    },
+  );
 
   app.post(
     '/meetings/:meetingId/proxies',

@@ -8,7 +8,9 @@ import { castBallot, checkBallot, type OrganisedBallot, type Receipt, requireOpe
 import { grantorVoters, resolveVoter, type VoterRef } from './electorate-lookup.ts';
 import { type Choice, requireValidChoice } from './motion-terms.ts';
 import { requireMotionTerms } from './motion-terms-store.ts';
-import { insertPaperEntry, lockPaperEntry, type PaperEntryRow, paperEntriesOf, storePaperDecision } from './paper-ballots-repository.ts';
+import { requireAttachment } from '../attachments/attachments.ts';
+import { insertPaperEntry, lockPaperEntry, type PaperEntryRow, paperEntriesOf, storePaperCheck, storePaperDecision } from './paper-ballots-repository.ts';
+import { differencesBetween, type PaperDifference, type PaperReading } from './paper-double-entry.ts';
 import {
   anyProxyHeld,
   approvedProxiesOfHolder,
@@ -45,14 +47,35 @@ export interface PaperEntryView {
   enteredAt: string;
   decidedBy: string | null;
   ballotId: string | null;
+  /** The last confirming entry that read the paper otherwise (double entry), while the entry is pending; else null. */
+  check: { choice: unknown; spoiled: boolean; checkedBy: string; checkedAt: string; differences: PaperDifference[] } | null;
 }
 
-export function paperView(r: PaperEntryRow): PaperEntryView {
+const readingOf = (choice: unknown, spoiled: boolean): PaperReading => ({ choice: spoiled ? null : (choice as Choice | null), spoiled });
+
+/**
+ * An entry as the asker may see it. Double entry is blind: until the entry is
+ * decided, its choice is shown only to the organiser who typed it (`viewer`
+ * undefined: the one entering or deciding, who may see it). A check that
+ * disagreed shows both readings — the difference must be seen to be resolved.
+ */
+export function paperView(r: PaperEntryRow, viewer?: string): PaperEntryView {
+  const blind = r.status === 'pending' && viewer !== undefined && viewer !== r.entered_by;
+  const check =
+    r.status === 'pending' && r.checked_by !== null && r.checked_at !== null
+      ? {
+          choice: r.check_choice,
+          spoiled: r.check_spoiled === true,
+          checkedBy: r.checked_by,
+          checkedAt: r.checked_at.toISOString(),
+          differences: differencesBetween(readingOf(r.choice, r.spoiled), readingOf(r.check_choice, r.check_spoiled === true)),
+        }
+      : null;
   return {
     id: r.id,
     motionId: r.motion_id,
     voterId: r.voter_id,
-    choice: r.choice,
+    choice: blind && check === null ? null : r.choice,
     spoiled: r.spoiled,
     scan: { url: r.scan_url, sha256: r.scan_sha256 },
     signedBy: r.signed_by,
@@ -61,7 +84,18 @@ export function paperView(r: PaperEntryRow): PaperEntryView {
     enteredAt: r.entered_at.toISOString(),
     decidedBy: r.decided_by,
     ballotId: r.ballot_id,
+    check,
   };
+}
+
+/** A scan cited by URL and digest, or an attachment kept in the estate (POST /v1/estates/{id}/attachments). */
+export type DocumentRef = { url: string; sha256: string } | { attachmentId: string };
+
+/** The URL and SHA-256 a record keeps of its scan; an attachment must be the estate's own. */
+async function documentOf(trx: Kysely<DB>, estateId: string, ref: DocumentRef, path: string): Promise<{ url: string; sha256: string }> {
+  if ('url' in ref) return ref;
+  const attachment = await requireAttachment(trx, estateId, ref.attachmentId, `${path}.attachmentId`);
+  return { url: attachment.url, sha256: attachment.sha256 };
 }
 
 /**
@@ -78,7 +112,7 @@ export async function enterPaperBallot(
     voter: VoterRef;
     choice: Choice | null;
     spoiled: boolean;
-    scan: { url: string; sha256: string };
+    scan: DocumentRef;
     /** The owner who signed the paper: one of the voter's owners. */
     signedBy: string | null;
     accountId: string;
@@ -91,12 +125,13 @@ export async function enterPaperBallot(
   const ballot = { meetingId: input.meetingId, motionId: input.motionId, voterId, choice: input.choice, spoiled: input.spoiled, accountId: input.accountId };
   await checkBallot(trx, paperBallot({ ...ballot, ownerId: input.signedBy, at }), 'body.signedBy');
   if (!input.spoiled) requireValidChoice(motion, input.choice);
+  const scan = await documentOf(trx, meeting.estate_id, input.scan, 'body.scan');
   const row = await insertPaperEntry(trx, {
     motionId: input.motionId,
     voterId,
     choice: JSON.stringify(input.spoiled ? null : input.choice),
     spoiled: input.spoiled,
-    scan: input.scan,
+    scan,
     signedBy: input.signedBy,
     enteredBy: input.accountId,
     enteredAt: at,
@@ -106,7 +141,7 @@ export async function enterPaperBallot(
     actor: `account:${input.accountId}`,
     action: 'paper_ballot.entered',
     subject: `paper:${row.id}`,
-    data: { motionId: input.motionId, voterId, spoiled: input.spoiled, scanSha256: input.scan.sha256, signedBy: input.signedBy },
+    data: { motionId: input.motionId, voterId, spoiled: input.spoiled, scanSha256: scan.sha256, signedBy: input.signedBy },
   }, at);
   return paperView(row);
 }
@@ -114,11 +149,17 @@ export async function enterPaperBallot(
 /** A paper ballot as cast_ballots takes it: the signatory's vote (R4.4), entered by one organiser and confirmed by another. */
 const paperBallot = (ballot: Omit<OrganisedBallot, 'channel' | 'proxyId'>): OrganisedBallot => ({ ...ballot, channel: 'paper' });
 
-/** The second organiser's check: confirming writes the ballot; rejecting records why. */
+/**
+ * The second organiser's decision. Confirming is double entry: they type the
+ * paper again without having seen the first entry (`check`), and only when
+ * both read it alike is the ballot written. When they differ nothing counts;
+ * the check is kept on the entry and the differences answered, for the paper
+ * to be looked at again. Rejecting records why.
+ */
 export async function decidePaperBallot(
   trx: Transaction<DB>,
-  input: { meetingId: string; entryId: string; accountId: string; confirm: boolean; reason?: string; now: () => Date },
-): Promise<{ entry: PaperEntryView; receipt: Receipt | null }> {
+  input: { meetingId: string; entryId: string; accountId: string; confirm: boolean; check?: PaperReading; reason?: string; now: () => Date },
+): Promise<{ entry: PaperEntryView; receipt: Receipt | null; differences: PaperDifference[] }> {
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
   const entry = await lockPaperEntry(trx, input.meetingId, input.entryId);
   if (!entry) throw new ProblemError('not-found', 'No such paper ballot in this meeting');
@@ -128,8 +169,28 @@ export async function decidePaperBallot(
   }
   let receipt: Receipt | null = null;
   if (input.confirm) {
+    if (input.check === undefined) throw new ProblemError('validation-failed', 'Confirming needs the paper entered again', { errors: [{ path: 'body.choice', message: 'enter the paper’s choice again (or spoiled: true)' }] });
+    const { motion } = await requireMotionTerms(trx, input.meetingId, entry.motion_id);
+    if (!input.check.spoiled) requireValidChoice(motion, input.check.choice, 'body.choice');
+    const differences = differencesBetween(readingOf(entry.choice, entry.spoiled), input.check);
+    if (differences.length > 0) {
+      const row = await storePaperCheck(trx, entry.id, {
+        choice: JSON.stringify(input.check.spoiled ? null : input.check.choice),
+        spoiled: input.check.spoiled,
+        checkedBy: input.accountId,
+        checkedAt: at,
+      });
+      await appendAudit(trx, {
+        chain: estateChain(meeting.estate_id),
+        actor: `account:${input.accountId}`,
+        action: 'paper_ballot.entries_differ',
+        subject: `paper:${entry.id}`,
+        data: { fields: differences.map((d) => d.field) },
+      }, at);
+      return { entry: paperView(row), receipt: null, differences };
+    }
     const choice = entry.choice as Choice | null;
-    if (!entry.spoiled) requireValidChoice((await requireMotionTerms(trx, input.meetingId, entry.motion_id)).motion, choice);
+    if (!entry.spoiled) requireValidChoice(motion, choice);
     receipt = await castBallot(
       trx,
       paperBallot({
@@ -156,9 +217,9 @@ export async function decidePaperBallot(
     actor: `account:${input.accountId}`,
     action: input.confirm ? 'paper_ballot.confirmed' : 'paper_ballot.rejected',
     subject: `paper:${entry.id}`,
-    data: { ballotId: receipt?.ballotId ?? null, reason: input.reason ?? null },
+    data: { ballotId: receipt?.ballotId ?? null, reason: input.reason ?? null, doubleEntry: input.confirm },
   }, at);
-  return { entry: paperView(row), receipt };
+  return { entry: paperView(row), receipt, differences: [] };
 }
 
 export interface ProxyView {
@@ -205,7 +266,7 @@ export async function registerProxy(
     grantorOwnerId: string;
     holderPhone: string;
     instructions: Record<string, Choice> | null;
-    document: { url: string; sha256: string };
+    document: DocumentRef;
     accountId: string;
     now: Date;
   },
@@ -217,13 +278,14 @@ export async function registerProxy(
   for (const [motionId, choice] of Object.entries(input.instructions ?? {})) {
     requireValidChoice((await requireMotionTerms(trx, input.meetingId, motionId)).motion, choice, `body.instructions.${motionId}`);
   }
+  const document = await documentOf(trx, meeting.estate_id, input.document, 'body.document');
   const holder = await accountForPhone(trx, input.holderPhone);
   const row = await insertPendingProxy(trx, {
     meetingId: input.meetingId,
     grantorOwnerId: grantor.id,
     holderAccountId: holder.id,
     instructions: input.instructions === null ? null : JSON.stringify(input.instructions),
-    document: input.document,
+    document,
     registeredBy: input.accountId,
     registeredAt: input.now,
   });
@@ -302,6 +364,7 @@ export async function listProxies(db: Kysely<DB>, meetingId: string, holderAccou
   return withVoters(db, meetingId, (await proxiesOf(db, meetingId, holderAccountId)).map(proxyView));
 }
 
-export async function listPaperEntries(db: Kysely<DB>, meetingId: string): Promise<PaperEntryView[]> {
-  return (await paperEntriesOf(db, meetingId)).map(paperView);
+/** The meeting's entries as `viewer` (an account) may see them: pending choices blind but to whoever typed them. */
+export async function listPaperEntries(db: Kysely<DB>, meetingId: string, viewer: string): Promise<PaperEntryView[]> {
+  return (await paperEntriesOf(db, meetingId)).map((row) => paperView(row, viewer));
 }

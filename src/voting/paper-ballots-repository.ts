@@ -62,6 +62,20 @@ export async function storePaperDecision(
     .executeTakeFirstOrThrow();
 }
 
+/** Keeps a double-entry check that read the paper otherwise; the entry stays pending. */
+export async function storePaperCheck(
+  trx: Kysely<DB>,
+  entryId: string,
+  check: { choice: string; spoiled: boolean; checkedBy: string; checkedAt: Date },
+): Promise<PaperEntryRow> {
+  return trx
+    .updateTable('paper_entries')
+    .set({ check_choice: check.choice, check_spoiled: check.spoiled, checked_by: check.checkedBy, checked_at: check.checkedAt })
+    .where('id', '=', entryId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 /** The meeting's entries, in the order they were entered. */
 export async function paperEntriesOf(db: Kysely<DB>, meetingId: string): Promise<PaperEntryRow[]> {
   return db

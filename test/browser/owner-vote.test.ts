@@ -220,7 +220,7 @@ describe('voting from the SMS link on a phone', () => {
       payload: { voterId, choice: 'oppose', scan: { url: 'https://files.example/scan.pdf', sha256: 'd'.repeat(64) } },
     });
     expect(entered.statusCode, entered.body).toBe(201);
-    expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`, headers: bearer(committee.accessToken) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`, headers: bearer(committee.accessToken), payload: { choice: 'oppose' } })).statusCode).toBe(200);
 
     const { context, page } = await signedInPhone(owner);
     try {

@@ -61,7 +61,8 @@ const enter = (token: string, motionId: string, body: object) =>
   t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/motions/${motionId}/paper-ballots`, headers: bearer(token), payload: body });
 
 describe('confirming a paper ballot', () => {
-  it('takes no body and no content type, as approving a proxy does (a {} body still works)', async () => {
+  // Issue 16 changed confirming to double entry: it now needs the second reading, and a bare confirmation is refused.
+  it('needs the paper entered again (double entry): no body is refused; rejecting still takes none', async () => {
     const lookup = await t.app.inject({ url: `/v1/meetings/${meetingId}/electorate?registryNo=R-3`, headers: bearer(first.accessToken) });
     const voterId = lookup.json().items[0].motions.find((m: { motionId: string }) => m.motionId === motionIds[0]).voterId;
     const entered = await enter(first.accessToken, motionIds[0]!, { voterId, choice: 'agree', scan });
@@ -70,8 +71,13 @@ describe('confirming a paper ballot', () => {
     const bare = await request(t.app.server)
       .post(`/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`)
       .set('authorization', `Bearer ${second.accessToken}`);
-    expect(bare.status, bare.text).toBe(200);
-    expect(bare.body.receipt).toMatchObject({ channel: 'paper', version: 1 });
+    expect(bare.status, bare.text).toBe(400);
+    const checked = await request(t.app.server)
+      .post(`/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`)
+      .set('authorization', `Bearer ${second.accessToken}`)
+      .send({ choice: 'agree' });
+    expect(checked.status, checked.text).toBe(200);
+    expect(checked.body.receipt).toMatchObject({ channel: 'paper', version: 1 });
 
     const other = await enter(first.accessToken, motionIds[1]!, { voterId: lookup.json().items[0].motions[1].voterId, choice: 'oppose', scan });
     const withEmpty = await request(t.app.server)

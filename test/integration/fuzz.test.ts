@@ -92,6 +92,14 @@ beforeAll(async () => {
   const paper = await post(`/v1/meetings/${open.meetingId}/motions/${open.motionIds[0]}/paper-ballots`, organiser.accessToken, { voterId: voter, choice: 'oppose', scan });
   const proxy = await post(`/v1/meetings/${open.meetingId}/proxies`, organiser.accessToken, { grantorOwnerId: units[0].owners[0].id, holderPhone: '13900001111', document: scan });
   const petition = await post(`/v1/estates/${p.estateA}/petitions`, owner.accessToken, { purpose: 'temporary_meeting', title: '提议' });
+  const attachment = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${p.estateA}/attachments?name=scan.pdf`,
+      headers: { ...bearer(organiser.accessToken), 'content-type': 'application/pdf' },
+      payload: '%PDF-1.7\n%%EOF\n',
+    })
+  ).json();
   const roles = (await get(`/v1/estates/${p.estateA}/roles`, p.staffA)).items;
   const staff = await post(`/v1/townships/${p.townshipA}/staff`, p.admin, { phone: '13700000002' });
   const client = await post('/v1/api-clients', p.admin, { name: 'bureau', access: 'read', townshipIds: [p.townshipA] });
@@ -119,6 +127,7 @@ beforeAll(async () => {
     entryId: [paper.id],
     proxyId: [proxy.id],
     petitionId: [petition.id],
+    attachmentId: [attachment.id],
     unitId: [units[0].id],
     ownerId: [units[0].owners[0].id],
     voterId: [voter],

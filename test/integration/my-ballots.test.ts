@@ -117,7 +117,7 @@ describe('changes and the channel that stands', () => {
       payload: { voterId: before.voterId, choice: 'oppose', scan },
     });
     expect(entered.statusCode, entered.body).toBe(201);
-    const confirmed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`, headers: bearer(committee.accessToken) });
+    const confirmed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`, headers: bearer(committee.accessToken), payload: { choice: 'oppose' } });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     const paper = (await mine(owners.zhang.accessToken)).items[0]!;
     expect(paper).toMatchObject({ changes: 3, current: { choice: 'oppose', channel: 'paper', version: 4, byYou: false } });

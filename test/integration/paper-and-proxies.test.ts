@@ -65,20 +65,20 @@ describe('paper ballots (R4.4)', () => {
     expect(entered.json().status).toBe('pending');
     expect(await turnout()).toEqual({ area: '0.00', heads: 0 });
 
-    const self = await decide(first.accessToken, entered.json().id, 'confirm');
+    const self = await decide(first.accessToken, entered.json().id, 'confirm', { choice: 'agree' });
     expect(self.statusCode).toBe(403);
-    const confirmed = await decide(second.accessToken, entered.json().id, 'confirm');
+    const confirmed = await decide(second.accessToken, entered.json().id, 'confirm', { choice: 'agree' });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json().receipt).toMatchObject({ channel: 'paper', version: 1 });
     expect(await turnout()).toEqual({ area: '80.00', heads: 1 });
-    expect((await decide(second.accessToken, entered.json().id, 'confirm')).statusCode).toBe(409);
+    expect((await decide(second.accessToken, entered.json().id, 'confirm', { choice: 'agree' })).statusCode).toBe(409);
   });
 
   it('one ballot per voter across channels: a later paper ballot replaces an online one, visibly', async () => {
     const online = await castBallot(t, owners.wang.accessToken, meetingId, motionId, voterOf.get('王五')!, 'agree');
     expect(online.statusCode).toBe(201);
     const entered = await enter(second.accessToken, { voterId: voterOf.get('王五'), choice: 'oppose', scan });
-    const confirmed = await decide(first.accessToken, entered.json().id, 'confirm');
+    const confirmed = await decide(first.accessToken, entered.json().id, 'confirm', { choice: 'oppose' });
     expect(confirmed.json().receipt).toMatchObject({ channel: 'paper', version: 2, replaced: 'online' });
     const mine = (await myBallots(t, owners.wang.accessToken, meetingId))[0]!;
     expect(mine.current).toMatchObject({ choice: 'oppose', version: 2 });
@@ -87,7 +87,7 @@ describe('paper ballots (R4.4)', () => {
   it('a spoiled paper ballot counts as taking part only; a rejected one not at all', async () => {
     const spoiled = await enter(first.accessToken, { voterId: coOwnedVoter, spoiled: true, scan });
     expect(spoiled.statusCode).toBe(201);
-    expect((await decide(second.accessToken, spoiled.json().id, 'confirm')).statusCode).toBe(200);
+    expect((await decide(second.accessToken, spoiled.json().id, 'confirm', { spoiled: true })).statusCode).toBe(200);
     expect(await turnout()).toEqual({ area: '240.00', heads: 3 });
     const bad = await enter(first.accessToken, { voterId: voterOf.get('张三'), choice: 'agree', scan });
     const rejected = await decide(second.accessToken, bad.json().id, 'reject', { reason: '签名不符' });
@@ -231,7 +231,7 @@ describe('every channel under the same rules (issue 13: one home per rule)', () 
     const refusals = [
       await castBallot(t, owners.wang.accessToken, freshMeeting, freshMotion, voterOfOwner('王五'), 'agree'),
       await paperAt(first.accessToken, voterOfOwner('王五')),
-      await t.app.inject({ method: 'POST', url: `/v1/meetings/${freshMeeting}/paper-ballots/${pending.json().id}/confirm`, headers: bearer(second.accessToken) }),
+      await t.app.inject({ method: 'POST', url: `/v1/meetings/${freshMeeting}/paper-ballots/${pending.json().id}/confirm`, headers: bearer(second.accessToken), payload: { choice: 'agree' } }),
       await t.app.inject({
         method: 'POST',
         url: `/v1/meetings/${freshMeeting}/motions/${freshMotion}/proxy-ballots`,

@@ -143,7 +143,7 @@ describe('co-owners voting by representative (R1.4)', () => {
       method: 'POST',
       url: `/v1/meetings/${later.meetingId}/paper-ballots/${signed.json().id}/confirm`,
       headers: bearer(checker.accessToken),
-      payload: {},
+      payload: { choice: 'oppose' },
     });
     expect(confirmed.statusCode).toBe(200);
     const ballot = await db.selectFrom('ballots').select(['owner_id', 'channel']).where('id', '=', confirmed.json().receipt.ballotId).executeTakeFirstOrThrow();

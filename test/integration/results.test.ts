@@ -120,7 +120,7 @@ beforeAll(async () => {
     scan: { url: 'https://files.example/paper-1.pdf', sha256: 'c'.repeat(64) },
   });
   expect(entry.statusCode, entry.body).toBe(201);
-  expect((await post(`/v1/meetings/${meetingId}/paper-ballots/${entry.json().id}/confirm`, secondOrganiser.accessToken, {})).statusCode).toBe(200);
+  expect((await post(`/v1/meetings/${meetingId}/paper-ballots/${entry.json().id}/confirm`, secondOrganiser.accessToken, { choice: 'agree' })).statusCode).toBe(200);
   // The registry moves on after opening: the results still come from the units as they stood then.
   await importRegistry(t, p.staffA, p.estateA, registry.map((u) => (u.registryNo === 'R-5' ? { ...u, area: '999.00' } : u)));
 }, 120_000);

@@ -129,7 +129,7 @@ describe('the SMS confirmation of a vote', () => {
       payload: { voterId: wangVoter, choice: 'agree', scan },
     });
     expect(entered.statusCode, entered.body).toBe(201);
-    const confirmed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`, headers: bearer(committee.accessToken) });
+    const confirmed = await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`, headers: bearer(committee.accessToken), payload: { choice: 'agree' } });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     later(5 * SETTLE_MS);
     await run();

@@ -86,7 +86,7 @@ const routes: [Method, () => string, (() => object)?][] = [
   ['POST', () => `/v1/meetings/${ids.open}/motions/${ids.motion}/ballots`, () => ({ voterId: ids.voter, choice: 'oppose' })],
   ['POST', () => `/v1/meetings/${ids.open}/motions/${ids.motion}/paper-ballots`, () => ({ voterId: ids.voter, choice: 'oppose', scan })],
   ['GET', () => `/v1/meetings/${ids.open}/paper-ballots`],
-  ['POST', () => `/v1/meetings/${ids.open}/paper-ballots/${ids.paper}/confirm`, () => ({})],
+  ['POST', () => `/v1/meetings/${ids.open}/paper-ballots/${ids.paper}/confirm`, () => ({ choice: 'agree' })],
   ['POST', () => `/v1/meetings/${ids.open}/paper-ballots/${ids.paper}/reject`, () => ({ reason: 'x' })],
   ['POST', () => `/v1/meetings/${ids.open}/proxies`, () => ({ grantorOwnerId: ids.owner, holderPhone: '13900003333', document: scan })],
   ['POST', () => `/v1/meetings/${ids.open}/proxies/${ids.proxy}/approve`],

@@ -165,8 +165,8 @@ describe('ballots under concurrency', () => {
     }
     const before = (await db.selectFrom('ballots').select('id').where('voter_id', '=', v.voterId).execute()).length;
     const online = Array.from({ length: 20 }, (_, i) => castBallot(t, v.token, meetingId, motionId, v.voterId, i % 2 ? 'abstain' : 'agree'));
-    const paper = entries.map((id) =>
-      t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/paper-ballots/${id}/confirm`, headers: checkerHeaders, payload: {} }),
+    const paper = entries.map((id, i) =>
+      t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/paper-ballots/${id}/confirm`, headers: checkerHeaders, payload: { choice: i % 2 ? 'agree' : 'oppose' } }),
     );
     const answers = await Promise.all([...online, ...paper]);
     expect(answers.map((r) => r.statusCode).filter((s) => s !== 201 && s !== 200)).toEqual([]);

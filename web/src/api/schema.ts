@@ -1043,8 +1043,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Confirm a paper ballot (a second organiser): it becomes the voter’s current ballot
-         * @description The body is optional: send none (no Content-Type either), `{}`.
+         * Confirm a paper ballot by double entry (a second organiser): when both entries agree it becomes the voter’s current ballot
+         * @description The confirming organiser enters the paper again without seeing the first entry (pending choices are blind to them): `choice`, or `spoiled: true`. The service compares the two readings (a multiple choice in any order). Alike: the ballot is written (200). Otherwise nothing counts and the answer is 409 `paper-entries-differ` with `differences` (each field with the first and second reading) and the `entry`, which stays pending with the check kept on it: look at the scan, then confirm again, or reject the entry and enter it anew. Until issue 16 the body was optional: a confirmation without the second reading is now refused (400).
          */
         post: operations["confirmPaperBallot"];
         delete?: never;
@@ -1063,7 +1063,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reject a paper ballot entry, with the reason
+         * Reject a paper ballot entry, with the reason (a second organiser)
          * @description The body is optional: send none (no Content-Type either), `{}` or `{"reason": "签名不符"}`.
          */
         post: operations["rejectPaperBallot"];
@@ -2356,9 +2356,11 @@ export interface components {
             motionId: string;
             /** Format: uuid */
             voterId: string;
+            /** @description Blind while pending: null to anyone but the organiser who entered it, until a check disagrees */
             choice: unknown;
             spoiled: boolean;
             scan: {
+                /** @description An attachment’s download path, or the URL given */
                 url: string;
                 sha256: string;
             };
@@ -2372,6 +2374,23 @@ export interface components {
             enteredAt: string;
             decidedBy: string | null;
             ballotId: string | null;
+            /** @description While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did */
+            check: {
+                choice: unknown;
+                spoiled: boolean;
+                /** Format: uuid */
+                checkedBy: string;
+                /** Format: date-time */
+                checkedAt: string;
+                differences: {
+                    /** @enum {string} */
+                    field: "spoiled" | "choice";
+                    /** @description The first entry’s reading */
+                    first: unknown;
+                    /** @description The confirming entry’s reading */
+                    second: unknown;
+                }[];
+            } | null;
         };
         ProxyInput: {
             /** Format: uuid */
@@ -3637,9 +3656,11 @@ export interface components {
             motionId: string;
             /** Format: uuid */
             voterId: string;
+            /** @description Blind while pending: null to anyone but the organiser who entered it, until a check disagrees */
             choice: unknown;
             spoiled: boolean;
             scan: {
+                /** @description An attachment’s download path, or the URL given */
                 url: string;
                 sha256: string;
             };
@@ -3653,6 +3674,23 @@ export interface components {
             enteredAt: string;
             decidedBy: string | null;
             ballotId: string | null;
+            /** @description While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did */
+            check: {
+                choice: unknown;
+                spoiled: boolean;
+                /** Format: uuid */
+                checkedBy: string;
+                /** Format: date-time */
+                checkedAt: string;
+                differences: {
+                    /** @enum {string} */
+                    field: "spoiled" | "choice";
+                    /** @description The first entry’s reading */
+                    first: unknown;
+                    /** @description The confirming entry’s reading */
+                    second: unknown;
+                }[];
+            } | null;
         };
         Proxy: {
             /** Format: uuid */
@@ -9145,6 +9183,12 @@ export interface operations {
                     /** @default false */
                     spoiled?: boolean;
                     scan: {
+                        /**
+                         * Format: uuid
+                         * @description An attachment of the meeting’s estate; its URL and SHA-256 are kept
+                         */
+                        attachmentId: string;
+                    } | {
                         /** Format: uri */
                         url: string;
                         sha256: string;
@@ -9392,6 +9436,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The choice read off the paper, entered again */
+                    choice?: string | string[];
+                    /**
+                     * @description true: the paper is spoiled (废票)
+                     * @default false
+                     */
+                    spoiled?: boolean;
                     reason?: string;
                 };
             };
@@ -9405,7 +9456,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         entry: components["schemas"]["PaperBallot"];
-                        receipt: components["schemas"]["BallotReceipt"] | null;
+                        receipt: components["schemas"]["BallotReceipt"];
                     };
                 };
             };
@@ -9491,7 +9542,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         entry: components["schemas"]["PaperBallot"];
-                        receipt: components["schemas"]["BallotReceipt"] | null;
+                        receipt: null;
                     };
                 };
             };
@@ -9644,6 +9695,12 @@ export interface operations {
                         [key: string]: string | string[];
                     } | null;
                     document: {
+                        /**
+                         * Format: uuid
+                         * @description An attachment of the meeting’s estate; its URL and SHA-256 are kept
+                         */
+                        attachmentId: string;
+                    } | {
                         /** Format: uri */
                         url: string;
                         sha256: string;
