@@ -95,7 +95,7 @@ function firstLoad() {
   const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
   const meetingChunk = readdirSync(path.join(web, 'assets')).find((f) => /^MeetingPage-.*\.js$/.test(f));
   const meetingRoute = meetingChunk ? [...closure([`assets/${meetingChunk}`])].filter((f) => !js.has(f)) : [];
-  return { js: [...js], inline, listed: scripts.length + preloads.length, styles, meetingRoute };
+  return { js: [...js], inline, listed: scripts.length + preloads.length, styles, meetingChunk, meetingRoute };
 }
 
 // ---- the service, its estate and meeting ----
@@ -200,13 +200,14 @@ const READ_LCP = `new Promise((resolve) => {
   setTimeout(() => resolve(last && { at: last.startTime, what: (last.element ? last.element.tagName.toLowerCase() + ' “' + (last.element.textContent || '').trim().slice(0, 24) + '”' : '(removed element)') }), 200);
 })`;
 
-/** Where the time went: each request's start and end (ms since navigation), in order. */
+/** Where the time went: each request's start and end (ms since navigation) and the bytes it carried (as sent, compressed or not), in order. */
 const TIMELINE = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const name = (url) => { const u = new URL(url); return u.pathname.replace(/^\\/assets\\//, '').replace(/-[\\w-]{8}\\.(js|css)$/, '.$1'); };
-  return [['page', nav.requestStart, nav.responseEnd]]
-    .concat(performance.getEntriesByType('resource').map((r) => [name(r.name), r.startTime, r.responseEnd]))
-    .map(([n, a, b]) => n + ' ' + Math.round(a) + '–' + Math.round(b)).join(', ');
+  const size = (r) => (r.encodedBodySize / 1024).toFixed(1) + ' KB';
+  return [['page', nav.requestStart, nav.responseEnd, size(nav)]]
+    .concat(performance.getEntriesByType('resource').map((r) => [name(r.name), r.startTime, r.responseEnd, size(r)]))
+    .map(([n, a, b, kb]) => n + ' ' + Math.round(a) + '–' + Math.round(b) + ' (' + kb + ')').join(', ');
 })()`;
 
 async function meetingLcp(page: Page, context: BrowserContext, service: Service) {
@@ -291,7 +292,11 @@ if (bundle.inline.length) console.log(`      ${`index.html's inline script${bund
 console.log(`    total ${kb(firstLoadBytes)}   target ≤ ${TARGETS.firstLoadKb} KB: ${verdict(firstLoadBytes / 1024, TARGETS.firstLoadKb)}`);
 console.log(`    stylesheets (not counted): ${bundle.styles.map((f) => `${f} ${kb(gzipped(f))}`).join(', ')}`);
 const meetingBytes = bundle.meetingRoute.reduce((sum, f) => sum + gzipped(f), 0);
-console.log(`    meeting route /meetings/:id, its own chunks: ${bundle.meetingRoute.map((f) => `${f} ${kb(gzipped(f))}`).join(', ') || '(none found)'}; total ${kb(meetingBytes)}`);
+console.log(
+  bundle.meetingChunk
+    ? `    meeting route /meetings/:id, its own chunks: ${bundle.meetingRoute.map((f) => `${f} ${kb(gzipped(f))}`).join(', ')}; total ${kb(meetingBytes)}`
+    : '    meeting route /meetings/:id: no chunk of its own (the meeting page comes with the first load)',
+);
 
 const service = await startService();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });

@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { baseCompile } from '@intlify/message-compiler';
 import vue from '@vitejs/plugin-vue';
-import type { OutputBundle, OutputChunk } from 'rolldown';
+import type { OutputChunk } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -61,14 +62,11 @@ function precompressed(): Plugin {
 
 /**
  * The owner app's first script (src/owner/boot.ts, its own entry) goes into index.html inline,
- * before the app: it runs while the page is parsed and starts the session restore and an SMS
- * link's meeting requests at once, a round trip sooner than a script file could (on slow 4G, 0.56 s).
+ * before the app: it runs while the page is parsed and starts the session restore (with an SMS
+ * link's meeting) at once, a round trip sooner than a script file could (on slow 4G, 0.56 s).
  * The service allows exactly this script by its hash (src/plugins/web-app.ts), nothing else inline.
- * Its tag lists the meeting page's chunks and stylesheets (data-meeting-js/-css), which the script
- * preloads on /meetings/<id> only: the other pages do not pay for them.
  */
 function ownerBootScript(): Plugin {
-  const isChunk = (output: OutputBundle[string] | undefined): output is OutputChunk => output?.type === 'chunk';
   return {
     name: 'gongjue:owner-boot-script',
     transformIndexHtml: {
@@ -77,30 +75,12 @@ function ownerBootScript(): Plugin {
         if (!/[\\/]web[\\/]index\.html$/.test(ctx.filename)) return undefined;
         // The dev server: a module script, still before the app's (module scripts run in order).
         if (!ctx.bundle) return [{ tag: 'script', attrs: { type: 'module', src: '/src/owner/boot.ts' }, injectTo: 'head' }];
-        const chunks = Object.values(ctx.bundle).filter(isChunk);
-        const boot = chunks.find((c) => c.isEntry && c.name === 'boot');
-        const owner = chunks.find((c) => c.isEntry && c.name === 'owner');
-        const meeting = chunks.find((c) => c.moduleIds.some((id) => /[\\/]pages[\\/]MeetingPage\.vue$/.test(id)));
-        if (!boot || !owner || !meeting) throw new Error('owner boot script: the boot, owner or MeetingPage chunk is missing from the build');
-        const closure = (start: OutputChunk) => {
-          const seen = new Set<string>();
-          const visit = (file: string) => {
-            if (seen.has(file)) return;
-            seen.add(file);
-            const chunk = ctx.bundle![file];
-            if (isChunk(chunk)) chunk.imports.forEach(visit);
-          };
-          visit(start.fileName);
-          return seen;
-        };
-        const loaded = closure(owner);
-        const js = [...closure(meeting)].filter((f) => !loaded.has(f));
-        const css = [...new Set(js.flatMap((f) => [...((ctx.bundle![f] as OutputChunk & { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? [])]))];
-        const url = (f: string) => `/${f}`;
+        const boot = Object.values(ctx.bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && c.name === 'boot');
+        if (!boot) throw new Error('owner boot script: the boot chunk is missing from the build');
         // A classic script (boot.ts imports nothing), in a function of its own so it leaves no globals.
         const code = `(function () {\n${boot.code.trim()}\n})();`;
         if (/<\/script/i.test(code)) throw new Error('owner boot script: its code cannot be inlined (it holds "</script")');
-        const tag = `<script data-meeting-js="${js.map(url).join(' ')}" data-meeting-css="${css.map(url).join(' ')}">${code}</script>\n    `;
+        const tag = `<script>${code}</script>\n    `;
         // Before the app's own script: deferred module scripts run in order, so this one runs first.
         const at = html.indexOf('<script');
         if (at < 0) throw new Error('owner boot script: index.html has no script to go before');
@@ -142,10 +122,53 @@ function appsKeptApart(): Plugin {
   };
 }
 
+/**
+ * The apps' words compiled at build time (web/src/<app>/messages/), so the phone gets no message
+ * compiler (vue-i18n's, ~5 KB gzipped; __INTLIFY_DROP_MESSAGE_COMPILER__ below) to download, parse
+ * and run — at first use it compiled every word it showed, at a quarter of a desktop's speed on the
+ * phones owners have. A word with placeholders, plurals or links ({n}, |, @) becomes the function
+ * vue-i18n's compiler writes for it; a plain word a function that returns it. Every string in those
+ * folders is a word (keys are property names): a word given to vue-i18n as a string elsewhere would
+ * not be shown.
+ */
+function wordsPrecompiled(): Plugin {
+  const plain = (word: string) => `function __msg__ (ctx) {\n  const { normalize: _normalize } = ctx\n  return _normalize([\n    ${JSON.stringify(word)}\n  ])\n}`;
+  return {
+    name: 'gongjue:words-precompiled',
+    enforce: 'post', // after TypeScript is stripped
+    transform(code, id) {
+      if (!/[\\/]web[\\/]src[\\/][^\\/]+[\\/]messages[\\/].*\.ts$/.test(id)) return null;
+      type Node = { type: string; start: number; end: number; value?: unknown; [key: string]: unknown };
+      const words: Node[] = [];
+      const skip = new Set<Node>();
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (!node || typeof node !== 'object' || typeof (node as Node).type !== 'string') return;
+        const n = node as Node;
+        if (n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || n.type === 'ExportNamedDeclaration') skip.add(n.source as Node);
+        if (n.type === 'Property' && !n.computed) skip.add(n.key as Node);
+        if (n.type === 'TemplateLiteral') this.error(`${id}: a template literal among the words (write it as a string, with {placeholders})`);
+        if (n.type === 'Literal' && typeof n.value === 'string' && !skip.has(n)) words.push(n);
+        for (const [key, value] of Object.entries(n)) if (key !== 'type') visit(value);
+      };
+      visit(this.parse(code));
+      let out = '';
+      let at = 0;
+      for (const word of words.sort((a, b) => a.start - b.start)) {
+        const text = word.value as string;
+        const compiled = baseCompile(text, { mode: 'normal', jit: false, onError: (error) => this.error(`${id}: the word ${JSON.stringify(text)}: ${error.message}`) });
+        out += code.slice(at, word.start) + (compiled.code === plain(text) ? `() => ${JSON.stringify(text)}` : `(${compiled.code})`);
+        at = word.end;
+      }
+      return { code: out + code.slice(at), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [vue(), vantIconFontFromDataOnly(), precompressed(), ownerBootScript(), appsKeptApart()],
+  plugins: [vue(), vantIconFontFromDataOnly(), precompressed(), ownerBootScript(), wordsPrecompiled(), appsKeptApart()],
   resolve: { alias: { '@vue/devtools-api': here('src/devtools-api-stub.ts') } },
   define: {
     // Vue and vue-i18n compile-time flags: composition API only, no devtools in production.
@@ -155,6 +178,8 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: 'false',
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+    // Words are compiled at build time (wordsPrecompiled): no message compiler in the apps.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
   },
   build: {
     outDir: here('../dist/web'),
@@ -166,29 +191,6 @@ export default defineConfig({
     reportCompressedSize: false,
     rollupOptions: {
       input: { owner: here('index.html'), console: here('console/index.html'), boot: here('src/owner/boot.ts') },
-      output: {
-        // The meeting page (every SMS link) in one chunk and one stylesheet rather than a dozen files: on a phone's slow
-        // network each request waits its round trip, and only six go to the service at once.
-        // MeetingPage: the page, the voting code it shares with the review page, and what it shares
-        // with most pages (the problem notice and sentences, the language switch, Vant's Button and
-        // Loading): other pages load it too, a few KB, rather than the meeting page a dozen files.
-        codeSplitting: {
-          // Only the modules named: their dependencies stay where they were (Vue in the app's first chunk).
-          includeDependenciesRecursively: false,
-          groups: [
-            {
-              name: 'MeetingPage',
-              test: new RegExp(
-                [
-                  String.raw`[\\/]web[\\/]src[\\/]owner[\\/](pages[\\/](MeetingPage|ProblemNotice|LanguageSwitch)\.vue|components[\\/]vote[\\/]|vote[\\/]|problems\.ts)`,
-                  String.raw`[\\/]vant[\\/]es[\\/]((button|loading|icon|badge)[\\/][^\\/]*\.mjs|(button|loading)[\\/]index\.css|composables[\\/]use-route\.mjs|utils[\\/]constant\.mjs)$`,
-                  String.raw`[\\/]@vant[\\/]use[\\/]|[\\/]vant[\\/]es[\\/]utils[\\/]dom\.mjs$`,
-                ].join('|'),
-              ),
-            },
-          ],
-        },
-      },
     },
   },
 });

@@ -100,7 +100,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new access token and the next refresh token
-         * @description Send { refreshToken }, or {} from a browser that logged in with refreshTokenIn: cookie: the refresh cookie is used, and the next refresh token replaces it (absent from the answer). A refused cookie is cleared.
+         * @description Send { refreshToken }, or {} from a browser that logged in with refreshTokenIn: cookie: the refresh cookie is used, and the next refresh token replaces it (absent from the answer). A refused cookie is cleared. With withMeeting, the answer also carries that meeting's GET /v1/meetings/{meetingId} and …/my-ballots answers, read with the new access token.
          */
         post: operations["refreshSession"];
         /**
@@ -1662,6 +1662,30 @@ export interface components {
             /** Format: uuid */
             accountId: string;
         };
+        RefreshedSessionInput: {
+            accessToken: string;
+            /** @constant */
+            tokenType: "Bearer";
+            /** @description Seconds the access token is valid */
+            expiresIn: number;
+            /** @description Single use: each refresh returns the next one. Absent when it went into the browser's refresh cookie (refreshTokenIn: cookie) */
+            refreshToken?: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description Present when asked for (withMeeting): the meeting's two reads, answered by their own routes */
+            withMeeting?: {
+                /** @description What GET /v1/meetings/{meetingId} answers with the new access token */
+                meeting: {
+                    status: number;
+                    body: unknown;
+                };
+                /** @description What GET /v1/meetings/{meetingId}/my-ballots answers with the new access token */
+                myBallots: {
+                    status: number;
+                    body: unknown;
+                };
+            };
+        };
         /**
          * @description What was found at the door: visited 已上门, not_home 不在家, refused 拒绝, lives_elsewhere 人户分离, paper_ballot 将交纸质票, needs_help 需要协助
          * @enum {string}
@@ -2961,6 +2985,30 @@ export interface components {
             refreshToken?: string;
             /** Format: uuid */
             accountId: string;
+        };
+        RefreshedSession: {
+            accessToken: string;
+            /** @constant */
+            tokenType: "Bearer";
+            /** @description Seconds the access token is valid */
+            expiresIn: number;
+            /** @description Single use: each refresh returns the next one. Absent when it went into the browser's refresh cookie (refreshTokenIn: cookie) */
+            refreshToken?: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description Present when asked for (withMeeting): the meeting's two reads, answered by their own routes */
+            withMeeting?: {
+                /** @description What GET /v1/meetings/{meetingId} answers with the new access token */
+                meeting: {
+                    status: number;
+                    body: unknown;
+                };
+                /** @description What GET /v1/meetings/{meetingId}/my-ballots answers with the new access token */
+                myBallots: {
+                    status: number;
+                    body: unknown;
+                };
+            };
         };
         /**
          * @description What was found at the door: visited 已上门, not_home 不在家, refused 拒绝, lives_elsewhere 人户分离, paper_ballot 将交纸质票, needs_help 需要协助
@@ -4435,6 +4483,11 @@ export interface operations {
             content: {
                 "application/json": {
                     refreshToken?: string;
+                    /**
+                     * Format: uuid
+                     * @description Also read this meeting and my ballots on it with the new access token (withMeeting in the answer): an SMS link opens on one round trip
+                     */
+                    withMeeting?: string;
                 };
             };
         };
@@ -4445,7 +4498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"];
+                    "application/json": components["schemas"]["RefreshedSession"];
                 };
             };
             /** @description The request could not be read */

@@ -7,7 +7,7 @@
 export interface EarlyRequests {
   /** POST /v1/auth/refresh {} with the refresh cookie. */
   refresh?: Promise<Response>;
-  /** On /meetings/<id>: GET the meeting and its my-ballots with the refreshed token (undefined: the refresh failed). */
+  /** On /meetings/<id>: the meeting's and my-ballots' answers the refresh brought (withMeeting; undefined: the refresh failed). */
   meeting?: { id: string; meeting: Promise<Response | undefined>; ballots: Promise<Response | undefined> };
 }
 

@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
+import MeetingPage from './pages/MeetingPage.vue';
 import { useSession } from './session.ts';
 
 /**
@@ -15,7 +16,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { signedIn: true } },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
   // The SMS links (notifications) are /meetings/<id>: the meeting page leads on to voting or to the results.
-  { path: '/meetings/:meetingId', name: 'meeting', component: () => import('./pages/MeetingPage.vue'), meta: { signedIn: true } },
+  // It comes with the app's first script, not as a page of its own: on a phone's slow network each further file
+  // waits its round trip, and only six requests go to the service at once (HTTP/1.1).
+  { path: '/meetings/:meetingId', name: 'meeting', component: MeetingPage, meta: { signedIn: true } },
   { path: '/meetings/:meetingId/review', name: 'review', component: () => import('./pages/ReviewPage.vue'), meta: { signedIn: true } },
   { path: '/meetings/:meetingId/receipt', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), meta: { signedIn: true } },
   { path: '/meetings/:meetingId/results', name: 'results', component: () => import('./pages/ResultsPage.vue'), meta: { signedIn: true } },
