@@ -33,7 +33,7 @@ if (IN_MEMORY) closeStreaming.fromVoters = BigInt(Number.MAX_SAFE_INTEGER);
 
 class Rollback extends Error {}
 
-// BENCH_KEEP=1 keeps the seeded database (gongjue_bench_close_large_kept) for the next run instead of dropping it.
+// BENCH_KEEP=1 keeps the seeded database (gongjue_bench_close_large_kept, or BENCH_KEEP_DB) for the next run instead of dropping it.
 const KEEP = process.env.BENCH_KEEP === '1';
 const scratch = KEEP ? await keptDatabase() : await scratchDatabase('gongjue_bench_close_large');
 const database = await openDatabase({ url: scratch.url, embeddedDir: 'memory://', poolMax: 2 });
@@ -134,7 +134,8 @@ try {
 
 async function keptDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const url = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
-  const name = 'gongjue_bench_close_large_kept';
+  // BENCH_KEEP_DB names another kept database (say, a copy seeded differently, for a comparison in the same window).
+  const name = process.env.BENCH_KEEP_DB ?? 'gongjue_bench_close_large_kept';
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();

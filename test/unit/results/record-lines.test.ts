@@ -34,6 +34,7 @@ describe('canonical JSON lines read back', () => {
         const values = parseRecordLines(textOf(entries));
         expect(values).toEqual(parsed(entries));
         for (const v of values) expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+        expect(values).toStrictEqual(parsed(entries));
       }),
       { numRuns: 500 },
     );
