@@ -33,7 +33,7 @@ if (IN_MEMORY) closeStreaming.fromVoters = BigInt(Number.MAX_SAFE_INTEGER);
 
 class Rollback extends Error {}
 
-// BENCH_KEEP=1 keeps the seeded database (gongjue_bench_close_large_kept) for the next run instead of dropping it.
+// BENCH_KEEP=1 keeps the seeded database (gongjue_bench_close_large_kept, or BENCH_KEEP_DB) for the next run instead of dropping it.
 const KEEP = process.env.BENCH_KEEP === '1';
 const scratch = KEEP ? await keptDatabase() : await scratchDatabase('gongjue_bench_close_large');
 const database = await openDatabase({ url: scratch.url, embeddedDir: 'memory://', poolMax: 2 });
@@ -57,8 +57,12 @@ try {
   const seedStart = mark();
   const kept = KEEP ? await db.selectFrom('meetings').innerJoin('motions', 'motions.meeting_id', 'meetings.id').select(['meetings.id as meetingId', 'motions.id as motionId', 'meetings.voting_closes_at as closesAt']).executeTakeFirst() : undefined;
   const { meetingId, motionId, closesAt } = kept ?? (await seed());
+  // 1.00: the snapshot lies in the table in unit id order, as opening writes it; a database kept from before
+  // 2026-12-05 (random order) reads a random page per unit: re-seed it, or `cluster electorate_units using electorate_units_pk`.
+  const order = await sql<{ correlation: number | null }>`select correlation from pg_stats where tablename = 'electorate_units' and attname = 'unit_id'`.execute(db);
   console.log(
-    `seeded one motion of ${VOTERS.toLocaleString('en')} voters and ${BALLOTS.toLocaleString('en')} ballots (${ms(seedStart)}); load ${load()}`,
+    `seeded one motion of ${VOTERS.toLocaleString('en')} voters and ${BALLOTS.toLocaleString('en')} ballots (${ms(seedStart)}); ` +
+      `units in id order: correlation ${order.rows[0]?.correlation?.toFixed(2) ?? '?'}; load ${load()}`,
   );
 
   // The bare SQL aggregate of the same ballots: what counting costs the database with nothing else done.
@@ -130,7 +134,8 @@ try {
 
 async function keptDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const url = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
-  const name = 'gongjue_bench_close_large_kept';
+  // BENCH_KEEP_DB names another kept database (say, a copy seeded differently, for a comparison in the same window).
+  const name = process.env.BENCH_KEEP_DB ?? 'gongjue_bench_close_large_kept';
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
@@ -161,11 +166,14 @@ async function seed(): Promise<{ meetingId: string; motionId: string; closesAt: 
                                'liftInstallation', false, 'documents', '[]'::jsonb), 0, 0)
     returning id`.execute(db);
   const motionId = motion.rows[0]!.id;
+  // Random unit ids, written in id order as opening writes the snapshot (electorate-repository.ts).
   await sql`
     insert into electorate_units (meeting_id, unit_id, registry_no, building, stair, room, area_hundredths, area_source, kind, developer_held, owners)
-    select ${meetingId}::uuid, gen_random_uuid(), 'R-' || v, (1 + v / 400) || '栋', (1 + v % 4) || '单元', (100 + v % 400)::text,
-           6000 + (v::bigint * 7919) % 9000, 'registry', 'residential', false, array[gen_random_uuid()]
-    from generate_series(1, ${VOTERS}) v`.execute(db);
+    select * from (
+      select ${meetingId}::uuid, gen_random_uuid() as unit_id, 'R-' || v, (1 + v / 400) || '栋', (1 + v % 4) || '单元', (100 + v % 400)::text,
+             6000 + (v::bigint * 7919) % 9000, 'registry', 'residential', false, array[gen_random_uuid()]
+      from generate_series(1, ${VOTERS}) v) u
+    order by unit_id`.execute(db);
   await sql`
     insert into electorate_voters (motion_id, voter_key, developer, owners, units, area_hundredths)
     select ${motionId}::uuid, array_to_string(owners, ','), false, owners, array[unit_id], area_hundredths

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { parseRecordLines } from './record-lines.ts';
+import { parseRecordLines, RepeatedTexts } from './record-lines.ts';
 import { recountTallyRecord } from './recount.ts';
 
 /**
@@ -16,6 +16,8 @@ export type RecountMessage =
 
 const units: unknown[] = [];
 const ballots: unknown[][] = [];
+// One table of repeated texts for the whole record: a building or a choice met in one megabyte is the same string in the next.
+const texts = new RepeatedTexts();
 
 /** The lists arrive sorted by id, as they are sealed; anything else would be sealed in another order than the record's. */
 function append(list: unknown[], values: unknown[]): void {
@@ -30,8 +32,8 @@ function append(list: unknown[], values: unknown[]): void {
 
 parentPort!.on('message', (message: RecountMessage) => {
   try {
-    if (message.kind === 'units') append(units, parseRecordLines(message.lines));
-    else if (message.kind === 'ballots') append((ballots[message.index] ??= []), parseRecordLines(message.lines));
+    if (message.kind === 'units') append(units, parseRecordLines(message.lines, texts));
+    else if (message.kind === 'ballots') append((ballots[message.index] ??= []), parseRecordLines(message.lines, texts));
     else {
       const recounted = message.envelopes.map((envelope, i) => recountTallyRecord({ ...envelope, units, ballots: ballots[i] ?? [] }));
       parentPort!.postMessage({ recounted });

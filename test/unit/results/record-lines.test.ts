@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/audit/canonical-json.ts';
-import { parseRecordLines } from '../../../src/results/record-lines.ts';
+import { parseRecordLines, RepeatedTexts } from '../../../src/results/record-lines.ts';
 
 // Flat entries as units and ballots are (strings, booleans, null, lists of strings), and some that are not
 // (numbers, nested objects, a key __proto__), in texts with and without escapes: what the recount thread
@@ -34,11 +34,43 @@ describe('canonical JSON lines read back', () => {
         const values = parseRecordLines(textOf(entries));
         expect(values).toEqual(parsed(entries));
         for (const v of values) expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+        expect(values).toStrictEqual(parsed(entries));
       }),
       { numRuns: 500 },
     );
     const unit = { area: '89.50', areaSource: 'registry', building: '1栋', developerHeld: false, id: 'u1', kind: 'residential', owners: ['o1', 'o2'], stair: '🏠' };
     expect(parseRecordLines(textOf([unit, {}, { choice: [] }, { choice: null }]))).toEqual([unit, {}, { choice: [] }, { choice: null }]);
+  });
+
+  // The keys whose values are looked up among texts seen before, with values that repeat, differ by one character,
+  // are not ASCII (Chinese, astral, Latin-1 letters whose byte would read as another character) or are long.
+  const repeating = fc.constantFrom('area', 'areaSource', 'building', 'stair', 'room', 'kind', 'channel', 'choice');
+  const value = fc.oneof(
+    fc.constantFrom('1栋', '1栋 ', '2栋', '单元', 'é', 'Ã©', '\u00e9', 'agree', 'agreе', '89.50', '89.5', 'x'.repeat(24), 'x'.repeat(25), '栋'.repeat(9), ''),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+  );
+  const recordLike = fc.dictionary(fc.oneof(repeating, key), fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.boolean()), { maxKeys: 8 });
+
+  it('give what JSON.parse gives when texts are shared across texts and calls, whatever repeats', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(recordLike, { maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 6 }), (texts, limit) => {
+        // A small table fills up: what it no longer takes must still be read right.
+        const shared = new RepeatedTexts(limit, 3);
+        for (const entries of texts) {
+          const values = parseRecordLines(textOf(entries), shared);
+          expect(values).toEqual(parsed(entries));
+          values.forEach((v, i) => expect(Object.keys(v as object)).toEqual(Object.keys(parsed(entries)[i] as object)));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('read UTF-8 the way JSON.parse of the decoded text does, even where it is not valid (PostgreSQL never sends that)', () => {
+    const broken = Buffer.concat([Buffer.from('{"building":"a'), Buffer.from([0xe6, 0xa0]), Buffer.from('","id":"'), Buffer.from([0xff]), Buffer.from('栋"}\n')]);
+    const expected = JSON.parse(broken.toString('utf8').trimEnd()) as unknown;
+    expect(parseRecordLines(broken)).toEqual([expected]);
+    expect(parseRecordLines(broken, new RepeatedTexts())).toEqual([expected]);
   });
 
   it('refuse a text cut inside a line', () => {
