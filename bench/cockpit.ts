@@ -113,7 +113,7 @@ try {
     const at = await page.evaluate(() => performance.now());
     // Where the time went: when the participation answer had arrived (the page then only lays it out).
     const answered = await page.evaluate(
-      () => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.includes('/participation'))?.responseEnd ?? NaN,
+      () => (performance.getEntriesByType('resource').find((e) => e.name.includes('/participation')) as { responseEnd: number } | undefined)?.responseEnd ?? NaN,
     );
     const count = await page.locator('tr[data-place]').count();
     if (i > 0) {
