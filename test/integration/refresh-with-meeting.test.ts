@@ -47,7 +47,7 @@ const refresh = async (payload: Record<string, unknown>) => {
 };
 const read = async (url: string, token: string) => {
   const res = await t.app.inject({ url, headers: bearer(token) });
-  return { status: res.statusCode, body: res.json() as unknown };
+  return { status: res.statusCode, body: res.json<unknown>() };
 };
 
 describe('POST /v1/auth/refresh with withMeeting', () => {
