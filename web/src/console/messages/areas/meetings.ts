@@ -169,7 +169,7 @@ export default defineArea(
       estate: '小区：{estate}',
       meeting: '会议：{title}',
       window: '表决时间：{opens} 至 {closes}',
-      how: '表决方式：业主登录“共决”手机页面投票；需要纸质表决票的，请联系业委会或筹备组领取。同一表决事项以最后一次表决为准。',
+      how: '投票方法：业主登录“共决”手机页面投票；需要纸质表决票的，请联系业委会或筹备组领取。同一表决事项以最后一次表决为准。',
       motion: '第 {n} 项：{title}',
       scope: '表决范围：{scope}',
       choices: '表决方式：{kind}',
