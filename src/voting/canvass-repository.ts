@@ -61,7 +61,10 @@ function nonVoters(meetingId: string, filter: CanvassFilter): RawBuilder<Canvass
              bool_or(ev.developer) as developer,
              min(ev.owners) as owners,
              count(*)::int as motions,
-             count(cb.voter_id)::int as voted
+             count(cb.voter_id)::int as voted,
+             -- The voter's row on its widest motion: its units there are all its units but on motions
+             -- scoped elsewhere, so its doors are found from one row instead of one per motion.
+             (array_agg(ev.id order by cardinality(ev.units) desc, m.position))[1] as widest_id
       from electorate_voters ev
       join motions m on m.id = ev.motion_id
       left join current_ballots cb on cb.motion_id = ev.motion_id and cb.voter_id = ev.id
@@ -69,13 +72,12 @@ function nonVoters(meetingId: string, filter: CanvassFilter): RawBuilder<Canvass
       group by ev.voter_key
       having count(cb.voter_id) < count(*)
     ), doors as (
-      select distinct on (h.voter_key) h.*, eu.building, eu.stair, eu.room
+      select distinct on (h.voter_key) h.voter_key, h.voter_id, h.developer, h.owners, h.motions, h.voted, eu.building, eu.stair, eu.room
       from heads h
-      join electorate_voters ev on ev.voter_key = h.voter_key
-      join motions m on m.id = ev.motion_id and m.meeting_id = ${meetingId}
+      join electorate_voters ev on ev.id = h.widest_id
       cross join lateral unnest(ev.units) as vu(unit_id)
       join electorate_units eu on eu.meeting_id = ${meetingId} and eu.unit_id = vu.unit_id
-      where true${motion}${where}
+      where true${where}
       order by h.voter_key, length(eu.building), eu.building, length(eu.stair) nulls first, eu.stair nulls first, length(eu.room), eu.room
     ), latest as (
       select distinct on (voter_key) voter_key, status, note, set_by, set_at, count(*) over (partition by voter_key)::int as visits
