@@ -91,6 +91,9 @@ async function organiserConsole() {
   return signedInConsole(browser, base, await logIn(t, organiser.phone, `192.0.2.${++logins}`));
 }
 
+/** CJK radicals the system's serif font maps some characters' glyphs back to, in what pdf.js reads. */
+const RADICALS: Record<string, string> = { '⻚': '页', '⻋': '车', '⻅': '见', '⺠': '民' };
+
 /** The text of each page of a PDF, as pdf.js reads it (CJK radicals some fonts map to, folded to the characters). */
 async function pdfPages(pdf: Buffer): Promise<{ width: number; height: number; text: string }[]> {
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
@@ -99,7 +102,7 @@ async function pdfPages(pdf: Buffer): Promise<{ width: number; height: number; t
     const page = await doc.getPage(n);
     const items = (await page.getTextContent()).items as { str: string }[];
     const [, , width, height] = page.view as [number, number, number, number];
-    pages.push({ width, height, text: items.map((i) => i.str).join('').normalize('NFKC').replace(/\u2EDA/g, '页') });
+    pages.push({ width, height, text: items.map((i) => i.str).join('').normalize('NFKC').replace(/[⻚⻋⻅⺠]/g, (c) => RADICALS[c]!) });
   }
   return pages;
 }
@@ -151,10 +154,15 @@ describe('结果与备案 in the console', () => {
       await expectConsoleClean(page, 'results published');
       await screenshot(page, 'console-results-3-published');
 
-      // Printing: the service's notice in a page of the console's own, printed to PDF by Chromium.
+      // Printing: the service's notice in a page of the console's own, printed to PDF by Chromium. The print
+      // dialog itself cannot be driven here: each page records that the console asked for it instead.
+      await context.addInitScript(() => {
+        window.print = () => document.documentElement.setAttribute('data-print-asked', 'yes');
+      });
       const [notice] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: '打印结果公告' }).click()]);
       await notice.waitForLoadState('load');
       await notice.getByRole('heading', { level: 1 }).waitFor();
+      await expect.poll(() => notice.locator('html').getAttribute('data-print-asked')).toBe('yes');
       expect(await notice.evaluate(inPage.cspViolations), 'the notice’s style is allowed').toEqual([]);
       expect(await notice.locator('th').first().evaluate((th) => th.ownerDocument.defaultView!.getComputedStyle(th).backgroundColor)).toBe('rgb(238, 238, 238)');
       const pdf = await notice.pdf({ preferCSSPageSize: true });
