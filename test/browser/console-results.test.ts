@@ -27,7 +27,6 @@ import { importRegistry } from '../factories/registry.ts';
  * exports the bundle, and follows the filing: returned by the township with a reason, answered
  * and resubmitted, then certified. The petitions page shows each petition against 20 %.
  */
-const DAY = 24 * 3_600_000;
 const START = new Date('2026-11-01T00:00:00Z');
 const clock = manualClock(START);
 
@@ -156,9 +155,7 @@ describe('结果与备案 in the console', () => {
 
       // Printing: the service's notice in a page of the console's own, printed to PDF by Chromium. The print
       // dialog itself cannot be driven here: each page records that the console asked for it instead.
-      await context.addInitScript(() => {
-        window.print = () => document.documentElement.setAttribute('data-print-asked', 'yes');
-      });
+      await context.addInitScript({ content: "window.print = () => document.documentElement.setAttribute('data-print-asked', 'yes');" });
       const [notice] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: '打印结果公告' }).click()]);
       await notice.waitForLoadState('load');
       await notice.getByRole('heading', { level: 1 }).waitFor();

@@ -14,10 +14,8 @@ export default defineArea(
     areaUnit: '{n} ㎡',
     headsUnit: '{n} 人',
     state: '是否达到',
-    met: '已达到 20%（{at}）',
     metNow: '已达到 20%',
     notMet: '未达到',
-    progressLabel: '{what}：已联名 {signed}，需 {needed}',
   },
   {
     intro: 'Owners’ petitions: when owners holding 20 % of the area and 20 % of the heads sign, the committee must call a temporary meeting (or consult before adding parking). The figures follow the registry as it stands.',
@@ -31,9 +29,7 @@ export default defineArea(
     areaUnit: '{n} m²',
     headsUnit: '{n}',
     state: 'Threshold',
-    met: '20 % reached ({at})',
     metNow: '20 % reached',
     notMet: 'Not reached',
-    progressLabel: '{what}: {signed} signed, {needed} needed',
   },
 );
