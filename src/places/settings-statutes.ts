@@ -25,6 +25,7 @@ export interface Words {
 }
 
 export type StatuteSetting =
+  | 'profile'
   | 'noticeDays'
   | 'temporaryNoticeDays'
   | 'windowDays'
@@ -48,6 +49,16 @@ export interface SettingStatute {
 }
 
 const STATUTES: readonly SettingStatute[] = [
+  {
+    setting: 'profile',
+    rule: 'R2.6',
+    statute: { zh: '民法典 第二百七十八条；物权法 第七十六条', en: 'Civil Code art. 278; Property Law (2007) art. 76' },
+    statuteValue: {
+      zh: '2021年1月1日起作出的决定适用民法典；此前的决定适用物权法',
+      en: 'decisions from 1 January 2021 fall under the Civil Code; earlier ones under the Property Law',
+    },
+    refinement: { zh: '按决定的日期选择，不能自行放宽', en: 'chosen by the date of the decision; never a way to loosen the rules' },
+  },
   {
     setting: 'noticeDays',
     rule: 'R4.1',

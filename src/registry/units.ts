@@ -151,13 +151,14 @@ function filtered(db: Kysely<DB>, estateId: string, filter: UnitFilter) {
     query = query.where('units.room', 'like', `${filter.room.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   if (filter.unverified === true) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('unit_owners as uo')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('unit_owners as uo')
           .select('uo.owner_id')
           .whereRef('uo.unit_id', '=', 'units.id')
-          .where(({ not, exists: has, selectFrom: from }) =>
-            not(has(from('owner_bindings as b').select('b.id').whereRef('b.owner_id', '=', 'uo.owner_id').where('b.revoked_at', 'is', null))),
+          .where((inner) =>
+            inner.not(inner.exists(inner.selectFrom('owner_bindings as b').select('b.id').whereRef('b.owner_id', '=', 'uo.owner_id').where('b.revoked_at', 'is', null))),
           ),
       ),
     );

@@ -86,6 +86,7 @@ const routes: Route[] = [
   { method: 'GET', url: () => `/v1/townships/${p.townshipA}/estates`, outsider: () => p.staffB },
   { method: 'GET', url: () => `/v1/estates/${p.estateA}`, outsider: () => p.staffB },
   { method: 'PUT', url: () => `/v1/estates/${p.estateA}/settings`, payload: () => ({ noticeDays: 20 }), outsider: () => p.staffB },
+  { method: 'GET', url: () => `/v1/estates/${p.estateA}/settings`, outsider: () => p.staffB },
   { method: 'POST', url: () => `/v1/townships/${p.townshipA}/staff`, payload: () => ({ phone: '13700000003' }), outsider: () => p.staffA, refusal: ownTownship },
   { method: 'GET', url: () => `/v1/townships/${p.townshipA}/staff`, outsider: () => p.staffA, refusal: ownTownship },
   { method: 'DELETE', url: () => `/v1/townships/${p.townshipA}/staff/${staffRoleIdA}`, outsider: () => p.staffA, refusal: ownTownship },
