@@ -174,7 +174,7 @@ describe('业主名册', () => {
       await dialog.getByLabel('业主登录用的手机号').fill('13900000001');
       await dialog.getByLabel('查验说明（可不填；不要写证件号码）').fill('身份证原件、不动产权证书原件');
       // The dialog fades in: contrast is measured once it is fully shown.
-      await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el.closest('.el-overlay') ?? el).opacity)).toBe('1');
+      await expect.poll(() => dialog.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el.closest('.el-overlay') ?? el).opacity)).toBe('1');
       await expectConsoleClean(page, 'verify dialog');
       await screenshot(page, 'console-registry-5-verify');
       await dialog.getByRole('button', { name: '记录核验' }).click();
