@@ -33,16 +33,21 @@ export const useWorkplaces = defineStore('console-workplaces', () => {
     };
     const townshipEstates = async (townshipId: string) =>
       (await session.authorized(() => session.api.GET('/v1/townships/{townshipId}/estates', { params: { path: { townshipId } } }))).items;
-    for (const grant of me.grants) {
-      if (grant.role === 'committee' || grant.role === 'organiser') {
-        add(await session.authorized(() => session.api.GET('/v1/estates/{estateId}', { params: { path: { estateId: grant.estateId } } })), grant.role);
-      } else if (grant.role === 'township_staff') {
-        for (const estate of await townshipEstates(grant.townshipId)) add(estate, 'township_staff');
-      } else if (grant.role === 'admin') {
-        const townships = await session.authorized(() => session.api.GET('/v1/townships'));
-        for (const township of townships.items) for (const estate of await townshipEstates(township.id)) add(estate, 'admin');
-      }
-    }
+    // Each grant's estates are read at once, not one after another: the first page waits for them.
+    const perGrant = await Promise.all(
+      me.grants.map(async (grant): Promise<[Estate, Role][]> => {
+        if (grant.role === 'committee' || grant.role === 'organiser') {
+          return [[await session.authorized(() => session.api.GET('/v1/estates/{estateId}', { params: { path: { estateId: grant.estateId } } })), grant.role]];
+        }
+        if (grant.role === 'township_staff') return (await townshipEstates(grant.townshipId)).map((estate) => [estate, 'township_staff']);
+        if (grant.role === 'admin') {
+          const townships = await session.authorized(() => session.api.GET('/v1/townships'));
+          return (await Promise.all(townships.items.map((township) => townshipEstates(township.id)))).flat().map((estate) => [estate, 'admin']);
+        }
+        return [];
+      }),
+    );
+    for (const [estate, role] of perGrant.flat()) add(estate, role);
     places.value = [...found.values()].sort((a, b) => a.estate.name.localeCompare(b.estate.name, 'zh-CN'));
     return places.value;
   }
