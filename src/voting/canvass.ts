@@ -21,6 +21,7 @@ import {
   voterKeyOf,
   voterKeysOf,
 } from './canvass-repository.ts';
+import { motionInMeeting } from './meetings-repository.ts';
 import { remindChosenVoters } from './reminders.ts';
 
 /**
@@ -117,8 +118,7 @@ export async function canvassList(db: Kysely<DB>, meeting: Meeting, filter: Canv
 
 async function requireMotionOf(db: Kysely<DB>, meeting: Meeting, motionId: string | undefined): Promise<void> {
   if (motionId === undefined) return;
-  const motion = await db.selectFrom('motions').select('id').where('id', '=', motionId).where('meeting_id', '=', meeting.id).executeTakeFirst();
-  if (!motion) throw new ProblemError('not-found', 'No such motion in this meeting');
+  if (!(await motionInMeeting(db, meeting.id, motionId))) throw new ProblemError('not-found', 'No such motion in this meeting');
 }
 
 export interface WalkingListRow {

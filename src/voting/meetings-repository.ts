@@ -55,6 +55,12 @@ export async function setMeetingStatus(
   await trx.updateTable('meetings').set(change).where('id', '=', meetingId).execute();
 }
 
+/** Whether the motion is one of the meeting's (a motion id from a request, before it is used). */
+export async function motionInMeeting(db: Kysely<DB>, meetingId: string, motionId: string): Promise<boolean> {
+  const motion = await db.selectFrom('motions').select('id').where('id', '=', motionId).where('meeting_id', '=', meetingId).executeTakeFirst();
+  return motion !== undefined;
+}
+
 export async function motionsOf(db: Kysely<DB>, meetingId: string): Promise<MotionRow[]> {
   return db.selectFrom('motions').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
 }

@@ -28,6 +28,7 @@ const LANDED: Readonly<Record<string, string>> = {
   '0015_identity_assurance.ts': 'a45f1b4648d7c7e5454abf9da4f6069b5973c796730578cc88ade7dda56ee129',
   '0016_ballot_confirmations.ts': '7d24505817286505bcb0901d24276278de5127afa3ea00845dd0f90b6a136484',
   '0017_attachments.ts': 'ead31cc6d12d95c85ebc48ff07008f1e815d034204fd4369cd8a19529fb74f2f',
+  '0018_canvass.ts': 'ae3589f4951a9333ed73d127207bb96fc51769df87d73bdd8d1675ae303f239f',
   '0019_paper_double_entry.ts': 'e2690c40a22d5b70c98030b4c415dd2c8fc8e9651363619a5eea4ee1153ddf8c',
 };
 
