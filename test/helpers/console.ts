@@ -41,8 +41,8 @@ export async function signInToConsole(page: Page, t: TestApp, base: string, phon
 export async function expectConsoleClean(page: Page, what: string): Promise<void> {
   // Colours are measured at rest: Element Plus fades tags, dialogs and alerts in, and a colour
   // caught halfway (a tag at 3.9:1 on its way to 7:1) is no finding.
-  // (A spinner turns for ever: only animations that end are waited for.)
-  await page.waitForFunction('document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity)');
+  // (Polled by evaluate: the console's CSP refuses the string eval waitForFunction would use.)
+  await expect.poll(() => page.evaluate(inPage.animationsSettled), { timeout: 5_000 }).toBe(true);
   expect(await axeViolations(page), `${what}: axe-core violations`).toEqual([]);
   expect(await page.evaluate(inPage.cspViolations), `${what}: CSP refusals`).toEqual([]);
   expect(await scrollsSideways(page), `${what}: scrolls sideways`).toBe(false);

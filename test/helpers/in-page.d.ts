@@ -18,3 +18,4 @@ export declare function readableStorage(): string;
 export declare function bodyFontSize(): string;
 export declare function clippedInputs(): string[];
 export declare function inkedPixels(selector: string): { width: number; height: number; inked: number };
+export declare function animationsSettled(): boolean;

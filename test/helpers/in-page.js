@@ -105,3 +105,8 @@ export function inkedPixels(selector) {
   for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 3 * 160) inked++;
   return { width: canvas.width, height: canvas.height, inked };
 }
+
+/** Whether every animation that ends has ended (a spinner, which turns for ever, does not count). */
+export function animationsSettled() {
+  return document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+}
