@@ -58,6 +58,7 @@ let committee: Session;
 /** The organiser's one browser, kept for the whole walk. */
 let desk: { context: BrowserContext; page: Page };
 let meetingId: string;
+let motionIds: string[];
 const photo = join(tmpdir(), `walk-scan-${process.pid}.png`);
 const timings: string[] = [];
 
@@ -116,12 +117,17 @@ async function signIn(page: Page, phone: string) {
   await page.getByRole('heading', { name: '会议', level: 1 }).waitFor();
 }
 
-/** A meeting page reached from the left navigation and the meeting picker, as an organiser arrives. */
+/**
+ * A meeting page reached from the left navigation, as an organiser arrives: the console keeps the
+ * meeting last worked on; without one, the meeting picker asks.
+ */
 async function openArea(page: Page, area: string, path: string) {
+  const url = `${base}/console/estates/${p.estateA}/${path}/${meetingId}`;
+  const picker = page.getByRole('heading', { name: '选择会议' });
   await nav(page).getByRole('link', { name: area }).click();
-  await page.getByRole('heading', { name: '选择会议' }).waitFor();
-  await page.getByRole('link', { name: '2027年第一次业主大会会议' }).click();
-  await page.waitForURL(`${base}/console/estates/${p.estateA}/${path}/${meetingId}`);
+  await expect.poll(async () => page.url() === url || (await picker.isVisible()), { timeout: 15_000 }).toBe(true);
+  if (page.url() !== url) await page.getByRole('link', { name: '2027年第一次业主大会会议' }).click();
+  await page.waitForURL(url);
 }
 
 /** Ballots as the owner app sends them: each motion open to this owner. */
@@ -263,7 +269,11 @@ describe('one organiser walks an assembly through the console, from registry to 
       await expectConsoleClean(page, 'walk: noticed');
       await screenshot(page, 'console-walk-04-noticed');
     });
-    const saved = (await t.app.inject({ url: `/v1/meetings/${meetingId}`, headers: bearer(organiser.accessToken) })).json<{ status: string; motions: { kind: string; liftInstallation: boolean; scope: unknown; seats: number | null }[] }>();
+    const saved = (await t.app.inject({ url: `/v1/meetings/${meetingId}`, headers: bearer(organiser.accessToken) })).json<{
+      status: string;
+      motions: { id: string; kind: string; liftInstallation: boolean; scope: unknown; seats: number | null }[];
+    }>();
+    motionIds = saved.motions.map((m) => m.id);
     expect(saved.status).toBe('noticed');
     expect(saved.motions.map((m) => [m.kind, m.liftInstallation, m.seats])).toEqual([
       ['yes_no', false, null],
@@ -272,5 +282,68 @@ describe('one organiser walks an assembly through the console, from registry to 
       ['yes_no', true, null],
     ]);
     expect(saved.motions[3]!.scope).toEqual({ kind: 'stair', building: '1栋', stair: '1单元' });
+  });
+  it('voting opens at its instant (the job), ballots arrive while the cockpit is open, and it shows what is missing per building', async () => {
+    // The notice goes out (SMS to every owner and the residents' committee), then the clock reaches the opening.
+    await runDueJobs(testJobDeps(t, clock));
+    clock.set(OPENS);
+    const ran = await runDueJobs(testJobDeps(t, clock));
+    expect(ran.some((key) => key.startsWith('open-voting'))).toBe(true);
+    await timed('cockpit while five owners vote', async () => {
+      const { page } = desk;
+      await openArea(page, '表决进度', 'cockpit');
+      const words = page.locator('[data-test="words"]').first();
+      // Nobody yet: 7 heads and 633.34 ㎡ (⌈2 × 950.00 / 3⌉) to go.
+      await expect.poll(() => words.textContent()).toBe('参与表决：面积和人数都需达到三分之二（还差 7 户、633.34 ㎡）');
+      await expectConsoleClean(page, 'walk: cockpit, nobody yet');
+
+      // Five owners vote in the owner app: 业主1–3 (1栋1单元), 业主7 and 业主9 (2栋).
+      for (const n of [1, 2, 3, 7, 9]) await ownerVotes(n, { yesNo: 'agree', option: 'o1', candidates: ['c1', 'c2'], lift: 'agree' });
+      // 5 heads, 500.00 ㎡: 2 heads and 133.34 ㎡ short.
+      await expect.poll(() => words.textContent(), { timeout: 10_000 }).toBe('参与表决：面积和人数都需达到三分之二（还差 2 户、133.34 ㎡）');
+      const missing = (where: string) => page.locator(`tr[data-place="${where}"] [data-test="missing"]`).first().textContent();
+      // 1栋: 6 heads, 540.00 ㎡, needs 4 and 360.00, has 3 and 260.00. 2栋: 4 heads, 410.00 ㎡, needs 3 and 273.34, has 2 and 240.00.
+      expect(await missing('1栋')).toBe('1 户 / 100.00 ㎡');
+      expect(await missing('1栋/2单元')).toBe('2 户 / 133.34 ㎡');
+      expect(await missing('2栋')).toBe('1 户 / 33.34 ㎡');
+      await expectConsoleClean(page, 'walk: cockpit, five in');
+      await screenshot(page, 'console-walk-05-cockpit');
+      // The lift: its stairwell only, where three of four have voted — its quorum is reached.
+      await page.getByRole('tab', { name: '4. 1栋1单元加装电梯' }).click();
+      const lift = page.locator(`[data-motion="${motionIds[3]}"]`);
+      await lift.getByText('表决范围：1栋1单元').waitFor();
+      await expect.poll(() => lift.locator('[data-test="words"]').textContent()).toBe('参与表决：面积和人数都需达到三分之二，已达到（3 户、260.00 ㎡）');
+      await expectConsoleClean(page, 'walk: cockpit, lift');
+      const text = (await main(page).textContent()) ?? '';
+      for (const word of ['同意', '反对', '弃权', '甲物业公司', '张建国']) expect(text, 'no choice shows before the close').not.toContain(word);
+    });
+  });
+
+  it('canvassing: the organiser records what was found at four doors', async () => {
+    await timed('canvass statuses', async () => {
+      const { page } = desk;
+      await openArea(page, '扫楼名单', 'canvass');
+      await page.getByText('共 5 位业主尚未完成表决').waitFor();
+      const rows = page.locator('.el-table__body tr');
+      const record = async (unit: string, status: string, note?: string) => {
+        const row = rows.filter({ hasText: unit });
+        await row.getByRole('button', { name: '记录走访' }).click();
+        const dialog = page.getByRole('dialog', { name: '记录走访情况' });
+        await dialog.waitFor();
+        await dialog.getByRole('radio', { name: status }).check({ force: true });
+        if (note) await dialog.getByPlaceholder('例如').fill(note);
+        await dialog.getByRole('button', { name: '保存' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await expect.poll(() => row.textContent()).toContain(status);
+      };
+      await record('1栋 2单元 101', '将交纸质票', '不会用手机，已发纸质表决票');
+      await record('1栋 2单元 102', '人户分离', '在外地，写委托书给女儿');
+      await record('2栋 1单元 102', '不在家');
+      await record('2栋 1单元 202', '拒绝');
+      await expectConsoleClean(page, 'walk: canvass statuses');
+      await screenshot(page, 'console-walk-06-canvass');
+    });
+    const visits = await t.testDatabase.database.db.selectFrom('canvass_visits').select('status').orderBy('set_at').execute();
+    expect(visits.map((v) => v.status)).toEqual(['paper_ballot', 'lives_elsewhere', 'not_home', 'refused']);
   });
 });
