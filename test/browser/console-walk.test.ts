@@ -346,4 +346,161 @@ describe('one organiser walks an assembly through the console, from registry to 
     const visits = await t.testDatabase.database.db.selectFrom('canvass_visits').select('status').orderBy('set_at').execute();
     expect(visits.map((v) => v.status)).toEqual(['paper_ballot', 'lives_elsewhere', 'not_home', 'refused']);
   });
+  it('paper ballot by double entry: the second reading differs and is caught, then agrees; a written proxy is registered and approved', async () => {
+    await timed('paper double entry and proxy (organiser and a committee member)', async () => {
+      const { page } = desk;
+      await openArea(page, '纸质票与委托', 'paper');
+      const find = async (registryNo: string, unit: string) => {
+        await page.getByLabel('房屋登记编号').fill(registryNo);
+        await page.getByRole('button', { name: '查找' }).click();
+        await page.getByRole('button', { name: `选择 ${unit}` }).click();
+        await page.getByRole('heading', { name: `录入纸质表决票：${unit}` }).waitFor();
+      };
+      // 业主5 handed in a paper ballot (the canvass said so). It is entered as spoiled (废票): the paper page
+      // cannot yet take an election's candidates (the paper helper's work), and a ballot must answer every motion.
+      await find('R-05', '1栋2单元101');
+      await page.locator('.paper-form').first().getByLabel('废票').check();
+      await page.getByLabel('表决票照片或扫描件').setInputFiles(photo);
+      await page.getByRole('button', { name: '录入', exact: true }).click();
+      await confirmBox(page, '确定');
+      await page.getByText('已录入，等待另一名工作人员复核。').waitFor();
+      await expectConsoleClean(page, 'walk: paper entered');
+      await screenshot(page, 'console-walk-07-paper-entered');
+
+      // A committee member types the paper again, blind, on their own computer.
+      const second = await desktop(browser);
+      try {
+        const check = second.page;
+        await signIn(check, committee.phone);
+        // Through the meeting picker (a new browser has no meeting in hand): the page then reads the chosen meeting's entries.
+        await openArea(check, '纸质票与委托', 'paper');
+        const entries = check.locator('.paper-entry');
+        await expect.poll(() => entries.count()).toBe(3);
+        const entry = entries.filter({ has: check.getByRole('heading', { name: '修订管理规约' }) });
+        // Misread: 同意 instead of the spoiled paper. The service compares, keeps the check and counts nothing.
+        await entry.getByLabel('同意').check();
+        await entry.getByRole('button', { name: '核对并确认' }).click();
+        await confirmBox(check, '确定');
+        await check.getByText('两次录入不一致，未计入').waitFor();
+        await expect.poll(() => entry.locator('.paper-differences').innerText()).toMatch(/是否废票\s+废票\s+—/);
+        await expectConsoleClean(check, 'walk: paper entries differ');
+        await screenshot(check, 'console-walk-08-paper-differ');
+        // Read again against the photo: spoiled, as entered. Then the other two motions of the same paper.
+        for (let left = 3; left > 0; left--) {
+          const next = entries.first();
+          await next.getByLabel('废票').check();
+          await next.getByRole('button', { name: '核对并确认' }).click();
+          await confirmBox(check, '确定');
+          await check.getByText('两次录入一致，已计入。').waitFor();
+          await expect.poll(() => entries.count()).toBe(left - 1);
+        }
+        await check.getByText('没有待复核的纸质表决票。').waitFor();
+        await expectConsoleClean(check, 'walk: paper confirmed');
+      } finally {
+        await second.context.close();
+      }
+
+      // 业主6 lives elsewhere and gave a written proxy to a relative, bound to 同意 on the covenant.
+      await page.reload();
+      await find('R-06', '1栋2单元102');
+      await page.getByLabel('受托人手机号').fill('13700005555');
+      await page.getByLabel('按委托书写明的意见表决').check();
+      await page.getByLabel('修订管理规约 · 委托书写明的意见').selectOption({ label: '同意' });
+      await page.getByLabel('委托书照片或扫描件').setInputFiles(photo);
+      await page.getByRole('button', { name: '登记委托书' }).click();
+      await confirmBox(page, '确定');
+      await page.getByText('已登记，待审核。').waitFor();
+      await page.locator('.paper-proxies li').getByRole('button', { name: '审核通过' }).click();
+      await confirmBox(page, '确定');
+      await page.getByText('已审核通过。').waitFor();
+      await expect.poll(() => page.locator('.paper-proxies li').innerText()).toContain('已通过');
+      await expectConsoleClean(page, 'walk: proxy approved');
+      await screenshot(page, 'console-walk-09-proxy');
+    });
+    const paper = await t.testDatabase.database.db.selectFrom('ballots').select(['channel', 'spoiled']).where('channel', '=', 'paper').execute();
+    expect(paper).toHaveLength(3);
+    expect(paper.every((b) => b.spoiled)).toBe(true);
+
+    // The holder votes with the proxy in the owner app: within the covenant's bound choice.
+    const holder = await logIn(t, '13700005555', '192.0.2.77');
+    const [proxy] = (await t.app.inject({ url: `/v1/meetings/${meetingId}/proxies`, headers: bearer(holder.accessToken) })).json<{ items: { id: string; voters: { motionId: string; voterId: string }[] }[] }>().items;
+    const choices: (string | string[])[] = ['agree', 'o2', ['c1', 'c3']];
+    for (const [i, motionId] of motionIds.slice(0, 3).entries()) {
+      const voter = proxy!.voters.find((v) => v.motionId === motionId)!;
+      const cast = await t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${meetingId}/motions/${motionId}/proxy-ballots`,
+        headers: bearer(holder.accessToken),
+        payload: { proxyId: proxy!.id, voterId: voter.voterId, choice: choices[i] },
+      });
+      expect(cast.statusCode, cast.body).toBe(201);
+    }
+  });
+
+  it('the cockpit shows the quorum reached; voting closes at its instant (the job) and the organiser publishes; the filing is returned, answered and certified', async () => {
+    await timed('quorum reached, close, results, publish, filing returned → resubmitted → certified', async () => {
+      const { page } = desk;
+      await openArea(page, '表决进度', 'cockpit');
+      // 7 heads, 700.00 ㎡ (paper and proxy included).
+      await expect.poll(() => page.locator('[data-test="words"]').first().textContent()).toBe('参与表决：面积和人数都需达到三分之二，已达到（7 户、700.00 ㎡）');
+      await expectConsoleClean(page, 'walk: cockpit, quorum reached');
+
+      // The close, as the worker runs it at the closing instant.
+      clock.set(new Date(CLOSES.getTime() + 1_000));
+      const next = await runJob(testJobDeps(t, clock), meetingJob('close-voting', meetingId, CLOSES));
+      expect(next.map((j) => j.name)).toContain('publish-results');
+
+      await openArea(page, '结果与备案', 'results');
+      await page.getByRole('heading', { name: '第 4 项：1栋1单元加装电梯' }).waitFor();
+      let text = await main(page).innerText();
+      expect(text).toContain('已计票，结果尚未公告。');
+      // Filed with the township by the tally itself: said, with its state, before publication.
+      expect(text).toContain('计票完成时，结果已自动报所在街道办事处（乡镇人民政府）备案，无需另行提交。');
+      expect(text).toContain('已报街道办事处（乡镇人民政府）备案，等待审核');
+      const results = (await t.app.inject({ url: `/v1/meetings/${meetingId}/results`, headers: bearer(organiser.accessToken) })).json<{
+        items: { report: { explanation: { zh: string[] }; verdict: { outcome: string } } }[];
+      }>();
+      expect(results.items.map((i) => i.report.verdict.outcome)).toEqual(['passed', 'decided', 'decided', 'passed']);
+      for (const item of results.items) for (const line of item.report.explanation.zh) expect(text).toContain(line);
+      await expectConsoleClean(page, 'walk: results tallied');
+      await screenshot(page, 'console-walk-10-results');
+
+      await page.getByRole('button', { name: '公告结果' }).click();
+      await confirmBox(page, '确定公告', '公告不能撤回');
+      await page.getByText('结果已公告，全体业主可以查看。').waitFor();
+      await expectConsoleClean(page, 'walk: published');
+      // What the job would have done next finds it published.
+      await runDueJobs(testJobDeps(t, clock));
+
+      // The township returns it with a reason; the organiser sees it, answers and resubmits.
+      const returned = await t.app.inject({
+        method: 'POST',
+        url: `/v1/meetings/${meetingId}/filing/return`,
+        headers: bearer(p.staffA),
+        payload: { reasons: '未附纸质表决票原件的扫描件清单，请补充后重新提交。' },
+      });
+      expect(returned.statusCode, returned.body).toBe(200);
+      await page.reload();
+      await page.getByText('退回理由：未附纸质表决票原件的扫描件清单，请补充后重新提交。').waitFor();
+      expect(await main(page).innerText()).toContain('街道已退回，需补正后重新提交');
+      await expectConsoleClean(page, 'walk: filing returned');
+      await screenshot(page, 'console-walk-11-returned');
+      await page.getByLabel('补正说明').fill('已将 3 张纸质表决票和 1 份委托书的扫描件清单送交街道。');
+      await page.getByRole('button', { name: '重新提交备案' }).click();
+      await confirmBox(page, '确定提交', '表决票和计票结果不会改变');
+      await page.getByText('已重新提交，等待街道审核。').waitFor();
+
+      expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/filing/certify`, headers: bearer(p.staffA) })).statusCode).toBe(200);
+      await page.reload();
+      await page.getByText('街道已备案确认').waitFor();
+      text = await main(page).innerText();
+      expect(text).toContain('补正后重新提交：已将 3 张纸质表决票和 1 份委托书的扫描件清单送交街道。');
+      expect(text).toContain('街道确认备案');
+      await expectConsoleClean(page, 'walk: filing certified');
+      await screenshot(page, 'console-walk-12-certified');
+    });
+    const filing = (await t.app.inject({ url: `/v1/meetings/${meetingId}/filing`, headers: bearer(p.staffA) })).json<{ status: string; events: { kind: string }[] }>();
+    expect(filing.status).toBe('certified');
+    expect(filing.events.map((e) => e.kind)).toEqual(['returned', 'resubmitted', 'certified']);
+  });
 });
