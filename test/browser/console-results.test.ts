@@ -232,7 +232,7 @@ describe('结果与备案 in the console', () => {
 
       expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/filing/certify`, headers: bearer(p.staffA) })).statusCode).toBe(200);
       await page.reload();
-      await page.getByText('街道已备案确认').waitFor();
+      await page.locator('.results__filing-state').getByText('街道已备案确认').waitFor();
       expect(await mainText(page)).toContain('街道确认备案');
       await expectConsoleClean(page, 'filing certified');
       await screenshot(page, 'console-results-6-certified');

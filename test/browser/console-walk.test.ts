@@ -8,7 +8,7 @@ import { manualClock } from '../../src/clock.ts';
 import { runJob } from '../../src/jobs/handlers.ts';
 import { meetingJob } from '../../src/jobs/work.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
-import { launchChromium, screenshot } from '../helpers/browser.ts';
+import { ARTIFACTS, launchChromium, screenshot } from '../helpers/browser.ts';
 import { desktop, expectConsoleClean, signInToConsole } from '../helpers/console.ts';
 import { type CsvUnit, registryCsv } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
@@ -456,7 +456,7 @@ describe('one organiser walks an assembly through the console, from registry to 
       expect(text).toContain('已计票，结果尚未公告。');
       // Filed with the township by the tally itself: said, with its state, before publication.
       expect(text).toContain('计票完成时，结果已自动报所在街道办事处（乡镇人民政府）备案，无需另行提交。');
-      expect(text).toContain('已报街道办事处（乡镇人民政府）备案，等待审核');
+      expect(await page.locator('.results__filing-summary').innerText()).toContain('街道备案：已报街道办事处（乡镇人民政府）备案，等待审核');
       const results = (await t.app.inject({ url: `/v1/meetings/${meetingId}/results`, headers: bearer(organiser.accessToken) })).json<{
         items: { report: { explanation: { zh: string[] }; verdict: { outcome: string } } }[];
       }>();
@@ -481,10 +481,15 @@ describe('one organiser walks an assembly through the console, from registry to 
       });
       expect(returned.statusCode, returned.body).toBe(200);
       await page.reload();
+      // Said at the top, beside the actions, and a click away from the section below the motions.
+      const summary = page.locator('.results__filing-summary');
+      await expect.poll(() => summary.innerText()).toContain('街道备案：街道已退回，需补正后重新提交');
+      await summary.getByRole('button', { name: '查看备案情况' }).click();
+      await expect.poll(() => page.locator('#filing-heading').evaluate((heading) => heading === heading.ownerDocument.activeElement)).toBe(true);
       await page.getByText('退回理由：未附纸质表决票原件的扫描件清单，请补充后重新提交。').waitFor();
-      expect(await main(page).innerText()).toContain('街道已退回，需补正后重新提交');
       await expectConsoleClean(page, 'walk: filing returned');
       await screenshot(page, 'console-walk-11-returned');
+      await page.locator('.results__filing').screenshot({ path: join(ARTIFACTS, 'console-walk-11-returned-filing.png') });
       await page.getByLabel('补正说明').fill('已将 3 张纸质表决票和 1 份委托书的扫描件清单送交街道。');
       await page.getByRole('button', { name: '重新提交备案' }).click();
       await confirmBox(page, '确定提交', '表决票和计票结果不会改变');
@@ -492,10 +497,11 @@ describe('one organiser walks an assembly through the console, from registry to 
 
       expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/filing/certify`, headers: bearer(p.staffA) })).statusCode).toBe(200);
       await page.reload();
-      await page.getByText('街道已备案确认').waitFor();
+      await page.locator('.results__filing-state').getByText('街道已备案确认').waitFor();
       text = await main(page).innerText();
       expect(text).toContain('补正后重新提交：已将 3 张纸质表决票和 1 份委托书的扫描件清单送交街道。');
       expect(text).toContain('街道确认备案');
+      expect(await summary.innerText()).toContain('街道备案：街道已备案确认');
       await expectConsoleClean(page, 'walk: filing certified');
       await screenshot(page, 'console-walk-12-certified');
     });

@@ -57,6 +57,8 @@ export default defineArea(
     filing: {
       heading: '街道备案',
       status: '备案状态：',
+      summary: '街道备案：',
+      show: '查看备案情况',
       state: {
         awaiting_review: '已报街道办事处（乡镇人民政府）备案，等待审核',
         returned: '街道已退回，需补正后重新提交',
@@ -140,6 +142,8 @@ export default defineArea(
     filing: {
       heading: 'Filing with the township',
       status: 'Filing status: ',
+      summary: 'Filing with the township: ',
+      show: 'See the filing',
       state: {
         awaiting_review: 'Filed with the township office, awaiting review',
         returned: 'Returned by the township: correct and resubmit',
