@@ -284,13 +284,26 @@ describe('one organiser walks an assembly through the console, from registry to 
     expect(saved.motions[3]!.scope).toEqual({ kind: 'stair', building: '1栋', stair: '1单元' });
   });
   it('voting opens at its instant (the job), ballots arrive while the cockpit is open, and it shows what is missing per building', async () => {
-    // The notice goes out (SMS to every owner and the residents' committee), then the clock reaches the opening.
+    // The notice goes out by SMS to every owner; the organiser sees who was told.
     await runDueJobs(testJobDeps(t, clock));
-    clock.set(OPENS);
-    const ran = await runDueJobs(testJobDeps(t, clock));
-    expect(ran.some((key) => key.startsWith('open-voting'))).toBe(true);
-    await timed('cockpit while five owners vote', async () => {
+    expect(new Set(t.sentSms.filter((m) => m.kind === 'meeting_noticed').map((m) => m.phone))).toEqual(new Set(FLATS.map((f) => f.owners[0]!.phone)));
+    await timed('who was told; cockpit while five owners vote', async () => {
       const { page } = desk;
+      const deliveries = page.locator('.deliveries');
+      await deliveries.getByRole('button', { name: '刷新' }).click();
+      await deliveries.getByText('没有发送失败的短信。').waitFor();
+      await expect.poll(() => deliveries.locator('.deliveries__kinds tbody tr').first().locator('td').first().textContent()).toBe('会议公告');
+      await expectConsoleClean(page, 'walk: notice delivered');
+      await screenshot(page, 'console-walk-04b-delivered');
+
+      // The clock reaches the opening instant; the worker opens voting.
+      clock.set(OPENS);
+      const ran = await runDueJobs(testJobDeps(t, clock));
+      expect(ran.some((key) => key.startsWith('open-voting'))).toBe(true);
+      await nav(page).getByRole('link', { name: '会议', exact: true }).click();
+      const list = page.getByRole('row').filter({ hasText: '2027年第一次业主大会会议' });
+      await expect.poll(() => list.innerText()).toContain('表决中');
+
       await openArea(page, '表决进度', 'cockpit');
       const words = page.locator('[data-test="words"]').first();
       // Nobody yet: 7 heads and 633.34 ㎡ (⌈2 × 950.00 / 3⌉) to go.
@@ -504,6 +517,8 @@ describe('one organiser walks an assembly through the console, from registry to 
       expect(await summary.innerText()).toContain('街道备案：街道已备案确认');
       await expectConsoleClean(page, 'walk: filing certified');
       await screenshot(page, 'console-walk-12-certified');
+      await nav(page).getByRole('link', { name: '会议', exact: true }).click();
+      await expect.poll(() => page.getByRole('row').filter({ hasText: '2027年第一次业主大会会议' }).innerText()).toContain('结果已公布');
     });
     const filing = (await t.app.inject({ url: `/v1/meetings/${meetingId}/filing`, headers: bearer(p.staffA) })).json<{ status: string; events: { kind: string }[] }>();
     expect(filing.status).toBe('certified');
