@@ -502,6 +502,7 @@ describe('one organiser walks an assembly through the console, from registry to 
       await page.getByText('退回理由：未附纸质表决票原件的扫描件清单，请补充后重新提交。').waitFor();
       await expectConsoleClean(page, 'walk: filing returned');
       await screenshot(page, 'console-walk-11-returned');
+      await page.locator('.results__bar').screenshot({ path: join(ARTIFACTS, 'console-walk-11-returned-top.png') });
       await page.locator('.results__filing').screenshot({ path: join(ARTIFACTS, 'console-walk-11-returned-filing.png') });
       await page.getByLabel('补正说明').fill('已将 3 张纸质表决票和 1 份委托书的扫描件清单送交街道。');
       await page.getByRole('button', { name: '重新提交备案' }).click();
