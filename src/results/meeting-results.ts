@@ -35,3 +35,15 @@ export async function requireVisibleResult(db: Kysely<DB>, principal: Principal,
   if (reviewer && meeting.status === 'discrepancy') throw await discrepancyProblem(db, meeting.id, 'show the result');
   requirePublished(meeting);
 }
+
+/**
+ * The filing (备案) of a result: as the result itself (requireVisibleResult), and also, from the
+ * tally on, to the committee members and organisers who answer the township's return — the result
+ * is in the township's queue from the tally (filings-repository.ts), and they may already
+ * resubmit it (filing.resubmit), so they see what was returned and why.
+ */
+export async function requireVisibleFiling(db: Kysely<DB>, principal: Principal, access: { meeting: Meeting; estate: Estate }): Promise<void> {
+  const { meeting, estate } = access;
+  if (meeting.status === 'tallied' && may(principal, 'filing.resubmit', { estateId: estate.id, townshipId: estate.township_id })) return;
+  await requireVisibleResult(db, principal, access);
+}

@@ -11,7 +11,7 @@ import { CSP } from '../plugins/security-headers.ts';
 import { problemResponses } from '../problems.ts';
 import { exportBundle } from '../results/bundle.ts';
 import { certify, filingOf, filingsOfTownship, recordRuling, resubmit, returnResult } from '../results/certification.ts';
-import { requireVisibleResult } from '../results/meeting-results.ts';
+import { requireVisibleFiling, requireVisibleResult } from '../results/meeting-results.ts';
 import { buildNotice } from '../results/notice.ts';
 import { renderNoticeHtml } from '../results/notice-html.ts';
 import { publishMeeting } from '../results/publication.ts';
@@ -278,7 +278,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'getFiling',
         tags: ['results'],
-        summary: 'The filing of a meeting’s result with the township (备案): its status, signature and history',
+        summary: 'The filing of a meeting’s result with the township (备案): its status, signature and history (from the tally on for the township and the estate’s organisers; for others once published)',
         security: bearerSecurity,
         params: meetingParams,
         response: { 200: filingSchema, ...problemResponses(400, 401, 403, 404, 409) },
@@ -286,7 +286,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const access = await authorized(request, request.params.meetingId, 'result.read');
-      await requireVisibleResult(db(), request.user, access);
+      await requireVisibleFiling(db(), request.user, access);
       const { meeting } = access;
       return filingOf(db(), meeting);
     },

@@ -120,6 +120,9 @@ describe('结果与备案 in the console', () => {
       }>();
       let text = await mainText(page);
       expect(text).toContain('已计票，结果尚未公告。');
+      // Filed with the township at the tally, before publication: the page says so and shows its state.
+      expect(text).toContain('已报街道办事处（乡镇人民政府）备案，等待审核');
+      expect(text).toContain('计票完成时，结果已自动报所在街道办事处（乡镇人民政府）备案，无需另行提交。');
       // The engine's own lines, word for word; 3 of 6 heads took part: short of 2/3 by one head and 50.00 m².
       for (const item of results.items) for (const line of item.report.explanation.zh) expect(text).toContain(line);
       expect(results.items.map((i) => i.report.verdict.outcome)).toEqual(['no_quorum', 'no_quorum']);
@@ -229,7 +232,7 @@ describe('结果与备案 in the console', () => {
 
       expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/filing/certify`, headers: bearer(p.staffA) })).statusCode).toBe(200);
       await page.reload();
-      await page.getByText('街道已备案确认').waitFor();
+      await page.locator('.results__filing-state').getByText('街道已备案确认').waitFor();
       expect(await mainText(page)).toContain('街道确认备案');
       await expectConsoleClean(page, 'filing certified');
       await screenshot(page, 'console-results-6-certified');

@@ -173,7 +173,7 @@ describe('closing seals the evidence', () => {
     await expect(sql`update electorate_units set area_hundredths = 1`.execute(db)).rejects.toThrow(/append-only/);
   });
 
-  it('a tallied result is still hidden from owners and the estate’s API clients until it is published; its township may review it', async () => {
+  it('a tallied result is still hidden from owners and the estate’s API clients until it is published; its township may review it, and its organisers follow the filing', async () => {
     const client = await t.tokenFor({ role: 'client', access: 'read', townshipIds: [], estateIds: [p.estateA] });
     for (const token of [owners.zhang.accessToken, client]) {
       for (const url of ['notice', 'bundle', 'filing']) expect((await get(`/v1/meetings/${meetingId}/${url}`, token)).statusCode).toBe(409);
@@ -183,6 +183,11 @@ describe('closing seals the evidence', () => {
     expect(filing.status).toBe('awaiting_review');
     // Issue 14: before certifying, the township sees how strongly the standing ballots were verified, per motion.
     expect(filing.assurance[motionIds[0]!]).toEqual(MOTION_0_MIX);
+    // The organisers answer a return (they may resubmit from the tally on): they see the filing's state, not the bundle.
+    const theirs = await get(`/v1/meetings/${meetingId}/filing`, organiser.accessToken);
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    expect(theirs.json()).toMatchObject({ status: 'awaiting_review', events: [] });
+    expect((await get(`/v1/meetings/${meetingId}/bundle`, organiser.accessToken)).statusCode).toBe(409);
   });
 });
 

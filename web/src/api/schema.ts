@@ -1471,7 +1471,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The filing of a meeting’s result with the township (备案): its status, signature and history */
+        /** The filing of a meeting’s result with the township (备案): its status, signature and history (from the tally on for the township and the estate’s organisers; for others once published) */
         get: operations["getFiling"];
         put?: never;
         post?: never;

@@ -26,7 +26,7 @@ export default defineArea(
     },
     print: { button: '打印结果公告', blocked: '浏览器拦截了新窗口。请允许本站打开新窗口后再点“打印结果公告”。' },
     bundle: { button: '导出数据包', done: '数据包已下载：{file}。可用 npx gongjue verify 核验。' },
-    afterPublish: '公告之后可以打印结果公告、导出数据包，并查看街道备案情况。',
+    afterPublish: '公告之后可以打印结果公告、导出数据包。公告不影响备案：结果在计票完成时已报街道办事处（乡镇人民政府），备案情况见下方。',
     motion: {
       heading: '第 {position} 项：{title}',
       verdict: '表决结果：',
@@ -57,6 +57,8 @@ export default defineArea(
     filing: {
       heading: '街道备案',
       status: '备案状态：',
+      summary: '街道备案：',
+      show: '查看备案情况',
       state: {
         awaiting_review: '已报街道办事处（乡镇人民政府）备案，等待审核',
         returned: '街道已退回，需补正后重新提交',
@@ -64,7 +66,7 @@ export default defineArea(
         correction_ordered: '有关部门已责令改正',
         revoked: '人民法院已撤销',
       },
-      auto: '计票完成后，结果会自动报所在街道办事处（乡镇人民政府）备案，无需另行提交。',
+      auto: '计票完成时，结果已自动报所在街道办事处（乡镇人民政府）备案，无需另行提交。街道审核后会在这里显示结果：确认备案，或退回并写明理由（补正后在这里重新提交）。',
       certifiedAt: '确认时间：{at}',
       history: '备案经过',
       event: {
@@ -109,7 +111,7 @@ export default defineArea(
     },
     print: { button: 'Print the result notice', blocked: 'The browser blocked the new window. Allow this site to open windows, then click “Print the result notice” again.' },
     bundle: { button: 'Export the bundle', done: 'Bundle downloaded: {file}. Check it with npx gongjue verify.' },
-    afterPublish: 'Once published you can print the result notice, export the bundle and follow the filing with the township.',
+    afterPublish: 'Once published you can print the result notice and export the bundle. Publishing does not change the filing: the result went to the township office when it was tallied; its filing is shown below.',
     motion: {
       heading: 'Motion {position}: {title}',
       verdict: 'Result: ',
@@ -140,6 +142,8 @@ export default defineArea(
     filing: {
       heading: 'Filing with the township',
       status: 'Filing status: ',
+      summary: 'Filing with the township: ',
+      show: 'See the filing',
       state: {
         awaiting_review: 'Filed with the township office, awaiting review',
         returned: 'Returned by the township: correct and resubmit',
@@ -147,7 +151,7 @@ export default defineArea(
         correction_ordered: 'Ordered corrected by the authorities',
         revoked: 'Revoked by a court',
       },
-      auto: 'Once tallied, the result goes to the township office for filing by itself; there is nothing to submit.',
+      auto: 'When it was tallied, the result went to the township office for filing by itself; there is nothing to submit. The township’s review shows here: filing confirmed, or returned with its reasons (answer and resubmit here).',
       certifiedAt: 'Certified {at}',
       history: 'History',
       event: {
