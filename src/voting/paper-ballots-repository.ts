@@ -62,7 +62,7 @@ export async function storePaperDecision(
     .executeTakeFirstOrThrow();
 }
 
-/** Keeps a double-entry check that read the paper otherwise; the entry stays pending. */
+/** Keeps the latest second reading of a paper (double entry), alike or not; the entry stays pending. */
 export async function storePaperCheck(
   trx: Kysely<DB>,
   entryId: string,
