@@ -44,7 +44,8 @@ const paperSchema = z
     id: z.uuid(),
     motionId: z.uuid(),
     voterId: z.uuid(),
-    choice: z.unknown().describe('Blind while pending: null to anyone but the organiser who entered it, until a check disagrees'),
+    voterUnits: z.array(z.string()).describe('The voter’s units (building, stair, room) as at opening: whose paper it is'),
+    choice: z.unknown().describe('Blind while pending: null to anyone but the organiser who entered it, until a second organiser has read the paper again'),
     spoiled: z.boolean(),
     scan: z.object({ url: z.string().describe('An attachment’s download path, or the URL given'), sha256: z.string() }),
     signedBy: z.uuid().nullable().describe('The owner who signed the paper'),
@@ -56,7 +57,7 @@ const paperSchema = z
     check: z
       .object({ choice: z.unknown(), spoiled: z.boolean(), checkedBy: z.uuid(), checkedAt: z.iso.datetime(), differences: z.array(differenceSchema) })
       .nullable()
-      .describe('While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did'),
+      .describe('While pending: the last second reading of the paper (double entry) and where it differs from the first (empty: alike, ready to confirm); null when nobody has read it again'),
   })
   .meta({ id: 'PaperBallot' });
 

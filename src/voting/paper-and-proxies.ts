@@ -5,7 +5,7 @@ import { accountForPhone } from '../identity/accounts.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { castBallot, checkBallot, type OrganisedBallot, type Receipt, requireOpen } from './ballots.ts';
-import { grantorVoters, resolveVoter, type VoterRef } from './electorate-lookup.ts';
+import { grantorVoters, resolveVoter, type VoterRef, voterPlaces } from './electorate-lookup.ts';
 import { type Choice, requireValidChoice } from './motion-terms.ts';
 import { requireMotionTerms } from './motion-terms-store.ts';
 import { requireAttachment } from '../attachments/attachments.ts';
@@ -37,6 +37,8 @@ export interface PaperEntryView {
   id: string;
   motionId: string;
   voterId: string;
+  /** The voter's units (building, stair, room), for people to tell whose paper it is. */
+  voterUnits: string[];
   choice: unknown;
   spoiled: boolean;
   scan: { url: string; sha256: string };
@@ -77,6 +79,7 @@ export function paperView(r: PaperEntryRow, viewer?: string): PaperEntryView {
     id: r.id,
     motionId: r.motion_id,
     voterId: r.voter_id,
+    voterUnits: [],
     choice: blind && check === null ? null : r.choice,
     spoiled: r.spoiled,
     scan: { url: r.scan_url, sha256: r.scan_sha256 },
@@ -88,6 +91,12 @@ export function paperView(r: PaperEntryRow, viewer?: string): PaperEntryView {
     ballotId: r.ballot_id,
     check,
   };
+}
+
+/** Entries with their voters' units filled in. */
+export async function placed(db: Kysely<DB>, meetingId: string, entries: PaperEntryView[]): Promise<PaperEntryView[]> {
+  const places = await voterPlaces(db, meetingId, entries.map((e) => e.voterId));
+  return entries.map((e) => ({ ...e, voterUnits: places.get(e.voterId) ?? [] }));
 }
 
 /** A scan cited by URL and digest, or an attachment kept in the estate (POST /v1/estates/{id}/attachments). */
@@ -145,7 +154,7 @@ export async function enterPaperBallot(
     subject: `paper:${row.id}`,
     data: { motionId: input.motionId, voterId, spoiled: input.spoiled, scanSha256: scan.sha256, signedBy: input.signedBy },
   }, at);
-  return paperView(row);
+  return (await placed(trx, input.meetingId, [paperView(row)]))[0]!;
 }
 
 /** A paper ballot as cast_ballots takes it: the signatory's vote (R4.4), entered by one organiser and confirmed by another. */
@@ -206,7 +215,7 @@ export async function readPaperAgain(
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
   const entry = await pendingEntryForSecond(trx, input.meetingId, input.entryId, input.accountId);
   const { row, differences } = await keepSecondReading(trx, meeting, entry, input.reading, input.accountId, at);
-  return { entry: paperView(row), differences };
+  return { entry: (await placed(trx, input.meetingId, [paperView(row)]))[0]!, differences };
 }
 
 /**
@@ -237,7 +246,7 @@ export async function decidePaperBallot(
       }
       differences = differencesBetween(readingOf(entry.choice, entry.spoiled), readingOf(entry.check_choice, entry.check_spoiled));
     }
-    if (differences.length > 0) return { entry: paperView(entry), receipt: null, differences };
+    if (differences.length > 0) return { entry: (await placed(trx, input.meetingId, [paperView(entry)]))[0]!, receipt: null, differences };
     const { motion } = await requireMotionTerms(trx, input.meetingId, entry.motion_id);
     const choice = entry.choice as Choice | null;
     if (!entry.spoiled) requireValidChoice(motion, choice);
@@ -269,7 +278,7 @@ export async function decidePaperBallot(
     subject: `paper:${entry.id}`,
     data: { ballotId: receipt?.ballotId ?? null, reason: input.reason ?? null, doubleEntry: input.confirm, checkedBy: input.confirm ? entry.checked_by : null },
   }, at);
-  return { entry: paperView(row), receipt, differences: [] };
+  return { entry: (await placed(trx, input.meetingId, [paperView(row)]))[0]!, receipt, differences: [] };
 }
 
 export interface ProxyView {
@@ -416,5 +425,5 @@ export async function listProxies(db: Kysely<DB>, meetingId: string, holderAccou
 
 /** The meeting's entries as `viewer` (an account) may see them: pending choices blind but to whoever typed them. */
 export async function listPaperEntries(db: Kysely<DB>, meetingId: string, viewer: string): Promise<PaperEntryView[]> {
-  return (await paperEntriesOf(db, meetingId)).map((row) => paperView(row, viewer));
+  return placed(db, meetingId, (await paperEntriesOf(db, meetingId)).map((row) => paperView(row, viewer)));
 }

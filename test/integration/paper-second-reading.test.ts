@@ -107,7 +107,10 @@ describe('the second reading of a paper ballot, then a confirmation without a bo
     // Read again, alike: answered as a match, shown on the entry, and confirmed by a third person without a body.
     const alike = await readAgain(second.accessToken, entryId, { choice: 'agree' });
     expect(alike.statusCode, alike.body).toBe(200);
-    expect(alike.json()).toMatchObject({ matches: true, entry: { status: 'pending', check: { choice: 'agree', checkedBy: second.accountId, differences: [] } } });
+    expect(alike.json()).toMatchObject({ matches: true, entry: { status: 'pending', voterUnits: ['1栋103'], check: { choice: 'agree', checkedBy: second.accountId, differences: [] } } });
+    // The list says whose paper each entry is, and that this one was read alike.
+    const listed = (await t.app.inject({ url: `/v1/meetings/${meetingId}/paper-ballots`, headers: bearer(third.accessToken) })).json().items.find((e: { id: string }) => e.id === entryId);
+    expect(listed).toMatchObject({ voterUnits: ['1栋103'], check: { differences: [] } });
     const confirmed = await confirmBare(third.accessToken, entryId);
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ entry: { status: 'confirmed' }, receipt: { channel: 'paper', version: 1 } });

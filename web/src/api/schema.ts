@@ -2400,7 +2400,9 @@ export interface components {
             motionId: string;
             /** Format: uuid */
             voterId: string;
-            /** @description Blind while pending: null to anyone but the organiser who entered it, until a check disagrees */
+            /** @description The voter’s units (building, stair, room) as at opening: whose paper it is */
+            voterUnits: string[];
+            /** @description Blind while pending: null to anyone but the organiser who entered it, until a second organiser has read the paper again */
             choice: unknown;
             spoiled: boolean;
             scan: {
@@ -2418,7 +2420,7 @@ export interface components {
             enteredAt: string;
             decidedBy: string | null;
             ballotId: string | null;
-            /** @description While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did */
+            /** @description While pending: the last second reading of the paper (double entry) and where it differs from the first (empty: alike, ready to confirm); null when nobody has read it again */
             check: {
                 choice: unknown;
                 spoiled: boolean;
@@ -3724,7 +3726,9 @@ export interface components {
             motionId: string;
             /** Format: uuid */
             voterId: string;
-            /** @description Blind while pending: null to anyone but the organiser who entered it, until a check disagrees */
+            /** @description The voter’s units (building, stair, room) as at opening: whose paper it is */
+            voterUnits: string[];
+            /** @description Blind while pending: null to anyone but the organiser who entered it, until a second organiser has read the paper again */
             choice: unknown;
             spoiled: boolean;
             scan: {
@@ -3742,7 +3746,7 @@ export interface components {
             enteredAt: string;
             decidedBy: string | null;
             ballotId: string | null;
-            /** @description While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did */
+            /** @description While pending: the last second reading of the paper (double entry) and where it differs from the first (empty: alike, ready to confirm); null when nobody has read it again */
             check: {
                 choice: unknown;
                 spoiled: boolean;
