@@ -105,8 +105,8 @@ describe('纸质票与委托', () => {
       await expect.poll(() => voters.innerText()).toContain('1栋101（100.00 ㎡）');
       const row = await voters.innerText();
       expect(row).toContain('张*');
-      expect(row).toContain('加装充电桩：1 人 · 100.00 ㎡ · 已表决：网上投票（第 1 版');
-      expect(row).toContain('选聘物业服务企业：1 人 · 100.00 ㎡ · 未表决');
+      expect(row).toContain('加装充电桩：人数 1 · 面积 100.00 ㎡ · 已表决：网上投票（第 1 版');
+      expect(row).toContain('选聘物业服务企业：人数 1 · 面积 100.00 ㎡ · 未表决');
       expect(row).not.toContain('反对');
       // 2栋's twelve households: two pages from the service.
       await page.getByLabel('业主姓名').fill('');

@@ -2642,6 +2642,8 @@ export interface components {
                 assurance: components["schemas"]["AssuranceLevelInput"] | null;
                 /** @description The co-owner designated to cast the unit’s vote (R1.4) */
                 representative: boolean;
+                /** @description An organisation or the developer (holds developer-held units): verified only in person by township staff, with `organisation` (R5.2) */
+                inPersonOnly: boolean;
             }[];
         };
         AssuranceMixInput: {
@@ -3968,6 +3970,8 @@ export interface components {
                 assurance: components["schemas"]["AssuranceLevel"] | null;
                 /** @description The co-owner designated to cast the unit’s vote (R1.4) */
                 representative: boolean;
+                /** @description An organisation or the developer (holds developer-held units): verified only in person by township staff, with `organisation` (R5.2) */
+                inPersonOnly: boolean;
             }[];
         };
         AssuranceMix: {
