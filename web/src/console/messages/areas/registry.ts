@@ -103,6 +103,7 @@ export default defineArea(
         capacities: { legal_representative: '法定代表人', authorised_agent: '授权代理人（持单位书面授权）' },
         idType: '代表人出示的证件',
         idNumber: '代表人证件号码（只保存加密摘要和后 4 位）',
+        mismatch: '营业执照上的统一社会信用代码与名册登记的不一致，没有记录这次核验。请核对营业执照原件；如果名册登记有误，请先更新名册。',
         confirm:
           '将记录：您已当面查验 {name} 的营业执照，以及{capacity} {representative} 的{document}，并把这个业主绑定到手机号 {phone} 的账号。以前绑定的其他账号将被解除。核验人和时间会被记录，不能删除。',
       },
@@ -239,6 +240,7 @@ export default defineArea(
         capacities: { legal_representative: 'Legal representative', authorised_agent: 'Authorised agent (with written authorisation)' },
         idType: 'Representative’s document',
         idNumber: 'Representative’s document number (kept only as a keyed digest and its last 4 characters)',
+        mismatch: 'The credit code on the licence is not the one the registry records; nothing was recorded. Check the original licence; if the registry is wrong, update it first.',
         confirm:
           'This records that you saw {name}’s business licence and the {document} of {representative} ({capacity}) in person, and binds the owner to the account of {phone}. Any other account bound to this owner is released. Who verified and when are recorded for good.',
       },
