@@ -176,4 +176,12 @@ describe('the second reading of a paper ballot, then a confirmation without a bo
     expect((await readAgain(otherEstate.accessToken, entryId, { choice: 'a' })).statusCode).toBe(404);
     expect((await confirmBare(otherEstate.accessToken, entryId)).statusCode).toBe(404);
   });
+
+  it('the API description says so: confirm’s body is optional, second-reading’s is not', async () => {
+    const document = (await t.app.inject({ url: '/openapi.json' })).json();
+    const paper = (path: string) => document.paths[`/v1/meetings/{meetingId}/paper-ballots/{entryId}/${path}`].post;
+    expect(paper('confirm').requestBody.required).toBe(false);
+    expect(paper('reject').requestBody.required).toBe(false);
+    expect(paper('second-reading').requestBody.required).toBe(true);
+  });
 });
