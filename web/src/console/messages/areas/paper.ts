@@ -42,7 +42,14 @@ export default defineArea(
       needScan: '请先选择表决票的照片或扫描件。',
       needChoice: '请为每项表决事项选择，或勾选废票。',
     },
-    choice: { agree: '同意', oppose: '反对', abstain: '弃权', seats: '最多选 {n} 人；一人都不选即弃权。', noCandidate: '未选任何候选人（弃权）' },
+    choice: {
+      agree: '同意',
+      oppose: '反对',
+      abstain: '弃权',
+      seats: '最多选 {n} 人；一人都不选即弃权。',
+      seatsUnset: '最多选 {n} 人；一个都不勾即“{unset}”，勾“未选任何候选人”即写明弃权。',
+      noCandidate: '未选任何候选人（弃权）',
+    },
     review: {
       title: '待复核的纸质表决票',
       intro: '由另一名工作人员对照表决票照片再次录入（看不到第一次录入的选择），系统比对两次录入；一致后确认计入。',
@@ -152,7 +159,14 @@ export default defineArea(
       needScan: 'Choose the photo or scan of the ballot first.',
       needChoice: 'Choose for every motion, or mark the ballot spoiled.',
     },
-    choice: { agree: 'Agree', oppose: 'Oppose', abstain: 'Abstain', seats: 'Up to {n} candidates; none ticked is an abstention.', noCandidate: 'No candidate ticked (abstain)' },
+    choice: {
+      agree: 'Agree',
+      oppose: 'Oppose',
+      abstain: 'Abstain',
+      seats: 'Up to {n} candidates; none ticked is an abstention.',
+      seatsUnset: 'Up to {n} candidates; nothing ticked is “{unset}”; tick “No candidate” to write an abstention.',
+      noCandidate: 'No candidate ticked (abstain)',
+    },
     review: {
       title: 'Paper ballots to check',
       intro: 'A second staff member enters the paper again from its photo, without seeing the first entry; the service compares the two, and once alike it is confirmed.',
