@@ -16,6 +16,7 @@ export const PROBLEM_TYPES = {
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'request-timeout': { status: 408, title: 'The request was not received in time' },
   'paper-entries-differ': { status: 409, title: 'The second entry of the paper ballot differs from the first; it is not confirmed' },
+  'paper-second-reading-required': { status: 409, title: 'The paper ballot has not been entered again by a second organiser; it cannot be confirmed yet' },
   'tally-discrepancy': { status: 409, title: "The SQL totals and the engine's recount of the sealed record disagree; the result is held" },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'uri-too-long': { status: 414, title: 'A part of the URL is too long' },

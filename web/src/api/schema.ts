@@ -1033,6 +1033,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/meetings/{meetingId}/paper-ballots/{entryId}/second-reading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Double entry: a second organiser enters the paper again, blind; the service compares the two readings
+         * @description By an organiser other than the one who entered the paper, who has not seen its choice (pending choices are blind to them): `choice`, or `spoiled: true`. The reading is kept on the entry (the latest replaces an earlier one) and compared with the first (a multiple choice in any order). Alike: 200 `{entry, matches: true}`; the entry can then be confirmed with an empty `POST …/confirm`. Different: 409 `paper-entries-differ` with `differences` (each field with the first and second reading) and the `entry`: look at the scan and read it again, or reject the entry and enter it anew. Nothing counts until confirmed.
+         */
+        post: operations["readPaperBallotAgain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/meetings/{meetingId}/paper-ballots/{entryId}/confirm": {
         parameters: {
             query?: never;
@@ -1043,8 +1063,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Confirm a paper ballot by double entry (a second organiser): when both entries agree it becomes the voter’s current ballot
-         * @description The confirming organiser enters the paper again without seeing the first entry (pending choices are blind to them): `choice`, or `spoiled: true`. The service compares the two readings (a multiple choice in any order). Alike: the ballot is written (200). Otherwise nothing counts and the answer is 409 `paper-entries-differ` with `differences` (each field with the first and second reading) and the `entry`, which stays pending with the check kept on it: look at the scan, then confirm again, or reject the entry and enter it anew. Until issue 16 the body was optional: a confirmation without the second reading is now refused (400).
+         * Confirm a paper ballot read alike by two organisers: it becomes the voter’s current ballot
+         * @description Without a body (or `{}`, or only a `reason`): confirms when the paper’s second reading (`POST …/second-reading`, by an organiser other than the one who entered it) matches the first; 409 `paper-second-reading-required` when nobody has read it again, 409 `paper-entries-differ` when the last second reading differs. With a reading (`choice`, or `spoiled: true`) it is the second reading and the confirmation in one step. Whoever confirms is not the organiser who entered the paper (403).
          */
         post: operations["confirmPaperBallot"];
         delete?: never;
@@ -2380,7 +2400,9 @@ export interface components {
             motionId: string;
             /** Format: uuid */
             voterId: string;
-            /** @description Blind while pending: null to anyone but the organiser who entered it, until a check disagrees */
+            /** @description The voter’s units (building, stair, room) as at opening: whose paper it is */
+            voterUnits: string[];
+            /** @description Blind while pending: null to anyone but the organiser who entered it, until a second organiser has read the paper again */
             choice: unknown;
             spoiled: boolean;
             scan: {
@@ -2398,7 +2420,7 @@ export interface components {
             enteredAt: string;
             decidedBy: string | null;
             ballotId: string | null;
-            /** @description While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did */
+            /** @description While pending: the last second reading of the paper (double entry) and where it differs from the first (empty: alike, ready to confirm); null when nobody has read it again */
             check: {
                 choice: unknown;
                 spoiled: boolean;
@@ -2620,6 +2642,8 @@ export interface components {
                 assurance: components["schemas"]["AssuranceLevelInput"] | null;
                 /** @description The co-owner designated to cast the unit’s vote (R1.4) */
                 representative: boolean;
+                /** @description An organisation or the developer (holds developer-held units): verified only in person by township staff, with `organisation` (R5.2) */
+                inPersonOnly: boolean;
             }[];
         };
         AssuranceMixInput: {
@@ -3704,7 +3728,9 @@ export interface components {
             motionId: string;
             /** Format: uuid */
             voterId: string;
-            /** @description Blind while pending: null to anyone but the organiser who entered it, until a check disagrees */
+            /** @description The voter’s units (building, stair, room) as at opening: whose paper it is */
+            voterUnits: string[];
+            /** @description Blind while pending: null to anyone but the organiser who entered it, until a second organiser has read the paper again */
             choice: unknown;
             spoiled: boolean;
             scan: {
@@ -3722,7 +3748,7 @@ export interface components {
             enteredAt: string;
             decidedBy: string | null;
             ballotId: string | null;
-            /** @description While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did */
+            /** @description While pending: the last second reading of the paper (double entry) and where it differs from the first (empty: alike, ready to confirm); null when nobody has read it again */
             check: {
                 choice: unknown;
                 spoiled: boolean;
@@ -3944,6 +3970,8 @@ export interface components {
                 assurance: components["schemas"]["AssuranceLevel"] | null;
                 /** @description The co-owner designated to cast the unit’s vote (R1.4) */
                 representative: boolean;
+                /** @description An organisation or the developer (holds developer-held units): verified only in person by township staff, with `organisation` (R5.2) */
+                inPersonOnly: boolean;
             }[];
         };
         AssuranceMix: {
@@ -9476,7 +9504,7 @@ export interface operations {
             };
         };
     };
-    confirmPaperBallot: {
+    readPaperBallotAgain: {
         parameters: {
             query?: never;
             header?: never;
@@ -9491,10 +9519,97 @@ export interface operations {
                 "application/json": {
                     /** @description The choice read off the paper, entered again */
                     choice?: string | string[];
-                    /**
-                     * @description true: the paper is spoiled (废票)
-                     * @default false
-                     */
+                    /** @description true: the paper is spoiled (废票) */
+                    spoiled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entry: components["schemas"]["PaperBallot"];
+                        /** @enum {boolean} */
+                        matches: true;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmPaperBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The choice read off the paper, entered again */
+                    choice?: string | string[];
+                    /** @description true: the paper is spoiled (废票) */
                     spoiled?: boolean;
                     reason?: string;
                 };
@@ -9579,7 +9694,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     reason?: string;
@@ -10499,7 +10614,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": Record<string, never>;
             };
