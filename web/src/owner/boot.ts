@@ -9,6 +9,16 @@
  */
 import type { EarlyRequests } from './early.ts';
 
+/** i18n.ts's key for the owner's language on this phone (this script imports nothing, so it says it again). */
+const LOCALE_KEY = 'gongjue.locale';
+
+// index.html's first words (until the app replaces them) in English when the owner chose English before.
+try {
+  if (localStorage.getItem(LOCALE_KEY) === 'en') document.documentElement.lang = 'en';
+} catch {
+  // storage refused (private mode): Chinese, as the app will be
+}
+
 const early: EarlyRequests = {};
 window.gongjueEarly = early;
 
