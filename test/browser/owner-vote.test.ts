@@ -285,6 +285,39 @@ describe('voting from the SMS link on a phone', () => {
     }
   }, 60_000);
 
+  it('until the app arrives the page says it is opening, in the owner’s language; the meeting page replaces it (web/index.html)', async () => {
+    for (const language of ['zh-CN', 'en'] as const) {
+      const { refreshToken } = await openSession(t.testDatabase.database.db, owners[1]!.accountId, clock.now());
+      const { context, page, cspViolations } = await signedInPhone({ ...owners[1]!, refreshToken });
+      try {
+        // The owner chose English on this phone before (i18n.ts keeps the choice there).
+        if (language === 'en') await context.addInitScript({ content: "localStorage.setItem('gongjue.locale', 'en')" });
+        // The app's code is held back, as on a slow network, until the page before it has been looked at.
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route(/\/assets\/owner-[\w-]+\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(`${base}/meetings/${meetingId}`, { waitUntil: 'commit' });
+        const [name, words, other] = language === 'en' ? ['Gongjue', 'Opening, please wait…', '正在打开，请稍候…'] : ['共决', '正在打开，请稍候…', 'Opening, please wait…'];
+        await page.getByRole('status').filter({ hasText: words }).waitFor();
+        await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+        expect(await page.getByText(other).isVisible()).toBe(false);
+        expect(await page.locator('html').getAttribute('lang')).toBe(language);
+        await expectOwnerFriendly(page, `opening (${language})`);
+        await screenshot(page, `vote-0-opening-${language}`);
+        release();
+        await page.getByRole('heading', { level: 1, name: '阳光花园 2026 年第一次业主大会' }).waitFor();
+        await card(page, MOTIONS[0]!.title).waitFor();
+        expect(await page.getByText(words).count()).toBe(0);
+        expect(await cspViolations()).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
+
   it('says the assurance level is too low before the owner tries, and offers no choices', async () => {
     const owner = owners[2]!;
     await t.testDatabase.database.db.updateTable('owner_bindings').set({ level: 'knowledge', factor: null }).where('account_id', '=', owner.accountId).execute();
