@@ -248,6 +248,10 @@ describe('voting from the SMS link on a phone', () => {
         sent.push(`${r.method()} ${new URL(r.url()).pathname}`);
         if (new URL(r.url()).pathname === '/v1/auth/refresh') refreshBodies.push(r.postDataJSON());
       });
+      // Each frame the page paints with the meeting page's own "loading" words on it (checked before every paint).
+      await context.addInitScript({
+        content: `window.__loadingFrames = 0; const tick = () => { if (document.body && document.body.textContent.includes('正在读取会议')) window.__loadingFrames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick);`,
+      });
       // The app's own code arrives late, as on a slow network: what the page asks for meanwhile comes from its first script.
       let appArrived = false;
       const beforeApp: string[] = [];
@@ -271,6 +275,8 @@ describe('voting from the SMS link on a phone', () => {
       expect(count(`GET ${meetingPath}`)).toBe(0);
       expect(count(`GET ${meetingPath}/my-ballots`)).toBe(0);
       expect(sent.filter((r) => r.includes('favicon'))).toEqual([]);
+      // The answers were there before the app: its first frame is the meeting, not "正在读取会议…" first (vote/meeting-data.ts).
+      expect(await page.evaluate('window.__loadingFrames')).toBe(0);
       // A reload restores the session again with the rotated cookie, and the choices still work.
       await page.unroute(/\/assets\/owner-[\w-]+\.js$/);
       sent.length = 0;
