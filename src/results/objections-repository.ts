@@ -123,7 +123,7 @@ export async function objectionsOfMeeting(db: Kysely<DB>, meetingId: string, own
     .innerJoin('owners', 'owners.id', 'objections.owner_id')
     .select(objectionColumns)
     .where('objections.meeting_id', '=', meetingId)
-    .$if(ownerIds !== undefined, (q) => q.where('objections.owner_id', 'in', ownerIds!.length > 0 ? [...ownerIds!] : ['00000000-0000-0000-0000-000000000000']))
+    .$if(ownerIds !== undefined, (q) => q.where('objections.owner_id', 'in', [...ownerIds!]))
     .orderBy('objections.created_at')
     .orderBy('objections.id')
     .execute();
@@ -151,9 +151,7 @@ export async function windowsDueFinalBy(db: Kysely<DB>, until: Date, limit: numb
     .select(['w.meeting_id', 'w.closes_at'])
     .where('w.final_at', 'is', null)
     .where('w.closes_at', '<=', until)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('objections as o').select(sql`1`.as('x')).whereRef('o.meeting_id', '=', 'w.meeting_id').where('o.answer', 'is', null))),
-    )
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('objections as o').select(sql`1`.as('x')).whereRef('o.meeting_id', '=', 'w.meeting_id').where('o.answer', 'is', null))))
     .orderBy('w.closes_at')
     .limit(limit)
     .execute();

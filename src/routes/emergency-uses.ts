@@ -105,7 +105,7 @@ export default async function emergencyUseRoutes(fastify: FastifyInstance) {
     },
   );
 
-  const stepSchema = (operationId: string, summary: string, body: z.ZodType) => ({
+  const stepSchema = <B extends z.ZodType>(operationId: string, summary: string, body: B) => ({
     operationId,
     tags: ['emergency'],
     summary,
@@ -125,7 +125,7 @@ export default async function emergencyUseRoutes(fastify: FastifyInstance) {
         z.object({ text: text(5000).default('') }).strict(),
       ),
     },
-    async (request) => step(request, request.params.useId, 'emergency.review', 'acknowledged', (request.body as { text: string }).text),
+    async (request) => step(request, request.params.useId, 'emergency.review', 'acknowledged', request.body.text),
   );
   app.post(
     '/emergency-uses/:useId/question',
@@ -137,7 +137,7 @@ export default async function emergencyUseRoutes(fastify: FastifyInstance) {
         z.object({ text: text(5000).min(1, 'the question must not be empty') }).strict(),
       ),
     },
-    async (request) => step(request, request.params.useId, 'emergency.review', 'questioned', (request.body as { text: string }).text),
+    async (request) => step(request, request.params.useId, 'emergency.review', 'questioned', request.body.text),
   );
   app.post(
     '/emergency-uses/:useId/answer',
@@ -149,7 +149,7 @@ export default async function emergencyUseRoutes(fastify: FastifyInstance) {
         z.object({ text: text(5000).min(1, 'the answer must not be empty') }).strict(),
       ),
     },
-    async (request) => step(request, request.params.useId, 'emergency.file', 'answered', (request.body as { text: string }).text),
+    async (request) => step(request, request.params.useId, 'emergency.file', 'answered', request.body.text),
   );
 
   app.get(
