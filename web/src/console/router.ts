@@ -28,6 +28,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'paper/:meetingId?', name: 'paper', component: () => import('./pages/paper/PaperPage.vue') },
       { path: 'results/:meetingId?', name: 'results', component: () => import('./pages/results/ResultsPage.vue') },
       { path: 'petitions', name: 'petitions', component: () => import('./pages/petitions/PetitionsPage.vue') },
+      { path: 'emergency', name: 'emergency', component: () => import('./pages/emergency/EmergencyPage.vue') },
     ],
   },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
