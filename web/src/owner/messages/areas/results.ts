@@ -60,7 +60,7 @@ export default defineArea(
     },
     objection: {
       preliminaryTitle: '初步结果（询异公示）',
-      preliminary: '这是初步结果，公示到 {time}。如果您认为自己的表决意见记录有误，请在公示期内，在下面“我的表决”里点“提出异议”。',
+      preliminary: '这是初步结果，公示到 {time}。如果您认为自己的表决意见记录有误，请在公示期内，在下面“我的表决”里点“对这条记录提出异议”。',
       awaitingAnswers: '公示期已于 {time} 结束。业主委员会正在答复业主提出的异议，全部答复后才是最终结果。',
       finalTitle: '最终结果',
       final: '公示期已结束，业主提出的异议都已答复，这是最终结果。',
