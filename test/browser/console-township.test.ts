@@ -41,7 +41,7 @@ describe('the township frame', () => {
       await page.getByRole('heading', { name: '辖区小区', level: 1 }).waitFor();
       await expect.poll(() => page.locator('.estate-name').textContent()).toBe('桂林街道');
       const nav = page.getByRole('navigation', { name: '功能菜单' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['辖区小区', '备案审核', '异常提示']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['辖区小区', '备案审核', '异常提示', '紧急维修', '询异']);
       const estates = page.getByRole('table').getByRole('link');
       await expect.poll(() => estates.allTextContents()).toEqual(['金桂苑', '阳光花园'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
       expect(await page.getByText('翠湖苑').count()).toBe(0);

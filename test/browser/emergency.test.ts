@@ -88,9 +88,16 @@ describe('应急维修资金: filed by the committee, acknowledged by the townsh
     expect(use).toMatchObject({ kind: 'lift', amount_fen: '1234567', status: 'awaiting_review' });
   }, 120_000);
 
-  it('the township’s staff acknowledge it', async () => {
+  it('the township’s staff find it on their 紧急维修 page and acknowledge it in the estate', async () => {
     const { context, page } = await consoleOf(staff);
     try {
+      await page.goto(`${base}/console/townships/${p.townshipA}/emergency`);
+      await page.getByRole('heading', { name: '紧急维修', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: /阳光花园 · 3栋电梯曳引机更换/ }).waitFor();
+      await expectConsoleClean(page, 'township emergency uses');
+      await screenshot(page, 'emergency-township');
+      await page.getByRole('link', { name: '到阳光花园办理' }).click();
+      await page.getByRole('heading', { name: '应急维修资金', level: 1 }).waitFor();
       await page.getByRole('heading', { name: /3栋电梯曳引机更换/ }).waitFor();
       // Township staff review; they do not file.
       expect(await page.getByRole('heading', { name: '申请应急使用维修资金' }).count()).toBe(0);

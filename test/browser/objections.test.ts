@@ -9,7 +9,7 @@ import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { castBallot, myBallots } from '../helpers/voting.ts';
 import { li, wang, zhang } from '../factories/cast.ts';
 import { openMeeting } from '../factories/meetings.ts';
-import { appointed, verifiedOwner, type Session } from '../factories/people.ts';
+import { appointed, townshipStaff, verifiedOwner, type Session } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
 
@@ -193,6 +193,24 @@ describe('询异公示: an owner’s objection blocks certification until the co
       expect(text).toContain('3 日');
       expect(text).toContain('国家法规未规定询异期');
       await expectConsoleClean(page, 'settings with the objection period');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('the township sees the objection and its answer on its 询异 page', async () => {
+    const staff = await townshipStaff(t, p.admin, p.townshipA);
+    clock.set(new Date(clock.now().getTime() + 2 * 60_000));
+    const { context, page } = await signedInConsole(browser, base, await logIn(t, staff.phone, `192.0.2.${++logins}`));
+    try {
+      await page.goto(`${base}/console/townships/${p.townshipA}/objections`);
+      await page.getByRole('heading', { name: '业主异议', level: 1 }).waitFor();
+      await page.getByText('我投的是反对，这里记成了同意。').waitFor();
+      const text = await mainText(page);
+      expect(text).toContain('阳光花园');
+      expect(text).toContain('经核对您签字的纸质确认单与系统记录');
+      await expectConsoleClean(page, 'township objections');
+      await screenshot(page, 'objections-8-township');
     } finally {
       await context.close();
     }

@@ -44,6 +44,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'filings', name: 'township-filings', component: () => import('./pages/township/FilingsPage.vue') },
       { path: 'filings/:meetingId', name: 'township-filing', component: () => import('./pages/township/FilingPage.vue') },
       { path: 'anomalies', name: 'township-anomalies', component: () => import('./pages/township/AnomaliesPage.vue') },
+      { path: 'emergency', name: 'township-emergency', component: () => import('./pages/township/EmergencyUsesPage.vue') },
+      { path: 'objections', name: 'township-objections', component: () => import('./pages/township/ObjectionsPage.vue') },
     ],
   },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },

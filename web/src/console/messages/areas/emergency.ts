@@ -55,6 +55,7 @@ export default defineArea(
       confirm: '提交答复后，这笔应急使用会再次报街道办事处确认。',
       done: '已答复，等待街道办事处确认。',
     },
+    township: { status: '办理状态', all: '全部', none: '没有这个状态的应急使用。', open: '到{estate}办理' },
   },
   {
     intro:
@@ -109,5 +110,6 @@ export default defineArea(
       confirm: 'Once answered, the emergency use goes back to the township for acknowledgement.',
       done: 'Answered; awaiting the township.',
     },
+    township: { status: 'Status', all: 'All', none: 'No emergency use in this state.', open: 'Handle it in {estate}' },
   },
 );
