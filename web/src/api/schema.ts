@@ -9946,7 +9946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
