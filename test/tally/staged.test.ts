@@ -140,7 +140,7 @@ const envelopeArb = fc
     window: fc.boolean(),
   })
   .map((e) => {
-    const base = record([], [], { ...(e.motion as object), scope: e.scope } as never, {
+    const base = record([], [], { ...(e.motion as object), scope: e.scope }, {
       countParking: e.countParking,
       coOwnerVoting: e.coOwnerVoting as 'any',
       ...(e.looser ? { overrides: { rebuild: { approval: { num: 1, den: 2 } } } } : {}),
@@ -198,7 +198,7 @@ function cleaned(envelopes: Record<string, unknown>[], units: Record<string, unk
         id: `b${i}`,
         channel: b.channel === 'fax' ? 'online' : (b.channel as 'online'),
       });
-      return at as Record<string, unknown>;
+      return at;
     }),
   );
   return { envelopes: goodEnvelopes, units: goodUnits, lists: goodLists };
