@@ -15,7 +15,10 @@ import type { RecountMessage } from './recount-worker.ts';
  * thread that parses the same texts and recounts each motion with the engine (recount-worker.ts) — on
  * the other core, while this thread hashes and PostgreSQL produces the rows. The seal is of the very
  * texts the engine counted. Same records, same digests as `tallyRecordsOf` + `sealOf`
- * (test/integration/tally-record-copy.test.ts).
+ * (test/integration/tally-record-copy.test.ts). The units' texts were written once when voting opened
+ * (electorate_unit_lines): they are read first, so that the thread checks them and indexes the
+ * electorate (tally/staged.ts) while PostgreSQL writes the ballots; a meeting opened without them has
+ * PostgreSQL write them after the ballots, as every close did before.
  */
 export interface StreamedRecords {
   /** Each motion's seal (all but the result's digest), in the order of the motions given. */
