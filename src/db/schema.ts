@@ -475,6 +475,14 @@ export interface ElectorateUnitTable {
   representative: string | null;
 }
 
+/** The snapshot's units as canonical JSON lines, a chunk of them a row (migration 0024). */
+export interface ElectorateUnitLinesTable {
+  meeting_id: string;
+  chunk: number;
+  units: number;
+  lines: Buffer;
+}
+
 export interface ResultSealTable {
   motion_id: string;
   meeting_id: string;
@@ -570,6 +578,7 @@ export interface DB {
   webhook_events: WebhookEventTable;
   webhook_deliveries: WebhookDeliveryTable;
   electorate_units: ElectorateUnitTable;
+  electorate_unit_lines: ElectorateUnitLinesTable;
   result_seals: ResultSealTable;
   filings: FilingTable;
   filing_events: FilingEventTable;
