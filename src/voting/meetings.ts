@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
-import { estateSettingsOf, settingsOfEstate } from '../places/estate-settings.ts';
+import { estateSettingsOf, noticeDaysFor, settingsOfEstate } from '../places/estate-settings.ts';
 import { estateNameAndTimeZone, requireEstate } from '../places/estates-repository.ts';
 import type { Settings } from '../tally/index.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
@@ -334,7 +334,7 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
   // Each refusal names its reason and figures as extensions, so a console can say it in the staff's words with the service's numbers.
   if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice', { reason: 'no-motions' });
 
-  const noticeDays = meeting.kind === 'temporary' ? (settings.temporaryNoticeDays ?? settings.noticeDays) : settings.noticeDays;
+  const noticeDays = noticeDaysFor(settings, meeting.kind);
   const earliest = new Date(now.getTime() + noticeDays * DAY_MS);
   if (meeting.voting_opens_at.getTime() < earliest.getTime()) {
     throw new ProblemError(

@@ -1588,6 +1588,11 @@ export interface components {
                 /** @description invalid-file: the column or JSON field */
                 field?: string;
                 message: string;
+                /** @description Where the service has them: the refusal as a sentence for staff, in Chinese and English, with what to do next (e.g. a setting looser than the statute) */
+                words?: {
+                    zh: string;
+                    en: string;
+                };
             }[];
         } & {
             [key: string]: unknown;
@@ -1798,11 +1803,11 @@ export interface components {
                     };
                 };
                 /**
-                 * @description R4.1: days between the notice and the opening of voting
+                 * @description R4.1: days between the notice and the opening of voting, at least 15 (条例 第十四条)
                  * @default 15
                  */
                 noticeDays: number;
-                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays. Regular meetings always take noticeDays */
                 temporaryNoticeDays?: number;
                 /**
                  * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
@@ -1887,11 +1892,11 @@ export interface components {
                     };
                 };
                 /**
-                 * @description R4.1: days between the notice and the opening of voting
+                 * @description R4.1: days between the notice and the opening of voting, at least 15 (条例 第十四条)
                  * @default 15
                  */
                 noticeDays: number;
-                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays. Regular meetings always take noticeDays */
                 temporaryNoticeDays?: number;
                 /**
                  * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
@@ -2912,6 +2917,11 @@ export interface components {
                 /** @description invalid-file: the column or JSON field */
                 field?: string;
                 message: string;
+                /** @description Where the service has them: the refusal as a sentence for staff, in Chinese and English, with what to do next (e.g. a setting looser than the statute) */
+                words?: {
+                    zh: string;
+                    en: string;
+                };
             }[];
         } & {
             [key: string]: unknown;
@@ -3122,11 +3132,11 @@ export interface components {
                     };
                 };
                 /**
-                 * @description R4.1: days between the notice and the opening of voting
+                 * @description R4.1: days between the notice and the opening of voting, at least 15 (条例 第十四条)
                  * @default 15
                  */
                 noticeDays: number;
-                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays. Regular meetings always take noticeDays */
                 temporaryNoticeDays?: number;
                 /**
                  * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
@@ -3211,11 +3221,11 @@ export interface components {
                     };
                 };
                 /**
-                 * @description R4.1: days between the notice and the opening of voting
+                 * @description R4.1: days between the notice and the opening of voting, at least 15 (条例 第十四条)
                  * @default 15
                  */
                 noticeDays: number;
-                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays. Regular meetings always take noticeDays */
                 temporaryNoticeDays?: number;
                 /**
                  * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
