@@ -249,7 +249,7 @@ export async function changeDraft(
 
 function requireStatus(meeting: Meeting, allowed: Meeting['status'][], doing: string) {
   if (!allowed.includes(meeting.status)) {
-    throw new ProblemError('conflict', `Cannot ${doing}: the meeting is ${meeting.status}`, { status: meeting.status });
+    throw new ProblemError('conflict', `Cannot ${doing}: the meeting is ${meeting.status}`, { status: meeting.status, reason: 'meeting-status', meetingStatus: meeting.status });
   }
 }
 
@@ -316,6 +316,9 @@ async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: Moti
   if (scope.kind === 'estate') return;
   if (!(await scopeExists(trx, estateId, scope.kind === 'stair' ? { building: scope.building, stair: scope.stair } : { building: scope.building }))) {
     throw new ProblemError('validation-failed', 'The scope names no part of this estate', {
+      reason: 'scope-not-in-registry',
+      building: scope.building,
+      stair: scope.kind === 'stair' ? scope.stair : '',
       errors: [{ path: 'body.scope', message: `no ${scope.kind === 'stair' ? `stairwell unit ${scope.stair} in ` : ''}building ${scope.building} in the registry` }],
     });
   }
