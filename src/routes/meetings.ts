@@ -38,6 +38,8 @@ import { motionInputSchema } from '../voting/motion-terms.ts';
 import { amountSchema, assuranceLevelSchema, bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
 import { tallyReportSchema } from './report-schema.ts';
 
+const MEETING_STATUSES = ['draft', 'noticed', 'open', 'closed', 'tallied', 'published', 'cancelled', 'discrepancy'] as const;
+
 const ruleSchema = z.object({
   profile: z.string(),
   matter: z.string(),
@@ -78,7 +80,7 @@ const wordsSchema = z.object({ zh: z.string(), en: z.string() });
 const participationSchema = z
   .object({
     meetingId: z.uuid(),
-    status: z.enum(['draft', 'noticed', 'open', 'closed', 'tallied', 'published', 'cancelled', 'discrepancy']),
+    status: z.enum(MEETING_STATUSES),
     votingClosesAt: z.iso.datetime(),
     ballots: z.number().int().describe('Current ballots of all motions: unchanged means participation has not moved'),
     motions: z.array(
@@ -222,16 +224,40 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'listMeetings',
         tags: ['meetings'],
-        summary: "An estate's meetings, newest first (drafts only to its committee, organisers and staff: owners see a meeting from its notice on)",
+        summary: "An estate's meetings, newest first, a page at a time (drafts only to its committee, organisers and staff: owners see a meeting from its notice on)",
         security: bearerSecurity,
         params: z.object({ estateId: uuidParam('an estate') }),
-        response: { 200: z.object({ items: z.array(meetingSchema) }), ...problemResponses(400, 401, 404) },
+        querystring: z
+          .object({
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(100).default(20),
+            status: z
+              .string()
+              .max(200)
+              .transform((text, ctx) => {
+                const wanted = text.split(',').map((s) => s.trim()).filter(Boolean);
+                const unknown = wanted.filter((s) => !(MEETING_STATUSES as readonly string[]).includes(s));
+                if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown status ${unknown.join(', ')} (one of ${MEETING_STATUSES.join(', ')})` });
+                return wanted as (typeof MEETING_STATUSES)[number][];
+              })
+              .optional()
+              .describe('Only meetings in these statuses, comma-separated, e.g. open,closed (a page of the console that is for some of them)'),
+          }),
+        response: {
+          200: z.object({
+            items: z.array(meetingSchema),
+            total: z.number().int().describe('Meetings this caller may see, on every page'),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+          }),
+          ...problemResponses(400, 401, 404),
+        },
       },
     },
     async (request) => {
       const { estate } = await requireAccess(db(), { principal: request.user, action: 'meeting.read', estate: request.params.estateId });
       const drafts = may(request.user, 'meeting.read_draft', { estateId: estate.id, townshipId: estate.township_id });
-      return { items: await listMeetings(db(), estate.id, { drafts }) };
+      return listMeetings(db(), estate.id, { drafts, ...request.query });
     },
   );
 

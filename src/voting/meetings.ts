@@ -141,9 +141,14 @@ export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<Mee
 }
 
 /** An estate's latest meetings, newest first, as the API shows them; drafts only to those who may see them (meeting.read_draft). */
-export async function listMeetings(db: Kysely<DB>, estateId: string, { drafts }: { drafts: boolean }): Promise<MeetingView[]> {
-  const meetings = await meetingsOfEstate(db, estateId, 100, { drafts });
-  return Promise.all(meetings.map((m) => meetingView(db, m)));
+/** A page of an estate's meetings as the API shows them (ui.md: tables page on the server), with the number of all. */
+export async function listMeetings(
+  db: Kysely<DB>,
+  estateId: string,
+  { drafts, status, page, pageSize }: { drafts: boolean; status?: readonly Meeting['status'][]; page: number; pageSize: number },
+): Promise<{ items: MeetingView[]; total: number; page: number; pageSize: number }> {
+  const { meetings, total } = await meetingsOfEstate(db, estateId, { drafts, statuses: status, limit: pageSize, offset: (page - 1) * pageSize });
+  return { items: await Promise.all(meetings.map((m) => meetingView(db, m))), total, page, pageSize };
 }
 
 /** The meeting as it is now, as the API shows it (after a change, to answer with). */

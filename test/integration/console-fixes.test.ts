@@ -123,3 +123,52 @@ describe('R4.1: the notice period of regular meetings (estate settings)', () => 
     expect((await send('GET', `/v1/estates/${short}/settings`, { accessToken: places.staffA } as Session)).statusCode).toBe(200);
   });
 });
+
+describe('GET /v1/estates/{estateId}/meetings pages on the server (ui.md: tables paginate server-side)', () => {
+  it('answers a page at a time, newest first, with the total; pages neither repeat nor skip a meeting', async () => {
+    for (let i = 0; i < 23; i++) {
+      const created = await send('POST', `/v1/estates/${places.estateA}/meetings`, organiser, {
+        kind: 'regular',
+        title: `第${i + 1}次会议`,
+        votingOpensAt: new Date(clock.now().getTime() + 20 * DAY).toISOString(),
+        votingClosesAt: new Date(clock.now().getTime() + 30 * DAY).toISOString(),
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const first = await send('GET', `/v1/estates/${places.estateA}/meetings`, organiser);
+    expect(first.statusCode).toBe(200);
+    const body = first.json<{ items: { id: string; title: string }[]; total: number; page: number; pageSize: number }>();
+    expect(body).toMatchObject({ page: 1, pageSize: 20 });
+    expect(body.items).toHaveLength(20);
+    expect(body.total).toBeGreaterThanOrEqual(25);
+    expect(body.items[0]!.title).toBe('第23次会议');
+
+    const seen: string[] = [];
+    for (let page = 1; page <= Math.ceil(body.total / 10); page++) {
+      const answer = (await send('GET', `/v1/estates/${places.estateA}/meetings?page=${page}&pageSize=10`, organiser)).json<{ items: { id: string }[]; total: number }>();
+      expect(answer.total).toBe(body.total);
+      seen.push(...answer.items.map((m) => m.id));
+    }
+    expect(seen).toHaveLength(body.total);
+    expect(new Set(seen).size).toBe(body.total);
+    expect((await send('GET', `/v1/estates/${places.estateA}/meetings?page=99`, organiser)).json()).toMatchObject({ items: [], total: body.total, page: 99 });
+  });
+
+  it('narrows to the statuses asked, on the server, the total counting only those', async () => {
+    const drafts = (await send('GET', `/v1/estates/${places.estateA}/meetings?status=draft&pageSize=100`, organiser)).json<{ items: { status: string }[]; total: number }>();
+    expect(drafts.total).toBeGreaterThan(20);
+    expect(new Set(drafts.items.map((m) => m.status))).toEqual(new Set(['draft']));
+    const noticed = (await send('GET', `/v1/estates/${places.estateA}/meetings?status=noticed,open`, organiser)).json<{ items: { status: string }[]; total: number }>();
+    expect(noticed.total).toBe(1);
+    expect(noticed.items.map((m) => m.status)).toEqual(['noticed']);
+  });
+
+  it('refuses a bad page or status with a problem, and other estates as not found', async () => {
+    for (const query of ['?page=0', '?pageSize=101', '?page=x', '?status=open,nonsense']) {
+      const bad = await send('GET', `/v1/estates/${places.estateA}/meetings${query}`, organiser);
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await send('GET', `/v1/estates/${places.estateB}/meetings`, organiser)).statusCode).toBe(404);
+  });
+});

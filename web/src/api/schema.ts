@@ -715,7 +715,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An estate's meetings, newest first (drafts only to its committee, organisers and staff: owners see a meeting from its notice on) */
+        /** An estate's meetings, newest first, a page at a time (drafts only to its committee, organisers and staff: owners see a meeting from its notice on) */
         get: operations["listMeetings"];
         put?: never;
         /** Call a meeting (committee members and organisers); it starts as a draft */
@@ -7612,7 +7612,12 @@ export interface operations {
     };
     listMeetings: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only meetings in these statuses, comma-separated, e.g. open,closed (a page of the console that is for some of them) */
+                status?: string;
+            };
             header?: never;
             path: {
                 estateId: string;
@@ -7629,6 +7634,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Meeting"][];
+                        /** @description Meetings this caller may see, on every page */
+                        total: number;
+                        page: number;
+                        pageSize: number;
                     };
                 };
             };
