@@ -12,7 +12,9 @@ type FieldError = NonNullable<Problem['errors']>[number];
  * sentence says what failed in general and gives the request's number to quote.
  */
 export function describe(error: unknown): string {
-  const { t, te, locale } = i18n.global;
+  const t = i18n.global.t;
+  const te = (key: string) => i18n.global.te(key);
+  const locale = i18n.global.locale;
   if (!(error instanceof ApiFailure)) return t('shell.problems.unexpected');
   const failure = error.failure;
   if (failure.kind === 'network') return t('shell.problems.network');
@@ -49,7 +51,8 @@ export function describe(error: unknown): string {
 
 /** The figures a problem names beside its reason (numbers and short strings), for the sentence. */
 function figures(problem: Problem): Record<string, unknown> {
-  const { t, te } = i18n.global;
+  const t = i18n.global.t;
+  const te = (key: string) => i18n.global.te(key);
   const said: Record<string, unknown> = Object.fromEntries(Object.entries(problem).filter(([, v]) => typeof v === 'number' || typeof v === 'string'));
   const status = problem.meetingStatus;
   if (typeof status === 'string') said.meetingStatusWords = te(`shell.picker.state.${status}`) ? t(`shell.picker.state.${status}`) : status;
@@ -58,7 +61,8 @@ function figures(problem: Problem): Record<string, unknown> {
 
 /** Each refused field: the service's own sentence when it has one, else the field's name in the console's words. */
 function fieldsSaid(errors: FieldError[], lang: 'zh' | 'en'): string {
-  const { t, te } = i18n.global;
+  const t = i18n.global.t;
+  const te = (key: string) => i18n.global.te(key);
   const said = errors.map((e) => {
     if (e.words) return e.words[lang].replace(/[。.]$/, '');
     const field = (e.path ?? '').replace(/^(body|query|params|headers)\./, '');
