@@ -4,7 +4,7 @@ import { up as noticeDaysMigration } from '../../migrations/0023_notice_days_sta
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { li, zhang } from '../factories/cast.ts';
-import { appointed, type Session } from '../factories/people.ts';
+import { appointed, type Session, verifiedOwner } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
 
@@ -21,6 +21,8 @@ let t: TestApp;
 let clock: ReturnType<typeof manualClock>;
 let places: Awaited<ReturnType<typeof twoTownships>>;
 let organiser: Session;
+let owner: Session;
+let otherOrganiser: Session;
 
 beforeAll(async () => {
   clock = manualClock(T0);
@@ -31,6 +33,8 @@ beforeAll(async () => {
     { registryNo: 'R-2', building: '1栋', stair: '2单元', room: '201', area: '80.00', owners: [li] },
   ]);
   organiser = await appointed(t, places.staffA, places.estateA, 'organiser');
+  otherOrganiser = await appointed(t, places.staffB, places.estateB, 'organiser');
+  owner = await verifiedOwner(t, zhang);
 }, 60_000);
 afterAll(async () => t?.close());
 
@@ -170,5 +174,86 @@ describe('GET /v1/estates/{estateId}/meetings pages on the server (ui.md: tables
       expect(bad.headers['content-type']).toContain('application/problem+json');
     }
     expect((await send('GET', `/v1/estates/${places.estateB}/meetings`, organiser)).statusCode).toBe(404);
+  });
+});
+
+describe('a motion’s documents for owners: short-lived signed links (POST …/documents/{id}/link)', () => {
+  const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
+  let meetingId: string;
+  let documentId: string;
+
+  beforeAll(async () => {
+    const created = await send('POST', `/v1/estates/${places.estateA}/meetings`, organiser, {
+      kind: 'regular',
+      title: '有材料的会议',
+      votingOpensAt: new Date(clock.now().getTime() + 16 * DAY).toISOString(),
+      votingClosesAt: new Date(clock.now().getTime() + 30 * DAY).toISOString(),
+    });
+    meetingId = created.json<{ id: string }>().id;
+    const kept = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${places.estateA}/attachments?name=${encodeURIComponent('合同.pdf')}`,
+      headers: { ...bearer(organiser.accessToken), 'content-type': 'application/pdf' },
+      payload: PDF,
+    });
+    const attachment = kept.json<{ id: string; sha256: string }>();
+    documentId = attachment.id;
+    const url = `http://localhost/v1/meetings/${meetingId}/documents/${documentId}`;
+    const added = await send('POST', `/v1/meetings/${meetingId}/motions`, organiser, {
+      matter: 'property_manager',
+      kind: 'yes_no',
+      title: '续聘',
+      documents: [{ name: '物业服务合同（草案）.pdf', url, sha256: attachment.sha256 }],
+    });
+    expect(added.statusCode).toBe(201);
+  });
+
+  const link = (session: Session, attachment = documentId) => send('POST', `/v1/meetings/${meetingId}/documents/${attachment}/link`, session);
+
+  it('gives an owner a link once the notice is out, that opens without a token, inline, for ten minutes', async () => {
+    expect((await link(owner)).statusCode).toBe(404); // a draft is not there for owners
+    expect((await send('POST', `/v1/meetings/${meetingId}/notice`, organiser)).statusCode).toBe(200);
+    const issued = await link(owner);
+    expect(issued.statusCode).toBe(200);
+    const { url, expiresAt } = issued.json<{ url: string; expiresAt: string }>();
+    expect(url).toMatch(new RegExp(`^/v1/meetings/${meetingId}/documents/${documentId}/download\\?expires=\\d+&signature=[\\w-]+$`));
+    expect(new Date(expiresAt).getTime() - clock.now().getTime()).toBe(10 * 60_000);
+
+    const opened = await t.app.inject({ method: 'GET', url });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.headers['content-type']).toBe('application/pdf');
+    expect(opened.headers['content-disposition']).toMatch(/^inline; /);
+    expect(opened.headers['content-disposition']).toContain(encodeURIComponent('物业服务合同（草案）.pdf'));
+    expect(opened.headers['cache-control']).toBe('private, no-store');
+    expect(opened.rawPayload.equals(PDF)).toBe(true);
+
+    clock.advance(10 * 60_000);
+    const expired = await t.app.inject({ method: 'GET', url });
+    expect(expired.statusCode).toBe(404);
+    expect(expired.json()).toMatchObject({ reason: 'document-link-expired' });
+  });
+
+  it('never opens with a signature of another document, meeting or expiry, or none', async () => {
+    const { url } = (await link(owner)).json<{ url: string }>();
+    const query = new URL(url, 'http://localhost').searchParams;
+    const signature = query.get('signature')!;
+    const expires = Number(query.get('expires'));
+    const other = '00000000-0000-4000-8000-000000000000';
+    for (const forged of [
+      `/v1/meetings/${meetingId}/documents/${other}/download?expires=${expires}&signature=${signature}`,
+      `/v1/meetings/${other}/documents/${documentId}/download?expires=${expires}&signature=${signature}`,
+      `/v1/meetings/${meetingId}/documents/${documentId}/download?expires=${expires + 3600}&signature=${signature}`,
+      `/v1/meetings/${meetingId}/documents/${documentId}/download?expires=${expires}&signature=${signature.slice(0, -2)}AA`,
+    ]) {
+      expect((await t.app.inject({ method: 'GET', url: forged })).statusCode, forged).toBe(404);
+    }
+    expect((await t.app.inject({ method: 'GET', url: `/v1/meetings/${meetingId}/documents/${documentId}/download` })).statusCode).toBe(400);
+  });
+
+  it('issues links only to readers of the meeting and only for documents a motion cites', async () => {
+    expect((await link(otherOrganiser)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/documents/${documentId}/link` })).statusCode).toBe(401);
+    expect((await link(owner, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await link(organiser)).statusCode).toBe(200);
   });
 });
