@@ -257,3 +257,44 @@ describe('a motion’s documents for owners: short-lived signed links (POST …/
     expect((await link(organiser)).statusCode).toBe(200);
   });
 });
+
+describe('415 says what the route accepts', () => {
+  it('a registry upload sent as a PDF is told to send CSV or JSON, not “application/json” alone', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/v1/estates/${places.estateA}/registry-imports`,
+      headers: { ...bearer(places.staffA), 'content-type': 'application/pdf' },
+      payload: Buffer.from('%PDF-1.7\n'),
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ detail: 'Send the body as text/csv or application/json', accepted: ['text/csv', 'application/json'] });
+  });
+
+  it('an attachment sent as a form or as JSON is told the file types it takes', async () => {
+    for (const [type, payload] of [
+      ['multipart/form-data; boundary=x', '--x--'],
+      ['application/json', '{}'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/v1/estates/${places.estateA}/attachments?name=scan.pdf`,
+        headers: { ...bearer(organiser.accessToken), 'content-type': type },
+        payload,
+      });
+      expect(res.statusCode, type).toBe(415);
+      expect(res.json<{ detail: string }>().detail, type).toContain('application/pdf, image/jpeg, image/png');
+    }
+  });
+
+  it('a JSON route still asks for JSON', async () => {
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/v1/estates/${places.estateA}/settings`,
+      headers: { ...bearer(places.staffA), 'content-type': 'application/xml' },
+      payload: '<noticeDays>15</noticeDays>',
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({ detail: 'Send the body as application/json', accepted: ['application/json'] });
+  });
+});
