@@ -147,7 +147,7 @@ function classify(error: FastifyError, request: FastifyRequest): Classified {
 /** The media types the request's route accepts (its schema's `consumes`), JSON where it names none. */
 function acceptedTypes(request: FastifyRequest): string[] {
   const consumes = (request.routeOptions.schema as { consumes?: unknown } | undefined)?.consumes;
-  return Array.isArray(consumes) && consumes.length > 0 && consumes.every((c) => typeof c === 'string') ? (consumes) : ['application/json'];
+  return Array.isArray(consumes) && consumes.length > 0 && consumes.every((c) => typeof c === 'string') ? consumes : ['application/json'];
 }
 
 function locationName(context: string | undefined): string {
