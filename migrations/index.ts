@@ -21,6 +21,7 @@ import * as m0019 from './0019_paper_double_entry.ts';
 import * as m0021 from './0021_objections.ts';
 import * as m0022 from './0022_emergency_uses.ts';
 import * as m0024 from './0024_electorate_unit_lines.ts';
+import * as m0023 from './0023_notice_days_statute.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0021_objections': m0021,
   '0022_emergency_uses': m0022,
   '0024_electorate_unit_lines': m0024,
+  '0023_notice_days_statute': m0023,
 };

@@ -41,6 +41,8 @@ export interface FieldError {
   /** Dotted path of the failing field, prefixed by where it was: body, query, params or headers. */
   path: string;
   message: string;
+  /** The refusal as a sentence for staff, where the service has one (zh, en). */
+  words?: { zh: string; en: string };
 }
 
 /** Throw one of these from anywhere; the error handler turns it into a problem+json answer. */
@@ -74,6 +76,10 @@ export const problemSchema = z
           line: z.number().int().optional().describe('invalid-file: the line (CSV) or unit number (JSON)'),
           field: z.string().optional().describe('invalid-file: the column or JSON field'),
           message: z.string(),
+          words: z
+            .object({ zh: z.string(), en: z.string() })
+            .optional()
+            .describe('Where the service has them: the refusal as a sentence for staff, in Chinese and English, with what to do next (e.g. a setting looser than the statute)'),
         }),
       )
       .optional()

@@ -40,8 +40,8 @@ export function cleanFileName(name: string): string | null {
  * The Content-Disposition of a download: an ASCII fallback for old clients and
  * the real (often Chinese) name, percent-encoded (RFC 6266, RFC 8187).
  */
-export function contentDisposition(name: string): string {
+export function contentDisposition(name: string, how: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${how}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -215,7 +215,7 @@ export async function bindAt(
   }
   const inserted = await insertLiveBinding(trx, { account_id: b.accountId, owner_id: b.owner.id, ...how });
   // Another account bound this owner a moment ago: give up the whole attempt.
-  if (!inserted) throw new ProblemError('conflict', 'This owner was just verified on another account');
+  if (!inserted) throw new ProblemError('conflict', 'This owner was just verified on another account', { reason: 'verified-elsewhere' });
   await appendAudit(trx, { chain, actor, action: 'owner.verified', subject: `owner:${b.owner.id}`, data: recorded }, b.now);
   await tellOwnerOfBinding(trx, {
     estateId: b.owner.estateId,
@@ -360,7 +360,7 @@ export async function verifyInPerson(
   } | null = null;
   if (corporate) {
     if (!input.mayVerifyOrganisations) {
-      throw new ProblemError('forbidden', 'Organisations and the developer are verified in person by township staff');
+      throw new ProblemError('forbidden', 'Organisations and the developer are verified in person by township staff', { reason: 'organisation-by-township' });
     }
     const org = input.organisation;
     if (!org) {
@@ -370,7 +370,7 @@ export async function verifyInPerson(
     if (!licence.ok) throw invalidField('body.organisation.licenceCreditCode', licence.message);
     const licenceKey = Buffer.from(identityKey(input.hmacKey, 'uscc', licence.value), 'hex');
     if (owner.id_type === 'uscc' && !licenceKey.equals(owner.id_key)) {
-      throw new ProblemError('not-verified', 'The credit code on the business licence is not the one the property registry records for this owner');
+      throw new ProblemError('not-verified', 'The credit code on the business licence is not the one the property registry records for this owner', { reason: 'credit-code-mismatch' });
     }
     const rep = normaliseIdNumber(org.representative.idType, org.representative.idNumber);
     if (!rep.ok) throw invalidField('body.organisation.representative.idNumber', rep.message);
@@ -397,7 +397,7 @@ export async function verifyInPerson(
     document_note: input.documentNote,
     ...evidence,
   });
-  if (!binding) throw new ProblemError('conflict', 'This owner is being verified by someone else at this moment; try again');
+  if (!binding) throw new ProblemError('conflict', 'This owner is being verified by someone else at this moment; try again', { reason: 'verification-busy' });
   const replaced = previous && previous.account_id !== account.id ? previous.account_id : null;
   await appendAudit(trx, {
     chain: estateChain(input.estateId),

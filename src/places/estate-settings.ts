@@ -3,6 +3,16 @@ import { z } from 'zod';
 import type { DB, Estate } from '../db/schema.ts';
 import { type Settings, SettingsSchema, TallyInputError, resolveSettings } from '../tally/index.ts';
 import { ProblemError } from '../problems.ts';
+import { overrideRefusalWords, settingRefusalWords } from './settings-refusals.ts';
+
+/**
+ * R4.1 in one place. 物业管理条例 第十四条: a meeting is announced at least 15 days before it
+ * (voting opens); only a temporary meeting, where the city allows it (杭州), may be announced
+ * 7 days before. The settings refuse anything shorter, and publishing reads the period from
+ * noticeDaysFor, so the floor the settings accept and the one the notice obeys are the same.
+ */
+export const STATUTORY_NOTICE_DAYS = 15;
+export const SHORTEST_TEMPORARY_NOTICE_DAYS = 7;
 
 /**
  * An estate's settings (domain.md): the tally engine's own (profile,
@@ -13,17 +23,20 @@ export const estateSettingsSchema = SettingsSchema.extend({
   noticeDays: z
     .number()
     .int()
-    .min(7, 'at least 7 days (the shortest any city allows, for temporary meetings)')
+    .min(STATUTORY_NOTICE_DAYS, `at least ${STATUTORY_NOTICE_DAYS} days (条例 第十四条); a shorter notice is for temporary meetings only: temporaryNoticeDays`)
     .max(90)
-    .default(15)
-    .describe('R4.1: days between the notice and the opening of voting'),
+    .default(STATUTORY_NOTICE_DAYS)
+    .describe(`R4.1: days between the notice and the opening of voting, at least ${STATUTORY_NOTICE_DAYS} (条例 第十四条)`),
   temporaryNoticeDays: z
     .number()
     .int()
-    .min(7, 'at least 7 days')
+    .min(SHORTEST_TEMPORARY_NOTICE_DAYS, `at least ${SHORTEST_TEMPORARY_NOTICE_DAYS} days (the shortest any city allows, for temporary meetings)`)
     .max(90)
     .optional()
-    .describe('R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays'),
+    .describe(
+      `R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: ${SHORTEST_TEMPORARY_NOTICE_DAYS}); ` +
+        'defaults to noticeDays. Regular meetings always take noticeDays',
+    ),
   windowDays: z
     .object({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365) })
     .strict()
@@ -67,17 +80,27 @@ export const DEFAULT_ESTATE_SETTINGS: EstateSettings = estateSettingsSchema.pars
 export function validateEstateSettings(input: unknown): EstateSettings {
   const parsed = estateSettingsSchema.safeParse(input);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: ['body', 'settings', ...i.path].join('.'), message: i.message }));
+    // Each refusal also in the staff's words (zh, en), naming the statute it keeps: the console shows them as they are.
+    const errors = parsed.error.issues.map((i) => ({
+      path: ['body', 'settings', ...i.path].join('.'),
+      message: i.message,
+      words: settingRefusalWords(i),
+    }));
     throw new ProblemError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   }
   try {
     resolveSettings(tallySettingsOf(parsed.data));
   } catch (err) {
     if (!(err instanceof TallyInputError)) throw err;
-    const errors = err.issues.map((i) => ({ path: `body.${i.path}`, message: i.message }));
+    const errors = err.issues.map((i) => ({ path: `body.${i.path}`, message: i.message, words: overrideRefusalWords(parsed.data.profile, i.path) }));
     throw new ProblemError('validation-failed', errors.map((e) => e.message).join('; '), { errors });
   }
   return parsed.data;
+}
+
+/** R4.1: the days of notice a meeting of this kind needs under these settings. */
+export function noticeDaysFor(settings: Pick<EstateSettings, 'noticeDays' | 'temporaryNoticeDays'>, kind: 'regular' | 'temporary'): number {
+  return kind === 'temporary' ? (settings.temporaryNoticeDays ?? settings.noticeDays) : settings.noticeDays;
 }
 
 /** The part of an estate's settings the tally engine decides by. */

@@ -8,7 +8,7 @@ import {
   type Threshold,
   type TestKind,
 } from '../tally/index.ts';
-import type { EstateSettings } from './estate-settings.ts';
+import { type EstateSettings, SHORTEST_TEMPORARY_NOTICE_DAYS, STATUTORY_NOTICE_DAYS } from './estate-settings.ts';
 
 /**
  * What each estate setting refines: the statute (or the rulebook's choice
@@ -65,20 +65,26 @@ const STATUTES: readonly SettingStatute[] = [
     rule: 'R4.1',
     statute: { zh: '物业管理条例 第十四条', en: 'Property Management Regulations art. 14' },
     statuteValue: {
-      zh: '召开业主大会会议，应当于会议召开15日以前通知全体业主，并告知居民委员会',
-      en: 'owners are notified at least 15 days before the meeting, and the residents’ committee is informed',
+      zh: `召开业主大会会议，应当于会议召开${STATUTORY_NOTICE_DAYS}日以前通知全体业主，并告知居民委员会`,
+      en: `owners are notified at least ${STATUTORY_NOTICE_DAYS} days before the meeting, and the residents’ committee is informed`,
     },
-    refinement: { zh: '可以更长；服务不接受少于7日', en: 'may be longer; the service refuses fewer than 7 days' },
+    refinement: {
+      zh: `可以更长，不能少于${STATUTORY_NOTICE_DAYS}日；较短的公告期只适用于临时会议（下一项）`,
+      en: `may be longer, never fewer than ${STATUTORY_NOTICE_DAYS} days; a shorter notice is for temporary meetings only (next setting)`,
+    },
   },
   {
     setting: 'temporaryNoticeDays',
     rule: 'R4.1',
     statute: { zh: '物业管理条例 第十四条；地方规定（如杭州）', en: 'Property Management Regulations art. 14; local rules (e.g. Hangzhou)' },
     statuteValue: {
-      zh: '临时会议同样提前15日通知；个别城市允许提前7日',
-      en: 'temporary meetings are also announced 15 days ahead; some cities allow 7 days',
+      zh: `临时会议同样提前${STATUTORY_NOTICE_DAYS}日通知；个别城市允许提前${SHORTEST_TEMPORARY_NOTICE_DAYS}日`,
+      en: `temporary meetings are also announced ${STATUTORY_NOTICE_DAYS} days ahead; some cities allow ${SHORTEST_TEMPORARY_NOTICE_DAYS} days`,
     },
-    refinement: { zh: '未设置时与普通会议相同；不少于7日', en: 'when unset, as for regular meetings; at least 7 days' },
+    refinement: {
+      zh: `只在所在城市允许时设置；未设置时与普通会议相同；不少于${SHORTEST_TEMPORARY_NOTICE_DAYS}日`,
+      en: `set it only where the city allows; when unset, as for regular meetings; at least ${SHORTEST_TEMPORARY_NOTICE_DAYS} days`,
+    },
   },
   {
     setting: 'windowDays',

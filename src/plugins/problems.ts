@@ -15,7 +15,7 @@ import { BASELINE_SECURITY_HEADERS } from './security-headers.ts';
 export default fp(
   async function problems(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const problem = classify(error);
+      const problem = classify(error, request);
       if (problem.slug === 'internal-error') {
         request.log.error({ err: error }, 'unhandled error');
       } else if (problem.status >= 500) {
@@ -82,7 +82,7 @@ interface Classified {
   headers?: Record<string, string>;
 }
 
-function classify(error: FastifyError): Classified {
+function classify(error: FastifyError, request: FastifyRequest): Classified {
   if (error instanceof ProblemError) {
     return { slug: error.slug, status: error.status, detail: error.detail, extensions: error.extensions };
   }
@@ -115,8 +115,11 @@ function classify(error: FastifyError): Classified {
     };
   }
   switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { slug: 'unsupported-media-type', status: 415, detail: 'Send the body as application/json' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      // Say what this route takes: an upload of files takes no JSON (issue 16).
+      const accepted = acceptedTypes(request);
+      return { slug: 'unsupported-media-type', status: 415, detail: `Send the body as ${accepted.join(' or ')}`, extensions: { accepted } };
+    }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { slug: 'payload-too-large', status: 413 };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -139,6 +142,12 @@ function classify(error: FastifyError): Classified {
     return { slug: 'malformed-request', status, detail: error.code ?? undefined };
   }
   return { slug: 'internal-error', status: 500 };
+}
+
+/** The media types the request's route accepts (its schema's `consumes`), JSON where it names none. */
+function acceptedTypes(request: FastifyRequest): string[] {
+  const consumes = (request.routeOptions.schema as { consumes?: unknown } | undefined)?.consumes;
+  return Array.isArray(consumes) && consumes.length > 0 && consumes.every((c) => typeof c === 'string') ? consumes : ['application/json'];
 }
 
 function locationName(context: string | undefined): string {

@@ -87,9 +87,9 @@ export async function applyImport(
   const registryVersion = await lockRegistryVersion(trx, input.estateId);
   const preview = await lockImport(trx, input.estateId, input.importId);
   if (!preview) throw new ProblemError('not-found', 'No such import');
-  if (preview.status !== 'previewed') throw new ProblemError('conflict', `This import is ${preview.status}; upload the file again`);
+  if (preview.status !== 'previewed') throw new ProblemError('conflict', `This import is ${preview.status}; upload the file again`, { reason: 'import-not-previewed', importStatus: preview.status });
   if (preview.base_version !== registryVersion) {
-    throw new ProblemError('conflict', 'The registry changed since this preview was made; upload the file again');
+    throw new ProblemError('conflict', 'The registry changed since this preview was made; upload the file again', { reason: 'registry-changed' });
   }
   const { plan, stored } = decodePlan(preview.plan_gz);
   await applyPlan(trx, input.estateId, plan, input.now, copyInto);

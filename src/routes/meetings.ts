@@ -30,13 +30,16 @@ import {
 } from '../voting/meetings.ts';
 import { contentDisposition } from '../attachments/file-kind.ts';
 import { estateRules } from '../voting/estate-rules.ts';
-import { meetingDocument } from '../voting/meeting-documents.ts';
+import { documentByLink, issueDocumentLink, meetingDocument } from '../voting/meeting-documents.ts';
+import { DOCUMENT_LINK_SECONDS, documentLinkKey } from '../voting/document-links.ts';
 import { meetingPlace } from '../voting/meeting-places.ts';
 import { meetingParticipation } from '../voting/participation.ts';
 import { MATTERS } from '../tally/index.ts';
 import { motionInputSchema } from '../voting/motion-terms.ts';
 import { amountSchema, assuranceLevelSchema, bearerSecurity, receiptSchema, uuidParam } from './schemas.ts';
 import { tallyReportSchema } from './report-schema.ts';
+
+const MEETING_STATUSES = ['draft', 'noticed', 'open', 'closed', 'tallied', 'published', 'cancelled', 'discrepancy'] as const;
 
 const ruleSchema = z.object({
   profile: z.string(),
@@ -78,7 +81,7 @@ const wordsSchema = z.object({ zh: z.string(), en: z.string() });
 const participationSchema = z
   .object({
     meetingId: z.uuid(),
-    status: z.enum(['draft', 'noticed', 'open', 'closed', 'tallied', 'published', 'cancelled', 'discrepancy']),
+    status: z.enum(MEETING_STATUSES),
     votingClosesAt: z.iso.datetime(),
     ballots: z.number().int().describe('Current ballots of all motions: unchanged means participation has not moved'),
     motions: z.array(
@@ -157,6 +160,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const secured = { onRequest: app.authenticate };
   const db = () => app.database.db;
+  const linkKey = documentLinkKey(app.keys.identityHmacKey);
 
   const meetingFor = async (request: FastifyRequest, meetingId: string, action: Action) => {
     const { meeting, estate } = await requireAccess(db(), { principal: request.user, action, meeting: meetingId });
@@ -222,16 +226,40 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'listMeetings',
         tags: ['meetings'],
-        summary: "An estate's meetings, newest first (drafts only to its committee, organisers and staff: owners see a meeting from its notice on)",
+        summary: "An estate's meetings, newest first, a page at a time (drafts only to its committee, organisers and staff: owners see a meeting from its notice on)",
         security: bearerSecurity,
         params: z.object({ estateId: uuidParam('an estate') }),
-        response: { 200: z.object({ items: z.array(meetingSchema) }), ...problemResponses(400, 401, 404) },
+        querystring: z
+          .object({
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(100).default(20),
+            status: z
+              .string()
+              .max(200)
+              .transform((text, ctx) => {
+                const wanted = text.split(',').map((s) => s.trim()).filter(Boolean);
+                const unknown = wanted.filter((s) => !(MEETING_STATUSES as readonly string[]).includes(s));
+                if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown status ${unknown.join(', ')} (one of ${MEETING_STATUSES.join(', ')})` });
+                return wanted as (typeof MEETING_STATUSES)[number][];
+              })
+              .optional()
+              .describe('Only meetings in these statuses, comma-separated, e.g. open,closed (a page of the console that is for some of them)'),
+          }),
+        response: {
+          200: z.object({
+            items: z.array(meetingSchema),
+            total: z.number().int().describe('Meetings this caller may see, on every page'),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+          }),
+          ...problemResponses(400, 401, 404),
+        },
       },
     },
     async (request) => {
       const { estate } = await requireAccess(db(), { principal: request.user, action: 'meeting.read', estate: request.params.estateId });
       const drafts = may(request.user, 'meeting.read_draft', { estateId: estate.id, townshipId: estate.township_id });
-      return { items: await listMeetings(db(), estate.id, { drafts }) };
+      return listMeetings(db(), estate.id, { drafts, ...request.query });
     },
   );
 
@@ -403,6 +431,71 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .header('content-disposition', contentDisposition(file.name))
+        .header('x-content-sha256', file.sha256)
+        .send(file.content);
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/documents/:attachmentId/link',
+    {
+      ...secured,
+      schema: {
+        operationId: 'linkMeetingDocument',
+        tags: ['meetings'],
+        summary: `A link to a document of the meeting that opens without the access token, for ${DOCUMENT_LINK_SECONDS / 60} minutes`,
+        description:
+          'For whoever may read the meeting (its owners once the notice is out), for a document a motion cites. The owner app opens it in a new ' +
+          'tab or, where the browser (WeChat’s) will not, in place: a plain link cannot send the bearer token, and a blob: URL cannot be handed ' +
+          'to a phone’s PDF viewer. The link is signed with a key derived from the installation’s secret and names the meeting, the document and ' +
+          'its expiry; after that it answers 404 with reason `document-link-expired`.',
+        security: bearerSecurity,
+        params: meetingParams.extend({ attachmentId: uuidParam('an attachment') }),
+        response: {
+          200: z.object({
+            url: z.string().describe('The path and query to open, on this service’s origin: …/documents/{attachmentId}/download?expires=…&signature=…'),
+            expiresAt: z.string().describe('When the link stops working (ISO 8601)'),
+          }),
+          ...problemResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const meeting = await meetingFor(request, request.params.meetingId, 'meeting.read');
+      const link = await issueDocumentLink(db(), linkKey, meeting, request.params.attachmentId, app.clock.now());
+      return { url: link.path, expiresAt: link.expiresAt };
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/documents/:attachmentId/download',
+    {
+      schema: {
+        operationId: 'downloadMeetingDocumentByLink',
+        tags: ['meetings'],
+        summary: 'A document of the meeting by a signed link (POST …/link): no access token; shown in the browser (inline)',
+        params: meetingParams.extend({ attachmentId: uuidParam('an attachment') }),
+        querystring: z.object({
+          expires: z.coerce.number().int().min(0).max(1e11).describe('Unix seconds after which the link no longer opens'),
+          signature: z.string().min(1).max(100).describe('The service’s signature of the meeting, the document and the expiry'),
+        }),
+        response: {
+          200: {
+            description: 'The document',
+            content: { 'application/pdf': { schema: z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' }) } },
+          },
+          ...problemResponses(400, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await documentByLink(db(), linkKey, { ...request.params, ...request.query }, app.clock.now());
+      return reply
+        .type(file.contentType)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('referrer-policy', 'no-referrer')
+        .header('content-disposition', contentDisposition(file.name, 'inline'))
         .header('x-content-sha256', file.sha256)
         .send(file.content);
     },

@@ -17,10 +17,20 @@ export async function requireMeeting(db: Kysely<DB>, meetingId: string, options:
 }
 
 /** An estate's latest meetings, newest first; without its drafts unless asked. */
-export async function meetingsOfEstate(db: Kysely<DB>, estateId: string, limit: number, { drafts }: { drafts: boolean }): Promise<Meeting[]> {
-  let query = db.selectFrom('meetings').selectAll().where('estate_id', '=', estateId);
+/** One page of an estate's meetings, newest first (the id breaks ties, so pages neither repeat nor skip a meeting), and how many there are. */
+export async function meetingsOfEstate(
+  db: Kysely<DB>,
+  estateId: string,
+  { drafts, statuses, limit, offset }: { drafts: boolean; statuses?: readonly Meeting['status'][]; limit: number; offset: number },
+): Promise<{ meetings: Meeting[]; total: number }> {
+  let query = db.selectFrom('meetings').where('estate_id', '=', estateId);
   if (!drafts) query = query.where('status', '<>', 'draft');
-  return query.orderBy('created_at', 'desc').limit(limit).execute();
+  if (statuses?.length) query = query.where('status', 'in', statuses);
+  const [meetings, counted] = await Promise.all([
+    query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { meetings, total: Number(counted.total) };
 }
 
 export async function insertMeeting(

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
-import { estateSettingsOf, settingsOfEstate } from '../places/estate-settings.ts';
+import { estateSettingsOf, noticeDaysFor, settingsOfEstate } from '../places/estate-settings.ts';
 import { estateNameAndTimeZone, requireEstate } from '../places/estates-repository.ts';
 import type { Settings } from '../tally/index.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
@@ -141,9 +141,14 @@ export async function meetingView(db: Kysely<DB>, meeting: Meeting): Promise<Mee
 }
 
 /** An estate's latest meetings, newest first, as the API shows them; drafts only to those who may see them (meeting.read_draft). */
-export async function listMeetings(db: Kysely<DB>, estateId: string, { drafts }: { drafts: boolean }): Promise<MeetingView[]> {
-  const meetings = await meetingsOfEstate(db, estateId, 100, { drafts });
-  return Promise.all(meetings.map((m) => meetingView(db, m)));
+/** A page of an estate's meetings as the API shows them (ui.md: tables page on the server), with the number of all. */
+export async function listMeetings(
+  db: Kysely<DB>,
+  estateId: string,
+  { drafts, status, page, pageSize }: { drafts: boolean; status?: readonly Meeting['status'][]; page: number; pageSize: number },
+): Promise<{ items: MeetingView[]; total: number; page: number; pageSize: number }> {
+  const { meetings, total } = await meetingsOfEstate(db, estateId, { drafts, statuses: status, limit: pageSize, offset: (page - 1) * pageSize });
+  return { items: await Promise.all(meetings.map((m) => meetingView(db, m))), total, page, pageSize };
 }
 
 /** The meeting as it is now, as the API shows it (after a change, to answer with). */
@@ -249,7 +254,7 @@ export async function changeDraft(
 
 function requireStatus(meeting: Meeting, allowed: Meeting['status'][], doing: string) {
   if (!allowed.includes(meeting.status)) {
-    throw new ProblemError('conflict', `Cannot ${doing}: the meeting is ${meeting.status}`, { status: meeting.status });
+    throw new ProblemError('conflict', `Cannot ${doing}: the meeting is ${meeting.status}`, { status: meeting.status, reason: 'meeting-status', meetingStatus: meeting.status });
   }
 }
 
@@ -316,6 +321,9 @@ async function requireScopeExists(trx: Kysely<DB>, estateId: string, scope: Moti
   if (scope.kind === 'estate') return;
   if (!(await scopeExists(trx, estateId, scope.kind === 'stair' ? { building: scope.building, stair: scope.stair } : { building: scope.building }))) {
     throw new ProblemError('validation-failed', 'The scope names no part of this estate', {
+      reason: 'scope-not-in-registry',
+      building: scope.building,
+      stair: scope.kind === 'stair' ? scope.stair : '',
       errors: [{ path: 'body.scope', message: `no ${scope.kind === 'stair' ? `stairwell unit ${scope.stair} in ` : ''}building ${scope.building} in the registry` }],
     });
   }
@@ -334,7 +342,7 @@ export async function publishNotice(trx: Transaction<DB>, meeting: Meeting, acto
   // Each refusal names its reason and figures as extensions, so a console can say it in the staff's words with the service's numbers.
   if (motions.length === 0) throw new ProblemError('conflict', 'A meeting needs at least one motion before its notice', { reason: 'no-motions' });
 
-  const noticeDays = meeting.kind === 'temporary' ? (settings.temporaryNoticeDays ?? settings.noticeDays) : settings.noticeDays;
+  const noticeDays = noticeDaysFor(settings, meeting.kind);
   const earliest = new Date(now.getTime() + noticeDays * DAY_MS);
   if (meeting.voting_opens_at.getTime() < earliest.getTime()) {
     throw new ProblemError(

@@ -176,7 +176,7 @@ describe('the console’s meetings', () => {
       await form.getByLabel('楼栋').fill('1栋');
       await form.getByLabel('单元', { exact: true }).fill('9单元');
       await page.getByRole('button', { name: '保存表决事项' }).click();
-      await form.locator('.problem-alert').filter({ hasText: '填写的内容有误' }).filter({ hasText: '9单元' }).waitFor();
+      await form.locator('.problem-alert').filter({ hasText: '业主名册里没有“1栋9单元”' }).waitFor();
       await form.getByLabel('单元', { exact: true }).fill('1单元');
       await expectConsoleClean(page, 'motion form, lift');
       await screenshot(page, 'console-meetings-5-motion-lift');

@@ -257,19 +257,32 @@ describe('小区设置', () => {
       await denominator.blur();
       await page.getByRole('button', { name: '保存设置' }).click();
       await confirmBox(page, '保存小区设置？', '保存');
-      const refusal = page.locator('.problem-alert').filter({ hasText: 'looser than the statutory floor' });
+      // The service's reason in the staff's words (issue 16: no English inside the Chinese console).
+      const refusal = page.locator('.problem-alert').filter({ hasText: '的同意比例不能低于法定标准“达到四分之三”' });
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain('民法典 第二百七十八条');
+      expect(await refusal.textContent()).not.toMatch(/[A-Za-z]{4,}/);
       await expectConsoleClean(page, 'settings refused');
       await screenshot(page, 'console-settings-2-refused');
       const stored = async () =>
         (await t.testDatabase.database.db.selectFrom('estates').select('settings').where('id', '=', places.estateA).executeTakeFirstOrThrow()).settings as { overrides?: object; noticeDays?: number };
       expect((await stored()).overrides).toEqual({});
 
+      // R4.1: 7 days' notice is for temporary meetings only; a regular notice below 15 days is refused, saying where 7 belongs.
       await numerator.fill('4');
       await denominator.fill('5');
       await denominator.blur();
-      await page.getByRole('spinbutton', { name: '会议公告提前天数', exact: true }).fill('20');
+      const notice = page.getByRole('spinbutton', { name: '会议公告提前天数', exact: true });
+      await notice.fill('7');
+      await notice.blur();
+      await page.getByRole('button', { name: '保存设置' }).click();
+      await confirmBox(page, '保存小区设置？', '保存');
+      const tooShort = page.locator('.problem-alert').filter({ hasText: '会议公告提前天数不能少于15日' });
+      await tooShort.waitFor();
+      expect(await tooShort.textContent()).toContain('临时会议公告提前天数');
+      await screenshot(page, 'console-settings-2b-notice-refused');
+      expect((await stored()).noticeDays).not.toBe(7);
+      await notice.fill('20');
       await page.getByRole('button', { name: '保存设置' }).click();
       await confirmBox(page, '保存小区设置？', '保存');
       await page.getByText('已保存。之后开始表决的会议按新设置执行。').waitFor();

@@ -81,10 +81,10 @@ describe('appointing and removing roles', () => {
       method: 'POST',
       url: `/v1/townships/${p.townshipB}/estates`,
       headers: bearer(token),
-      payload: { name: '新建小区', settings: { noticeDays: 7 } },
+      payload: { name: '新建小区', settings: { temporaryNoticeDays: 7 } },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json().settings).toMatchObject({ noticeDays: 7, profile: 'civil-code-2021', countParking: false });
+    expect(created.json().settings).toMatchObject({ noticeDays: 15, temporaryNoticeDays: 7, profile: 'civil-code-2021', countParking: false });
   });
 
   it('estate settings refuse an override looser than the statute, naming the matter', async () => {

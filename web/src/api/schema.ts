@@ -715,7 +715,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An estate's meetings, newest first (drafts only to its committee, organisers and staff: owners see a meeting from its notice on) */
+        /** An estate's meetings, newest first, a page at a time (drafts only to its committee, organisers and staff: owners see a meeting from its notice on) */
         get: operations["listMeetings"];
         put?: never;
         /** Call a meeting (committee members and organisers); it starts as a draft */
@@ -811,6 +811,43 @@ export interface paths {
          * @description A motion cites it as {name, url, sha256} with url …/v1/meetings/{meetingId}/documents/{attachmentId} (an attachment of the estate, uploaded by its organisers). Answered only for a document a motion of this meeting cites, with the bytes of that SHA-256; otherwise 404.
          */
         get: operations["getMeetingDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/documents/{attachmentId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A link to a document of the meeting that opens without the access token, for 10 minutes
+         * @description For whoever may read the meeting (its owners once the notice is out), for a document a motion cites. The owner app opens it in a new tab or, where the browser (WeChat’s) will not, in place: a plain link cannot send the bearer token, and a blob: URL cannot be handed to a phone’s PDF viewer. The link is signed with a key derived from the installation’s secret and names the meeting, the document and its expiry; after that it answers 404 with reason `document-link-expired`.
+         */
+        post: operations["linkMeetingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/documents/{attachmentId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document of the meeting by a signed link (POST …/link): no access token; shown in the browser (inline) */
+        get: operations["downloadMeetingDocumentByLink"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1746,6 +1783,11 @@ export interface components {
                 /** @description invalid-file: the column or JSON field */
                 field?: string;
                 message: string;
+                /** @description Where the service has them: the refusal as a sentence for staff, in Chinese and English, with what to do next (e.g. a setting looser than the statute) */
+                words?: {
+                    zh: string;
+                    en: string;
+                };
             }[];
         } & {
             [key: string]: unknown;
@@ -1956,11 +1998,11 @@ export interface components {
                     };
                 };
                 /**
-                 * @description R4.1: days between the notice and the opening of voting
+                 * @description R4.1: days between the notice and the opening of voting, at least 15 (条例 第十四条)
                  * @default 15
                  */
                 noticeDays: number;
-                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays. Regular meetings always take noticeDays */
                 temporaryNoticeDays?: number;
                 /**
                  * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
@@ -2050,11 +2092,11 @@ export interface components {
                     };
                 };
                 /**
-                 * @description R4.1: days between the notice and the opening of voting
+                 * @description R4.1: days between the notice and the opening of voting, at least 15 (条例 第十四条)
                  * @default 15
                  */
                 noticeDays: number;
-                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays. Regular meetings always take noticeDays */
                 temporaryNoticeDays?: number;
                 /**
                  * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
@@ -3191,6 +3233,11 @@ export interface components {
                 /** @description invalid-file: the column or JSON field */
                 field?: string;
                 message: string;
+                /** @description Where the service has them: the refusal as a sentence for staff, in Chinese and English, with what to do next (e.g. a setting looser than the statute) */
+                words?: {
+                    zh: string;
+                    en: string;
+                };
             }[];
         } & {
             [key: string]: unknown;
@@ -3401,11 +3448,11 @@ export interface components {
                     };
                 };
                 /**
-                 * @description R4.1: days between the notice and the opening of voting
+                 * @description R4.1: days between the notice and the opening of voting, at least 15 (条例 第十四条)
                  * @default 15
                  */
                 noticeDays: number;
-                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays. Regular meetings always take noticeDays */
                 temporaryNoticeDays?: number;
                 /**
                  * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
@@ -3495,11 +3542,11 @@ export interface components {
                     };
                 };
                 /**
-                 * @description R4.1: days between the notice and the opening of voting
+                 * @description R4.1: days between the notice and the opening of voting, at least 15 (条例 第十四条)
                  * @default 15
                  */
                 noticeDays: number;
-                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays */
+                /** @description R4.1: the notice period for temporary meetings, where the city allows a shorter one (杭州: 7); defaults to noticeDays. Regular meetings always take noticeDays */
                 temporaryNoticeDays?: number;
                 /**
                  * @description R4.2: bounds on the length of the voting window, in days (杭州: 5 to 60)
@@ -8002,7 +8049,12 @@ export interface operations {
     };
     listMeetings: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only meetings in these statuses, comma-separated, e.g. open,closed (a page of the console that is for some of them) */
+                status?: string;
+            };
             header?: never;
             path: {
                 estateId: string;
@@ -8019,6 +8071,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Meeting"][];
+                        /** @description Meetings this caller may see, on every page */
+                        total: number;
+                        page: number;
+                        pageSize: number;
                     };
                 };
             };
@@ -8743,6 +8799,125 @@ export interface operations {
             };
             /** @description Authentication is required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    linkMeetingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The path and query to open, on this service’s origin: …/documents/{attachmentId}/download?expires=…&signature=… */
+                        url: string;
+                        /** @description When the link stops working (ISO 8601) */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadMeetingDocumentByLink: {
+        parameters: {
+            query: {
+                /** @description Unix seconds after which the link no longer opens */
+                expires: number;
+                /** @description The service’s signature of the meeting, the document and the expiry */
+                signature: string;
+            };
+            header?: never;
+            path: {
+                meetingId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request could not be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,18 +1,29 @@
-import { ApiFailure } from '../api/client.ts';
+import { ApiFailure, type Problem } from '../api/client.ts';
 import { i18n } from './i18n.ts';
 
+type FieldError = NonNullable<Problem['errors']>[number];
+
 /**
- * A failed call as one sentence for staff, with what to do next. The service's own detail
- * (docs/problems.md) is kept in the sentence: it names the rule or the field that refused, and
- * the console holds no rule of its own to say it better.
+ * A failed call as one sentence for staff, in the console's language, with what to do next.
+ * Where the service says why in its own words ({zh, en}: a setting looser than the statute) the
+ * console shows them; where it names a `reason` with figures (docs/problems.md), the sentence is
+ * `shell.problems.reason.<reason>` filled with them; otherwise the sentence of the problem's type.
+ * The service's English `detail` is never shown in the Chinese console: a type without its own
+ * sentence says what failed in general and gives the request's number to quote.
  */
 export function describe(error: unknown): string {
   const t = i18n.global.t;
-  if (!(error instanceof ApiFailure)) return t('shell.problems.other', { detail: String(error), id: '-' });
+  const te = (key: string) => i18n.global.te(key);
+  const locale = i18n.global.locale;
+  if (!(error instanceof ApiFailure)) return t('shell.problems.unexpected');
   const failure = error.failure;
   if (failure.kind === 'network') return t('shell.problems.network');
-  const detail = failure.problem.detail ?? failure.problem.title;
-  const fields = failure.problem.errors?.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('；');
+  const problem = failure.problem;
+  const lang: 'zh' | 'en' = locale.value === 'en' ? 'en' : 'zh';
+  const reason = typeof problem.reason === 'string' ? problem.reason : undefined;
+  if (reason !== undefined && te(`shell.problems.reason.${reason}`)) return t(`shell.problems.reason.${reason}`, figures(problem));
+  const english = lang === 'en';
+  const detail = problem.detail ?? problem.title;
   switch (failure.slug) {
     case 'unauthenticated':
       return t('shell.problems.sessionEnded');
@@ -26,9 +37,11 @@ export function describe(error: unknown): string {
     case 'forbidden':
       return t('shell.problems.forbidden');
     case 'validation-failed':
-      return t('shell.problems.validation', { detail: fields || detail });
+      // The service's own sentences, when it gave one for every field, already say what to do.
+      if (problem.errors?.length && problem.errors.every((e) => e.words)) return problem.errors.map((e) => e.words![lang]).join(english ? ' ' : '');
+      return t('shell.problems.validation', { detail: fieldsSaid(problem.errors ?? [], lang) || (english ? detail : t('shell.problems.someField')) });
     case 'conflict':
-      return t('shell.problems.conflict', { detail });
+      return english ? t('shell.problems.conflict', { detail }) : t('shell.problems.conflictNoDetail', { id: problem.requestId ?? '-' });
     case 'result-not-final':
       return t('shell.problems.notFinal', { detail });
     case 'not-an-emergency':
@@ -36,6 +49,32 @@ export function describe(error: unknown): string {
     case 'objection-window-closed':
       return t('shell.problems.windowClosed', { detail });
   }
+  const slug = `shell.problems.type.${failure.slug}`;
+  if (te(slug)) return t(slug, { requestId: problem.requestId ?? '-' });
   if (failure.status === 401) return t('shell.problems.sessionEnded');
-  return t('shell.problems.other', { detail, id: failure.problem.requestId ?? '-' });
+  return english ? t('shell.problems.other', { detail, id: problem.requestId ?? '-' }) : t('shell.problems.otherNoDetail', { id: problem.requestId ?? '-' });
+}
+
+/** The figures a problem names beside its reason (numbers and short strings), for the sentence. */
+function figures(problem: Problem): Record<string, unknown> {
+  const t = i18n.global.t;
+  const te = (key: string) => i18n.global.te(key);
+  const said: Record<string, unknown> = Object.fromEntries(Object.entries(problem).filter(([, v]) => typeof v === 'number' || typeof v === 'string'));
+  const status = problem.meetingStatus;
+  if (typeof status === 'string') said.meetingStatusWords = te(`shell.picker.state.${status}`) ? t(`shell.picker.state.${status}`) : status;
+  return said;
+}
+
+/** Each refused field: the service's own sentence when it has one, else the field's name in the console's words. */
+function fieldsSaid(errors: FieldError[], lang: 'zh' | 'en'): string {
+  const t = i18n.global.t;
+  const te = (key: string) => i18n.global.te(key);
+  const said = errors.map((e) => {
+    if (e.words) return e.words[lang].replace(/[。.]$/, '');
+    const field = (e.path ?? '').replace(/^(body|query|params|headers)\./, '');
+    const key = `shell.problems.field.${field.split('.').join('_')}`;
+    if (te(key)) return t('shell.problems.fieldWrong', { field: t(key) });
+    return lang === 'en' ? (e.path ? `${e.path}: ${e.message}` : e.message) : t('shell.problems.someField');
+  });
+  return [...new Set(said)].join(lang === 'en' ? '; ' : '；');
 }
