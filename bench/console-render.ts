@@ -18,6 +18,7 @@
  * Both builds are served the same way: a front server with the service's own web-app plugin for
  * the build's folder, forwarding every other request to one app on one seeded database.
  */
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -135,9 +136,19 @@ try {
         try {
           const page = await context.newPage();
           const tracing = process.env.BENCH_TRACE && r === RUNS;
+          const profiling = process.env.BENCH_PROFILE && r === RUNS ? await context.newCDPSession(page) : undefined;
+          if (profiling) {
+            await profiling.send('Profiler.enable');
+            await profiling.send('Profiler.setSamplingInterval', { interval: 200 });
+            await profiling.send('Profiler.start');
+          }
           if (tracing) await browser.startTracing(page, { path: `${process.env.BENCH_TRACE}-${what}-${name}.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'printing'] });
           const took = await run(page, base);
           if (tracing) await browser.stopTracing();
+          if (profiling) {
+            const { profile } = await profiling.send('Profiler.stop');
+            writeFileSync(`${process.env.BENCH_PROFILE}-${what}-${name}.cpuprofile`, JSON.stringify(profile));
+          }
           if (r > 0) times.get(name)!.push(took); // round 0 warms the caches of the service and the disk
           if (r === RUNS) last.set(name, await requests(page));
           if (r === RUNS && process.env.BENCH_SHOTS) await page.screenshot({ path: `test-artifacts/browser/console-render-${what}-${name}.png` });
