@@ -81,11 +81,10 @@ describe('扫楼名单', () => {
       await screenshot(page, 'console-canvass-1-list');
 
       // By building: 2栋's non-voters, owner 5 (who voted) not among them; names and phones masked.
-      await page.getByRole('combobox', { name: '楼栋' }).click({ force: true });
-      await page.getByRole('option', { name: '2栋' }).click();
+      await page.getByRole('combobox', { name: '楼栋' }).selectOption('2栋');
       await page.getByRole('button', { name: '查询' }).click();
       await page.getByText('共 3 位业主尚未完成表决').waitFor();
-      const rows = page.locator('.el-table__body tr');
+      const rows = page.locator('.canvass__table tbody tr');
       expect(await rows.count()).toBe(3);
       expect(await rows.nth(0).textContent()).toContain('2栋 1单元 106');
       expect(await rows.nth(0).textContent()).toContain('业**');
@@ -129,7 +128,7 @@ describe('扫楼名单', () => {
       expect(chain.at(-1)).toMatchObject({ action: 'canvass.phone_revealed', actor: `account:${organiser.accountId}` });
       await shown.getByRole('button', { name: /关闭|Close/ }).click();
       await shown.waitFor({ state: 'hidden' });
-      expect(await page.locator('.el-table').textContent()).not.toContain('13900000006');
+      expect(await page.locator('.canvass__table').textContent()).not.toContain('13900000006');
 
       // The building's walking list, printed by Chromium on A4.
       await page.getByRole('link', { name: '打印 2栋' }).click();
@@ -152,7 +151,7 @@ describe('扫楼名单', () => {
       // The page's own select-all, then one unticked: two chosen.
       await page.getByRole('button', { name: '选择本页全部' }).click();
       await page.getByRole('button', { name: '提醒所选业主（7）' }).waitFor();
-      for (const n of [2, 3, 4, 5, 6]) await page.locator('.el-table__body tr').nth(n).locator('.el-checkbox').click();
+      for (const n of [2, 3, 4, 5, 6]) await page.locator('.canvass__table tbody tr').nth(n).getByRole('checkbox').uncheck();
       await page.getByRole('button', { name: '提醒所选业主（2）' }).click();
       const confirm = page.getByRole('dialog', { name: '发送投票提醒' });
       await confirm.getByText('将给所选的 2 位业主发送投票提醒').waitFor();
