@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estateChain, readChain } from '../../src/audit/audit-log.ts';
 import { manualClock } from '../../src/clock.ts';
@@ -27,6 +27,7 @@ let base: string;
 let estateId: string;
 let meetingId: string;
 let organiser: Session;
+let staffA: string;
 const people = Array.from({ length: 8 }, (_, i) => ownerNumber(i + 1, '19650101'));
 
 beforeAll(async () => {
@@ -34,6 +35,7 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   const p = await twoTownships(t);
   estateId = p.estateA;
+  staffA = p.staffA;
   // 1栋 has owners 1–4, 2栋 owners 5–8 (2栋's first two on floor 1, the others on floor 12).
   await importRegistry(
     t,
@@ -171,4 +173,32 @@ describe('扫楼名单', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('opened at their addresses (a bookmark, a reload), the list and a walking list take the reads the first script sent while the console loaded', async () => {
+    const earlyLeft = (page: Page) =>
+      page.evaluate(() => {
+        const early = (globalThis as unknown as { gongjueConsoleEarly?: { refresh?: unknown; reads: object } }).gongjueConsoleEarly;
+        return early && { refreshLeft: early.refresh !== undefined, readsLeft: Object.keys(early.reads) };
+      });
+    for (const [path, shown] of [
+      [`/console/estates/${estateId}/canvass/${meetingId}`, '共 7 位业主尚未完成表决'],
+      [`/console/estates/${estateId}/canvass/${meetingId}/print?building=${encodeURIComponent('2栋')}`, '共 3 户'],
+    ] as const) {
+      // A session of its own each time: a refresh token is used once.
+      const { context, page } = await signedInConsole(browser, base, await appointed(t, staffA, estateId, 'organiser'));
+      try {
+        const lists: string[] = [];
+        page.on('request', (request) => {
+          if (/\/canvass(\/walking-lists)?$/.test(new URL(request.url()).pathname)) lists.push(request.url());
+        });
+        await page.goto(`${base}${path}`);
+        await page.getByText(shown).waitFor();
+        // The page asked nothing the first script had not: its reads were taken, each sent once.
+        expect(await earlyLeft(page), path).toEqual({ refreshLeft: false, readsLeft: [] });
+        expect(lists, path).toHaveLength(1);
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
 });
