@@ -21,6 +21,7 @@ if (!/^\/console\/login\/?$/.test(path)) {
     .then((answer) => (answer.ok ? (answer.clone().json() as Promise<{ accessToken?: string }>) : undefined))
     .then((session) => session?.accessToken)
     .catch(() => undefined);
+  early.token = token;
   /** A GET with the restored session's token; undefined when there is none (the app asks itself). Keys as early.ts's earlyKey. */
   const read = (url: string) => {
     early.reads[url] = token.then((bearer) => (bearer ? fetch(url, { headers: { authorization: `Bearer ${bearer}` }, credentials: 'same-origin' }) : undefined)).catch(() => undefined);

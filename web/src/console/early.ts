@@ -12,7 +12,16 @@ export interface ConsoleEarly {
   refresh?: Promise<Response>;
   /** GET answers by request (earlyKey of its path and query); undefined: not asked (no session). */
   reads: Record<string, Promise<Response | undefined>>;
+  /** The access token the reads were sent with (undefined: none, the refresh failed). */
+  token?: Promise<string | undefined>;
 }
+
+/**
+ * How long after the page's start an early answer may stand for a fresh read: the page's first
+ * reads come within a second or two; a read asked for later (the page opened again after a
+ * detour through another) goes to the service, so nothing older than this is ever shown.
+ */
+const EARLY_FOR_MS = 10_000;
 
 declare global {
   interface Window {
@@ -37,17 +46,25 @@ export function takeEarlyRefresh(): Promise<Response> | undefined {
 }
 
 /**
- * For the API client: a GET the first script already sent is answered by its answer, once; any
- * other request, a later one and one the first script could not make (no session) go to the network.
+ * For the API client: a GET the first script already sent is answered by its answer, once, when it
+ * is asked with the same access token (the same session: not after a logout and another login)
+ * within EARLY_FOR_MS of the page's start. Any other request, a later one and one the first script
+ * could not make (no session) go to the service.
  */
 export const earlyAnswers: Middleware = {
   async onRequest({ request }) {
-    const reads = window.gongjueConsoleEarly?.reads;
-    if (!reads || request.method !== 'GET') return undefined;
+    const early = window.gongjueConsoleEarly;
+    if (!early || request.method !== 'GET') return undefined;
+    if (performance.now() > EARLY_FOR_MS) {
+      early.reads = {};
+      return undefined;
+    }
     const key = earlyKey(request.url);
-    const read = reads[key];
+    const read = early.reads[key];
     if (!read) return undefined;
-    delete reads[key];
+    delete early.reads[key];
+    const token = await early.token;
+    if (token === undefined || request.headers.get('authorization') !== `Bearer ${token}`) return undefined;
     return (await read) ?? undefined;
   },
 };
