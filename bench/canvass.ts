@@ -112,7 +112,7 @@ try {
       const page = await context.newPage();
       await page.goto(`${base}/console/estates/${estate.estateId}/canvass/${estate.meetingId}`);
       await page.getByText(/共 \d+ 位业主尚未完成表决/).waitFor();
-      await page.locator('.el-table__body tr').nth(19).waitFor();
+      await page.locator('.canvass__table tbody tr').nth(19).waitFor();
       const at = await page.evaluate(() => performance.now());
       if (r > 0) renders.push(at); // the first run warms the service and the disk cache
     } finally {

@@ -61,29 +61,37 @@ function precompressed(): Plugin {
 }
 
 /**
- * The owner app's first script (src/owner/boot.ts, its own entry) goes into index.html inline,
- * before the app: it runs while the page is parsed and starts the session restore (with an SMS
- * link's meeting) at once, a round trip sooner than a script file could (on slow 4G, 0.56 s).
- * The service allows exactly this script by its hash (src/plugins/web-app.ts), nothing else inline.
+ * Each app's first script goes into its page inline, before the app: it runs while the page is
+ * parsed and starts the session restore (and the reads the address names) at once, a round trip
+ * sooner than a script file could — the owner app's src/owner/boot.ts (an SMS link on slow 4G:
+ * 0.56 s), the console's src/console/boot.ts (the cockpit, canvass list or walking lists opened
+ * anew: the restore and the page's read while the console's code is fetched and run). The service
+ * allows exactly these scripts by their hashes (src/plugins/web-app.ts), nothing else inline.
  */
-function ownerBootScript(): Plugin {
+const BOOT_SCRIPTS = [
+  { app: 'owner', page: /[\\/]web[\\/]index\.html$/, chunk: 'boot', dev: '/src/owner/boot.ts' },
+  { app: 'console', page: /[\\/]web[\\/]console[\\/]index\.html$/, chunk: 'consoleBoot', dev: '/src/console/boot.ts' },
+];
+function bootScripts(): Plugin {
   return {
-    name: 'gongjue:owner-boot-script',
+    name: 'gongjue:boot-scripts',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        if (!/[\\/]web[\\/]index\.html$/.test(ctx.filename)) return undefined;
+        const boot = BOOT_SCRIPTS.find((b) => b.page.test(ctx.filename));
+        if (!boot) return undefined;
         // The dev server: a module script, still before the app's (module scripts run in order).
-        if (!ctx.bundle) return [{ tag: 'script', attrs: { type: 'module', src: '/src/owner/boot.ts' }, injectTo: 'head' }];
-        const boot = Object.values(ctx.bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && c.name === 'boot');
-        if (!boot) throw new Error('owner boot script: the boot chunk is missing from the build');
-        // A classic script (boot.ts imports nothing), in a function of its own so it leaves no globals.
-        const code = `(function () {\n${boot.code.trim()}\n})();`;
-        if (/<\/script/i.test(code)) throw new Error('owner boot script: its code cannot be inlined (it holds "</script")');
+        if (!ctx.bundle) return [{ tag: 'script', attrs: { type: 'module', src: boot.dev }, injectTo: 'head' }];
+        const chunk = Object.values(ctx.bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && c.name === boot.chunk);
+        if (!chunk) throw new Error(`${boot.app} boot script: the ${boot.chunk} chunk is missing from the build`);
+        if (chunk.imports.length > 0) throw new Error(`${boot.app} boot script: it imports ${chunk.imports.join(', ')} (it must stand alone to be inlined)`);
+        // A classic script (the boot script imports nothing), in a function of its own so it leaves no globals.
+        const code = `(function () {\n${chunk.code.trim()}\n})();`;
+        if (/<\/script/i.test(code)) throw new Error(`${boot.app} boot script: its code cannot be inlined (it holds "</script")`);
         const tag = `<script>${code}</script>\n    `;
         // Before the app's own script: deferred module scripts run in order, so this one runs first.
         const at = html.indexOf('<script');
-        if (at < 0) throw new Error('owner boot script: index.html has no script to go before');
+        if (at < 0) throw new Error(`${boot.app} boot script: the page has no script to go before`);
         return html.slice(0, at) + tag + html.slice(at);
       },
     },
@@ -168,7 +176,7 @@ function wordsPrecompiled(): Plugin {
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [vue(), vantIconFontFromDataOnly(), precompressed(), ownerBootScript(), wordsPrecompiled(), appsKeptApart()],
+  plugins: [vue(), vantIconFontFromDataOnly(), precompressed(), bootScripts(), wordsPrecompiled(), appsKeptApart()],
   resolve: { alias: { '@vue/devtools-api': here('src/devtools-api-stub.ts') } },
   define: {
     // Vue and vue-i18n compile-time flags: composition API only, no devtools in production.
@@ -190,7 +198,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     reportCompressedSize: false,
     rollupOptions: {
-      input: { owner: here('index.html'), console: here('console/index.html'), boot: here('src/owner/boot.ts') },
+      input: { owner: here('index.html'), console: here('console/index.html'), boot: here('src/owner/boot.ts'), consoleBoot: here('src/console/boot.ts') },
     },
   },
 });

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estateChain, readChain } from '../../src/audit/audit-log.ts';
 import { manualClock } from '../../src/clock.ts';
@@ -27,6 +27,7 @@ let base: string;
 let estateId: string;
 let meetingId: string;
 let organiser: Session;
+let staffA: string;
 const people = Array.from({ length: 8 }, (_, i) => ownerNumber(i + 1, '19650101'));
 
 beforeAll(async () => {
@@ -34,6 +35,7 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   const p = await twoTownships(t);
   estateId = p.estateA;
+  staffA = p.staffA;
   // 1栋 has owners 1–4, 2栋 owners 5–8 (2栋's first two on floor 1, the others on floor 12).
   await importRegistry(
     t,
@@ -81,11 +83,10 @@ describe('扫楼名单', () => {
       await screenshot(page, 'console-canvass-1-list');
 
       // By building: 2栋's non-voters, owner 5 (who voted) not among them; names and phones masked.
-      await page.getByRole('combobox', { name: '楼栋' }).click({ force: true });
-      await page.getByRole('option', { name: '2栋' }).click();
+      await page.getByRole('combobox', { name: '楼栋' }).selectOption('2栋');
       await page.getByRole('button', { name: '查询' }).click();
       await page.getByText('共 3 位业主尚未完成表决').waitFor();
-      const rows = page.locator('.el-table__body tr');
+      const rows = page.locator('.canvass__table tbody tr');
       expect(await rows.count()).toBe(3);
       expect(await rows.nth(0).textContent()).toContain('2栋 1单元 106');
       expect(await rows.nth(0).textContent()).toContain('业**');
@@ -129,7 +130,7 @@ describe('扫楼名单', () => {
       expect(chain.at(-1)).toMatchObject({ action: 'canvass.phone_revealed', actor: `account:${organiser.accountId}` });
       await shown.getByRole('button', { name: /关闭|Close/ }).click();
       await shown.waitFor({ state: 'hidden' });
-      expect(await page.locator('.el-table').textContent()).not.toContain('13900000006');
+      expect(await page.locator('.canvass__table').textContent()).not.toContain('13900000006');
 
       // The building's walking list, printed by Chromium on A4.
       await page.getByRole('link', { name: '打印 2栋' }).click();
@@ -152,7 +153,7 @@ describe('扫楼名单', () => {
       // The page's own select-all, then one unticked: two chosen.
       await page.getByRole('button', { name: '选择本页全部' }).click();
       await page.getByRole('button', { name: '提醒所选业主（7）' }).waitFor();
-      for (const n of [2, 3, 4, 5, 6]) await page.locator('.el-table__body tr').nth(n).locator('.el-checkbox').click();
+      for (const n of [2, 3, 4, 5, 6]) await page.locator('.canvass__table tbody tr').nth(n).getByRole('checkbox').uncheck();
       await page.getByRole('button', { name: '提醒所选业主（2）' }).click();
       const confirm = page.getByRole('dialog', { name: '发送投票提醒' });
       await confirm.getByText('将给所选的 2 位业主发送投票提醒').waitFor();
@@ -172,4 +173,32 @@ describe('扫楼名单', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('opened at their addresses (a bookmark, a reload), the list and a walking list take the reads the first script sent while the console loaded', async () => {
+    const earlyLeft = (page: Page) =>
+      page.evaluate(() => {
+        const early = (globalThis as unknown as { gongjueConsoleEarly?: { refresh?: unknown; reads: object } }).gongjueConsoleEarly;
+        return early && { refreshLeft: early.refresh !== undefined, readsLeft: Object.keys(early.reads) };
+      });
+    for (const [path, shown] of [
+      [`/console/estates/${estateId}/canvass/${meetingId}`, '共 7 位业主尚未完成表决'],
+      [`/console/estates/${estateId}/canvass/${meetingId}/print?building=${encodeURIComponent('2栋')}`, '共 3 户'],
+    ] as const) {
+      // A session of its own each time: a refresh token is used once.
+      const { context, page } = await signedInConsole(browser, base, await appointed(t, staffA, estateId, 'organiser'));
+      try {
+        const lists: string[] = [];
+        page.on('request', (request) => {
+          if (/\/canvass(\/walking-lists)?$/.test(new URL(request.url()).pathname)) lists.push(request.url());
+        });
+        await page.goto(`${base}${path}`);
+        await page.getByText(shown).waitFor();
+        // The page asked nothing the first script had not: its reads were taken, each sent once.
+        expect(await earlyLeft(page), path).toEqual({ refreshLeft: false, readsLeft: [] });
+        expect(lists, path).toHaveLength(1);
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
 });

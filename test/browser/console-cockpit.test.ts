@@ -121,4 +121,30 @@ describe('the quorum cockpit', () => {
     }
   }, 120_000);
 
+  it('opened at its address (a bookmark, a reload): the first script restores the session and asks for the participation while the console loads; the page takes both', async () => {
+    const organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
+    const { context, page } = await signedInConsole(browser, base, organiser);
+    try {
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith('/v1/')) asked.push(`${request.method()} ${pathname}`);
+      });
+      await page.goto(`${base}/console/estates/${p.estateA}/cockpit/${meetingId}`);
+      await expect.poll(() => page.locator('[data-test="words"]').first().textContent()).toContain('参与表决');
+      expect(await page.locator('tr[data-place]').count()).toBeGreaterThan(0);
+      // One refresh (the cookie is single-use): the first script's, taken by the session store.
+      expect(asked.filter((r) => r === 'POST /v1/auth/refresh')).toEqual(['POST /v1/auth/refresh']);
+      expect(asked).toContain(`GET /v1/meetings/${meetingId}/participation`);
+      // The first script asked for the participation (web/src/console/boot.ts) and the page took its answer (early.ts).
+      const early = await page.evaluate(() => {
+        const left = (globalThis as unknown as { gongjueConsoleEarly?: { refresh?: unknown; reads: object } }).gongjueConsoleEarly;
+        return left && { refreshLeft: left.refresh !== undefined, readsLeft: Object.keys(left.reads) };
+      });
+      expect(early).toEqual({ refreshLeft: false, readsLeft: [] });
+      await expectConsoleClean(page, 'cockpit opened at its address');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -20,7 +20,7 @@ afterAll(async () => t?.close());
 const get = (url: string, method: 'GET' | 'HEAD' | 'POST' = 'GET') => t.app.inject({ method, url });
 const assets = () => readdirSync(path.join(WEB_DIR, 'assets')).filter((f) => !/\.(br|gz)$/.test(f));
 
-/** The owner page's one inline script (its first, web/src/owner/boot.ts), as a CSP hash source. */
+/** A page's one inline script (its first: web/src/owner/boot.ts, web/src/console/boot.ts), as a CSP hash source. */
 function bootScriptHash(html: string): string {
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
   expect(inline).toHaveLength(1);
@@ -112,11 +112,23 @@ describe('the staff console', () => {
     const res = await get('/console/');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<title>共决 · 管理控制台</title>');
-    expect(res.headers['content-security-policy']).toBe(CSP.webApp);
+    expect(res.headers['content-security-policy']).toBe(CSP.webApp.replace("script-src 'self'", `script-src 'self' ${bootScriptHash(res.body)}`));
     expect((await get('/console/estates/1')).body).toContain('管理控制台');
     const bare = await get('/console');
     expect(bare.statusCode).toBe(301);
     expect(bare.headers.location).toBe('/console/');
+  });
+
+  it('its page inlines one script, its first (web/src/console/boot.ts: the session restore and the page\'s read while the console downloads), allowed by its hash alone', async () => {
+    const res = await get('/console/estates/6b1f0c2e-4b0e-4c57-a1a5-2f3c7d1e9a10/cockpit/2f3c7d1e-4b0e-4c57-a1a5-6b1f0c2e9a10');
+    const html = res.body;
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain(`script-src 'self' ${bootScriptHash(html)};`);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(html).toContain('gongjueConsoleEarly');
+    // Before the console's own module script, so it runs first.
+    expect(html.indexOf('/v1/auth/refresh')).toBeLessThan(html.search(/<script type="module"/));
+    expect(html).not.toMatch(/<style|\sstyle=/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { useSession } from './session.ts';
 
 /**
@@ -53,10 +53,23 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory('/console/'), routes });
 
+/**
+ * The page's code (the estate layout and the page itself) asked for while the session is restored:
+ * the router would otherwise load it only after its guards, a round trip and the chunks' download
+ * later on the first page of a visit (an organiser's bookmark of the cockpit, a reload).
+ */
+function loadPageEarly(to: RouteLocationNormalized) {
+  for (const record of to.matched) {
+    const page = record.components?.default;
+    if (typeof page === 'function' && !('displayName' in page)) (page as () => Promise<unknown>)().catch(() => undefined);
+  }
+}
+
 router.beforeEach(async (to) => {
   if (!to.matched.some((record) => record.meta.signedIn === true)) return true;
   const session = useSession();
   if (session.signedIn) return true;
+  loadPageEarly(to);
   let restored = false;
   try {
     restored = await session.restore();
