@@ -18,6 +18,7 @@ import * as m0016 from './0016_ballot_confirmations.ts';
 import * as m0017 from './0017_attachments.ts';
 import * as m0018 from './0018_canvass.ts';
 import * as m0019 from './0019_paper_double_entry.ts';
+import * as m0020 from './0020_anomaly_flags.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0017_attachments': m0017,
   '0018_canvass': m0018,
   '0019_paper_double_entry': m0019,
+  '0020_anomaly_flags': m0020,
 };

@@ -15,6 +15,7 @@ import registry from './registry.ts';
 import results, { wellKnownRoutes } from './results.ts';
 import roles from './roles.ts';
 import townships from './townships.ts';
+import townshipSupervision from './township-supervision.ts';
 import webhooks from './webhooks.ts';
 
 /** Every route of the API. Domain routes live under /v1. */
@@ -40,6 +41,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(petitions);
       await v1.register(webhooks);
       await v1.register(results);
+      await v1.register(townshipSupervision);
     },
     { prefix: '/v1' },
   );

@@ -30,6 +30,7 @@ const LANDED: Readonly<Record<string, string>> = {
   '0017_attachments.ts': 'ead31cc6d12d95c85ebc48ff07008f1e815d034204fd4369cd8a19529fb74f2f',
   '0018_canvass.ts': 'ae3589f4951a9333ed73d127207bb96fc51769df87d73bdd8d1675ae303f239f',
   '0019_paper_double_entry.ts': 'e2690c40a22d5b70c98030b4c415dd2c8fc8e9651363619a5eea4ee1153ddf8c',
+  '0020_anomaly_flags.ts': 'c912de3053758fb466b2d3d92a0e3e16a8903a4281437dab61b59e21f0f69e8a',
 };
 
 const MIGRATIONS = resolve(import.meta.dirname, '../../migrations');
