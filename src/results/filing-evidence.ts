@@ -16,7 +16,7 @@ import { verifyBundle } from './verify.ts';
 export interface FilingEvidence {
   meetingId: string;
   verification: { verified: boolean; problems: string[]; notes: string[]; checkedAt: string };
-  channels: { motionId: string; online: number; paper: number; proxy: number; total: number; paperPercent: number; proxyPercent: number; assurance: AssuranceMixEntry[] }[];
+  channels: { motionId: string; online: number; paper: number; proxy: number; total: number; onlinePercent: number; paperPercent: number; proxyPercent: number; assurance: AssuranceMixEntry[] }[];
   anomalies: AnomalyFlag[];
   /** Objections during the objection window (R7.2): null until this service records them. */
   objections: null | { open: number; answered: number };
@@ -37,7 +37,7 @@ export async function filingEvidence(db: Kysely<DB>, meeting: Meeting, opts: { n
     const count = (channel: Channel) => entries.filter((e) => e.channel === channel).reduce((sum, e) => sum + e.ballots, 0);
     const [online, paper, proxy] = [count('online'), count('paper'), count('proxy')];
     const total = online + paper + proxy;
-    return { motionId: m.motionId, online, paper, proxy, total, paperPercent: percentOf(paper, total), proxyPercent: percentOf(proxy, total), assurance: entries };
+    return { motionId: m.motionId, online, paper, proxy, total, onlinePercent: percentOf(online, total), paperPercent: percentOf(paper, total), proxyPercent: percentOf(proxy, total), assurance: entries };
   });
   return { meetingId: meeting.id, verification: { verified: problems.length === 0, problems, notes, checkedAt: opts.now.toISOString() }, channels, anomalies, objections };
 }

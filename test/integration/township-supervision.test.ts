@@ -160,7 +160,7 @@ describe('a filing’s evidence', () => {
     expect(body.verification.verified).toBe(true);
     expect(body.verification.notes.join('\n')).toContain('seals and results match');
     expect(body.channels).toEqual([
-      expect.objectContaining({ online: 5, paper: 0, proxy: 0, total: 5, paperPercent: 0, proxyPercent: 0, assurance: [{ channel: 'online', level: 'registry_factor', ballots: 5 }] }),
+      expect.objectContaining({ online: 5, paper: 0, proxy: 0, total: 5, onlinePercent: 100, paperPercent: 0, proxyPercent: 0, assurance: [{ channel: 'online', level: 'registry_factor', ballots: 5 }] }),
     ]);
     expect(body.anomalies.map((a: { kind: string }) => a.kind)).toEqual(['shared_phone']);
     expect(body.objections).toBeNull();

@@ -3046,6 +3046,7 @@ export interface components {
                 proxy: number;
                 total: number;
                 /** @description Whole percent, rounded down */
+                onlinePercent: number;
                 paperPercent: number;
                 proxyPercent: number;
                 assurance: {
@@ -4501,6 +4502,7 @@ export interface components {
                 proxy: number;
                 total: number;
                 /** @description Whole percent, rounded down */
+                onlinePercent: number;
                 paperPercent: number;
                 proxyPercent: number;
                 assurance: {
