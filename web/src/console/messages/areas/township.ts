@@ -49,6 +49,7 @@ export default defineArea(
       back: '回到备案审核',
       estate: '小区：{name}',
       status: '备案状态：',
+      signed: '{at} 确认备案，签名密钥指纹 {key}…（与 /.well-known/gongjue/result-signing-key 公布的一致）',
       seal: {
         heading: '封存校验',
         verified: '校验通过：计票记录的封存、审计链和结果都与重新计票一致。',
@@ -184,6 +185,7 @@ export default defineArea(
       back: 'Back to filing review',
       estate: 'Estate: {name}',
       status: 'Filing status: ',
+      signed: 'Certified {at}, signing key fingerprint {key}… (as published at /.well-known/gongjue/result-signing-key)',
       seal: {
         heading: 'Seal check',
         verified: 'Verified: the sealed records, the audit chain and the results agree with a recount.',
