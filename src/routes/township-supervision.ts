@@ -114,7 +114,7 @@ export default async function townshipSupervisionRoutes(fastify: FastifyInstance
     },
     async (request) => {
       const { township } = await requireAccess(db(), { principal: request.user, action: 'township.supervise', township: request.params.townshipId });
-      return townshipOverview(db(), township.id, request.query);
+      return townshipOverview(db(), app.caches.tookPart, township.id, request.query);
     },
   );
 

@@ -55,6 +55,14 @@ export async function openMeetingMotions(db: Kysely<DB>, estateIds: string[]) {
     .execute() as Promise<(Pick<MotionRow, 'id' | 'position' | 'title' | 'terms' | 'total_area_hundredths' | 'total_heads'> & { meeting_id: string; estate_id: string; meeting_title: string; voting_closes_at: Date })[]>;
 }
 
+/** Heads that took part so far, per motion: the count of current ballots (one per voter, never removed). */
+export async function headsPerMotion(db: Kysely<DB>, motionIds: string[]) {
+  if (motionIds.length === 0) return [];
+  const { rows } = await sql<{ motion_id: string; heads: string }>`
+    select motion_id, count(*) as heads from current_ballots where motion_id = any(${motionIds}::uuid[]) group by motion_id`.execute(db);
+  return rows;
+}
+
 /** Area and heads that took part so far, per motion. */
 export async function tookPartPerMotion(db: Kysely<DB>, motionIds: string[]) {
   if (motionIds.length === 0) return [];

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { BoundedMap } from '../lib/bounded-map.ts';
 import { settingsOfEstate } from '../places/estate-settings.ts';
 import { ruleFor } from '../tally/index.ts';
 import { motionOf } from '../voting/motion-terms.ts';
@@ -8,6 +9,7 @@ import {
   anomaliesPerEstate,
   awaitingFilingPerEstate,
   estatesPage,
+  headsPerMotion,
   openMeetingMotions,
   petitionsPerEstate,
   registryPerEstate,
@@ -51,6 +53,25 @@ export async function emergencyUsesPerEstate(_db: Kysely<DB>, _estateIds: string
   return null;
 }
 
+/**
+ * Each open motion's took-part area at the count of current ballots it was summed at. A voter's
+ * current ballot is replaced, never removed: the same count is the same voters and the same
+ * area, so only motions whose count moved are summed again (the join of ballots to the frozen
+ * electorate is most of a page's cost; counting is cheap).
+ */
+export type TookPartCache = BoundedMap<string, { heads: bigint; area: bigint }>;
+export const tookPartCache = (): TookPartCache => new BoundedMap(5000);
+
+/** Area and heads that took part in each motion, summed again only where the count moved. */
+async function tookPartOf(db: Kysely<DB>, cache: TookPartCache, motionIds: string[]): Promise<Map<string, { heads: bigint; area: bigint }>> {
+  const counted = new Map((await headsPerMotion(db, motionIds)).map((r) => [r.motion_id, BigInt(r.heads)]));
+  const moved = motionIds.filter((id) => (counted.get(id) ?? 0n) > 0n && cache.get(id)?.heads !== counted.get(id));
+  const fresh = new Map((await tookPartPerMotion(db, moved)).map((r) => [r.motion_id, { heads: BigInt(r.heads), area: BigInt(r.area) }]));
+  for (const [id, amount] of fresh) cache.set(id, amount);
+  const none = { heads: 0n, area: 0n };
+  return new Map(motionIds.map((id) => [id, fresh.get(id) ?? ((counted.get(id) ?? 0n) === 0n ? none : (cache.get(id) ?? none))]));
+}
+
 const byEstate = <R extends { estate_id: string }>(rows: R[]) => new Map(rows.map((r) => [r.estate_id, r]));
 
 /** Below 0 when `a` has taken part less than `b` (heads share first, then area share), exactly. */
@@ -63,7 +84,7 @@ function lessAdvanced(a: { took: bigint[]; total: bigint[] }, b: { took: bigint[
   return 0;
 }
 
-export async function townshipOverview(db: Kysely<DB>, townshipId: string, page: { limit: number; offset: number }) {
+export async function townshipOverview(db: Kysely<DB>, cache: TookPartCache, townshipId: string, page: { limit: number; offset: number }) {
   const { items: estates, total } = await estatesPage(db, townshipId, page);
   const ids = estates.map((e) => e.id);
   if (ids.length === 0) return { items: [] as EstateOverview[], total };
@@ -76,14 +97,13 @@ export async function townshipOverview(db: Kysely<DB>, townshipId: string, page:
     anomaliesPerEstate(db, ids).then(byEstate),
     emergencyUsesPerEstate(db, ids),
   ]);
-  const took = new Map((await tookPartPerMotion(db, motions.map((m) => m.id))).map((r) => [r.motion_id, r]));
+  const took = await tookPartOf(db, cache, motions.map((m) => m.id));
   const settings = new Map(estates.map((e) => [e.id, settingsOfEstate(e).tally]));
 
   const meetings = new Map<string, OpenMeetingView & { estateId: string; rank: { took: bigint[]; total: bigint[] } }>();
   for (const m of motions) {
     const total = { area: BigInt(m.total_area_hundredths ?? '0'), heads: BigInt(m.total_heads ?? 0) };
-    const t = took.get(m.id);
-    const tookPart = { area: BigInt(t?.area ?? '0'), heads: BigInt(t?.heads ?? '0') };
+    const tookPart = took.get(m.id) ?? { area: 0n, heads: 0n };
     const rank = { took: [tookPart.area, tookPart.heads], total: [total.area, total.heads] };
     const figures = { motionId: m.id, position: m.position, title: m.title, ...placeFigures(total, tookPart, ruleFor(motionOf(m), settings.get(m.estate_id)!).quorum) };
     const seen = meetings.get(m.meeting_id);

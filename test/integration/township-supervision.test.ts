@@ -27,6 +27,7 @@ let organiser: Session;
 let meetingId: string;
 let zhangS: Session;
 let overviewWhileOpen: { status: number; body: Record<string, unknown> };
+let overviewEarly: Overview;
 const get = (url: string, token: string) => t.app.inject({ url, headers: bearer(token) });
 
 beforeAll(async () => {
@@ -48,10 +49,12 @@ beforeAll(async () => {
   await t.testDatabase.database.db.updateTable('owner_bindings').set({ created_at: new Date(START.getTime() - 86_400_000) } as never).execute();
   const opened = await openMeeting(t, clock, START, organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '增设电动自行车充电桩' }]);
   meetingId = opened.meetingId;
-  for (const s of owners) {
+  for (const [i, s] of owners.entries()) {
     for (const b of await myBallots(t, s.accessToken, meetingId)) {
       expect((await castBallot(t, s.accessToken, meetingId, b.motionId, b.voterId, 'agree')).statusCode).toBe(201);
     }
+    // After 张三's three: the overview sums who took part (and remembers it at that count).
+    if (i === 0) overviewEarly = (await get(`/v1/townships/${p.townshipA}/overview`, p.staffA)).json();
   }
   const open = await get(`/v1/townships/${p.townshipA}/overview`, p.staffA);
   overviewWhileOpen = { status: open.statusCode, body: open.json() };
@@ -83,6 +86,11 @@ describe('the township overview', () => {
         quorum: { met: true, needed: { area: '200.00', heads: 4 } },
       },
     });
+  });
+
+  it('sums participation again once more voters took part (a count that moved is summed anew)', () => {
+    const meetings = overviewEarly.items.find((i) => i.estate.id === p.estateA)!.meetingsInProgress as { furthest: Record<string, unknown> }[];
+    expect(meetings[0]!.furthest).toMatchObject({ tookPart: { area: '150.00', heads: 3 }, quorum: { met: false, missing: { area: '50.00', heads: 1 } } });
   });
 
   it('after the close: the result awaits filing, the anomaly is counted; only the township’s estates, paged', async () => {
