@@ -10,7 +10,8 @@ export async function estatesPage(db: Kysely<DB>, townshipId: string, page: { li
   const [items, total] = await Promise.all([
     db
       .selectFrom('estates')
-      .select(['id', 'name', 'settings'])
+      // Whole rows: their settings are read by settingsOfEstate (the one reader).
+      .selectAll()
       .where('township_id', '=', townshipId)
       .orderBy('name')
       .orderBy('id')
