@@ -1,6 +1,9 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { AssuranceLevel, DB } from '../db/schema.ts';
 
+/** At most this many voter ids are read for a flag's drill-down (one voter may be several ids: one per motion). */
+export const DRILL_IDS = 500;
+
 /**
  * What anomaly flags (R7.3) are computed from, read at the close, and the flags themselves. The
  * rules that judge these figures are in anomalies.ts; nothing here is read by the tally.
@@ -66,7 +69,7 @@ export async function proxiesPerHolder(db: Kysely<DB>, meetingId: string) {
 export async function ballotsSince(db: Kysely<DB>, meetingId: string, from: Date) {
   const { rows } = await sql<{ total: string; late: string; voters: string[] }>`
     select count(*) as total, count(*) filter (where b.cast_at >= ${from}) as late,
-           coalesce(array_agg(distinct b.voter_id) filter (where b.cast_at >= ${from}), '{}') as voters
+           coalesce((array_agg(distinct b.voter_id) filter (where b.cast_at >= ${from}))[1:${DRILL_IDS}], '{}') as voters
       from ballots b join motions m on m.id = b.motion_id
      where m.meeting_id = ${meetingId}`.execute(db);
   return rows[0]!;
@@ -77,7 +80,7 @@ export async function standingByChannel(db: Kysely<DB>, meetingId: string, estat
   const { rows } = await sql<{ mine: boolean; paper: string; total: string; voters: string[] }>`
     select m.meeting_id = ${meetingId} as mine,
            count(*) filter (where b.channel = 'paper') as paper, count(*) as total,
-           coalesce(array_agg(distinct cb.voter_id) filter (where b.channel = 'paper' and m.meeting_id = ${meetingId}), '{}') as voters
+           coalesce((array_agg(distinct cb.voter_id) filter (where b.channel = 'paper' and m.meeting_id = ${meetingId}))[1:${DRILL_IDS}], '{}') as voters
       from current_ballots cb
       join motions m on m.id = cb.motion_id
       join meetings mt on mt.id = m.meeting_id
@@ -88,18 +91,34 @@ export async function standingByChannel(db: Kysely<DB>, meetingId: string, estat
   return rows;
 }
 
-/** The meeting's standing online ballots with the level they were cast at, and whether the casting binding was made after the notice. */
-export async function standingOnline(db: Kysely<DB>, meetingId: string, noticedAt: Date) {
-  const { rows } = await sql<{ voter_id: string; level: AssuranceLevel | null; bound_after: boolean }>`
-    select cb.voter_id, b.assurance_level as level,
-           exists (select 1 from owner_bindings ob where ob.account_id = b.cast_by and ob.owner_id = b.owner_id and ob.created_at > ${noticedAt})
-             and not exists (select 1 from owner_bindings ob where ob.account_id = b.cast_by and ob.owner_id = b.owner_id and ob.created_at <= ${noticedAt})
-             as bound_after
+/** A binding made after the notice, and none before, cast this standing online ballot. */
+const boundAfter = (noticedAt: Date) => sql<boolean>`
+  exists (select 1 from owner_bindings ob where ob.account_id = b.cast_by and ob.owner_id = b.owner_id and ob.created_at > ${noticedAt})
+  and not exists (select 1 from owner_bindings ob where ob.account_id = b.cast_by and ob.owner_id = b.owner_id and ob.created_at <= ${noticedAt})`;
+
+/** The meeting's standing online ballots counted by the level they were cast at and whether their binding was made after the notice. */
+export async function standingOnlineCounts(db: Kysely<DB>, meetingId: string, noticedAt: Date) {
+  const { rows } = await sql<{ level: AssuranceLevel | null; bound_after: boolean; ballots: string }>`
+    select b.assurance_level as level, ${boundAfter(noticedAt)} as bound_after, count(*) as ballots
       from current_ballots cb
       join motions m on m.id = cb.motion_id
       join ballots b on b.id = cb.ballot_id
-     where m.meeting_id = ${meetingId} and b.channel = 'online'`.execute(db);
+     where m.meeting_id = ${meetingId} and b.channel = 'online'
+     group by 1, 2`.execute(db);
   return rows;
+}
+
+/** Up to `limit` voters (electorate_voters ids) of standing online ballots cast at these levels, or bound after the notice. */
+export async function standingOnlineVoters(db: Kysely<DB>, meetingId: string, which: { levels: AssuranceLevel[] } | { boundAfter: Date }, limit: number) {
+  const { rows } = await sql<{ voter_id: string }>`
+    select cb.voter_id
+      from current_ballots cb
+      join motions m on m.id = cb.motion_id
+      join ballots b on b.id = cb.ballot_id
+     where m.meeting_id = ${meetingId} and b.channel = 'online'
+       and ${'levels' in which ? sql`b.assurance_level = any(${which.levels}::text[])` : boundAfter(which.boundAfter)}
+     limit ${limit}`.execute(db);
+  return rows.map((r) => r.voter_id);
 }
 
 /** Voters of the meeting (electorate_voters ids) as their units and owners, one line per voter key. */

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AnomalyKind, DB, Meeting } from '../db/schema.ts';
-import { assuranceRank } from '../identity/assurance.ts';
+import { ASSURANCE_LEVELS, assuranceRank } from '../identity/assurance.ts';
 import { maskName, maskPhone } from '../lib/mask.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import {
@@ -13,8 +13,10 @@ import {
   ownersWithRooms,
   proxiesPerHolder,
   replaceFlags,
+  DRILL_IDS,
   standingByChannel,
-  standingOnline,
+  standingOnlineCounts,
+  standingOnlineVoters,
   votersOf,
 } from './anomalies-repository.ts';
 import {
@@ -173,30 +175,28 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
     }
   }
 
-  // Ballots below the estate's minimum assurance, and bindings made after the notice.
-  const online = await standingOnline(db, meeting.id, noticedAt);
+  // Ballots below the estate's minimum assurance, and bindings made after the notice: counted in SQL, voters read only when flagged.
+  const online = await standingOnlineCounts(db, meeting.id, noticedAt);
+  const onlineBallots = online.reduce((n, r) => n + Number(r.ballots), 0);
   const required =
     meeting.min_assurance !== null && assuranceRank(meeting.min_assurance) > assuranceRank(settings.minimumAssurance) ? meeting.min_assurance : settings.minimumAssurance;
-  const below = belowRequired(
-    online.map((o) => o.level),
-    required,
-  );
-  if (lowAssuranceFlagged(below, online.length)) {
-    const weak = online.filter((o) => belowRequired([o.level], required) === 1);
+  const weakLevels = ASSURANCE_LEVELS.filter((level) => belowRequired([level], required) === 1);
+  const below = online.filter((r) => r.level !== null && weakLevels.includes(r.level)).reduce((n, r) => n + Number(r.ballots), 0);
+  if (lowAssuranceFlagged(below, onlineBallots)) {
     found.push({
       kind: 'low_assurance',
       key: 'low_assurance',
-      figures: { below, online: online.length, required, percent: percentOf(below, online.length) },
-      voters: await describeVoters(db, weak.map((o) => o.voter_id)),
+      figures: { below, online: onlineBallots, required, percent: percentOf(below, onlineBallots) },
+      voters: await describeVoters(db, await standingOnlineVoters(db, meeting.id, { levels: weakLevels }, DRILL_IDS)),
     });
   }
-  const late = online.filter((o) => o.bound_after);
-  if (lateBindingFlagged(late.length, online.length)) {
+  const late = online.filter((r) => r.bound_after).reduce((n, r) => n + Number(r.ballots), 0);
+  if (lateBindingFlagged(late, onlineBallots)) {
     found.push({
       kind: 'late_binding',
       key: 'late_binding',
-      figures: { voters: late.length, online: online.length, percent: percentOf(late.length, online.length) },
-      voters: await describeVoters(db, late.map((o) => o.voter_id)),
+      figures: { ballots: late, online: onlineBallots, percent: percentOf(late, onlineBallots) },
+      voters: await describeVoters(db, await standingOnlineVoters(db, meeting.id, { boundAfter: noticedAt }, DRILL_IDS)),
     });
   }
   return found;

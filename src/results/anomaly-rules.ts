@@ -23,8 +23,8 @@ export const ANOMALY_THRESHOLDS = {
   paperShare: { ballots: 5, pointsAbove: 20, times: 2, usualWithoutHistoryPercent: 10 },
   /** Standing online ballots below the estate's minimum assurance: at least `ballots`, and at least `percent` of the online ballots. */
   lowAssurance: { ballots: 1, percent: 10 },
-  /** Online voters whose binding was made after the notice: at least `voters`, and at least `percent` of the online voters. */
-  lateBinding: { voters: 3, percent: 20 },
+  /** Standing online ballots cast through a binding made after the notice: at least `ballots`, and at least `percent` of the online ballots. */
+  lateBinding: { ballots: 3, percent: 20 },
 } as const;
 
 /** a / b ≥ percent %, exactly. */
@@ -92,7 +92,7 @@ export function lowAssuranceFlagged(below: number, online: number): boolean {
 
 export function lateBindingFlagged(late: number, online: number): boolean {
   const rule = ANOMALY_THRESHOLDS.lateBinding;
-  return late >= rule.voters && atLeastPercent(late, online, rule.percent);
+  return late >= rule.ballots && atLeastPercent(late, online, rule.percent);
 }
 
 export const ANOMALY_KINDS: readonly AnomalyKind[] = ['shared_phone', 'shared_address', 'proxy_near_cap', 'late_burst', 'paper_share', 'low_assurance', 'late_binding'];

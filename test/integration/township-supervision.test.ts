@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
-import { flagAnomalies } from '../../src/results/anomalies.ts';
+import { findAnomalies, flagAnomalies } from '../../src/results/anomalies.ts';
 import { requireMeeting } from '../../src/voting/meetings-repository.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { castBallot, myBallots } from '../helpers/voting.ts';
@@ -157,6 +157,26 @@ describe('anomaly flags (R7.3)', () => {
     expect(await snapshot()).toEqual(before);
     const evidence = await get(`/v1/meetings/${meetingId}/filing/evidence`, p.staffA);
     expect(evidence.json().verification).toMatchObject({ verified: true, problems: [] });
+  });
+});
+
+describe('anomaly flags counted in SQL', () => {
+  it('flag ballots below a raised assurance requirement and bindings made after the notice, with their voters', async () => {
+    const db = t.testDatabase.database.db;
+    const settings = (await db.selectFrom('estates').select('settings').where('id', '=', p.estateA).executeTakeFirstOrThrow()).settings;
+    const meeting = await requireMeeting(db, meetingId);
+    try {
+      await db.updateTable('estates').set({ settings: JSON.stringify({ ...settings, minimumAssurance: 'in_person' }) }).where('id', '=', p.estateA).execute();
+      await db.updateTable('owner_bindings').set({ created_at: new Date(meeting.noticed_at!.getTime() + 1000) } as never).execute();
+      const found = await findAnomalies(db, meeting);
+      expect(found.map((f) => f.kind)).toEqual(['shared_phone', 'low_assurance', 'late_binding']);
+      expect(found[1]).toMatchObject({ figures: { below: 5, online: 5, required: 'in_person', percent: 100 } });
+      expect(found[2]).toMatchObject({ figures: { ballots: 5, online: 5, percent: 100 } });
+      expect(found[2]!.voters.map((v) => v.units[0])).toEqual(['1栋 101', '1栋 102', '2栋 201', '2栋 202', '2栋 203']);
+    } finally {
+      await db.updateTable('estates').set({ settings: JSON.stringify(settings) }).where('id', '=', p.estateA).execute();
+      await db.updateTable('owner_bindings').set({ created_at: new Date(START.getTime() - 86_400_000) } as never).execute();
+    }
   });
 });
 

@@ -62,7 +62,7 @@ describe('anomaly rules', () => {
     expect(lowAssuranceFlagged(0, 0)).toBe(false);
   });
 
-  it('flag bindings after the notice from 3 voters and 20 %', () => {
+  it('flag ballots through bindings made after the notice from 3 and 20 %', () => {
     expect(lateBindingFlagged(3, 15)).toBe(true);
     expect(lateBindingFlagged(3, 16)).toBe(false);
     expect(lateBindingFlagged(2, 2)).toBe(false);
