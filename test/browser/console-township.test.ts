@@ -57,6 +57,13 @@ beforeAll(async () => {
     }
   }
   await closeAndPublish(t, clock, organiserToken, meetingId, opened.closesAt);
+  // A second meeting, voting now: 张三's three votes are in (150.00 of 300.00 m², 3 of 6 households).
+  const second = await openMeeting(t, clock, new Date(opened.closesAt.getTime() + 86_400_000), organiserToken, places.estateA, [
+    { matter: 'property_manager', kind: 'yes_no', title: '续聘物业服务企业' },
+  ]);
+  for (const b of await myBallots(t, zhangS.accessToken, second.meetingId)) {
+    expect((await castBallot(t, zhangS.accessToken, second.meetingId, b.motionId, b.voterId, 'agree')).statusCode).toBe(201);
+  }
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 }, 120_000);
@@ -76,7 +83,7 @@ describe('the township frame', () => {
       await expect.poll(() => page.locator('.estate-name').textContent()).toBe('桂林街道');
       const nav = page.getByRole('navigation', { name: '功能菜单' });
       expect(await nav.getByRole('link').allTextContents()).toEqual(['辖区小区', '备案审核', '异常提示']);
-      const estates = page.getByRole('table').locator('a[href*="/console/estates/"]');
+      const estates = page.getByRole('table').locator('tbody td:first-child a');
       await expect.poll(() => estates.allTextContents()).toEqual(['金桂苑', '阳光花园'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
       expect(await page.getByText('翠湖苑').count()).toBe(0);
       expect(await page.getByText('碧水湾').count()).toBe(0);
@@ -107,7 +114,7 @@ describe('the township frame', () => {
       await page.getByRole('heading', { name: '街道（乡镇）' }).waitFor();
       await page.getByRole('link', { name: '菁城街道' }).click();
       await page.waitForURL(`${base}/console/townships/${places.townshipB}/estates`);
-      await expect.poll(() => page.getByRole('table').locator('a[href*="/console/estates/"]').allTextContents()).toEqual(['翠湖苑', '碧水湾'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+      await expect.poll(() => page.getByRole('table').locator('tbody td:first-child a').allTextContents()).toEqual(['翠湖苑', '碧水湾'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
       await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '备案审核' }).click();
       await page.waitForURL(`${base}/console/townships/${places.townshipB}/filings`);
       await page.getByLabel('当前街道').selectOption({ label: '桂林街道' });
@@ -128,6 +135,10 @@ describe('the township frame', () => {
       await row.getByText('业委会 0 人，筹备组 1 人').waitFor();
       await row.getByRole('link', { name: '待备案 1 项' }).waitFor();
       await row.getByRole('link', { name: '异常提示 1 条' }).waitFor();
+      // The meeting voting, against its quorum (the service's figures).
+      await row.getByRole('link', { name: '测试会议' }).waitFor();
+      await row.getByText('已参与 3 / 6 户，150.00 / 300.00 ㎡').waitFor();
+      await row.getByText('还差 1 户、50.00 ㎡').waitFor();
       await expectConsoleClean(page, 'overview');
       await screenshot(page, 'console-township-2-overview');
 
