@@ -18,10 +18,11 @@ import * as m0016 from './0016_ballot_confirmations.ts';
 import * as m0017 from './0017_attachments.ts';
 import * as m0018 from './0018_canvass.ts';
 import * as m0019 from './0019_paper_double_entry.ts';
+import * as m0020 from './0020_anomaly_flags.ts';
 import * as m0021 from './0021_objections.ts';
 import * as m0022 from './0022_emergency_uses.ts';
-import * as m0024 from './0024_electorate_unit_lines.ts';
 import * as m0023 from './0023_notice_days_statute.ts';
+import * as m0024 from './0024_electorate_unit_lines.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -48,8 +49,9 @@ export const migrations: Record<string, Migration> = {
   '0017_attachments': m0017,
   '0018_canvass': m0018,
   '0019_paper_double_entry': m0019,
+  '0020_anomaly_flags': m0020,
   '0021_objections': m0021,
   '0022_emergency_uses': m0022,
-  '0024_electorate_unit_lines': m0024,
   '0023_notice_days_statute': m0023,
+  '0024_electorate_unit_lines': m0024,
 };

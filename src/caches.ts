@@ -1,6 +1,7 @@
 import { type PublishedReceipts, publishedReceipts } from './results/receipts.ts';
 import { type MeetingPlaces, meetingPlaces } from './voting/meeting-places.ts';
 import { type MotionTermsCache, motionTermsCache } from './voting/motion-terms-store.ts';
+import { type TookPartCache, tookPartCache } from './township/overview.ts';
 import { type ParticipationCache, participationCache } from './voting/participation.ts';
 
 /**
@@ -18,8 +19,10 @@ export interface Caches {
   receipts: PublishedReceipts;
   /** An open meeting's frozen electorate by place, and its participation at the last count of current ballots (the cockpit). */
   participation: ParticipationCache;
+  /** Each open motion's took-part area at its last count of current ballots (the township overview). */
+  tookPart: TookPartCache;
 }
 
 export function createCaches(): Caches {
-  return { motionTerms: motionTermsCache(), meetingPlaces: meetingPlaces(), receipts: publishedReceipts(), participation: participationCache() };
+  return { motionTerms: motionTermsCache(), meetingPlaces: meetingPlaces(), receipts: publishedReceipts(), participation: participationCache(), tookPart: tookPartCache() };
 }

@@ -590,6 +590,21 @@ export interface DB {
   emergency_uses: EmergencyUseTable;
   emergency_use_quotes: EmergencyUseQuoteTable;
   emergency_use_events: EmergencyUseEventTable;
+  anomaly_flags: AnomalyFlagTable;
+}
+
+export type AnomalyKind = 'shared_phone' | 'shared_address' | 'proxy_near_cap' | 'late_burst' | 'paper_share' | 'low_assurance' | 'late_binding';
+
+/** Migration 0020: what the close found worth the township's attention (R7.3); never read by the tally. */
+export interface AnomalyFlagTable {
+  id: Generated<string>;
+  meeting_id: string;
+  estate_id: string;
+  kind: AnomalyKind;
+  key: string;
+  figures: Json<Record<string, string | number>>;
+  voters: Json<unknown>;
+  flagged_at: Date;
 }
 
 export type Township = Selectable<TownshipTable>;

@@ -61,6 +61,18 @@ export async function emergencyUsesOfEstate(db: Kysely<DB>, estateId: string, li
     .execute();
 }
 
+/** How many emergency uses each of these estates has filed (estates without any are absent). */
+export async function emergencyUseCounts(db: Kysely<DB>, estateIds: readonly string[]): Promise<Map<string, number>> {
+  if (estateIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('emergency_uses')
+    .select(['estate_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('estate_id', 'in', estateIds)
+    .groupBy('estate_id')
+    .execute();
+  return new Map(rows.map((r) => [r.estate_id, Number(r.n)]));
+}
+
 export async function emergencyUseRow(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('emergency_uses')

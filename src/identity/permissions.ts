@@ -10,6 +10,7 @@ export type Action =
   | 'township.list'
   | 'township.read'
   | 'township.appoint_staff'
+  | 'township.supervise'
   | 'estate.create'
   | 'estate.read'
   | 'estate.configure'
@@ -74,6 +75,8 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'township.list': ANYONE_SIGNED_IN,
   'township.read': [admin, staffOfTownship, clientReading],
   'township.appoint_staff': [admin],
+  // The township's overview of its estates, its anomaly flags and a filing's evidence (issue 17): its staff and admins.
+  'township.supervise': [admin, staffOfTownship],
   'estate.create': [admin, staffOfTownship],
   'estate.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
   'estate.configure': [admin, staffOfTownship],

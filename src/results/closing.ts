@@ -6,6 +6,7 @@ import { estateSettingsOf } from '../places/estate-settings.ts';
 import { estateColumns } from '../places/estates-repository.ts';
 import { ProblemError } from '../problems.ts';
 import { countCurrentBallots, lockOutBallots, markClosed, markTallied } from './closing-repository.ts';
+import { flagAnomalies } from './anomalies.ts';
 import { holdForDiscrepancy } from './discrepancies.ts';
 import { insertMotionResults } from './motion-results-repository.ts';
 import { tallyRecordsOf } from './records.ts';
@@ -73,6 +74,8 @@ export async function closeMeeting(trx: Transaction<DB>, meetingId: string, acto
   await markTallied(trx, meeting.id, now);
   // The ballots and units each result was counted from, digested into the audit chain (docs/bundle.md).
   await sealMeeting(trx, meeting, actor, now, reports, sealed);
+  // What the township should look at (R7.3), found after the results are stored: flags inform, they never change a result.
+  await flagAnomalies(trx, { ...meeting, status: 'tallied', closed_at: now }, now);
   return { meetingId, status: 'tallied', closedNow: true };
 }
 

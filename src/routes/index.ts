@@ -17,6 +17,7 @@ import registry from './registry.ts';
 import results, { wellKnownRoutes } from './results.ts';
 import roles from './roles.ts';
 import townships from './townships.ts';
+import townshipSupervision from './township-supervision.ts';
 import webhooks from './webhooks.ts';
 
 /** Every route of the API. Domain routes live under /v1. */
@@ -44,6 +45,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(results);
       await v1.register(objections);
       await v1.register(emergencyUses);
+      await v1.register(townshipSupervision);
     },
     { prefix: '/v1' },
   );

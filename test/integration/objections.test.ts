@@ -175,8 +175,11 @@ describe('a result published under a 3-day objection window', () => {
     expect((await post(answerUrl, p.staffB, answer)).statusCode).toBe(404);
     expect((await post(answerUrl, p.committeeA, { answer: '' })).statusCode).toBe(400);
     expect((await post(`/v1/meetings/${meetingId}/objections/${meetingId}/answer`, p.committeeA, answer)).statusCode).toBe(404);
+    // The township's evidence counts the objection as open until it is answered.
+    expect((await get(`/v1/meetings/${meetingId}/filing/evidence`, p.staffA)).json().objections).toEqual({ open: 1, answered: 0 });
     const answered = await post(answerUrl, p.committeeA, answer);
     expect(answered.statusCode, answered.body).toBe(200);
+    expect((await get(`/v1/meetings/${meetingId}/filing/evidence`, p.staffA)).json().objections).toEqual({ open: 0, answered: 1 });
     expect(answered.json().items[0].answer.text).toBe(answer.answer);
     expect(answered.json().window).toMatchObject({ stage: 'final', unanswered: 0, finalAt: clock.now().toISOString() });
     expect((await post(answerUrl, p.committeeA, answer)).statusCode).toBe(409);

@@ -1761,6 +1761,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/townships/{townshipId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The township’s estates, a page at a time: committee, registry, meetings in progress against their quorum, results awaiting filing, petitions, anomaly flags (township staff, admins) */
+        get: operations["getTownshipOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/townships/{townshipId}/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anomaly flags found at the close of the township’s meetings, newest first (R7.3; township staff, admins). Flags inform; they never change a result. */
+        get: operations["listTownshipAnomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The anomaly flags of one tallied meeting with the masked voters behind each (township staff, admins) */
+        get: operations["listMeetingAnomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/filing/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the township weighs before certifying: `gongjue verify` on the service’s own bundle, ballots per channel and assurance level, paper and proxy shares, anomaly flags, objections (township staff, admins) */
+        get: operations["getFilingEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3183,6 +3251,138 @@ export interface components {
             name: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        EstateOverviewInput: {
+            estate: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            committee: {
+                members: number;
+                organisers: number;
+            };
+            registry: {
+                units: number;
+                owners: number;
+                importedAt: string | null;
+            };
+            meetingsInProgress: {
+                /** Format: uuid */
+                meetingId: string;
+                title: string;
+                /** Format: date-time */
+                votingClosesAt: string;
+                motions: number;
+                /** @description The motion furthest from its quorum (heads first, then area) */
+                furthest: {
+                    electorate: {
+                        /** @description m², exact, two decimals */
+                        area: string;
+                        heads: number;
+                    };
+                    tookPart: {
+                        /** @description m², exact, two decimals */
+                        area: string;
+                        heads: number;
+                    };
+                    percent: {
+                        area: string;
+                        heads: string;
+                    };
+                    /** @description The tally engine’s quorum test on the motion’s rule; null where the rule has none */
+                    quorum: {
+                        threshold: string;
+                        needed: {
+                            /** @description m², exact, two decimals */
+                            area: string;
+                            heads: number;
+                        };
+                        missing: {
+                            /** @description m², exact, two decimals */
+                            area: string;
+                            heads: number;
+                        };
+                        areaMet: boolean;
+                        headsMet: boolean;
+                        met: boolean;
+                    } | null;
+                    /** Format: uuid */
+                    motionId: string;
+                    position: number;
+                    title: string;
+                };
+            }[];
+            /** @description Tallied results awaiting the township’s review */
+            awaitingFiling: number;
+            petitions: {
+                collecting: number;
+                /** @description Reached 20 % of area and heads (R3.4) */
+                reached: number;
+            };
+            /** @description Anomaly flags over the estate’s meetings (R7.3) */
+            anomalies: number;
+            /** @description Emergency uses of the maintenance fund (R7.1); null while this service does not record them */
+            emergencyUses: number | null;
+        };
+        AnomalyFlagInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            kind: "shared_phone" | "shared_address" | "proxy_near_cap" | "late_burst" | "paper_share" | "low_assurance" | "late_binding";
+            /** @description What tells two flags of a kind apart: a masked phone or network, or the kind */
+            key: string;
+            /** @description The figures that raised the flag and the threshold (docs/console/township.md) */
+            figures: {
+                [key: string]: string | number;
+            };
+            /** @description The voters behind the flag, masked; at most 100 */
+            voters: {
+                /** @description Masked names, as in the notice */
+                owners: string[];
+                units: string[];
+            }[];
+            votersTotal: number;
+            /** Format: date-time */
+            flaggedAt: string;
+        };
+        FilingEvidenceInput: {
+            /** Format: uuid */
+            meetingId: string;
+            /** @description `gongjue verify` run by the service on its own export bundle, with its public key */
+            verification: {
+                verified: boolean;
+                problems: string[];
+                notes: string[];
+                /** Format: date-time */
+                checkedAt: string;
+            };
+            channels: {
+                /** Format: uuid */
+                motionId: string;
+                online: number;
+                paper: number;
+                proxy: number;
+                total: number;
+                /** @description Whole percent, rounded down */
+                onlinePercent: number;
+                paperPercent: number;
+                proxyPercent: number;
+                assurance: {
+                    /** @enum {string} */
+                    channel: "online" | "paper" | "proxy";
+                    level: components["schemas"]["AssuranceLevelInput"] | null;
+                    ballots: number;
+                }[];
+            }[];
+            anomalies: components["schemas"]["AnomalyFlagInput"][];
+            /** @description Objections (R7.2); null while not recorded */
+            objections: {
+                open: number;
+                answered: number;
+            } | null;
         };
         WebhookSubscriptionInput: {
             /** Format: uuid */
@@ -4633,6 +4833,138 @@ export interface components {
             name: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        EstateOverview: {
+            estate: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            committee: {
+                members: number;
+                organisers: number;
+            };
+            registry: {
+                units: number;
+                owners: number;
+                importedAt: string | null;
+            };
+            meetingsInProgress: {
+                /** Format: uuid */
+                meetingId: string;
+                title: string;
+                /** Format: date-time */
+                votingClosesAt: string;
+                motions: number;
+                /** @description The motion furthest from its quorum (heads first, then area) */
+                furthest: {
+                    electorate: {
+                        /** @description m², exact, two decimals */
+                        area: string;
+                        heads: number;
+                    };
+                    tookPart: {
+                        /** @description m², exact, two decimals */
+                        area: string;
+                        heads: number;
+                    };
+                    percent: {
+                        area: string;
+                        heads: string;
+                    };
+                    /** @description The tally engine’s quorum test on the motion’s rule; null where the rule has none */
+                    quorum: {
+                        threshold: string;
+                        needed: {
+                            /** @description m², exact, two decimals */
+                            area: string;
+                            heads: number;
+                        };
+                        missing: {
+                            /** @description m², exact, two decimals */
+                            area: string;
+                            heads: number;
+                        };
+                        areaMet: boolean;
+                        headsMet: boolean;
+                        met: boolean;
+                    } | null;
+                    /** Format: uuid */
+                    motionId: string;
+                    position: number;
+                    title: string;
+                };
+            }[];
+            /** @description Tallied results awaiting the township’s review */
+            awaitingFiling: number;
+            petitions: {
+                collecting: number;
+                /** @description Reached 20 % of area and heads (R3.4) */
+                reached: number;
+            };
+            /** @description Anomaly flags over the estate’s meetings (R7.3) */
+            anomalies: number;
+            /** @description Emergency uses of the maintenance fund (R7.1); null while this service does not record them */
+            emergencyUses: number | null;
+        };
+        AnomalyFlag: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            kind: "shared_phone" | "shared_address" | "proxy_near_cap" | "late_burst" | "paper_share" | "low_assurance" | "late_binding";
+            /** @description What tells two flags of a kind apart: a masked phone or network, or the kind */
+            key: string;
+            /** @description The figures that raised the flag and the threshold (docs/console/township.md) */
+            figures: {
+                [key: string]: string | number;
+            };
+            /** @description The voters behind the flag, masked; at most 100 */
+            voters: {
+                /** @description Masked names, as in the notice */
+                owners: string[];
+                units: string[];
+            }[];
+            votersTotal: number;
+            /** Format: date-time */
+            flaggedAt: string;
+        };
+        FilingEvidence: {
+            /** Format: uuid */
+            meetingId: string;
+            /** @description `gongjue verify` run by the service on its own export bundle, with its public key */
+            verification: {
+                verified: boolean;
+                problems: string[];
+                notes: string[];
+                /** Format: date-time */
+                checkedAt: string;
+            };
+            channels: {
+                /** Format: uuid */
+                motionId: string;
+                online: number;
+                paper: number;
+                proxy: number;
+                total: number;
+                /** @description Whole percent, rounded down */
+                onlinePercent: number;
+                paperPercent: number;
+                proxyPercent: number;
+                assurance: {
+                    /** @enum {string} */
+                    channel: "online" | "paper" | "proxy";
+                    level: components["schemas"]["AssuranceLevel"] | null;
+                    ballots: number;
+                }[];
+            }[];
+            anomalies: components["schemas"]["AnomalyFlag"][];
+            /** @description Objections (R7.2); null while not recorded */
+            objections: {
+                open: number;
+                answered: number;
+            } | null;
         };
         WebhookSubscription: {
             /** Format: uuid */
@@ -13740,6 +14072,323 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTownshipOverview: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                townshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EstateOverview"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTownshipAnomalies: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                townshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            /** @enum {string} */
+                            kind: "shared_phone" | "shared_address" | "proxy_near_cap" | "late_burst" | "paper_share" | "low_assurance" | "late_binding";
+                            /** @description What tells two flags of a kind apart: a masked phone or network, or the kind */
+                            key: string;
+                            /** @description The figures that raised the flag and the threshold (docs/console/township.md) */
+                            figures: {
+                                [key: string]: string | number;
+                            };
+                            /** @description The voters behind the flag, masked; at most 100 */
+                            voters: {
+                                /** @description Masked names, as in the notice */
+                                owners: string[];
+                                units: string[];
+                            }[];
+                            votersTotal: number;
+                            /** Format: date-time */
+                            flaggedAt: string;
+                            /** Format: uuid */
+                            estateId: string;
+                            estateName: string;
+                            meetingTitle: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMeetingAnomalies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AnomalyFlag"][];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFilingEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingEvidence"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
