@@ -11,6 +11,7 @@ import messages from './messages.ts';
 import meetings from './meetings.ts';
 import paperAndProxies from './paper-and-proxies.ts';
 import petitions from './petitions.ts';
+import publicCheck from './public-check.ts';
 import registry from './registry.ts';
 import results, { wellKnownRoutes } from './results.ts';
 import roles from './roles.ts';
@@ -40,6 +41,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(petitions);
       await v1.register(webhooks);
       await v1.register(results);
+      await v1.register(publicCheck);
     },
     { prefix: '/v1' },
   );
