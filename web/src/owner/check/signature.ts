@@ -19,7 +19,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function base64Bytes(text: string): Uint8Array {
+type Bytes = Uint8Array<ArrayBuffer>;
+
+export function base64Bytes(text: string): Bytes {
   const binary = atob(text.replace(/\s+/g, ''));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -27,7 +29,7 @@ export function base64Bytes(text: string): Uint8Array {
 }
 
 /** The DER bytes of a PEM (here: an SPKI public key). */
-export function pemBytes(pem: string): Uint8Array {
+export function pemBytes(pem: string): Bytes {
   return base64Bytes(pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, ''));
 }
 
@@ -41,7 +43,7 @@ export async function keyIdOf(publicKeyPem: string): Promise<string> {
 /** An Ed25519 SPKI: this 12-byte prefix, then the 32-byte key. */
 const ED25519_SPKI_PREFIX = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
 
-export function rawEd25519Key(spki: Uint8Array): Uint8Array {
+export function rawEd25519Key(spki: Bytes): Bytes {
   if (spki.length !== 44 || ED25519_SPKI_PREFIX.some((b, i) => spki[i] !== b)) throw new Error('not an Ed25519 public key');
   return spki.slice(12);
 }
@@ -51,13 +53,13 @@ export type Verifier = 'webcrypto' | 'script';
 /** Whether `signature` (base64) is the Ed25519 signature of `message` by the key (SPKI PEM); and what checked it. */
 export async function verifyEd25519(
   publicKeyPem: string,
-  message: Uint8Array,
+  message: Bytes,
   signature: string,
   options: { webCrypto?: boolean } = {},
 ): Promise<{ valid: boolean; by: Verifier }> {
   const spki = pemBytes(publicKeyPem);
   const raw = rawEd25519Key(spki);
-  let sig: Uint8Array;
+  let sig: Bytes;
   try {
     sig = base64Bytes(signature);
   } catch {
@@ -108,7 +110,7 @@ export async function checkCertification(
   } catch {
     return { kind: 'invalid', reason: 'key' };
   }
-  const message = new TextEncoder().encode(canonicalJson(payload));
+  const message: Bytes = new Uint8Array(new TextEncoder().encode(canonicalJson(payload)));
   try {
     const { valid, by } = await verifyEd25519(published.publicKey, message, certification.signature, options);
     return valid ? { kind: 'valid', by } : { kind: 'invalid', reason: 'signature', by };
