@@ -183,7 +183,7 @@ describe('结果与备案 in the console', () => {
       }
       expect(pages[0]!.text).toContain('增设电动自行车充电桩');
       expect(pages[0]!.text).toContain('表决结果公告');
-      expect(pages[0]!.text.replace(/\s/g, '')).toContain(`核对网址：${t.app.config.publicBaseUrl}/check/${meetingId}`);
+      expect(pages[0]!.text.replace(/\s/g, '')).toContain(`核对网址:${t.app.config.publicBaseUrl}/check/${meetingId}`);
       await notice.close();
 
       // The bundle: a download of the service's export, as it answered it.

@@ -34,7 +34,7 @@ function certified() {
 describe('the public check in the browser', () => {
   it('writes the canonical JSON the service signs', () => {
     const { payload } = certified();
-    const shuffled = JSON.parse(JSON.stringify({ z: 1, ...payload, a: [{ y: null, b: true }] }));
+    const shuffled: unknown = JSON.parse(JSON.stringify({ z: 1, ...payload, a: [{ y: null, b: true }] }));
     expect(canonicalJson(shuffled)).toBe(serverCanonicalJson(shuffled));
   });
 
@@ -49,8 +49,8 @@ describe('the public check in the browser', () => {
     it(`verifies a genuine certification and rejects a tampered one (${by})`, async () => {
       const c = certified();
       expect(await checkCertification(MEETING, c, c.published, { webCrypto })).toEqual({ kind: 'valid', by });
-      const changed = JSON.parse(JSON.stringify(c.payload));
-      changed.motions[0].result.choices[0].heads = 24;
+      const changed = JSON.parse(JSON.stringify(c.payload)) as typeof c.payload;
+      changed.motions[0]!.result.choices[0]!.heads = 24;
       expect(await checkCertification(MEETING, { ...c, payload: changed }, c.published, { webCrypto })).toEqual({ kind: 'invalid', reason: 'signature', by });
       const bytes = Buffer.from(c.signature, 'base64');
       bytes[10]! ^= 1;
