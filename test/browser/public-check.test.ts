@@ -73,8 +73,8 @@ afterAll(async () => {
 });
 
 /** A phone with no session at all, on the check page. `prepare` may intercept answers or take WebCrypto's Ed25519 away first. */
-async function checkOnPhone(meetingId: string, prepare?: (page: Page, context: BrowserContext) => Promise<void>) {
-  const { context, page, cspViolations } = await phone(browser);
+async function checkOnPhone(meetingId: string, prepare?: (page: Page, context: BrowserContext) => Promise<void>, textScale = 1) {
+  const { context, page, cspViolations } = await phone(browser, { textScale });
   await prepare?.(page, context);
   await page.goto(`${base}/check/${meetingId}`);
   await page.getByRole('heading', { name: '核对表决结果公告', level: 1 }).waitFor();
@@ -117,6 +117,16 @@ describe('the public check page (/check/<meeting>), no login', () => {
       expect(await cspViolations()).toEqual([]);
       await expectOwnerFriendly(page, 'check: valid');
       await screenshot(page, 'check-1-valid');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('reads at 200 % text without sideways scrolling (the fingerprint and the key’s address wrap)', async () => {
+    const { context, page } = await checkOnPhone(ids.certified, undefined, 2);
+    try {
+      await page.getByRole('heading', { name: '签名有效：本公告与街道办事处确认的结果一致' }).waitFor();
+      await expectOwnerFriendly(page, 'check at 200 %', { textScale: 2 });
     } finally {
       await context.close();
     }
