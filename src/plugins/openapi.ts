@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { ZodType } from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 
 export const OPENAPI_TAGS = [
@@ -18,7 +19,33 @@ export const OPENAPI_TAGS = [
   { name: 'petitions', description: 'Owners’ petitions and their progress against 20 % of area and heads' },
   { name: 'messages', description: 'Messages to owners and bodies: the inbox, reminder preferences, a meeting’s SMS deliveries and re-sending' },
   { name: 'webhooks', description: 'Events delivered to other systems: subscriptions, signed deliveries, retries and replays' },
+  { name: 'emergency', description: 'Emergency repairs paid from the maintenance fund without a vote (民法典 第二百八十一条): filed by the committee, reviewed by the township' },
 ];
+
+/**
+ * Operations whose body may be left out — a zod body that accepts none, like confirming a paper
+ * ballot or rejecting it (issue 12: a request without a body, not even `{}`). @fastify/swagger
+ * marks every request body required; the document says `required: false` for these.
+ */
+const optionalBodies = new Set<string>();
+const operationKey = (method: string, url: string) => `${method.toLowerCase()} ${url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
+type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
+function transform(input: TransformInput) {
+  const body = (input.schema as { body?: unknown } | undefined)?.body;
+  if (body instanceof ZodType && body.safeParse(undefined).success) {
+    for (const method of [input.route.method].flat()) optionalBodies.add(operationKey(method, input.url));
+  }
+  return jsonSchemaTransform(input);
+}
+function transformObject(input: Parameters<typeof jsonSchemaTransformObject>[0]) {
+  const document = jsonSchemaTransformObject(input) as { paths?: Record<string, Record<string, { requestBody?: { required?: boolean } }>> };
+  for (const [path, operations] of Object.entries(document.paths ?? {})) {
+    for (const [method, operation] of Object.entries(operations)) {
+      if (operation.requestBody && optionalBodies.has(operationKey(method, path))) operation.requestBody.required = false;
+    }
+  }
+  return document as ReturnType<typeof jsonSchemaTransformObject>;
+}
 
 /**
  * The OpenAPI document is generated from the routes' zod schemas, served at
@@ -44,8 +71,8 @@ export default fp(
           },
         },
       },
-      transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transform,
+      transformObject,
     });
     await app.register(swaggerUi, {
       routePrefix: '/docs',

@@ -47,6 +47,8 @@ export async function listUnits(
           verified: o.binding !== null,
           representative: o.representative,
           assurance: o.assurance,
+          // R5.2: their name and credit code are public, so only staff who saw the licence bind them.
+          inPersonOnly: o.kind === 'organisation' || Boolean(o.developer),
         })),
     })),
     next: rows.length > page.limit ? (units[units.length - 1]?.registry_no ?? null) : null,

@@ -214,6 +214,19 @@ export async function ownersOfUnits(db: Kysely<DB>, unitIds: string[]) {
       'owners.phone',
       'owner_bindings.id as binding',
       'owner_bindings.level as assurance',
+      // Holds any of the developer's units still in the registry: the developer, verified only in person (R5.2; as verification-repository.ts).
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('unit_owners as held')
+              .innerJoin('units as held_unit', 'held_unit.id', 'held.unit_id')
+              .select('held.unit_id')
+              .whereRef('held.owner_id', '=', 'owners.id')
+              .where('held_unit.developer_held', '=', true)
+              .where('held_unit.removed_at', 'is', null),
+          )
+          .as('developer'),
     ])
     .where('unit_owners.unit_id', 'in', unitIds)
     .orderBy('owners.name')

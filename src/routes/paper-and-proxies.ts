@@ -12,8 +12,10 @@ import {
   decidePaperBallot,
   enterPaperBallot,
   listPaperEntries,
+  readPaperAgain,
   registerProxy,
 } from '../voting/paper-and-proxies.ts';
+import type { PaperDifference, PaperReading } from '../voting/paper-double-entry.ts';
 import { findVoters, type VoterRef } from '../voting/electorate-lookup.ts';
 import { holdsProxy, proxiesVisibleTo } from '../voting/proxy-visibility.ts';
 import { bearerSecurity, floorSchema, receiptSchema, phoneSchema, unitFields, unitKindSchema, uuidParam } from './schemas.ts';
@@ -42,7 +44,8 @@ const paperSchema = z
     id: z.uuid(),
     motionId: z.uuid(),
     voterId: z.uuid(),
-    choice: z.unknown().describe('Blind while pending: null to anyone but the organiser who entered it, until a check disagrees'),
+    voterUnits: z.array(z.string()).describe('The voter’s units (building, stair, room) as at opening: whose paper it is'),
+    choice: z.unknown().describe('Blind while pending: null to anyone but the organiser who entered it, until a second organiser has read the paper again'),
     spoiled: z.boolean(),
     scan: z.object({ url: z.string().describe('An attachment’s download path, or the URL given'), sha256: z.string() }),
     signedBy: z.uuid().nullable().describe('The owner who signed the paper'),
@@ -54,7 +57,7 @@ const paperSchema = z
     check: z
       .object({ choice: z.unknown(), spoiled: z.boolean(), checkedBy: z.uuid(), checkedAt: z.iso.datetime(), differences: z.array(differenceSchema) })
       .nullable()
-      .describe('While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did'),
+      .describe('While pending: the last second reading of the paper (double entry) and where it differs from the first (empty: alike, ready to confirm); null when nobody has read it again'),
   })
   .meta({ id: 'PaperBallot' });
 
@@ -73,6 +76,23 @@ const proxySchema = z
       .describe('Once voting is open: per motion, the voter(s) the grantor belongs to — the voterId the holder casts for'),
   })
   .meta({ id: 'Proxy' });
+
+/** A reading of a paper: its choice, or spoiled (废票). */
+const readingFields = z.object({
+  choice: choiceSchema.optional().describe('The choice read off the paper, entered again'),
+  spoiled: z.boolean().optional().describe('true: the paper is spoiled (废票)'),
+});
+const readingSchema = readingFields
+  .strict()
+  .refine((b) => b.spoiled === true || b.choice !== undefined, { message: 'enter the paper’s choice again (or spoiled: true)', path: ['choice'] })
+  .refine((b) => !(b.spoiled === true && b.choice !== undefined), { message: 'a spoiled paper has no choice', path: ['choice'] });
+/** The reading a body carries; undefined when it carries none (a bare confirmation). */
+function readingOfBody(b: { choice?: string | string[] | undefined; spoiled?: boolean | undefined }): PaperReading | undefined {
+  if (b.spoiled === true) return { choice: null, spoiled: true };
+  return b.choice === undefined ? undefined : { choice: b.choice, spoiled: false };
+}
+const entriesDiffer = (differences: PaperDifference[], entry: unknown) =>
+  new ProblemError('paper-entries-differ', 'The two entries of this paper ballot differ; look at the scan and enter it again, or reject it', { differences, entry });
 
 const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
 
@@ -238,30 +258,65 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
   );
 
   app.post(
+    '/meetings/:meetingId/paper-ballots/:entryId/second-reading',
+    {
+      ...secured,
+      schema: {
+        operationId: 'readPaperBallotAgain',
+        tags: ['ballots'],
+        summary: 'Double entry: a second organiser enters the paper again, blind; the service compares the two readings',
+        description:
+          'By an organiser other than the one who entered the paper, who has not seen its choice (pending choices are blind to them): ' +
+          '`choice`, or `spoiled: true`. The reading is kept on the entry (the latest replaces an earlier one) and compared with the first ' +
+          '(a multiple choice in any order). Alike: 200 `{entry, matches: true}`; the entry can then be confirmed with an empty ' +
+          '`POST …/confirm`. Different: 409 `paper-entries-differ` with `differences` (each field with the first and second reading) ' +
+          'and the `entry`: look at the scan and read it again, or reject the entry and enter it anew. Nothing counts until confirmed.',
+        security: bearerSecurity,
+        params: meetingParams.extend({ entryId: uuidParam('a paper ballot') }),
+        body: readingSchema,
+        response: {
+          200: z.object({ entry: paperSchema, matches: z.literal(true) }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'paper.enter');
+      const read = await inTransaction(db(), (trx) =>
+        readPaperAgain(trx, { meetingId: meeting.id, entryId: request.params.entryId, accountId, reading: readingOfBody(request.body)!, now }),
+      );
+      // The reading is kept (the transaction committed); the answer says where it differs from the first.
+      if (read.differences.length > 0) throw entriesDiffer(read.differences, read.entry);
+      return { entry: read.entry, matches: true as const };
+    },
+  );
+
+  app.post(
     '/meetings/:meetingId/paper-ballots/:entryId/confirm',
     {
       ...secured,
       schema: {
         operationId: 'confirmPaperBallot',
         tags: ['ballots'],
-        summary: 'Confirm a paper ballot by double entry (a second organiser): when both entries agree it becomes the voter’s current ballot',
+        summary: 'Confirm a paper ballot read alike by two organisers: it becomes the voter’s current ballot',
         description:
-          'The confirming organiser enters the paper again without seeing the first entry (pending choices are blind to them): `choice`, or ' +
-          '`spoiled: true`. The service compares the two readings (a multiple choice in any order). Alike: the ballot is written (200). ' +
-          'Otherwise nothing counts and the answer is 409 `paper-entries-differ` with `differences` (each field with the first and second ' +
-          'reading) and the `entry`, which stays pending with the check kept on it: look at the scan, then confirm again, or reject the entry ' +
-          'and enter it anew. Until issue 16 the body was optional: a confirmation without the second reading is now refused (400).',
+          'Without a body (or `{}`, or only a `reason`): confirms when the paper’s second reading (`POST …/second-reading`, by an ' +
+          'organiser other than the one who entered it) matches the first; 409 `paper-second-reading-required` when nobody has read it ' +
+          'again, 409 `paper-entries-differ` when the last second reading differs. With a reading (`choice`, or `spoiled: true`) it is ' +
+          'the second reading and the confirmation in one step. Whoever confirms is not the organiser who entered the paper (403).',
         security: bearerSecurity,
         params: meetingParams.extend({ entryId: uuidParam('a paper ballot') }),
+        // Like approving a proxy, confirming needs no body: a request without one (Fastify reads it as null) is {} (issue 12).
         body: z
-          .object({
-            choice: choiceSchema.optional().describe('The choice read off the paper, entered again'),
-            spoiled: z.boolean().default(false).describe('true: the paper is spoiled (废票)'),
-            reason: z.string().trim().min(1).max(500).optional(),
-          })
-          .strict()
-          .refine((b) => b.spoiled || b.choice !== undefined, { message: 'enter the paper’s choice again (or spoiled: true)', path: ['choice'] })
-          .refine((b) => !(b.spoiled && b.choice !== undefined), { message: 'a spoiled paper has no choice', path: ['choice'] }),
+          .preprocess(
+            (body) => body ?? {},
+            readingFields
+              .extend({ reason: z.string().trim().min(1).max(500).optional() })
+              .strict()
+              .refine((b) => !(b.spoiled === false && b.choice === undefined), { message: 'a paper that is not spoiled needs its choice', path: ['choice'] })
+              .refine((b) => !(b.spoiled === true && b.choice !== undefined), { message: 'a spoiled paper has no choice', path: ['choice'] }),
+          )
+          .optional(),
         response: {
           200: z.object({ entry: paperSchema, receipt: receiptSchema }),
           ...problemResponses(400, 401, 403, 404, 409),
@@ -270,25 +325,21 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'paper.enter');
-      const { spoiled, choice, reason } = request.body;
+      const check = request.body === undefined ? undefined : readingOfBody(request.body);
+      const reason = request.body?.reason;
       const decided = await inTransaction(db(), (trx) =>
         decidePaperBallot(trx, {
           meetingId: meeting.id,
           entryId: request.params.entryId,
           accountId,
           confirm: true,
-          check: { choice: spoiled ? null : (choice ?? null), spoiled },
+          ...(check === undefined ? {} : { check }),
           ...(reason === undefined ? {} : { reason }),
           now,
         }),
       );
-      // The disagreement is kept (the transaction committed); the answer says that nothing was confirmed, and where the readings differ.
-      if (decided.receipt === null) {
-        throw new ProblemError('paper-entries-differ', 'The two entries of this paper ballot differ; look at the scan and enter it again, or reject it', {
-          differences: decided.differences,
-          entry: decided.entry,
-        });
-      }
+      // A reading given here is kept even when it differs (the transaction committed); nothing was confirmed.
+      if (decided.receipt === null) throw entriesDiffer(decided.differences, decided.entry);
       return { entry: decided.entry, receipt: decided.receipt };
     },
   );

@@ -63,6 +63,9 @@ const unitSchema = z
         verified: z.boolean().describe('Bound to an account'),
         assurance: assuranceLevelSchema.nullable().describe('How strongly the binding was established (README "Identity assurance"); null: not bound'),
         representative: z.boolean().describe('The co-owner designated to cast the unit’s vote (R1.4)'),
+        inPersonOnly: z
+          .boolean()
+          .describe('An organisation or the developer (holds developer-held units): verified only in person by township staff, with `organisation` (R5.2)'),
       }),
     ),
   })

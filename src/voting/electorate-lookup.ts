@@ -318,3 +318,22 @@ export async function grantorVoters(
   }
   return result;
 }
+
+/** The places (building stair room) of each voter's units, as at opening: how a paper ballot entry names its voter to people. */
+export async function voterPlaces(db: Kysely<DB>, meetingId: string, voterIds: readonly string[]): Promise<Map<string, string[]>> {
+  const ids = [...new Set(voterIds)];
+  if (ids.length === 0) return new Map();
+  const voters = await db
+    .selectFrom('electorate_voters')
+    .select(['id', 'units'])
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute();
+  const units = await db
+    .selectFrom('electorate_units')
+    .select(['unit_id', 'building', 'stair', 'room'])
+    .where('meeting_id', '=', meetingId)
+    .where('unit_id', '=', sql<string>`any(${[...new Set(voters.flatMap((v) => v.units))]}::uuid[])`)
+    .execute();
+  const place = new Map(units.map((u) => [u.unit_id, [u.building, u.stair, u.room].filter((s) => s !== null && s !== '').join('')]));
+  return new Map(voters.map((v) => [v.id, v.units.map((u) => place.get(u) ?? u)]));
+}

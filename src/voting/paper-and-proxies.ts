@@ -5,7 +5,7 @@ import { accountForPhone } from '../identity/accounts.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { castBallot, checkBallot, type OrganisedBallot, type Receipt, requireOpen } from './ballots.ts';
-import { grantorVoters, resolveVoter, type VoterRef } from './electorate-lookup.ts';
+import { grantorVoters, resolveVoter, type VoterRef, voterPlaces } from './electorate-lookup.ts';
 import { type Choice, requireValidChoice } from './motion-terms.ts';
 import { requireMotionTerms } from './motion-terms-store.ts';
 import { requireAttachment } from '../attachments/attachments.ts';
@@ -37,6 +37,8 @@ export interface PaperEntryView {
   id: string;
   motionId: string;
   voterId: string;
+  /** The voter's units (building, stair, room), for people to tell whose paper it is. */
+  voterUnits: string[];
   choice: unknown;
   spoiled: boolean;
   scan: { url: string; sha256: string };
@@ -47,7 +49,7 @@ export interface PaperEntryView {
   enteredAt: string;
   decidedBy: string | null;
   ballotId: string | null;
-  /** The last confirming entry that read the paper otherwise (double entry), while the entry is pending; else null. */
+  /** The last second reading of the paper (double entry) while the entry is pending, alike (no differences) or not; else null. */
   check: { choice: unknown; spoiled: boolean; checkedBy: string; checkedAt: string; differences: PaperDifference[] } | null;
 }
 
@@ -56,8 +58,10 @@ const readingOf = (choice: unknown, spoiled: boolean): PaperReading => ({ choice
 /**
  * An entry as the asker may see it. Double entry is blind: until the entry is
  * decided, its choice is shown only to the organiser who typed it (`viewer`
- * undefined: the one entering or deciding, who may see it). A check that
- * disagreed shows both readings — the difference must be seen to be resolved.
+ * undefined: the one entering or deciding, who may see it). Once a second
+ * organiser has read it again, both readings are shown: alike, there is
+ * nothing left to be blind to; different, the difference must be seen to be
+ * resolved.
  */
 export function paperView(r: PaperEntryRow, viewer?: string): PaperEntryView {
   const blind = r.status === 'pending' && viewer !== undefined && viewer !== r.entered_by;
@@ -75,6 +79,7 @@ export function paperView(r: PaperEntryRow, viewer?: string): PaperEntryView {
     id: r.id,
     motionId: r.motion_id,
     voterId: r.voter_id,
+    voterUnits: [],
     choice: blind && check === null ? null : r.choice,
     spoiled: r.spoiled,
     scan: { url: r.scan_url, sha256: r.scan_sha256 },
@@ -86,6 +91,12 @@ export function paperView(r: PaperEntryRow, viewer?: string): PaperEntryView {
     ballotId: r.ballot_id,
     check,
   };
+}
+
+/** Entries with their voters' units filled in. */
+export async function placed(db: Kysely<DB>, meetingId: string, entries: PaperEntryView[]): Promise<PaperEntryView[]> {
+  const places = await voterPlaces(db, meetingId, entries.map((e) => e.voterId));
+  return entries.map((e) => ({ ...e, voterUnits: places.get(e.voterId) ?? [] }));
 }
 
 /** A scan cited by URL and digest, or an attachment kept in the estate (POST /v1/estates/{id}/attachments). */
@@ -143,52 +154,100 @@ export async function enterPaperBallot(
     subject: `paper:${row.id}`,
     data: { motionId: input.motionId, voterId, spoiled: input.spoiled, scanSha256: scan.sha256, signedBy: input.signedBy },
   }, at);
-  return paperView(row);
+  return (await placed(trx, input.meetingId, [paperView(row)]))[0]!;
 }
 
 /** A paper ballot as cast_ballots takes it: the signatory's vote (R4.4), entered by one organiser and confirmed by another. */
 const paperBallot = (ballot: Omit<OrganisedBallot, 'channel' | 'proxyId'>): OrganisedBallot => ({ ...ballot, channel: 'paper' });
 
+/** Locks a pending entry of the meeting that `accountId` (not the one who typed it) may read again or decide. */
+async function pendingEntryForSecond(trx: Transaction<DB>, meetingId: string, entryId: string, accountId: string): Promise<PaperEntryRow> {
+  const entry = await lockPaperEntry(trx, meetingId, entryId);
+  if (!entry) throw new ProblemError('not-found', 'No such paper ballot in this meeting');
+  if (entry.status !== 'pending') throw new ProblemError('conflict', `This paper ballot is already ${entry.status}`);
+  if (entry.entered_by === accountId) {
+    throw new ProblemError('forbidden', 'A paper ballot must be read again and confirmed by a second organiser, not the one who entered it');
+  }
+  return entry;
+}
+
 /**
- * The second organiser's decision. Confirming is double entry: they type the
- * paper again without having seen the first entry (`check`), and only when
- * both read it alike is the ballot written. When they differ nothing counts;
- * the check is kept on the entry and the differences answered, for the paper
- * to be looked at again. Rejecting records why.
+ * The second reading of double entry, kept on the entry: the organiser types the paper
+ * again without having seen the first entry, and the service compares. The latest
+ * reading replaces an earlier one; alike or not, nothing counts until confirmed.
+ */
+async function keepSecondReading(
+  trx: Transaction<DB>,
+  meeting: { id: string; estate_id: string },
+  entry: PaperEntryRow,
+  reading: PaperReading,
+  accountId: string,
+  at: Date,
+): Promise<{ row: PaperEntryRow; differences: PaperDifference[] }> {
+  const { motion } = await requireMotionTerms(trx, meeting.id, entry.motion_id);
+  if (!reading.spoiled) requireValidChoice(motion, reading.choice, 'body.choice');
+  const differences = differencesBetween(readingOf(entry.choice, entry.spoiled), reading);
+  const row = await storePaperCheck(trx, entry.id, {
+    choice: JSON.stringify(reading.spoiled ? null : reading.choice),
+    spoiled: reading.spoiled,
+    checkedBy: accountId,
+    checkedAt: at,
+  });
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${accountId}`,
+    action: differences.length > 0 ? 'paper_ballot.entries_differ' : 'paper_ballot.entries_match',
+    subject: `paper:${entry.id}`,
+    data: { fields: differences.map((d) => d.field) },
+  }, at);
+  return { row, differences };
+}
+/**
+ * A second organiser reads the paper again (double entry, issue 16): blind, they type its
+ * choice; the reading is kept on the entry and compared with the first. Alike, the entry
+ * may be confirmed (by anyone but the one who typed it first); different, the differences
+ * are answered and kept until the paper is read again or the entry rejected.
+ */
+export async function readPaperAgain(
+  trx: Transaction<DB>,
+  input: { meetingId: string; entryId: string; accountId: string; reading: PaperReading; now: () => Date },
+): Promise<{ entry: PaperEntryView; differences: PaperDifference[] }> {
+  const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
+  const entry = await pendingEntryForSecond(trx, input.meetingId, input.entryId, input.accountId);
+  const { row, differences } = await keepSecondReading(trx, meeting, entry, input.reading, input.accountId, at);
+  return { entry: (await placed(trx, input.meetingId, [paperView(row)]))[0]!, differences };
+}
+
+/**
+ * The second organiser's decision. Confirming needs a second reading alike with the
+ * first: given now (`check`: read and confirm in one step), or kept on the entry from
+ * POST …/second-reading by someone other than the first. When they differ nothing counts
+ * and the differences are answered. Rejecting records why.
  */
 export async function decidePaperBallot(
   trx: Transaction<DB>,
   input: { meetingId: string; entryId: string; accountId: string; confirm: boolean; check?: PaperReading; reason?: string; now: () => Date },
 ): Promise<{ entry: PaperEntryView; receipt: Receipt | null; differences: PaperDifference[] }> {
   const { meeting, at } = await requireOpen(trx, input.meetingId, input.now);
-  const entry = await lockPaperEntry(trx, input.meetingId, input.entryId);
-  if (!entry) throw new ProblemError('not-found', 'No such paper ballot in this meeting');
-  if (entry.status !== 'pending') throw new ProblemError('conflict', `This paper ballot is already ${entry.status}`);
-  if (entry.entered_by === input.accountId) {
-    throw new ProblemError('forbidden', 'A paper ballot must be confirmed by a second organiser, not the one who entered it');
-  }
+  let entry = await pendingEntryForSecond(trx, input.meetingId, input.entryId, input.accountId);
   let receipt: Receipt | null = null;
   if (input.confirm) {
-    if (input.check === undefined) throw new ProblemError('validation-failed', 'Confirming needs the paper entered again', { errors: [{ path: 'body.choice', message: 'enter the paper’s choice again (or spoiled: true)' }] });
-    const { motion } = await requireMotionTerms(trx, input.meetingId, entry.motion_id);
-    if (!input.check.spoiled) requireValidChoice(motion, input.check.choice, 'body.choice');
-    const differences = differencesBetween(readingOf(entry.choice, entry.spoiled), input.check);
-    if (differences.length > 0) {
-      const row = await storePaperCheck(trx, entry.id, {
-        choice: JSON.stringify(input.check.spoiled ? null : input.check.choice),
-        spoiled: input.check.spoiled,
-        checkedBy: input.accountId,
-        checkedAt: at,
-      });
-      await appendAudit(trx, {
-        chain: estateChain(meeting.estate_id),
-        actor: `account:${input.accountId}`,
-        action: 'paper_ballot.entries_differ',
-        subject: `paper:${entry.id}`,
-        data: { fields: differences.map((d) => d.field) },
-      }, at);
-      return { entry: paperView(row), receipt: null, differences };
+    let differences: PaperDifference[];
+    if (input.check !== undefined) {
+      const kept = await keepSecondReading(trx, meeting, entry, input.check, input.accountId, at);
+      entry = kept.row;
+      differences = kept.differences;
+    } else {
+      if (entry.checked_by === null || entry.check_spoiled === null) {
+        throw new ProblemError(
+          'paper-second-reading-required',
+          'Nobody has read this paper ballot again yet: a second organiser enters it again (POST …/second-reading), then it can be confirmed',
+        );
+      }
+      differences = differencesBetween(readingOf(entry.choice, entry.spoiled), readingOf(entry.check_choice, entry.check_spoiled));
     }
+    if (differences.length > 0) return { entry: (await placed(trx, input.meetingId, [paperView(entry)]))[0]!, receipt: null, differences };
+    const { motion } = await requireMotionTerms(trx, input.meetingId, entry.motion_id);
     const choice = entry.choice as Choice | null;
     if (!entry.spoiled) requireValidChoice(motion, choice);
     receipt = await castBallot(
@@ -217,9 +276,9 @@ export async function decidePaperBallot(
     actor: `account:${input.accountId}`,
     action: input.confirm ? 'paper_ballot.confirmed' : 'paper_ballot.rejected',
     subject: `paper:${entry.id}`,
-    data: { ballotId: receipt?.ballotId ?? null, reason: input.reason ?? null, doubleEntry: input.confirm },
+    data: { ballotId: receipt?.ballotId ?? null, reason: input.reason ?? null, doubleEntry: input.confirm, checkedBy: input.confirm ? entry.checked_by : null },
   }, at);
-  return { entry: paperView(row), receipt, differences: [] };
+  return { entry: (await placed(trx, input.meetingId, [paperView(row)]))[0]!, receipt, differences: [] };
 }
 
 export interface ProxyView {
@@ -366,5 +425,5 @@ export async function listProxies(db: Kysely<DB>, meetingId: string, holderAccou
 
 /** The meeting's entries as `viewer` (an account) may see them: pending choices blind but to whoever typed them. */
 export async function listPaperEntries(db: Kysely<DB>, meetingId: string, viewer: string): Promise<PaperEntryView[]> {
-  return (await paperEntriesOf(db, meetingId)).map((row) => paperView(row, viewer));
+  return placed(db, meetingId, (await paperEntriesOf(db, meetingId)).map((row) => paperView(row, viewer)));
 }

@@ -62,7 +62,7 @@ export async function storePaperDecision(
     .executeTakeFirstOrThrow();
 }
 
-/** Keeps a double-entry check that read the paper otherwise; the entry stays pending. */
+/** Keeps the latest second reading of a paper (double entry), alike or not; the entry stays pending. */
 export async function storePaperCheck(
   trx: Kysely<DB>,
   entryId: string,
@@ -76,7 +76,7 @@ export async function storePaperCheck(
     .executeTakeFirstOrThrow();
 }
 
-/** The meeting's entries, in the order they were entered. */
+/** The meeting's entries, in the order they were entered (one paper's entries in the order of its motions). */
 export async function paperEntriesOf(db: Kysely<DB>, meetingId: string): Promise<PaperEntryRow[]> {
   return db
     .selectFrom('paper_entries')
@@ -84,5 +84,6 @@ export async function paperEntriesOf(db: Kysely<DB>, meetingId: string): Promise
     .selectAll('paper_entries')
     .where('motions.meeting_id', '=', meetingId)
     .orderBy('paper_entries.entered_at')
+    .orderBy('motions.position')
     .execute();
 }

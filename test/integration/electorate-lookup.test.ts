@@ -62,20 +62,24 @@ const enter = (token: string, motionId: string, body: object) =>
 
 describe('confirming a paper ballot', () => {
   // Issue 16 changed confirming to double entry: it now needs the second reading, and a bare confirmation is refused.
-  it('needs the paper entered again (double entry): no body is refused; rejecting still takes none', async () => {
+  it('confirms with no body once a second organiser read the paper again alike (issue 12 + 16); rejecting takes none either', async () => {
     const lookup = await t.app.inject({ url: `/v1/meetings/${meetingId}/electorate?registryNo=R-3`, headers: bearer(first.accessToken) });
     const voterId = lookup.json().items[0].motions.find((m: { motionId: string }) => m.motionId === motionIds[0]).voterId;
     const entered = await enter(first.accessToken, motionIds[0]!, { voterId, choice: 'agree', scan });
     expect(entered.statusCode, entered.body).toBe(201);
     await t.app.ready();
-    const bare = await request(t.app.server)
-      .post(`/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`)
-      .set('authorization', `Bearer ${second.accessToken}`);
-    expect(bare.status, bare.text).toBe(400);
-    const checked = await request(t.app.server)
-      .post(`/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`)
+    const confirmBare = () =>
+      request(t.app.server).post(`/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/confirm`).set('authorization', `Bearer ${second.accessToken}`);
+    // No body, no Content-Type: not a 400 — but nobody has read the paper again yet.
+    const early = await confirmBare();
+    expect(early.status, early.text).toBe(409);
+    expect(early.body.type).toBe('urn:gongjue:problem:paper-second-reading-required');
+    const read = await request(t.app.server)
+      .post(`/v1/meetings/${meetingId}/paper-ballots/${entered.json().id}/second-reading`)
       .set('authorization', `Bearer ${second.accessToken}`)
       .send({ choice: 'agree' });
+    expect(read.status, read.text).toBe(200);
+    const checked = await confirmBare();
     expect(checked.status, checked.text).toBe(200);
     expect(checked.body.receipt).toMatchObject({ channel: 'paper', version: 1 });
 

@@ -113,7 +113,8 @@ describe('double entry of a paper ballot', () => {
 
   it('a second reading is required and must be a valid choice', async () => {
     const entered = await enter(first.accessToken, { voterId: voters[1], choice: 'oppose', scan: { attachmentId: scanId } });
-    expect((await confirm(second.accessToken, entered.json().id, {})).statusCode).toBe(400);
+    // Without a reading, confirm needs one kept from POST …/second-reading (paper-second-reading.test.ts).
+    expect((await confirm(second.accessToken, entered.json().id, {})).json().type).toBe('urn:gongjue:problem:paper-second-reading-required');
     const nonsense = await confirm(second.accessToken, entered.json().id, { choice: 'maybe' });
     expect(nonsense.statusCode).toBe(400);
     expect((await confirm(second.accessToken, entered.json().id, { choice: 'oppose', spoiled: true })).statusCode).toBe(400);

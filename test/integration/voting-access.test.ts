@@ -87,6 +87,8 @@ const routes: [Method, () => string, (() => object)?][] = [
   ['POST', () => `/v1/meetings/${ids.open}/motions/${ids.motion}/paper-ballots`, () => ({ voterId: ids.voter, choice: 'oppose', scan })],
   ['GET', () => `/v1/meetings/${ids.open}/paper-ballots`],
   ['POST', () => `/v1/meetings/${ids.open}/paper-ballots/${ids.paper}/confirm`, () => ({ choice: 'agree' })],
+  ['POST', () => `/v1/meetings/${ids.open}/paper-ballots/${ids.paper}/second-reading`, () => ({ choice: 'agree' })],
+  ['POST', () => `/v1/meetings/${ids.open}/paper-ballots/${ids.paper}/confirm`],
   ['POST', () => `/v1/meetings/${ids.open}/paper-ballots/${ids.paper}/reject`, () => ({ reason: 'x' })],
   ['POST', () => `/v1/meetings/${ids.open}/proxies`, () => ({ grantorOwnerId: ids.owner, holderPhone: '13900003333', document: scan })],
   ['POST', () => `/v1/meetings/${ids.open}/proxies/${ids.proxy}/approve`],

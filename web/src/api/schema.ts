@@ -1033,6 +1033,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/meetings/{meetingId}/paper-ballots/{entryId}/second-reading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Double entry: a second organiser enters the paper again, blind; the service compares the two readings
+         * @description By an organiser other than the one who entered the paper, who has not seen its choice (pending choices are blind to them): `choice`, or `spoiled: true`. The reading is kept on the entry (the latest replaces an earlier one) and compared with the first (a multiple choice in any order). Alike: 200 `{entry, matches: true}`; the entry can then be confirmed with an empty `POST …/confirm`. Different: 409 `paper-entries-differ` with `differences` (each field with the first and second reading) and the `entry`: look at the scan and read it again, or reject the entry and enter it anew. Nothing counts until confirmed.
+         */
+        post: operations["readPaperBallotAgain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/meetings/{meetingId}/paper-ballots/{entryId}/confirm": {
         parameters: {
             query?: never;
@@ -1043,8 +1063,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Confirm a paper ballot by double entry (a second organiser): when both entries agree it becomes the voter’s current ballot
-         * @description The confirming organiser enters the paper again without seeing the first entry (pending choices are blind to them): `choice`, or `spoiled: true`. The service compares the two readings (a multiple choice in any order). Alike: the ballot is written (200). Otherwise nothing counts and the answer is 409 `paper-entries-differ` with `differences` (each field with the first and second reading) and the `entry`, which stays pending with the check kept on it: look at the scan, then confirm again, or reject the entry and enter it anew. Until issue 16 the body was optional: a confirmation without the second reading is now refused (400).
+         * Confirm a paper ballot read alike by two organisers: it becomes the voter’s current ballot
+         * @description Without a body (or `{}`, or only a `reason`): confirms when the paper’s second reading (`POST …/second-reading`, by an organiser other than the one who entered it) matches the first; 409 `paper-second-reading-required` when nobody has read it again, 409 `paper-entries-differ` when the last second reading differs. With a reading (`choice`, or `spoiled: true`) it is the second reading and the confirmation in one step. Whoever confirms is not the organiser who entered the paper (403).
          */
         post: operations["confirmPaperBallot"];
         delete?: never;
@@ -1490,7 +1510,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Certify a tallied result (the estate’s township staff): the service signs its canonical form with its Ed25519 key */
+        /** Certify a tallied result (the estate’s township staff): the service signs its canonical form with its Ed25519 key. Under an objection window (R7.2) only once the result is final (result-not-final otherwise) */
         post: operations["certifyResult"];
         delete?: never;
         options?: never;
@@ -1558,6 +1578,144 @@ export interface paths {
         };
         /** A township’s tallied meetings by filing status (township staff); by default those awaiting review */
         get: operations["listFilings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The objection window of a published result and its objections with their answers: all of them for the committee, organisers and township; an owner sees their own */
+        get: operations["listObjections"];
+        put?: never;
+        /** Object to how one’s own ballot on a motion was recorded, while the result’s objection window runs (verified owners of that voter) */
+        post: operations["raiseObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/objections/{objectionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an objection in writing (committee members and organisers); an answer is final. The last answer after the window’s end makes the result final */
+        post: operations["answerObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/townships/{townshipId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every objection raised in a township’s estates, newest first, with its answer (township staff) */
+        get: operations["listTownshipObjections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estates/{estateId}/emergency-uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An estate’s emergency uses of the maintenance fund, newest first: what every owner of the estate sees, flagged as spent without a vote */
+        get: operations["listEmergencyUses"];
+        put?: never;
+        /** File an emergency repair paid from the maintenance fund without a vote (the owners’ committee): lift, fire_safety, water_supply or danger_to_persons only; any other kind is refused (not-an-emergency) */
+        post: operations["fileEmergencyUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emergency-uses/{useId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an emergency use awaiting review (township staff of its estate) */
+        post: operations["acknowledgeEmergencyUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emergency-uses/{useId}/question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Question an emergency use awaiting review, in writing (township staff); the committee answers */
+        post: operations["questionEmergencyUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emergency-uses/{useId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the township’s question about an emergency use, in writing (the owners’ committee); it returns to review */
+        post: operations["answerEmergencyUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/townships/{townshipId}/emergency-uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emergency uses of the maintenance fund in a township’s estates (township staff), newest first; by default all */
+        get: operations["listTownshipEmergencyUses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1845,6 +2003,11 @@ export interface components {
                  * @enum {string}
                  */
                 minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+                /**
+                 * @description R7.2 (issue 17): days of the objection window (询异公示) after a result is published; 0 = off. While it runs the result is preliminary: owners may object to how their own ballot was recorded, the committee answers, and only then may it be certified
+                 * @default 0
+                 */
+                objectionDays: number;
             };
             /** @description How many registry imports have been applied */
             registryVersion: number;
@@ -1934,6 +2097,11 @@ export interface components {
                  * @enum {string}
                  */
                 minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+                /**
+                 * @description R7.2 (issue 17): days of the objection window (询异公示) after a result is published; 0 = off. While it runs the result is preliminary: owners may object to how their own ballot was recorded, the committee answers, and only then may it be certified
+                 * @default 0
+                 */
+                objectionDays: number;
             };
             /** @description Whether the caller may replace these settings (PUT …/settings) */
             mayChange: boolean;
@@ -2390,6 +2558,109 @@ export interface components {
             closedAt: string | null;
             motions: components["schemas"]["MotionInput"][];
         };
+        /** @description R7.2: the objection window (询异公示) of a published result */
+        ObjectionWindowInput: {
+            days: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description closesAt in the estate’s time zone, YYYY-MM-DD HH:mm */
+            closesAtLocal: string;
+            finalAt: string | null;
+            /**
+             * @description preliminary: the window runs, owners may object; awaiting_answers: it ended with objections unanswered; awaiting_final: ended and all answered, about to be marked final; final: the result is final and may be certified
+             * @enum {string}
+             */
+            stage: "preliminary" | "awaiting_answers" | "awaiting_final" | "final";
+            objections: number;
+            unanswered: number;
+        };
+        ObjectionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: uuid */
+            motionId: string;
+            motionPosition: number;
+            motionTitle: string;
+            /** Format: uuid */
+            voterId: string;
+            /** @description The standing ballot when the objection was raised; null when none of the voter’s was recorded */
+            ballotId: string | null;
+            /** @description The owner who raised it, masked as in the notice */
+            owner: string;
+            /** @description Raised by the asking owner */
+            mine: boolean;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+            answer: {
+                text: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+        };
+        MeetingObjectionsInput: {
+            window: components["schemas"]["ObjectionWindowInput"] | null;
+            items: components["schemas"]["ObjectionInput"][];
+        };
+        /** @description R4.9/R7.1: an emergency repair paid from the maintenance fund without a vote */
+        EmergencyUseInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            estateId: string;
+            estateName: string;
+            /** Format: uuid */
+            townshipId: string;
+            /** @enum {string} */
+            kind: "lift" | "fire_safety" | "water_supply" | "danger_to_persons";
+            kindText: {
+                zh: string;
+                en: string;
+            };
+            title: string;
+            reason: string;
+            /** @description The amount in fen (1/100 yuan), an exact integer as a decimal string */
+            amountFen: string;
+            /** @description The amount in yuan as the service writes it, e.g. 12,345.67 */
+            amountText: string;
+            /**
+             * @description Always true: spent from the maintenance fund without the owners’ vote (民法典 第二百八十一条)
+             * @constant
+             */
+            withoutVote: true;
+            /**
+             * @description awaiting_review: filed or answered, for the township; acknowledged; questioned: the township asked, the committee answers
+             * @enum {string}
+             */
+            status: "awaiting_review" | "acknowledged" | "questioned";
+            /** Format: date-time */
+            filedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            quotes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                contentType: string;
+                size: number;
+                sha256: string;
+                url: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                kind: "filed" | "acknowledged" | "questioned" | "answered";
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                text: string;
+            }[];
+        };
         PaperBallotInput: {
             /** Format: uuid */
             id: string;
@@ -2397,7 +2668,9 @@ export interface components {
             motionId: string;
             /** Format: uuid */
             voterId: string;
-            /** @description Blind while pending: null to anyone but the organiser who entered it, until a check disagrees */
+            /** @description The voter’s units (building, stair, room) as at opening: whose paper it is */
+            voterUnits: string[];
+            /** @description Blind while pending: null to anyone but the organiser who entered it, until a second organiser has read the paper again */
             choice: unknown;
             spoiled: boolean;
             scan: {
@@ -2415,7 +2688,7 @@ export interface components {
             enteredAt: string;
             decidedBy: string | null;
             ballotId: string | null;
-            /** @description While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did */
+            /** @description While pending: the last second reading of the paper (double entry) and where it differs from the first (empty: alike, ready to confirm); null when nobody has read it again */
             check: {
                 choice: unknown;
                 spoiled: boolean;
@@ -2697,6 +2970,8 @@ export interface components {
                 assurance: components["schemas"]["AssuranceLevelInput"] | null;
                 /** @description The co-owner designated to cast the unit’s vote (R1.4) */
                 representative: boolean;
+                /** @description An organisation or the developer (holds developer-held units): verified only in person by township staff, with `organisation` (R5.2) */
+                inPersonOnly: boolean;
             }[];
         };
         AssuranceMixInput: {
@@ -2741,6 +3016,8 @@ export interface components {
                 certifiedAt: string | null;
                 keyId: string | null;
             };
+            /** @description R7.2: the objection window (询异公示); while its stage is not final the result is preliminary. null: published without one, final at publication */
+            objectionWindow: components["schemas"]["ObjectionWindowInput"] | null;
             motions: {
                 /** Format: uuid */
                 motionId: string;
@@ -2862,6 +3139,8 @@ export interface components {
             assurance: {
                 [key: string]: components["schemas"]["AssuranceMixInput"];
             };
+            /** @description R7.2: the result’s objection window; it is certified only once its stage is final. null: none (or not yet published) */
+            objectionWindow: components["schemas"]["ObjectionWindowInput"] | null;
         };
         /** @description Everything `gongjue verify` needs: see docs/bundle.md */
         ResultBundleInput: {
@@ -3229,6 +3508,11 @@ export interface components {
                  * @enum {string}
                  */
                 minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+                /**
+                 * @description R7.2 (issue 17): days of the objection window (询异公示) after a result is published; 0 = off. While it runs the result is preliminary: owners may object to how their own ballot was recorded, the committee answers, and only then may it be certified
+                 * @default 0
+                 */
+                objectionDays: number;
             };
             /** @description How many registry imports have been applied */
             registryVersion: number;
@@ -3318,6 +3602,11 @@ export interface components {
                  * @enum {string}
                  */
                 minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+                /**
+                 * @description R7.2 (issue 17): days of the objection window (询异公示) after a result is published; 0 = off. While it runs the result is preliminary: owners may object to how their own ballot was recorded, the committee answers, and only then may it be certified
+                 * @default 0
+                 */
+                objectionDays: number;
             };
             /** @description Whether the caller may replace these settings (PUT …/settings) */
             mayChange: boolean;
@@ -3774,6 +4063,109 @@ export interface components {
             closedAt: string | null;
             motions: components["schemas"]["Motion"][];
         };
+        /** @description R7.2: the objection window (询异公示) of a published result */
+        ObjectionWindow: {
+            days: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description closesAt in the estate’s time zone, YYYY-MM-DD HH:mm */
+            closesAtLocal: string;
+            finalAt: string | null;
+            /**
+             * @description preliminary: the window runs, owners may object; awaiting_answers: it ended with objections unanswered; awaiting_final: ended and all answered, about to be marked final; final: the result is final and may be certified
+             * @enum {string}
+             */
+            stage: "preliminary" | "awaiting_answers" | "awaiting_final" | "final";
+            objections: number;
+            unanswered: number;
+        };
+        Objection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: uuid */
+            motionId: string;
+            motionPosition: number;
+            motionTitle: string;
+            /** Format: uuid */
+            voterId: string;
+            /** @description The standing ballot when the objection was raised; null when none of the voter’s was recorded */
+            ballotId: string | null;
+            /** @description The owner who raised it, masked as in the notice */
+            owner: string;
+            /** @description Raised by the asking owner */
+            mine: boolean;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+            answer: {
+                text: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+        };
+        MeetingObjections: {
+            window: components["schemas"]["ObjectionWindow"] | null;
+            items: components["schemas"]["Objection"][];
+        };
+        /** @description R4.9/R7.1: an emergency repair paid from the maintenance fund without a vote */
+        EmergencyUse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            estateId: string;
+            estateName: string;
+            /** Format: uuid */
+            townshipId: string;
+            /** @enum {string} */
+            kind: "lift" | "fire_safety" | "water_supply" | "danger_to_persons";
+            kindText: {
+                zh: string;
+                en: string;
+            };
+            title: string;
+            reason: string;
+            /** @description The amount in fen (1/100 yuan), an exact integer as a decimal string */
+            amountFen: string;
+            /** @description The amount in yuan as the service writes it, e.g. 12,345.67 */
+            amountText: string;
+            /**
+             * @description Always true: spent from the maintenance fund without the owners’ vote (民法典 第二百八十一条)
+             * @constant
+             */
+            withoutVote: true;
+            /**
+             * @description awaiting_review: filed or answered, for the township; acknowledged; questioned: the township asked, the committee answers
+             * @enum {string}
+             */
+            status: "awaiting_review" | "acknowledged" | "questioned";
+            /** Format: date-time */
+            filedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            quotes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                contentType: string;
+                size: number;
+                sha256: string;
+                url: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                kind: "filed" | "acknowledged" | "questioned" | "answered";
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                text: string;
+            }[];
+        };
         PaperBallot: {
             /** Format: uuid */
             id: string;
@@ -3781,7 +4173,9 @@ export interface components {
             motionId: string;
             /** Format: uuid */
             voterId: string;
-            /** @description Blind while pending: null to anyone but the organiser who entered it, until a check disagrees */
+            /** @description The voter’s units (building, stair, room) as at opening: whose paper it is */
+            voterUnits: string[];
+            /** @description Blind while pending: null to anyone but the organiser who entered it, until a second organiser has read the paper again */
             choice: unknown;
             spoiled: boolean;
             scan: {
@@ -3799,7 +4193,7 @@ export interface components {
             enteredAt: string;
             decidedBy: string | null;
             ballotId: string | null;
-            /** @description While pending: the last confirming entry that read the paper otherwise, and where (double entry); null when none did */
+            /** @description While pending: the last second reading of the paper (double entry) and where it differs from the first (empty: alike, ready to confirm); null when nobody has read it again */
             check: {
                 choice: unknown;
                 spoiled: boolean;
@@ -4081,6 +4475,8 @@ export interface components {
                 assurance: components["schemas"]["AssuranceLevel"] | null;
                 /** @description The co-owner designated to cast the unit’s vote (R1.4) */
                 representative: boolean;
+                /** @description An organisation or the developer (holds developer-held units): verified only in person by township staff, with `organisation` (R5.2) */
+                inPersonOnly: boolean;
             }[];
         };
         AssuranceMix: {
@@ -4125,6 +4521,8 @@ export interface components {
                 certifiedAt: string | null;
                 keyId: string | null;
             };
+            /** @description R7.2: the objection window (询异公示); while its stage is not final the result is preliminary. null: published without one, final at publication */
+            objectionWindow: components["schemas"]["ObjectionWindow"] | null;
             motions: {
                 /** Format: uuid */
                 motionId: string;
@@ -4246,6 +4644,8 @@ export interface components {
             assurance: {
                 [key: string]: components["schemas"]["AssuranceMix"];
             };
+            /** @description R7.2: the result’s objection window; it is certified only once its stage is final. null: none (or not yet published) */
+            objectionWindow: components["schemas"]["ObjectionWindow"] | null;
         };
         /** @description Everything `gongjue verify` needs: see docs/bundle.md */
         ResultBundle: {
@@ -4899,7 +5299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +5505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5446,7 +5846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5666,7 +6066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6157,7 +6557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6365,7 +6765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6746,7 +7146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6847,7 +7247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6957,7 +7357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8004,7 +8404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8228,7 +8628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8353,7 +8753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8428,7 +8828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8563,7 +8963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8639,7 +9039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8715,7 +9115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8797,7 +9197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8873,7 +9273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9107,7 +9507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9319,7 +9719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9432,7 +9832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9524,7 +9924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9613,7 +10013,7 @@ export interface operations {
             };
         };
     };
-    confirmPaperBallot: {
+    readPaperBallotAgain: {
         parameters: {
             query?: never;
             header?: never;
@@ -9628,10 +10028,97 @@ export interface operations {
                 "application/json": {
                     /** @description The choice read off the paper, entered again */
                     choice?: string | string[];
-                    /**
-                     * @description true: the paper is spoiled (废票)
-                     * @default false
-                     */
+                    /** @description true: the paper is spoiled (废票) */
+                    spoiled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entry: components["schemas"]["PaperBallot"];
+                        /** @enum {boolean} */
+                        matches: true;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmPaperBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The choice read off the paper, entered again */
+                    choice?: string | string[];
+                    /** @description true: the paper is spoiled (废票) */
                     spoiled?: boolean;
                     reason?: string;
                 };
@@ -9686,7 +10173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9716,7 +10203,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     reason?: string;
@@ -9772,7 +10259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9944,7 +10431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10021,7 +10508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10118,7 +10605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10351,7 +10838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10452,7 +10939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10606,7 +11093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10636,7 +11123,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": Record<string, never>;
             };
@@ -10693,7 +11180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10780,7 +11267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11350,7 +11837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11557,7 +12044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11640,7 +12127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11716,7 +12203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11824,7 +12311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11900,7 +12387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11976,7 +12463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12052,7 +12539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12134,7 +12621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12216,7 +12703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12305,7 +12792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12358,6 +12845,831 @@ export interface operations {
                             filingStatus: "awaiting_review" | "returned" | "certified" | "correction_ordered" | "revoked";
                             updatedAt: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingObjections"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    raiseObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    motionId: string;
+                    /**
+                     * Format: uuid
+                     * @description The voter (a row of the notice) the owner belongs to
+                     */
+                    voterId: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingObjections"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingObjections"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTownshipObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                townshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            /** Format: uuid */
+                            motionId: string;
+                            motionPosition: number;
+                            motionTitle: string;
+                            /** Format: uuid */
+                            voterId: string;
+                            /** @description The standing ballot when the objection was raised; null when none of the voter’s was recorded */
+                            ballotId: string | null;
+                            /** @description The owner who raised it, masked as in the notice */
+                            owner: string;
+                            /** @description Raised by the asking owner */
+                            mine: boolean;
+                            text: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            answer: {
+                                text: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            /** Format: uuid */
+                            estateId: string;
+                            estateName: string;
+                            meetingTitle: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEmergencyUses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                estateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EmergencyUse"][];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fileEmergencyUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                estateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description lift, fire_safety, water_supply or danger_to_persons; anything else is refused with not-an-emergency */
+                    kind: string;
+                    title: string;
+                    reason: string;
+                    /** @description The amount in fen (1/100 yuan) */
+                    amountFen: number;
+                    /**
+                     * @description Quotes: attachments of the estate (PDF or image) uploaded first (POST …/attachments)
+                     * @default []
+                     */
+                    quoteIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyUse"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file has errors; nothing was imported */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeEmergencyUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                useId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyUse"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    questionEmergencyUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                useId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyUse"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerEmergencyUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                useId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyUse"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTownshipEmergencyUses: {
+        parameters: {
+            query?: {
+                status?: "awaiting_review" | "acknowledged" | "questioned" | "all";
+            };
+            header?: never;
+            path: {
+                townshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EmergencyUse"][];
                     };
                 };
             };

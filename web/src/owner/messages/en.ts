@@ -12,6 +12,7 @@ import check from './areas/check.ts';
 import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
 import homes from './areas/homes.ts';
+import fund from './areas/fund.ts';
 
 /** English: the same keys as zh-CN.ts (the type makes a missing key a compile error). */
 const en: typeof zhCN = {
@@ -28,5 +29,6 @@ const en: typeof zhCN = {
   inbox: inbox.en,
   settings: settings.en,
   homes: homes.en,
+  fund: fund.en,
 };
 export default en;

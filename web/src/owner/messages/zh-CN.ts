@@ -11,6 +11,7 @@ import check from './areas/check.ts';
 import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
 import homes from './areas/homes.ts';
+import fund from './areas/fund.ts';
 
 /** 中文（默认）。Words follow ../shared/ui.md: the statute's terms, plain sentences, what to do next. */
 export default {
@@ -27,4 +28,5 @@ export default {
   inbox: inbox.zh,
   settings: settings.zh,
   homes: homes.zh,
+  fund: fund.zh,
 };

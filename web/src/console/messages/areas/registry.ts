@@ -93,6 +93,20 @@ export default defineArea(
       documentNote: '查验说明（可不填；不要写证件号码）',
       documentNotePlaceholder: '例如：身份证原件、不动产权证书原件',
       organisationOnly: '单位业主和建设单位只能由街道工作人员核验（需查验营业执照和代表人证件）。',
+      organisation: {
+        title: '现场核验单位业主或建设单位',
+        intro: '单位业主和建设单位的名称、统一社会信用代码是公开的，只能当面核验：请查验营业执照原件，以及前来办理的代表人的身份证件原件（授权代理人还须出示单位的书面授权）。核验后，这个业主与下面手机号的账号绑定，认证等级为“现场核验”；以前绑定的其他账号会被解除。',
+        phone: '代表单位登录用的手机号',
+        licence: '营业执照上的统一社会信用代码（须与名册一致）',
+        representative: '代表人姓名',
+        capacity: '代表人身份',
+        capacities: { legal_representative: '法定代表人', authorised_agent: '授权代理人（持单位书面授权）' },
+        idType: '代表人出示的证件',
+        idNumber: '代表人证件号码（只保存加密摘要和后 4 位）',
+        mismatch: '营业执照上的统一社会信用代码与名册登记的不一致，没有记录这次核验。请核对营业执照原件；如果名册登记有误，请先更新名册。',
+        confirm:
+          '将记录：您已当面查验 {name} 的营业执照，以及{capacity} {representative} 的{document}，并把这个业主绑定到手机号 {phone} 的账号。以前绑定的其他账号将被解除。核验人和时间会被记录，不能删除。',
+      },
       submit: '记录核验',
       cancel: '取消',
       confirm: {
@@ -216,6 +230,20 @@ export default defineArea(
       documentNote: 'Note on what was seen (optional; never an ID number)',
       documentNotePlaceholder: 'e.g. original ID card and property certificate',
       organisationOnly: 'Organisations and the developer are verified by township staff only (business licence and the representative’s document).',
+      organisation: {
+        title: 'Verify an organisation or the developer in person',
+        intro: 'An organisation’s name and credit code are public, so it is verified only in person: check the original business licence and the identity document of the representative who came (an authorised agent also shows the organisation’s written authorisation). The owner is then bound to the account of the phone below, at the level “in person”; any other account bound to it is released.',
+        phone: 'The phone the organisation logs in with',
+        licence: 'Unified social credit code on the licence (must match the registry)',
+        representative: 'Representative’s name',
+        capacity: 'Representative’s capacity',
+        capacities: { legal_representative: 'Legal representative', authorised_agent: 'Authorised agent (with written authorisation)' },
+        idType: 'Representative’s document',
+        idNumber: 'Representative’s document number (kept only as a keyed digest and its last 4 characters)',
+        mismatch: 'The credit code on the licence is not the one the registry records; nothing was recorded. Check the original licence; if the registry is wrong, update it first.',
+        confirm:
+          'This records that you saw {name}’s business licence and the {document} of {representative} ({capacity}) in person, and binds the owner to the account of {phone}. Any other account bound to this owner is released. Who verified and when are recorded for good.',
+      },
       submit: 'Record verification',
       cancel: 'Cancel',
       confirm: {
