@@ -62,3 +62,13 @@ export async function filingsOfTownshipRows(db: Kysely<DB>, townshipId: string, 
     .limit(500)
     .execute();
 }
+
+/** A meeting's signed certification, if any, with the name of the township that certified it (the public check). */
+export async function certificationOf(db: Kysely<DB>, meetingId: string) {
+  return db
+    .selectFrom('filings')
+    .innerJoin('townships', 'townships.id', 'filings.township_id')
+    .select(['filings.status', 'filings.certified_at', 'filings.payload', 'filings.signature', 'filings.key_id', 'filings.public_key', 'townships.name as townshipName'])
+    .where('filings.meeting_id', '=', meetingId)
+    .executeTakeFirst();
+}

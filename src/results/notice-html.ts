@@ -1,6 +1,7 @@
 import type { Notice, NoticeMotion } from './notice.ts';
 import { createHash } from 'node:crypto';
 import { assuranceMixText } from './assurance-mix.ts';
+import { qrSvg } from './check-qr.ts';
 
 /**
  * The result notice as a printable Chinese page: A4, no external resources
@@ -44,6 +45,9 @@ td.n { text-align: right; white-space: nowrap; }
 .verdict { font-weight: bold; }
 ul.explain { margin: 1mm 0 2mm 5mm; padding: 0; }
 footer { margin-top: 8mm; font-size: 9pt; }
+.check { display: flex; align-items: center; gap: 4mm; margin: 3mm 0; break-inside: avoid; }
+.check svg.qr { flex: none; width: 30mm; height: 30mm; }
+.check p { font-size: 9.5pt; overflow-wrap: anywhere; }
 table.sheet, table.sheet > thead > tr > td, table.sheet > tbody > tr > td { border: 0; padding: 0; margin: 0; font-size: 11pt; }
 table.sheet > thead > tr > td.running { font-size: 9pt; border-bottom: 1px solid #000; padding-bottom: 1mm; }
 table.sheet > tbody > tr > td { padding-top: 4mm; }
@@ -104,7 +108,14 @@ function preliminaryLine(notice: Notice): string {
   return `\n<p class="meta"><strong>初步结果（询异公示）</strong>：公示期至 ${escapeHtml(w.closesAtLocal)}。业主对本人表决意见的记录有异议的，可在公示期内通过“共决”提出；业主委员会逐条答复后，结果方为最终结果。</p>`;
 }
 
-export function renderNoticeHtml(notice: Notice): string {
+
+/** The QR code to the public check page (issue 17) and what it is for, in words and as the address itself. */
+function checkHtml(checkUrl: string): string {
+  return `<div class="check">${qrSvg(checkUrl, '扫码核对本公告')}<p>扫码核对：用手机扫描左侧二维码，可查看经街道办事处（乡镇人民政府）备案确认的表决结果，并在手机上核验其电子签名，无需登录。<br>核对网址：${escapeHtml(checkUrl)}</p></div>`;
+}
+
+/** The notice as a printable page; `checkUrl`: the public check page its QR code leads to (PUBLIC_BASE_URL + /check/<meeting>). */
+export function renderNoticeHtml(notice: Notice, checkUrl: string): string {
   const mt = notice.meeting;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -119,6 +130,7 @@ export function renderNoticeHtml(notice: Notice): string {
 <h1>${escapeHtml(notice.estate.name)}业主大会<br>${escapeHtml(mt.title)}表决结果公告</h1>
 <p class="meta">表决时间：${escapeHtml(mt.local.votingOpens)} 至 ${escapeHtml(mt.local.votingCloses)}（${escapeHtml(mt.local.timeZone)}）</p>
 <p class="meta">公告时间：${escapeHtml(mt.local.published)}&#12288;备案状态：${escapeHtml(FILING[notice.filing.status] ?? notice.filing.status)}</p>${preliminaryLine(notice)}
+${checkHtml(checkUrl)}
 <p>现将本次会议各表决事项的结果（各事项的表决规则见该项）及每位参与表决业主的表决意见（姓名已隐去部分）公告如下。业主可凭投票时获得的回执核对本人的表决意见是否按所投计入；同一事项多次投票的，以最后一次为准；最后一次与此前的投票方式不同的（如纸质票取代了线上投票），在“方式”栏注明。</p>
 ${notice.motions.map(motionHtml).join('\n')}
 <footer>

@@ -13,6 +13,7 @@ import objections from './objections.ts';
 import emergencyUses from './emergency-uses.ts';
 import paperAndProxies from './paper-and-proxies.ts';
 import petitions from './petitions.ts';
+import publicCheck from './public-check.ts';
 import registry from './registry.ts';
 import results, { wellKnownRoutes } from './results.ts';
 import roles from './roles.ts';
@@ -46,6 +47,7 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(objections);
       await v1.register(emergencyUses);
       await v1.register(townshipSupervision);
+      await v1.register(publicCheck);
     },
     { prefix: '/v1' },
   );

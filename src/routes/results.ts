@@ -15,6 +15,7 @@ import { requireVisibleFiling, requireVisibleResult } from '../results/meeting-r
 import { buildNotice } from '../results/notice.ts';
 import { renderNoticeHtml } from '../results/notice-html.ts';
 import { publishMeeting } from '../results/publication.ts';
+import { checkPath } from '../results/public-check.ts';
 import { lookUpReceipt } from '../results/receipts.ts';
 import { requireMeeting } from '../voting/meetings-repository.ts';
 import { assuranceLevelSchema, bearerSecurity, uuidParam } from './schemas.ts';
@@ -215,7 +216,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
         .type('text/html; charset=utf-8')
         // The page is self-contained: nothing may be loaded from elsewhere, nothing run.
         .header('content-security-policy', CSP.printable)
-        .send(renderNoticeHtml(notice));
+        .send(renderNoticeHtml(notice, `${app.config.publicBaseUrl}${checkPath(meeting.id)}`));
     },
   );
 

@@ -18,6 +18,7 @@ import { openMeeting } from '../factories/meetings.ts';
 import { appointed, verifiedOwner, type Session } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
+import { decodeQr } from '../helpers/qr.ts';
 
 /**
  * Issue 16, 结果与备案 and 业主联名提议 in the console: a meeting closed at its instant by the
@@ -165,6 +166,8 @@ describe('结果与备案 in the console', () => {
       await expect.poll(() => notice.locator('html').getAttribute('data-print-asked')).toBe('yes');
       expect(await notice.evaluate(inPage.cspViolations), 'the notice’s style is allowed').toEqual([]);
       expect(await notice.locator('th').first().evaluate((th) => th.ownerDocument.defaultView!.getComputedStyle(th).backgroundColor)).toBe('rgb(238, 238, 238)');
+      // Issue 17: the QR code to the public check page, readable as printed from the console's page.
+      expect(await decodeQr(notice.locator('svg.qr'))).toBe(`${t.app.config.publicBaseUrl}/check/${meetingId}`);
       const pdf = await notice.pdf({ preferCSSPageSize: true });
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(path.join(ARTIFACTS, 'console-results-notice.pdf'), pdf);
@@ -180,6 +183,7 @@ describe('结果与备案 in the console', () => {
       }
       expect(pages[0]!.text).toContain('增设电动自行车充电桩');
       expect(pages[0]!.text).toContain('表决结果公告');
+      expect(pages[0]!.text.replace(/\s/g, '')).toContain(`核对网址:${t.app.config.publicBaseUrl}/check/${meetingId}`);
       await notice.close();
 
       // The bundle: a download of the service's export, as it answered it.

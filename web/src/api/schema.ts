@@ -1829,6 +1829,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/results/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone, without logging in: a published result with its certification as signed, to verify in the browser (the page the QR code on the printed notice leads to); unpublished or unknown: 404 */
+        get: operations["getPublicCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2920,6 +2937,66 @@ export interface components {
                 };
                 met: boolean;
             };
+        };
+        PublicCheckInput: {
+            /** @constant */
+            format: "gongjue.public-check";
+            /** @constant */
+            version: 1;
+            /** Format: uuid */
+            meetingId: string;
+            estate: {
+                name: string;
+            };
+            /** @description The township (街道/乡镇) the estate files with */
+            township: {
+                name: string;
+            };
+            meeting: {
+                title: string;
+                timeZone: string;
+                votingOpens: string;
+                votingCloses: string;
+                published: string;
+            };
+            filing: {
+                /** @enum {string} */
+                status: "awaiting_review" | "returned" | "certified" | "correction_ordered" | "revoked";
+                certifiedAt: string | null;
+            };
+            /** @description Titles and labels to show beside the signed figures; they are not part of the signature */
+            motions: {
+                /** Format: uuid */
+                motionId: string;
+                position: number;
+                title: string;
+                matterTitle: {
+                    zh: string;
+                    en: string;
+                };
+                choices: {
+                    id: string;
+                    label: {
+                        zh: string;
+                        en: string;
+                    };
+                }[];
+            }[];
+            /** @description Null until the township certifies the result (尚未经街道办事处备案确认) */
+            certification: {
+                /** @description The certification as signed: its canonical JSON (docs/bundle.md) is the signed bytes */
+                payload: {
+                    [key: string]: unknown;
+                };
+                /** @description Ed25519, base64 */
+                signature: string;
+                /** @description SHA-256 (hex) of the signing key’s DER (SPKI) encoding */
+                keyId: string;
+                /** @description SPKI PEM */
+                publicKey: string;
+            } | null;
+            /** @constant */
+            keyPath: "/.well-known/gongjue/result-signing-key";
         };
         RegistryImportInput: {
             /** Format: uuid */
@@ -4502,6 +4579,66 @@ export interface components {
                 };
                 met: boolean;
             };
+        };
+        PublicCheck: {
+            /** @constant */
+            format: "gongjue.public-check";
+            /** @constant */
+            version: 1;
+            /** Format: uuid */
+            meetingId: string;
+            estate: {
+                name: string;
+            };
+            /** @description The township (街道/乡镇) the estate files with */
+            township: {
+                name: string;
+            };
+            meeting: {
+                title: string;
+                timeZone: string;
+                votingOpens: string;
+                votingCloses: string;
+                published: string;
+            };
+            filing: {
+                /** @enum {string} */
+                status: "awaiting_review" | "returned" | "certified" | "correction_ordered" | "revoked";
+                certifiedAt: string | null;
+            };
+            /** @description Titles and labels to show beside the signed figures; they are not part of the signature */
+            motions: {
+                /** Format: uuid */
+                motionId: string;
+                position: number;
+                title: string;
+                matterTitle: {
+                    zh: string;
+                    en: string;
+                };
+                choices: {
+                    id: string;
+                    label: {
+                        zh: string;
+                        en: string;
+                    };
+                }[];
+            }[];
+            /** @description Null until the township certifies the result (尚未经街道办事处备案确认) */
+            certification: {
+                /** @description The certification as signed: its canonical JSON (docs/bundle.md) is the signed bytes */
+                payload: {
+                    [key: string]: unknown;
+                };
+                /** @description Ed25519, base64 */
+                signature: string;
+                /** @description SHA-256 (hex) of the signing key’s DER (SPKI) encoding */
+                keyId: string;
+                /** @description SPKI PEM */
+                publicKey: string;
+            } | null;
+            /** @constant */
+            keyPath: "/.well-known/gongjue/result-signing-key";
         };
         RegistryImport: {
             /** Format: uuid */
@@ -14389,6 +14526,55 @@ export interface operations {
             };
             /** @description The objection window of this result has ended, or it has none */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCheck"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/meetings/:meetingId/results', name: 'results', component: () => import('./pages/ResultsPage.vue'), meta: { signedIn: true } },
   { path: '/meetings/:meetingId/objection', name: 'objection', component: () => import('./pages/ObjectionPage.vue'), meta: { signedIn: true } },
   { path: '/fund', name: 'fund', component: () => import('./pages/FundPage.vue'), meta: { signedIn: true } },
+  // The public check of a printed result notice (its QR code): no login (issue 17).
+  { path: '/check/:meetingId', name: 'check', component: () => import('./pages/CheckPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
 ];
 

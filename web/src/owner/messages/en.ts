@@ -8,6 +8,7 @@ import meeting from './areas/meeting.ts';
 import vote from './areas/vote.ts';
 import receipt from './areas/receipt.ts';
 import results from './areas/results.ts';
+import check from './areas/check.ts';
 import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
 import homes from './areas/homes.ts';
@@ -24,6 +25,7 @@ const en: typeof zhCN = {
   vote: vote.en,
   receipt: receipt.en,
   results: results.en,
+  check: check.en,
   inbox: inbox.en,
   settings: settings.en,
   homes: homes.en,

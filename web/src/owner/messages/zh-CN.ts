@@ -7,6 +7,7 @@ import meeting from './areas/meeting.ts';
 import vote from './areas/vote.ts';
 import receipt from './areas/receipt.ts';
 import results from './areas/results.ts';
+import check from './areas/check.ts';
 import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
 import homes from './areas/homes.ts';
@@ -23,6 +24,7 @@ export default {
   vote: vote.zh,
   receipt: receipt.zh,
   results: results.zh,
+  check: check.zh,
   inbox: inbox.zh,
   settings: settings.zh,
   homes: homes.zh,
