@@ -8,6 +8,7 @@ import paper from './areas/paper.ts';
 import results from './areas/results.ts';
 import petitions from './areas/petitions.ts';
 import township from './areas/township.ts';
+import people from './areas/people.ts';
 
 /** English. One area per file (areas/); each page's words under its area's key. */
 export default {
@@ -21,4 +22,5 @@ export default {
   results: results.en,
   petitions: petitions.en,
   township: township.en,
+  people: people.en,
 };
