@@ -469,7 +469,9 @@ describe('one organiser walks an assembly through the console, from registry to 
       await find('R-06', '1栋2单元102');
       await page.getByLabel('受托人手机号').fill('13700005555');
       await page.getByLabel('按委托书写明的意见表决').check();
-      await page.getByLabel('修订管理规约 · 委托书写明的意见').selectOption({ label: '同意' });
+      await page.getByRole('group', { name: '修订管理规约 · 委托书写明的意见' }).getByLabel('同意').check();
+      // The other motions are left as they start: 未写明 (the holder chooses).
+      expect(await page.getByRole('group', { name: '选聘物业服务企业 · 委托书写明的意见' }).getByLabel('未写明').isChecked()).toBe(true);
       await page.getByLabel('委托书照片或扫描件').setInputFiles(photo);
       await page.getByRole('button', { name: '登记委托书' }).click();
       await confirmBox(page, '确定');
