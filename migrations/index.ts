@@ -18,6 +18,9 @@ import * as m0016 from './0016_ballot_confirmations.ts';
 import * as m0017 from './0017_attachments.ts';
 import * as m0018 from './0018_canvass.ts';
 import * as m0019 from './0019_paper_double_entry.ts';
+import * as m0021 from './0021_objections.ts';
+import * as m0022 from './0022_emergency_uses.ts';
+import * as m0024 from './0024_electorate_unit_lines.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -44,4 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0017_attachments': m0017,
   '0018_canvass': m0018,
   '0019_paper_double_entry': m0019,
+  '0021_objections': m0021,
+  '0022_emergency_uses': m0022,
+  '0024_electorate_unit_lines': m0024,
 };

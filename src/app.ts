@@ -20,6 +20,7 @@ import openapi from './plugins/openapi.ts';
 import problems, { clientErrorHandler, frameworkErrors } from './plugins/problems.ts';
 import queueDashboard from './plugins/queue-dashboard.ts';
 import redis from './plugins/redis.ts';
+import compression from './plugins/compression.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import storableText from './plugins/storable-text.ts';
 import webApp from './plugins/web-app.ts';
@@ -137,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     await app.register(problems);
     await app.register(securityHeaders);
+    // Before any route: every answer of 1 KB or more compressed for clients that accept it.
+    await app.register(compression);
     await app.register(storableText);
     await app.register(databasePlugin, { database, ownsDatabase: options.database === undefined });
     app.decorate('ballotBatches', new BallotBatches(database.db, config.ballotBatches));

@@ -475,6 +475,14 @@ export interface ElectorateUnitTable {
   representative: string | null;
 }
 
+/** The snapshot's units as canonical JSON lines, a chunk of them a row (migration 0024). */
+export interface ElectorateUnitLinesTable {
+  meeting_id: string;
+  chunk: number;
+  units: number;
+  lines: Buffer;
+}
+
 export interface ResultSealTable {
   motion_id: string;
   meeting_id: string;
@@ -570,12 +578,18 @@ export interface DB {
   webhook_events: WebhookEventTable;
   webhook_deliveries: WebhookDeliveryTable;
   electorate_units: ElectorateUnitTable;
+  electorate_unit_lines: ElectorateUnitLinesTable;
   result_seals: ResultSealTable;
   filings: FilingTable;
   filing_events: FilingEventTable;
   tally_discrepancies: TallyDiscrepancyTable;
   attachments: AttachmentTable;
   canvass_visits: CanvassVisitTable;
+  objection_windows: ObjectionWindowTable;
+  objections: ObjectionTable;
+  emergency_uses: EmergencyUseTable;
+  emergency_use_quotes: EmergencyUseQuoteTable;
+  emergency_use_events: EmergencyUseEventTable;
 }
 
 export type Township = Selectable<TownshipTable>;
@@ -643,4 +657,66 @@ export interface CanvassVisitTable {
   note: string | null;
   set_by: string;
   set_at: Date;
+}
+
+/** The objection window of a published result (0021, R7.2): frozen from the estate's objectionDays at publication. */
+export interface ObjectionWindowTable {
+  meeting_id: string;
+  estate_id: string;
+  days: number;
+  opened_at: Date;
+  closes_at: Date;
+  /** When the result became final: the window ended and every objection was answered. */
+  final_at: NullableTimestamp;
+}
+
+/** An owner's objection to how their own ballot was recorded, and the committee's answer (0021). */
+export interface ObjectionTable {
+  id: Generated<string>;
+  meeting_id: string;
+  estate_id: string;
+  motion_id: string;
+  voter_id: string;
+  ballot_id: string | null;
+  owner_id: string;
+  account_id: string;
+  text: string;
+  created_at: Date;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: NullableTimestamp;
+}
+
+export type EmergencyKind = 'lift' | 'fire_safety' | 'water_supply' | 'danger_to_persons';
+export type EmergencyUseStatus = 'awaiting_review' | 'acknowledged' | 'questioned';
+export type EmergencyUseEventKind = 'filed' | 'acknowledged' | 'questioned' | 'answered';
+
+/** An emergency use of the maintenance fund (0022, R4.9/R7.1): amount in fen, an integer. */
+export interface EmergencyUseTable {
+  id: Generated<string>;
+  estate_id: string;
+  township_id: string;
+  kind: EmergencyKind;
+  title: string;
+  reason: string;
+  amount_fen: Int8;
+  status: EmergencyUseStatus;
+  filed_by: string;
+  filed_at: Date;
+  updated_at: Date;
+}
+
+export interface EmergencyUseQuoteTable {
+  emergency_use_id: string;
+  attachment_id: string;
+  position: number;
+}
+
+export interface EmergencyUseEventTable {
+  id: Generated<string>;
+  emergency_use_id: string;
+  kind: EmergencyUseEventKind;
+  actor: string;
+  at: Date;
+  text: Generated<string>;
 }

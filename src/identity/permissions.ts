@@ -42,7 +42,13 @@ export type Action =
   | 'result.read'
   | 'result.publish'
   | 'filing.review'
-  | 'filing.resubmit';
+  | 'filing.resubmit'
+  | 'objection.read'
+  | 'objection.raise'
+  | 'objection.answer'
+  | 'emergency.read'
+  | 'emergency.file'
+  | 'emergency.review';
 
 /** What an action is about. An estate always comes with its township. */
 export type Target = { townshipId?: string; estateId?: string };
@@ -122,6 +128,16 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   // Filing (备案, R4.8): the estate's own township certifies, returns, records rulings.
   'filing.review': [admin, staffOfTownship],
   'filing.resubmit': [committeeOfEstate, organiserOfEstate],
+  // The objection window (询异公示, R7.2): an owner objects to how their own ballot was recorded (the service checks it is theirs)
+  // and sees their own objections; those who called the meeting answer each; the township oversees.
+  'objection.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate],
+  'objection.raise': [ownerInEstate],
+  'objection.answer': [committeeOfEstate, organiserOfEstate],
+  // Emergency use of the maintenance fund (R4.9, R7.1): the committee files it, the township acknowledges or questions it,
+  // and every owner of the estate sees it, flagged as spent without a vote.
+  'emergency.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
+  'emergency.file': [committeeOfEstate],
+  'emergency.review': [admin, staffOfTownship],
 };
 
 /** The role each rule lets act, to say who may (the console's "who can change this"). */

@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { publishMeeting } from '../results/publication.ts';
+import { finalizeIfDue } from '../results/objections.ts';
+import { windowOf } from '../results/objections-repository.ts';
 import { inLongTransaction } from '../db/transaction.ts';
 import { ProblemError } from '../problems.ts';
 import { closeMeeting } from '../results/closing.ts';
@@ -96,7 +98,29 @@ export const publishResultsJob: Handler<'publish-results'> = async (deps, { meet
   }
   if (status !== 'published now') return [];
   deps.log.info({ meetingId }, 'results published');
-  return [...(await pendingDeliveries(deps, meetingId)), ...(await pendingMessages(deps, meetingId))];
+  // R7.2: a result published under an objection window becomes final at its end (re-derived from PostgreSQL by the reconciler too).
+  const window = await windowOf(deps.db, meetingId);
+  return [
+    ...(window ? [meetingJob('finalize-result', meetingId, window.closes_at)] : []),
+    ...(await pendingDeliveries(deps, meetingId)),
+    ...(await pendingMessages(deps, meetingId)),
+  ];
+};
+
+/**
+ * R7.2: at the end of its objection window a preliminary result becomes final, when every
+ * objection is answered; one still unanswered then becomes final with its last answer (answerObjection).
+ */
+export const finalizeResultJob: Handler<'finalize-result'> = async (deps, { meetingId }) => {
+  const now = deps.clock.now();
+  const outcome = await jobTransaction(deps, (trx) => finalizeIfDue(trx, meetingId, ACTOR, now));
+  if (outcome === 'finalized now') deps.log.info({ meetingId }, 'the objection window ended: the result is final');
+  if (outcome === 'preliminary') {
+    // A timer that fired early: again at the window's end.
+    const window = await windowOf(deps.db, meetingId);
+    return window ? [meetingJob('finalize-result', meetingId, window.closes_at)] : [];
+  }
+  return [];
 };
 
 /**
@@ -173,6 +197,7 @@ const HANDLERS: { [N in JobName]: Handler<N> } = {
   'open-voting': openVotingJob,
   'close-voting': closeVotingJob,
   'publish-results': publishResultsJob,
+  'finalize-result': finalizeResultJob,
   'remind-voters': remindVotersJob,
   'deliver-webhook': deliverWebhookJob,
   'deliver-message': deliverMessageJob,

@@ -15,6 +15,7 @@ export type Job =
   | { name: 'open-voting'; key: string; runAt: Date; data: { meetingId: string } }
   | { name: 'close-voting'; key: string; runAt: Date; data: { meetingId: string } }
   | { name: 'publish-results'; key: string; runAt: Date; data: { meetingId: string } }
+  | { name: 'finalize-result'; key: string; runAt: Date; data: { meetingId: string } }
   | { name: 'remind-voters'; key: string; runAt: Date; data: { meetingId: string } }
   | { name: 'deliver-webhook'; key: string; runAt: Date; data: { deliveryId: string } }
   | { name: 'deliver-message'; key: string; runAt: Date; data: { deliveryId: string } }
@@ -25,7 +26,7 @@ export type JobName = Job['name'];
 
 /** How often a job tries again while the database is unavailable (without spending its attempts). */
 export const UNAVAILABLE_RETRY_MS = 2_000;
-export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'remind-voters', 'deliver-webhook', 'deliver-message', 'collect-sms-receipts', 'confirm-ballots'];
+export const JOB_NAMES: readonly JobName[] = ['open-voting', 'close-voting', 'publish-results', 'finalize-result', 'remind-voters', 'deliver-webhook', 'deliver-message', 'collect-sms-receipts', 'confirm-ballots'];
 export type JobData<N extends JobName> = Extract<Job, { name: N }>['data'];
 
 type MeetingJobName = Exclude<JobName, 'deliver-webhook' | 'deliver-message' | 'collect-sms-receipts' | 'confirm-ballots'>;

@@ -43,6 +43,16 @@ export const estateSettingsSchema = SettingsSchema.extend({
       'Issue 14: the lowest level of identity assurance whose binding may vote online (frozen on the meeting when voting opens). ' +
         'knowledge (name and identity number) may still see holdings; an estate may require provider_face or in_person',
     ),
+  objectionDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(60, 'at most 60 days')
+    .default(0)
+    .describe(
+      'R7.2 (issue 17): days of the objection window (询异公示) after a result is published; 0 = off. ' +
+        'While it runs the result is preliminary: owners may object to how their own ballot was recorded, the committee answers, and only then may it be certified',
+    ),
 }).strict();
 
 export type EstateSettings = z.output<typeof estateSettingsSchema>;
@@ -72,7 +82,7 @@ export function validateEstateSettings(input: unknown): EstateSettings {
 
 /** The part of an estate's settings the tally engine decides by. */
 export function tallySettingsOf(settings: EstateSettings): Settings {
-  const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, residentsCommitteePhone: _r, minimumAssurance: _a, ...tally } = settings;
+  const { noticeDays: _n, temporaryNoticeDays: _t, windowDays: _w, maxProxiesPerHolder: _m, residentsCommitteePhone: _r, minimumAssurance: _a, objectionDays: _o, ...tally } = settings;
   return tally;
 }
 

@@ -34,7 +34,8 @@ export type StatuteSetting =
   | 'coOwnerVoting'
   | 'liftConsentTwoThirds'
   | 'maxProxiesPerHolder'
-  | 'minimumAssurance';
+  | 'minimumAssurance'
+  | 'objectionDays';
 
 export interface SettingStatute {
   setting: StatuteSetting;
@@ -151,6 +152,22 @@ const STATUTES: readonly SettingStatute[] = [
       en: 'a vote from a verified owner account counts as the owner’s own vote',
     },
     refinement: { zh: '默认需“身份信息加登记电话或产权证号”，可要求更高', en: 'by default identity plus a registry factor; an estate may require more' },
+  },
+  {
+    setting: 'objectionDays',
+    rule: 'R7.2',
+    statute: {
+      zh: '物业管理条例 第十二条；地方规定（表决结果询异公示）',
+      en: 'Property Management Regulations art. 12; local rules (an objection period on published results)',
+    },
+    statuteValue: {
+      zh: '业主大会的决定应当依法告知全体业主；国家法规未规定询异期，默认不设（0日）',
+      en: 'owners are told the assembly’s decisions; national rules set no objection period, so by default there is none (0 days)',
+    },
+    refinement: {
+      zh: '设为 N 日时，结果先作为初步结果公示 N 日：业主可对本人表决的记录提出异议，业主委员会逐条答复；期满且全部答复后结果才为最终结果，方可备案（0至60日）',
+      en: 'with N days the result is first posted as preliminary for N days: owners may object to how their own ballot was recorded and the committee answers each; only after the window and every answer is it final and can be certified (0 to 60 days)',
+    },
   },
 ];
 

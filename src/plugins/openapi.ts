@@ -19,6 +19,7 @@ export const OPENAPI_TAGS = [
   { name: 'petitions', description: 'Owners’ petitions and their progress against 20 % of area and heads' },
   { name: 'messages', description: 'Messages to owners and bodies: the inbox, reminder preferences, a meeting’s SMS deliveries and re-sending' },
   { name: 'webhooks', description: 'Events delivered to other systems: subscriptions, signed deliveries, retries and replays' },
+  { name: 'emergency', description: 'Emergency repairs paid from the maintenance fund without a vote (民法典 第二百八十一条): filed by the committee, reviewed by the township' },
 ];
 
 /**

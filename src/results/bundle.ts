@@ -75,7 +75,7 @@ export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date):
     (await decidedReportsOf(db, meeting.id)).map((r) => [r.motion_id, r]),
   );
   const records = await tallyRecordsOf(db, meeting, (motionId) => seals.get(motionId)!.settings);
-  const [filing, chain, mix] = await Promise.all([filingOf(db, meeting), readChain(db, estateChain(estate.id)), assuranceMixOf(db, meeting.id)]);
+  const [filing, chain, mix] = await Promise.all([filingOf(db, meeting, now), readChain(db, estateChain(estate.id)), assuranceMixOf(db, meeting.id)]);
   const last = chain.at(-1);
   return {
     format: BUNDLE_FORMAT,

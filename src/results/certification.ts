@@ -16,6 +16,7 @@ import { reportsInOrder } from './motion-results-repository.ts';
 import { sealsOf } from './seal.ts';
 import { signCanonical } from '../audit/signing.ts';
 import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
+import { type ObjectionWindowView, objectionWindowOf, requireFinalResult } from './objections.ts';
 
 /**
  * Filing (备案, R4.8). The township's staff review a tallied meeting's
@@ -59,6 +60,8 @@ export interface FilingView {
   events: { kind: FilingEventKind; actor: string; at: string; text: string; reference: string | null }[];
   /** Issue 14: per motion (by id), the standing ballots per channel and level of identity assurance, for the township to weigh before certifying. */
   assurance: Record<string, AssuranceMixEntry[]>;
+  /** R7.2: the objection window (询异公示) of the published result; null when it has none (final at publication) or is unpublished. */
+  objectionWindow: ObjectionWindowView | null;
 }
 
 interface Located {
@@ -123,6 +126,8 @@ async function record(
 export async function certify(trx: Transaction<DB>, meetingId: string, input: { actor: string; now: Date; key: ResultSigningKey }): Promise<void> {
   const found = await locate(trx, meetingId);
   requireFilingStatus(found, ['awaiting_review'], 'certify');
+  // R7.2: only a final result is certified — its objection window ended, every objection answered.
+  await requireFinalResult(trx, found.meeting, input.actor, input.now);
   const chain = estateChain(found.meeting.estate_id);
   // Locked until commit: the 'result.certified' record below follows exactly this head.
   const head = await lockChainHead(trx, chain);
@@ -235,11 +240,12 @@ export async function recordRuling(
   );
 }
 
-export async function filingOf(db: Kysely<DB>, meeting: Meeting): Promise<FilingView> {
-  const [[filing, events], estate, mix] = await Promise.all([
+export async function filingOf(db: Kysely<DB>, meeting: Meeting, now: Date): Promise<FilingView> {
+  const [[filing, events], estate, mix, objectionWindow] = await Promise.all([
     filingWithEvents(db, meeting.id),
     estateColumns(db, meeting.estate_id, ['township_id']),
     assuranceMixOf(db, meeting.id),
+    objectionWindowOf(db, meeting, now),
   ]);
   return {
     meetingId: meeting.id,
@@ -255,6 +261,7 @@ export async function filingOf(db: Kysely<DB>, meeting: Meeting): Promise<Filing
     payload: (filing?.payload as CertificationPayload | null | undefined) ?? null,
     events: events.map((e) => ({ kind: e.kind, actor: e.actor, at: e.at.toISOString(), text: e.text, reference: e.reference })),
     assurance: Object.fromEntries(mix),
+    objectionWindow,
   };
 }
 

@@ -14,6 +14,7 @@ import { type Sealed, sealMeeting } from './seal.ts';
 import { streamRecords } from './streamed-records.ts';
 import { buildReport, decide, type Report, type Settings, type Totals } from '../tally/index.ts';
 import { motionsOf, requireMeeting } from '../voting/meetings-repository.ts';
+import { largeMeeting } from '../voting/snapshot.ts';
 import { motionOf } from '../voting/motion-terms.ts';
 import { emitEvents } from '../webhooks/events.ts';
 
@@ -77,9 +78,10 @@ export async function closeMeeting(trx: Transaction<DB>, meetingId: string, acto
 
 /**
  * From this many voters in a meeting's motions together, a close on PostgreSQL streams its records
- * (streamed-records.ts) instead of building them in memory. Exported so that tests can stream small ones.
+ * (streamed-records.ts) instead of building them in memory — the voting layer's `largeMeeting`, whose
+ * opening stored its units' lines. Exported so that tests can stream small ones.
  */
-export const closeStreaming = { fromVoters: 50_000n };
+export const closeStreaming = largeMeeting;
 
 const electorateOf = (rows: readonly MotionRow[]) => rows.reduce((sum, row) => sum + BigInt(row.total_heads ?? 0), 0n);
 

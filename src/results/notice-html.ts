@@ -97,6 +97,13 @@ ${lines || '<tr><td colspan="6">无人参与表决</td></tr>'}
 </section>`;
 }
 
+/** R7.2: while the objection window runs (or objections wait for answers) the printed notice says the result is preliminary. */
+function preliminaryLine(notice: Notice): string {
+  const w = notice.objectionWindow;
+  if (!w || w.stage === 'final') return '';
+  return `\n<p class="meta"><strong>初步结果（询异公示）</strong>：公示期至 ${escapeHtml(w.closesAtLocal)}。业主对本人表决意见的记录有异议的，可在公示期内通过“共决”提出；业主委员会逐条答复后，结果方为最终结果。</p>`;
+}
+
 export function renderNoticeHtml(notice: Notice): string {
   const mt = notice.meeting;
   return `<!DOCTYPE html>
@@ -111,7 +118,7 @@ export function renderNoticeHtml(notice: Notice): string {
 <table class="sheet" role="presentation"><thead><tr><td class="running">${escapeHtml(notice.estate.name)}业主大会&#12288;${escapeHtml(mt.title)}&#12288;表决结果公告&#12288;公告时间：${escapeHtml(mt.local.published)}</td></tr></thead><tbody><tr><td>
 <h1>${escapeHtml(notice.estate.name)}业主大会<br>${escapeHtml(mt.title)}表决结果公告</h1>
 <p class="meta">表决时间：${escapeHtml(mt.local.votingOpens)} 至 ${escapeHtml(mt.local.votingCloses)}（${escapeHtml(mt.local.timeZone)}）</p>
-<p class="meta">公告时间：${escapeHtml(mt.local.published)}&#12288;备案状态：${escapeHtml(FILING[notice.filing.status] ?? notice.filing.status)}</p>
+<p class="meta">公告时间：${escapeHtml(mt.local.published)}&#12288;备案状态：${escapeHtml(FILING[notice.filing.status] ?? notice.filing.status)}</p>${preliminaryLine(notice)}
 <p>现将本次会议各表决事项的结果（各事项的表决规则见该项）及每位参与表决业主的表决意见（姓名已隐去部分）公告如下。业主可凭投票时获得的回执核对本人的表决意见是否按所投计入；同一事项多次投票的，以最后一次为准；最后一次与此前的投票方式不同的（如纸质票取代了线上投票），在“方式”栏注明。</p>
 ${notice.motions.map(motionHtml).join('\n')}
 <footer>

@@ -8,6 +8,7 @@ import { receiptOf } from '../receipts/receipt.ts';
 import { localTime } from '../lib/local-time.ts';
 import { filingSummaryOf } from './filings-repository.ts';
 import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
+import { type ObjectionWindowView, objectionWindowOf } from './objections.ts';
 import { decidedMotionsOf, electorateUnitsOf, ownerNames, replacedVersions, standingBallotLines } from './notice-repository.ts';
 
 /**
@@ -88,6 +89,11 @@ export interface Notice {
     local: { timeZone: string; votingOpens: string; votingCloses: string; published: string };
   };
   filing: { status: FilingStatus; certifiedAt: string | null; keyId: string | null };
+  /**
+   * R7.2: the objection window (询异公示) when the estate set one: while its stage is not
+   * `final` the result is preliminary. null: published without one, final at publication.
+   */
+  objectionWindow: ObjectionWindowView | null;
   motions: NoticeMotion[];
 }
 
@@ -111,9 +117,9 @@ export function choiceText(report: Pick<Report, 'choices' | 'motion'>, choice: u
 
 const place = (u: { building: string; stair: string | null; room: string }) => [u.building, u.stair, u.room].filter((s) => s !== null && s !== '').join(' ');
 
-export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Notice> {
+export async function buildNotice(db: Kysely<DB>, meeting: Meeting, now: Date): Promise<Notice> {
   const publishedAt = requirePublished(meeting);
-  const [estate, motions, lines, units, filing, replaced, mix] = await Promise.all([
+  const [estate, motions, lines, units, filing, replaced, mix, objectionWindow] = await Promise.all([
     estateColumns(db, meeting.estate_id, ['id', 'name', 'time_zone']),
     decidedMotionsOf(db, meeting.id),
     standingBallotLines(db, meeting.id),
@@ -121,6 +127,7 @@ export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Not
     filingSummaryOf(db, meeting.id),
     replacedVersions(db, meeting.id),
     assuranceMixOf(db, meeting.id),
+    objectionWindowOf(db, meeting, now),
   ]);
   const replacedOf = new Map(replaced.rows.map((r) => [`${r.motion_id}:${r.voter_id}`, { channel: r.channel, version: r.version }]));
   const unitById = new Map(units.map((u) => [u.unit_id, u]));
@@ -155,6 +162,7 @@ export async function buildNotice(db: Kysely<DB>, meeting: Meeting): Promise<Not
     filing: filing
       ? { status: filing.status, certifiedAt: filing.certified_at?.toISOString() ?? null, keyId: filing.key_id }
       : { status: 'awaiting_review', certifiedAt: null, keyId: null },
+    objectionWindow,
     motions: motions.map((m) => {
       const report = m.report as Report;
       const voterUnits = (ids: string[]) => ids.map((id) => unitById.get(id)).filter((u) => u !== undefined);

@@ -7,6 +7,7 @@ import { outcomesOf } from './motion-results-repository.ts';
 import { lockMeetingToPublish, markPublished } from './publication-repository.ts';
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { emitEvent } from '../webhooks/events.ts';
+import { openObjectionWindow } from './objections.ts';
 
 /**
  * Publication of the result notice (公告, R4.7): from here on the notice —
@@ -27,8 +28,12 @@ export async function publishMeeting(trx: Transaction<DB>, meetingId: string, ac
     });
   }
   await markPublished(trx, meeting.id, now);
+  // R7.2: where the estate sets an objection window, the result is posted as preliminary for that many days.
+  const window = await openObjectionWindow(trx, meeting, now);
   const outcomes = await outcomesOf(trx, meeting.id);
-  const body = `【${meeting.estateName}业主大会】${meeting.title}的表决结果已公告，请登录查看各表决事项的结果及您本人的表决意见。`;
+  const body = window
+    ? `【${meeting.estateName}业主大会】${meeting.title}的初步表决结果已公示${window.days}日，请登录查看；如对本人表决意见的记录有异议，请在公示期内在“表决结果”页提出。`
+    : `【${meeting.estateName}业主大会】${meeting.title}的表决结果已公告，请登录查看各表决事项的结果及您本人的表决意见。`;
   const message = {
     estateId: meeting.estate_id,
     topic: 'result.published',
@@ -44,7 +49,7 @@ export async function publishMeeting(trx: Transaction<DB>, meetingId: string, ac
     type: 'result.published',
     estateId: meeting.estate_id,
     meetingId: meeting.id,
-    data: { title: meeting.title, publishedAt: now.toISOString(), motions: outcomes.map((o) => ({ motionId: o.id, outcome: o.outcome })) },
+    data: { title: meeting.title, publishedAt: now.toISOString(), objectionsCloseAt: window?.closesAt.toISOString() ?? null, motions: outcomes.map((o) => ({ motionId: o.id, outcome: o.outcome })) },
   }, now);
   await appendAudit(
     trx,

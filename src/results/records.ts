@@ -4,6 +4,7 @@ import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { RECORD_FORMAT, RECORD_VERSION, type Settings } from '../tally/index.ts';
 import { motionOf } from '../voting/motion-terms.ts';
 import { sortedById } from './evidence.ts';
+import { uuidLiteral } from '../voting/electorate-lines-repository.ts';
 
 /**
  * A closed meeting's tally records (docs/tally-record.md), rebuilt from what
@@ -197,14 +198,6 @@ function choiceOf(text: string | null, parsed: Map<string, unknown>): unknown {
   return value;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** COPY takes no parameters: the ids it selects by are written into its text, and so must be uuids. */
-function uuidLiteral(id: string): string {
-  if (!UUID.test(id)) throw new Error(`not a uuid: ${id}`);
-  return id;
-}
-
 /**
  * The rows of `COPY (statement) TO STDOUT` in PostgreSQL's text format, each
  * as its `columns` fields (null for \N, escapes undone), visited in order in
@@ -263,23 +256,9 @@ export function recordEnvelope(meeting: Meeting, motion: Pick<MotionRow, 'id' | 
   };
 }
 
-// The canonical JSON of a unit and of a ballot (docs/bundle.md: keys sorted, no whitespace), written by
-// PostgreSQL as one text per row — the very text `JSON.stringify` gives for the objects recordUnit() and
-// recordBallotsOf() build from the same row: to_json() of a text escapes exactly as JSON.stringify does
-// (", \, \b \f \n \r \t, other controls as \u00xx, nothing else), uuids need no escaping, and owners are
-// uuids, so their order by text is their order as JavaScript sorts them.
-// test/integration/tally-record-copy.test.ts holds the two to the same seal over nasty texts.
-// One concat() a row: concat() writes each part once (and skips nulls: the fields a unit or ballot may
-// lack), where a chain of || copies the growing text at every step (11.9 s against 7.2 s for a million units, at load 6).
-const OWNERS_JSON = `case cardinality(owners) when 0 then '[]' when 1 then '["' || owners[1]::text || '"]'
-  else '["' || array_to_string(array(select o::text from unnest(owners) o order by o), '","') || '"]' end`;
-const UNIT_JSON = `concat('{"area":"', case when area_hundredths < 0 then '-' end, abs(area_hundredths) / 100, '.', lpad((abs(area_hundredths) % 100)::text, 2, '0'),
-  '","areaSource":', to_json(area_source), ',"building":', to_json(building), ',"developerHeld":', case when developer_held then 'true' else 'false' end,
-  ',"id":"', unit_id, '","kind":', to_json(kind), ',"owners":', ${OWNERS_JSON},
-  case when registry_no <> '' then ',"registryNo":' || to_json(registry_no)::text end,
-  case when representative is not null then ',"representative":"' || representative::text || '"' end,
-  case when room <> '' then ',"room":' || to_json(room)::text end,
-  case when stair is not null then ',"stair":' || to_json(stair)::text end, '}')`;
+// The canonical JSON of a ballot (docs/bundle.md: keys sorted, no whitespace), written by PostgreSQL as one text
+// per row — the very text `JSON.stringify` gives for the object recordBallotsOf() builds from the same row (see
+// src/voting/electorate-lines-repository.ts for the units, and why to_json() and concat()).
 // A choice as choiceOf() parses it, written canonically: a string (jsonb writes it as to_json does), a list
 // (its strings written as to_json does), SQL null as null. Any other JSON (a number, an object) is not a
 // choice the engine accepts: the recount refuses the record before anything of it is sealed.
@@ -287,11 +266,6 @@ const CHOICE_JSON = `case when b.choice is null then 'null' when jsonb_typeof(b.
     '[' || coalesce((select string_agg(case when jsonb_typeof(e) = 'string' then to_json(e #>> '{}')::text else e::text end, ',' order by n)
                      from jsonb_array_elements(b.choice) with ordinality as c(e, n)), '') || ']'
   else b.choice::text end`;
-
-/** COPY's statement for the canonical JSON of the meeting's units, one a row, sorted by id. */
-export function unitLinesStatement(meetingId: string): string {
-  return `select ${UNIT_JSON} from electorate_units where meeting_id = '${uuidLiteral(meetingId)}' order by unit_id`;
-}
 
 /** COPY's statement for the canonical JSON of every ballot version of one motion, one a row, sorted by id (castBy as recordBallotsOf finds it). */
 export function ballotLinesStatement(motionId: string, settings: Settings): string {
@@ -337,6 +311,95 @@ function unescapeLines(lines: Buffer): Buffer {
     out[n++] = c;
   }
   return out.subarray(0, n);
+}
+
+const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+
+/**
+ * The values of a one-column `COPY … TO STDOUT (format binary)` (a bytea column: its bytes as they are, no
+ * escapes), each copied into a SharedArrayBuffer of its own as it arrives — so that the caller can hand it
+ * to a worker thread and keep it too — and visited in order. Nulls are refused. The format: an 11-byte
+ * signature, 32-bit flags, a 32-bit length and that many bytes of header extension; then per row a 16-bit
+ * field count (-1 ends the data), per field a 32-bit length (-1: null) and its bytes; all big-endian.
+ */
+export async function copyBinaryColumn(copy: CopyOut, statement: string, visit: (value: Uint8Array<SharedArrayBuffer>) => void): Promise<void> {
+  const reader = new BinaryColumnReader(visit);
+  for await (const chunk of copy(statement)) reader.push(chunk);
+  reader.end();
+}
+
+type BinaryPart = 'header' | 'extension' | 'count' | 'length' | 'value' | 'end';
+
+/** copyBinaryColumn's reader: chunks in (split anywhere), values out. Exported for its unit test. */
+export class BinaryColumnReader {
+  private part: BinaryPart = 'header';
+  /** Bytes the part needs: a fixed-size part is gathered in `head`, a value in `value`. */
+  private want = 19; // signature, flags, extension length
+  private head = Buffer.alloc(0);
+  private value: Uint8Array<SharedArrayBuffer> = new Uint8Array(new SharedArrayBuffer(0));
+  private filled = 0;
+
+  constructor(private readonly visit: (value: Uint8Array<SharedArrayBuffer>) => void) {}
+
+  push(chunk: Uint8Array): void {
+    let at = 0;
+    for (;;) {
+      // A part of zero bytes (an empty header extension, an empty value) is complete without one.
+      if (this.part === 'value') {
+        const n = Math.min(this.want - this.filled, chunk.length - at);
+        this.value.set(chunk.subarray(at, at + n), this.filled);
+        this.filled += n;
+        at += n;
+        if (this.filled < this.want) return;
+        this.visit(this.value);
+        this.next('count', 2);
+      } else if (this.part === 'end') {
+        if (at < chunk.length) throw new Error('binary COPY data after its end');
+        return;
+      } else {
+        const n = Math.min(this.want - this.head.length, chunk.length - at);
+        if (n > 0) this.head = Buffer.concat([this.head, chunk.subarray(at, at + n)]);
+        at += n;
+        if (this.head.length < this.want) return;
+        this.complete();
+      }
+    }
+  }
+
+  end(): void {
+    if (this.part !== 'end') throw new Error('binary COPY data ended early');
+  }
+
+  private next(part: BinaryPart, want: number): void {
+    this.part = part;
+    this.want = want;
+    this.head = Buffer.alloc(0);
+  }
+
+  /** A fixed-size part is in `head`. */
+  private complete(): void {
+    const head = this.head;
+    switch (this.part) {
+      case 'header':
+        if (!head.subarray(0, 11).equals(COPY_SIGNATURE)) throw new Error('not the binary COPY format');
+        return this.next('extension', head.readUInt32BE(15));
+      case 'extension':
+        return this.next('count', 2);
+      case 'count': {
+        const fields = head.readInt16BE(0);
+        if (fields === -1) return this.next('end', 0);
+        if (fields !== 1) throw new Error(`binary COPY row of ${fields} fields, not one`);
+        return this.next('length', 4);
+      }
+      default: {
+        const length = head.readInt32BE(0);
+        if (length < 0) throw new Error('binary COPY value is null');
+        this.value = new Uint8Array(new SharedArrayBuffer(length));
+        this.filled = 0;
+        return this.next('value', length);
+      }
+    }
+  }
 }
 
 /** One tally record per motion of a meeting that has closed; `settingsOf` gives each motion's counting settings. */

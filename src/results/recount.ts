@@ -1,5 +1,6 @@
 import { canonicalJson } from '../audit/canonical-json.ts';
 import { parseTallyRecord, type Report, tallyRecord, TallyInputError } from '../tally/index.ts';
+import type { StagedTally } from '../tally/staged.ts';
 import { type MotionResult, resultOf } from './evidence.ts';
 import type { MotionRecord } from './records.ts';
 import { differences } from './verify.ts';
@@ -36,8 +37,17 @@ export function recountRecord(record: MotionRecord): Recounted {
 
 /** Counts a tally record (units and ballots in it) with the engine: its result, or why it could not be counted. */
 export function recountTallyRecord(record: unknown): Recounted {
+  return recounting(() => tallyRecord(parseTallyRecord(record)));
+}
+
+/** The same for a record counted in stages as it streamed in (the close of a large meeting, recount-worker.ts). */
+export function recountStaged(tally: StagedTally): Recounted {
+  return recounting(() => tally.finish());
+}
+
+function recounting(count: () => Report): Recounted {
   try {
-    return resultOf(tallyRecord(parseTallyRecord(record)));
+    return resultOf(count());
   } catch (error) {
     if (!(error instanceof TallyInputError)) throw error;
     // A record the engine refuses (a ballot outside the window, from outside the electorate, …) cannot back a result.

@@ -3,7 +3,8 @@ import type { CopyOut } from '../db/database.ts';
 import type { Meeting, MotionRow } from '../db/schema.ts';
 import type { Settings } from '../tally/index.ts';
 import { type RecordSeal, RecordSealStream } from './evidence.ts';
-import { ballotLinesStatement, copyLines, recordEnvelope, unitLinesStatement } from './records.ts';
+import { storedUnitLinesCopy, unitLinesStatement } from '../voting/electorate-lines-repository.ts';
+import { ballotLinesStatement, copyBinaryColumn, copyLines, recordEnvelope } from './records.ts';
 import type { Recounted } from './recount.ts';
 import type { RecountMessage } from './recount-worker.ts';
 
@@ -14,7 +15,10 @@ import type { RecountMessage } from './recount-worker.ts';
  * thread that parses the same texts and recounts each motion with the engine (recount-worker.ts) — on
  * the other core, while this thread hashes and PostgreSQL produces the rows. The seal is of the very
  * texts the engine counted. Same records, same digests as `tallyRecordsOf` + `sealOf`
- * (test/integration/tally-record-copy.test.ts).
+ * (test/integration/tally-record-copy.test.ts). The units' texts were written once when voting opened
+ * (electorate_unit_lines): they are read first, so that the thread checks them and indexes the
+ * electorate (tally/staged.ts) while PostgreSQL writes the ballots; a meeting opened without them has
+ * PostgreSQL write them after the ballots, as every close did before.
  */
 export interface StreamedRecords {
   /** Each motion's seal (all but the result's digest), in the order of the motions given. */
@@ -40,7 +44,8 @@ export async function streamRecords(copy: CopyOut, meeting: Meeting, motions: re
   const stopped = Promise.race([answer.then(() => new Promise<never>(() => {})), failed]);
   stopped.catch(() => {});
   const send = (message: RecountMessage) => {
-    if ('lines' in message) worker.postMessage(message, [message.lines.buffer]);
+    // Lines in an ArrayBuffer are handed over (transferred); in a SharedArrayBuffer, shared.
+    if ('lines' in message && message.lines.buffer instanceof ArrayBuffer) worker.postMessage(message, [message.lines.buffer]);
     else worker.postMessage(message);
   };
   // Lines go to the thread a megabyte at a time (COPY's chunks are 64 kB: a message each cost 1.4 s of this thread).
@@ -65,8 +70,21 @@ export async function streamRecords(copy: CopyOut, meeting: Meeting, motions: re
   };
   try {
     const envelopes = motions.map((row) => recordEnvelope(meeting, row, settings));
+    send({ kind: 'envelopes', envelopes });
     const stream = new RecordSealStream(motions.map((row, i) => ({ motionId: row.id, envelope: envelopes[i]! })));
-    // The record digest takes each motion's ballots before the units ("ballots" < "units").
+    // The units, when opening stored their lines (a large meeting since migration 0024): read first, so that the
+    // recount thread checks them and indexes the electorate while PostgreSQL writes the ballots. They are hashed
+    // after the ballots (the record digest takes each motion's ballots before the units: "ballots" < "units"), so
+    // they are kept meanwhile — shared with the thread, not copied.
+    const stored: Uint8Array<SharedArrayBuffer>[] = [];
+    await Promise.race([
+      stopped,
+      copyBinaryColumn(copy, storedUnitLinesCopy(meeting.id), (lines) => {
+        stored.push(lines);
+        send({ kind: 'units', lines });
+      }),
+    ]);
+    if (stored.length > 0) send({ kind: 'unitsEnd' });
     for (let i = 0; i < motions.length; i++) {
       await Promise.race([
         stopped,
@@ -77,15 +95,21 @@ export async function streamRecords(copy: CopyOut, meeting: Meeting, motions: re
       ]);
       flush({ kind: 'ballots', index: i });
     }
-    await Promise.race([
-      stopped,
-      copyLines(copy, unitLinesStatement(meeting.id), (lines) => {
-        stream.unitLines(lines);
-        queue(lines, { kind: 'units' });
-      }),
-    ]);
-    flush({ kind: 'units' });
-    send({ kind: 'count', envelopes });
+    if (stored.length > 0) {
+      for (const lines of stored.splice(0)) stream.unitLines(Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength));
+    } else {
+      // A meeting opened without them: PostgreSQL writes the units' lines now, from the snapshot's rows.
+      await Promise.race([
+        stopped,
+        copyLines(copy, unitLinesStatement(meeting.id), (lines) => {
+          stream.unitLines(lines);
+          queue(lines, { kind: 'units' });
+        }),
+      ]);
+      flush({ kind: 'units' });
+      send({ kind: 'unitsEnd' });
+    }
+    send({ kind: 'count' });
     const recounted = Promise.race([answer, failed]).finally(() => void worker.terminate());
     return { seals: stream.finish(), recounted };
   } catch (error) {

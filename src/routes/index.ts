@@ -9,6 +9,8 @@ import localAdmin from './local-admin.ts';
 import me from './me.ts';
 import messages from './messages.ts';
 import meetings from './meetings.ts';
+import objections from './objections.ts';
+import emergencyUses from './emergency-uses.ts';
 import paperAndProxies from './paper-and-proxies.ts';
 import petitions from './petitions.ts';
 import registry from './registry.ts';
@@ -40,6 +42,8 @@ export default async function routes(app: FastifyInstance) {
       await v1.register(petitions);
       await v1.register(webhooks);
       await v1.register(results);
+      await v1.register(objections);
+      await v1.register(emergencyUses);
     },
     { prefix: '/v1' },
   );

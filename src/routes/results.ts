@@ -18,6 +18,7 @@ import { publishMeeting } from '../results/publication.ts';
 import { lookUpReceipt } from '../results/receipts.ts';
 import { requireMeeting } from '../voting/meetings-repository.ts';
 import { assuranceLevelSchema, bearerSecurity, uuidParam } from './schemas.ts';
+import { objectionWindowSchema } from './objections.ts';
 
 const meetingParams = z.object({ meetingId: uuidParam('a meeting') });
 const FILING_STATUSES = ['awaiting_review', 'returned', 'certified', 'correction_ordered', 'revoked'] as const;
@@ -44,6 +45,9 @@ const noticeSchema = z
       local: z.object({ timeZone: z.string(), votingOpens: z.string(), votingCloses: z.string(), published: z.string() }),
     }),
     filing: z.object({ status: z.enum(FILING_STATUSES), certifiedAt: z.iso.datetime().nullable(), keyId: z.string().nullable() }),
+    objectionWindow: objectionWindowSchema
+      .nullable()
+      .describe('R7.2: the objection window (询异公示); while its stage is not final the result is preliminary. null: published without one, final at publication'),
     motions: z.array(
       z.object({
         motionId: z.uuid(),
@@ -113,6 +117,9 @@ const filingSchema = z
     assurance: z
       .record(z.string(), assuranceMixSchema)
       .describe('Per motion id: the standing ballots per channel and level of identity assurance, to weigh before certifying'),
+    objectionWindow: objectionWindowSchema
+      .nullable()
+      .describe('R7.2: the result’s objection window; it is certified only once its stage is final. null: none (or not yet published)'),
   })
   .meta({ id: 'Filing' });
 
@@ -138,7 +145,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
   const db = () => app.database.db;
   const authorized = (request: FastifyRequest, meetingId: string, action: Action) => requireAccess(db(), { principal: request.user, action, meeting: meetingId });
 
-  const filingAnswer = async (meetingId: string) => filingOf(db(), await requireMeeting(db(), meetingId));
+  const filingAnswer = async (meetingId: string) => filingOf(db(), await requireMeeting(db(), meetingId), app.clock.now());
 
   app.post(
     '/meetings/:meetingId/publish',
@@ -181,7 +188,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const { meeting } = await authorized(request, request.params.meetingId, 'result.read');
-      return inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting));
+      return inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting, app.clock.now()));
     },
   );
 
@@ -203,7 +210,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { meeting } = await authorized(request, request.params.meetingId, 'result.read');
-      const notice = await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting));
+      const notice = await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => buildNotice(trx, meeting, app.clock.now()));
       return reply
         .type('text/html; charset=utf-8')
         // The page is self-contained: nothing may be loaded from elsewhere, nothing run.
@@ -288,7 +295,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       const access = await authorized(request, request.params.meetingId, 'result.read');
       await requireVisibleFiling(db(), request.user, access);
       const { meeting } = access;
-      return filingOf(db(), meeting);
+      return filingOf(db(), meeting, app.clock.now());
     },
   );
 
@@ -314,7 +321,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       ...secured,
       schema: filingStepSchema(
         'certifyResult',
-        'Certify a tallied result (the estate’s township staff): the service signs its canonical form with its Ed25519 key',
+        'Certify a tallied result (the estate’s township staff): the service signs its canonical form with its Ed25519 key. Under an objection window (R7.2) only once the result is final (result-not-final otherwise)',
       ),
     },
     async (request) =>

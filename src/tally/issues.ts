@@ -70,6 +70,12 @@ export class Issues {
     return this.list;
   }
 
+  /** Every issue of `other` after this one's, as if each had been added here (the limit counts them all). */
+  addAll(other: Issues): void {
+    for (const issue of other.list) this.add(issue.code, issue.path, issue.message);
+    this.omitted += other.omitted;
+  }
+
   throwIfAny(): void {
     if (this.list.length > 0) throw new TallyInputError(this.list, this.omitted);
   }

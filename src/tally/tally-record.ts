@@ -6,9 +6,9 @@ import { standingBallots, type BallotStatistics } from './ballots.ts';
 import { countStanding } from './count.ts';
 import { decide } from './decide.ts';
 import type { Decision } from './decision.ts';
-import { indexElectorate, type UnitStatistics } from './electorate.ts';
+import { type ElectorateIndex, indexElectorate, type UnitStatistics } from './electorate.ts';
 import { Issues } from './issues.ts';
-import type { TallyRecord } from './record.ts';
+import type { Settings, TallyRecord } from './record.ts';
 import { buildReport, type Report } from './report.ts';
 import { resolveSettings } from './settings.ts';
 
@@ -31,6 +31,16 @@ export function decideRecord(record: TallyRecord): RecordDecision {
   const issues = new Issues();
   const index = indexElectorate(record.units, settings, record.motion.scope, issues);
   issues.throwIfAny();
+  return decideIndexed(record, index, settings);
+}
+
+/**
+ * decideRecord's second half, for an electorate already indexed from the record's units (without issues):
+ * the standing ballots, their count and the decision. The staged recount (staged.ts) indexes the units
+ * while the ballots are still arriving.
+ */
+export function decideIndexed(record: Pick<TallyRecord, 'ballots' | 'motion'>, index: ElectorateIndex, settings: Settings): RecordDecision {
+  const issues = new Issues();
   const ballots = standingBallots(record.ballots, index, record.motion, settings, issues);
   issues.throwIfAny();
   const totals = countStanding(index, ballots, record.motion);

@@ -158,16 +158,7 @@ function isIdList(value: unknown): boolean {
  */
 export function parseTallyRecord(input: unknown): TallyRecord {
   const issues = new Issues();
-  const envelope = EnvelopeSchema.safeParse(input);
-  if (!envelope.success) {
-    const raw = isRecordObject(input) ? input : {};
-    for (const issue of zodIssues(envelope.error, '', undefined, raw)) issues.add(issue.code, issue.path, issue.message);
-    issues.throwIfAny();
-    throw new TallyInputError([{ code: 'malformed', path: '', message: 'not a tally record' }]);
-  }
-  const record = envelope.data;
-  for (const issue of overrideIssues(record.settings)) issues.add(issue.code, issue.path, issue.message);
-  for (const issue of motionIssues(record.motion)) issues.add(issue.code, issue.path, issue.message);
+  const record = parseEnvelope(input, issues);
 
   const units = record.units;
   for (let i = 0; i < units.length; i++) checkUnit(units[i], i, issues);
@@ -175,16 +166,42 @@ export function parseTallyRecord(input: unknown): TallyRecord {
   const window = votingWindow(record.meeting);
   for (let i = 0; i < ballots.length; i++) checkBallot(ballots[i], i, issues, window);
 
-  if (!issues.any) {
-    // A ballot is evidence in its own right; two ballots sharing an id make the record ambiguous.
-    const ids = new StringIndex(ballots.length);
-    for (let i = 0; i < ballots.length; i++) {
-      const id = (ballots[i] as Ballot).id;
-      const before = ids.size;
-      ids.intern(id);
-      if (ids.size === before) issues.add('duplicate_ballot', `ballots[${i}].id`, `ballot ${quote(id)}: duplicate ballot id`);
-    }
-  }
+  if (!issues.any) duplicateBallots(ballots as Ballot[], issues);
   issues.throwIfAny();
   return { ...record, units: units as Unit[], ballots: ballots as Ballot[] };
+}
+
+/** A record whose units and ballots are still unchecked (`unknown[]`). */
+export type Envelope = Omit<TallyRecord, 'units' | 'ballots'> & { units: unknown[]; ballots: unknown[] };
+
+/**
+ * The first step of parseTallyRecord: the record's shape but its units' and ballots' (zod), then the
+ * overrides and the motion, whose issues are added to `issues`. Throws TallyInputError when the shape
+ * itself is wrong: nothing else is then checked.
+ */
+export function parseEnvelope(input: unknown, issues: Issues): Envelope {
+  const envelope = EnvelopeSchema.safeParse(input);
+  if (!envelope.success) {
+    const raw = isRecordObject(input) ? input : {};
+    const refused = new Issues();
+    for (const issue of zodIssues(envelope.error, '', undefined, raw)) refused.add(issue.code, issue.path, issue.message);
+    refused.throwIfAny();
+    throw new TallyInputError([{ code: 'malformed', path: '', message: 'not a tally record' }]);
+  }
+  const record = envelope.data;
+  for (const issue of overrideIssues(record.settings)) issues.add(issue.code, issue.path, issue.message);
+  for (const issue of motionIssues(record.motion)) issues.add(issue.code, issue.path, issue.message);
+  return record;
+}
+
+/** The last step of parseTallyRecord, once every unit and ballot passed its own checks: ballot ids are distinct. */
+export function duplicateBallots(ballots: readonly Ballot[], issues: Issues): void {
+  // A ballot is evidence in its own right; two ballots sharing an id make the record ambiguous.
+  const ids = new StringIndex(ballots.length);
+  for (let i = 0; i < ballots.length; i++) {
+    const id = ballots[i]!.id;
+    const before = ids.size;
+    ids.intern(id);
+    if (ids.size === before) issues.add('duplicate_ballot', `ballots[${i}].id`, `ballot ${quote(id)}: duplicate ballot id`);
+  }
 }

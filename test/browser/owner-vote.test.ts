@@ -248,6 +248,10 @@ describe('voting from the SMS link on a phone', () => {
         sent.push(`${r.method()} ${new URL(r.url()).pathname}`);
         if (new URL(r.url()).pathname === '/v1/auth/refresh') refreshBodies.push(r.postDataJSON());
       });
+      // Each frame the page paints with the meeting page's own "loading" words on it (checked before every paint).
+      await context.addInitScript({
+        content: `window.__loadingFrames = 0; const tick = () => { if (document.body && document.body.textContent.includes('正在读取会议')) window.__loadingFrames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick);`,
+      });
       // The app's own code arrives late, as on a slow network: what the page asks for meanwhile comes from its first script.
       let appArrived = false;
       const beforeApp: string[] = [];
@@ -271,6 +275,8 @@ describe('voting from the SMS link on a phone', () => {
       expect(count(`GET ${meetingPath}`)).toBe(0);
       expect(count(`GET ${meetingPath}/my-ballots`)).toBe(0);
       expect(sent.filter((r) => r.includes('favicon'))).toEqual([]);
+      // The answers were there before the app: its first frame is the meeting, not "正在读取会议…" first (vote/meeting-data.ts).
+      expect(await page.evaluate('window.__loadingFrames')).toBe(0);
       // A reload restores the session again with the rotated cookie, and the choices still work.
       await page.unroute(/\/assets\/owner-[\w-]+\.js$/);
       sent.length = 0;
@@ -282,6 +288,39 @@ describe('voting from the SMS link on a phone', () => {
       expect(await cspViolations()).toEqual([]);
     } finally {
       await context.close();
+    }
+  }, 60_000);
+
+  it('until the app arrives the page says it is opening, in the owner’s language; the meeting page replaces it (web/index.html)', async () => {
+    for (const language of ['zh-CN', 'en'] as const) {
+      const { refreshToken } = await openSession(t.testDatabase.database.db, owners[1]!.accountId, clock.now());
+      const { context, page, cspViolations } = await signedInPhone({ ...owners[1]!, refreshToken });
+      try {
+        // The owner chose English on this phone before (i18n.ts keeps the choice there).
+        if (language === 'en') await context.addInitScript({ content: "localStorage.setItem('gongjue.locale', 'en')" });
+        // The app's code is held back, as on a slow network, until the page before it has been looked at.
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route(/\/assets\/owner-[\w-]+\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(`${base}/meetings/${meetingId}`, { waitUntil: 'commit' });
+        const [name, words, other] = language === 'en' ? ['Gongjue', 'Opening, please wait…', '正在打开，请稍候…'] : ['共决', '正在打开，请稍候…', 'Opening, please wait…'];
+        await page.getByRole('status').filter({ hasText: words }).waitFor();
+        await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+        expect(await page.getByText(other).isVisible()).toBe(false);
+        expect(await page.locator('html').getAttribute('lang')).toBe(language);
+        await expectOwnerFriendly(page, `opening (${language})`);
+        await screenshot(page, `vote-0-opening-${language}`);
+        release();
+        await page.getByRole('heading', { level: 1, name: '阳光花园 2026 年第一次业主大会' }).waitFor();
+        await card(page, MOTIONS[0]!.title).waitFor();
+        expect(await page.getByText(words).count()).toBe(0);
+        expect(await cspViolations()).toEqual([]);
+      } finally {
+        await context.close();
+      }
     }
   }, 60_000);
 

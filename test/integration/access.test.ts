@@ -113,6 +113,16 @@ const routes: Route[] = [
     outsider: () => p.staffB,
   },
   { method: 'GET', url: () => `/v1/me/estates/${p.estateA}/holdings`, outsider: () => p.staffB },
+  // Issue 17: emergency uses of the maintenance fund, and the township's lists of them and of objections.
+  { method: 'GET', url: () => `/v1/estates/${p.estateA}/emergency-uses`, outsider: () => p.staffB },
+  {
+    method: 'POST',
+    url: () => `/v1/estates/${p.estateA}/emergency-uses`,
+    payload: () => ({ kind: 'lift', title: '电梯', reason: '停运', amountFen: 100 }),
+    outsider: () => p.staffB,
+  },
+  { method: 'GET', url: () => `/v1/townships/${p.townshipA}/emergency-uses`, outsider: () => p.staffB },
+  { method: 'GET', url: () => `/v1/townships/${p.townshipA}/objections`, outsider: () => p.staffB },
 ];
 
 async function fingerprint() {

@@ -117,7 +117,21 @@ beforeAll(async () => {
     .values({ account_id: owner.accountId, provider: 'development', token: 'fuzz-token', name: zhang.name, id_key: Buffer.alloc(32), created_at: t.app.clock.now() })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const emergencyUse = await post(`/v1/estates/${p.estateA}/emergency-uses`, p.committeeA, { kind: 'lift', title: '电梯抢修', reason: '困人', amountFen: 120_000 });
+  // An objection needs a published result with a window: the open meeting is given one in the database, the objection with it.
+  const db = t.testDatabase.database.db;
+  await db
+    .insertInto('objection_windows')
+    .values({ meeting_id: open.meetingId, estate_id: p.estateA, days: 7, opened_at: START, closes_at: new Date(START.getTime() + 7 * 86_400_000) })
+    .execute();
+  const objection = await db
+    .insertInto('objections')
+    .values({ meeting_id: open.meetingId, estate_id: p.estateA, motion_id: open.motionIds[0]!, voter_id: voter, owner_id: units[0].owners[0].id, account_id: owner.accountId, text: '我的票记错了', created_at: START })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   Object.assign(ids, {
+    useId: [emergencyUse.id],
+    objectionId: [objection.id],
     deliveryId: [delivery.id],
     messageId: [message.id],
     townshipId: [p.townshipA, p.townshipB],

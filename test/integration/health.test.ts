@@ -29,7 +29,7 @@ describe('health and readiness', () => {
     expect(body.checks).toEqual({ database: { status: 'ok' }, redis: { status: 'ok' } });
     // With Redis configured the jobs are on BullMQ: each queue's depth and failures, and the webhook backlog.
     expect(body.jobs.mode).toBe('bullmq');
-    expect(Object.keys(body.jobs.queues).sort()).toEqual(['close-voting', 'collect-sms-receipts', 'confirm-ballots', 'deliver-message', 'deliver-webhook', 'open-voting', 'publish-results', 'reconcile', 'remind-voters']);
+    expect(Object.keys(body.jobs.queues).sort()).toEqual(['close-voting', 'collect-sms-receipts', 'confirm-ballots', 'deliver-message', 'deliver-webhook', 'finalize-result', 'open-voting', 'publish-results', 'reconcile', 'remind-voters']);
     expect(body.jobs.queues['close-voting']).toEqual({ waiting: expect.any(Number), delayed: expect.any(Number), active: expect.any(Number), failed: expect.any(Number) });
     expect(body.jobs.webhooks).toEqual({ pending: 0, failed: 0 });
   });

@@ -33,7 +33,7 @@ describe('the queue dashboard (bull-board)', () => {
     const api = await t.app.inject({ url: '/admin/queues/api/queues', headers: bearer(admin) });
     expect(api.statusCode).toBe(200);
     const names = (api.json().queues as { name: string }[]).map((q) => q.name).sort();
-    expect(names).toEqual(['close-voting', 'collect-sms-receipts', 'confirm-ballots', 'deliver-message', 'deliver-webhook', 'open-voting', 'publish-results', 'reconcile', 'remind-voters']);
+    expect(names).toEqual(['close-voting', 'collect-sms-receipts', 'confirm-ballots', 'deliver-message', 'deliver-webhook', 'finalize-result', 'open-voting', 'publish-results', 'reconcile', 'remind-voters']);
   });
 
   it('a browser logs in with an admin token once and then holds an HttpOnly cookie for the dashboard path only', async () => {

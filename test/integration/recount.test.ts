@@ -6,6 +6,7 @@ import { closeVotingJob, publishResultsJob } from '../../src/jobs/handlers.ts';
 import { type MotionResult, resultOf, sealOf } from '../../src/results/evidence.ts';
 import { aggregateMeeting, closeStreaming } from '../../src/results/closing.ts';
 import { tallyRecordsOf } from '../../src/results/records.ts';
+import { hasStoredUnitLines } from '../../src/voting/electorate-lines-repository.ts';
 import { sealsOf } from '../../src/results/seal.ts';
 import type { Report } from '../../src/tally/index.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
@@ -89,6 +90,8 @@ describe('a meeting whose SQL totals and recount agree', () => {
     const closed = await post(`/v1/meetings/${m.meetingId}/close`, organiser.accessToken);
     expect(closed.json().status).toBe('tallied');
     expect(await db().selectFrom('tally_discrepancies').selectAll().where('meeting_id', '=', m.meetingId).execute()).toEqual([]);
+    // A meeting of ordinary size: opening stored no unit lines (its close builds its records in memory).
+    expect(await hasStoredUnitLines(db(), m.meetingId)).toBe(false);
     expect((await post(`/v1/meetings/${m.meetingId}/publish`, organiser.accessToken)).json().status).toBe('published');
     // A large electorate is counted by joins instead of key lookups: the same figures.
     const ids = m.motionIds;
@@ -217,6 +220,8 @@ describe('the close of a large meeting, which streams its records (forced here f
 
   it('seals the digests the records built in memory give, as `gongjue verify` recomputes them, and publishes', async () => {
     const m = await votedMeeting(new Date(START.getTime() + 80 * DAY));
+    // Opening stored the units as the record's lines: the close streams them instead of having PostgreSQL write them.
+    expect(await hasStoredUnitLines(db(), m.meetingId)).toBe(true);
     clock.set(m.closesAt);
     const closed = await post(`/v1/meetings/${m.meetingId}/close`, organiser.accessToken);
     expect(closed.json().status).toBe('tallied');
@@ -234,8 +239,27 @@ describe('the close of a large meeting, which streams its records (forced here f
     expect((await post(`/v1/meetings/${m.meetingId}/publish`, organiser.accessToken)).json().status).toBe('published');
   });
 
+  it('opened without its units stored (before migration 0024), has PostgreSQL write them at close: the same seals', async () => {
+    closeStreaming.fromVoters = LARGE;
+    const m = await votedMeeting(new Date(START.getTime() + 100 * DAY));
+    closeStreaming.fromVoters = 0n;
+    expect(await hasStoredUnitLines(db(), m.meetingId)).toBe(false);
+    clock.set(m.closesAt);
+    expect((await post(`/v1/meetings/${m.meetingId}/close`, organiser.accessToken)).json().status).toBe('tallied');
+    const meeting = await db().selectFrom('meetings').selectAll().where('id', '=', m.meetingId).executeTakeFirstOrThrow();
+    const seals = await sealsOf(db(), m.meetingId);
+    const records = await tallyRecordsOf(db(), meeting, (id) => seals.get(id)!.settings);
+    const reports = await db().selectFrom('motion_results').select(['motion_id', 'report']).where('meeting_id', '=', m.meetingId).execute();
+    for (const { motionId, record } of records) {
+      const report = reports.find((r) => r.motion_id === motionId)!.report as Report;
+      const { settings: _, ...sealed } = seals.get(motionId)!;
+      expect(sealed).toEqual(sealOf(motionId, record, resultOf(report)));
+    }
+  });
+
   it('holds the meeting on the same discrepancy, with the same figures', async () => {
     const m = await votedMeeting(new Date(START.getTime() + 120 * DAY));
+    expect(await hasStoredUnitLines(db(), m.meetingId)).toBe(true);
     const zhangVoter = await m.voter(0);
     const first = await db().selectFrom('ballots').select(['id']).where('motion_id', '=', m.motionIds[0]!).where('voter_id', '=', zhangVoter).where('version', '=', 1).executeTakeFirstOrThrow();
     await sql`update current_ballots set ballot_id = ${first.id}, version = 1 where motion_id = ${m.motionIds[0]} and voter_id = ${zhangVoter}`.execute(db());

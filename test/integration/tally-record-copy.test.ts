@@ -5,7 +5,8 @@ import { ballotSeal, recordDigest, sealOf, type MotionResult, unitsDigest } from
 import { recountRecord } from '../../src/results/recount.ts';
 import { streamRecords } from '../../src/results/streamed-records.ts';
 import { motionsOf } from '../../src/voting/meetings-repository.ts';
-import { tallyRecordsOf } from '../../src/results/records.ts';
+import { copyBinaryColumn, copyLines, tallyRecordsOf } from '../../src/results/records.ts';
+import { hasStoredUnitLines, storedUnitLinesCopy, storeUnitLines, unitLinesStatement } from '../../src/voting/electorate-lines-repository.ts';
 import { tallySettingsOf, validateEstateSettings } from '../../src/places/estate-settings.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
@@ -119,5 +120,51 @@ describe('the tally record read with COPY', () => {
     } finally {
       await embedded.close();
     }
+  }, 60_000);
+});
+
+// Last in this file: once stored, a meeting's unit lines stay (append-only), and every later stream reads them.
+describe('the units stored as lines when voting opened (electorate_unit_lines)', () => {
+  it('are the very lines PostgreSQL writes from the snapshot rows, in chunks of whole lines', async () => {
+    const db = tdb.database.db;
+    const fromRows = await db.transaction().execute(async (trx) => {
+      const parts: Buffer[] = [];
+      await copyLines((await copyOutOf(trx))!, unitLinesStatement(meetingId), (lines) => parts.push(Buffer.from(lines)));
+      return Buffer.concat(parts);
+    });
+    expect(await hasStoredUnitLines(db, meetingId)).toBe(false);
+    await db.transaction().execute((trx) => storeUnitLines(trx, meetingId));
+    expect(await hasStoredUnitLines(db, meetingId)).toBe(true);
+    const stored = await db.transaction().execute(async (trx) => {
+      const chunks: Uint8Array[] = [];
+      await copyBinaryColumn((await copyOutOf(trx))!, storedUnitLinesCopy(meetingId), (lines) => chunks.push(lines));
+      return chunks.map((c) => Buffer.from(c));
+    });
+    expect(stored.length).toBeGreaterThan(0);
+    for (const chunk of stored) expect(chunk.at(-1)).toBe(0x0a);
+    expect(Buffer.concat(stored).equals(fromRows)).toBe(true);
+    // Each line is the unit of the record built in memory, as JSON.stringify writes it.
+    const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
+    const [inMemory] = await tallyRecordsOf(db, meeting, () => tallySettingsOf(validateEstateSettings({})));
+    expect(fromRows.toString('utf8')).toBe(inMemory!.record.units.map((u) => `${JSON.stringify(u)}\n`).join(''));
+    // The rows are never rewritten.
+    await expect(sql`update electorate_unit_lines set units = units where meeting_id = ${meetingId}`.execute(db)).rejects.toThrow();
+  });
+
+  it.each(['any', 'representative'] as const)('are streamed first, and seal and recount the same (co-owner voting %s)', async (coOwnerVoting) => {
+    const db = tdb.database.db;
+    const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
+    const settings = { ...tallySettingsOf(validateEstateSettings({})), coOwnerVoting };
+    const [inMemory] = await tallyRecordsOf(db, meeting, () => settings);
+    const motions = await motionsOf(db, meetingId);
+    const streamed = await db.transaction().execute(async (trx) => {
+      const { seals, recounted } = await streamRecords((await copyOutOf(trx))!, meeting, motions, settings);
+      return { seals, recounted: await recounted };
+    });
+    const record = inMemory!.record;
+    expect(streamed.seals).toEqual([
+      { motionId: inMemory!.motionId, units: unitsDigest(record.units), ballots: ballotSeal(record.ballots), recordSha256: recordDigest(record) },
+    ]);
+    expect(streamed.recounted).toEqual([recountRecord(inMemory!)]);
   }, 60_000);
 });

@@ -30,6 +30,9 @@ const LANDED: Readonly<Record<string, string>> = {
   '0017_attachments.ts': 'ead31cc6d12d95c85ebc48ff07008f1e815d034204fd4369cd8a19529fb74f2f',
   '0018_canvass.ts': 'ae3589f4951a9333ed73d127207bb96fc51769df87d73bdd8d1675ae303f239f',
   '0019_paper_double_entry.ts': 'e2690c40a22d5b70c98030b4c415dd2c8fc8e9651363619a5eea4ee1153ddf8c',
+  '0021_objections.ts': 'a0de185772b536d9d1e473fae97044e1fe396e3031df8beda302c2006dfa0379',
+  '0022_emergency_uses.ts': 'b5019571de9546e6e1a86ca02478f96ff874a8bc4b60a37c5d93a7f3d6a3594a',
+  '0024_electorate_unit_lines.ts': '39cef4271490317eefaa705cb8e9e8c788f56f83df68ded5e76ad62543159114',
 };
 
 const MIGRATIONS = resolve(import.meta.dirname, '../../migrations');

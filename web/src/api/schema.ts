@@ -1510,7 +1510,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Certify a tallied result (the estate’s township staff): the service signs its canonical form with its Ed25519 key */
+        /** Certify a tallied result (the estate’s township staff): the service signs its canonical form with its Ed25519 key. Under an objection window (R7.2) only once the result is final (result-not-final otherwise) */
         post: operations["certifyResult"];
         delete?: never;
         options?: never;
@@ -1578,6 +1578,144 @@ export interface paths {
         };
         /** A township’s tallied meetings by filing status (township staff); by default those awaiting review */
         get: operations["listFilings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The objection window of a published result and its objections with their answers: all of them for the committee, organisers and township; an owner sees their own */
+        get: operations["listObjections"];
+        put?: never;
+        /** Object to how one’s own ballot on a motion was recorded, while the result’s objection window runs (verified owners of that voter) */
+        post: operations["raiseObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/objections/{objectionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an objection in writing (committee members and organisers); an answer is final. The last answer after the window’s end makes the result final */
+        post: operations["answerObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/townships/{townshipId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every objection raised in a township’s estates, newest first, with its answer (township staff) */
+        get: operations["listTownshipObjections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estates/{estateId}/emergency-uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An estate’s emergency uses of the maintenance fund, newest first: what every owner of the estate sees, flagged as spent without a vote */
+        get: operations["listEmergencyUses"];
+        put?: never;
+        /** File an emergency repair paid from the maintenance fund without a vote (the owners’ committee): lift, fire_safety, water_supply or danger_to_persons only; any other kind is refused (not-an-emergency) */
+        post: operations["fileEmergencyUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emergency-uses/{useId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an emergency use awaiting review (township staff of its estate) */
+        post: operations["acknowledgeEmergencyUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emergency-uses/{useId}/question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Question an emergency use awaiting review, in writing (township staff); the committee answers */
+        post: operations["questionEmergencyUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emergency-uses/{useId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the township’s question about an emergency use, in writing (the owners’ committee); it returns to review */
+        post: operations["answerEmergencyUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/townships/{townshipId}/emergency-uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emergency uses of the maintenance fund in a township’s estates (township staff), newest first; by default all */
+        get: operations["listTownshipEmergencyUses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1848,6 +1986,11 @@ export interface components {
                  * @enum {string}
                  */
                 minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+                /**
+                 * @description R7.2 (issue 17): days of the objection window (询异公示) after a result is published; 0 = off. While it runs the result is preliminary: owners may object to how their own ballot was recorded, the committee answers, and only then may it be certified
+                 * @default 0
+                 */
+                objectionDays: number;
             };
             /** @description How many registry imports have been applied */
             registryVersion: number;
@@ -1937,6 +2080,11 @@ export interface components {
                  * @enum {string}
                  */
                 minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+                /**
+                 * @description R7.2 (issue 17): days of the objection window (询异公示) after a result is published; 0 = off. While it runs the result is preliminary: owners may object to how their own ballot was recorded, the committee answers, and only then may it be certified
+                 * @default 0
+                 */
+                objectionDays: number;
             };
             /** @description Whether the caller may replace these settings (PUT …/settings) */
             mayChange: boolean;
@@ -2393,6 +2541,109 @@ export interface components {
             closedAt: string | null;
             motions: components["schemas"]["MotionInput"][];
         };
+        /** @description R7.2: the objection window (询异公示) of a published result */
+        ObjectionWindowInput: {
+            days: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description closesAt in the estate’s time zone, YYYY-MM-DD HH:mm */
+            closesAtLocal: string;
+            finalAt: string | null;
+            /**
+             * @description preliminary: the window runs, owners may object; awaiting_answers: it ended with objections unanswered; awaiting_final: ended and all answered, about to be marked final; final: the result is final and may be certified
+             * @enum {string}
+             */
+            stage: "preliminary" | "awaiting_answers" | "awaiting_final" | "final";
+            objections: number;
+            unanswered: number;
+        };
+        ObjectionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: uuid */
+            motionId: string;
+            motionPosition: number;
+            motionTitle: string;
+            /** Format: uuid */
+            voterId: string;
+            /** @description The standing ballot when the objection was raised; null when none of the voter’s was recorded */
+            ballotId: string | null;
+            /** @description The owner who raised it, masked as in the notice */
+            owner: string;
+            /** @description Raised by the asking owner */
+            mine: boolean;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+            answer: {
+                text: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+        };
+        MeetingObjectionsInput: {
+            window: components["schemas"]["ObjectionWindowInput"] | null;
+            items: components["schemas"]["ObjectionInput"][];
+        };
+        /** @description R4.9/R7.1: an emergency repair paid from the maintenance fund without a vote */
+        EmergencyUseInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            estateId: string;
+            estateName: string;
+            /** Format: uuid */
+            townshipId: string;
+            /** @enum {string} */
+            kind: "lift" | "fire_safety" | "water_supply" | "danger_to_persons";
+            kindText: {
+                zh: string;
+                en: string;
+            };
+            title: string;
+            reason: string;
+            /** @description The amount in fen (1/100 yuan), an exact integer as a decimal string */
+            amountFen: string;
+            /** @description The amount in yuan as the service writes it, e.g. 12,345.67 */
+            amountText: string;
+            /**
+             * @description Always true: spent from the maintenance fund without the owners’ vote (民法典 第二百八十一条)
+             * @constant
+             */
+            withoutVote: true;
+            /**
+             * @description awaiting_review: filed or answered, for the township; acknowledged; questioned: the township asked, the committee answers
+             * @enum {string}
+             */
+            status: "awaiting_review" | "acknowledged" | "questioned";
+            /** Format: date-time */
+            filedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            quotes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                contentType: string;
+                size: number;
+                sha256: string;
+                url: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                kind: "filed" | "acknowledged" | "questioned" | "answered";
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                text: string;
+            }[];
+        };
         PaperBallotInput: {
             /** Format: uuid */
             id: string;
@@ -2688,6 +2939,8 @@ export interface components {
                 certifiedAt: string | null;
                 keyId: string | null;
             };
+            /** @description R7.2: the objection window (询异公示); while its stage is not final the result is preliminary. null: published without one, final at publication */
+            objectionWindow: components["schemas"]["ObjectionWindowInput"] | null;
             motions: {
                 /** Format: uuid */
                 motionId: string;
@@ -2809,6 +3062,8 @@ export interface components {
             assurance: {
                 [key: string]: components["schemas"]["AssuranceMixInput"];
             };
+            /** @description R7.2: the result’s objection window; it is certified only once its stage is final. null: none (or not yet published) */
+            objectionWindow: components["schemas"]["ObjectionWindowInput"] | null;
         };
         /** @description Everything `gongjue verify` needs: see docs/bundle.md */
         ResultBundleInput: {
@@ -3184,6 +3439,11 @@ export interface components {
                  * @enum {string}
                  */
                 minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+                /**
+                 * @description R7.2 (issue 17): days of the objection window (询异公示) after a result is published; 0 = off. While it runs the result is preliminary: owners may object to how their own ballot was recorded, the committee answers, and only then may it be certified
+                 * @default 0
+                 */
+                objectionDays: number;
             };
             /** @description How many registry imports have been applied */
             registryVersion: number;
@@ -3273,6 +3533,11 @@ export interface components {
                  * @enum {string}
                  */
                 minimumAssurance: "knowledge" | "registry_factor" | "provider_face" | "in_person";
+                /**
+                 * @description R7.2 (issue 17): days of the objection window (询异公示) after a result is published; 0 = off. While it runs the result is preliminary: owners may object to how their own ballot was recorded, the committee answers, and only then may it be certified
+                 * @default 0
+                 */
+                objectionDays: number;
             };
             /** @description Whether the caller may replace these settings (PUT …/settings) */
             mayChange: boolean;
@@ -3729,6 +3994,109 @@ export interface components {
             closedAt: string | null;
             motions: components["schemas"]["Motion"][];
         };
+        /** @description R7.2: the objection window (询异公示) of a published result */
+        ObjectionWindow: {
+            days: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description closesAt in the estate’s time zone, YYYY-MM-DD HH:mm */
+            closesAtLocal: string;
+            finalAt: string | null;
+            /**
+             * @description preliminary: the window runs, owners may object; awaiting_answers: it ended with objections unanswered; awaiting_final: ended and all answered, about to be marked final; final: the result is final and may be certified
+             * @enum {string}
+             */
+            stage: "preliminary" | "awaiting_answers" | "awaiting_final" | "final";
+            objections: number;
+            unanswered: number;
+        };
+        Objection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: uuid */
+            motionId: string;
+            motionPosition: number;
+            motionTitle: string;
+            /** Format: uuid */
+            voterId: string;
+            /** @description The standing ballot when the objection was raised; null when none of the voter’s was recorded */
+            ballotId: string | null;
+            /** @description The owner who raised it, masked as in the notice */
+            owner: string;
+            /** @description Raised by the asking owner */
+            mine: boolean;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+            answer: {
+                text: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+        };
+        MeetingObjections: {
+            window: components["schemas"]["ObjectionWindow"] | null;
+            items: components["schemas"]["Objection"][];
+        };
+        /** @description R4.9/R7.1: an emergency repair paid from the maintenance fund without a vote */
+        EmergencyUse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            estateId: string;
+            estateName: string;
+            /** Format: uuid */
+            townshipId: string;
+            /** @enum {string} */
+            kind: "lift" | "fire_safety" | "water_supply" | "danger_to_persons";
+            kindText: {
+                zh: string;
+                en: string;
+            };
+            title: string;
+            reason: string;
+            /** @description The amount in fen (1/100 yuan), an exact integer as a decimal string */
+            amountFen: string;
+            /** @description The amount in yuan as the service writes it, e.g. 12,345.67 */
+            amountText: string;
+            /**
+             * @description Always true: spent from the maintenance fund without the owners’ vote (民法典 第二百八十一条)
+             * @constant
+             */
+            withoutVote: true;
+            /**
+             * @description awaiting_review: filed or answered, for the township; acknowledged; questioned: the township asked, the committee answers
+             * @enum {string}
+             */
+            status: "awaiting_review" | "acknowledged" | "questioned";
+            /** Format: date-time */
+            filedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            quotes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                contentType: string;
+                size: number;
+                sha256: string;
+                url: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                kind: "filed" | "acknowledged" | "questioned" | "answered";
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                text: string;
+            }[];
+        };
         PaperBallot: {
             /** Format: uuid */
             id: string;
@@ -4024,6 +4392,8 @@ export interface components {
                 certifiedAt: string | null;
                 keyId: string | null;
             };
+            /** @description R7.2: the objection window (询异公示); while its stage is not final the result is preliminary. null: published without one, final at publication */
+            objectionWindow: components["schemas"]["ObjectionWindow"] | null;
             motions: {
                 /** Format: uuid */
                 motionId: string;
@@ -4145,6 +4515,8 @@ export interface components {
             assurance: {
                 [key: string]: components["schemas"]["AssuranceMix"];
             };
+            /** @description R7.2: the result’s objection window; it is certified only once its stage is final. null: none (or not yet published) */
+            objectionWindow: components["schemas"]["ObjectionWindow"] | null;
         };
         /** @description Everything `gongjue verify` needs: see docs/bundle.md */
         ResultBundle: {
@@ -4806,7 +5178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5012,7 +5384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5353,7 +5725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5571,7 +5943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6062,7 +6434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6270,7 +6642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6651,7 +7023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6752,7 +7124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6862,7 +7234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7909,7 +8281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8133,7 +8505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8258,7 +8630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8333,7 +8705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8468,7 +8840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8544,7 +8916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8620,7 +8992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8702,7 +9074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8778,7 +9150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9012,7 +9384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9224,7 +9596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9337,7 +9709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9429,7 +9801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9588,7 +9960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9678,7 +10050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9764,7 +10136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9936,7 +10308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10013,7 +10385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10110,7 +10482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10343,7 +10715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10444,7 +10816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10598,7 +10970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10685,7 +11057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10772,7 +11144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11342,7 +11714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11549,7 +11921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11632,7 +12004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11708,7 +12080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11816,7 +12188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11892,7 +12264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11968,7 +12340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12044,7 +12416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12126,7 +12498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12208,7 +12580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12297,7 +12669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The SQL totals and the engine's recount of the sealed record disagree; the result is held */
+            /** @description The objection window of this result has ended, or it has none */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12350,6 +12722,831 @@ export interface operations {
                             filingStatus: "awaiting_review" | "returned" | "certified" | "correction_ordered" | "revoked";
                             updatedAt: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingObjections"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    raiseObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    motionId: string;
+                    /**
+                     * Format: uuid
+                     * @description The voter (a row of the notice) the owner belongs to
+                     */
+                    voterId: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingObjections"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingObjections"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTownshipObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                townshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            /** Format: uuid */
+                            motionId: string;
+                            motionPosition: number;
+                            motionTitle: string;
+                            /** Format: uuid */
+                            voterId: string;
+                            /** @description The standing ballot when the objection was raised; null when none of the voter’s was recorded */
+                            ballotId: string | null;
+                            /** @description The owner who raised it, masked as in the notice */
+                            owner: string;
+                            /** @description Raised by the asking owner */
+                            mine: boolean;
+                            text: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            answer: {
+                                text: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            /** Format: uuid */
+                            estateId: string;
+                            estateName: string;
+                            meetingTitle: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEmergencyUses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                estateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EmergencyUse"][];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fileEmergencyUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                estateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description lift, fire_safety, water_supply or danger_to_persons; anything else is refused with not-an-emergency */
+                    kind: string;
+                    title: string;
+                    reason: string;
+                    /** @description The amount in fen (1/100 yuan) */
+                    amountFen: number;
+                    /**
+                     * @description Quotes: attachments of the estate (PDF or image) uploaded first (POST …/attachments)
+                     * @default []
+                     */
+                    quoteIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyUse"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file has errors; nothing was imported */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeEmergencyUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                useId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyUse"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    questionEmergencyUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                useId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyUse"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerEmergencyUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                useId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyUse"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The objection window of this result has ended, or it has none */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTownshipEmergencyUses: {
+        parameters: {
+            query?: {
+                status?: "awaiting_review" | "acknowledged" | "questioned" | "all";
+            };
+            header?: never;
+            path: {
+                townshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EmergencyUse"][];
                     };
                 };
             };

@@ -29,6 +29,12 @@ export function describe(error: unknown): string {
       return t('shell.problems.validation', { detail: fields || detail });
     case 'conflict':
       return t('shell.problems.conflict', { detail });
+    case 'result-not-final':
+      return t('shell.problems.notFinal', { detail });
+    case 'not-an-emergency':
+      return t('shell.problems.notAnEmergency');
+    case 'objection-window-closed':
+      return t('shell.problems.windowClosed', { detail });
   }
   if (failure.status === 401) return t('shell.problems.sessionEnded');
   return t('shell.problems.other', { detail, id: failure.problem.requestId ?? '-' });

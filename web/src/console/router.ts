@@ -29,6 +29,24 @@ const routes: RouteRecordRaw[] = [
       { path: 'paper/:meetingId?', name: 'paper', component: () => import('./pages/paper/PaperPage.vue') },
       { path: 'results/:meetingId?', name: 'results', component: () => import('./pages/results/ResultsPage.vue') },
       { path: 'petitions', name: 'petitions', component: () => import('./pages/petitions/PetitionsPage.vue') },
+      { path: 'emergency', name: 'emergency', component: () => import('./pages/emergency/EmergencyPage.vue') },
+    ],
+  },
+  {
+    // Township staff (街道) and administrators: their township's estates, the filing queue, anomalies.
+    // Other areas join as children here (紧急维修 `emergency`, 询异 `objections`): the left navigation
+    // (TownshipLayout.vue, township-areas.ts) shows an area once its path is a child of this route.
+    path: '/townships/:townshipId',
+    component: () => import('./layout/TownshipLayout.vue'),
+    meta: { signedIn: true },
+    children: [
+      { path: '', name: 'township', redirect: (to) => ({ name: 'township-estates', params: to.params }) },
+      { path: 'estates', name: 'township-estates', component: () => import('./pages/township/EstatesOverviewPage.vue') },
+      { path: 'filings', name: 'township-filings', component: () => import('./pages/township/FilingsPage.vue') },
+      { path: 'filings/:meetingId', name: 'township-filing', component: () => import('./pages/township/FilingPage.vue') },
+      { path: 'anomalies', name: 'township-anomalies', component: () => import('./pages/township/AnomaliesPage.vue') },
+      { path: 'emergency', name: 'township-emergency', component: () => import('./pages/township/EmergencyUsesPage.vue') },
+      { path: 'objections', name: 'township-objections', component: () => import('./pages/township/ObjectionsPage.vue') },
     ],
   },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },

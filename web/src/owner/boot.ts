@@ -7,7 +7,17 @@
  * classic script. It runs while the page is parsed, before the app's module scripts, so the
  * app never refreshes alongside it: one refresh per page load.
  */
-import type { EarlyRequests } from './early.ts';
+import type { EarlyMeeting, EarlyRequests } from './early.ts';
+
+/** i18n.ts's key for the owner's language on this phone (this script imports nothing, so it says it again). */
+const LOCALE_KEY = 'gongjue.locale';
+
+// index.html's first words (until the app replaces them) in English when the owner chose English before.
+try {
+  if (localStorage.getItem(LOCALE_KEY) === 'en') document.documentElement.lang = 'en';
+} catch {
+  // storage refused (private mode): Chinese, as the app will be
+}
 
 const early: EarlyRequests = {};
 window.gongjueEarly = early;
@@ -29,9 +39,8 @@ if (window.location.pathname !== '/login') {
   early.refresh = refresh;
 
   if (meetingId !== undefined) {
-    type Carried = { status: number; body: unknown };
     const carried = refresh
-      .then((answer) => (answer.ok ? (answer.clone().json() as Promise<{ withMeeting?: { meeting: Carried; myBallots: Carried } }>) : undefined))
+      .then((answer) => (answer.ok ? (answer.clone().json() as Promise<{ withMeeting?: EarlyMeeting['carried'] }>) : undefined))
       .then((session) => session?.withMeeting)
       .catch(() => undefined);
     // Each read's answer as the app's client reads a response: JSON, or a problem when not 2xx.
@@ -42,6 +51,9 @@ if (window.location.pathname !== '/login') {
         const type = answer.status >= 200 && answer.status < 300 ? 'application/json' : 'application/problem+json';
         return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': type } });
       });
-    early.meeting = { id: meetingId, meeting: answerOf('meeting'), ballots: answerOf('myBallots') };
+    const meeting: EarlyMeeting = { id: meetingId, meeting: answerOf('meeting'), ballots: answerOf('myBallots') };
+    // And as they came, for the app to take at once when both are there (vote/meeting-data.ts).
+    void carried.then((reads) => (meeting.carried = reads));
+    early.meeting = meeting;
   }
 }

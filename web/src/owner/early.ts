@@ -8,7 +8,21 @@ export interface EarlyRequests {
   /** POST /v1/auth/refresh {} with the refresh cookie. */
   refresh?: Promise<Response>;
   /** On /meetings/<id>: the meeting's and my-ballots' answers the refresh brought (withMeeting; undefined: the refresh failed). */
-  meeting?: { id: string; meeting: Promise<Response | undefined>; ballots: Promise<Response | undefined> };
+  meeting?: EarlyMeeting;
+}
+
+/** One of the reads the refresh carried, as its route answered it. */
+export interface CarriedAnswer {
+  status: number;
+  body: unknown;
+}
+
+export interface EarlyMeeting {
+  id: string;
+  meeting: Promise<Response | undefined>;
+  ballots: Promise<Response | undefined>;
+  /** Both answers as they arrived, once they have (set by boot.ts): read at once, no wait for a Response's body. */
+  carried?: { meeting: CarriedAnswer; myBallots: CarriedAnswer };
 }
 
 declare global {
@@ -26,7 +40,7 @@ export function takeEarlyRefresh(): Promise<Response> | undefined {
 }
 
 /** The early meeting and ballots, once, when they are of this meeting. */
-export function takeEarlyMeeting(meetingId: string): { meeting: Promise<Response | undefined>; ballots: Promise<Response | undefined> } | undefined {
+export function takeEarlyMeeting(meetingId: string): EarlyMeeting | undefined {
   const early = window.gongjueEarly;
   const meeting = early?.meeting;
   if (!early || meeting?.id !== meetingId) return undefined;

@@ -5,7 +5,7 @@ import type zhCN from './messages/zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
-const STORAGE_KEY = 'gongjue.locale';
+export const STORAGE_KEY = 'gongjue.locale';
 
 /** Chinese unless the owner chose English on this phone before (a preference, never a token). */
 export function initialLocale(): Locale {

@@ -5,7 +5,7 @@ import { ApiFailure, type Failure } from '../api/client.ts';
  * (docs/problems.md) and the step the owner was taking — never by a rule of its own: the
  * service decides, and says how long to wait (Retry-After) when there is a wait.
  */
-export type Step = 'requestCode' | 'logIn' | 'load' | 'cast' | 'checkReceipt' | 'verify' | 'faceStart' | 'faceReturn';
+export type Step = 'requestCode' | 'logIn' | 'load' | 'cast' | 'checkReceipt' | 'verify' | 'faceStart' | 'faceReturn' | 'object';
 
 export interface Sentence {
   key: string;
@@ -78,6 +78,12 @@ export function sentenceFor(failure: Failure, step: Step): Sentence {
     if (failure.slug === 'not-found') return { key: 'results.problems.receiptNotFound' };
     if (failure.slug === 'validation-failed') return { key: 'results.problems.receiptInvalid' };
     if (failure.slug === 'conflict') return { key: 'results.problems.notPublished' };
+  }
+  if (step === 'object') {
+    // An objection to one's own record (R7.2): the window ended, or the record is not the owner's (any more).
+    if (failure.slug === 'objection-window-closed') return { key: 'results.objection.closed' };
+    if (failure.slug === 'forbidden' || failure.slug === 'not-found') return { key: 'results.objection.rowGone' };
+    if (failure.slug === 'validation-failed') return { key: 'results.objection.needText' };
   }
   if (step === 'verify' || step === 'faceStart' || step === 'faceReturn') {
     const sentence = verificationSentence(failure, step);

@@ -22,6 +22,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/meetings/:meetingId/review', name: 'review', component: () => import('./pages/ReviewPage.vue'), meta: { signedIn: true } },
   { path: '/meetings/:meetingId/receipt', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), meta: { signedIn: true } },
   { path: '/meetings/:meetingId/results', name: 'results', component: () => import('./pages/ResultsPage.vue'), meta: { signedIn: true } },
+  { path: '/meetings/:meetingId/objection', name: 'objection', component: () => import('./pages/ObjectionPage.vue'), meta: { signedIn: true } },
+  { path: '/fund', name: 'fund', component: () => import('./pages/FundPage.vue'), meta: { signedIn: true } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
 ];
 

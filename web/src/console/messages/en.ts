@@ -8,6 +8,8 @@ import paper from './areas/paper.ts';
 import results from './areas/results.ts';
 import petitions from './areas/petitions.ts';
 import township from './areas/township.ts';
+import objections from './areas/objections.ts';
+import emergency from './areas/emergency.ts';
 import people from './areas/people.ts';
 
 /** English. One area per file (areas/); each page's words under its area's key. */
@@ -22,5 +24,7 @@ export default {
   results: results.en,
   petitions: petitions.en,
   township: township.en,
+  objections: objections.en,
+  emergency: emergency.en,
   people: people.en,
 };

@@ -8,6 +8,8 @@ import paper from './areas/paper.ts';
 import results from './areas/results.ts';
 import petitions from './areas/petitions.ts';
 import township from './areas/township.ts';
+import objections from './areas/objections.ts';
+import emergency from './areas/emergency.ts';
 import people from './areas/people.ts';
 
 /** 中文（默认）。Words follow ../shared/ui.md: the statute's terms, plain sentences, what to do next. One area per file (areas/); each page's words under its area's key. */
@@ -22,5 +24,7 @@ export default {
   results: results.zh,
   petitions: petitions.zh,
   township: township.zh,
+  objections: objections.zh,
+  emergency: emergency.zh,
   people: people.zh,
 };

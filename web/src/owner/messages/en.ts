@@ -11,6 +11,7 @@ import results from './areas/results.ts';
 import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
 import homes from './areas/homes.ts';
+import fund from './areas/fund.ts';
 
 /** English: the same keys as zh-CN.ts (the type makes a missing key a compile error). */
 const en: typeof zhCN = {
@@ -26,5 +27,6 @@ const en: typeof zhCN = {
   inbox: inbox.en,
   settings: settings.en,
   homes: homes.en,
+  fund: fund.en,
 };
 export default en;

@@ -10,6 +10,7 @@ import results from './areas/results.ts';
 import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
 import homes from './areas/homes.ts';
+import fund from './areas/fund.ts';
 
 /** 中文（默认）。Words follow ../shared/ui.md: the statute's terms, plain sentences, what to do next. */
 export default {
@@ -25,4 +26,5 @@ export default {
   inbox: inbox.zh,
   settings: settings.zh,
   homes: homes.zh,
+  fund: fund.zh,
 };

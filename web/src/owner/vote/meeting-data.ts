@@ -14,6 +14,8 @@ export type BallotItem = MyBallots['items'][number];
  * confirms is checked against what the service says now. Opened from an SMS link, the first
  * load takes the answers the app's first script asked for already (early.ts).
  */
+const isOk = (answer: { status: number }) => answer.status >= 200 && answer.status < 300;
+
 export function useMeetingData() {
   const session = useSession();
   const meeting = ref<MeetingData>();
@@ -22,6 +24,14 @@ export function useMeetingData() {
   async function load(meetingId: string): Promise<void> {
     const path = { params: { path: { meetingId } } };
     const early = takeEarlyMeeting(meetingId);
+    // The usual SMS link: both reads are here already and answered 200 — taken as they are, before any wait, so
+    // the page's first render is the meeting (no "loading" frame first). Anything else goes through the client below.
+    const carried = early?.carried;
+    if (carried && isOk(carried.meeting) && isOk(carried.myBallots)) {
+      meeting.value = carried.meeting.body as MeetingData;
+      ballots.value = carried.myBallots.body as MyBallots;
+      return;
+    }
     const meetingVia = early ? { fetch: answeredFirstBy(early.meeting) } : {};
     const ballotsVia = early ? { fetch: answeredFirstBy(early.ballots) } : {};
     const [m, b] = await Promise.all([

@@ -8,6 +8,7 @@ export default defineArea(
       closed: '表决已截止，正在计票。请稍后刷新。',
       tallied: '已计票，结果尚未公告。',
       published: '结果已公告，全体业主可以查看。',
+      preliminary: '结果已作为初步结果公示（询异公示中），全体业主可以查看；公示期结束、异议全部答复后才是最终结果。',
       cancelled: '这次会议已取消，没有表决结果。',
     },
     held: {
@@ -93,6 +94,7 @@ export default defineArea(
       closed: 'Voting has closed and is being tallied. Refresh in a moment.',
       tallied: 'Tallied; the result is not yet published.',
       published: 'The result is published: every owner can see it.',
+      preliminary: 'The result is posted as preliminary (objection period): every owner can see it; it is final once the period is over and every objection is answered.',
       cancelled: 'This meeting was cancelled: there is no result.',
     },
     held: {

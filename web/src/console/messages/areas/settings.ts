@@ -14,6 +14,7 @@ export default defineArea(
     yes: '是',
     no: '否',
     notSet: '未设置',
+    objectionOff: '不设（0 日）',
     fields: {
       profile: '适用的法律',
       noticeDays: '会议公告提前天数',
@@ -28,6 +29,7 @@ export default defineArea(
       maxProxiesPerHolder: '一位代理人最多代理的户数',
       minimumAssurance: '在线投票所需的最低认证等级',
       residentsCommitteePhone: '居民委员会接收通知的手机号',
+      objectionDays: '表决结果询异公示天数（0 为不设）',
     },
     choices: {
       profile: { 'civil-code-2021': '民法典（2021年1月1日起的决定）', 'property-law-2007': '物权法（2021年以前的决定）' },
@@ -82,6 +84,7 @@ export default defineArea(
     yes: 'Yes',
     no: 'No',
     notSet: 'Not set',
+    objectionOff: 'None (0 days)',
     fields: {
       profile: 'Law applied',
       noticeDays: 'Days of notice before voting',
@@ -96,6 +99,7 @@ export default defineArea(
       maxProxiesPerHolder: 'Owners one proxy may represent',
       minimumAssurance: 'Lowest verification to vote online',
       residentsCommitteePhone: 'Residents’ committee mobile for notices',
+      objectionDays: 'Objection period on results, in days (0 = none)',
     },
     choices: {
       profile: { 'civil-code-2021': 'Civil Code (decisions from 1 Jan 2021)', 'property-law-2007': 'Property Law (decisions before 2021)' },
