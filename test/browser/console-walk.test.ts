@@ -145,7 +145,12 @@ describe('one organiser walks an assembly through the console, from registry to 
     await timed('registry import, settings and people (township staff)', async () => {
       const { context, page } = await desktop(browser);
       try {
-        await signIn(page, staff.phone);
+        // Township staff land in their township (辖区小区) and go into the estate from there.
+        await signInToConsole(page, t, base, staff.phone);
+        await page.waitForURL(`${base}/console/townships/${p.townshipA}/estates`);
+        await page.getByRole('table').getByRole('link', { name: '阳光花园' }).click();
+        await page.waitForURL(`${base}/console/estates/${p.estateA}/meetings`);
+        await page.getByRole('heading', { name: '会议', level: 1 }).waitFor();
         await nav(page).getByRole('link', { name: '业主名册' }).click();
         await page.getByText('这个小区还没有导入业主名册。').waitFor();
         const upload = async (name: string, text: string) => {
