@@ -15,6 +15,7 @@ export type Action =
   | 'estate.read'
   | 'estate.configure'
   | 'estate.appoint_roles'
+  | 'estate.read_roles'
   | 'registry.import'
   | 'registry.read'
   | 'registry.read_identities'
@@ -81,6 +82,8 @@ const RULES: Record<Action, Rule[] | typeof ANYONE_SIGNED_IN> = {
   'estate.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, ownerInEstate, clientReading],
   'estate.configure': [admin, staffOfTownship],
   'estate.appoint_roles': [admin, staffOfTownship],
+  // Who is on the estate's committee and among its organisers (masked phones): those who appoint them, and the people themselves.
+  'estate.read_roles': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate],
   'registry.import': [admin, staffOfTownship, clientWriting],
   // The unit list with owners' names masked.
   'registry.read': [admin, staffOfTownship, committeeOfEstate, organiserOfEstate, clientReading],

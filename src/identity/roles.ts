@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain, SYSTEM_CHAIN } from '../audit/audit-log.ts';
 import type { DB, RoleName } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { maskPhone } from '../lib/mask.ts';
 import { accountForPhone } from './accounts.ts';
 import { revokeAllForAccount } from './refresh-tokens.ts';
 import { insertRoleAssignment, liveRolesWithin, markRoleRemoved } from './roles-repository.ts';
@@ -71,6 +72,11 @@ export async function removeRole(
 
 export async function listRoles(db: Kysely<DB>, within: { townshipId: string } | { estateId: string }): Promise<RoleAssignmentView[]> {
   return (await liveRolesWithin(db, within)).map(view);
+}
+
+/** An estate's committee members and organisers, each phone masked (138****1234): the list is read by the committee too. */
+export async function listEstateRoles(db: Kysely<DB>, estateId: string): Promise<RoleAssignmentView[]> {
+  return (await listRoles(db, { estateId })).map((r) => ({ ...r, phone: maskPhone(r.phone) }));
 }
 
 function view(row: {

@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../db/transaction.ts';
 import { requireAccess } from '../identity/access.ts';
+import { may, rolesAllowed } from '../identity/permissions.ts';
 import { actorOf } from '../identity/principal.ts';
-import { appointRole, listRoles, removeRole } from '../identity/roles.ts';
+import { appointRole, listEstateRoles, listRoles, removeRole } from '../identity/roles.ts';
 import { problemResponses } from '../problems.ts';
 import { bearerSecurity, phoneSchema, uuidParam } from './schemas.ts';
 
@@ -19,6 +20,8 @@ const assignmentSchema = z
     grantedAt: z.iso.datetime(),
   })
   .meta({ id: 'RoleAssignment' });
+
+const roleNameSchema = z.enum(['admin', 'township_staff', 'committee', 'organiser', 'owner', 'client']);
 
 const townshipParams = z.object({ townshipId: uuidParam('a township') });
 const estateParams = z.object({ estateId: uuidParam('an estate') });
@@ -146,15 +149,28 @@ export default async function roleRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'listEstateRoles',
         tags: ['roles'],
-        summary: "An estate's committee members and organisers (admin, staff of its township)",
+        summary: "An estate's committee members and organisers, phones masked (admin, staff of its township, its committee and organisers), and whether the caller may appoint and remove them",
         security: bearerSecurity,
         params: estateParams,
-        response: { 200: z.object({ items: z.array(assignmentSchema) }), ...problemResponses(400, 401, 403, 404) },
+        response: {
+          200: z
+            .object({
+              items: z.array(assignmentSchema).describe('Oldest appointment first; each phone masked (138****1234)'),
+              mayAppoint: z.boolean().describe('Whether the caller may appoint and remove committee members and organisers here'),
+              appointableBy: z.array(roleNameSchema).describe('The roles that may appoint and remove them (of this estate or its township)'),
+            })
+            .meta({ id: 'EstateRoles' }),
+          ...problemResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request) => {
-      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.appoint_roles', estate: request.params.estateId });
-      return { items: await listRoles(app.database.db, { estateId: estate.id }) };
+      const { estate } = await requireAccess(app.database.db, { principal: request.user, action: 'estate.read_roles', estate: request.params.estateId });
+      return {
+        items: await listEstateRoles(app.database.db, estate.id),
+        mayAppoint: may(request.user, 'estate.appoint_roles', { estateId: estate.id, townshipId: estate.township_id }),
+        appointableBy: rolesAllowed('estate.appoint_roles'),
+      };
     },
   );
 

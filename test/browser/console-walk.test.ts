@@ -14,7 +14,7 @@ import { type CsvUnit, registryCsv } from '../helpers/identity.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { castBallot, myBallots } from '../helpers/voting.ts';
 import { ownerNumber } from '../factories/cast.ts';
-import { appointed, type Session, townshipStaff, verifiedOwner } from '../factories/people.ts';
+import { type Session, townshipStaff, verifiedOwner } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 
 /**
@@ -22,10 +22,10 @@ import { twoTownships } from '../factories/places.ts';
  * runs one assembly from an empty estate to a filed result. Every page is checked at 1366 × 768
  * (axe-core 0, no CSP refusal, no sideways scroll). Nothing the organisers do goes through the API
  * by hand; what is not theirs is:
- *   - the township's part — appointing the organisers (the township console is another screen) and
- *     returning and certifying the filing (township staff through the API, as their console would);
- *     importing the registry and the settings are the township's too (permissions.ts), done here by
- *     township staff in this same console;
+ *   - the township's part — returning and certifying the filing (township staff through the API, as
+ *     their console would); importing the registry, the settings and appointing the organiser and a
+ *     committee member (人员与权限) are the township's too (permissions.ts), done here by township
+ *     staff in this same console;
  *   - the owners' ballots (they are the owners: through the API, as the owner app sends them);
  *   - time: the test clock moves past the notice period and the close, and the jobs run as the
  *     worker runs them (open-voting, close-voting, deliveries).
@@ -53,8 +53,9 @@ let browser: Browser;
 let base: string;
 let p: Awaited<ReturnType<typeof twoTownships>>;
 let staff: Session;
-let organiser: Session;
-let committee: Session;
+/** The committee's organiser and a committee member, appointed by township staff on 人员与权限. */
+const ORGANISER = '13800001111';
+const COMMITTEE = '13800002222';
 /** The organiser's one browser, kept for the whole walk. */
 let desk: { context: BrowserContext; page: Page };
 let meetingId: string;
@@ -69,9 +70,6 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   p = await twoTownships(t);
   staff = await townshipStaff(t, p.admin, p.townshipA);
-  // The township appoints the committee's organiser and a committee member (no console screen for it yet).
-  organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
-  committee = await appointed(t, p.staffA, p.estateA, 'committee');
   writeFileSync(photo, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('a photo of the paper')]));
 }, 120_000);
 afterAll(async () => {
@@ -143,11 +141,16 @@ async function ownerVotes(n: number, choices: { yesNo: string; option: string; c
 }
 
 describe('one organiser walks an assembly through the console, from registry to filed result', () => {
-  it('township staff import the registry (an error first) and set the estate’s rules, in the console', async () => {
-    await timed('registry import and settings (township staff)', async () => {
+  it('township staff import the registry (an error first), set the estate’s rules and appoint the organiser and a committee member, in the console', async () => {
+    await timed('registry import, settings and people (township staff)', async () => {
       const { context, page } = await desktop(browser);
       try {
-        await signIn(page, staff.phone);
+        // Township staff land in their township (辖区小区) and go into the estate from there.
+        await signInToConsole(page, t, base, staff.phone);
+        await page.waitForURL(`${base}/console/townships/${p.townshipA}/estates`);
+        await page.getByRole('table').getByRole('link', { name: '阳光花园' }).click();
+        await page.waitForURL(`${base}/console/estates/${p.estateA}/meetings`);
+        await page.getByRole('heading', { name: '会议', level: 1 }).waitFor();
         await nav(page).getByRole('link', { name: '业主名册' }).click();
         await page.getByText('这个小区还没有导入业主名册。').waitFor();
         const upload = async (name: string, text: string) => {
@@ -180,6 +183,32 @@ describe('one organiser walks an assembly through the console, from registry to 
         await page.getByText('已保存。之后开始表决的会议按新设置执行。').waitFor();
         await expectConsoleClean(page, 'walk: settings saved');
         await screenshot(page, 'console-walk-02-settings');
+
+        // The people: the organiser and a committee member, appointed by phone (they have never signed in).
+        await nav(page).getByRole('link', { name: '人员与权限' }).click();
+        await page.getByText('您可以任命和免除本小区的业委会委员和筹备组成员。').waitFor();
+        await page.getByText('这个小区还没有任命业委会委员或筹备组成员。').waitFor();
+        const appoint = async (phone: string, role: string) => {
+          await page.getByLabel('被任命人的手机号').fill(phone);
+          await radio(page, role).click();
+          await page.getByRole('button', { name: '任命', exact: true }).click();
+          await page.getByRole('status').filter({ hasText: `为${role}` }).waitFor();
+        };
+        await appoint(ORGANISER, '筹备组成员');
+        await page.getByText('已任命 138****1111 为筹备组成员。').waitFor();
+        await appoint(COMMITTEE, '业委会委员');
+        const people = page.locator('.people__list tbody tr');
+        await expect.poll(() => people.count()).toBe(2);
+        expect(await people.first().innerText()).toMatch(/138\*\*\*\*1111\s+筹备组成员/);
+        expect(await people.nth(1).innerText()).toMatch(/138\*\*\*\*2222\s+业委会委员/);
+        // Twice is said plainly, and nothing changes.
+        await page.getByLabel('被任命人的手机号').fill(COMMITTEE);
+        await radio(page, '业委会委员').click();
+        await page.getByRole('button', { name: '任命', exact: true }).click();
+        await page.getByText('13800002222 已经是本小区的业委会委员，不需要再任命。').waitFor();
+        expect(await people.count()).toBe(2);
+        await expectConsoleClean(page, 'walk: people appointed');
+        await screenshot(page, 'console-walk-02b-people');
       } finally {
         await context.close();
       }
@@ -192,7 +221,7 @@ describe('one organiser walks an assembly through the console, from registry to 
     await timed('login, registry, settings, meeting with four motions, notice (organiser)', async () => {
       desk = await desktop(browser);
       const { page } = desk;
-      await signIn(page, organiser.phone);
+      await signIn(page, ORGANISER);
       await page.getByText('这个小区还没有会议').waitFor();
       await expectConsoleClean(page, 'walk: no meetings yet');
 
@@ -201,6 +230,12 @@ describe('one organiser walks an assembly through the console, from registry to 
       await nav(page).getByRole('link', { name: '小区设置' }).click();
       await page.getByText('小区设置只能由系统管理员、街道工作人员修改。').waitFor();
       await expectConsoleClean(page, 'walk: settings, read-only');
+      // Who is appointed, read-only: the township appoints.
+      await nav(page).getByRole('link', { name: '人员与权限' }).click();
+      await page.getByText('业委会委员和筹备组成员只能由系统管理员、街道工作人员任命或免除。').waitFor();
+      await expect.poll(() => page.locator('.people__list tbody tr').count()).toBe(2);
+      expect(await page.getByRole('button', { name: '任命', exact: true }).count()).toBe(0);
+      await expectConsoleClean(page, 'walk: people, read-only');
 
       await nav(page).getByRole('link', { name: '会议', exact: true }).click();
       await page.getByRole('button', { name: '召集会议' }).click();
@@ -269,7 +304,7 @@ describe('one organiser walks an assembly through the console, from registry to 
       await expectConsoleClean(page, 'walk: noticed');
       await screenshot(page, 'console-walk-04-noticed');
     });
-    const saved = (await t.app.inject({ url: `/v1/meetings/${meetingId}`, headers: bearer(organiser.accessToken) })).json<{
+    const saved = (await t.app.inject({ url: `/v1/meetings/${meetingId}`, headers: bearer(p.staffA) })).json<{
       status: string;
       motions: { id: string; kind: string; liftInstallation: boolean; scope: unknown; seats: number | null }[];
     }>();
@@ -359,7 +394,7 @@ describe('one organiser walks an assembly through the console, from registry to 
     const visits = await t.testDatabase.database.db.selectFrom('canvass_visits').select('status').orderBy('set_at').execute();
     expect(visits.map((v) => v.status)).toEqual(['paper_ballot', 'lives_elsewhere', 'not_home', 'refused']);
   });
-  it('paper ballot by double entry: the second reading differs and is caught, then agrees; a written proxy is registered and approved', async () => {
+  it('a paper ballot on every kind of motion by double entry: a misread choice is caught by the second reading, read again alike and confirmed; a written proxy is registered and approved', async () => {
     await timed('paper double entry and proxy (organiser and a committee member)', async () => {
       const { page } = desk;
       await openArea(page, '纸质票与委托', 'paper');
@@ -369,10 +404,17 @@ describe('one organiser walks an assembly through the console, from registry to 
         await page.getByRole('button', { name: `选择 ${unit}` }).click();
         await page.getByRole('heading', { name: `录入纸质表决票：${unit}` }).waitFor();
       };
-      // 业主5 handed in a paper ballot (the canvass said so). It is entered as spoiled (废票): the paper page
-      // cannot yet take an election's candidates (the paper helper's work), and a ballot must answer every motion.
+      // 业主5 handed in a paper ballot (the canvass said so): a choice on each of the three motions
+      // open to 1栋2单元 (the lift is its stairwell's alone), the election's two candidates included.
       await find('R-05', '1栋2单元101');
-      await page.locator('.paper-form').first().getByLabel('废票').check();
+      await page.getByRole('group', { name: '修订管理规约' }).getByLabel('同意').check();
+      await page.getByRole('group', { name: '选聘物业服务企业' }).getByLabel('乙物业公司').check();
+      const election = page.getByRole('group', { name: '选举第一届业主委员会委员' });
+      await election.getByLabel('张建国').check();
+      await election.getByLabel('王志强').check();
+      // Two seats: a third candidate cannot be ticked.
+      expect(await election.getByLabel('李秀英').isDisabled()).toBe(true);
+      expect(await page.getByRole('group', { name: '1栋1单元加装电梯' }).count()).toBe(0);
       await page.getByLabel('表决票照片或扫描件').setInputFiles(photo);
       await page.getByRole('button', { name: '录入', exact: true }).click();
       await confirmBox(page, '确定');
@@ -380,33 +422,47 @@ describe('one organiser walks an assembly through the console, from registry to 
       await expectConsoleClean(page, 'walk: paper entered');
       await screenshot(page, 'console-walk-07-paper-entered');
 
-      // A committee member types the paper again, blind, on their own computer.
+      // A committee member reads the paper again, blind, on their own computer.
       const second = await desktop(browser);
       try {
         const check = second.page;
-        await signIn(check, committee.phone);
+        await signIn(check, COMMITTEE);
         // Through the meeting picker (a new browser has no meeting in hand): the page then reads the chosen meeting's entries.
         await openArea(check, '纸质票与委托', 'paper');
         const entries = check.locator('.paper-entry');
         await expect.poll(() => entries.count()).toBe(3);
-        const entry = entries.filter({ has: check.getByRole('heading', { name: '修订管理规约' }) });
-        // Misread: 同意 instead of the spoiled paper. The service compares, keeps the check and counts nothing.
-        await entry.getByLabel('同意').check();
-        await entry.getByRole('button', { name: '核对并确认' }).click();
-        await confirmBox(check, '确定');
+        expect(await check.locator('.paper-entry input:checked').count(), 'blind: nothing of the first reading').toBe(0);
+        const entryOf = (title: string) => entries.filter({ has: check.getByRole('heading', { name: title }) });
+        // Misread: 反对 where the paper says 同意. The service compares, keeps the reading and counts nothing.
+        const covenant = entryOf('修订管理规约');
+        await covenant.getByLabel('反对').check();
+        await covenant.getByRole('button', { name: '提交复核录入' }).click();
         await check.getByText('两次录入不一致，未计入').waitFor();
-        await expect.poll(() => entry.locator('.paper-differences').innerText()).toMatch(/是否废票\s+废票\s+—/);
+        await expect.poll(() => covenant.locator('.paper-differences').innerText()).toMatch(/选择\s+同意\s+反对/);
         await expectConsoleClean(check, 'walk: paper entries differ');
         await screenshot(check, 'console-walk-08-paper-differ');
-        // Read again against the photo: spoiled, as entered. Then the other two motions of the same paper.
-        for (let left = 3; left > 0; left--) {
-          const next = entries.first();
-          await next.getByLabel('废票').check();
-          await next.getByRole('button', { name: '核对并确认' }).click();
-          await confirmBox(check, '确定');
-          await check.getByText('两次录入一致，已计入。').waitFor();
-          await expect.poll(() => entries.count()).toBe(left - 1);
-        }
+        // Read again against the photo: 同意, alike; then confirmed.
+        await covenant.getByLabel('同意').check();
+        await covenant.getByRole('button', { name: '提交复核录入' }).click();
+        await covenant.getByText('两次录入一致：同意。').waitFor();
+        await covenant.getByRole('button', { name: '确认计入' }).click();
+        await confirmBox(check, '确定');
+        await check.getByText('已确认计入。').waitFor();
+        // The other two motions of the same paper, read alike (the candidates in another order) and confirmed.
+        const options = entryOf('选聘物业服务企业');
+        await options.getByLabel('乙物业公司').check();
+        await options.getByRole('button', { name: '提交复核录入' }).click();
+        await options.getByText('两次录入一致：乙物业公司。').waitFor();
+        await options.getByRole('button', { name: '确认计入' }).click();
+        await confirmBox(check, '确定');
+        await expect.poll(() => entries.count()).toBe(1);
+        const elected = entryOf('选举第一届业主委员会委员');
+        await elected.getByLabel('王志强').check();
+        await elected.getByLabel('张建国').check();
+        await elected.getByRole('button', { name: '提交复核录入' }).click();
+        await elected.getByText('两次录入一致：张建国、王志强。').waitFor();
+        await elected.getByRole('button', { name: '确认计入' }).click();
+        await confirmBox(check, '确定');
         await check.getByText('没有待复核的纸质表决票。').waitFor();
         await expectConsoleClean(check, 'walk: paper confirmed');
       } finally {
@@ -418,7 +474,9 @@ describe('one organiser walks an assembly through the console, from registry to 
       await find('R-06', '1栋2单元102');
       await page.getByLabel('受托人手机号').fill('13700005555');
       await page.getByLabel('按委托书写明的意见表决').check();
-      await page.getByLabel('修订管理规约 · 委托书写明的意见').selectOption({ label: '同意' });
+      await page.getByRole('group', { name: '修订管理规约 · 委托书写明的意见' }).getByLabel('同意').check();
+      // The other motions are left as they start: 未写明 (the holder chooses).
+      expect(await page.getByRole('group', { name: '选聘物业服务企业 · 委托书写明的意见' }).getByLabel('未写明').isChecked()).toBe(true);
       await page.getByLabel('委托书照片或扫描件').setInputFiles(photo);
       await page.getByRole('button', { name: '登记委托书' }).click();
       await confirmBox(page, '确定');
@@ -430,9 +488,12 @@ describe('one organiser walks an assembly through the console, from registry to 
       await expectConsoleClean(page, 'walk: proxy approved');
       await screenshot(page, 'console-walk-09-proxy');
     });
-    const paper = await t.testDatabase.database.db.selectFrom('ballots').select(['channel', 'spoiled']).where('channel', '=', 'paper').execute();
+    // The paper counts as what it says, on every motion: a real ballot, none spoiled.
+    const paper = await t.testDatabase.database.db.selectFrom('ballots').select(['motion_id', 'choice', 'spoiled']).where('channel', '=', 'paper').execute();
     expect(paper).toHaveLength(3);
-    expect(paper.every((b) => b.spoiled)).toBe(true);
+    expect(paper.every((b) => !b.spoiled)).toBe(true);
+    const paperChoice = (i: number) => paper.find((b) => b.motion_id === motionIds[i])?.choice;
+    expect([paperChoice(0), paperChoice(1), paperChoice(2)]).toEqual(['agree', 'o2', ['c1', 'c3']]);
 
     // The holder votes with the proxy in the owner app: within the covenant's bound choice.
     const holder = await logIn(t, '13700005555', '192.0.2.77');
@@ -470,7 +531,7 @@ describe('one organiser walks an assembly through the console, from registry to 
       // Filed with the township by the tally itself: said, with its state, before publication.
       expect(text).toContain('计票完成时，结果已自动报所在街道办事处（乡镇人民政府）备案，无需另行提交。');
       expect(await page.locator('.results__filing-summary').innerText()).toContain('街道备案：已报街道办事处（乡镇人民政府）备案，等待审核');
-      const results = (await t.app.inject({ url: `/v1/meetings/${meetingId}/results`, headers: bearer(organiser.accessToken) })).json<{
+      const results = (await t.app.inject({ url: `/v1/meetings/${meetingId}/results`, headers: bearer(p.staffA) })).json<{
         items: { report: { explanation: { zh: string[] }; verdict: { outcome: string } } }[];
       }>();
       expect(results.items.map((i) => i.report.verdict.outcome)).toEqual(['passed', 'decided', 'decided', 'passed']);

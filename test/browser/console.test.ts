@@ -45,7 +45,7 @@ describe('the staff console', () => {
       await page.getByRole('heading', { name: '会议', level: 1 }).waitFor();
       await expect.poll(() => page.locator('.estate-name').textContent()).toBe('阳光花园');
       const nav = page.getByRole('navigation', { name: '功能菜单' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['会议', '业主名册', '小区设置', '表决进度', '扫楼名单', '纸质票与委托', '结果与备案', '业主联名提议', '应急维修资金']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['会议', '业主名册', '小区设置', '人员与权限', '表决进度', '扫楼名单', '纸质票与委托', '结果与备案', '业主联名提议', '应急维修资金']);
       await expectConsoleClean(page, 'estate');
       await screenshot(page, 'console-2-estate');
       // A page of one meeting first asks which meeting.

@@ -39,7 +39,9 @@ describe('appointing and removing roles', () => {
     expect((await t.app.inject({ url: `/v1/estates/${p.estateA}/units`, headers: bearer(next.accessToken) })).statusCode).toBe(200);
 
     const list = await t.app.inject({ url: `/v1/estates/${p.estateA}/roles`, headers: bearer(p.staffA) });
-    expect(list.json().items.map((r: { phone: string }) => r.phone)).toContain('13500000001');
+    // Phones masked: the list is read by the committee too.
+    expect(list.json().items.map((r: { phone: string }) => r.phone)).toContain('135****0001');
+    expect(list.json()).toMatchObject({ mayAppoint: true, appointableBy: ['admin', 'township_staff'] });
 
     const removed = await t.app.inject({
       method: 'DELETE',
@@ -53,6 +55,25 @@ describe('appointing and removing roles', () => {
     clock.advance(61_000);
     const again = await logIn(t, '13500000001');
     expect((await t.app.inject({ url: `/v1/estates/${p.estateA}/units`, headers: bearer(again.accessToken) })).statusCode).toBe(404);
+  });
+
+  it('the estate’s organisers and committee read who is appointed (masked) and are told who may appoint; they may not appoint or remove; owners and other estates’ people are refused', async () => {
+    const organiser = await logIn(t, '13500000011');
+    const appointedOne = await t.app.inject({ method: 'POST', url: `/v1/estates/${p.estateA}/roles`, headers: bearer(p.staffA), payload: { phone: '13500000011', role: 'organiser' } });
+    expect(appointedOne.statusCode).toBe(201);
+    const token = (await refresh(organiser.refreshToken)).json<{ accessToken: string }>().accessToken;
+    const list = await t.app.inject({ url: `/v1/estates/${p.estateA}/roles`, headers: bearer(token) });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json()).toMatchObject({ mayAppoint: false, appointableBy: ['admin', 'township_staff'] });
+    const mine = list.json<{ items: { id: string; phone: string; role: string }[] }>().items.find((r) => r.id === appointedOne.json<{ id: string }>().id);
+    expect(mine).toMatchObject({ phone: '135****0011', role: 'organiser' });
+    for (const r of list.json<{ items: { phone: string }[] }>().items) expect(r.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const appoint = await t.app.inject({ method: 'POST', url: `/v1/estates/${p.estateA}/roles`, headers: bearer(token), payload: { phone: '13500000012', role: 'committee' } });
+    expect(appoint.statusCode).toBe(403);
+    const remove = await t.app.inject({ method: 'DELETE', url: `/v1/estates/${p.estateA}/roles/${appointedOne.json<{ id: string }>().id}`, headers: bearer(token) });
+    expect(remove.statusCode).toBe(403);
+    // Another estate's list is not there for them.
+    expect((await t.app.inject({ url: `/v1/estates/${p.estateB}/roles`, headers: bearer(token) })).statusCode).toBe(404);
   });
 
   it('staff of one township cannot remove roles of another township’s estate', async () => {

@@ -277,7 +277,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An estate's committee members and organisers (admin, staff of its township) */
+        /** An estate's committee members and organisers, phones masked (admin, staff of its township, its committee and organisers), and whether the caller may appoint and remove them */
         get: operations["listEstateRoles"];
         put?: never;
         /** Appoint a committee member or organiser of an estate (admin, staff of its township) */
@@ -3492,6 +3492,14 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        EstateRolesInput: {
+            /** @description Oldest appointment first; each phone masked (138****1234) */
+            items: components["schemas"]["RoleAssignmentInput"][];
+            /** @description Whether the caller may appoint and remove committee members and organisers here */
+            mayAppoint: boolean;
+            /** @description The roles that may appoint and remove them (of this estate or its township) */
+            appointableBy: ("admin" | "township_staff" | "committee" | "organiser" | "owner" | "client")[];
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             /** @example urn:gongjue:problem:validation-failed */
@@ -5134,6 +5142,14 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        EstateRoles: {
+            /** @description Oldest appointment first; each phone masked (138****1234) */
+            items: components["schemas"]["RoleAssignment"][];
+            /** @description Whether the caller may appoint and remove committee members and organisers here */
+            mayAppoint: boolean;
+            /** @description The roles that may appoint and remove them (of this estate or its township) */
+            appointableBy: ("admin" | "township_staff" | "committee" | "organiser" | "owner" | "client")[];
+        };
     };
     responses: never;
     parameters: never;
@@ -6328,9 +6344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["RoleAssignment"][];
-                    };
+                    "application/json": components["schemas"]["EstateRoles"];
                 };
             };
             /** @description The request could not be read */

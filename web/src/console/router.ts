@@ -17,6 +17,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'estate', redirect: (to) => ({ name: 'meetings', params: to.params }) },
       { path: 'registry', name: 'registry', component: () => import('./pages/registry/RegistryPage.vue') },
       { path: 'settings', name: 'settings', component: () => import('./pages/settings/SettingsPage.vue') },
+      { path: 'people', name: 'people', component: () => import('./pages/people/PeoplePage.vue') },
       { path: 'meetings', name: 'meetings', component: () => import('./pages/meetings/MeetingsPage.vue') },
       { path: 'meetings/new', name: 'meeting-new', component: () => import('./pages/meetings/MeetingNewPage.vue') },
       { path: 'meetings/:meetingId', name: 'meeting', component: () => import('./pages/meetings/MeetingPage.vue') },

@@ -10,6 +10,7 @@ import petitions from './areas/petitions.ts';
 import township from './areas/township.ts';
 import objections from './areas/objections.ts';
 import emergency from './areas/emergency.ts';
+import people from './areas/people.ts';
 
 /** English. One area per file (areas/); each page's words under its area's key. */
 export default {
@@ -25,4 +26,5 @@ export default {
   township: township.en,
   objections: objections.en,
   emergency: emergency.en,
+  people: people.en,
 };
