@@ -15,7 +15,7 @@ import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Issue 17, the township's side of the console: staff of a township reach
- * /console/townships/<id>/… with its own left navigation (辖区小区, 备案审核, 异常提示), see
+ * /console/townships/<id>/… with its own left navigation (辖区小区, 备案审核, 异常提示, 紧急维修, 询异), see
  * their township's estates and nothing of another township's; an administrator chooses among
  * townships. A tallied meeting with an injected anomaly (one phone bound to three owners who are not
  * co-owners) shows the flag with its masked owners; the staff return it, the organisers resubmit,
@@ -82,7 +82,7 @@ describe('the township frame', () => {
       await page.getByRole('heading', { name: '辖区小区', level: 1 }).waitFor();
       await expect.poll(() => page.locator('.estate-name').textContent()).toBe('桂林街道');
       const nav = page.getByRole('navigation', { name: '功能菜单' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['辖区小区', '备案审核', '异常提示']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['辖区小区', '备案审核', '异常提示', '紧急维修', '询异']);
       const estates = page.getByRole('table').locator('tbody td:first-child a');
       await expect.poll(() => estates.allTextContents()).toEqual(['金桂苑', '阳光花园'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
       expect(await page.getByText('翠湖苑').count()).toBe(0);

@@ -372,7 +372,7 @@ describe('one organiser walks an assembly through the console, from registry to 
       const { page } = desk;
       await openArea(page, '扫楼名单', 'canvass');
       await page.getByText('共 5 位业主尚未完成表决').waitFor();
-      const rows = page.locator('.el-table__body tr');
+      const rows = page.locator('.canvass__table tbody tr');
       const record = async (unit: string, status: string, note?: string) => {
         const row = rows.filter({ hasText: unit });
         await row.getByRole('button', { name: '记录走访' }).click();
