@@ -123,11 +123,14 @@ describe('a motion’s document on the phone', () => {
       await page.goto(`${base}/meetings/${meetingId}`);
       const open = page.getByRole('button', { name: '打开材料：物业服务合同（草案）' });
       await open.waitFor();
-      const [response] = await Promise.all([page.waitForResponse(isDownload, { timeout: 15_000 }), open.click()]);
+      // The page navigates to the PDF, which headless Chromium turns into a download: the click may then wait
+      // for a navigation that never commits (seen once in CI: 120 s). What is asserted is the PDF the phone got.
+      const [response] = await Promise.all([page.waitForResponse(isDownload, { timeout: 15_000 }), open.click({ timeout: 10_000 }).catch(() => undefined)]);
       expect(response.status()).toBe(200);
       expect(response.headers()['x-content-sha256']).toBe(PDF_SHA256);
     } finally {
-      await context.close();
+      // A download left pending can hold the context's close: it is not what this test is about.
+      await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
   });
 });
