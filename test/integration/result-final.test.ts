@@ -162,7 +162,7 @@ describe('a window without objections, made final by the job at its end', () => 
     const [request, ...more] = receiver.of('result.final', meetingId);
     expect(more).toEqual([]);
     expect(verifySignature(secret, request!.body, String(request!.headers['gongjue-signature']), clock.now())).toBe(true);
-    const notice = (await get(`/v1/meetings/${meetingId}/notice`, p.staffA)).json() as { meeting: { title: string }; motions: { motionId: string; outcome: string }[] };
+    const notice = (await get(`/v1/meetings/${meetingId}/notice`, p.staffA)).json<{ meeting: { title: string }; motions: { motionId: string; outcome: string }[] }>();
     expect(JSON.parse(request!.body)).toEqual({
       id: events[0]!.id,
       type: 'result.final',
