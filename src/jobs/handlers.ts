@@ -114,7 +114,11 @@ export const publishResultsJob: Handler<'publish-results'> = async (deps, { meet
 export const finalizeResultJob: Handler<'finalize-result'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
   const outcome = await jobTransaction(deps, (trx) => finalizeIfDue(trx, meetingId, ACTOR, now));
-  if (outcome === 'finalized now') deps.log.info({ meetingId }, 'the objection window ended: the result is final');
+  if (outcome === 'finalized now') {
+    deps.log.info({ meetingId }, 'the objection window ended: the result is final');
+    // The result.final deliveries and the owners' SMS it queued: sent at once.
+    return [...(await pendingDeliveries(deps, meetingId)), ...(await pendingMessages(deps, meetingId))];
+  }
   if (outcome === 'preliminary') {
     // A timer that fired early: again at the window's end.
     const window = await windowOf(deps.db, meetingId);

@@ -34,6 +34,8 @@ export function smsText(kind: MessageKind, p: Record<string, string>): string {
       return `【共决】${p.estate}“${p.meeting}”表决将于${p.closes}截止，您尚未完成投票：${p.link}`;
     case 'results_published':
       return `【共决】${p.estate}“${p.meeting}”表决结果已公告：${p.link}`;
+    case 'result_final':
+      return `【共决】${p.estate}“${p.meeting}”表决结果公示期满，异议均已答复，现为最终结果：${p.link}`;
     case 'result_certified':
       return `【共决】${p.estate}“${p.meeting}”表决结果已备案：${p.link}`;
     case 'petition_threshold':

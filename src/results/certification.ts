@@ -17,6 +17,7 @@ import { sealsOf } from './seal.ts';
 import { signCanonical } from '../audit/signing.ts';
 import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
 import { type ObjectionWindowView, objectionWindowOf, requireFinalResult } from './objections.ts';
+import { resultPagePath } from './result-messages.ts';
 
 /**
  * Filing (备案, R4.8). The township's staff review a tallied meeting's
@@ -157,7 +158,7 @@ export async function certify(trx: Transaction<DB>, meetingId: string, input: { 
     estateId: found.meeting.estate_id,
     topic: 'result.certified',
     kind: 'result_certified' as const,
-    params: { estate: estateName, meeting: found.meeting.title, link: `/meetings/${meetingId}` },
+    params: { estate: estateName, meeting: found.meeting.title, link: resultPagePath(meetingId) },
     subjectId: meetingId,
     body: `【${estateName}业主大会】“${found.meeting.title}”的表决结果已经街道（乡镇）备案，请登录查看。`,
     now: input.now,

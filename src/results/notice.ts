@@ -7,6 +7,7 @@ import type { Report } from '../tally/index.ts';
 import { receiptOf } from '../receipts/receipt.ts';
 import { localTime } from '../lib/local-time.ts';
 import { filingSummaryOf } from './filings-repository.ts';
+import { checkPathWhen } from './public-check.ts';
 import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
 import { type ObjectionWindowView, objectionWindowOf } from './objections.ts';
 import { decidedMotionsOf, electorateUnitsOf, ownerNames, replacedVersions, standingBallotLines } from './notice-repository.ts';
@@ -88,7 +89,8 @@ export interface Notice {
     publishedAt: string;
     local: { timeZone: string; votingOpens: string; votingCloses: string; published: string };
   };
-  filing: { status: FilingStatus; certifiedAt: string | null; keyId: string | null };
+  /** checkPath: the public check page (`/check/<id>`) to offer, once certified; null before. */
+  filing: { status: FilingStatus; certifiedAt: string | null; keyId: string | null; checkPath: string | null };
   /**
    * R7.2: the objection window (询异公示) when the estate set one: while its stage is not
    * `final` the result is preliminary. null: published without one, final at publication.
@@ -160,8 +162,8 @@ export async function buildNotice(db: Kysely<DB>, meeting: Meeting, now: Date): 
       },
     },
     filing: filing
-      ? { status: filing.status, certifiedAt: filing.certified_at?.toISOString() ?? null, keyId: filing.key_id }
-      : { status: 'awaiting_review', certifiedAt: null, keyId: null },
+      ? { status: filing.status, certifiedAt: filing.certified_at?.toISOString() ?? null, keyId: filing.key_id, checkPath: checkPathWhen(meeting.id, filing.status) }
+      : { status: 'awaiting_review', certifiedAt: null, keyId: null, checkPath: null },
     objectionWindow,
     motions: motions.map((m) => {
       const report = m.report as Report;

@@ -8,6 +8,7 @@ import { localTime } from '../lib/local-time.ts';
 import { estateColumns } from '../places/estates-repository.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
+import { announceFinal } from './result-messages.ts';
 import { mayBecomeFinal, type ResultStage, stageOf, windowClosesAt } from './objection-stage.ts';
 import {
   insertObjection,
@@ -81,7 +82,8 @@ export async function objectionWindowOf(db: Kysely<DB>, meeting: Pick<Meeting, '
 
 /**
  * Marks the result final when it may become so now (the window has ended, nothing is
- * unanswered). Idempotent: the job, a late last answer and certification all call it.
+ * unanswered), and tells owners and subscribers so. Idempotent: the job, a late last answer and
+ * certification all call it; only the call that marks it final tells anyone.
  */
 export async function finalizeIfDue(trx: Transaction<DB>, meetingId: string, actor: string, now: Date): Promise<'final' | 'finalized now' | ResultStage | 'no window'> {
   const window = await windowOf(trx, meetingId, { lock: true });
@@ -95,6 +97,8 @@ export async function finalizeIfDue(trx: Transaction<DB>, meetingId: string, act
     { chain: estateChain(window.estate_id), actor, action: 'result.final', subject: `meeting:${meetingId}`, data: { closesAt: window.closes_at, finalAt: now } },
     now,
   );
+  // Owners and subscribers hear of it in this same transaction: once, since only this branch marks it final.
+  await announceFinal(trx, window, now);
   return 'finalized now';
 }
 

@@ -28,6 +28,13 @@ export const RESULT_SIGNING_KEY_PATH = '/.well-known/gongjue/result-signing-key'
 /** The path of a meeting's public check page in the owner app: the QR code on the printed notice leads there. */
 export const checkPath = (meetingId: string) => `/check/${meetingId}`;
 
+/**
+ * Where the owner app offers the public check of a result: once the township has certified it,
+ * there is a signature to verify; before, and once a court or the authorities ruled against it,
+ * none is offered (null).
+ */
+export const checkPathWhen = (meetingId: string, status: FilingStatus): string | null => (status === 'certified' ? checkPath(meetingId) : null);
+
 export interface PublicCheck {
   format: typeof PUBLIC_CHECK_FORMAT;
   version: 1;

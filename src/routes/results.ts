@@ -45,7 +45,12 @@ const noticeSchema = z
       publishedAt: z.iso.datetime(),
       local: z.object({ timeZone: z.string(), votingOpens: z.string(), votingCloses: z.string(), published: z.string() }),
     }),
-    filing: z.object({ status: z.enum(FILING_STATUSES), certifiedAt: z.iso.datetime().nullable(), keyId: z.string().nullable() }),
+    filing: z.object({
+      status: z.enum(FILING_STATUSES),
+      certifiedAt: z.iso.datetime().nullable(),
+      keyId: z.string().nullable(),
+      checkPath: z.string().nullable().describe('The public check page of this result in the owner app (`/check/{meetingId}`), offered once the township certified it; null before (and after a ruling against it)'),
+    }),
     objectionWindow: objectionWindowSchema
       .nullable()
       .describe('R7.2: the objection window (询异公示); while its stage is not final the result is preliminary. null: published without one, final at publication'),

@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.ts';
  * transaction as the change it reports (a transactional outbox), with one
  * pending delivery per matching subscription; the job system delivers them.
  */
-export const EVENT_TYPES = ['meeting.noticed', 'voting.opened', 'motion.closed', 'result.published', 'result.certified'] as const;
+export const EVENT_TYPES = ['meeting.noticed', 'voting.opened', 'motion.closed', 'result.published', 'result.final', 'result.certified'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface EventInput {

@@ -22,10 +22,10 @@ import { twoTownships } from '../factories/places.ts';
  * runs one assembly from an empty estate to a filed result. Every page is checked at 1366 × 768
  * (axe-core 0, no CSP refusal, no sideways scroll). Nothing the organisers do goes through the API
  * by hand; what is not theirs is:
- *   - the township's part — returning and certifying the filing (township staff through the API, as
- *     their console would); importing the registry, the settings and appointing the organiser and a
- *     committee member (人员与权限) are the township's too (permissions.ts), done here by township
- *     staff in this same console;
+ *   - the township's part — importing the registry, the settings and appointing the organiser and a
+ *     committee member (人员与权限) are the township's (permissions.ts), and so are returning the
+ *     filing with reasons and certifying it (备案审核, /console/townships/<id>/filings/<meeting>):
+ *     done by township staff in this same console, in a browser of their own;
  *   - the owners' ballots (they are the owners: through the API, as the owner app sends them);
  *   - time: the test clock moves past the notice period and the close, and the jobs run as the
  *     worker runs them (open-voting, close-voting, deliveries).
@@ -546,31 +546,63 @@ describe('one organiser walks an assembly through the console, from registry to 
       // What the job would have done next finds it published.
       await runDueJobs(testJobDeps(t, clock));
 
-      // The township returns it with a reason; the organiser sees it, answers and resubmits.
-      const returned = await t.app.inject({
-        method: 'POST',
-        url: `/v1/meetings/${meetingId}/filing/return`,
-        headers: bearer(p.staffA),
-        payload: { reasons: '未附纸质表决票原件的扫描件清单，请补充后重新提交。' },
-      });
-      expect(returned.statusCode, returned.body).toBe(200);
-      await page.reload();
-      // Said at the top, beside the actions, and a click away from the section below the motions.
+      // The township, in its own console: 备案审核, the meeting's evidence, returned with reasons.
       const summary = page.locator('.results__filing-summary');
-      await expect.poll(() => summary.innerText()).toContain('街道备案：街道已退回，需补正后重新提交');
-      await summary.getByRole('button', { name: '查看备案情况' }).click();
-      await expect.poll(() => page.locator('#filing-heading').evaluate((heading) => heading === heading.ownerDocument.activeElement)).toBe(true);
-      await page.getByText('退回理由：未附纸质表决票原件的扫描件清单，请补充后重新提交。').waitFor();
-      await expectConsoleClean(page, 'walk: filing returned');
-      await screenshot(page, 'console-walk-11-returned');
-      await page.locator('.results__bar').screenshot({ path: join(ARTIFACTS, 'console-walk-11-returned-top.png') });
-      await page.locator('.results__filing').screenshot({ path: join(ARTIFACTS, 'console-walk-11-returned-filing.png') });
-      await page.getByLabel('补正说明').fill('已将 3 张纸质表决票和 1 份委托书的扫描件清单送交街道。');
-      await page.getByRole('button', { name: '重新提交备案' }).click();
-      await confirmBox(page, '确定提交', '表决票和计票结果不会改变');
-      await page.getByText('已重新提交，等待街道审核。').waitFor();
+      const township = await desktop(browser);
+      try {
+        const tp = township.page;
+        await signInToConsole(tp, t, base, staff.phone);
+        await tp.waitForURL(`${base}/console/townships/${p.townshipA}/estates`);
+        await nav(tp).getByRole('link', { name: '备案审核' }).click();
+        await tp.getByRole('heading', { name: '备案审核', level: 1 }).waitFor();
+        await tp.getByRole('link', { name: '2027年第一次业主大会会议' }).click();
+        await tp.waitForURL(`${base}/console/townships/${p.townshipA}/filings/${meetingId}`);
+        await tp.getByText('校验通过').waitFor();
+        await tp.locator('.filing__status').getByText('等待审核').waitFor();
+        await expectConsoleClean(tp, 'walk: the township reviews the filing');
+        await screenshot(tp, 'console-walk-11a-township-review');
+        await tp.getByLabel('退回理由（会原样告知业委会或筹备组）').fill('未附纸质表决票原件的扫描件清单，请补充后重新提交。');
+        await tp.getByRole('button', { name: '退回', exact: true }).click();
+        await confirmBox(tp, '退回', '确定退回吗');
+        await tp.getByText('已退回，业委会或筹备组会看到理由。').waitFor();
+        await tp.locator('.filing__status').getByText('已退回').waitFor();
+        await expectConsoleClean(tp, 'walk: the township returned the filing');
+        await screenshot(tp, 'console-walk-11b-township-returned');
 
-      expect((await t.app.inject({ method: 'POST', url: `/v1/meetings/${meetingId}/filing/certify`, headers: bearer(p.staffA) })).statusCode).toBe(200);
+        // The organiser sees it, answers and resubmits.
+        await page.reload();
+        // Said at the top, beside the actions, and a click away from the section below the motions.
+        await expect.poll(() => summary.innerText()).toContain('街道备案：街道已退回，需补正后重新提交');
+        await summary.getByRole('button', { name: '查看备案情况' }).click();
+        await expect.poll(() => page.locator('#filing-heading').evaluate((heading) => heading === heading.ownerDocument.activeElement)).toBe(true);
+        await page.getByText('退回理由：未附纸质表决票原件的扫描件清单，请补充后重新提交。').waitFor();
+        await expectConsoleClean(page, 'walk: filing returned');
+        await screenshot(page, 'console-walk-11-returned');
+        await page.locator('.results__bar').screenshot({ path: join(ARTIFACTS, 'console-walk-11-returned-top.png') });
+        await page.locator('.results__filing').screenshot({ path: join(ARTIFACTS, 'console-walk-11-returned-filing.png') });
+        await page.getByLabel('补正说明').fill('已将 3 张纸质表决票和 1 份委托书的扫描件清单送交街道。');
+        await page.getByRole('button', { name: '重新提交备案' }).click();
+        await confirmBox(page, '确定提交', '表决票和计票结果不会改变');
+        await page.getByText('已重新提交，等待街道审核。').waitFor();
+
+        // The township reads the answer and certifies, in its console.
+        await tp.reload();
+        await tp.locator('.filing__status').getByText('等待审核').waitFor();
+        await tp.getByText('已将 3 张纸质表决票和 1 份委托书的扫描件清单送交街道。').waitFor();
+        await tp.getByRole('button', { name: '确认备案' }).click();
+        await confirmBox(tp, '确认备案', '电子签名（Ed25519）');
+        await tp.getByText('已确认备案，结果已签名。').waitFor();
+        await tp.locator('.filing__status').getByText('已备案确认').waitFor();
+        expect(await tp.locator('.filing__history li').allTextContents()).toEqual([
+          expect.stringContaining('退回'),
+          expect.stringContaining('补正后重新提交'),
+          expect.stringContaining('确认备案'),
+        ]);
+        await expectConsoleClean(tp, 'walk: the township certified the filing');
+        await screenshot(tp, 'console-walk-11c-township-certified');
+      } finally {
+        await township.context.close();
+      }
       await page.reload();
       await page.locator('.results__filing-state').getByText('街道已备案确认').waitFor();
       text = await main(page).innerText();

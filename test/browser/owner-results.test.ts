@@ -15,6 +15,7 @@ import { importRegistry } from '../factories/registry.ts';
  * Issue 15, Results: after the close an owner finds the published notice on a 375 × 667 phone in
  * WeChat — each motion's verdict explained, their own row marked "我的表决", the certification
  * status — and checks a receipt: the one counted, and an earlier one that a change replaced.
+ * Once certified, 核验这份结果 leads to the public check (issue 17).
  * Before publication the page says so and when voting closes. 长辈版 throughout, 标准版 once,
  * 200 % text once; screenshots in test-artifacts/browser/.
  */
@@ -118,6 +119,8 @@ describe('the results page on a phone in WeChat', () => {
       }
       expect(text).toContain('实际参与表决：专有部分面积');
       expect(text).toContain('已报街道办事处备案，等待确认。');
+      // Not certified yet: the API offers no public check, so neither does the page.
+      expect(await page.getByRole('link', { name: '核验这份结果' }).count()).toBe(0);
       // 张三's own rows first, marked in words (and a border and an icon), one per motion.
       const mine = page.locator('.results__row--mine');
       expect(await mine.count()).toBe(2);
@@ -177,8 +180,18 @@ describe('the results page on a phone in WeChat', () => {
     const again = await resultsOnPhone();
     try {
       await again.page.getByText('街道办事处已备案确认').waitFor();
+      // Certified: the public check is a button away (issue 17), described by the sentence above it.
+      const check = again.page.getByRole('link', { name: '核验这份结果' });
+      await check.scrollIntoViewIfNeeded();
+      expect(await check.getAttribute('href')).toBe(`/check/${meetingId}`);
+      expect((await check.boundingBox())!.height).toBeGreaterThanOrEqual(60);
       await expectOwnerFriendly(again.page, 'results certified');
       await screenshot(again.page, 'results-7-certified');
+      await check.click();
+      await again.page.waitForURL(`${base}/check/${meetingId}`);
+      await again.page.getByRole('heading', { name: '签名有效：本公告与街道办事处确认的结果一致' }).waitFor();
+      await expectOwnerFriendly(again.page, 'results certified: the public check');
+      await screenshot(again.page, 'results-8-check');
     } finally {
       await again.context.close();
     }

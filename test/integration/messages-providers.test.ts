@@ -92,7 +92,7 @@ describe.each([
     await fake?.close();
   });
 
-  it('every kind — login code, new binding, notice, opening, vote confirmation, reminder, result, certification, petition, locked verification — to each phone exactly once', async () => {
+  it('every kind — login code, new binding, notice, opening, vote confirmation, reminder, result, result final, certification, petition, locked verification — to each phone exactly once', async () => {
     fake = await start();
     const clock = manualClock(T0);
     // One failed self-verification locks an owner here, so the committee's alert is quick to cause.
@@ -101,7 +101,8 @@ describe.each([
     const db = t.testDatabase.database.db;
     const run = () => runDueJobs(testJobDeps(t, clock));
     const p = await twoTownships(t);
-    const estateId = await p.estate(p.townshipA, '碧水湾', { residentsCommitteePhone: RESIDENTS_COMMITTEE });
+    // A day of objections (询异公示, R7.2): the result's becoming final is a message too.
+    const estateId = await p.estate(p.townshipA, '碧水湾', { residentsCommitteePhone: RESIDENTS_COMMITTEE, objectionDays: 1 });
     await importRegistry(t, p.staffA, estateId, [
       { registryNo: 'R-1', building: '1栋', room: '101', area: '90.00', owners: [{ ...zhang, phone: '13800000001' }] },
       { registryNo: 'R-2', building: '1栋', room: '102', area: '80.00', owners: [{ ...li, phone: '13800000002' }] },
@@ -123,6 +124,9 @@ describe.each([
     expect((await castBallot(t, zhangS.accessToken, meetingId, voter.motionId, voter.voterId, 'oppose')).statusCode).toBe(201);
     clock.advance(3 * DAY);
     await run();
+    clock.advance(DAY);
+    await run();
+    // The day of objections ends without one: the result is final.
     clock.advance(DAY);
     await run();
     // The township certifies the published result; 张三 (90 of 240 m², 1 of 3 heads) petitions: past 20 % at once;
@@ -167,6 +171,9 @@ describe.each([
     // 张三 voted: only 李四 is reminded.
     expect(sent.filter((line) => line.startsWith('voting_reminder '))).toEqual(['voting_reminder 13800000002']);
     expect(sent).toContain(`login_code ${phone}`);
+    expect(sent.filter((line) => line.startsWith('result_final '))).toEqual(
+      [`result_final 13800000002`, `result_final ${RESIDENTS_COMMITTEE}`, `result_final ${zhangS.phone}`].sort(),
+    );
     expect(sent.filter((line) => line.startsWith('result_certified '))).toEqual(
       [`result_certified 13800000002`, `result_certified ${RESIDENTS_COMMITTEE}`, `result_certified ${zhangS.phone}`].sort(),
     );

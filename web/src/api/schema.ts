@@ -3125,6 +3125,8 @@ export interface components {
                 status: "awaiting_review" | "returned" | "certified" | "correction_ordered" | "revoked";
                 certifiedAt: string | null;
                 keyId: string | null;
+                /** @description The public check page of this result in the owner app (`/check/{meetingId}`), offered once the township certified it; null before (and after a ruling against it) */
+                checkPath: string | null;
             };
             /** @description R7.2: the objection window (询异公示); while its stage is not final the result is preliminary. null: published without one, final at publication */
             objectionWindow: components["schemas"]["ObjectionWindowInput"] | null;
@@ -3467,7 +3469,7 @@ export interface components {
             estateId: string | null;
             townshipId: string | null;
             url: string;
-            events: ("meeting.noticed" | "voting.opened" | "motion.closed" | "result.published" | "result.certified")[];
+            events: ("meeting.noticed" | "voting.opened" | "motion.closed" | "result.published" | "result.final" | "result.certified")[];
             description: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -4775,6 +4777,8 @@ export interface components {
                 status: "awaiting_review" | "returned" | "certified" | "correction_ordered" | "revoked";
                 certifiedAt: string | null;
                 keyId: string | null;
+                /** @description The public check page of this result in the owner app (`/check/{meetingId}`), offered once the township certified it; null before (and after a ruling against it) */
+                checkPath: string | null;
             };
             /** @description R7.2: the objection window (询异公示); while its stage is not final the result is preliminary. null: published without one, final at publication */
             objectionWindow: components["schemas"]["ObjectionWindow"] | null;
@@ -5117,7 +5121,7 @@ export interface components {
             estateId: string | null;
             townshipId: string | null;
             url: string;
-            events: ("meeting.noticed" | "voting.opened" | "motion.closed" | "result.published" | "result.certified")[];
+            events: ("meeting.noticed" | "voting.opened" | "motion.closed" | "result.published" | "result.final" | "result.certified")[];
             description: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -12169,7 +12173,7 @@ export interface operations {
                     townshipId?: string;
                     /** Format: uri */
                     url: string;
-                    events: ("meeting.noticed" | "voting.opened" | "motion.closed" | "result.published" | "result.certified")[];
+                    events: ("meeting.noticed" | "voting.opened" | "motion.closed" | "result.published" | "result.final" | "result.certified")[];
                     description?: string;
                 };
             };

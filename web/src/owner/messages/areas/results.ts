@@ -13,6 +13,8 @@ export default defineArea(
     notPublishedNotOpen: '表决还没有开始，将于 {time} 开始。',
     backToMeeting: '返回会议页面',
     filingTitle: '备案情况',
+    checkThis: '核验这份结果',
+    checkIntro: '街道办事处对这份结果做了电子签名。点下面的按钮，可以核对公告上的结果与街道备案确认的是否一致。',
     filing: {
       awaiting_review: '已报街道办事处备案，等待确认。',
       returned: '街道办事处退回了这份结果，业委会正在补正。',
@@ -105,6 +107,8 @@ export default defineArea(
     notPublishedNotOpen: 'Voting has not started yet; it starts at {time}.',
     backToMeeting: 'Back to the meeting',
     filingTitle: 'Filing',
+    checkThis: 'Check these results',
+    checkIntro: 'The sub-district office signed these results electronically. Use the button below to check that the results in the notice are the ones it confirmed.',
     filing: {
       awaiting_review: 'Filed with the sub-district office, awaiting its confirmation.',
       returned: 'The sub-district office returned these results; the owners’ committee is correcting them.',
