@@ -50,7 +50,7 @@ const overviewSchema = z
     awaitingFiling: z.number().int().describe('Tallied results awaiting the township’s review'),
     petitions: z.object({ collecting: z.number().int(), reached: z.number().int().describe('Reached 20 % of area and heads (R3.4)') }),
     anomalies: z.number().int().describe('Anomaly flags over the estate’s meetings (R7.3)'),
-    emergencyUses: z.number().int().nullable().describe('Emergency uses of the maintenance fund (R7.1); null while this service does not record them'),
+    emergencyUses: z.number().int().describe('Emergency uses of the maintenance fund the estate has filed (R4.9, R7.1)'),
   })
   .meta({ id: 'EstateOverview' });
 
@@ -88,7 +88,10 @@ const evidenceSchema = z
       }),
     ),
     anomalies: z.array(anomalySchema),
-    objections: z.object({ open: z.number().int(), answered: z.number().int() }).nullable().describe('Objections (R7.2); null while not recorded'),
+    objections: z
+      .object({ open: z.number().int(), answered: z.number().int() })
+      .nullable()
+      .describe('Objections during the objection window (R7.2); null when the estate set none (objectionDays 0 when the result was published)'),
   })
   .meta({ id: 'FilingEvidence' });
 

@@ -43,7 +43,7 @@ export interface EstateOverview {
   petitions: { collecting: number; reached: number };
   anomalies: number;
   /** Emergency uses of the maintenance fund (R4.9, R7.1) the estate has filed. */
-  emergencyUses: number | null;
+  emergencyUses: number;
 }
 
 /** The count of each estate's emergency uses of the maintenance fund (R7.1), every estate present (0 when none). */
@@ -126,7 +126,7 @@ export async function townshipOverview(db: Kysely<DB>, cache: TookPartCache, tow
       awaitingFiling: Number(awaiting.get(e.id)?.n ?? 0),
       petitions: { collecting: Number(petitions.get(e.id)?.collecting ?? 0), reached: Number(petitions.get(e.id)?.reached ?? 0) },
       anomalies: Number(anomalies.get(e.id)?.n ?? 0),
-      emergencyUses: emergency === null ? null : (emergency.get(e.id) ?? 0),
+      emergencyUses: emergency.get(e.id) ?? 0,
     };
   });
   return { items, total };

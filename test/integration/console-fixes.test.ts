@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { up as noticeDaysMigration } from '../../migrations/0023_notice_days_statute.ts';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { li, zhang } from '../factories/cast.ts';
-import { appointed, type Session, verifiedOwner } from '../factories/people.ts';
-import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
+import { type OrganisedEstates, organisedEstates } from '../factories/organised-estates.ts';
+import type { Session } from '../factories/people.ts';
 
 /**
  * Issue 16's console gaps on the service's side: R4.1 — a regular meeting's notice is never
@@ -19,7 +17,7 @@ const T0 = new Date('2026-12-01T02:00:00Z');
 
 let t: TestApp;
 let clock: ReturnType<typeof manualClock>;
-let places: Awaited<ReturnType<typeof twoTownships>>;
+let places: OrganisedEstates['places'];
 let organiser: Session;
 let owner: Session;
 let otherOrganiser: Session;
@@ -27,14 +25,7 @@ let otherOrganiser: Session;
 beforeAll(async () => {
   clock = manualClock(T0);
   t = await createTestApp({ clock });
-  places = await twoTownships(t);
-  await importRegistry(t, places.staffA, places.estateA, [
-    { registryNo: 'R-1', building: '1栋', stair: '1单元', room: '101', area: '90.00', owners: [zhang] },
-    { registryNo: 'R-2', building: '1栋', stair: '2单元', room: '201', area: '80.00', owners: [li] },
-  ]);
-  organiser = await appointed(t, places.staffA, places.estateA, 'organiser');
-  otherOrganiser = await appointed(t, places.staffB, places.estateB, 'organiser');
-  owner = await verifiedOwner(t, zhang);
+  ({ places, organiser, otherOrganiser, owner } = await organisedEstates(t));
 }, 60_000);
 afterAll(async () => t?.close());
 

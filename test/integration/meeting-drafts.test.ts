@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { li, zhang } from '../factories/cast.ts';
-import { appointed, verifiedOwner, type Session } from '../factories/people.ts';
-import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
+import { type OrganisedEstates, organisedEstates } from '../factories/organised-estates.ts';
+import type { Session } from '../factories/people.ts';
 
 /**
  * What the console's meeting form asks of the service (issue 16): the rule of each matter before a
@@ -19,7 +17,7 @@ const T0 = new Date('2026-12-01T02:00:00Z');
 
 let t: TestApp;
 let clock: ReturnType<typeof manualClock>;
-let places: Awaited<ReturnType<typeof twoTownships>>;
+let places: OrganisedEstates['places'];
 let organiser: Session;
 let otherOrganiser: Session;
 let owner: Session;
@@ -28,14 +26,7 @@ let strictEstate: string;
 beforeAll(async () => {
   clock = manualClock(T0);
   t = await createTestApp({ clock });
-  places = await twoTownships(t);
-  await importRegistry(t, places.staffA, places.estateA, [
-    { registryNo: 'R-1', building: '1栋', stair: '1单元', room: '101', area: '90.00', owners: [zhang] },
-    { registryNo: 'R-2', building: '1栋', stair: '2单元', room: '201', area: '80.00', owners: [li] },
-  ]);
-  organiser = await appointed(t, places.staffA, places.estateA, 'organiser');
-  otherOrganiser = await appointed(t, places.staffB, places.estateB, 'organiser');
-  owner = await verifiedOwner(t, zhang);
+  ({ places, organiser, otherOrganiser, owner } = await organisedEstates(t));
   // An estate whose rules of procedure ask more than the statute for property managers, and the lift's stairwell consent.
   strictEstate = await places.estate(places.townshipA, '金桂苑', {
     overrides: { property_manager: { approval: { num: 2, den: 3, strict: false } } },

@@ -100,6 +100,13 @@ describe('the township overview', () => {
     expect(row.emergencyUses).toBe(1);
   });
 
+  it('promises the count in the contract: emergencyUses is an integer, never null, now that every estate has one', () => {
+    const doc = t.app.swagger() as unknown as { components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> } };
+    const emergencyUses = doc.components.schemas.EstateOverview!.properties.emergencyUses!;
+    expect(emergencyUses.type).toBe('integer');
+    expect(emergencyUses).not.toHaveProperty('anyOf');
+  });
+
   it('sums participation again once more voters took part (a count that moved is summed anew)', () => {
     const meetings = overviewEarly.items.find((i) => i.estate.id === p.estateA)!.meetingsInProgress as { furthest: Record<string, unknown> }[];
     expect(meetings[0]!.furthest).toMatchObject({ tookPart: { area: '150.00', heads: 3 }, quorum: { met: false, missing: { area: '50.00', heads: 1 } } });

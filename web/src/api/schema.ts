@@ -3401,8 +3401,8 @@ export interface components {
             };
             /** @description Anomaly flags over the estate’s meetings (R7.3) */
             anomalies: number;
-            /** @description Emergency uses of the maintenance fund (R7.1); null while this service does not record them */
-            emergencyUses: number | null;
+            /** @description Emergency uses of the maintenance fund the estate has filed (R4.9, R7.1) */
+            emergencyUses: number;
         };
         AnomalyFlagInput: {
             /** Format: uuid */
@@ -3457,7 +3457,7 @@ export interface components {
                 }[];
             }[];
             anomalies: components["schemas"]["AnomalyFlagInput"][];
-            /** @description Objections (R7.2); null while not recorded */
+            /** @description Objections during the objection window (R7.2); null when the estate set none (objectionDays 0 when the result was published) */
             objections: {
                 open: number;
                 answered: number;
@@ -5053,8 +5053,8 @@ export interface components {
             };
             /** @description Anomaly flags over the estate’s meetings (R7.3) */
             anomalies: number;
-            /** @description Emergency uses of the maintenance fund (R7.1); null while this service does not record them */
-            emergencyUses: number | null;
+            /** @description Emergency uses of the maintenance fund the estate has filed (R4.9, R7.1) */
+            emergencyUses: number;
         };
         AnomalyFlag: {
             /** Format: uuid */
@@ -5109,7 +5109,7 @@ export interface components {
                 }[];
             }[];
             anomalies: components["schemas"]["AnomalyFlag"][];
-            /** @description Objections (R7.2); null while not recorded */
+            /** @description Objections during the objection window (R7.2); null when the estate set none (objectionDays 0 when the result was published) */
             objections: {
                 open: number;
                 answered: number;

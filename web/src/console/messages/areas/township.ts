@@ -30,7 +30,6 @@ export default defineArea(
       petitions: '联名提议征集中 {collecting} 件，已达 20% {reached} 件',
       anomalies: '异常提示 {n} 条',
       emergencyUses: '紧急动用维修资金 {n} 次',
-      emergencyUnknown: '紧急动用维修资金：尚无记录',
     },
     filings: {
       title: '备案审核',
@@ -167,7 +166,6 @@ export default defineArea(
       petitions: '{collecting} petitions collecting, {reached} reached 20 %',
       anomalies: '{n} anomaly flags',
       emergencyUses: '{n} emergency uses of the fund',
-      emergencyUnknown: 'Emergency uses of the fund: not recorded yet',
     },
     filings: {
       title: 'Filing review',
