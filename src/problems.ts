@@ -20,6 +20,8 @@ export const PROBLEM_TYPES = {
   'tally-discrepancy': { status: 409, title: "The SQL totals and the engine's recount of the sealed record disagree; the result is held" },
   'result-not-final': { status: 409, title: 'The result is still preliminary: its objection window is open or an objection is unanswered' },
   'objection-window-closed': { status: 409, title: 'The objection window of this result has ended, or it has none' },
+  'proxy-ended': { status: 409, title: 'This written proxy was rejected or revoked; it carries the owner’s vote no more' },
+  'proxy-used': { status: 409, title: 'The holder has already voted under this proxy; it can be revoked, not rejected' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'uri-too-long': { status: 414, title: 'A part of the URL is too long' },
   'unsupported-media-type': { status: 415, title: 'The request body has an unsupported media type' },

@@ -351,6 +351,15 @@ export interface ProxyTable {
   registered_at: Date;
   decided_by: string | null;
   decided_at: NullableTimestamp;
+  /** Who rejected or revoked it, and when (0025); null while pending or approved. */
+  ended_by: string | null;
+  ended_at: NullableTimestamp;
+  end_reason: string | null;
+  /** The grantor, when they revoked it themselves from the owner app. */
+  revoked_by_owner: string | null;
+  /** The scan of a written revocation an organiser recorded. */
+  revocation_document_url: string | null;
+  revocation_document_sha256: string | null;
 }
 
 export interface IdempotencyKeyTable {

@@ -10,6 +10,7 @@ import { accountOf, actorOf } from '../identity/principal.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { castOwnBallot } from '../voting/ballots.ts';
 import { myBallots } from '../voting/my-ballots.ts';
+import { holdsProxy } from '../voting/proxy-visibility.ts';
 import { closeMeeting } from '../results/closing.ts';
 import { meetingResults } from '../results/meeting-results.ts';
 import { IDEMPOTENCY_KEY, idempotent } from '../voting/idempotency.ts';
@@ -276,7 +277,15 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
         response: { 200: meetingSchema, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => meetingView(db(), await meetingFor(request, request.params.meetingId, 'meeting.read')),
+    async (request) => {
+      const meetingId = request.params.meetingId;
+      // A proxy holder need own nothing in the estate, yet votes on the meeting's motions: they read it (issue 16).
+      const { meeting, estate } = await requireAccess(db(), { principal: request.user, action: 'meeting.read', meeting: meetingId, orIf: holdsProxy(db(), request.user, meetingId) });
+      if (meeting.status === 'draft' && !may(request.user, 'meeting.read_draft', { estateId: estate.id, townshipId: estate.township_id })) {
+        throw new ProblemError('not-found', 'No such meeting');
+      }
+      return meetingView(db(), meeting);
+    },
   );
 
   app.get(

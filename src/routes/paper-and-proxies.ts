@@ -6,6 +6,8 @@ import { requireAccess } from '../identity/access.ts';
 import type { Action } from '../identity/permissions.ts';
 import { accountOf } from '../identity/principal.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
+import { grantedProxies, heldProxies } from '../voting/my-proxies.ts';
+import { recordProxyRevocation, rejectProxy, revokeOwnProxy } from '../voting/proxy-endings.ts';
 import {
   approveProxy,
   castProxyBallot,
@@ -74,8 +76,85 @@ const proxySchema = z
     voters: z
       .array(z.object({ motionId: z.uuid(), voterId: z.uuid(), units: z.array(z.string()), area: z.string() }))
       .describe('Once voting is open: per motion, the voter(s) the grantor belongs to — the voterId the holder casts for'),
+    ending: z
+      .object({
+        at: z.iso.datetime(),
+        by: z.uuid().describe('The account that rejected or revoked it'),
+        reason: z.string().nullable(),
+        byGrantor: z.boolean().describe('Revoked by the grantor themselves from the owner app'),
+        document: z.object({ url: z.string(), sha256: z.string() }).nullable().describe('The written revocation’s scan, recorded by an organiser'),
+      })
+      .nullable()
+      .describe('Once rejected or revoked: when, by whom and why; null while pending or approved'),
+    ballots: z
+      .object({ cast: z.number().int(), standing: z.number().int() })
+      .describe('Ballots the holder cast under it (every version), and how many stand now: a revocation leaves them standing until the owner votes'),
+    may: z
+      .object({ approve: z.boolean(), reject: z.boolean(), revoke: z.boolean() })
+      .describe('What an organiser may do with it now: approve a pending one; reject a live one nobody has voted under; revoke a live one (the meeting noticed or open)'),
   })
   .meta({ id: 'Proxy' });
+
+const reasonSchema = z.string().trim().min(1).max(500);
+
+const meetingRefSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  status: z.enum(['draft', 'noticed', 'open', 'closed', 'tallied', 'published', 'cancelled', 'discrepancy']),
+  estateName: z.string(),
+  local: z.object({ timeZone: z.string(), votingOpens: z.string(), votingCloses: z.string() }).describe("The voting window in the estate's time zone"),
+});
+const refusalSchema = z.object({ type: z.string().describe('The problem type the route would answer (e.g. proxy-ended, conflict)'), detail: z.string() });
+const endingSchema = z.object({ at: z.iso.datetime(), reason: z.string().nullable(), byGrantor: z.boolean() }).nullable();
+
+const heldProxySchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['pending', 'approved', 'rejected', 'revoked']),
+    meeting: meetingRefSchema,
+    grantor: z.object({ name: z.string().describe('Masked: 张*') }),
+    instructions: z.record(z.string(), z.unknown()).nullable().describe('motion id → the choice the owner’s written proxy fixes; null: the holder chooses'),
+    registeredAt: z.iso.datetime(),
+    ending: endingSchema,
+    motions: z.array(
+      z.object({
+        motionId: z.uuid(),
+        title: z.string(),
+        voterId: z.uuid().nullable().describe('The grantor’s voter on this motion, what POST …/proxy-ballots names; null before voting opens or outside the motion’s scope'),
+        units: z.array(z.string()),
+        area: z.string().nullable(),
+        instructed: z.unknown().describe('The choice the owner fixed for this motion; null: the holder chooses'),
+        standing: z
+          .union([
+            z.object({ by: z.literal('none') }),
+            z.object({ by: z.literal('this_proxy'), choice: z.unknown(), castAt: z.iso.datetime(), version: z.number().int(), receipt: z.string(), ballotId: z.uuid() }),
+            z.object({ by: z.literal('other') }),
+          ])
+          .describe('The standing ballot: none; the one cast under this proxy (its choice and receipt); or another one (the owner’s own…), whose choice is not shown'),
+        cast: z
+          .object({ allowed: z.boolean(), refusal: refusalSchema.nullable() })
+          .describe('Whether POST …/proxy-ballots would accept a ballot under this proxy now (asked of the ballot rules, writing nothing) and, if not, why'),
+      }),
+    ),
+  })
+  .meta({ id: 'HeldProxy' });
+
+const grantedProxySchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['pending', 'approved', 'rejected', 'revoked']),
+    meeting: meetingRefSchema,
+    grantor: z.object({ ownerId: z.uuid(), name: z.string().describe('The owner you are verified as') }),
+    holder: z.object({ phone: z.string().describe('Masked: 137****9999') }),
+    instructions: z.record(z.string(), z.unknown()).nullable(),
+    registeredAt: z.iso.datetime(),
+    ending: endingSchema,
+    ballots: z.object({ cast: z.number().int(), standing: z.number().int() }).describe('Ballots the holder cast under it, and how many stand now'),
+    revoke: z
+      .object({ allowed: z.boolean(), refusal: refusalSchema.nullable() })
+      .describe('Whether POST /v1/me/proxies/{proxyId}/revoke would accept it now and, if not, why'),
+  })
+  .meta({ id: 'GrantedProxy' });
 
 /** A reading of a paper: its choice, or spoiled (废票). */
 const readingFields = z.object({
@@ -433,6 +512,114 @@ export default async function paperAndProxyRoutes(fastify: FastifyInstance) {
     async (request) => {
       const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'proxy.manage');
       return inTransaction(db(), (trx) => approveProxy(trx, { meetingId: meeting.id, proxyId: request.params.proxyId, accountId, now: now() }));
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/proxies/:proxyId/reject',
+    {
+      ...secured,
+      schema: {
+        operationId: 'rejectProxy',
+        tags: ['ballots'],
+        summary: 'Reject a registered proxy before it is used, with the reason (organisers)',
+        description:
+          'A pending or approved proxy nobody has voted under yet, while the meeting is noticed or open: it carries no vote, and the ' +
+          'owner may give a new one. 409 `proxy-used` once the holder has voted under it (record the owner’s written revocation instead), ' +
+          '`proxy-ended` when it is already rejected or revoked, `conflict` when voting is over.',
+        security: bearerSecurity,
+        params: meetingParams.extend({ proxyId: uuidParam('a proxy') }),
+        body: z.object({ reason: reasonSchema.describe('Why, in writing: kept with the proxy and in the audit log') }).strict(),
+        response: { 200: proxySchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'proxy.manage');
+      return inTransaction(db(), (trx) => rejectProxy(trx, { meetingId: meeting.id, proxyId: request.params.proxyId, reason: request.body.reason, accountId, now: now() }));
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/proxies/:proxyId/revocation',
+    {
+      ...secured,
+      schema: {
+        operationId: 'recordProxyRevocation',
+        tags: ['ballots'],
+        summary: 'Record the owner’s written revocation of their proxy, with its scan (organisers)',
+        description:
+          'A pending or approved proxy, while the meeting is noticed or open. From now on the holder casts nothing under it; ballots ' +
+          'the holder cast before stand (`ballots.standing`) until the owner votes — online, or on paper — which replaces them as any ' +
+          'later ballot does (R4.4). 409 `proxy-ended` when it is already rejected or revoked, `conflict` when voting is over.',
+        security: bearerSecurity,
+        params: meetingParams.extend({ proxyId: uuidParam('a proxy') }),
+        body: z.object({ document: documentRef.describe('The scan of the signed revocation'), reason: reasonSchema.optional() }).strict(),
+        response: { 200: proxySchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { meeting, accountId } = await meetingFor(request, request.params.meetingId, 'proxy.manage');
+      return inTransaction(db(), (trx) =>
+        recordProxyRevocation(trx, {
+          meetingId: meeting.id,
+          proxyId: request.params.proxyId,
+          document: request.body.document,
+          reason: request.body.reason ?? null,
+          accountId,
+          now: now(),
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/me/proxies',
+    {
+      ...secured,
+      schema: {
+        operationId: 'getMyProxies',
+        tags: ['ballots'],
+        summary: 'Written proxies I hold (to vote for their owners) and those the owners I am verified as have given',
+        description:
+          '`held`: every proxy this account holds, owner or not — whose (masked), which meeting, the owner’s bound instructions and, per ' +
+          'motion, the voter to cast for, the standing ballot and whether `POST …/proxy-ballots` would take a ballot now. `granted`: the ' +
+          'proxies given by the owners this account is verified as, with whether `POST /v1/me/proxies/{proxyId}/revoke` would take a revocation.',
+        security: bearerSecurity,
+        response: {
+          200: z.object({ held: z.array(heldProxySchema), granted: z.array(grantedProxySchema) }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const accountId = accountOf(request.user, 'Only people hold and give proxies');
+      const [held, granted] = await Promise.all([heldProxies(db(), accountId, now()), grantedProxies(db(), accountId)]);
+      return { held, granted };
+    },
+  );
+
+  app.post(
+    '/me/proxies/:proxyId/revoke',
+    {
+      ...secured,
+      schema: {
+        operationId: 'revokeMyProxy',
+        tags: ['ballots'],
+        summary: 'Revoke the proxy I (an owner I am verified as) gave for a meeting',
+        description:
+          'By an account bound to the grantor at the level the meeting takes online votes from (else 403 `assurance-too-low`: verify ' +
+          'more strongly, or give the organisers a signed revocation); anyone else 404. From now on the holder casts nothing under it; ' +
+          'ballots the holder cast before stand (`ballots.standing`) until you vote, which replaces them (R4.4). 409 `proxy-ended` ' +
+          'when it is already rejected or revoked, `conflict` when voting is over. The body is optional.',
+        security: bearerSecurity,
+        params: z.object({ proxyId: uuidParam('a proxy') }),
+        body: z.preprocess((body) => body ?? {}, z.object({ reason: reasonSchema.optional() }).strict()).optional(),
+        response: { 200: proxySchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const accountId = accountOf(request.user, 'Only owners revoke their proxies');
+      return inTransaction(db(), (trx) => revokeOwnProxy(trx, { proxyId: request.params.proxyId, reason: request.body?.reason ?? null, accountId, now: now() }));
     },
   );
 

@@ -18,10 +18,12 @@ import {
   insertPendingProxy,
   lockHolderApprovals,
   lockProxy,
-  meetingEstate,
   meetingForProxy,
+  meetingOfProxy,
   ownerOfEstate,
   proxiesOf,
+  proxyBallotCounts,
+  type ProxyRow,
   storeProxyApproval,
 } from './proxies-repository.ts';
 
@@ -103,7 +105,7 @@ export async function placed(db: Kysely<DB>, meetingId: string, entries: PaperEn
 export type DocumentRef = { url: string; sha256: string } | { attachmentId: string };
 
 /** The URL and SHA-256 a record keeps of its scan; an attachment must be the estate's own. */
-async function documentOf(trx: Kysely<DB>, estateId: string, ref: DocumentRef, path: string): Promise<{ url: string; sha256: string }> {
+export async function documentOf(trx: Kysely<DB>, estateId: string, ref: DocumentRef, path: string): Promise<{ url: string; sha256: string }> {
   if ('url' in ref) return ref;
   const attachment = await requireAttachment(trx, estateId, ref.attachmentId, `${path}.attachmentId`);
   return { url: attachment.url, sha256: attachment.sha256 };
@@ -288,16 +290,45 @@ export interface ProxyView {
   holderAccountId: string;
   instructions: Record<string, unknown> | null;
   document: { url: string; sha256: string };
-  status: 'pending' | 'approved' | 'rejected' | 'revoked';
+  status: ProxyStatus;
   registeredAt: string;
   /**
    * The voters the grantor belongs to on each motion, once voting is open:
    * the voter ids the holder casts for (a co-owner may be in more than one head).
    */
   voters: { motionId: string; voterId: string; units: string[]; area: string }[];
+  /** How it ended, once rejected or revoked: when, by whom, why, and the written revocation's scan. */
+  ending: {
+    at: string;
+    by: string;
+    reason: string | null;
+    /** Revoked by the grantor themselves, from the owner app. */
+    byGrantor: boolean;
+    document: { url: string; sha256: string } | null;
+  } | null;
+  /** Ballots the holder cast under it (every version), and how many of them stand now. */
+  ballots: { cast: number; standing: number };
+  /** What an organiser may do with it now (the service's rules, for the console's buttons). */
+  may: { approve: boolean; reject: boolean; revoke: boolean };
 }
 
-function proxyView(r: { id: string; meeting_id: string; grantor_owner_id: string; holder_account_id: string; instructions: unknown; document_url: string; document_sha256: string; status: ProxyView['status']; registered_at: Date }): ProxyView {
+export type ProxyStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
+
+/** A proxy is rejected or revoked only while it is live and its meeting still takes proxies: noticed, or open. */
+const live = (status: ProxyStatus) => status === 'pending' || status === 'approved';
+const takesProxies = (meetingStatus: string) => meetingStatus === 'noticed' || meetingStatus === 'open';
+
+/**
+ * What may be done with a proxy: approve a pending one; reject a live one nobody has voted
+ * under yet (once used, the owner's authorisation was acted on: it can only be revoked);
+ * revoke a live one, used or not (R4.3). All while the meeting is noticed or open.
+ */
+export function proxyActions(status: ProxyStatus, meetingStatus: string, ballotsCast: number): ProxyView['may'] {
+  const open = takesProxies(meetingStatus) && live(status);
+  return { approve: open && status === 'pending', reject: open && ballotsCast === 0, revoke: open };
+}
+
+export function proxyView(r: ProxyRow, meetingStatus: string, ballots: ProxyView['ballots'] = { cast: 0, standing: 0 }): ProxyView {
   return {
     id: r.id,
     meetingId: r.meeting_id,
@@ -308,13 +339,31 @@ function proxyView(r: { id: string; meeting_id: string; grantor_owner_id: string
     status: r.status,
     registeredAt: r.registered_at.toISOString(),
     voters: [],
+    ending:
+      r.ended_at === null || r.ended_by === null
+        ? null
+        : {
+            at: r.ended_at.toISOString(),
+            by: r.ended_by,
+            reason: r.end_reason,
+            byGrantor: r.revoked_by_owner !== null,
+            document: r.revocation_document_url === null || r.revocation_document_sha256 === null ? null : { url: r.revocation_document_url, sha256: r.revocation_document_sha256 },
+          },
+    ballots,
+    may: proxyActions(r.status, meetingStatus, ballots.cast),
   };
 }
 
-/** The proxies with their grantors' voters filled in (empty before voting opens). */
-async function withVoters(db: Kysely<DB>, meetingId: string, proxies: ProxyView[]): Promise<ProxyView[]> {
-  const voters = await grantorVoters(db, meetingId, proxies.map((p) => p.grantorOwnerId));
-  return proxies.map((p) => ({ ...p, voters: voters.get(p.grantorOwnerId) ?? [] }));
+/** The proxies with their grantors' voters (empty before voting opens) and the ballots cast under them. */
+export async function withVoters(db: Kysely<DB>, meetingId: string, proxies: ProxyView[], meetingStatus: string): Promise<ProxyView[]> {
+  const [voters, counts] = await Promise.all([
+    grantorVoters(db, meetingId, proxies.map((p) => p.grantorOwnerId)),
+    proxyBallotCounts(db, proxies.map((p) => p.id)),
+  ]);
+  return proxies.map((p) => {
+    const ballots = counts.get(p.id) ?? { cast: 0, standing: 0 };
+    return { ...p, voters: voters.get(p.grantorOwnerId) ?? [], ballots, may: proxyActions(p.status, meetingStatus, ballots.cast) };
+  });
 }
 
 /** An organiser registers the owner's written authorisation (委托书), optionally binding the holder to the owner's choices. */
@@ -356,7 +405,7 @@ export async function registerProxy(
     subject: `proxy:${row.id}`,
     data: { meetingId: input.meetingId, grantorOwnerId: grantor.id, holderAccountId: holder.id, bound: input.instructions !== null },
   }, input.now);
-  return (await withVoters(trx, input.meetingId, [proxyView(row)]))[0]!;
+  return (await withVoters(trx, input.meetingId, [proxyView(row, meeting.status)], meeting.status))[0]!;
 }
 
 /** Approval checks the estate's limit on proxies one holder may carry (maxProxiesPerHolder). */
@@ -364,7 +413,8 @@ export async function approveProxy(trx: Transaction<DB>, input: { meetingId: str
   const proxy = await lockProxy(trx, input.meetingId, input.proxyId);
   if (!proxy) throw new ProblemError('not-found', 'No such proxy for this meeting');
   if (proxy.status !== 'pending') throw new ProblemError('conflict', `This proxy is already ${proxy.status}`);
-  const meeting = await meetingEstate(trx, input.meetingId);
+  const meeting = await meetingOfProxy(trx, input.meetingId);
+  if (!takesProxies(meeting.status)) throw new ProblemError('conflict', `Proxies are approved for a noticed or open meeting; this one is ${meeting.status}`);
   const max = (await estateSettingsOf(trx, meeting.estate_id)).settings.maxProxiesPerHolder;
   // Serialise approvals for one holder so two at once cannot both pass the limit.
   await lockHolderApprovals(trx, input.meetingId, proxy.holder_account_id);
@@ -378,8 +428,18 @@ export async function approveProxy(trx: Transaction<DB>, input: { meetingId: str
     subject: `proxy:${proxy.id}`,
     data: {},
   }, input.now);
-  return (await withVoters(trx, input.meetingId, [proxyView(row)]))[0]!;
+  return (await withVoters(trx, input.meetingId, [proxyView(row, meeting.status)], meeting.status))[0]!;
 }
+
+/** A rejected or revoked proxy carries no vote any more (R4.3). */
+export const proxyEnded = (status: 'rejected' | 'revoked') =>
+  new ProblemError(
+    'proxy-ended',
+    status === 'revoked'
+      ? 'The owner has revoked this proxy: it carries their vote no more. Ballots cast under it before stand until the owner votes'
+      : 'The organisers rejected this proxy: it never carried the owner’s vote',
+    { proxyStatus: status },
+  );
 
 /** The holder casts for the grantor: bound instructions are enforced, and the owner's own ballot prevails. */
 export async function castProxyBallot(
@@ -388,6 +448,7 @@ export async function castProxyBallot(
 ): Promise<Receipt> {
   const { at } = await requireOpen(trx, input.meetingId, input.now);
   const proxy = await heldProxy(trx, input.meetingId, input.proxyId, input.accountId);
+  if (proxy && (proxy.status === 'rejected' || proxy.status === 'revoked')) throw proxyEnded(proxy.status);
   if (!proxy || proxy.status !== 'approved') throw new ProblemError('forbidden', 'You hold no approved proxy with this id for this meeting');
   const voterId = await resolveVoter(trx, input.meetingId, input.motionId, input.voter);
   const instructed = (proxy.instructions as Record<string, unknown> | null)?.[input.motionId];
@@ -419,8 +480,9 @@ export async function holdsProxyFor(db: Kysely<DB>, meetingId: string, accountId
   return anyProxyHeld(db, meetingId, accountId);
 }
 
-export async function listProxies(db: Kysely<DB>, meetingId: string, holderAccountId?: string): Promise<ProxyView[]> {
-  return withVoters(db, meetingId, (await proxiesOf(db, meetingId, holderAccountId)).map(proxyView));
+export async function listProxies(db: Kysely<DB>, meeting: { id: string; status: string }, holderAccountId?: string): Promise<ProxyView[]> {
+  const rows = await proxiesOf(db, meeting.id, holderAccountId);
+  return withVoters(db, meeting.id, rows.map((r) => proxyView(r, meeting.status)), meeting.status);
 }
 
 /** The meeting's entries as `viewer` (an account) may see them: pending choices blind but to whoever typed them. */

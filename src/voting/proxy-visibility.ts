@@ -17,6 +17,6 @@ export function holdsProxy(db: Kysely<DB>, principal: Principal, meetingId: stri
 }
 
 export async function proxiesVisibleTo(db: Kysely<DB>, principal: Principal, { meeting, estate }: { meeting: Meeting; estate: Estate }): Promise<ProxyView[]> {
-  if (may(principal, 'proxy.manage', { estateId: estate.id, townshipId: estate.township_id })) return listProxies(db, meeting.id);
-  return principal.kind === 'person' ? listProxies(db, meeting.id, principal.subject) : [];
+  if (may(principal, 'proxy.manage', { estateId: estate.id, townshipId: estate.township_id })) return listProxies(db, meeting);
+  return principal.kind === 'person' ? listProxies(db, meeting, principal.subject) : [];
 }

@@ -35,6 +35,7 @@ const LANDED: Readonly<Record<string, string>> = {
   '0022_emergency_uses.ts': 'b5019571de9546e6e1a86ca02478f96ff874a8bc4b60a37c5d93a7f3d6a3594a',
   '0023_notice_days_statute.ts': 'f48db391760f332739177c15a4d234809c049568b7610fef170f859955e0ca09',
   '0024_electorate_unit_lines.ts': '39cef4271490317eefaa705cb8e9e8c788f56f83df68ded5e76ad62543159114',
+  '0025_proxy_endings.ts': '0a2c4082549b88dba8e8dbaa07784e1d10b330d4fec926a6502ff358e796f5ad',
 };
 
 const MIGRATIONS = resolve(import.meta.dirname, '../../migrations');

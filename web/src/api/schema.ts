@@ -1165,6 +1165,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/meetings/{meetingId}/proxies/{proxyId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a registered proxy before it is used, with the reason (organisers)
+         * @description A pending or approved proxy nobody has voted under yet, while the meeting is noticed or open: it carries no vote, and the owner may give a new one. 409 `proxy-used` once the holder has voted under it (record the owner’s written revocation instead), `proxy-ended` when it is already rejected or revoked, `conflict` when voting is over.
+         */
+        post: operations["rejectProxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meetingId}/proxies/{proxyId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the owner’s written revocation of their proxy, with its scan (organisers)
+         * @description A pending or approved proxy, while the meeting is noticed or open. From now on the holder casts nothing under it; ballots the holder cast before stand (`ballots.standing`) until the owner votes — online, or on paper — which replaces them as any later ballot does (R4.4). 409 `proxy-ended` when it is already rejected or revoked, `conflict` when voting is over.
+         */
+        post: operations["recordProxyRevocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Written proxies I hold (to vote for their owners) and those the owners I am verified as have given
+         * @description `held`: every proxy this account holds, owner or not — whose (masked), which meeting, the owner’s bound instructions and, per motion, the voter to cast for, the standing ballot and whether `POST …/proxy-ballots` would take a ballot now. `granted`: the proxies given by the owners this account is verified as, with whether `POST /v1/me/proxies/{proxyId}/revoke` would take a revocation.
+         */
+        get: operations["getMyProxies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/proxies/{proxyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke the proxy I (an owner I am verified as) gave for a meeting
+         * @description By an account bound to the grantor at the level the meeting takes online votes from (else 403 `assurance-too-low`: verify more strongly, or give the organisers a signed revocation); anyone else 404. From now on the holder casts nothing under it; ballots the holder cast before stand (`ballots.standing`) until you vote, which replaces them (R4.4). 409 `proxy-ended` when it is already rejected or revoked, `conflict` when voting is over. The body is optional.
+         */
+        post: operations["revokeMyProxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/meetings/{meetingId}/motions/{motionId}/proxy-ballots": {
         parameters: {
             query?: never;
@@ -2845,6 +2925,164 @@ export interface components {
                 units: string[];
                 area: string;
             }[];
+            /** @description Once rejected or revoked: when, by whom and why; null while pending or approved */
+            ending: {
+                /** Format: date-time */
+                at: string;
+                /**
+                 * Format: uuid
+                 * @description The account that rejected or revoked it
+                 */
+                by: string;
+                reason: string | null;
+                /** @description Revoked by the grantor themselves from the owner app */
+                byGrantor: boolean;
+                /** @description The written revocation’s scan, recorded by an organiser */
+                document: {
+                    url: string;
+                    sha256: string;
+                } | null;
+            } | null;
+            /** @description Ballots the holder cast under it (every version), and how many stand now: a revocation leaves them standing until the owner votes */
+            ballots: {
+                cast: number;
+                standing: number;
+            };
+            /** @description What an organiser may do with it now: approve a pending one; reject a live one nobody has voted under; revoke a live one (the meeting noticed or open) */
+            may: {
+                approve: boolean;
+                reject: boolean;
+                revoke: boolean;
+            };
+        };
+        HeldProxyInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "revoked";
+            meeting: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** @enum {string} */
+                status: "draft" | "noticed" | "open" | "closed" | "tallied" | "published" | "cancelled" | "discrepancy";
+                estateName: string;
+                /** @description The voting window in the estate's time zone */
+                local: {
+                    timeZone: string;
+                    votingOpens: string;
+                    votingCloses: string;
+                };
+            };
+            grantor: {
+                /** @description Masked: 张* */
+                name: string;
+            };
+            /** @description motion id → the choice the owner’s written proxy fixes; null: the holder chooses */
+            instructions: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            registeredAt: string;
+            ending: {
+                /** Format: date-time */
+                at: string;
+                reason: string | null;
+                byGrantor: boolean;
+            } | null;
+            motions: {
+                /** Format: uuid */
+                motionId: string;
+                title: string;
+                /** @description The grantor’s voter on this motion, what POST …/proxy-ballots names; null before voting opens or outside the motion’s scope */
+                voterId: string | null;
+                units: string[];
+                area: string | null;
+                /** @description The choice the owner fixed for this motion; null: the holder chooses */
+                instructed: unknown;
+                /** @description The standing ballot: none; the one cast under this proxy (its choice and receipt); or another one (the owner’s own…), whose choice is not shown */
+                standing: {
+                    /** @constant */
+                    by: "none";
+                } | {
+                    /** @constant */
+                    by: "this_proxy";
+                    choice: unknown;
+                    /** Format: date-time */
+                    castAt: string;
+                    version: number;
+                    receipt: string;
+                    /** Format: uuid */
+                    ballotId: string;
+                } | {
+                    /** @constant */
+                    by: "other";
+                };
+                /** @description Whether POST …/proxy-ballots would accept a ballot under this proxy now (asked of the ballot rules, writing nothing) and, if not, why */
+                cast: {
+                    allowed: boolean;
+                    refusal: {
+                        /** @description The problem type the route would answer (e.g. proxy-ended, conflict) */
+                        type: string;
+                        detail: string;
+                    } | null;
+                };
+            }[];
+        };
+        GrantedProxyInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "revoked";
+            meeting: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** @enum {string} */
+                status: "draft" | "noticed" | "open" | "closed" | "tallied" | "published" | "cancelled" | "discrepancy";
+                estateName: string;
+                /** @description The voting window in the estate's time zone */
+                local: {
+                    timeZone: string;
+                    votingOpens: string;
+                    votingCloses: string;
+                };
+            };
+            grantor: {
+                /** Format: uuid */
+                ownerId: string;
+                /** @description The owner you are verified as */
+                name: string;
+            };
+            holder: {
+                /** @description Masked: 137****9999 */
+                phone: string;
+            };
+            instructions: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            registeredAt: string;
+            ending: {
+                /** Format: date-time */
+                at: string;
+                reason: string | null;
+                byGrantor: boolean;
+            } | null;
+            /** @description Ballots the holder cast under it, and how many stand now */
+            ballots: {
+                cast: number;
+                standing: number;
+            };
+            /** @description Whether POST /v1/me/proxies/{proxyId}/revoke would accept it now and, if not, why */
+            revoke: {
+                allowed: boolean;
+                refusal: {
+                    /** @description The problem type the route would answer (e.g. proxy-ended, conflict) */
+                    type: string;
+                    detail: string;
+                } | null;
+            };
         };
         ElectorateVoterInput: {
             owners: {
@@ -4497,6 +4735,164 @@ export interface components {
                 units: string[];
                 area: string;
             }[];
+            /** @description Once rejected or revoked: when, by whom and why; null while pending or approved */
+            ending: {
+                /** Format: date-time */
+                at: string;
+                /**
+                 * Format: uuid
+                 * @description The account that rejected or revoked it
+                 */
+                by: string;
+                reason: string | null;
+                /** @description Revoked by the grantor themselves from the owner app */
+                byGrantor: boolean;
+                /** @description The written revocation’s scan, recorded by an organiser */
+                document: {
+                    url: string;
+                    sha256: string;
+                } | null;
+            } | null;
+            /** @description Ballots the holder cast under it (every version), and how many stand now: a revocation leaves them standing until the owner votes */
+            ballots: {
+                cast: number;
+                standing: number;
+            };
+            /** @description What an organiser may do with it now: approve a pending one; reject a live one nobody has voted under; revoke a live one (the meeting noticed or open) */
+            may: {
+                approve: boolean;
+                reject: boolean;
+                revoke: boolean;
+            };
+        };
+        HeldProxy: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "revoked";
+            meeting: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** @enum {string} */
+                status: "draft" | "noticed" | "open" | "closed" | "tallied" | "published" | "cancelled" | "discrepancy";
+                estateName: string;
+                /** @description The voting window in the estate's time zone */
+                local: {
+                    timeZone: string;
+                    votingOpens: string;
+                    votingCloses: string;
+                };
+            };
+            grantor: {
+                /** @description Masked: 张* */
+                name: string;
+            };
+            /** @description motion id → the choice the owner’s written proxy fixes; null: the holder chooses */
+            instructions: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            registeredAt: string;
+            ending: {
+                /** Format: date-time */
+                at: string;
+                reason: string | null;
+                byGrantor: boolean;
+            } | null;
+            motions: {
+                /** Format: uuid */
+                motionId: string;
+                title: string;
+                /** @description The grantor’s voter on this motion, what POST …/proxy-ballots names; null before voting opens or outside the motion’s scope */
+                voterId: string | null;
+                units: string[];
+                area: string | null;
+                /** @description The choice the owner fixed for this motion; null: the holder chooses */
+                instructed: unknown;
+                /** @description The standing ballot: none; the one cast under this proxy (its choice and receipt); or another one (the owner’s own…), whose choice is not shown */
+                standing: {
+                    /** @constant */
+                    by: "none";
+                } | {
+                    /** @constant */
+                    by: "this_proxy";
+                    choice: unknown;
+                    /** Format: date-time */
+                    castAt: string;
+                    version: number;
+                    receipt: string;
+                    /** Format: uuid */
+                    ballotId: string;
+                } | {
+                    /** @constant */
+                    by: "other";
+                };
+                /** @description Whether POST …/proxy-ballots would accept a ballot under this proxy now (asked of the ballot rules, writing nothing) and, if not, why */
+                cast: {
+                    allowed: boolean;
+                    refusal: {
+                        /** @description The problem type the route would answer (e.g. proxy-ended, conflict) */
+                        type: string;
+                        detail: string;
+                    } | null;
+                };
+            }[];
+        };
+        GrantedProxy: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "revoked";
+            meeting: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** @enum {string} */
+                status: "draft" | "noticed" | "open" | "closed" | "tallied" | "published" | "cancelled" | "discrepancy";
+                estateName: string;
+                /** @description The voting window in the estate's time zone */
+                local: {
+                    timeZone: string;
+                    votingOpens: string;
+                    votingCloses: string;
+                };
+            };
+            grantor: {
+                /** Format: uuid */
+                ownerId: string;
+                /** @description The owner you are verified as */
+                name: string;
+            };
+            holder: {
+                /** @description Masked: 137****9999 */
+                phone: string;
+            };
+            instructions: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            registeredAt: string;
+            ending: {
+                /** Format: date-time */
+                at: string;
+                reason: string | null;
+                byGrantor: boolean;
+            } | null;
+            /** @description Ballots the holder cast under it, and how many stand now */
+            ballots: {
+                cast: number;
+                standing: number;
+            };
+            /** @description Whether POST /v1/me/proxies/{proxyId}/revoke would accept it now and, if not, why */
+            revoke: {
+                allowed: boolean;
+                refusal: {
+                    /** @description The problem type the route would answer (e.g. proxy-ended, conflict) */
+                    type: string;
+                    detail: string;
+                } | null;
+            };
         };
         ElectorateVoter: {
             owners: {
@@ -5698,7 +6094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5904,7 +6300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6245,7 +6641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6463,7 +6859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6954,7 +7350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7162,7 +7558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7543,7 +7939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7644,7 +8040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7754,7 +8150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8810,7 +9206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9034,7 +9430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9159,7 +9555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9234,7 +9630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9488,7 +9884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9564,7 +9960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9640,7 +10036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9722,7 +10118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9798,7 +10194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10032,7 +10428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10244,7 +10640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10357,7 +10753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10449,7 +10845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10608,7 +11004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10698,7 +11094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10784,7 +11180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10956,7 +11352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11033,7 +11429,318 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectProxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                proxyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why, in writing: kept with the proxy and in the audit log */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proxy"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordProxyRevocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                proxyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The scan of the signed revocation */
+                    document: {
+                        /**
+                         * Format: uuid
+                         * @description An attachment of the meeting’s estate; its URL and SHA-256 are kept
+                         */
+                        attachmentId: string;
+                    } | {
+                        /** Format: uri */
+                        url: string;
+                        sha256: string;
+                    };
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proxy"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyProxies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        held: components["schemas"]["HeldProxy"][];
+                        granted: components["schemas"]["GrantedProxy"][];
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is unavailable for a moment (`unavailable`) or not ready (`not-ready`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeMyProxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proxyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proxy"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your verification is not strong enough for this vote */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11130,7 +11837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11363,7 +12070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11464,7 +12171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11618,7 +12325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11705,7 +12412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11792,7 +12499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12362,7 +13069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12569,7 +13276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12652,7 +13359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12728,7 +13435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12836,7 +13543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12912,7 +13619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12988,7 +13695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13064,7 +13771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13146,7 +13853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13228,7 +13935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13317,7 +14024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13476,7 +14183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13565,7 +14272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13648,7 +14355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13990,7 +14697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14072,7 +14779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14154,7 +14861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14542,7 +15249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The objection window of this result has ended, or it has none */
+            /** @description The holder has already voted under this proxy; it can be revoked, not rejected */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -69,8 +69,13 @@ describe('sentenceFor', () => {
       problem('conflict', 409, { detail: 'Voting has not opened yet' }),
       ...['not-verified', 'in-person-required', 'face-verification-unavailable'].map((slug) => problem(slug, 422)),
       ...['body.idNumber', 'body.name', 'body.certificateNumber'].map((path) => problem('validation-failed', 400, { errors: [{ path, message: '' }] })),
+      problem('proxy-ended', 409),
+      problem('proxy-used', 409),
+      problem('conflict', 409, { detail: 'The owner has voted personally on this motion; a proxy ballot cannot replace it' }),
+      problem('forbidden', 403, { detail: 'The owner’s written instructions fix this choice; the proxy must vote as instructed' }),
+      problem('forbidden', 403, { detail: 'You hold no approved proxy with this id for this meeting' }),
     ];
-    const steps: Step[] = ['requestCode', 'logIn', 'load', 'cast', 'checkReceipt', 'verify', 'faceStart', 'faceReturn'];
+    const steps: Step[] = ['requestCode', 'logIn', 'load', 'cast', 'checkReceipt', 'verify', 'faceStart', 'faceReturn', 'proxyCast', 'proxyRevoke'];
     const keys = (s: Sentence): string[] => [s.key, ...(s.wait ? keys(s.wait) : [])];
     for (const failure of failures) {
       for (const step of steps) {
@@ -80,6 +85,16 @@ describe('sentenceFor', () => {
         }
       }
     }
+  });
+
+  it('says a proxy ballot’s and a revocation’s refusals in the holder’s and the owner’s words (issue 16)', () => {
+    expect(sentenceFor(problem('proxy-ended', 409), 'proxyCast').key).toBe('proxies.problems.ended');
+    expect(sentenceFor(problem('conflict', 409, { detail: 'The owner has voted personally on this motion; a proxy ballot cannot replace it' }), 'proxyCast').key).toBe('proxies.problems.ownerVoted');
+    expect(sentenceFor(problem('conflict', 409, { detail: 'Voting closed at 2026-12-22T00:00:00.000Z' }), 'proxyCast').key).toBe('problems.votingClosed');
+    expect(sentenceFor(problem('forbidden', 403, { detail: 'The owner’s written instructions fix this choice; the proxy must vote as instructed' }), 'proxyCast').key).toBe('proxies.problems.instruction');
+    expect(sentenceFor(problem('forbidden', 403, { detail: 'You hold no approved proxy with this id for this meeting' }), 'proxyCast').key).toBe('proxies.problems.notApproved');
+    expect(sentenceFor(problem('assurance-too-low', 403), 'proxyRevoke').key).toBe('proxies.problems.revokeTooWeak');
+    expect(sentenceFor(problem('conflict', 409), 'proxyRevoke').key).toBe('proxies.problems.over');
   });
 
   it('says what to do after each refusal of verifying oneself: check the details, wait, or go in person', () => {

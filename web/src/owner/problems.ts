@@ -5,7 +5,7 @@ import { ApiFailure, type Failure } from '../api/client.ts';
  * (docs/problems.md) and the step the owner was taking — never by a rule of its own: the
  * service decides, and says how long to wait (Retry-After) when there is a wait.
  */
-export type Step = 'requestCode' | 'logIn' | 'load' | 'cast' | 'checkReceipt' | 'verify' | 'faceStart' | 'faceReturn' | 'object';
+export type Step = 'requestCode' | 'logIn' | 'load' | 'cast' | 'checkReceipt' | 'verify' | 'faceStart' | 'faceReturn' | 'object' | 'proxyCast' | 'proxyRevoke';
 
 export interface Sentence {
   key: string;
@@ -67,8 +67,34 @@ function verificationSentence(failure: Extract<Failure, { kind: 'problem' }>, st
   return undefined;
 }
 
+/** A proxy ballot or a revocation refused (issue 16): the proxy ended, the owner voted personally, the instructions, the window. */
+function proxySentence(failure: Extract<Failure, { kind: 'problem' }>, step: Step): Sentence | undefined {
+  const detail = failure.problem.detail ?? '';
+  switch (failure.slug) {
+    case 'proxy-ended':
+      return { key: 'proxies.problems.ended' };
+    case 'assurance-too-low':
+      return step === 'proxyRevoke' ? { key: 'proxies.problems.revokeTooWeak' } : undefined;
+    case 'conflict':
+      if (step === 'proxyRevoke') return { key: 'proxies.problems.over' };
+      if (/personally/i.test(detail)) return { key: 'proxies.problems.ownerVoted' };
+      return { key: /not opened/i.test(detail) ? 'problems.votingNotOpen' : 'problems.votingClosed' };
+    case 'forbidden':
+      if (/instructions/i.test(detail)) return { key: 'proxies.problems.instruction' };
+      if (/approved/i.test(detail)) return { key: 'proxies.problems.notApproved' };
+      return step === 'proxyCast' ? { key: 'problems.notYourVote' } : undefined;
+    case 'validation-failed':
+      return step === 'proxyCast' ? { key: 'problems.choiceInvalid' } : undefined;
+  }
+  return undefined;
+}
+
 export function sentenceFor(failure: Failure, step: Step): Sentence {
   if (failure.kind === 'network') return { key: 'problems.network' };
+  if (step === 'proxyCast' || step === 'proxyRevoke') {
+    const sentence = proxySentence(failure, step);
+    if (sentence) return sentence;
+  }
   if (step === 'cast') {
     const sentence = castSentence(failure);
     if (sentence) return sentence;
@@ -120,9 +146,13 @@ export function describe(error: unknown, step: Step, t: (key: string, params?: R
 }
 
 /** A refusal the service announced before the owner tried (my-ballots' cast.refusal), said as the cast's refusal would be. */
-export function refusalSentence(refusal: { type: string; detail: string }, t: (key: string, params?: Record<string, string | number>) => string): string {
+export function refusalSentence(
+  refusal: { type: string; detail: string },
+  t: (key: string, params?: Record<string, string | number>) => string,
+  step: 'cast' | 'proxyCast' | 'proxyRevoke' = 'cast',
+): string {
   const type = `urn:gongjue:problem:${refusal.type}`;
   const failure: Failure = { kind: 'problem', slug: refusal.type, status: 0, problem: { type, title: '', status: 0, detail: refusal.detail } };
-  const sentence = sentenceFor(failure, 'cast');
+  const sentence = sentenceFor(failure, step);
   return t(sentence.key, sentence.params);
 }

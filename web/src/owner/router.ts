@@ -23,6 +23,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/meetings/:meetingId/receipt', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), meta: { signedIn: true } },
   { path: '/meetings/:meetingId/results', name: 'results', component: () => import('./pages/ResultsPage.vue'), meta: { signedIn: true } },
   { path: '/meetings/:meetingId/objection', name: 'objection', component: () => import('./pages/ObjectionPage.vue'), meta: { signedIn: true } },
+  // Written proxies (issue 16): those this account holds and votes under, and those its owners gave.
+  { path: '/proxies', name: 'proxies', component: () => import('./pages/ProxiesPage.vue'), meta: { signedIn: true } },
+  { path: '/proxies/:proxyId', name: 'proxy-vote', component: () => import('./pages/ProxyVotePage.vue'), meta: { signedIn: true } },
   { path: '/fund', name: 'fund', component: () => import('./pages/FundPage.vue'), meta: { signedIn: true } },
   // The public check of a printed result notice (its QR code): no login (issue 17).
   { path: '/check/:meetingId', name: 'check', component: () => import('./pages/CheckPage.vue') },

@@ -13,6 +13,7 @@ import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
 import homes from './areas/homes.ts';
 import fund from './areas/fund.ts';
+import proxies from './areas/proxies.ts';
 
 /** English: the same keys as zh-CN.ts (the type makes a missing key a compile error). */
 const en: typeof zhCN = {
@@ -30,5 +31,6 @@ const en: typeof zhCN = {
   settings: settings.en,
   homes: homes.en,
   fund: fund.en,
+  proxies: proxies.en,
 };
 export default en;

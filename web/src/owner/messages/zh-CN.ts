@@ -12,6 +12,7 @@ import inbox from './areas/inbox.ts';
 import settings from './areas/settings.ts';
 import homes from './areas/homes.ts';
 import fund from './areas/fund.ts';
+import proxies from './areas/proxies.ts';
 
 /** 中文（默认）。Words follow ../shared/ui.md: the statute's terms, plain sentences, what to do next. */
 export default {
@@ -29,4 +30,5 @@ export default {
   settings: settings.zh,
   homes: homes.zh,
   fund: fund.zh,
+  proxies: proxies.zh,
 };

@@ -104,6 +104,8 @@ export default defineArea(
         'uri-too-long': '这个链接太长，无法打开。请从左侧菜单重新进入。',
         'paper-entries-differ': '两次录入的纸质票内容不一致，没有确认。请对照扫描件核对后，再确认一次或作废重录。',
         'tally-discrepancy': '计票结果前后不一致，结果已暂停。请联系街道办事处和系统管理员核查。',
+        'proxy-ended': '这份委托书已经被退回或撤销，不能再办理。请刷新列表查看它的状态；业主可以重新办理委托，或自己投票。',
+        'proxy-used': '受托人已经凭这份委托书投过票，不能再退回。如业主要收回委托，请上传业主签名的书面撤销，办理“撤销委托”。',
         'internal-error': '系统出错了，没有办成。请稍后再试；如果一直不行，请联系系统管理员，并告诉他们编号 {requestId}。',
       },
       reason: {
@@ -222,6 +224,8 @@ export default defineArea(
         'uri-too-long': 'This link is too long to open. Open the page again from the menu.',
         'paper-entries-differ': 'The two entries of the paper ballot differ; it is not confirmed. Check the scan, then confirm again or reject it and enter it anew.',
         'tally-discrepancy': 'The count and its recount disagree; the result is held. Contact the township and the administrator.',
+        'proxy-ended': 'This proxy was already rejected or revoked; nothing more can be done with it. Reload the list to see its state; the owner may give a new proxy or vote themselves.',
+        'proxy-used': 'The holder has already voted under this proxy, so it can no longer be rejected. If the owner takes it back, upload their signed revocation and use “Revoke”.',
         'internal-error': 'The service failed; nothing was done. Try again later; if it keeps failing, tell the administrator the number {requestId}.',
       },
       reason: {

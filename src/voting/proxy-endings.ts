@@ -1,0 +1,119 @@
+import type { Transaction } from 'kysely';
+import { appendAudit, estateChain } from '../audit/audit-log.ts';
+import type { DB } from '../db/schema.ts';
+import { reaches } from '../identity/assurance.ts';
+import { estateSettingsOf } from '../places/estate-settings.ts';
+import { ProblemError } from '../problems.ts';
+import { type DocumentRef, documentOf, proxyEnded, type ProxyView, proxyView, withVoters } from './paper-and-proxies.ts';
+import { ballotsUnderProxy, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
+
+/**
+ * How a written proxy (R4.3) ends (issue 16). An organiser rejects one that should never have
+ * counted — with the reason — as long as nobody has voted under it. The owner takes back their
+ * authorisation: from the owner app, or in writing, recorded by an organiser with its scan.
+ *
+ * What a revocation does to ballots: the domain says only that "a ballot the owner casts
+ * personally overrides the proxy's". So a revocation looks forward: from it on, the holder
+ * casts nothing more under the proxy (castProxyBallot reads it revoked, under the row lock
+ * this takes); a proxy ballot already standing stays, like every ballot (invariant 1), until
+ * the owner's own later ballot replaces it, as any later ballot does (R4.4, the latest stands).
+ * The answer says how many stand, so the owner can be told to vote.
+ */
+
+/** A live proxy of a meeting that still takes proxies; else the refusal. */
+function requireLive(proxy: ProxyRow, meeting: { status: string }): void {
+  if (proxy.status === 'rejected' || proxy.status === 'revoked') throw proxyEnded(proxy.status);
+  if (meeting.status !== 'noticed' && meeting.status !== 'open') {
+    throw new ProblemError('conflict', `Voting on this meeting is over (it is ${meeting.status}): its proxies stay as they were`);
+  }
+}
+
+async function ended(trx: Transaction<DB>, row: ProxyRow, meetingStatus: string): Promise<ProxyView> {
+  return (await withVoters(trx, row.meeting_id, [proxyView(row, meetingStatus)], meetingStatus))[0]!;
+}
+
+/** An organiser rejects a registered proxy before it is used, saying why (a signature that does not match, a missing page…). */
+export async function rejectProxy(trx: Transaction<DB>, input: { meetingId: string; proxyId: string; reason: string; accountId: string; now: Date }): Promise<ProxyView> {
+  const proxy = await lockProxy(trx, input.meetingId, input.proxyId);
+  if (!proxy) throw new ProblemError('not-found', 'No such proxy for this meeting');
+  const meeting = await meetingOfProxy(trx, input.meetingId);
+  requireLive(proxy, meeting);
+  // A ballot cast under the proxy holds the row lock (for share) until it commits: after this lock, every one is seen.
+  const ballots = await ballotsUnderProxy(trx, proxy.id);
+  if (ballots > 0) {
+    throw new ProblemError(
+      'proxy-used',
+      'The holder has already voted under this proxy: it can no longer be rejected. Record the owner’s written revocation instead (POST …/revocation)',
+      { ballots },
+    );
+  }
+  const row = await storeProxyEnding(trx, proxy.id, { status: 'rejected', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document: null });
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${input.accountId}`,
+    action: 'proxy.rejected',
+    subject: `proxy:${proxy.id}`,
+    data: { meetingId: input.meetingId, reason: input.reason, was: proxy.status },
+  }, input.now);
+  return ended(trx, row, meeting.status);
+}
+
+/** An organiser records the owner's written revocation (its scan), used or not. */
+export async function recordProxyRevocation(
+  trx: Transaction<DB>,
+  input: { meetingId: string; proxyId: string; document: DocumentRef; reason: string | null; accountId: string; now: Date },
+): Promise<ProxyView> {
+  const proxy = await lockProxy(trx, input.meetingId, input.proxyId);
+  if (!proxy) throw new ProblemError('not-found', 'No such proxy for this meeting');
+  const meeting = await meetingOfProxy(trx, input.meetingId);
+  requireLive(proxy, meeting);
+  const document = await documentOf(trx, meeting.estate_id, input.document, 'body.document');
+  const row = await storeProxyEnding(trx, proxy.id, { status: 'revoked', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document });
+  const view = await ended(trx, row, meeting.status);
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${input.accountId}`,
+    action: 'proxy.revoked',
+    subject: `proxy:${proxy.id}`,
+    data: { meetingId: input.meetingId, by: 'written_revocation', documentSha256: document.sha256, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
+  }, input.now);
+  return view;
+}
+
+/**
+ * The grantor revokes their proxy from the owner app. Only an account bound to the grantor,
+ * at the level of assurance the meeting takes online votes from: taking an owner's proxy away
+ * is as weighty as voting for them, and a weaker binding (name and identity number alone) must
+ * not silence an owner's chosen holder. Anyone else learns nothing of the proxy (404).
+ */
+export async function revokeOwnProxy(trx: Transaction<DB>, input: { proxyId: string; reason: string | null; accountId: string; now: Date }): Promise<ProxyView> {
+  const proxy = await lockGrantedProxy(trx, input.proxyId, input.accountId);
+  if (!proxy) throw new ProblemError('not-found', 'No such proxy given by an owner you are verified as');
+  const meeting = await meetingOfProxy(trx, proxy.meeting_id);
+  const required = meeting.min_assurance ?? (await estateSettingsOf(trx, meeting.estate_id)).settings.minimumAssurance;
+  if (!reaches(proxy.grantor_level, required)) {
+    throw new ProblemError(
+      'assurance-too-low',
+      'Your verification is not strong enough to revoke this proxy here. Verify again with the property certificate number or face verification, or give the organisers a signed written revocation',
+    );
+  }
+  const { grantor_level: _level, ...row } = proxy;
+  requireLive(row, meeting);
+  const stored = await storeProxyEnding(trx, proxy.id, {
+    status: 'revoked',
+    endedBy: input.accountId,
+    endedAt: input.now,
+    reason: input.reason,
+    revokedByOwner: proxy.grantor_owner_id,
+    document: null,
+  });
+  const view = await ended(trx, stored, meeting.status);
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${input.accountId}`,
+    action: 'proxy.revoked',
+    subject: `proxy:${proxy.id}`,
+    data: { meetingId: proxy.meeting_id, by: 'grantor', ownerId: proxy.grantor_owner_id, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
+  }, input.now);
+  return view;
+}
