@@ -1,4 +1,4 @@
-import { ID_NUMBER_LABELS, refused, type RowFault } from './row-errors.ts';
+import { refused, type RowFault } from './row-errors.ts';
 import type { IdDocType } from './types.ts';
 
 /**
