@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROW_ERROR_CODES, ROW_SUBJECTS, type RowErrorCode } from '../../../src/registry/row-errors.ts';
 import { ID_DOC_TYPES } from '../../../src/registry/types.ts';
@@ -22,6 +23,12 @@ describe('registry row error codes', () => {
     // A second sentence says what to do: "…。请…" (or a reason, then a request).
     expect(said).toMatch(/。.*请.*。$/);
     expect((enRows.code as Partial<Record<RowErrorCode, string>>)[code], `no English words for ${code}`).toBeDefined();
+  });
+
+  it('documents every code in docs/registry-import.md', () => {
+    const docs = readFileSync(new URL('../../../docs/registry-import.md', import.meta.url), 'utf8');
+    const listed = [...docs.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]).filter((c) => (ROW_ERROR_CODES as string[]).includes(c ?? ''));
+    expect(listed.sort()).toEqual([...ROW_ERROR_CODES].sort());
   });
 
   it('has no words for a code the parser does not give', () => {
