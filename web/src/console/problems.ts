@@ -103,6 +103,8 @@ export function describeRowError(error: FieldError, format: 'csv' | 'json'): str
   params.accepted = words('accepted', params.subject);
   params.subject = words('subject', params.subject);
   params.document = words('document', params.idType);
+  // A JSON problem with the document itself names no path.
+  if (params.path === '') params.path = t('registry.import.rows.place.wholeFile');
   const first = params.firstLine;
   if (typeof first === 'number') params.first = rowPlace(first, params.format === 'json' ? 'json' : format, typeof params.firstOwner === 'number' ? params.firstOwner : undefined);
   return t(key, params);

@@ -74,6 +74,11 @@ describe('describeRowError', () => {
     expect(errors.map((e) => describeRowError(e, 'json'))).toEqual(['不动产单元号“A”重复了（第 1 个单元已有）。一个专有部分只能写一次，共有人请都写在它的 owners 里。']);
   });
 
+  it('names the whole document where a JSON problem has no path', () => {
+    const errors = refused(parseRegistryJson([]));
+    expect(errors.map((e) => describeRowError(e, 'json'))).toEqual(['整个文件 的值类型不对。请按导入说明改正后重新上传。']);
+  });
+
   it('keeps the service’s English message out of the Chinese console for a code it does not know', () => {
     const unknown = { line: 3, code: 'something-new', message: 'an English message' } as unknown as RowError;
     expect(describeRowError(unknown, 'csv')).toBe(zh.registry.import.rows.unknownCode);
