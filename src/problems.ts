@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROW_ERROR_CODES, type RowErrorCode } from './registry/row-errors.ts';
 
 /**
  * Problem details (RFC 9457). Every error the API gives is one of these types;
@@ -77,6 +78,14 @@ export const problemSchema = z
           path: z.string().optional().describe('validation-failed: the failing field, e.g. body.code'),
           line: z.number().int().optional().describe('invalid-file: the line (CSV) or unit number (JSON)'),
           field: z.string().optional().describe('invalid-file: the column or JSON field'),
+          code: z
+            .enum(ROW_ERROR_CODES as [RowErrorCode, ...RowErrorCode[]])
+            .optional()
+            .describe('invalid-file: what is wrong with the row, as a stable code (docs/registry-import.md, "Error codes"); `message` says the same in English'),
+          params: z
+            .record(z.string(), z.union([z.string(), z.number()]))
+            .optional()
+            .describe('invalid-file: the figures the code\'s sentence names (values from the file as excerpts of at most 40 characters, never an identity number)'),
           message: z.string(),
           words: z
             .object({ zh: z.string(), en: z.string() })

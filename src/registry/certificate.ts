@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Read } from './read-fields.ts';
+import { refused } from './row-errors.ts';
 
 /**
  * The property certificate number (不动产权证书号, e.g. 京(2020)朝阳区不动产权第0012345号):
@@ -19,9 +20,9 @@ export function normaliseCertificateNumber(raw: string): string {
 export function readCertificateNumber(raw: string): Read<string | null> {
   const value = normaliseCertificateNumber(raw);
   if (value === '') return { ok: true, value: null };
-  if (CONTROL.test(value)) return { ok: false, message: 'property certificate number contains a control character' };
+  if (CONTROL.test(value)) return refused('certificate-control-character');
   const length = [...value].length;
-  if (length < 4 || length > 60) return { ok: false, message: 'property certificate number must be 4 to 60 characters' };
+  if (length < 4 || length > 60) return refused('certificate-length');
   return { ok: true, value };
 }
 

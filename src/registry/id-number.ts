@@ -1,3 +1,4 @@
+import { refused, type RowFault } from './row-errors.ts';
 import type { IdDocType } from './types.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { IdDocType } from './types.ts';
  * owner's document is worse than letting staff catch a typo on review.
  */
 
-export type IdNumberResult = { ok: true; value: string } | { ok: false; message: string };
+export type IdNumberResult = { ok: true; value: string } | ({ ok: false } & RowFault);
 
 const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const RESIDENT_ID_CHECK = '10X98765432';
@@ -35,15 +36,6 @@ const PASSPORT = /^[A-Z0-9]{5,20}$/;
 // Spreadsheets turn long digit strings into "1.10101E+17": the digits are gone.
 const SCIENTIFIC_NOTATION = /^\d(\.\d+)?E\+?\d+$/;
 
-const LABELS: Record<IdDocType, string> = {
-  resident_id: 'resident identity number',
-  hk_macao_permit: 'Hong Kong/Macao permit number',
-  taiwan_permit: 'Taiwan permit number',
-  foreign_permanent_id: 'foreign permanent residence ID number',
-  passport: 'passport number',
-  uscc: 'unified social credit code',
-};
-
 /**
  * Normalises an identity number for its document type and checks it.
  * Normalisation: NFKC (full-width digits and letters typed with a Chinese
@@ -51,26 +43,23 @@ const LABELS: Record<IdDocType, string> = {
  */
 export function normaliseIdNumber(type: IdDocType, raw: string): IdNumberResult {
   const value = (PLAIN.test(raw) ? raw : raw.normalize('NFKC').replace(/[\s-]+/g, '')).toUpperCase();
-  const label = LABELS[type];
-  if (value === '') return fail(`${label} is missing`);
-  if (SCIENTIFIC_NOTATION.test(value)) {
-    return fail(`${label} was turned into a number in scientific notation by a spreadsheet; format the column as text and export again`);
-  }
+  if (value === '') return refused('id-missing', { idType: type });
+  if (SCIENTIFIC_NOTATION.test(value)) return refused('id-scientific-notation', { idType: type });
   switch (type) {
     case 'resident_id':
       return checkResidentId(value);
     case 'uscc':
       return checkUscc(value);
     case 'hk_macao_permit':
-      return HK_MACAO_PERMIT.test(value) ? pass(value) : fail(`${label} must be H or M followed by 8 or 10 digits`);
+      return HK_MACAO_PERMIT.test(value) ? pass(value) : refused('id-hk-macao-shape');
     case 'taiwan_permit': {
       const unbracketed = value.replace(/^(\d{10})\(([A-Z])\)$/, '$1$2');
-      return TAIWAN_PERMIT.test(unbracketed) ? pass(unbracketed) : fail(`${label} must be 8 digits (or 10 digits on the old permit)`);
+      return TAIWAN_PERMIT.test(unbracketed) ? pass(unbracketed) : refused('id-taiwan-shape');
     }
     case 'foreign_permanent_id':
       return checkForeignPermanentId(value);
     case 'passport':
-      return PASSPORT.test(value) ? pass(value) : fail(`${label} must be 5 to 20 letters A–Z or digits`);
+      return PASSPORT.test(value) ? pass(value) : refused('id-passport-shape');
   }
 }
 
@@ -80,34 +69,29 @@ export function idTail(value: string): string {
 }
 
 function checkResidentId(value: string): IdNumberResult {
-  const label = LABELS.resident_id;
-  if (value.length === 15 && DIGITS_15.test(value)) return fail('15-digit identity numbers must be converted to 18 digits');
-  if (!RESIDENT_ID_SHAPE.test(value)) return fail(`${label} must be 17 digits followed by a digit or X`);
-  if (value.startsWith('0')) return fail(`${label} has an invalid region code '${value.slice(0, 6)}'`);
-  if (!isPlausibleBirthDate(value.slice(6, 14))) return fail(`${label} has an invalid birth date '${value.slice(6, 14)}'`);
-  if (residentIdCheckChar(value) !== value[17]) return fail(`${label} fails its check character`);
+  if (value.length === 15 && DIGITS_15.test(value)) return refused('id-resident-15-digits');
+  if (!RESIDENT_ID_SHAPE.test(value)) return refused('id-resident-shape');
+  if (value.startsWith('0')) return refused('id-region-code', { region: value.slice(0, 6) });
+  if (!isPlausibleBirthDate(value.slice(6, 14))) return refused('id-birth-date', { idType: 'resident_id', date: value.slice(6, 14) });
+  if (residentIdCheckChar(value) !== value[17]) return refused('id-check-character', { idType: 'resident_id' });
   return pass(value);
 }
 
 function checkForeignPermanentId(value: string): IdNumberResult {
-  const label = LABELS.foreign_permanent_id;
   if (FOREIGN_PERMANENT_OLD.test(value)) return pass(value);
-  if (!FOREIGN_PERMANENT_NEW.test(value)) {
-    return fail(`${label} must be 3 letters and 12 digits (old card) or 18 characters starting with 9 (2023 card)`);
-  }
-  if (!isPlausibleBirthDate(value.slice(6, 14))) return fail(`${label} has an invalid birth date '${value.slice(6, 14)}'`);
-  if (residentIdCheckChar(value) !== value[17]) return fail(`${label} fails its check character`);
+  if (!FOREIGN_PERMANENT_NEW.test(value)) return refused('id-foreign-shape');
+  if (!isPlausibleBirthDate(value.slice(6, 14))) return refused('id-birth-date', { idType: 'foreign_permanent_id', date: value.slice(6, 14) });
+  if (residentIdCheckChar(value) !== value[17]) return refused('id-check-character', { idType: 'foreign_permanent_id' });
   return pass(value);
 }
 
 function checkUscc(value: string): IdNumberResult {
-  const label = LABELS.uscc;
-  if (value.length !== 18) return fail(`${label} must be 18 characters`);
-  if (!USCC_SHAPE.test(value)) return fail(`${label} may contain only digits and the letters ${USCC_ALPHABET.slice(10)}`);
+  if (value.length !== 18) return refused('id-credit-code-length');
+  if (!USCC_SHAPE.test(value)) return refused('id-credit-code-alphabet', { letters: USCC_ALPHABET.slice(10) });
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(value.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
   const check = USCC_ALPHABET.charAt((31 - (sum % 31)) % 31);
-  if (check !== value[17]) return fail(`${label} fails its check character`);
+  if (check !== value[17]) return refused('id-check-character', { idType: 'uscc' });
   return pass(value);
 }
 
@@ -135,8 +119,4 @@ function daysInMonth(year: number, month: number): number {
 
 function pass(value: string): IdNumberResult {
   return { ok: true, value };
-}
-
-function fail(message: string): IdNumberResult {
-  return { ok: false, message };
 }

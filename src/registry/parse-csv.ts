@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { excerpt, rowFault } from './row-errors.ts';
 import type { ParseResult, RowError } from './types.ts';
 import { validateUnits, type OwnerKey, type RawOwner, type RawUnit, type SourceNames, type UnitKey } from './validate-units.ts';
 
@@ -63,14 +64,14 @@ export function parseRegistryCsv(text: string): ParseResult {
   if (rows === null) return { ok: false, errors };
   let header = rows.next();
   while (!header.done && isBlank(header.value.cells)) header = rows.next();
-  if (header.done) return { ok: false, errors: [{ line: 1, message: 'no units' }] };
+  if (header.done) return { ok: false, errors: [{ line: 1, ...rowFault('no-units') }] };
 
   const layout = readHeader(header.value.cells, header.value.line, errors);
   if (layout === null) return { ok: false, errors };
 
   const units = validateUnits(rowsToUnits(rows, layout, errors), csvNames(layout), errors);
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  if (units.length === 0) return { ok: false, errors: [{ line: header.value.line, message: 'no units' }] };
+  if (units.length === 0) return { ok: false, errors: [{ line: header.value.line, ...rowFault('no-units') }] };
   return { ok: true, units };
 }
 
@@ -91,7 +92,7 @@ function readRows(text: string, errors: RowError[]): Generator<CsvRow, void> | n
     records = csvRecords(normalised);
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
-    errors.push({ line: typeof err.lines === 'number' ? err.lines : 1, message: syntaxMessage(err) });
+    errors.push({ line: typeof err.lines === 'number' ? err.lines : 1, ...syntaxFault(err) });
     return null;
   }
   return numbered(records);
@@ -137,14 +138,14 @@ function* numbered(records: string[][]): Generator<CsvRow, void> {
 
 const NO_CELLS: string[] = [];
 
-function syntaxMessage(err: CsvError): string {
+function syntaxFault(err: CsvError) {
   switch (err.code) {
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quoted cell must end at a comma or at the end of the line (double a quote inside a quoted cell: "A ""B"" C")';
+      return rowFault('csv-bad-closing-quote');
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted cell is never closed (its opening quote may be on an earlier line)';
+      return rowFault('csv-quote-not-closed');
     default:
-      return `malformed CSV: ${err.message}`;
+      return rowFault('csv-malformed', { detail: err.message });
   }
 }
 
@@ -172,12 +173,12 @@ function readHeader(cells: string[], line: number, errors: RowError[]): Layout |
     }
     const column = COLUMN_BY_HEADER.get(header) ?? COLUMN_BY_HEADER.get(header.toLowerCase());
     if (column === undefined) {
-      errors.push({ line, field: header, message: `unknown column '${header}'` });
+      errors.push({ line, field: header, ...rowFault('column-unknown', { column: excerpt(header) }) });
       return;
     }
     const earlier = seen.get(column);
     if (earlier !== undefined) {
-      errors.push({ line, field: header, message: `column '${header}' repeats column '${earlier}'` });
+      errors.push({ line, field: header, ...rowFault('column-repeated', { column: excerpt(header), earlier: excerpt(earlier) }) });
       return;
     }
     seen.set(column, header);
@@ -187,7 +188,7 @@ function readHeader(cells: string[], line: number, errors: RowError[]): Layout |
   const missing = REGISTRY_COLUMNS.filter((c) => c.required && !seen.has(c));
   if (missing.length > 0) {
     const list = missing.map((c) => `${c.name} (${c.alias})`).join(', ');
-    errors.push({ line, message: `missing required column${missing.length > 1 ? 's' : ''}: ${list}` });
+    errors.push({ line, ...rowFault('columns-missing', { columns: list, count: missing.length }) });
     return null;
   }
   return layout;
@@ -236,12 +237,12 @@ function rowFits(cells: string[], layout: Layout, line: number, errors: RowError
   let fits = cells.length >= layout.headerLength;
   for (let i = layout.headerLength; fits && i < cells.length; i++) fits = (cells[i] ?? '').trim() === '';
   if (!fits) {
-    errors.push({ line, message: `row has ${cells.length} cells but the header has ${layout.headerLength}` });
+    errors.push({ line, ...rowFault('row-cell-count', { cells: cells.length, expected: layout.headerLength }) });
     return false;
   }
   for (const index of layout.unnamed) {
     if ((cells[index] ?? '').trim() === '') continue;
-    errors.push({ line, message: `cell ${index + 1} has a value but its column has no header` });
+    errors.push({ line, ...rowFault('cell-without-header', { cell: index + 1 }) });
     return false;
   }
   return true;
@@ -260,8 +261,7 @@ function csvNames(layout: Layout): SourceNames {
     unitField: (_unit, key) => unitLabel(key),
     ownerField: (_unit, _index, key) => ownerLabel(key),
     ownersField: () => ownerLabel('name'),
-    place: (line) => `on line ${line}`,
-    ownerPlace: (line) => `on line ${line}`,
+    format: 'csv',
     repeatedRegistryNo: 'adds-co-owners',
   };
 }

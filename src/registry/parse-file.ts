@@ -37,6 +37,8 @@ export function readRegistryFile(body: unknown, hmacKey: Buffer): { format: Regi
       errors: result.errors.map((e) => ({
         line: e.line,
         ...(e.field === undefined ? {} : { field: e.field }),
+        code: e.code,
+        params: e.params,
         message: e.message,
       })),
     });

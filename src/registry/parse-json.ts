@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { excerpt, rowFault, type RowFault } from './row-errors.ts';
 import type { ParseResult, RowError } from './types.ts';
 import { validateUnits, type RawUnit, type SourceNames } from './validate-units.ts';
 
@@ -80,7 +81,7 @@ export function parseRegistryJson(value: unknown): ParseResult {
 
   const units = validateUnits(raws, JSON_NAMES, errors);
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  if (units.length === 0) return { ok: false, errors: [{ line: DOCUMENT_LINE, field: 'units', message: 'no units' }] };
+  if (units.length === 0) return { ok: false, errors: [{ line: DOCUMENT_LINE, field: 'units', ...rowFault('no-units') }] };
   return { ok: true, units };
 }
 
@@ -90,8 +91,7 @@ const JSON_NAMES: SourceNames = {
   unitField: (unit, key) => `${unitPath(unit)}.${key}`,
   ownerField: (unit, index, key) => `${unitPath(unit)}.owners[${index}].${key}`,
   ownersField: (unit) => `${unitPath(unit)}.owners`,
-  place: (line) => `at units[${line - 1}]`,
-  ownerPlace: (line, index) => `at units[${line - 1}].owners[${index}]`,
+  format: 'json',
   repeatedRegistryNo: 'is-an-error',
 };
 
@@ -102,36 +102,29 @@ function issueToErrors(issue: Issue, prefix: PathPart[]): RowError[] {
   const path = [...prefix, ...issue.path];
   const line = path[0] === 'units' && typeof path[1] === 'number' ? path[1] + 1 : DOCUMENT_LINE;
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ line, field: formatPath([...path, key]), message: `unknown field '${key}'` }));
+    return issue.keys.map((key) => ({ line, field: formatPath([...path, key]), ...rowFault('json-field-unknown', { key: excerpt(key) }) }));
   }
   const field = formatPath(path);
-  return [{ line, ...(field === '' ? {} : { field }), message: issueMessage(issue, field) }];
+  return [{ line, ...(field === '' ? {} : { field }), ...issueFault(issue, field) }];
 }
 
-function issueMessage(issue: Issue, field: string): string {
-  const name = field === '' ? 'the document' : field;
+function issueFault(issue: Issue, path: string): RowFault {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `${name} is required`;
-      if (field.endsWith('.area') && typeof issue.input === 'number') {
-        return `${name} must be a string such as "88.50": numbers are refused because they may have been rounded`;
-      }
-      return `${name} must be ${article(issue.expected)} ${issue.expected}, not ${describeJson(issue.input)}`;
+      if (issue.input === undefined) return rowFault('json-field-required', { path });
+      if (path.endsWith('.area') && typeof issue.input === 'number') return rowFault('json-area-not-string', { path });
+      return rowFault('json-wrong-type', { path, expected: issue.expected, actual: jsonKind(issue.input) });
     case 'invalid_value':
-      return `${name} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+      return rowFault('json-wrong-value', { path, expected: issue.values.map((v) => JSON.stringify(v)).join(' or ') });
     default:
-      return `${name}: ${issue.message}`;
+      return rowFault('json-invalid', { path, detail: issue.message });
   }
 }
 
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
-}
-
-function describeJson(input: unknown): string {
+/** 'null', 'array', or the value's typeof. */
+function jsonKind(input: unknown): string {
   if (input === null) return 'null';
-  if (Array.isArray(input)) return 'an array';
-  return article(typeof input) + ' ' + typeof input;
+  return Array.isArray(input) ? 'array' : typeof input;
 }
 
 /** ['units', 3, 'owners', 0, 'idNumber'] → "units[3].owners[0].idNumber". */

@@ -1,14 +1,15 @@
+import { excerpt, refused, type RowFault, type RowSubject } from './row-errors.ts';
 import type { IdDocType, OwnerKind } from './types.ts';
 import { lookupBoolean, OWNER_KIND_WORDS, type Vocabulary } from './vocabulary.ts';
 
 /**
  * Readers for single fields as written in an import file. Each returns the
- * normalised value or a message in plain English saying what is wrong; they
+ * normalised value or what is wrong (a code for the console, a message in plain English); they
  * run once per cell of files with a hundred thousand rows, hence the fast
  * paths for the common, already-clean case.
  */
 
-export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Read<T> = { ok: true; value: T } | ({ ok: false } & RowFault);
 
 const WHITE_SPACE_RUNS = /\s+/g;
 // Control characters other than white space (which is collapsed) never belong
@@ -21,14 +22,14 @@ const PLAIN_PHONE = /^\d{11}$/;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 /** Trimmed, inner runs of white space collapsed to one space; at most `max` characters (code points: a rare CJK character counts once). */
-export function readText(raw: string, what: string, max: number, required: boolean): Read<string> {
+export function readText(raw: string, what: RowSubject, max: number, required: boolean): Read<string> {
   let value = raw.trim();
-  if (value === '') return required ? { ok: false, message: `${what} is missing` } : { ok: true, value };
+  if (value === '') return required ? refused('value-missing', { subject: what }) : { ok: true, value };
   if (WHITE_SPACE_OR_CONTROL.test(value)) {
     value = value.replace(WHITE_SPACE_RUNS, ' ');
-    if (CONTROL.test(value)) return { ok: false, message: `${what} contains a control character` };
+    if (CONTROL.test(value)) return refused('value-control-character', { subject: what });
   }
-  if (value.length > max && [...value].length > max) return { ok: false, message: `${what} is longer than ${max} characters` };
+  if (value.length > max && [...value].length > max) return refused('value-too-long', { subject: what, max });
   return { ok: true, value };
 }
 
@@ -36,13 +37,13 @@ export function readCode<T extends string>(raw: string, words: Vocabulary<T>): R
   const value = words.lookup(raw);
   if (value !== undefined) return { ok: true, value };
   const word = raw.trim();
-  if (word === '') return { ok: false, message: `${words.name} is missing` };
-  return { ok: false, message: `unknown ${words.name} '${word}' (expected one of ${words.codes.join(', ')})` };
+  if (word === '') return refused('value-missing', { subject: words.subject });
+  return refused('code-unknown', { subject: words.subject, value: excerpt(word), expected: words.codes.join(', ') });
 }
 
 export function readDeveloperHeld(raw: string | boolean): Read<boolean> {
   const value = typeof raw === 'boolean' ? raw : lookupBoolean(raw);
-  if (value === undefined) return { ok: false, message: `developer-held flag '${String(raw).trim()}' is not one of true/false, yes/no, 1/0, 是/否` };
+  if (value === undefined) return refused('developer-held-unknown', { value: excerpt(String(raw).trim()) });
   return { ok: true, value };
 }
 
@@ -51,7 +52,7 @@ export function readOwnerKind(raw: string, idType: IdDocType | undefined): Read<
   if (raw.trim() === '') return { ok: true, value: idType === 'uscc' ? 'organisation' : 'person' };
   const kind = readCode(raw, OWNER_KIND_WORDS);
   if (kind.ok && kind.value === 'person' && idType === 'uscc') {
-    return { ok: false, message: 'a person cannot be identified by a unified social credit code; the owner kind should be organisation' };
+    return refused('person-with-credit-code');
   }
   return kind;
 }
@@ -62,7 +63,7 @@ export function readPhone(raw: string): Read<string | null> {
   if (digits === '') return { ok: true, value: null };
   const national = digits.startsWith('+86') ? digits.slice(3) : digits;
   if (!MOBILE.test(national)) {
-    return { ok: false, message: `phone '${raw.trim()}' is not a mainland mobile number (11 digits starting 13–19, optionally +86)` };
+    return refused('phone-not-mobile', { value: excerpt(raw.trim()) });
   }
   return { ok: true, value: national };
 }

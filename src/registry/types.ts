@@ -1,3 +1,5 @@
+import type { RowErrorCode } from './row-errors.ts';
+
 /**
  * The property registry extract (不动产登记簿 摘录) as Gongjue reads it.
  * Parsing and validation are pure (this folder); the import service adds the
@@ -59,6 +61,10 @@ export interface RowError {
   line: number;
   /** The column or JSON field at fault, when one is. */
   field?: string;
+  /** What is wrong, as a stable code (row-errors.ts, docs/registry-import.md) with the figures its sentence needs. */
+  code: RowErrorCode;
+  params: Record<string, string | number>;
+  /** The same in English, for API clients. */
   message: string;
 }
 

@@ -2,6 +2,7 @@ import { parseAreaHundredths } from './area.ts';
 import { readCertificateNumber } from './certificate.ts';
 import { idTail, normaliseIdNumber } from './id-number.ts';
 import { readCode, readDeveloperHeld, readOwnerKind, readPhone, readText, type Read } from './read-fields.ts';
+import { excerpt, refused, rowFault, type RowFault } from './row-errors.ts';
 import type { AreaSource, IdDocType, ParsedOwner, ParsedUnit, RowError, UnitKind } from './types.ts';
 import { AREA_SOURCE_WORDS, ID_DOC_TYPE_WORDS, UNIT_KIND_WORDS } from './vocabulary.ts';
 
@@ -44,10 +45,8 @@ export interface SourceNames {
   ownerField(unit: RawUnit, ownerIndex: number, key: OwnerKey): string;
   /** Where "unit has no owner" is reported. */
   ownersField(unit: RawUnit): string;
-  /** Where a unit is, as prose inside a message: "on line 5" or "at units[4]". */
-  place(line: number): string;
-  /** Where an owner is: "on line 5" or "at units[4].owners[1]". */
-  ownerPlace(line: number, ownerIndex: number): string;
+  /** How the first of two clashing rows is named: a CSV line, or a JSON unit and owner (row-errors.ts). */
+  format: 'csv' | 'json';
   /**
    * CSV writes co-owners as repeated rows of one registry number; in JSON a
    * unit lists its owners, so a repeated registry number is always a mistake.
@@ -133,12 +132,12 @@ export function validateUnits(raws: Iterable<RawUnit>, names: SourceNames, error
   const knownOwners = new Map<string, KnownOwner>();
 
   for (const raw of raws) {
-    const registryNo = readText(raw.registryNo, 'registry number', MAX_REGISTRY_NO, true);
-    if (!registryNo.ok) reportUnit(errors, names, raw, 'registryNo', registryNo.message);
+    const registryNo = readText(raw.registryNo, 'registryNo', MAX_REGISTRY_NO, true);
+    if (!registryNo.ok) reportUnit(errors, names, raw, 'registryNo', registryNo);
     const { details, place } = readDetails(raw, names, errors);
     const owners: (ParsedOwner | null)[] = [];
     for (let i = 0; i < raw.owners.length; i++) owners.push(readOwner(raw, i, names, errors));
-    if (raw.owners.length === 0) errors.push({ line: raw.line, field: names.ownersField(raw), message: 'unit has no owner' });
+    if (raw.owners.length === 0) errors.push({ line: raw.line, field: names.ownersField(raw), ...rowFault('unit-without-owner') });
     if (!registryNo.ok) continue;
 
     let group = groups.get(registryNo.value);
@@ -148,13 +147,13 @@ export function validateUnits(raws: Iterable<RawUnit>, names: SourceNames, error
       // Claimed even when other details are bad, so one upload reports every clash.
       if (place) claimRoom(rooms, registryNo.value, place, raw, names, errors);
     } else if (names.repeatedRegistryNo === 'is-an-error') {
-      reportUnit(errors, names, raw, 'registryNo', `duplicate registry number '${registryNo.value}' (first ${names.place(group.line)})`);
+      reportUnit(errors, names, raw, 'registryNo', rowFault('registry-no-repeated', { registryNo: excerpt(registryNo.value), firstLine: group.line, format: names.format }));
       continue;
     } else if (details && group.details) {
       const differing = firstDifference(group.details, details);
       if (differing !== undefined) {
-        const message = `duplicate registry number '${registryNo.value}' with different unit details (first ${names.place(group.line)})`;
-        reportUnit(errors, names, raw, differing, message);
+        const fault = rowFault('registry-no-details-differ', { registryNo: excerpt(registryNo.value), firstLine: group.line, format: names.format });
+        reportUnit(errors, names, raw, differing, fault);
       }
     }
 
@@ -188,8 +187,8 @@ function addOwner(
     const other = group.owners[i];
     const otherSite = group.sites[i];
     if (other?.idNumber !== owner.idNumber || other.idType !== owner.idType || otherSite === undefined) continue;
-    const message = `${describe(owner)} is listed twice on this unit (first ${names.ownerPlace(otherSite.line, otherSite.index)})`;
-    errors.push({ line, field: names.ownerField(raw, index, 'idNumber'), message });
+    const fault = rowFault('owner-repeated', { ...described(owner), ...firstAt(otherSite, names) });
+    errors.push({ line, field: names.ownerField(raw, index, 'idNumber'), ...fault });
     return;
   }
 
@@ -200,17 +199,20 @@ function addOwner(
     knownOwners.set(owner.idNumber, { idType: owner.idType, name: owner.name, site, next: first });
   } else if (known.name !== owner.name) {
     // The same person under two names would make two voters out of one.
-    const where = names.ownerPlace(known.site.line, known.site.index);
-    const message = `${describe(owner)} is named '${owner.name}' here but '${known.name}' ${where}; one owner must have one name`;
-    errors.push({ line, field: names.ownerField(raw, index, 'name'), message });
+    const fault = rowFault('owner-two-names', { ...described(owner), name: excerpt(owner.name), otherName: excerpt(known.name), ...firstAt(known.site, names) });
+    errors.push({ line, field: names.ownerField(raw, index, 'name'), ...fault });
   }
   group.owners.push(owner);
   group.sites.push(site);
 }
 
 /** Identity numbers never appear whole in messages: error lists get pasted into chats. */
-function describe(owner: ParsedOwner): string {
-  return `owner with ${owner.idType} ending ${idTail(owner.idNumber)}`;
+function described(owner: ParsedOwner): { idType: IdDocType; idTail: string } {
+  return { idType: owner.idType, idTail: idTail(owner.idNumber) };
+}
+
+function firstAt(site: OwnerSite, names: SourceNames) {
+  return { firstLine: site.line, firstOwner: site.index, format: names.format };
 }
 
 function firstDifference(first: UnitDetails, later: UnitDetails): UnitKey | undefined {
@@ -230,7 +232,7 @@ function claimRoom(rooms: RoomIndex, registryNo: string, place: Place, raw: RawU
     return;
   }
   const room = [place.building, place.stair, place.room].filter((part) => part !== null).join('/');
-  reportUnit(errors, names, raw, 'room', `room ${room} already listed as registry number ${first.registryNo} ${names.place(first.line)}`);
+  reportUnit(errors, names, raw, 'room', rowFault('room-repeated', { room: excerpt(room), registryNo: excerpt(first.registryNo), firstLine: first.line, format: names.format }));
 }
 
 function readDetails(raw: RawUnit, names: SourceNames, errors: RowError[]): { details: UnitDetails | null; place: Place | null } {
@@ -242,13 +244,13 @@ function readDetails(raw: RawUnit, names: SourceNames, errors: RowError[]): { de
   const kind = readCode(raw.kind, UNIT_KIND_WORDS);
   const developerHeld = readDeveloperHeld(raw.developerHeld);
   // Report every bad field, not just the first.
-  if (!building.ok) reportUnit(errors, names, raw, 'building', building.message);
-  if (!stair.ok) reportUnit(errors, names, raw, 'stair', stair.message);
-  if (!room.ok) reportUnit(errors, names, raw, 'room', room.message);
-  if (!area.ok) reportUnit(errors, names, raw, 'area', area.message);
-  if (!areaSource.ok) reportUnit(errors, names, raw, 'areaSource', areaSource.message);
-  if (!kind.ok) reportUnit(errors, names, raw, 'kind', kind.message);
-  if (!developerHeld.ok) reportUnit(errors, names, raw, 'developerHeld', developerHeld.message);
+  if (!building.ok) reportUnit(errors, names, raw, 'building', building);
+  if (!stair.ok) reportUnit(errors, names, raw, 'stair', stair);
+  if (!room.ok) reportUnit(errors, names, raw, 'room', room);
+  if (!area.ok) reportUnit(errors, names, raw, 'area', area);
+  if (!areaSource.ok) reportUnit(errors, names, raw, 'areaSource', areaSource);
+  if (!kind.ok) reportUnit(errors, names, raw, 'kind', kind);
+  if (!developerHeld.ok) reportUnit(errors, names, raw, 'developerHeld', developerHeld);
   if (!building.ok || !stair.ok || !room.ok) return { details: null, place: null };
   const place: Place = { building: building.value, stair: stair.value === '' ? null : stair.value, room: room.value };
   if (!area.ok || !areaSource.ok || !kind.ok || !developerHeld.ok) return { details: null, place };
@@ -268,30 +270,31 @@ function readDetails(raw: RawUnit, names: SourceNames, errors: RowError[]): { de
 function readOwner(raw: RawUnit, index: number, names: SourceNames, errors: RowError[]): ParsedOwner | null {
   const owner = raw.owners[index];
   if (owner === undefined) return null;
-  const name = readText(owner.name, 'owner name', MAX_OWNER_NAME, true);
+  const name = readText(owner.name, 'ownerName', MAX_OWNER_NAME, true);
   const idType = readCode(owner.idType, ID_DOC_TYPE_WORDS);
   const idNumber: Read<string> | null = idType.ok
     ? normaliseIdNumber(idType.value, owner.idNumber)
     : owner.idNumber.trim() === ''
-      ? { ok: false, message: 'identity number is missing' }
+      ? refused('value-missing', { subject: 'idNumber' })
       : null; // cannot be checked without knowing the document type
   const kind = readOwnerKind(owner.kind, idType.ok ? idType.value : undefined);
   const phone = readPhone(owner.phone);
   const certificate = readCertificateNumber(owner.certificateNumber);
-  if (!name.ok) reportOwner(errors, names, raw, index, 'name', name.message);
-  if (!kind.ok) reportOwner(errors, names, raw, index, 'kind', kind.message);
-  if (!idType.ok) reportOwner(errors, names, raw, index, 'idType', idType.message);
-  if (idNumber?.ok === false) reportOwner(errors, names, raw, index, 'idNumber', idNumber.message);
-  if (!phone.ok) reportOwner(errors, names, raw, index, 'phone', phone.message);
-  if (!certificate.ok) reportOwner(errors, names, raw, index, 'certificateNumber', certificate.message);
+  if (!name.ok) reportOwner(errors, names, raw, index, 'name', name);
+  if (!kind.ok) reportOwner(errors, names, raw, index, 'kind', kind);
+  if (!idType.ok) reportOwner(errors, names, raw, index, 'idType', idType);
+  if (idNumber?.ok === false) reportOwner(errors, names, raw, index, 'idNumber', idNumber);
+  if (!phone.ok) reportOwner(errors, names, raw, index, 'phone', phone);
+  if (!certificate.ok) reportOwner(errors, names, raw, index, 'certificateNumber', certificate);
   if (!name.ok || !kind.ok || !idType.ok || !idNumber?.ok || !phone.ok || !certificate.ok) return null;
   return { name: name.value, kind: kind.value, idType: idType.value, idNumber: idNumber.value, phone: phone.value, certificateNumber: certificate.value };
 }
 
-function reportUnit(errors: RowError[], names: SourceNames, raw: RawUnit, key: UnitKey, message: string) {
-  errors.push({ line: raw.line, field: names.unitField(raw, key), message });
+/** Only the fault's own three fields: a failed read also carries `ok`. */
+function reportUnit(errors: RowError[], names: SourceNames, raw: RawUnit, key: UnitKey, { code, params, message }: RowFault) {
+  errors.push({ line: raw.line, field: names.unitField(raw, key), code, params, message });
 }
 
-function reportOwner(errors: RowError[], names: SourceNames, raw: RawUnit, index: number, key: OwnerKey, message: string) {
-  errors.push({ line: raw.line, field: names.ownerField(raw, index, key), message });
+function reportOwner(errors: RowError[], names: SourceNames, raw: RawUnit, index: number, key: OwnerKey, { code, params, message }: RowFault) {
+  errors.push({ line: raw.line, field: names.ownerField(raw, index, key), code, params, message });
 }

@@ -1,3 +1,4 @@
+import type { RowSubject } from './row-errors.ts';
 import {
   AREA_SOURCES,
   ID_DOC_TYPES,
@@ -16,37 +17,37 @@ import {
  */
 
 export interface Vocabulary<T extends string> {
-  /** How the value is named in messages, e.g. "area source". */
-  name: string;
+  /** What the value is, as refusals name it (row-errors.ts: "area source"). */
+  subject: RowSubject;
   codes: readonly T[];
   lookup(word: string): T | undefined;
 }
 
-function vocabulary<T extends string>(name: string, codes: readonly T[], chinese: Record<string, T>): Vocabulary<T> {
+function vocabulary<T extends string>(subject: RowSubject, codes: readonly T[], chinese: Record<string, T>): Vocabulary<T> {
   const byWord = new Map<string, T>();
   for (const code of codes) byWord.set(code, code);
   for (const [word, code] of Object.entries(chinese)) byWord.set(word, code);
-  return { name, codes, lookup: (word) => byWord.get(word) ?? byWord.get(word.trim().toLowerCase()) };
+  return { subject, codes, lookup: (word) => byWord.get(word) ?? byWord.get(word.trim().toLowerCase()) };
 }
 
-export const AREA_SOURCE_WORDS: Vocabulary<AreaSource> = vocabulary('area source', AREA_SOURCES, {
+export const AREA_SOURCE_WORDS: Vocabulary<AreaSource> = vocabulary('areaSource', AREA_SOURCES, {
   登记: 'registry',
   实测: 'surveyed',
   合同: 'contract',
 });
 
-export const UNIT_KIND_WORDS: Vocabulary<UnitKind> = vocabulary('unit kind', UNIT_KINDS, {
+export const UNIT_KIND_WORDS: Vocabulary<UnitKind> = vocabulary('unitKind', UNIT_KINDS, {
   住宅: 'residential',
   商业: 'commercial',
   车位: 'parking',
 });
 
-export const OWNER_KIND_WORDS: Vocabulary<OwnerKind> = vocabulary('owner kind', OWNER_KINDS, {
+export const OWNER_KIND_WORDS: Vocabulary<OwnerKind> = vocabulary('ownerKind', OWNER_KINDS, {
   个人: 'person',
   单位: 'organisation',
 });
 
-export const ID_DOC_TYPE_WORDS: Vocabulary<IdDocType> = vocabulary('identity document type', ID_DOC_TYPES, {
+export const ID_DOC_TYPE_WORDS: Vocabulary<IdDocType> = vocabulary('idType', ID_DOC_TYPES, {
   居民身份证: 'resident_id',
   港澳居民来往内地通行证: 'hk_macao_permit',
   台湾居民来往大陆通行证: 'taiwan_permit',

@@ -83,9 +83,14 @@ describe('业主名册', () => {
       // Element Plus draws a table's head and body as two tables: rows are the body's.
       const errors = page.locator('.registry-import__errors .el-table__body tbody tr');
       await expect.poll(() => errors.count()).toBe(2);
-      // Line 1 is the header: the third unit is on line 4, the sixth on line 7.
-      expect(await errors.nth(0).locator('td').allTextContents()).toEqual(['4', 'area', "area 'abc' is not a decimal number of square metres such as 88.50"]);
-      expect((await errors.nth(1).locator('td').allTextContents()).slice(0, 2)).toEqual(['7', 'owner_id_number']);
+      // Line 1 is the header: the third unit is on line 4, the sixth on line 7. Each error is said
+      // in Chinese from its code, with what to do (issue 16), never the service's English message.
+      expect(await errors.nth(0).locator('td').allTextContents()).toEqual(['第 4 行', 'area', '面积“abc”不是数字。请只填以平方米为单位的数字，例如 88.50，不要带单位。']);
+      expect(await errors.nth(1).locator('td').allTextContents()).toEqual([
+        '第 7 行',
+        'owner_id_number',
+        '居民身份证号码的最后一位（校验码）对不上，多半有一位抄错了。请对照证件逐位核对。',
+      ]);
       expect(await t.testDatabase.database.db.selectFrom('units').select('id').where('estate_id', '=', places.estateA).execute()).toEqual([]);
       await expectConsoleClean(page, 'import errors');
       await screenshot(page, 'console-registry-2-errors');

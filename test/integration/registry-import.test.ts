@@ -61,6 +61,13 @@ describe('registry import', () => {
     expect(lines).toEqual(expect.arrayContaining([2, 3, 4]));
     expect(body.errors.find((e: { line: number }) => e.line === 2).message).toMatch(/decimal|two/i);
     expect(body.errors.find((e: { line: number }) => e.line === 4).message).toMatch(/check/i);
+    // Each row also carries a stable code and its figures, for the console's own sentences (issue 16).
+    const coded = body.errors.map((e: { line: number; field?: string; code: string; params: unknown }) => ({ line: e.line, field: e.field, code: e.code, params: e.params }));
+    expect(coded).toEqual([
+      { line: 2, field: 'area', code: 'area-too-precise', params: { value: '90.123' } },
+      { line: 3, field: 'kind', code: 'code-unknown', params: { subject: 'unitKind', value: 'castle', expected: 'residential, commercial, parking' } },
+      { line: 4, field: 'owner_id_number', code: 'id-check-character', params: { idType: 'resident_id' } },
+    ]);
     expect(JSON.stringify(body)).not.toContain(wang.id.slice(0, 17));
     expect({ units: await count('units'), imports: await count('registry_imports'), owners: await count('owners') }).toEqual(before);
   });

@@ -32,7 +32,7 @@ describe('areas in hundredths of a square metre', () => {
     ['1000000.01', /larger than 1,000,000.00/],
     ['99999999999999999999', /larger than 1,000,000.00/],
   ])('refuses %j', (text, message) => {
-    expect(parseAreaHundredths(text)).toEqual({ ok: false, message: expect.stringMatching(message) });
+    expect(parseAreaHundredths(text)).toMatchObject({ ok: false, message: expect.stringMatching(message) });
   });
 
   it('round-trips every valid area through its two-decimal form, with or without padding', () => {

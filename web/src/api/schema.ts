@@ -1947,6 +1947,15 @@ export interface components {
                 line?: number;
                 /** @description invalid-file: the column or JSON field */
                 field?: string;
+                /**
+                 * @description invalid-file: what is wrong with the row, as a stable code (docs/registry-import.md, "Error codes"); `message` says the same in English
+                 * @enum {string}
+                 */
+                code?: "no-units" | "csv-quote-not-closed" | "csv-bad-closing-quote" | "csv-malformed" | "column-unknown" | "column-repeated" | "columns-missing" | "row-cell-count" | "cell-without-header" | "json-field-unknown" | "json-field-required" | "json-area-not-string" | "json-wrong-type" | "json-wrong-value" | "json-invalid" | "value-missing" | "value-control-character" | "value-too-long" | "code-unknown" | "developer-held-unknown" | "person-with-credit-code" | "phone-not-mobile" | "area-missing" | "area-not-decimal" | "area-negative" | "area-too-precise" | "area-zero" | "area-too-large" | "certificate-control-character" | "certificate-length" | "id-missing" | "id-scientific-notation" | "id-resident-15-digits" | "id-resident-shape" | "id-region-code" | "id-birth-date" | "id-check-character" | "id-hk-macao-shape" | "id-taiwan-shape" | "id-foreign-shape" | "id-passport-shape" | "id-credit-code-length" | "id-credit-code-alphabet" | "unit-without-owner" | "registry-no-repeated" | "registry-no-details-differ" | "room-repeated" | "owner-repeated" | "owner-two-names";
+                /** @description invalid-file: the figures the code's sentence names (values from the file as excerpts of at most 40 characters, never an identity number) */
+                params?: {
+                    [key: string]: string | number;
+                };
                 message: string;
                 /** @description Where the service has them: the refusal as a sentence for staff, in Chinese and English, with what to do next (e.g. a setting looser than the statute) */
                 words?: {
@@ -3757,6 +3766,15 @@ export interface components {
                 line?: number;
                 /** @description invalid-file: the column or JSON field */
                 field?: string;
+                /**
+                 * @description invalid-file: what is wrong with the row, as a stable code (docs/registry-import.md, "Error codes"); `message` says the same in English
+                 * @enum {string}
+                 */
+                code?: "no-units" | "csv-quote-not-closed" | "csv-bad-closing-quote" | "csv-malformed" | "column-unknown" | "column-repeated" | "columns-missing" | "row-cell-count" | "cell-without-header" | "json-field-unknown" | "json-field-required" | "json-area-not-string" | "json-wrong-type" | "json-wrong-value" | "json-invalid" | "value-missing" | "value-control-character" | "value-too-long" | "code-unknown" | "developer-held-unknown" | "person-with-credit-code" | "phone-not-mobile" | "area-missing" | "area-not-decimal" | "area-negative" | "area-too-precise" | "area-zero" | "area-too-large" | "certificate-control-character" | "certificate-length" | "id-missing" | "id-scientific-notation" | "id-resident-15-digits" | "id-resident-shape" | "id-region-code" | "id-birth-date" | "id-check-character" | "id-hk-macao-shape" | "id-taiwan-shape" | "id-foreign-shape" | "id-passport-shape" | "id-credit-code-length" | "id-credit-code-alphabet" | "unit-without-owner" | "registry-no-repeated" | "registry-no-details-differ" | "room-repeated" | "owner-repeated" | "owner-two-names";
+                /** @description invalid-file: the figures the code's sentence names (values from the file as excerpts of at most 40 characters, never an identity number) */
+                params?: {
+                    [key: string]: string | number;
+                };
                 message: string;
                 /** @description Where the service has them: the refusal as a sentence for staff, in Chinese and English, with what to do next (e.g. a setting looser than the statute) */
                 words?: {

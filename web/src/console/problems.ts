@@ -78,3 +78,34 @@ function fieldsSaid(errors: FieldError[], lang: 'zh' | 'en'): string {
   });
   return [...new Set(said)].join(lang === 'en' ? '; ' : '；');
 }
+
+/** Where a refused row of a registry file is, in the file's own terms: a CSV line, a JSON unit (and owner), or the whole file. */
+export function rowPlace(line: number, format: 'csv' | 'json', owner?: number): string {
+  const t = i18n.global.t;
+  if (line === 0) return t('registry.import.rows.place.wholeFile');
+  if (format === 'csv') return t('registry.import.rows.place.line', { line });
+  return owner === undefined ? t('registry.import.rows.place.unit', { line }) : t('registry.import.rows.place.owner', { line, owner: owner + 1 });
+}
+
+/**
+ * One refused row of a registry file (an entry of an `invalid-file` problem) as a sentence in the
+ * console's language with what to do next: `registry.import.rows.code.<code>`, filled with the
+ * figures the service named, its subjects, documents and places in words. The service's English
+ * `message` is said only in the English console, and only for a code the console does not know.
+ */
+export function describeRowError(error: FieldError, format: 'csv' | 'json'): string {
+  const t = i18n.global.t;
+  const te = (key: string) => i18n.global.te(key);
+  const key = `registry.import.rows.code.${error.code ?? ''}`;
+  if (error.code === undefined || !te(key)) return i18n.global.locale.value === 'en' ? error.message : t('registry.import.rows.unknownCode');
+  const params: Record<string, unknown> = { ...error.params };
+  const words = (area: string, value: unknown) => (typeof value === 'string' && te(`registry.import.rows.${area}.${value}`) ? t(`registry.import.rows.${area}.${value}`) : value);
+  params.accepted = words('accepted', params.subject);
+  params.subject = words('subject', params.subject);
+  params.document = words('document', params.idType);
+  // A JSON problem with the document itself names no path.
+  if (params.path === '') params.path = t('registry.import.rows.place.wholeFile');
+  const first = params.firstLine;
+  if (typeof first === 'number') params.first = rowPlace(first, params.format === 'json' ? 'json' : format, typeof params.firstOwner === 'number' ? params.firstOwner : undefined);
+  return t(key, params);
+}

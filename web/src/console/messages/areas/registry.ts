@@ -1,4 +1,5 @@
 import { defineArea } from '../../../shared/area.ts';
+import rows from './registry-rows.ts';
 
 /** The words of the console's registry pages (业主名册). */
 export default defineArea(
@@ -17,10 +18,9 @@ export default defineArea(
         applying: '正在应用到业主名册，请不要关闭页面…',
       },
       invalid: '文件有 {count} 处错误，什么都没有导入。请按下表逐行修改文件，再重新上传。',
-      errorLine: '行',
+      errorLine: '位置',
       errorField: '列 / 字段',
       errorMessage: '问题',
-      wholeFile: '整个文件',
       preview: {
         title: '检查通过：应用前请核对变化',
         summary: '文件共有 {units} 个专有部分。与现在的名册相比：新增 {added} 个，删除 {removed} 个，信息变化 {changed} 个，业主变更（过户）{transfers} 个，业主联系信息变化 {ownerUpdates} 人，不变 {unchanged} 个。',
@@ -45,6 +45,7 @@ export default defineArea(
         cancel: '再看看',
       },
       applied: '已应用：名册现在是第 {version} 版。',
+      rows: rows.zh,
     },
     units: {
       title: '专有部分与业主',
@@ -154,10 +155,9 @@ export default defineArea(
         applying: 'Applying to the registry; keep this page open…',
       },
       invalid: 'The file has {count} errors; nothing was imported. Correct each line listed below and upload it again.',
-      errorLine: 'Line',
+      errorLine: 'Where',
       errorField: 'Column / field',
       errorMessage: 'Problem',
-      wholeFile: 'whole file',
       preview: {
         title: 'The file passed: review the changes before applying',
         summary: 'The file has {units} units. Against the current registry: {added} added, {removed} removed, {changed} changed, {transfers} transferred to other owners, {ownerUpdates} owners with new contact details, {unchanged} unchanged.',
@@ -182,6 +182,7 @@ export default defineArea(
         cancel: 'Not yet',
       },
       applied: 'Applied: the registry is now at version {version}.',
+      rows: rows.en,
     },
     units: {
       title: 'Units and owners',
