@@ -209,7 +209,7 @@ function checkObjections(bundle: Json, records: AuditRecord[], problems: string[
     const answered = recordsOf(records, 'objection.answered', 'objectionId', o.id)[0];
     if (o.answer === null) {
       if (answered) problems.push(`${label} (${o.id}): the audit chain records an answer, the bundle none`);
-    } else if (!answered || answered.data.answer !== (o.answer as Json).text || !sameInstant(answered.at, (o.answer as Json).at)) {
+    } else if (!answered || answered.data.answer !== o.answer.text || !sameInstant(answered.at, o.answer.at)) {
       problems.push(`${label} (${o.id}): its answer differs from the audit chain’s objection.answered record, or has none`);
     }
   }
@@ -248,12 +248,13 @@ function checkEmergencyUses(bundle: Json, records: AuditRecord[], problems: stri
       problems.push(`${label}: not well-formed (id, kind, title, reason, amountFen in whole fen, status, filedAt, quotes, events)`);
       continue;
     }
-    const filed = records.find((r) => r.action === 'emergency_use.filed' && r.subject === `emergency_use:${u.id}`);
+    const id = String(u.id);
+    const filed = records.find((r) => r.action === 'emergency_use.filed' && r.subject === `emergency_use:${id}`);
     const quoteIds = (u.quotes as unknown[]).map((q) => (isObject(q) ? q.id : q));
     if (!filed || filed.data.kind !== u.kind || filed.data.title !== u.title || filed.data.reason !== u.reason || filed.data.amountFen !== u.amountFen || !same(filed.data.quoteIds, quoteIds) || !sameInstant(filed.at, u.filedAt)) {
       problems.push(`${label} (${u.id}): differs from the audit chain’s emergency_use.filed record, or has none`);
     }
-    const steps = records.filter((r) => r.subject === `emergency_use:${u.id}` && r.action.startsWith('emergency_use.') && r.action !== 'emergency_use.filed');
+    const steps = records.filter((r) => r.subject === `emergency_use:${id}` && r.action.startsWith('emergency_use.') && r.action !== 'emergency_use.filed');
     const events = (u.events as unknown[]).filter(isObject);
     const reviewed = events.filter((e) => e.kind !== 'filed');
     if (

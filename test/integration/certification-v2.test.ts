@@ -106,6 +106,21 @@ afterAll(async () => t?.close());
 type AnyJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const bundleOf = async (meetingId: string): Promise<AnyJson> => (await ok(get(`/v1/meetings/${meetingId}/bundle`, zhangS.accessToken))).json();
 
+/** The command line as `gongjue verify` runs it, on a file written here. */
+async function cliVerify(name: string, bundle: unknown) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongjue-certv2-'));
+  const file = (n: string, content: string) => {
+    const at = path.join(dir, n);
+    writeFileSync(at, content);
+    return at;
+  };
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s), readFile: async (f: string) => (await import('node:fs/promises')).readFile(f, 'utf8') };
+  const code = await main(['verify', file(`${name}.json`, JSON.stringify(bundle)), '--public-key', file('key.pem', publicKey)], io);
+  return { code, out: out.join(''), err: err.join('') };
+}
+
 describe('certification format 2', () => {
   it('signs the estate’s and township’s names, the meeting’s title and each motion’s names as the notice prints them', async () => {
     const check = (await ok(get(`/v1/public/results/${ids.v2}`))).json();
@@ -163,27 +178,15 @@ describe('certification format 2', () => {
   });
 
   it('the command line exits 0 on the genuine bundle and 3 on a changed signed name', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gongjue-certv2-'));
-    const file = (name: string, content: unknown) => {
-      const at = path.join(dir, name);
-      writeFileSync(at, typeof content === 'string' ? content : JSON.stringify(content));
-      return at;
-    };
-    const keyFile = file('key.pem', publicKey);
     const bundle = await bundleOf(ids.v2);
-    const io = () => {
-      const out: string[] = [];
-      const err: string[] = [];
-      return { out, err, io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s), readFile: async (f: string) => (await import('node:fs/promises')).readFile(f, 'utf8') } };
-    };
-    let run = io();
-    expect(await main(['verify', file('genuine.json', bundle), '--public-key', keyFile], run.io)).toBe(0);
-    expect(run.out.join('')).toMatch(/certification format 2/);
+    const genuine = await cliVerify('genuine', bundle);
+    expect(genuine.code, genuine.err).toBe(0);
+    expect(genuine.out).toMatch(/certification format 2/);
     const tampered = structuredClone(bundle);
     tampered.certification.payload.estate.name = '月光花园';
-    run = io();
-    expect(await main(['verify', file('tampered.json', tampered), '--public-key', keyFile], run.io)).toBe(3);
-    expect(run.err.join('')).toMatch(/signature does not verify/);
+    const bad = await cliVerify('tampered', tampered);
+    expect(bad.code).toBe(3);
+    expect(bad.err).toMatch(/signature does not verify/);
   });
 });
 
@@ -197,6 +200,9 @@ describe('a certification of format 1, stored before', () => {
     const result = verifyBundle(bundle, { publicKey });
     expect(result.problems).toEqual([]);
     expect(result.notes.join('\n')).toMatch(/certification format 1: .*名称未经签名/);
+    const cli = await cliVerify('v1', bundle);
+    expect(cli.code, cli.err).toBe(0);
+    expect(cli.out).toMatch(/OK: the bundle verifies/);
     const altered = structuredClone(bundle);
     altered.certification.payload.motions[0].result.totals.PH = 1;
     expect(verifyBundle(altered, { publicKey }).problems.join('\n')).toMatch(/signature does not verify/);
