@@ -25,3 +25,10 @@ export function yuanText(fen: bigint): string {
   const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${whole}.${digits.slice(-2)}`;
 }
+
+/** The status a use's events lead to (the review's steps, emergency-uses.ts STEPS): filed and answered await review. `gongjue verify` checks a bundle's uses with it. */
+export function statusAfter(events: readonly { kind?: unknown }[]): string | undefined {
+  const last = events.at(-1)?.kind;
+  if (typeof last !== 'string') return undefined;
+  return last === 'filed' || last === 'answered' ? 'awaiting_review' : last;
+}

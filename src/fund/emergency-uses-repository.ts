@@ -121,3 +121,18 @@ export async function eventsOf(db: Kysely<DB>, useIds: readonly string[]) {
   if (useIds.length === 0) return [];
   return db.selectFrom('emergency_use_events').selectAll().where('emergency_use_id', 'in', [...useIds]).orderBy('id').execute();
 }
+
+/** The estate's emergency uses filed in [from, to], in the order filed. */
+export async function emergencyUsesFiledBetween(db: Kysely<DB>, estateId: string, from: Date, to: Date) {
+  return db
+    .selectFrom('emergency_uses')
+    .innerJoin('estates', 'estates.id', 'emergency_uses.estate_id')
+    .selectAll('emergency_uses')
+    .select('estates.name as estateName')
+    .where('emergency_uses.estate_id', '=', estateId)
+    .where('emergency_uses.filed_at', '>=', from)
+    .where('emergency_uses.filed_at', '<=', to)
+    .orderBy('emergency_uses.filed_at')
+    .orderBy('emergency_uses.id')
+    .execute();
+}

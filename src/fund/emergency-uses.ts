@@ -6,6 +6,7 @@ import { ProblemError } from '../problems.ts';
 import { EMERGENCY_KIND_WORDS, isEmergencyKind, yuanText } from './emergency-kinds.ts';
 import {
   emergencyUseRow,
+  emergencyUsesFiledBetween,
   emergencyUsesOfEstate,
   emergencyUsesOfTownship,
   eventsOf,
@@ -164,3 +165,39 @@ export async function emergencyUseView(db: Kysely<DB>, id: string): Promise<Emer
   if (!view) throw new ProblemError('not-found', 'No such emergency use');
   return view;
 }
+
+/** An emergency use as the export bundle carries it (docs/bundle.md): what owners see of it, with the quotes' digests. */
+export type BundleEmergencyUse = {
+  id: string;
+  kind: EmergencyKind;
+  kindText: string;
+  title: string;
+  reason: string;
+  amountFen: string;
+  amountText: string;
+  withoutVote: true;
+  status: EmergencyUseStatus;
+  filedAt: string;
+  quotes: { id: string; name: string; sha256: string }[];
+  events: { kind: EmergencyUseEventKind; at: string; text: string }[];
+};
+
+/** The estate's emergency uses filed while a meeting ran ([from, to]: its creation to its close), for its bundle. */
+export async function emergencyUsesForBundle(db: Kysely<DB>, estateId: string, from: Date, to: Date): Promise<BundleEmergencyUse[]> {
+  const views = await viewsOf(db, await emergencyUsesFiledBetween(db, estateId, from, to));
+  return views.map((v) => ({
+    id: v.id,
+    kind: v.kind,
+    kindText: v.kindText.zh,
+    title: v.title,
+    reason: v.reason,
+    amountFen: v.amountFen,
+    amountText: v.amountText,
+    withoutVote: true,
+    status: v.status,
+    filedAt: v.filedAt,
+    quotes: v.quotes.map((q) => ({ id: q.id, name: q.name, sha256: q.sha256 })),
+    events: v.events.map((e) => ({ kind: e.kind, at: e.at, text: e.text })),
+  }));
+}
+

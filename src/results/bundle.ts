@@ -6,7 +6,11 @@ import { ProblemError } from '../problems.ts';
 import { discrepancyProblem } from './discrepancies.ts';
 import type { Report } from '../tally/index.ts';
 import { filingOf } from './certification.ts';
-import { type MotionResult, type MotionSeal, resultOf } from './evidence.ts';
+import { type MotionResult, type MotionSeal, resultOf, sha256Hex } from './evidence.ts';
+import { canonicalJson } from '../audit/canonical-json.ts';
+import { findTownship } from '../places/townships.ts';
+import { type BundleEmergencyUse, emergencyUsesForBundle } from '../fund/emergency-uses.ts';
+import { type BundleObjection, objectionsForBundle } from './objections.ts';
 import { decidedReportsOf } from './motion-results-repository.ts';
 import { tallyRecordsOf, type TallyRecordJson } from './records.ts';
 import { sealsOf } from './seal.ts';
@@ -17,8 +21,11 @@ import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
  * meeting's results without trusting the server — per motion the tally
  * record, the stored result and the seal made at close; the filing with
  * its Ed25519 signature and the public key; and the estate's whole audit
- * chain up to its head. `gongjue verify` checks it. It names no one:
- * owners are opaque ids, and no name or identity number is in it.
+ * chain up to its head; since version 2 also the owners' objections with
+ * the committee's answers and the estate's emergency uses of the fund while
+ * the meeting ran. `gongjue verify` checks it. It names no one: owners are
+ * opaque ids (an objection's owner is masked as in the notice), and no name
+ * or identity number is in it.
  */
 
 export const BUNDLE_FORMAT = 'gongjue.result-bundle';
@@ -34,11 +41,21 @@ export interface BundleAuditRecord {
   hash: string;
 }
 
+/** SHA-256 of a section's canonical JSON, and how many entries it has: the bundle's manifest (docs/bundle.md). */
+export interface SectionDigest {
+  count: number;
+  sha256: string;
+}
+
+export const sectionDigest = (entries: readonly unknown[]): SectionDigest => ({ count: entries.length, sha256: sha256Hex(canonicalJson(entries)) });
+
 export type Bundle = {
   format: typeof BUNDLE_FORMAT;
-  version: 1;
+  /** 2: with the township's name, the objections, the emergency uses and the manifest. `gongjue verify` still reads version 1. */
+  version: 2;
   generatedAt: string;
   estate: { id: string; name: string; townshipId: string };
+  township: { id: string; name: string };
   meeting: { id: string; title: string; status: Meeting['status']; votingOpensAt: string; votingClosesAt: string; closedAt: string | null; publishedAt: string | null };
   motions: {
     motionId: string;
@@ -61,6 +78,15 @@ export type Bundle = {
     events: { kind: string; actor: string; at: string; text: string; reference: string | null }[];
   } | null;
   audit: { chain: string; head: { seq: number; hash: string }; records: BundleAuditRecord[] };
+  /** R7.2: the owners' objections to how their ballots were recorded, each with the committee's answer; the owner masked. */
+  objections: BundleObjection[];
+  /**
+   * R4.9: the estate's uses of the maintenance fund without a vote filed while the meeting ran:
+   * from its creation (its 'meeting.created' audit record) to its close.
+   */
+  emergencyUses: { from: string; to: string; uses: BundleEmergencyUse[] };
+  /** Digests of the sections above that no seal covers, so a changed or truncated copy is seen. */
+  manifest: { objections: SectionDigest; emergencyUses: SectionDigest };
 };
 
 export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date): Promise<Bundle> {
@@ -77,11 +103,19 @@ export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date):
   const records = await tallyRecordsOf(db, meeting, (motionId) => seals.get(motionId)!.settings);
   const [filing, chain, mix] = await Promise.all([filingOf(db, meeting, now), readChain(db, estateChain(estate.id)), assuranceMixOf(db, meeting.id)]);
   const last = chain.at(-1);
+  const created = chain.find((r) => r.action === 'meeting.created' && r.subject === `meeting:${meeting.id}`);
+  const period = { from: created?.at ?? meeting.created_at, to: meeting.closed_at ?? meeting.voting_closes_at };
+  const [township, objections, emergencyUses] = await Promise.all([
+    findTownship(db, estate.township_id),
+    objectionsForBundle(db, meeting.id),
+    emergencyUsesForBundle(db, estate.id, period.from, period.to),
+  ]);
   return {
     format: BUNDLE_FORMAT,
-    version: 1,
+    version: 2,
     generatedAt: now.toISOString(),
     estate: { id: estate.id, name: estate.name, townshipId: estate.township_id },
+    township: { id: estate.township_id, name: township?.name ?? '' },
     meeting: {
       id: meeting.id,
       title: meeting.title,
@@ -123,5 +157,8 @@ export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date):
       head: { seq: last?.seq ?? 0, hash: last?.hash ?? '' },
       records: chain.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actor: r.actor, action: r.action, subject: r.subject, data: r.data, prevHash: r.prevHash, hash: r.hash })),
     },
+    objections,
+    emergencyUses: { from: period.from.toISOString(), to: period.to.toISOString(), uses: emergencyUses },
+    manifest: { objections: sectionDigest(objections), emergencyUses: sectionDigest(emergencyUses) },
   };
 }

@@ -12,7 +12,9 @@ import { emitEvent } from '../webhooks/events.ts';
 import type { Report } from '../tally/index.ts';
 import { type MotionResult, type MotionSeal, resultOf, sha256Hex } from './evidence.ts';
 import { filingStatusOf, filingsOfTownshipRows, filingWithEvents, lockChainHead, recordFiling } from './filings-repository.ts';
-import { reportsInOrder } from './motion-results-repository.ts';
+import { decidedMotionsOf } from './notice-repository.ts';
+import { type CertifiedMotionNames, certifiedMotionNames } from './certified-names.ts';
+import { findTownship } from '../places/townships.ts';
 import { sealsOf } from './seal.ts';
 import { signCanonical } from '../audit/signing.ts';
 import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
@@ -32,7 +34,8 @@ import { resultPagePath } from './result-messages.ts';
 
 export const CERTIFICATION_FORMAT = 'gongjue.certification';
 
-export type CertificationPayload = {
+/** Version 1 (before issue 17's second part): ids and figures only. Still stored, still verified, never made again. */
+export type CertificationPayloadV1 = {
   format: typeof CERTIFICATION_FORMAT;
   version: 1;
   decision: 'certified';
@@ -45,6 +48,21 @@ export type CertificationPayload = {
   certifiedBy: string;
   keyId: string;
 };
+
+/**
+ * Version 2: also the names a reader of the printed notice compares — the estate's and the
+ * township's names, the meeting's title and per motion its title, matter, kind, labels and the
+ * verdict's words (certified-names.ts) — so the public check can prove them too.
+ */
+export type CertificationPayloadV2 = Omit<CertificationPayloadV1, 'version' | 'estate' | 'meeting' | 'motions'> & {
+  version: 2;
+  estate: { id: string; townshipId: string; name: string };
+  township: { name: string };
+  meeting: { id: string; title: string };
+  motions: ({ motionId: string; result: MotionResult; seal: MotionSeal } & CertifiedMotionNames)[];
+};
+
+export type CertificationPayload = CertificationPayloadV1 | CertificationPayloadV2;
 
 export interface FilingView {
   meetingId: string;
@@ -69,6 +87,10 @@ interface Located {
   meeting: Meeting;
   townshipId: string;
   status: FilingStatus | null;
+}
+
+async function townshipName(trx: Transaction<DB>, townshipId: string): Promise<string | undefined> {
+  return (await findTownship(trx, townshipId))?.name;
 }
 
 /** The meeting, locked: filing steps on one meeting happen one at a time. */
@@ -124,7 +146,15 @@ async function record(
   });
 }
 
-export async function certify(trx: Transaction<DB>, meetingId: string, input: { actor: string; now: Date; key: ResultSigningKey }): Promise<void> {
+/**
+ * Certifies and signs. `payloadVersion` 1 exists only so that tests can store a certification as
+ * it was made before version 2 and prove it still verifies everywhere; every route signs version 2.
+ */
+export async function certify(
+  trx: Transaction<DB>,
+  meetingId: string,
+  input: { actor: string; now: Date; key: ResultSigningKey; payloadVersion?: 1 | 2 },
+): Promise<void> {
   const found = await locate(trx, meetingId);
   requireFilingStatus(found, ['awaiting_review'], 'certify');
   // R7.2: only a final result is certified — its objection window ended, every objection answered.
@@ -133,27 +163,42 @@ export async function certify(trx: Transaction<DB>, meetingId: string, input: { 
   // Locked until commit: the 'result.certified' record below follows exactly this head.
   const head = await lockChainHead(trx, chain);
   const seals = await sealsOf(trx, meetingId);
-  const results = await reportsInOrder(trx, meetingId);
-  const payload: CertificationPayload = {
-    format: CERTIFICATION_FORMAT,
-    version: 1,
-    decision: 'certified',
-    estate: { id: found.meeting.estate_id, townshipId: found.townshipId },
-    meeting: { id: meetingId },
-    motions: results.map((r) => {
-      const seal = seals.get(r.motion_id);
-      if (!seal) throw new ProblemError('conflict', 'This result was tallied before results were sealed; it cannot be certified');
-      const { settings: _, ...motionSeal } = seal;
-      return { motionId: r.motion_id, result: resultOf(r.report as Report), seal: motionSeal };
-    }),
+  const motions = await decidedMotionsOf(trx, meetingId);
+  const { name: estateName } = await estateColumns(trx, found.meeting.estate_id, ['name']);
+  const signedMotions = motions.map((m) => {
+    const seal = seals.get(m.id);
+    if (!seal) throw new ProblemError('conflict', 'This result was tallied before results were sealed; it cannot be certified');
+    const { settings: _, ...motionSeal } = seal;
+    const report = m.report as Report;
+    return { motionId: m.id, result: resultOf(report), seal: motionSeal, names: certifiedMotionNames(m, report) };
+  });
+  const common = {
+    format: CERTIFICATION_FORMAT as typeof CERTIFICATION_FORMAT,
+    decision: 'certified' as const,
     audit: { chain, seq: Number(head.seq), hash: head.hash },
     certifiedAt: input.now.toISOString(),
     certifiedBy: input.actor,
     keyId: input.key.keyId,
   };
+  const payload: CertificationPayload =
+    input.payloadVersion === 1
+      ? {
+          ...common,
+          version: 1,
+          estate: { id: found.meeting.estate_id, townshipId: found.townshipId },
+          meeting: { id: meetingId },
+          motions: signedMotions.map(({ motionId, result, seal }) => ({ motionId, result, seal })),
+        }
+      : {
+          ...common,
+          version: 2,
+          estate: { id: found.meeting.estate_id, townshipId: found.townshipId, name: estateName },
+          township: { name: (await townshipName(trx, found.townshipId)) ?? '' },
+          meeting: { id: meetingId, title: found.meeting.title },
+          motions: signedMotions.map(({ motionId, result, seal, names }) => ({ motionId, ...names, result, seal })),
+        };
   const signature = signCanonical(input.key.privateKey, payload);
   await record(trx, found, { status: 'certified', kind: 'certified', actor: input.actor, now: input.now, text: '' }, { payload, signature, key: input.key });
-  const { name: estateName } = await estateColumns(trx, found.meeting.estate_id, ['name']);
   const certified = {
     estateId: found.meeting.estate_id,
     topic: 'result.certified',

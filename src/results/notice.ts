@@ -6,6 +6,7 @@ import { ProblemError } from '../problems.ts';
 import type { Report } from '../tally/index.ts';
 import { receiptOf } from '../receipts/receipt.ts';
 import { localTime } from '../lib/local-time.ts';
+import { verdictText } from './certified-names.ts';
 import { filingSummaryOf } from './filings-repository.ts';
 import { checkPathWhen } from './public-check.ts';
 import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
@@ -22,13 +23,8 @@ import { decidedMotionsOf, electorateUnitsOf, ownerNames, replacedVersions, stan
 
 export const NOTICE_FORMAT = 'gongjue.result-notice';
 
-export const OUTCOME_TEXT: Record<string, string> = {
-  passed: '通过',
-  rejected: '未通过',
-  no_quorum: '参与表决人数或面积未达法定要求，未形成决定',
-  decided: '已形成决定',
-  no_decision: '未形成决定',
-};
+/** The verdict's words, as printed: one home for them (certified-names.ts), since version 2 certifications sign them. */
+export { OUTCOME_TEXT } from './certified-names.ts';
 
 export interface NoticeLine {
   voterId: string;
@@ -207,7 +203,7 @@ export async function buildNotice(db: Kysely<DB>, meeting: Meeting, now: Date): 
         matterTitle: report.motion.matterTitle,
         kind: report.motion.kind,
         outcome: report.verdict.outcome,
-        outcomeText: OUTCOME_TEXT[report.verdict.outcome] ?? report.verdict.outcome,
+        outcomeText: verdictText(report.verdict.outcome),
         verdict: report.verdict,
         rule: report.rule,
         totals: report.totals,

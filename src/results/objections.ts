@@ -230,6 +230,27 @@ export async function objectionsOf(db: Kysely<DB>, meeting: Meeting, principal: 
   return rows.map((r) => viewOf(r, mine));
 }
 
+/** An objection as the export bundle carries it (docs/bundle.md): the owner masked, no account or owner id. */
+export type BundleObjection = {
+  id: string;
+  motionId: string;
+  voterId: string;
+  ballotId: string | null;
+  owner: string;
+  text: string;
+  raisedAt: string;
+  answer: { text: string; at: string } | null;
+};
+
+/** Every objection to a meeting's result with the committee's answer, in the order raised. */
+export async function objectionsForBundle(db: Kysely<DB>, meetingId: string): Promise<BundleObjection[]> {
+  const rows = await objectionsOfMeeting(db, meetingId);
+  return rows.map((r) => {
+    const { id, motionId, voterId, ballotId, owner, text, createdAt, answer } = viewOf(r, []);
+    return { id, motionId, voterId, ballotId, owner, text, raisedAt: createdAt, answer };
+  });
+}
+
 export interface TownshipObjectionView extends ObjectionView {
   estateId: string;
   estateName: string;

@@ -16,10 +16,11 @@ import { decidedMotionsOf } from './notice-repository.ts';
  * certification signed it (`payload`, whose canonical JSON is the signed bytes, docs/bundle.md)
  * with its Ed25519 signature and public key, so the page recomputes the signed bytes from what it
  * downloaded and verifies the signature itself: a changed total, verdict or signature fails.
- * The figures and verdicts a checker sees come from the signed payload; the names around them
- * (estate, meeting, motion titles, choice labels) are not part of the signature (certification
- * format 1 signs ids and figures) and are labelled as such. No personal data: no ballots, no names
- * of owners — less than the masked notice.
+ * The figures and verdicts a checker sees come from the signed payload; so do the names around
+ * them (estate, township, meeting, motion titles, matters, choice labels, verdict words) when the
+ * certification is of format 2. One of format 1 (made before) signed ids and figures only: the page
+ * shows the names below beside it, labelled unsigned (名称未经签名). No personal data: no ballots,
+ * no names of owners — less than the masked notice.
  */
 
 export const PUBLIC_CHECK_FORMAT = 'gongjue.public-check';
@@ -43,7 +44,7 @@ export interface PublicCheck {
   township: { name: string };
   meeting: { title: string; timeZone: string; votingOpens: string; votingCloses: string; published: string };
   filing: { status: FilingStatus; certifiedAt: string | null };
-  /** Titles and labels to show beside the signed figures (not signed). */
+  /** Titles and labels as stored now: shown beside a format 1 certification's figures (its names are unsigned); format 2 signs its own. */
   motions: { motionId: string; position: number; title: string; matterTitle: { zh: string; en: string }; choices: { id: string; label: { zh: string; en: string } }[] }[];
   /** Null until the township certifies the result. */
   certification: { payload: CertificationPayload; signature: string; keyId: string; publicKey: string } | null;

@@ -27,10 +27,12 @@ const publicCheckSchema = z
           choices: z.array(z.object({ id: z.string(), label: labelSchema })),
         }),
       )
-      .describe('Titles and labels to show beside the signed figures; they are not part of the signature'),
+      .describe('Titles and labels as stored now. A certification of format 2 signs the names itself (its payload); one of format 1 does not: show these beside its figures, said to be unsigned'),
     certification: z
       .object({
-        payload: z.record(z.string(), z.unknown()).describe('The certification as signed: its canonical JSON (docs/bundle.md) is the signed bytes'),
+        payload: z
+          .record(z.string(), z.unknown())
+          .describe('The certification as signed: its canonical JSON (docs/bundle.md) is the signed bytes. Format 2 (`version: 2`) also signs the estate’s, township’s and meeting’s names and each motion’s title, matter, labels and verdict words; format 1 ids and figures only'),
         signature: z.string().describe('Ed25519, base64'),
         keyId: z.string().describe('SHA-256 (hex) of the signing key’s DER (SPKI) encoding'),
         publicKey: z.string().describe('SPKI PEM'),

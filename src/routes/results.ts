@@ -132,13 +132,17 @@ const filingSchema = z
 const bundleSchema = z
   .looseObject({
     format: z.literal('gongjue.result-bundle'),
-    version: z.literal(1),
+    version: z.literal(2),
     generatedAt: z.iso.datetime(),
     estate: z.looseObject({ id: z.uuid() }),
+    township: z.looseObject({ id: z.uuid(), name: z.string() }),
     meeting: z.looseObject({ id: z.uuid() }),
     motions: z.array(z.looseObject({ motionId: z.uuid(), record: z.record(z.string(), z.unknown()), result: z.unknown(), seal: z.unknown() })),
     certification: z.record(z.string(), z.unknown()).nullable(),
     audit: z.looseObject({ chain: z.string(), head: z.object({ seq: z.number().int(), hash: z.string() }), records: z.array(z.unknown()) }),
+    objections: z.array(z.looseObject({ id: z.uuid(), motionId: z.uuid(), owner: z.string().describe('Masked, as in the notice'), text: z.string() })),
+    emergencyUses: z.looseObject({ from: z.iso.datetime(), to: z.iso.datetime(), uses: z.array(z.looseObject({ id: z.uuid(), amountFen: z.string() })) }),
+    manifest: z.looseObject({ objections: z.object({ count: z.number().int(), sha256: z.string() }), emergencyUses: z.object({ count: z.number().int(), sha256: z.string() }) }),
   })
   .meta({ id: 'ResultBundle', description: 'Everything `gongjue verify` needs: see docs/bundle.md' });
 

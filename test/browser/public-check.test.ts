@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
+import { signCanonical } from '../../src/audit/signing.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { ARTIFACTS, expectOwnerFriendly, launchChromium, phone, screenshot } from '../helpers/browser.ts';
 import { decodeQr } from '../helpers/qr.ts';
@@ -19,8 +20,9 @@ import { importRegistry } from '../factories/registry.ts';
  * Issue 17, "anyone can check a printed notice": the QR code on the printed result notice leads to
  * /check/<meeting>, which anyone opens on a phone without logging in. It verifies the township's
  * Ed25519 signature in the browser (WebCrypto; @noble/ed25519 where WebCrypto lacks Ed25519) and
- * says so in plain Chinese; a notice whose figures or signature were changed on the way fails. An
- * uncertified result says it is not yet confirmed. 长辈版 sizes, axe 0; screenshots at 375 × 667.
+ * says so in plain Chinese; a notice whose figures, names (certification format 2) or signature
+ * were changed on the way fails. A format 1 certification (names unsigned) still verifies and says
+ * its names are not signed. An uncertified result says it is not yet confirmed. 长辈版 sizes, axe 0; screenshots at 375 × 667.
  */
 const DAY = 24 * 3_600_000;
 const START = new Date('2026-11-01T00:00:00Z');
@@ -85,7 +87,8 @@ async function checkOnPhone(meetingId: string, prepare?: (page: Page, context: B
 const mainText = (page: Page) => page.locator('main').innerText();
 
 /** Changes the public answer on its way to the phone. */
-const tamper = (change: (body: { certification: { payload: { motions: { result: { choices: { heads: number }[] } }[] }; signature: string } }) => void) => async (page: Page) => {
+type AnyJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const tamper = (change: (body: AnyJson) => void) => async (page: Page) => {
   await page.route('**/v1/public/results/*', async (route) => {
     const response = await route.fetch();
     const body = await response.json();
@@ -110,6 +113,8 @@ describe('the public check page (/check/<meeting>), no login', () => {
       expect(text).toContain('应参与表决：专有部分面积 299.25 ㎡，3 人');
       expect(text).toContain('同意：面积 299.25 ㎡，3 人');
       expect(text).toContain('胜出：选项「甲物业」');
+      expect(text).toContain('小区、街道、会议和事项的名称，选项和候选人名称，以及表决结果的文字，均在签名之内。');
+      expect(text).not.toContain('名称未经签名');
       expect(text.replace(/\s/g, '')).toContain(key.keyId);
       expect(text).toContain(`${base}/.well-known/gongjue/result-signing-key`);
       // Nothing personal: no names, masked or not, no rooms.
@@ -140,11 +145,100 @@ describe('the public check page (/check/<meeting>), no login', () => {
       }),
     );
     try {
-      await page.getByRole('heading', { name: /^签名无效：下面的数字与街道办事处确认时签名的内容不一致/ }).waitFor();
+      await page.getByRole('heading', { name: /^签名无效：下面的名称或数字与街道办事处确认时签名的内容不一致/ }).waitFor();
       expect(await mainText(page)).toContain('同意：面积 299.25 ㎡，1 人');
       expect(await mainText(page)).not.toContain('签名有效');
       await expectOwnerFriendly(page, 'check: tampered total');
       await screenshot(page, 'check-2-tampered');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('rejects a notice whose signed names were changed on the way, and shows the signed names, not unsigned ones', async () => {
+    let { context, page } = await checkOnPhone(
+      ids.certified,
+      tamper((body) => {
+        body.certification.payload.meeting.title = '拆除电动自行车充电桩';
+      }),
+    );
+    try {
+      await page.getByRole('heading', { name: /^签名无效：下面的名称或数字/ }).waitFor();
+      expect(await mainText(page)).not.toContain('签名有效');
+    } finally {
+      await context.close();
+    }
+    ({ context, page } = await checkOnPhone(
+      ids.certified,
+      tamper((body) => {
+        body.certification.payload.motions[1].choices[0].label = '选项「丙物业」';
+      }),
+    ));
+    try {
+      await page.getByRole('heading', { name: /^签名无效：/ }).waitFor();
+    } finally {
+      await context.close();
+    }
+    // The unsigned names beside the certification changed: the page shows the signed ones, and the signature holds.
+    ({ context, page } = await checkOnPhone(
+      ids.certified,
+      tamper((body) => {
+        body.estate.name = '月光花园';
+        body.meeting.title = '拆除充电桩';
+        body.motions[0].title = '拆除充电桩';
+      }),
+    ));
+    try {
+      await page.getByRole('heading', { name: '签名有效：本公告与街道办事处确认的结果一致' }).waitFor();
+      const text = await mainText(page);
+      expect(text).toContain('阳光花园业主大会');
+      expect(text).toContain('第 1 项：增设电动自行车充电桩');
+      expect(text).not.toMatch(/月光花园|拆除充电桩/);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('verifies a certification of format 1 (made before names were signed) and says its names are not signed', async () => {
+    // As stored before format 2: ids and figures only, signed by the service's key.
+    const asV1 = (body: AnyJson) => {
+      const v2 = body.certification.payload;
+      const v1 = {
+        format: v2.format,
+        version: 1,
+        decision: v2.decision,
+        estate: { id: v2.estate.id, townshipId: v2.estate.townshipId },
+        meeting: { id: v2.meeting.id },
+        motions: v2.motions.map((m: AnyJson) => ({ motionId: m.motionId, result: m.result, seal: m.seal })),
+        audit: v2.audit,
+        certifiedAt: v2.certifiedAt,
+        certifiedBy: v2.certifiedBy,
+        keyId: v2.keyId,
+      };
+      body.certification.payload = v1;
+      body.certification.signature = signCanonical(t.keys.resultSigning.privateKey, v1);
+    };
+    let { context, page } = await checkOnPhone(ids.certified, tamper(asV1));
+    try {
+      await page.getByRole('heading', { name: '签名有效：本公告与街道办事处确认的结果一致' }).waitFor();
+      const text = await mainText(page);
+      expect(text).toContain('名称未经签名：这份确认早于名称签名，只有数字和表决结果在签名之内。');
+      expect(text).toContain('第 1 项：增设电动自行车充电桩（名称未经签名）');
+      expect(text).toContain('同意：面积 299.25 ㎡，3 人');
+      await expectOwnerFriendly(page, 'check: format 1');
+      await screenshot(page, 'check-4-format-1');
+    } finally {
+      await context.close();
+    }
+    ({ context, page } = await checkOnPhone(
+      ids.certified,
+      tamper((body) => {
+        asV1(body);
+        body.certification.payload.motions[0].result.choices[0].heads = 1;
+      }),
+    ));
+    try {
+      await page.getByRole('heading', { name: /^签名无效：/ }).waitFor();
     } finally {
       await context.close();
     }

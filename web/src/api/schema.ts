@@ -3211,7 +3211,7 @@ export interface components {
                 status: "awaiting_review" | "returned" | "certified" | "correction_ordered" | "revoked";
                 certifiedAt: string | null;
             };
-            /** @description Titles and labels to show beside the signed figures; they are not part of the signature */
+            /** @description Titles and labels as stored now. A certification of format 2 signs the names itself (its payload); one of format 1 does not: show these beside its figures, said to be unsigned */
             motions: {
                 /** Format: uuid */
                 motionId: string;
@@ -3231,7 +3231,7 @@ export interface components {
             }[];
             /** @description Null until the township certifies the result (尚未经街道办事处备案确认) */
             certification: {
-                /** @description The certification as signed: its canonical JSON (docs/bundle.md) is the signed bytes */
+                /** @description The certification as signed: its canonical JSON (docs/bundle.md) is the signed bytes. Format 2 (`version: 2`) also signs the estate’s, township’s and meeting’s names and each motion’s title, matter, labels and verdict words; format 1 ids and figures only */
                 payload: {
                     [key: string]: unknown;
                 };
@@ -3506,12 +3506,19 @@ export interface components {
             /** @constant */
             format: "gongjue.result-bundle";
             /** @constant */
-            version: 1;
+            version: 2;
             /** Format: date-time */
             generatedAt: string;
             estate: {
                 /** Format: uuid */
                 id: string;
+            } & {
+                [key: string]: unknown;
+            };
+            township: {
+                /** Format: uuid */
+                id: string;
+                name: string;
             } & {
                 [key: string]: unknown;
             };
@@ -3542,6 +3549,44 @@ export interface components {
                     hash: string;
                 };
                 records: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+            objections: ({
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                motionId: string;
+                /** @description Masked, as in the notice */
+                owner: string;
+                text: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            emergencyUses: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                uses: ({
+                    /** Format: uuid */
+                    id: string;
+                    amountFen: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+            manifest: {
+                objections: {
+                    count: number;
+                    sha256: string;
+                };
+                emergencyUses: {
+                    count: number;
+                    sha256: string;
+                };
             } & {
                 [key: string]: unknown;
             };
@@ -5030,7 +5075,7 @@ export interface components {
                 status: "awaiting_review" | "returned" | "certified" | "correction_ordered" | "revoked";
                 certifiedAt: string | null;
             };
-            /** @description Titles and labels to show beside the signed figures; they are not part of the signature */
+            /** @description Titles and labels as stored now. A certification of format 2 signs the names itself (its payload); one of format 1 does not: show these beside its figures, said to be unsigned */
             motions: {
                 /** Format: uuid */
                 motionId: string;
@@ -5050,7 +5095,7 @@ export interface components {
             }[];
             /** @description Null until the township certifies the result (尚未经街道办事处备案确认) */
             certification: {
-                /** @description The certification as signed: its canonical JSON (docs/bundle.md) is the signed bytes */
+                /** @description The certification as signed: its canonical JSON (docs/bundle.md) is the signed bytes. Format 2 (`version: 2`) also signs the estate’s, township’s and meeting’s names and each motion’s title, matter, labels and verdict words; format 1 ids and figures only */
                 payload: {
                     [key: string]: unknown;
                 };
@@ -5325,12 +5370,19 @@ export interface components {
             /** @constant */
             format: "gongjue.result-bundle";
             /** @constant */
-            version: 1;
+            version: 2;
             /** Format: date-time */
             generatedAt: string;
             estate: {
                 /** Format: uuid */
                 id: string;
+            } & {
+                [key: string]: unknown;
+            };
+            township: {
+                /** Format: uuid */
+                id: string;
+                name: string;
             } & {
                 [key: string]: unknown;
             };
@@ -5361,6 +5413,44 @@ export interface components {
                     hash: string;
                 };
                 records: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+            objections: ({
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                motionId: string;
+                /** @description Masked, as in the notice */
+                owner: string;
+                text: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            emergencyUses: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                uses: ({
+                    /** Format: uuid */
+                    id: string;
+                    amountFen: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+            manifest: {
+                objections: {
+                    count: number;
+                    sha256: string;
+                };
+                emergencyUses: {
+                    count: number;
+                    sha256: string;
+                };
             } & {
                 [key: string]: unknown;
             };
