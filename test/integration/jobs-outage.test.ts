@@ -108,15 +108,17 @@ describe('a close due during an outage of the database', () => {
   it('in-process runner: a close whose connection is terminated mid-way is tried again within seconds, not at the next pass a minute later', async () => {
     const closesAt = Date.now() + 15_000;
     const meetingId = await meetingClosingAt(closesAt, '内置运行器断线');
-    const server = startServer({ DATABASE_URL: t.testDatabase.url, DATA_DIR: '/tmp/gongjue-unused', PORT: String(await freePort()), LOG_LEVEL: 'info' });
-    processes.push(server);
-    await waitUntilReady(server);
-    // The close waits for the meeting's ballot lock, held here, so it is caught mid-way.
+    // The close waits for the meeting's ballot lock, held here, so it is caught mid-way. Taken before
+    // the server starts: on a loaded machine the start can outlast the 15 s to the close, which then
+    // ran unhindered and was never caught (CI of f066955, load average 20).
     const holder = new pg.Client({ connectionString: t.testDatabase.url, application_name: 'gongjue-test-holder' });
     await holder.connect();
     await holder.query(`select pg_advisory_lock(hashtextextended('meeting-ballots:' || $1::uuid, 0))`, [meetingId]);
+    const server = startServer({ DATABASE_URL: t.testDatabase.url, DATA_DIR: '/tmp/gongjue-unused', PORT: String(await freePort()), LOG_LEVEL: 'info' });
+    processes.push(server);
     let releasedAt: number;
     try {
+      await waitUntilReady(server);
       const waiting = await waitFor('the close to wait for the lock', async () => {
         const { rows } = await sql<{ pid: number }>`
           select pid from pg_stat_activity
