@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { insertAuditRecord, lockChainHead, selectChain } from './audit-log-repository.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 /**
@@ -50,39 +51,15 @@ export function auditHash(record: Omit<AuditRecord, 'hash'>): string {
 
 /** Appends within the caller's transaction; the chain's head row stays locked until it commits. */
 export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry, at = new Date()): Promise<AuditRecord> {
-  await trx
-    .insertInto('audit_heads')
-    .values({ chain: entry.chain, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain').doNothing())
-    .execute();
-  const head = await trx
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
-    .where('chain', '=', entry.chain)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const head = await lockChainHead(trx, entry.chain, GENESIS_HASH);
   const unsigned = { ...entry, seq: Number(head.seq) + 1, at, prevHash: head.hash };
   const record: AuditRecord = { ...unsigned, hash: auditHash(unsigned) };
-  await trx
-    .insertInto('audit_log')
-    .values({
-      chain: record.chain,
-      seq: record.seq,
-      at: record.at,
-      actor: record.actor,
-      action: record.action,
-      subject: record.subject,
-      data: JSON.stringify(record.data),
-      prev_hash: record.prevHash,
-      hash: record.hash,
-    })
-    .execute();
-  await trx.updateTable('audit_heads').set({ seq: record.seq, hash: record.hash }).where('chain', '=', entry.chain).execute();
+  await insertAuditRecord(trx, { ...record, data: JSON.stringify(record.data) });
   return record;
 }
 
 export async function readChain(db: Kysely<DB>, chain: string): Promise<AuditRecord[]> {
-  const rows = await db.selectFrom('audit_log').selectAll().where('chain', '=', chain).orderBy('seq').execute();
+  const rows = await selectChain(db, chain);
   return rows.map((r) => ({
     chain: r.chain,
     seq: Number(r.seq),

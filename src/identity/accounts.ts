@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { accountIdOfPhone, insertAccountIfNew, selectPhoneOfAccount, setLastLogin } from './accounts-repository.ts';
 
 /** Mainland mobile numbers, normalised: spaces, dashes and a +86 prefix removed. */
 export const MOBILE = /^1[3-9]\d{9}$/;
@@ -10,24 +11,18 @@ export function normalisePhone(raw: string): string {
 
 /** The account of a phone number, created on first sight. */
 export async function accountForPhone(trx: Kysely<DB>, phone: string): Promise<{ id: string; created: boolean }> {
-  const inserted = await trx
-    .insertInto('accounts')
-    .values({ phone })
-    .onConflict((oc) => oc.column('phone').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) return { id: inserted.id, created: true };
-  const existing = await trx.selectFrom('accounts').select('id').where('phone', '=', phone).executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
+  // Insert first, then read: two first logins of one phone at once make one account.
+  const inserted = await insertAccountIfNew(trx, phone);
+  if (inserted) return { id: inserted, created: true };
+  return { id: await accountIdOfPhone(trx, phone), created: false };
 }
 
 /** When the account last logged in. */
 export async function recordLogin(trx: Kysely<DB>, accountId: string, now: Date): Promise<void> {
-  await trx.updateTable('accounts').set({ last_login_at: now }).where('id', '=', accountId).execute();
+  await setLastLogin(trx, accountId, now);
 }
 
 /** The account's phone number, or undefined when the account no longer exists. */
 export async function phoneOfAccount(db: Kysely<DB>, accountId: string): Promise<string | undefined> {
-  const account = await db.selectFrom('accounts').select('phone').where('id', '=', accountId).executeTakeFirst();
-  return account?.phone;
+  return selectPhoneOfAccount(db, accountId);
 }

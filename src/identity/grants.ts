@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { liveRolesAndBindings } from './grants-repository.ts';
 import type { Grant } from './principal.ts';
 
 /**
@@ -10,23 +11,7 @@ import type { Grant } from './principal.ts';
  * bindings in the database anyway).
  */
 export async function grantsForAccount(db: Kysely<DB>, accountId: string): Promise<Grant[]> {
-  const [roles, bindings] = await Promise.all([
-    db
-      .selectFrom('role_assignments')
-      .select(['role', 'township_id', 'estate_id'])
-      .where('account_id', '=', accountId)
-      .where('revoked_at', 'is', null)
-      .orderBy('granted_at')
-      .execute(),
-    db
-      .selectFrom('owner_bindings')
-      .innerJoin('owners', 'owners.id', 'owner_bindings.owner_id')
-      .select(['owners.id as owner_id', 'owners.estate_id'])
-      .where('owner_bindings.account_id', '=', accountId)
-      .where('owner_bindings.revoked_at', 'is', null)
-      .orderBy('owner_bindings.created_at')
-      .execute(),
-  ]);
+  const [roles, bindings] = await liveRolesAndBindings(db, accountId);
   const grants: Grant[] = [];
   for (const r of roles) {
     if (r.role === 'admin') grants.push({ role: 'admin' });

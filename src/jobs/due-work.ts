@@ -1,10 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { anyAwaitingReceipt, queuedDeliveriesDueBy } from '../notifications/deliveries-repository.ts';
 import { RECEIPT_WINDOW_MS } from '../notifications/deliver.ts';
 import { anyMeetingToConfirm } from '../notifications/ballot-confirmations-repository.ts';
 import { CONFIRMATION_WINDOW_MS } from '../notifications/ballot-confirmations.ts';
 import { windowsDueFinalBy } from '../results/objections-repository.ts';
+import { meetingsClosingBy, meetingsOpeningBy, meetingsToPublish, remindersDueBy, webhookDeliveriesDueBy } from './due-work-repository.ts';
 import { confirmationsJob, deliveryJob, type Job, meetingJob, messageJob, receiptsJob } from './work.ts';
 
 /**
@@ -21,42 +22,11 @@ const BATCH = 20_000;
 export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: number; reminderLeadMs: number; confirmSettleMs: number }): Promise<Job[]> {
   const until = new Date(now.getTime() + options.horizonMs);
   const [opening, closing, unpublished, reminders, deliveries, messages, awaitingReceipts, toConfirm, toFinalize] = await Promise.all([
-    db
-      .selectFrom('meetings')
-      .select(['id', 'voting_opens_at'])
-      .where('status', '=', 'noticed')
-      .where('voting_opens_at', '<=', until)
-      .orderBy('voting_opens_at')
-      .limit(BATCH)
-      .execute(),
-    db
-      .selectFrom('meetings')
-      .select(['id', 'voting_closes_at'])
-      .where('status', '=', 'open')
-      .where('voting_closes_at', '<=', until)
-      .orderBy('voting_closes_at')
-      .limit(BATCH)
-      .execute(),
-    db.selectFrom('meetings').select('id').where('status', '=', 'tallied').orderBy('tallied_at').limit(BATCH).execute(),
-    options.reminderLeadMs > 0
-      ? sql<{ id: string; remind_at: Date }>`
-          select id, voting_closes_at - make_interval(secs => ${options.reminderLeadMs / 1000}) as remind_at
-          from meetings
-          where status = 'open' and reminded_at is null and voting_closes_at > ${now}
-            and voting_closes_at - make_interval(secs => ${options.reminderLeadMs / 1000}) <= ${until}
-          order by voting_closes_at
-          limit ${BATCH}`
-          .execute(db)
-          .then((r) => r.rows)
-      : Promise.resolve([]),
-    db
-      .selectFrom('webhook_deliveries')
-      .select(['id', 'attempts', 'next_attempt_at'])
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', until)
-      .orderBy('next_attempt_at')
-      .limit(BATCH)
-      .execute(),
+    meetingsOpeningBy(db, until, BATCH),
+    meetingsClosingBy(db, until, BATCH),
+    meetingsToPublish(db, BATCH),
+    options.reminderLeadMs > 0 ? remindersDueBy(db, now, until, options.reminderLeadMs, BATCH) : Promise.resolve([]),
+    webhookDeliveriesDueBy(db, until, BATCH),
     queuedDeliveriesDueBy(db, until, BATCH),
     anyAwaitingReceipt(db, new Date(now.getTime() - RECEIPT_WINDOW_MS)),
     // Online ballots cast since their last confirmation are found from `ballots` alone: casting writes nothing for this.

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { maskPhone } from '../lib/mask.ts';
 import { smsProviderFromConfig } from './providers/index.ts';
+import { insertSmsCopy } from './sms-outbox-repository.ts';
 import type { SmsOutcome, SmsProvider, SmsRequest } from './sms-provider.ts';
 
 /**
@@ -24,7 +25,7 @@ export function storableText(request: Pick<SmsRequest, 'kind' | 'params' | 'text
 const purposeOf = (request: SmsRequest) => (request.kind === 'login_code' ? 'login_code' : 'notice');
 
 async function recordInOutbox(db: Kysely<DB>, request: SmsRequest, sender: string): Promise<void> {
-  await db.insertInto('sms_outbox').values({ phone: request.phone, purpose: purposeOf(request), body: storableText(request), sender }).execute();
+  await insertSmsCopy(db, { phone: request.phone, purpose: purposeOf(request), body: storableText(request), sender });
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DB, Estate } from '../db/schema.ts';
 import { type Settings, SettingsSchema, TallyInputError, resolveSettings } from '../tally/index.ts';
 import { ProblemError } from '../problems.ts';
+import { storedSettingsOf } from './estate-settings-repository.ts';
 import { overrideRefusalWords, settingRefusalWords } from './settings-refusals.ts';
 
 /**
@@ -121,8 +122,7 @@ export interface LoadedSettings {
  * apply, and a setting the statute no longer allows fails loudly here.
  */
 export async function estateSettingsOf(db: Kysely<DB>, estateId: string): Promise<LoadedSettings> {
-  const estate = await db.selectFrom('estates').select('settings').where('id', '=', estateId).executeTakeFirstOrThrow();
-  return settingsOfEstate(estate);
+  return settingsOfEstate(await storedSettingsOf(db, estateId));
 }
 
 /** The same, from an estate row the caller already holds (requireAccess returns one; a list of estates has many). */

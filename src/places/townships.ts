@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB, Township } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
+import { insertTownship, selectTownship, selectTownships } from './townships-repository.ts';
 
-/** Townships (街道/乡镇): the repository functions take the caller's connection or transaction. */
+/** Townships (街道/乡镇): the service, on the caller's connection or transaction; the SQL is in townships-repository.ts. */
 
 export interface TownshipView {
   id: string;
@@ -19,24 +20,18 @@ const view = (t: Township): TownshipView => ({
 });
 
 export async function createTownship(db: Kysely<DB>, input: { code: string; name: string }): Promise<TownshipView> {
-  const row = await db
-    .insertInto('townships')
-    .values({ code: input.code, name: input.name })
-    .onConflict((oc) => oc.column('code').doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const row = await insertTownship(db, input);
   if (!row) throw new ProblemError('conflict', `A township with code ${input.code} already exists`);
   return view(row);
 }
 
 export async function listTownships(db: Kysely<DB>, visible: 'all' | string[]): Promise<TownshipView[]> {
+  // An empty list of visible townships sees none; `where id in ()` is not SQL.
   if (visible !== 'all' && visible.length === 0) return [];
-  let query = db.selectFrom('townships').selectAll().orderBy('code');
-  if (visible !== 'all') query = query.where('id', 'in', visible);
-  return (await query.execute()).map(view);
+  return (await selectTownships(db, visible)).map(view);
 }
 
 export async function findTownship(db: Kysely<DB>, id: string): Promise<TownshipView | undefined> {
-  const row = await db.selectFrom('townships').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await selectTownship(db, id);
   return row && view(row);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTimeout } from '../lib/timeout.ts';
 import { sendProblem } from '../plugins/problems.ts';
 import { problemResponses } from '../problems.ts';
-import { deliveryCounts } from '../webhooks/subscriptions-repository.ts';
+import { deliveryCounts } from '../webhooks/subscriptions.ts';
 
 const checkSchema = z.object({
   status: z.enum(['ok', 'failing', 'not_configured']),

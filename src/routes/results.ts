@@ -17,7 +17,7 @@ import { renderNoticeHtml } from '../results/notice-html.ts';
 import { publishMeeting } from '../results/publication.ts';
 import { checkPath } from '../results/public-check.ts';
 import { lookUpReceipt } from '../results/receipts.ts';
-import { requireMeeting } from '../voting/meetings-repository.ts';
+import { currentMeeting } from '../voting/meetings.ts';
 import { assuranceLevelSchema, bearerSecurity, uuidParam } from './schemas.ts';
 import { objectionWindowSchema } from './objections.ts';
 
@@ -155,7 +155,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
   const db = () => app.database.db;
   const authorized = (request: FastifyRequest, meetingId: string, action: Action) => requireAccess(db(), { principal: request.user, action, meeting: meetingId });
 
-  const filingAnswer = async (meetingId: string) => filingOf(db(), await requireMeeting(db(), meetingId), app.clock.now());
+  const filingAnswer = async (meetingId: string) => filingOf(db(), await currentMeeting(db(), meetingId), app.clock.now());
 
   app.post(
     '/meetings/:meetingId/publish',
@@ -178,7 +178,7 @@ export default async function resultRoutes(fastify: FastifyInstance) {
       // Publishing, notices, bundles and certification read every voter of a meeting: the long limits of jobs apply.
       const { published } = await inLongTransaction(db(), app.config.databaseLongStatementMs, (trx) => publishMeeting(trx, meeting.id, actorOf(request.user), app.clock.now()));
       app.jobs.kick(); // deliveries of result.published
-      const after = await requireMeeting(db(), meeting.id);
+      const after = await currentMeeting(db(), meeting.id);
       return { meetingId: after.id, status: after.status, publishedAt: after.published_at!.toISOString(), publishedNow: published };
     },
   );

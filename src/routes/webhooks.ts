@@ -7,8 +7,16 @@ import { actorOf } from '../identity/principal.ts';
 import { ProblemError, problemResponses } from '../problems.ts';
 import { EVENT_TYPES } from '../webhooks/events.ts';
 import { privateHostProblem } from '../webhooks/receiver-address.ts';
-import { findSubscription, listDeliveries, listSubscriptions, type Scope, subscriptionView } from '../webhooks/subscriptions-repository.ts';
-import { createSubscription, disableSubscription, replayDelivery } from '../webhooks/subscriptions.ts';
+import {
+  createSubscription,
+  disableSubscription,
+  findSubscription,
+  listDeliveries,
+  listSubscriptions,
+  replayDelivery,
+  type Scope,
+  subscriptionView,
+} from '../webhooks/subscriptions.ts';
 import { bearerSecurity, uuidParam } from './schemas.ts';
 
 const eventType = z.enum(EVENT_TYPES);

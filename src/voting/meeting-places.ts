@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { BoundedMap } from '../lib/bounded-map.ts';
 import { ProblemError } from '../problems.ts';
+import { selectMeetingPlace } from './meeting-places-repository.ts';
 
 /**
  * Which estate and township a meeting belongs to. That never changes, so the
@@ -22,12 +23,7 @@ export const meetingPlaces = (): MeetingPlaces => new BoundedMap(10_000);
 export async function meetingPlace(db: Kysely<DB>, known: MeetingPlaces, meetingId: string): Promise<MeetingPlace> {
   const cached = known.get(meetingId);
   if (cached) return cached;
-  const row = await db
-    .selectFrom('meetings')
-    .innerJoin('estates', 'estates.id', 'meetings.estate_id')
-    .select(['meetings.id', 'estates.id as estateId', 'estates.township_id'])
-    .where('meetings.id', '=', meetingId)
-    .executeTakeFirst();
+  const row = await selectMeetingPlace(db, meetingId);
   if (!row) throw new ProblemError('not-found', 'No such meeting');
   const place = { meetingId: row.id, estateId: row.estateId, townshipId: row.township_id };
   known.set(meetingId, place);

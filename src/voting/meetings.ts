@@ -443,3 +443,11 @@ export async function cancelMeeting(trx: Transaction<DB>, meeting: Meeting, reas
     data: { reason },
   }, now);
 }
+
+/**
+ * A meeting as it stands now, or 404: what a route answers with after a
+ * change made in its own transaction (publishing, filing), read afresh.
+ */
+export async function currentMeeting(db: Kysely<DB>, meetingId: string): Promise<Meeting> {
+  return requireMeeting(db, meetingId);
+}

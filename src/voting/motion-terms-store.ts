@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { BoundedMap } from '../lib/bounded-map.ts';
 import type { Motion } from '../tally/index.ts';
 import { motionOf, noSuchMotion } from './motion-terms.ts';
+import { selectMotionTerms } from './motion-terms-repository.ts';
 
 /**
  * A motion's terms, as ballots are checked against them. They never change
@@ -17,13 +18,7 @@ export const motionTermsCache = (): MotionTermsCache => new BoundedMap(10_000);
 
 /** The motion's terms, read now; 404 when the motion is not the meeting's. */
 export async function requireMotionTerms(db: Kysely<DB>, meetingId: string, motionId: string): Promise<{ motion: Motion; frozen: boolean }> {
-  const row = await db
-    .selectFrom('motions')
-    .innerJoin('meetings', 'meetings.id', 'motions.meeting_id')
-    .select(['motions.id', 'motions.terms', 'meetings.status'])
-    .where('motions.id', '=', motionId)
-    .where('motions.meeting_id', '=', meetingId)
-    .executeTakeFirst();
+  const row = await selectMotionTerms(db, meetingId, motionId);
   if (!row) throw noSuchMotion();
   return { motion: motionOf(row), frozen: row.status !== 'draft' };
 }

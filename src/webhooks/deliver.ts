@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
+import { claimDeliveryAttempt, markAttemptFailed, markDelivered } from './deliveries-repository.ts';
 import { PrivateReceiverError } from './receiver-address.ts';
 import { SIGNATURE_HEADER, signPayload } from './signing.ts';
 
@@ -47,37 +47,17 @@ export interface Retry {
 
 export async function deliverWebhook(deps: DeliveryDeps, data: { deliveryId: string }): Promise<Retry | null> {
   const now = deps.clock.now();
-  const claimed = await sql<{ attempts: number; url: string; secret: string; body: string; type: string; event_id: string }>`
-    update webhook_deliveries d
-    set attempts = d.attempts + 1, last_attempt_at = ${now}, next_attempt_at = ${new Date(now.getTime() + LEASE_MS)}
-    from webhook_subscriptions s, webhook_events e
-    where d.id = ${data.deliveryId} and d.status = 'pending' and d.next_attempt_at <= ${now}
-      and s.id = d.subscription_id and e.id = d.event_id
-    returning d.attempts, s.url, s.secret, e.body, e.type, e.id as event_id`.execute(deps.db);
-  const delivery = claimed.rows[0];
+  const delivery = await claimDeliveryAttempt(deps.db, data.deliveryId, now, new Date(now.getTime() + LEASE_MS));
   if (!delivery) return null; // delivered, failed, not yet due, or another worker holds this attempt.
 
   const outcome = await post(deps, delivery, data.deliveryId);
   if (outcome.ok) {
-    await deps.db
-      .updateTable('webhook_deliveries')
-      .set({ status: 'delivered', delivered_at: deps.clock.now(), next_attempt_at: null, last_status_code: outcome.statusCode, last_error: null })
-      .where('id', '=', data.deliveryId)
-      .execute();
+    await markDelivered(deps.db, data.deliveryId, deps.clock.now(), outcome.statusCode);
     return null;
   }
   const lastAttempt = delivery.attempts >= deps.webhooks.maxAttempts;
   const nextAt = lastAttempt ? null : new Date(deps.clock.now().getTime() + retryDelayMs(delivery.attempts, deps.webhooks.retryBaseMs));
-  await deps.db
-    .updateTable('webhook_deliveries')
-    .set({
-      status: lastAttempt ? 'failed' : 'pending',
-      next_attempt_at: nextAt,
-      last_status_code: outcome.statusCode,
-      last_error: outcome.error.slice(0, ERROR_TEXT_MAX),
-    })
-    .where('id', '=', data.deliveryId)
-    .execute();
+  await markAttemptFailed(deps.db, data.deliveryId, { nextAttemptAt: nextAt, statusCode: outcome.statusCode, error: outcome.error.slice(0, ERROR_TEXT_MAX) });
   deps.log.warn(
     { deliveryId: data.deliveryId, attempt: delivery.attempts, statusCode: outcome.statusCode, error: outcome.error, nextAttemptAt: nextAt },
     lastAttempt ? 'webhook delivery failed for good: waiting for an admin to replay it' : 'webhook delivery failed: will retry',

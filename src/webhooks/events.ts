@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { type EventRow, insertEventsWithDeliveries, townshipsOfEstates } from './events-repository.ts';
 
 /**
  * The events other systems may subscribe to. Each is recorded in the same
@@ -34,10 +35,8 @@ export async function emitEvent(trx: Kysely<DB>, event: EventInput, at: Date): P
 export async function emitEvents(trx: Kysely<DB>, events: EventInput[], at: Date): Promise<void> {
   if (events.length === 0) return;
   const estateIds = [...new Set(events.map((e) => e.estateId))];
-  const townships = new Map(
-    (await trx.selectFrom('estates').select(['id', 'township_id']).where('id', 'in', estateIds).execute()).map((e) => [e.id, e.township_id]),
-  );
-  const rows = events.map((event) => {
+  const townships = await townshipsOfEstates(trx, estateIds);
+  const rows = events.map((event): EventRow => {
     const id = randomUUID();
     const townshipId = townships.get(event.estateId);
     if (townshipId === undefined) throw new Error(`no estate ${event.estateId}`);
@@ -52,15 +51,5 @@ export async function emitEvents(trx: Kysely<DB>, events: EventInput[], at: Date
     });
     return { id, type: event.type, estate_id: event.estateId, subject: meetingSubject(event.meetingId), body, occurred_at: at, township_id: townshipId };
   });
-  await trx
-    .insertInto('webhook_events')
-    .values(rows.map(({ township_id: _, ...row }) => row))
-    .execute();
-  await sql`
-    insert into webhook_deliveries (subscription_id, event_id, status, next_attempt_at, created_at)
-    select s.id, e.id, 'pending', ${at}::timestamptz, ${at}::timestamptz
-    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.estate_id)}::uuid[], ${rows.map((r) => r.township_id)}::uuid[])
-         as e(id, type, estate_id, township_id)
-    join webhook_subscriptions s
-      on s.disabled_at is null and e.type = any (s.events) and (s.estate_id = e.estate_id or s.township_id = e.township_id)`.execute(trx);
+  await insertEventsWithDeliveries(trx, rows, at);
 }

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { appendAudit, estateChain, SYSTEM_CHAIN } from '../audit/audit-log.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, WebhookSubscriptionTable } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
 import type { EventType } from './events.ts';
 import {
+  deliveryCounts as countDeliveries,
+  type DeliveryStatus,
   type DeliveryView,
   failPendingDeliveries,
   findDelivery,
+  findSubscription as selectSubscription,
   insertSubscription,
+  listDeliveries as selectDeliveries,
+  listSubscriptions as selectSubscriptions,
   lockDelivery,
   markDisabled,
   requeueDelivery,
@@ -68,4 +73,33 @@ export async function replayDelivery(trx: Transaction<DB>, deliveryId: string, a
   await requeueDelivery(trx, deliveryId, now);
   await appendAudit(trx, { chain: chainOf(current), actor, action: 'webhook.delivery.replayed', subject: `webhook-delivery:${deliveryId}`, data: {} }, now);
   return (await findDelivery(trx, deliveryId))!;
+}
+
+/*
+ * The reads the webhook routes and the readiness check answer with. Each is a
+ * repository read with no logic around it today; they pass through here so a
+ * route calls a service and never a repository (docs/architecture.md).
+ */
+
+export type { Scope, SubscriptionView } from './subscriptions-repository.ts';
+export { subscriptionView };
+
+/** One subscription, whatever its scope: the route authorizes on its estate or township. */
+export async function findSubscription(db: Kysely<DB>, id: string): Promise<Selectable<WebhookSubscriptionTable> | undefined> {
+  return selectSubscription(db, id);
+}
+
+/** An estate's or a township's subscriptions, oldest first. */
+export async function listSubscriptions(db: Kysely<DB>, scope: Scope): Promise<SubscriptionView[]> {
+  return selectSubscriptions(db, scope);
+}
+
+/** The latest deliveries, of one subscription or of all (the failed list), newest first. */
+export async function listDeliveries(db: Kysely<DB>, filter: { subscriptionId?: string; status?: DeliveryStatus | undefined }): Promise<DeliveryView[]> {
+  return selectDeliveries(db, filter);
+}
+
+/** How many deliveries wait and how many failed for good, for the readiness check's figures. */
+export async function deliveryCounts(db: Kysely<DB>): Promise<{ pending: number; failed: number }> {
+  return countDeliveries(db);
 }

@@ -17,6 +17,8 @@ const SQL = /\.(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|mergeI
 const AUDIT = /\bappendAudit\(/;
 /** Loading a record and authorizing on it is requireAccess's (src/identity/access.ts); a route does not do it by hand. */
 const BY_HAND = /\b(authorize|requireEstate|findEstate|findTownship)\(/;
+/** A route calls a service; the repositories are the services' (docs/architecture.md). */
+const REPOSITORY_IMPORT = /from\s+['"][^'"]*-repository\.ts['"]/;
 const CAST = /\brequest\.(body|query|params|headers)\s+as\b|\bas unknown as\b/;
 
 const routeFiles = () =>
@@ -34,6 +36,8 @@ describe('the route files', () => {
     expect(SQL.test('const selected = select(request)')).toBe(false);
     expect(AUDIT.test('await appendAudit(trx, {')).toBe(true);
     expect(CAST.test('const body = request.body as { reasons: string };')).toBe(true);
+    expect(REPOSITORY_IMPORT.test("import { requireMeeting } from '../voting/meetings-repository.ts';")).toBe(true);
+    expect(REPOSITORY_IMPORT.test("import { currentMeeting } from '../voting/meetings.ts';")).toBe(false);
     expect(CAST.test("return { algorithm: 'Ed25519' as const }")).toBe(false);
     expect(BY_HAND.test("authorize(request.user, 'estate.read', target);")).toBe(true);
     expect(BY_HAND.test('await requireAccess(db, { principal, action, estate: id });')).toBe(false);
@@ -49,6 +53,10 @@ describe('the route files', () => {
 
   it('load and authorize only through requireAccess', () => {
     expect(offending(BY_HAND)).toEqual([]);
+  });
+
+  it('import no repository (they call a service)', () => {
+    expect(offending(REPOSITORY_IMPORT)).toEqual([]);
   });
 
   it('cast no request part', () => {

@@ -4,33 +4,24 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Repositories own the SQL, services own the logic (issue 13.2): a query —
- * a query-builder call or an `sql` template — is written only in a module
- * whose job is data access. Those are the `<aggregate>-repository.ts`
- * modules, src/db/, the SQL functions kept in source (voting/sql/), and the
- * data-access modules named below, each with what it reads or writes.
+ * a query-builder call or an `sql` template — is written only in a
+ * `*-repository.ts` module, in src/db/database.ts (the connection) and
+ * src/db/functions.ts (the SQL functions it installs); migrations/ are
+ * outside src/. The files named below still hold SQL, each with the reason it
+ * was not moved: the list only shrinks (a new file with SQL fails here, and a
+ * file named here that no longer holds any fails the last test).
  */
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
-const DATA_ACCESS: Readonly<Record<string, string>> = {
-  'audit/audit-log.ts': 'the append-only audit chain',
-  'identity/access-revocation.ts': 'the one prepared probe every request makes (hot path)',
-  'identity/accounts.ts': 'accounts by phone',
-  'identity/grants.ts': 'role grants of an account',
-  'jobs/due-work.ts': 'the reconciler: due work re-derived from PostgreSQL',
-  'notifications/outbox.ts': 'the notifications outbox',
-  'notifications/sms.ts': 'the SMS outbox copy of each text sent (login codes blanked)',
-  'places/estate-settings.ts': 'the one loader of an estate’s settings',
-  'places/townships.ts': 'townships',
-  'registry/apply.ts': 'the writer of a registry import plan (COPY)',
-  'registry/units.ts': 'the units and owners repository',
-  'results/records.ts': 'tally records read by COPY',
-  'voting/ballot-batches.ts': 'the batched call of cast_session_ballots (hot path)',
-  'voting/electorate-lookup.ts': 'the read model of an electorate search',
-  'voting/meeting-places.ts': 'a meeting’s estate and township (cached per app)',
-  'voting/motion-terms-store.ts': 'a motion’s frozen terms (cached per app)',
-  'webhooks/deliver.ts': 'claiming a delivery attempt and recording its outcome',
-  'webhooks/events.ts': 'webhook events and their deliveries',
+const HOMES = ['db/database.ts', 'db/functions.ts'];
+
+const NOT_YET_MOVED: Readonly<Record<string, string>> = {
+  'identity/access-revocation.ts': 'the one prepared probe every request makes (hot path): not moved yet, measure before moving',
+  'registry/units.ts': 'the units and owners reads: not moved yet (most of the file is SQL; its own repository)',
+  'results/records.ts': 'tally records read by COPY: left alone while the streamed-records/record-lines perf work changes it',
+  'voting/ballot-batches.ts': 'the batched call of cast_session_ballots (hot path): not moved yet',
+  'voting/electorate-lookup.ts': 'the read model of an electorate search: not moved yet',
 };
 
 const QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|mergeInto|replaceInto)\(|\bsql(<[^`]*>)?`|\bsql\.(raw|ref|id|lit|join)\(/;
@@ -43,7 +34,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const isHome = (file: string) => file.endsWith('-repository.ts') || file.startsWith('db/') || file.startsWith('voting/sql/') || file in DATA_ACCESS;
+const isHome = (file: string) => file.endsWith('-repository.ts') || HOMES.includes(file) || file in NOT_YET_MOVED;
 
 describe('SQL in src/', () => {
   it('the check finds a query', () => {
@@ -52,7 +43,7 @@ describe('SQL in src/', () => {
     expect(QUERY.test('const selected = select(request)')).toBe(false);
   });
 
-  it('is written only in repositories and the data-access modules named here', () => {
+  it('is written only in repositories, the connection and the SQL functions, and the files not yet moved', () => {
     const strays = filesUnder(SRC)
       .map((path) => ({ file: relative(SRC, path), text: readFileSync(path, 'utf8') }))
       .filter(({ file, text }) => !isHome(file) && text.split('\n').some((line) => QUERY.test(line)))
@@ -61,6 +52,6 @@ describe('SQL in src/', () => {
   });
 
   it('the modules named here exist and hold a query (the list does not outlive them)', () => {
-    for (const file of Object.keys(DATA_ACCESS)) expect(QUERY.test(readFileSync(join(SRC, file), 'utf8')), file).toBe(true);
+    for (const file of [...HOMES, ...Object.keys(NOT_YET_MOVED)]) expect(QUERY.test(readFileSync(join(SRC, file), 'utf8')), file).toBe(true);
   });
 });
