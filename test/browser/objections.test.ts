@@ -132,8 +132,15 @@ describe('询异公示: an owner’s objection blocks certification until the co
 
     const { context, page } = await committeeConsole();
     try {
+      // The panel's heading stands before its objections arrive (CI of 171c85f read the page in
+      // between); holding the answer back makes that gap certain, so the test must wait for the data.
+      await page.route('**/v1/meetings/*/objections', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
       await page.goto(`${base}/console/estates/${p.estateA}/results/${meetingId}`);
       await page.getByRole('heading', { name: '询异公示与业主异议' }).waitFor();
+      await page.getByText('我投的是反对，这里记成了同意。').waitFor();
       let text = await mainText(page);
       expect(text).toContain('结果已作为初步结果公示（询异公示中）');
       expect(text).toContain('初步结果：询异公示期至');
