@@ -174,6 +174,18 @@ export async function storeProxyEnding(
     .executeTakeFirstOrThrow();
 }
 
+/** Who and what an ended proxy's message names: the estate, the meeting's title and the grantor. */
+export async function proxyEndingParties(trx: Kysely<DB>, proxyId: string) {
+  return trx
+    .selectFrom('proxies')
+    .innerJoin('meetings', 'meetings.id', 'proxies.meeting_id')
+    .innerJoin('estates', 'estates.id', 'meetings.estate_id')
+    .innerJoin('owners', 'owners.id', 'proxies.grantor_owner_id')
+    .select(['proxies.meeting_id', 'meetings.estate_id', 'estates.name as estate_name', 'meetings.title as meeting_title', 'owners.name as grantor_name', 'owners.kind as grantor_kind'])
+    .where('proxies.id', '=', proxyId)
+    .executeTakeFirstOrThrow();
+}
+
 /** Proxies the account holds, of every meeting, newest first, with the meeting and estate they are for. */
 export async function proxiesHeldBy(db: Kysely<DB>, holderAccountId: string) {
   return db

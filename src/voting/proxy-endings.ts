@@ -5,6 +5,7 @@ import { reaches } from '../identity/assurance.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { type DocumentRef, documentOf, proxyEnded, type ProxyView, proxyView, withVoters } from './paper-and-proxies.ts';
+import { tellHolderOfEnding } from './proxy-ending-notice.ts';
 import { ballotsUnderProxy, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
 
 /**
@@ -55,6 +56,7 @@ export async function rejectProxy(trx: Transaction<DB>, input: { meetingId: stri
     subject: `proxy:${proxy.id}`,
     data: { meetingId: input.meetingId, reason: input.reason, was: proxy.status },
   }, input.now);
+  await tellHolderOfEnding(trx, proxy, { how: 'rejected', reason: input.reason }, input.now);
   return ended(trx, row, meeting.status);
 }
 
@@ -77,6 +79,7 @@ export async function recordProxyRevocation(
     subject: `proxy:${proxy.id}`,
     data: { meetingId: input.meetingId, by: 'written_revocation', documentSha256: document.sha256, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
   }, input.now);
+  await tellHolderOfEnding(trx, proxy, { how: 'revoked_in_writing', reason: input.reason, ballotsStanding: view.ballots.standing }, input.now);
   return view;
 }
 
@@ -115,5 +118,7 @@ export async function revokeOwnProxy(trx: Transaction<DB>, input: { proxyId: str
     subject: `proxy:${proxy.id}`,
     data: { meetingId: proxy.meeting_id, by: 'grantor', ownerId: proxy.grantor_owner_id, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
   }, input.now);
+  // The holder is told; the grantor, who did it, sees it in the answer and on their page of the proxy.
+  await tellHolderOfEnding(trx, proxy, { how: 'revoked_by_grantor', reason: input.reason, ballotsStanding: view.ballots.standing }, input.now);
   return view;
 }
