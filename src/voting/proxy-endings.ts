@@ -1,11 +1,13 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { reaches } from '../identity/assurance.ts';
+import { maskName, maskPhone } from '../lib/mask.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { type DocumentRef, documentOf, proxyEnded, type ProxyView, proxyView, withVoters } from './paper-and-proxies.ts';
-import { ballotsUnderProxy, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
+import { tellHolderOfEnding } from './proxy-ending-notice.ts';
+import { ballotsUnderProxy, endedProxiesOfMeeting, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
 
 /**
  * How a written proxy (R4.3) ends (issue 16). An organiser rejects one that should never have
@@ -55,6 +57,7 @@ export async function rejectProxy(trx: Transaction<DB>, input: { meetingId: stri
     subject: `proxy:${proxy.id}`,
     data: { meetingId: input.meetingId, reason: input.reason, was: proxy.status },
   }, input.now);
+  await tellHolderOfEnding(trx, proxy, { how: 'rejected', reason: input.reason }, input.now);
   return ended(trx, row, meeting.status);
 }
 
@@ -77,6 +80,7 @@ export async function recordProxyRevocation(
     subject: `proxy:${proxy.id}`,
     data: { meetingId: input.meetingId, by: 'written_revocation', documentSha256: document.sha256, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
   }, input.now);
+  await tellHolderOfEnding(trx, proxy, { how: 'revoked_in_writing', reason: input.reason, ballotsStanding: view.ballots.standing }, input.now);
   return view;
 }
 
@@ -115,5 +119,37 @@ export async function revokeOwnProxy(trx: Transaction<DB>, input: { proxyId: str
     subject: `proxy:${proxy.id}`,
     data: { meetingId: proxy.meeting_id, by: 'grantor', ownerId: proxy.grantor_owner_id, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
   }, input.now);
+  // The holder is told; the grantor, who did it, sees it in the answer and on their page of the proxy.
+  await tellHolderOfEnding(trx, proxy, { how: 'revoked_by_grantor', reason: input.reason, ballotsStanding: view.ballots.standing }, input.now);
   return view;
+}
+
+/**
+ * A proxy's end as the export bundle carries it (docs/bundle.md, version 3): the grantor masked
+ * as in the notice (张*), the holder by their masked phone, no owner or account id. How it ended
+ * is the audit chain's: `proxy.rejected`, or `proxy.revoked` by the grantor or in writing.
+ */
+export type BundleProxyEnding = {
+  proxyId: string;
+  grantor: string;
+  holder: string;
+  how: 'rejected' | 'revoked_by_grantor' | 'revoked_in_writing';
+  at: string;
+  reason: string | null;
+  /** The scan of the written revocation; null otherwise. */
+  revocationDocumentSha256: string | null;
+};
+
+/** Every proxy of the meeting that was rejected or revoked, in the order they ended. */
+export async function proxyEndingsForBundle(db: Kysely<DB>, meetingId: string): Promise<BundleProxyEnding[]> {
+  const rows = await endedProxiesOfMeeting(db, meetingId);
+  return rows.map((r) => ({
+    proxyId: r.id,
+    grantor: maskName(r.grantor_name, r.grantor_kind),
+    holder: maskPhone(r.holder_phone),
+    how: r.status === 'rejected' ? 'rejected' : r.revoked_by_owner !== null ? 'revoked_by_grantor' : 'revoked_in_writing',
+    at: r.ended_at!.toISOString(),
+    reason: r.end_reason,
+    revocationDocumentSha256: r.revocation_document_sha256,
+  }));
 }
