@@ -11,7 +11,8 @@ import { ARTIFACTS, launchChromium, screenshot } from '../helpers/browser.ts';
 import { expectConsoleClean, signedInConsole } from '../helpers/console.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
 import { li, wang, zhang } from '../factories/cast.ts';
-import { appointed, type Session } from '../factories/people.ts';
+import { draftMeeting } from '../factories/meetings.ts';
+import { appointed, type Session, signedIn } from '../factories/people.ts';
 import { twoTownships } from '../factories/places.ts';
 import { importRegistry } from '../factories/registry.ts';
 
@@ -316,4 +317,43 @@ describe('the console’s meetings', () => {
       await context.close();
     }
   }, 240_000);
+
+  it('the rule shown is the chosen way of voting’s, whichever of the form’s two reads of the rules is answered last', async () => {
+    const meetingId = await draftMeeting(t, organiser.accessToken, estateId, {
+      title: '规则读取顺序',
+      votingOpensAt: new Date(T0.getTime() + 16 * 86_400_000),
+      votingClosesAt: new Date(T0.getTime() + 30 * 86_400_000),
+      motions: [],
+    });
+    // A session of its own: the first test used the organiser's single-use refresh cookie.
+    const { context, page } = await signedInConsole(browser, base, await signedIn(t, organiser.phone));
+    try {
+      // The form opens as yes/no and reads its rules; switched at once to options, it reads them again.
+      // The first read's answer is held back until after the second's: the later answer is the stale one.
+      let stale: (() => void) | undefined;
+      const staleDone = new Promise<void>((resolve) => (stale = resolve));
+      await page.route(/\/v1\/estates\/[^/]+\/rules\?.*kind=yes_no/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      page.on('requestfinished', (request) => {
+        if (/\/rules\?.*kind=yes_no/.test(request.url())) stale?.();
+      });
+      await page.goto(`${base}/console/estates/${estateId}/meetings/${meetingId}`);
+      await page.getByRole('heading', { name: '规则读取顺序', level: 1 }).waitFor();
+      await page.getByRole('button', { name: '添加表决事项' }).click();
+      const form = page.locator('.meeting__new-motion');
+      await radio(form, '从几个选项中选一个').click();
+      await page.getByLabel('事项类别（民法典第二百七十八条）').selectOption('property_manager');
+      const words = page.getByTestId('rule-words');
+      const optionsWords = '参与表决的面积和人数都要达到三分之二，选择同一选项的面积和人数都要过半数';
+      await expect.poll(() => words.textContent()).toBe(optionsWords);
+      // The yes/no answer arrives now, after the options one; the page's next frame still says the options' rule.
+      await staleDone;
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+      expect(await words.textContent()).toBe(optionsWords);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -431,8 +431,11 @@ describe('one organiser walks an assembly through the console, from registry to 
         await openArea(check, '纸质票与委托', 'paper');
         const entries = check.locator('.paper-entry');
         await expect.poll(() => entries.count()).toBe(3);
-        expect(await check.locator('.paper-entry input:checked').count(), 'blind: nothing of the first reading').toBe(0);
         const entryOf = (title: string) => entries.filter({ has: check.getByRole('heading', { name: title }) });
+        // The choices to tick come with the meeting, which the page reads apart from the entries: nothing
+        // checked means something only once they are there.
+        await entryOf('修订管理规约').getByLabel('反对').waitFor();
+        expect(await check.locator('.paper-entry input:checked').count(), 'blind: nothing of the first reading').toBe(0);
         // Misread: 反对 where the paper says 同意. The service compares, keeps the reading and counts nothing.
         const covenant = entryOf('修订管理规约');
         await covenant.getByLabel('反对').check();

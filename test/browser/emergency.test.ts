@@ -99,10 +99,13 @@ describe('应急维修资金: filed by the committee, acknowledged by the townsh
       await page.getByRole('link', { name: '到阳光花园办理' }).click();
       await page.getByRole('heading', { name: '应急维修资金', level: 1 }).waitFor();
       await page.getByRole('heading', { name: /3栋电梯曳引机更换/ }).waitFor();
-      // Township staff review; they do not file.
+      // Township staff review; they do not file. Both forms follow the person's roles, which the console
+      // lists beside the page's own reads: the filing form's absence means something once the review form shows.
+      const note = page.getByLabel('说明（确认时可不填；提出疑问时必填）');
+      await note.waitFor();
       expect(await page.getByRole('heading', { name: '申请应急使用维修资金' }).count()).toBe(0);
       await expectConsoleClean(page, 'emergency use to review');
-      await page.getByLabel('说明（确认时可不填；提出疑问时必填）').fill('情况属实，同意应急使用。');
+      await note.fill('情况属实，同意应急使用。');
       await page.getByRole('button', { name: '确认', exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText('确认后记入备案').waitFor();

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM, CHROMIUM_FLAGS, WECHAT_PHONE } from './chromium.ts';
 import * as inPage from './in-page.js';
@@ -96,4 +96,35 @@ export async function expectOwnerFriendly(page: Page, what: string, { textScale 
   expect(await smallTargets(page, sizes.target), `${what}: targets under ${sizes.target} × ${sizes.target} px`).toEqual([]);
   expect(await scrollsSideways(page), `${what}: scrolls sideways`).toBe(false);
   expect(await clippedInputs(page), `${what}: inputs whose text is cut off`).toEqual([]);
+}
+
+/**
+ * The text of `where` (a page's `main`, or any locator) once every needle shows in it. A heading
+ * the test waited for is often rendered before the data a later request brings (CI of 171c85f read
+ * the page in between), so a test that reads text to assert on it waits for that text itself.
+ * Polled through innerText rather than waitForFunction: the console's CSP refuses the string
+ * eval waitForFunction uses. Fails after 10 s naming the needles still missing and the text as it
+ * stood. Assert what must be absent on the text this returns: it is read once the data is there.
+ */
+export async function textOnceShowing(where: Page | Locator, ...needles: (string | RegExp)[]): Promise<string> {
+  const element = 'goto' in where ? where.locator('main') : where;
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  let missing: (string | RegExp)[];
+  let lastError: Error | undefined;
+  for (;;) {
+    try {
+      // A last look just before the deadline still gets a second to read the element.
+      text = await element.innerText({ timeout: Math.max(1_000, deadline - Date.now()) });
+      lastError = undefined;
+    } catch (error) {
+      lastError = error instanceof Error ? error : new Error(String(error));
+    }
+    missing = needles.filter((needle) => (typeof needle === 'string' ? !text.includes(needle) : !needle.test(text)));
+    if (missing.length === 0 && lastError === undefined) return text;
+    if (Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const what = missing.length > 0 ? missing.map((needle) => (typeof needle === 'string' ? `“${needle}”` : String(needle))).join(', ') : 'the element to be readable';
+  throw new Error(`Waited 10 s for ${what} in ${element.toString()}${lastError ? ` (could not read it: ${lastError.message})` : ''}; its text:\n${text}`);
 }

@@ -9,15 +9,20 @@ export function useLoad<T>(read: () => Promise<T>, { immediate = true } = {}): {
   const data: Ref<T | undefined> = ref<T>();
   const loading = ref(false);
   const problem = ref('');
+  // Reads may overlap (a filter changed twice, the next page asked for before the last arrived) and be
+  // answered in either order: only the latest read's answer is shown, never an earlier one arriving late.
+  let latest = 0;
   async function reload() {
+    const mine = ++latest;
     loading.value = true;
     problem.value = '';
     try {
-      data.value = await read();
+      const answer = await read();
+      if (mine === latest) data.value = answer;
     } catch (error) {
-      problem.value = describe(error);
+      if (mine === latest) problem.value = describe(error);
     } finally {
-      loading.value = false;
+      if (mine === latest) loading.value = false;
     }
   }
   if (immediate) onMounted(reload);
