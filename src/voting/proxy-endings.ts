@@ -5,7 +5,7 @@ import { reaches } from '../identity/assurance.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { type DocumentRef, documentOf, proxyEnded, type ProxyView, proxyView, withVoters } from './paper-and-proxies.ts';
-import { ballotsUnderProxy, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
+import { ballotsUnderProxy, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyEnding, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
 
 /**
  * How a written proxy (R4.3) ends (issue 16). An organiser rejects one that should never have
@@ -28,8 +28,28 @@ function requireLive(proxy: ProxyRow, meeting: { status: string }): void {
   }
 }
 
-async function ended(trx: Transaction<DB>, row: ProxyRow, meetingStatus: string): Promise<ProxyView> {
-  return (await withVoters(trx, row.meeting_id, [proxyView(row, meetingStatus)], meetingStatus))[0]!;
+/**
+ * The tail every ending shares: store it, read the proxy back as the answer (with the ballots
+ * that still stand under it) and audit it on the estate's chain. The audit's data is given the
+ * answer, so a revocation can say how many ballots stand.
+ */
+async function recordEnding(
+  trx: Transaction<DB>,
+  proxy: ProxyRow,
+  meeting: { estate_id: string; status: string },
+  ending: ProxyEnding,
+  audit: { action: 'proxy.rejected' | 'proxy.revoked'; data: (view: ProxyView) => Record<string, unknown> },
+): Promise<ProxyView> {
+  const row = await storeProxyEnding(trx, proxy.id, ending);
+  const view = (await withVoters(trx, row.meeting_id, [proxyView(row, meeting.status)], meeting.status))[0]!;
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${ending.endedBy}`,
+    action: audit.action,
+    subject: `proxy:${proxy.id}`,
+    data: audit.data(view),
+  }, ending.endedAt);
+  return view;
 }
 
 /** An organiser rejects a registered proxy before it is used, saying why (a signature that does not match, a missing page…). */
@@ -47,15 +67,10 @@ export async function rejectProxy(trx: Transaction<DB>, input: { meetingId: stri
       { ballots },
     );
   }
-  const row = await storeProxyEnding(trx, proxy.id, { status: 'rejected', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document: null });
-  await appendAudit(trx, {
-    chain: estateChain(meeting.estate_id),
-    actor: `account:${input.accountId}`,
+  return recordEnding(trx, proxy, meeting, { status: 'rejected', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document: null }, {
     action: 'proxy.rejected',
-    subject: `proxy:${proxy.id}`,
-    data: { meetingId: input.meetingId, reason: input.reason, was: proxy.status },
-  }, input.now);
-  return ended(trx, row, meeting.status);
+    data: () => ({ meetingId: input.meetingId, reason: input.reason, was: proxy.status }),
+  });
 }
 
 /** An organiser records the owner's written revocation (its scan), used or not. */
@@ -68,16 +83,10 @@ export async function recordProxyRevocation(
   const meeting = await meetingOfProxy(trx, input.meetingId);
   requireLive(proxy, meeting);
   const document = await documentOf(trx, meeting.estate_id, input.document, 'body.document');
-  const row = await storeProxyEnding(trx, proxy.id, { status: 'revoked', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document });
-  const view = await ended(trx, row, meeting.status);
-  await appendAudit(trx, {
-    chain: estateChain(meeting.estate_id),
-    actor: `account:${input.accountId}`,
+  return recordEnding(trx, proxy, meeting, { status: 'revoked', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document }, {
     action: 'proxy.revoked',
-    subject: `proxy:${proxy.id}`,
-    data: { meetingId: input.meetingId, by: 'written_revocation', documentSha256: document.sha256, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
-  }, input.now);
-  return view;
+    data: (view) => ({ meetingId: input.meetingId, by: 'written_revocation', documentSha256: document.sha256, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing }),
+  });
 }
 
 /**
@@ -99,21 +108,8 @@ export async function revokeOwnProxy(trx: Transaction<DB>, input: { proxyId: str
   }
   const { grantor_level: _level, ...row } = proxy;
   requireLive(row, meeting);
-  const stored = await storeProxyEnding(trx, proxy.id, {
-    status: 'revoked',
-    endedBy: input.accountId,
-    endedAt: input.now,
-    reason: input.reason,
-    revokedByOwner: proxy.grantor_owner_id,
-    document: null,
-  });
-  const view = await ended(trx, stored, meeting.status);
-  await appendAudit(trx, {
-    chain: estateChain(meeting.estate_id),
-    actor: `account:${input.accountId}`,
+  return recordEnding(trx, row, meeting, { status: 'revoked', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: proxy.grantor_owner_id, document: null }, {
     action: 'proxy.revoked',
-    subject: `proxy:${proxy.id}`,
-    data: { meetingId: proxy.meeting_id, by: 'grantor', ownerId: proxy.grantor_owner_id, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
-  }, input.now);
-  return view;
+    data: (view) => ({ meetingId: proxy.meeting_id, by: 'grantor', ownerId: proxy.grantor_owner_id, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing }),
+  });
 }
