@@ -20,6 +20,7 @@ import { migrateToLatest } from '../src/db/migrator.ts';
 import { copyOutOf, openDatabase } from '../src/db/database.ts';
 import { compareRecounts } from '../src/results/recount.ts';
 import { streamRecords } from '../src/results/streamed-records.ts';
+import { findAnomalies } from '../src/results/anomalies.ts';
 import { closeMeeting, closeStreaming, countMeeting } from '../src/results/closing.ts';
 import { hasStoredUnitLines, storeUnitLines } from '../src/voting/electorate-lines-repository.ts';
 import { scratchDatabase } from './scratch-database.ts';
@@ -134,9 +135,16 @@ try {
       const recount = ms(t);
       const reports = new Map(decided.map((d) => [d.row.id, d.report]));
       const found = compareRecounts(rows.map((r) => ({ motionId: r.id })), recounted, reports);
+      // In the close these queries run while the recount thread counts (closing.ts); timed alone here.
+      const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid;
+      const pgBefore = backendCpuMs(pid);
+      t = mark();
+      const flags = await findAnomalies(trx, { ...meeting, status: 'tallied', closed_at: closesAt });
+      const anomalies = `${ms(t)}, PostgreSQL's CPU ${(backendCpuMs(pid) - pgBefore).toLocaleString('en')} ms → ${flags.length} flags`;
       console.log(
         `  phases: SQL aggregate and decide ${counted}; streaming the records (COPY of canonical JSON lines, hashed here, parsed by the recount thread) ${read}; ` +
           `then waiting for the thread's engine recount (parseTallyRecord + tallyRecord) ${recount} → ${found.length} discrepancies; ` +
+          `anomaly flags looked for (findAnomalies) ${anomalies}; ` +
           `seals ${streamed.seals.map((s) => `${s.units.count} units, ${s.ballots.count} ballots`).join('; ')}`,
       );
       throw new Rollback();

@@ -88,7 +88,7 @@ const positiveCount = (max: number) =>
 // ── SMS and face-verification providers (issue 14) ─────────────────────────
 const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().min(1, { error: 'expected a value, not blanks' }).optional());
 
-/** SMS_TEMPLATE_LOGIN_CODE … SMS_TEMPLATE_BALLOTS_RECORDED: the template of each message kind at the chosen cloud provider. */
+/** SMS_TEMPLATE_LOGIN_CODE … SMS_TEMPLATE_PROXY_REVOKED: the template of each message kind at the chosen cloud provider. */
 export function templateVariable(kind: MessageKind): `SMS_TEMPLATE_${Uppercase<MessageKind>}` {
   return `SMS_TEMPLATE_${kind.toUpperCase() as Uppercase<MessageKind>}`;
 }

@@ -3,9 +3,11 @@ import type { DB } from '../db/schema.ts';
 
 /**
  * The in-app inbox: the messages a person may read — those to the owners
- * their account is bound to (live bindings), and those to the bodies their
- * roles make them part of (the committee of their estates, their township,
- * the admins) — read straight from `notifications`.
+ * their account is bound to (live bindings), those to their account itself
+ * (recipient 'phone' with an estate: e.g. a proxy's holder told the proxy
+ * ended; a login code has no estate and is never shown), and those to the
+ * bodies their roles make them part of (the committee of their estates, their
+ * township, the admins) — read straight from `notifications`.
  */
 
 export interface Reader {
@@ -20,6 +22,7 @@ const uuids = (ids: readonly string[]) => sql`${sql.val([...ids])}::uuid[]`;
 /** The condition "message n is this reader's to read". */
 const mine = (r: Reader) => sql<boolean>`(
   (n.recipient = 'owner' and n.owner_id in (select b.owner_id from owner_bindings b where b.account_id = ${r.accountId} and b.revoked_at is null))
+  or (n.recipient = 'phone' and n.estate_id is not null and n.phone = (select a.phone from accounts a where a.id = ${r.accountId}))
   or (n.recipient = 'committee' and n.estate_id = any(${uuids(r.committeeOf)}))
   or (n.recipient = 'township' and n.estate_id in (select e.id from estates e where e.township_id = any(${uuids(r.staffOf)})))
   or (n.recipient = 'admin' and ${r.admin})

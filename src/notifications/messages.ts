@@ -46,6 +46,10 @@ export function smsText(kind: MessageKind, p: Record<string, string>): string {
       return `【共决】${p.estate}：手机${p.phone}已绑定您的业主身份，如非本人操作请联系业委会：${p.link}`;
     case 'ballots_recorded':
       return `【共决】${p.estate}“${p.meeting}”：您的${p.count}项表决已记录，截止前可修改，以最后一次为准。回执：${p.link}`;
+    case 'proxy_rejected':
+      return `【共决】${p.estate}“${p.meeting}”：${p.grantor}委托您代为投票的委托书未通过审核，您不能代其投票。详情：${p.link}`;
+    case 'proxy_revoked':
+      return `【共决】${p.estate}“${p.meeting}”：${p.grantor}对您的投票委托已被撤销，您不能再代其投票。详情：${p.link}`;
   }
 }
 

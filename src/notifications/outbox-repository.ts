@@ -133,3 +133,25 @@ export async function insertMessageToActingAccount(trx: Kysely<DB>, input: { own
     select (select id from d) as id`.execute(trx);
   return rows[0]?.id ?? null;
 }
+
+/**
+ * A message to one account (recipient 'phone', the account's phone, with the estate): its inbox
+ * entry and its one SMS; false when there is no such account. An account's phone never changes
+ * (it is how the account signs in), so the message stays that account's.
+ */
+export async function insertMessageToAccount(trx: Kysely<DB>, accountId: string, m: Message): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`
+    with n as (
+      insert into notifications (estate_id, topic, kind, params, subject_id, expires_at, recipient, owner_id, phone, body, created_at)
+      select ${values(m)}, 'phone', null, a.phone, ${m.body}, ${m.now}::timestamptz
+      from accounts a where a.id = ${accountId}::uuid
+      returning id, estate_id, phone, kind, created_at
+    ), d as (
+      insert into message_deliveries (notification_id, estate_id, phone, created_at, next_attempt_at)
+      select n.id, n.estate_id, n.phone, n.created_at, n.created_at from n
+      where n.kind <> all(${sql.val([...INBOX_ONLY_KINDS])}::text[])
+      returning 1
+    )
+    select id from n`.execute(trx);
+  return rows.length > 0;
+}

@@ -7,6 +7,7 @@ import {
   insertMessagesToBodies,
   insertMessagesToEstateOwners,
   insertMessagesToOwners,
+  insertMessageToAccount,
   insertMessageToActingAccount,
 } from './outbox-repository.ts';
 
@@ -20,7 +21,9 @@ import {
  * Whose phones: an owner's — the phones of the accounts bound to the owner,
  * else the owner's phone in the registry; the residents' committee's — the
  * estate's setting; the committee's — its members' phones; the township and
- * the admins read their inbox (no SMS).
+ * the admins read their inbox (no SMS); a person known only by their account
+ * (a proxy's holder, who may own nothing) — the account's phone, and the
+ * inbox of that account.
  */
 
 export type Recipient = NotificationTable['recipient'];
@@ -85,4 +88,13 @@ export async function queueLoginCode(
  */
 export async function notifyActingAccount(trx: Kysely<DB>, input: { ownerId: string; accountId: string; message: Message }): Promise<string | null> {
   return insertMessageToActingAccount(trx, input);
+}
+
+/**
+ * One message to one account, whoever it is bound to: its inbox entry (read by that account
+ * alone) and one SMS to its phone. For a person who acts for others without being an owner of
+ * the estate, e.g. a proxy's holder told that the proxy ended.
+ */
+export async function notifyAccount(trx: Kysely<DB>, accountId: string, m: Message): Promise<void> {
+  if (!(await insertMessageToAccount(trx, accountId, m))) throw new Error(`no account ${accountId} to tell`);
 }

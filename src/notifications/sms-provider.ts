@@ -20,6 +20,8 @@ export const MESSAGE_KINDS = [
   'verification_locked',
   'owner_bound',
   'ballots_recorded',
+  'proxy_rejected',
+  'proxy_revoked',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -36,6 +38,8 @@ export const TEMPLATE_PARAMS: { readonly [K in MessageKind]: readonly string[] }
   verification_locked: ['estate', 'owner'],
   owner_bound: ['estate', 'phone', 'link'],
   ballots_recorded: ['estate', 'meeting', 'count', 'link'],
+  proxy_rejected: ['estate', 'meeting', 'grantor', 'link'],
+  proxy_revoked: ['estate', 'meeting', 'grantor', 'link'],
 };
 
 export interface SmsRequest {

@@ -62,7 +62,7 @@ export interface AnomalyFlag {
 /** At most this many voters are kept per flag for the drill-down (the count says how many there were). */
 export const DRILL_DOWN = 100;
 
-interface Found {
+export interface FoundAnomaly {
   kind: AnomalyKind;
   key: string;
   figures: Record<string, string | number>;
@@ -95,8 +95,8 @@ async function describeVoters(db: Kysely<DB>, voterIds: string[]): Promise<Flagg
 }
 
 /** Everything the close finds worth the township's attention in a tallied meeting. */
-export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<Found[]> {
-  const found: Found[] = [];
+export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<FoundAnomaly[]> {
+  const found: FoundAnomaly[] = [];
   const closedAt = meeting.closed_at ?? meeting.voting_closes_at;
   const noticedAt = meeting.noticed_at ?? meeting.voting_opens_at;
   const openedAt = meeting.opened_at ?? meeting.voting_opens_at;
@@ -176,7 +176,8 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
   }
 
   // Ballots below the estate's minimum assurance, and bindings made after the notice: counted in SQL, voters read only when flagged.
-  const online = await standingOnlineCounts(db, meeting.id, noticedAt);
+  const standing = { id: meeting.id, estateId: meeting.estate_id };
+  const online = await standingOnlineCounts(db, standing, noticedAt);
   const onlineBallots = online.reduce((n, r) => n + Number(r.ballots), 0);
   const required =
     meeting.min_assurance !== null && assuranceRank(meeting.min_assurance) > assuranceRank(settings.minimumAssurance) ? meeting.min_assurance : settings.minimumAssurance;
@@ -187,7 +188,7 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
       kind: 'low_assurance',
       key: 'low_assurance',
       figures: { below, online: onlineBallots, required, percent: percentOf(below, onlineBallots) },
-      voters: await describeVoters(db, await standingOnlineVoters(db, meeting.id, { levels: weakLevels }, DRILL_IDS)),
+      voters: await describeVoters(db, await standingOnlineVoters(db, standing, { levels: weakLevels }, DRILL_IDS)),
     });
   }
   const late = online.filter((r) => r.bound_after).reduce((n, r) => n + Number(r.ballots), 0);
@@ -196,15 +197,14 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
       kind: 'late_binding',
       key: 'late_binding',
       figures: { ballots: late, online: onlineBallots, percent: percentOf(late, onlineBallots) },
-      voters: await describeVoters(db, await standingOnlineVoters(db, meeting.id, { boundAfter: noticedAt }, DRILL_IDS)),
+      voters: await describeVoters(db, await standingOnlineVoters(db, standing, { boundAfter: noticedAt }, DRILL_IDS)),
     });
   }
   return found;
 }
 
-/** At the close (closing.ts, after the results are stored and sealed): the flags found, stored. */
-export async function flagAnomalies(trx: Transaction<DB>, meeting: Meeting, now: Date): Promise<number> {
-  const found = await findAnomalies(trx, meeting);
+/** Flags found (findAnomalies), stored in place of any earlier ones of the meeting. */
+export async function storeAnomalies(trx: Transaction<DB>, meeting: Pick<Meeting, 'id' | 'estate_id'>, found: readonly FoundAnomaly[], now: Date): Promise<number> {
   await replaceFlags(
     trx,
     meeting.id,
@@ -219,6 +219,11 @@ export async function flagAnomalies(trx: Transaction<DB>, meeting: Meeting, now:
     })),
   );
   return found.length;
+}
+
+/** The flags of a tallied meeting, found and stored. */
+export async function flagAnomalies(trx: Transaction<DB>, meeting: Meeting, now: Date): Promise<number> {
+  return storeAnomalies(trx, meeting, await findAnomalies(trx, meeting), now);
 }
 
 type FlagRow = Awaited<ReturnType<typeof flagsOfMeeting>>[number];

@@ -15,6 +15,7 @@ import { decidedReportsOf } from './motion-results-repository.ts';
 import { tallyRecordsOf, type TallyRecordJson } from './records.ts';
 import { sealsOf } from './seal.ts';
 import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
+import { type BundleProxyEnding, proxyEndingsForBundle } from '../voting/proxy-endings.ts';
 
 /**
  * The export bundle (docs/bundle.md): everything needed to check a
@@ -23,9 +24,11 @@ import { type AssuranceMixEntry, assuranceMixOf } from './assurance-mix.ts';
  * its Ed25519 signature and the public key; and the estate's whole audit
  * chain up to its head; since version 2 also the owners' objections with
  * the committee's answers and the estate's emergency uses of the fund while
- * the meeting ran. `gongjue verify` checks it. It names no one: owners are
- * opaque ids (an objection's owner is masked as in the notice), and no name
- * or identity number is in it.
+ * the meeting ran; since version 3 also the meeting's written proxies that
+ * were rejected or revoked. `gongjue verify` checks it. It names no one:
+ * owners are opaque ids (an objection's owner and a proxy's grantor are
+ * masked as in the notice, a proxy's holder by the masked phone), and no
+ * name or identity number is in it.
  */
 
 export const BUNDLE_FORMAT = 'gongjue.result-bundle';
@@ -51,8 +54,11 @@ export const sectionDigest = (entries: readonly unknown[]): SectionDigest => ({ 
 
 export type Bundle = {
   format: typeof BUNDLE_FORMAT;
-  /** 2: with the township's name, the objections, the emergency uses and the manifest. `gongjue verify` still reads version 1. */
-  version: 2;
+  /**
+   * 2: with the township's name, the objections, the emergency uses and the manifest; 3: with the
+   * proxy endings too. `gongjue verify` still reads versions 1 and 2.
+   */
+  version: 3;
   generatedAt: string;
   estate: { id: string; name: string; townshipId: string };
   township: { id: string; name: string };
@@ -85,8 +91,10 @@ export type Bundle = {
    * from its creation (its 'meeting.created' audit record) to its close.
    */
   emergencyUses: { from: string; to: string; uses: BundleEmergencyUse[] };
+  /** R4.3, issue 16: the meeting's written proxies rejected by an organiser or revoked, as the audit chain recorded each end. */
+  proxyEndings: BundleProxyEnding[];
   /** Digests of the sections above that no seal covers, so a changed or truncated copy is seen. */
-  manifest: { objections: SectionDigest; emergencyUses: SectionDigest };
+  manifest: { objections: SectionDigest; emergencyUses: SectionDigest; proxyEndings: SectionDigest };
 };
 
 export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date): Promise<Bundle> {
@@ -105,14 +113,15 @@ export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date):
   const last = chain.at(-1);
   const created = chain.find((r) => r.action === 'meeting.created' && r.subject === `meeting:${meeting.id}`);
   const period = { from: created?.at ?? meeting.created_at, to: meeting.closed_at ?? meeting.voting_closes_at };
-  const [township, objections, emergencyUses] = await Promise.all([
+  const [township, objections, emergencyUses, proxyEndings] = await Promise.all([
     findTownship(db, estate.township_id),
     objectionsForBundle(db, meeting.id),
     emergencyUsesForBundle(db, estate.id, period.from, period.to),
+    proxyEndingsForBundle(db, meeting.id),
   ]);
   return {
     format: BUNDLE_FORMAT,
-    version: 2,
+    version: 3,
     generatedAt: now.toISOString(),
     estate: { id: estate.id, name: estate.name, townshipId: estate.township_id },
     township: { id: estate.township_id, name: township?.name ?? '' },
@@ -159,6 +168,7 @@ export async function exportBundle(db: Kysely<DB>, meeting: Meeting, now: Date):
     },
     objections,
     emergencyUses: { from: period.from.toISOString(), to: period.to.toISOString(), uses: emergencyUses },
-    manifest: { objections: sectionDigest(objections), emergencyUses: sectionDigest(emergencyUses) },
+    proxyEndings,
+    manifest: { objections: sectionDigest(objections), emergencyUses: sectionDigest(emergencyUses), proxyEndings: sectionDigest(proxyEndings) },
   };
 }

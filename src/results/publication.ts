@@ -8,6 +8,7 @@ import { lockMeetingToPublish, markPublished } from './publication-repository.ts
 import { notifyBodies, notifyOwners } from '../notifications/outbox.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { openObjectionWindow } from './objections.ts';
+import { resultPagePath } from './result-messages.ts';
 
 /**
  * Publication of the result notice (公告, R4.7): from here on the notice —
@@ -38,7 +39,8 @@ export async function publishMeeting(trx: Transaction<DB>, meetingId: string, ac
     estateId: meeting.estate_id,
     topic: 'result.published',
     kind: 'results_published' as const,
-    params: { estate: meeting.estateName, meeting: meeting.title, link: `/meetings/${meeting.id}` },
+    // The results page itself, as the final and certified messages link: the owner came to read the result.
+    params: { estate: meeting.estateName, meeting: meeting.title, link: resultPagePath(meeting.id) },
     subjectId: meeting.id,
     body,
     now,

@@ -12,8 +12,8 @@ import { keyIdOf, verifyCanonical } from '../audit/signing.ts';
  * records' units and ballots, each result against a recount by the tally
  * engine, the certification's Ed25519 signature (version 2: with the names
  * it signs, derived again from the recount), and (bundle version 2) the
- * objections and emergency uses against the audit chain and the manifest.
- * Pure: no I/O.
+ * objections and emergency uses against the audit chain and the manifest,
+ * and (version 3) the proxy endings likewise. Pure: no I/O.
  */
 
 export interface Verification {
@@ -161,7 +161,7 @@ function recordsOf(records: AuditRecord[], action: string, key: string, id: unkn
   return records.filter((r) => r.action === action && isObject(r.data) && r.data[key] === id);
 }
 
-function checkManifest(bundle: Json, section: 'objections' | 'emergencyUses', entries: unknown[], problems: string[]) {
+function checkManifest(bundle: Json, section: 'objections' | 'emergencyUses' | 'proxyEndings', entries: unknown[], problems: string[]) {
   const manifest = isObject(bundle.manifest) ? bundle.manifest : {};
   const stated = isObject(manifest[section]) ? manifest[section] : {};
   let sha256: string;
@@ -274,6 +274,53 @@ function checkEmergencyUses(bundle: Json, records: AuditRecord[], problems: stri
   notes.push(`${uses.length} emergency use(s) of the fund while the meeting ran: as filed and reviewed in the audit chain`);
 }
 
+/** How each way a proxy ends is recorded in the audit chain: its action, and for a revocation who revoked. */
+const PROXY_ENDING_RECORDS: Record<string, { action: string; by?: string }> = {
+  rejected: { action: 'proxy.rejected' },
+  revoked_by_grantor: { action: 'proxy.revoked', by: 'grantor' },
+  revoked_in_writing: { action: 'proxy.revoked', by: 'written_revocation' },
+};
+
+/**
+ * R4.3 proxy endings (version 3): each well-formed and as the audit chain recorded it — how it
+ * ended, when, the reason and the written revocation's scan — and no end of one of this meeting's
+ * proxies that the chain records left out. A proxy ends only while voting runs, so every end
+ * precedes the close and the seals, and a certified bundle's are under the signed head.
+ */
+function checkProxyEndings(bundle: Json, records: AuditRecord[], problems: string[], notes: string[]) {
+  const meetingId = isObject(bundle.meeting) ? bundle.meeting.id : undefined;
+  const list = Array.isArray(bundle.proxyEndings) ? (bundle.proxyEndings as unknown[]) : null;
+  if (list === null) {
+    problems.push('proxy endings: missing (a version 3 bundle carries them, an empty list when there were none)');
+    return;
+  }
+  checkManifest(bundle, 'proxyEndings', list, problems);
+  const ends = records.filter((r) => (r.action === 'proxy.rejected' || r.action === 'proxy.revoked') && isObject(r.data) && r.data.meetingId === meetingId);
+  for (const [i, e] of list.entries()) {
+    const label = `proxy ending ${i + 1}`;
+    const kind = isObject(e) && isText(e.how) ? PROXY_ENDING_RECORDS[e.how] : undefined;
+    if (
+      !isObject(e) || !isText(e.proxyId) || !isText(e.grantor) || !isText(e.holder) || kind === undefined || !isText(e.at) ||
+      !(e.reason === null || isText(e.reason)) || !(e.revocationDocumentSha256 === null || isText(e.revocationDocumentSha256))
+    ) {
+      problems.push(`${label}: not well-formed (proxyId, grantor, holder, how: rejected, revoked_by_grantor or revoked_in_writing, at, reason, revocationDocumentSha256)`);
+      continue;
+    }
+    const r = ends.find((x) => x.subject === `proxy:${String(e.proxyId)}`);
+    if (
+      !r || r.action !== kind.action || (kind.by !== undefined && r.data.by !== kind.by) || !sameInstant(r.at, e.at) ||
+      (r.data.reason ?? null) !== e.reason || (r.data.documentSha256 ?? null) !== e.revocationDocumentSha256
+    ) {
+      problems.push(`${label} (${e.proxyId}): differs from the audit chain’s ${kind.action} record, or has none`);
+    }
+  }
+  const listed = new Set(list.filter(isObject).map((e) => `proxy:${String(e.proxyId)}`));
+  for (const r of ends) {
+    if (!listed.has(r.subject)) problems.push(`proxy endings: the audit chain records ${r.subject} ${r.action === 'proxy.rejected' ? 'rejected' : 'revoked'}, missing from the bundle`);
+  }
+  notes.push(`${list.length} proxy ending(s): as rejected or revoked in the audit chain`);
+}
+
 function checkCertification(bundle: Json, records: AuditRecord[], recounts: Map<string, Report>, publicKey: string | undefined, problems: string[], notes: string[]) {
   const meetingId = isObject(bundle.meeting) ? bundle.meeting.id : undefined;
   const motions = Array.isArray(bundle.motions) ? (bundle.motions as Json[]) : [];
@@ -325,8 +372,8 @@ function checkCertification(bundle: Json, records: AuditRecord[], recounts: Map<
 export function verifyBundle(bundle: unknown, options: { publicKey?: string } = {}): Verification {
   const problems: string[] = [];
   const notes: string[] = [];
-  if (!isObject(bundle) || bundle.format !== 'gongjue.result-bundle' || (bundle.version !== 1 && bundle.version !== 2)) {
-    return { problems: ['not a gongjue result bundle (expected format "gongjue.result-bundle", version 1 or 2)'], notes };
+  if (!isObject(bundle) || bundle.format !== 'gongjue.result-bundle' || (bundle.version !== 1 && bundle.version !== 2 && bundle.version !== 3)) {
+    return { problems: ['not a gongjue result bundle (expected format "gongjue.result-bundle", version 1, 2 or 3)'], notes };
   }
   const records = checkChain(isObject(bundle.audit) ? bundle.audit : {}, problems, notes);
   const meetingId = isObject(bundle.meeting) ? bundle.meeting.id : undefined;
@@ -354,13 +401,19 @@ export function verifyBundle(bundle: unknown, options: { publicKey?: string } = 
     problems.push(`certification: cannot be read: ${(error as Error).message}`);
   }
   if (bundle.version === 1) {
-    notes.push('bundle version 1: it carries no objections or emergency uses');
+    notes.push('bundle version 1: it carries no objections, emergency uses or proxy endings');
   } else {
-    for (const check of [checkObjections, checkEmergencyUses]) {
+    const checks: [string, typeof checkObjections][] = [
+      ['objections', checkObjections],
+      ['emergency uses', checkEmergencyUses],
+    ];
+    if (bundle.version === 3) checks.push(['proxy endings', checkProxyEndings]);
+    else notes.push('bundle version 2: it carries no proxy endings');
+    for (const [section, check] of checks) {
       try {
         check(bundle, records, problems, notes);
       } catch (error) {
-        problems.push(`${check === checkObjections ? 'objections' : 'emergency uses'}: cannot be read: ${(error as Error).message}`);
+        problems.push(`${section}: cannot be read: ${(error as Error).message}`);
       }
     }
   }

@@ -132,7 +132,7 @@ const filingSchema = z
 const bundleSchema = z
   .looseObject({
     format: z.literal('gongjue.result-bundle'),
-    version: z.literal(2),
+    version: z.literal(3),
     generatedAt: z.iso.datetime(),
     estate: z.looseObject({ id: z.uuid() }),
     township: z.looseObject({ id: z.uuid(), name: z.string() }),
@@ -142,7 +142,22 @@ const bundleSchema = z
     audit: z.looseObject({ chain: z.string(), head: z.object({ seq: z.number().int(), hash: z.string() }), records: z.array(z.unknown()) }),
     objections: z.array(z.looseObject({ id: z.uuid(), motionId: z.uuid(), owner: z.string().describe('Masked, as in the notice'), text: z.string() })),
     emergencyUses: z.looseObject({ from: z.iso.datetime(), to: z.iso.datetime(), uses: z.array(z.looseObject({ id: z.uuid(), amountFen: z.string() })) }),
-    manifest: z.looseObject({ objections: z.object({ count: z.number().int(), sha256: z.string() }), emergencyUses: z.object({ count: z.number().int(), sha256: z.string() }) }),
+    proxyEndings: z.array(
+      z.looseObject({
+        proxyId: z.uuid(),
+        grantor: z.string().describe('Masked, as in the notice'),
+        holder: z.string().describe('The holder’s phone, masked'),
+        how: z.enum(['rejected', 'revoked_by_grantor', 'revoked_in_writing']),
+        at: z.iso.datetime(),
+        reason: z.string().nullable(),
+        revocationDocumentSha256: z.string().nullable(),
+      }),
+    ),
+    manifest: z.looseObject({
+      objections: z.object({ count: z.number().int(), sha256: z.string() }),
+      emergencyUses: z.object({ count: z.number().int(), sha256: z.string() }),
+      proxyEndings: z.object({ count: z.number().int(), sha256: z.string() }),
+    }),
   })
   .meta({ id: 'ResultBundle', description: 'Everything `gongjue verify` needs: see docs/bundle.md' });
 

@@ -146,7 +146,7 @@ export async function standingProxyBallots(db: Kysely<DB>, proxyIds: readonly st
 }
 
 /** The end of a proxy: rejected by an organiser, or revoked by its grantor or an organiser recording a written revocation. */
-export interface ProxyEnding {
+export interface EndingToStore {
   status: 'rejected' | 'revoked';
   endedBy: string;
   endedAt: Date;
@@ -155,7 +155,7 @@ export interface ProxyEnding {
   document: { url: string; sha256: string } | null;
 }
 
-export async function storeProxyEnding(trx: Kysely<DB>, proxyId: string, ending: ProxyEnding): Promise<ProxyRow> {
+export async function storeProxyEnding(trx: Kysely<DB>, proxyId: string, ending: EndingToStore): Promise<ProxyRow> {
   return trx
     .updateTable('proxies')
     .set({
@@ -170,6 +170,42 @@ export async function storeProxyEnding(trx: Kysely<DB>, proxyId: string, ending:
     .where('id', '=', proxyId)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Who and what an ended proxy's message names: the estate, the meeting's title and the grantor. */
+export async function proxyEndingParties(trx: Kysely<DB>, proxyId: string) {
+  return trx
+    .selectFrom('proxies')
+    .innerJoin('meetings', 'meetings.id', 'proxies.meeting_id')
+    .innerJoin('estates', 'estates.id', 'meetings.estate_id')
+    .innerJoin('owners', 'owners.id', 'proxies.grantor_owner_id')
+    .select(['proxies.meeting_id', 'meetings.estate_id', 'estates.name as estate_name', 'meetings.title as meeting_title', 'owners.name as grantor_name', 'owners.kind as grantor_kind'])
+    .where('proxies.id', '=', proxyId)
+    .executeTakeFirstOrThrow();
+}
+
+/** A meeting's rejected and revoked proxies, in the order they ended, with the grantor's name and the holder's phone (to mask). */
+export async function endedProxiesOfMeeting(db: Kysely<DB>, meetingId: string) {
+  return db
+    .selectFrom('proxies')
+    .innerJoin('owners', 'owners.id', 'proxies.grantor_owner_id')
+    .innerJoin('accounts', 'accounts.id', 'proxies.holder_account_id')
+    .select([
+      'proxies.id',
+      'proxies.status',
+      'proxies.ended_at',
+      'proxies.end_reason',
+      'proxies.revoked_by_owner',
+      'proxies.revocation_document_sha256',
+      'owners.name as grantor_name',
+      'owners.kind as grantor_kind',
+      'accounts.phone as holder_phone',
+    ])
+    .where('proxies.meeting_id', '=', meetingId)
+    .where('proxies.status', 'in', ['rejected', 'revoked'])
+    .orderBy('proxies.ended_at')
+    .orderBy('proxies.id')
+    .execute();
 }
 
 /** Proxies the account holds, of every meeting, newest first, with the meeting and estate they are for. */

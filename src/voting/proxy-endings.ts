@@ -1,11 +1,13 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { reaches } from '../identity/assurance.ts';
+import { maskName, maskPhone } from '../lib/mask.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { type DocumentRef, documentOf, proxyEnded, type ProxyView, proxyView, withVoters } from './paper-and-proxies.ts';
-import { ballotsUnderProxy, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyEnding, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
+import { type ProxyEnding as HolderNotice, tellHolderOfEnding } from './proxy-ending-notice.ts';
+import { ballotsUnderProxy, type EndingToStore, endedProxiesOfMeeting, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
 
 /**
  * How a written proxy (R4.3) ends (issue 16). An organiser rejects one that should never have
@@ -30,25 +32,28 @@ function requireLive(proxy: ProxyRow, meeting: { status: string }): void {
 
 /**
  * The tail every ending shares: store it, read the proxy back as the answer (with the ballots
- * that still stand under it) and audit it on the estate's chain. The audit's data is given the
- * answer, so a revocation can say how many ballots stand.
+ * that still stand under it), audit it on the estate's chain and tell the holder
+ * (proxy-ending-notice.ts). What the audit and the holder are told is made from the answer, so a
+ * revocation can say how many ballots stand. The grantor, who may have done it, sees it in the
+ * answer and on their page of the proxy.
  */
 async function recordEnding(
   trx: Transaction<DB>,
   proxy: ProxyRow,
   meeting: { estate_id: string; status: string },
-  ending: ProxyEnding,
-  audit: { action: 'proxy.rejected' | 'proxy.revoked'; data: (view: ProxyView) => Record<string, unknown> },
+  ending: EndingToStore,
+  said: { action: 'proxy.rejected' | 'proxy.revoked'; audit: (view: ProxyView) => Record<string, unknown>; holder: (view: ProxyView) => HolderNotice },
 ): Promise<ProxyView> {
   const row = await storeProxyEnding(trx, proxy.id, ending);
   const view = (await withVoters(trx, row.meeting_id, [proxyView(row, meeting.status)], meeting.status))[0]!;
   await appendAudit(trx, {
     chain: estateChain(meeting.estate_id),
     actor: `account:${ending.endedBy}`,
-    action: audit.action,
+    action: said.action,
     subject: `proxy:${proxy.id}`,
-    data: audit.data(view),
+    data: said.audit(view),
   }, ending.endedAt);
+  await tellHolderOfEnding(trx, proxy, said.holder(view), ending.endedAt);
   return view;
 }
 
@@ -69,7 +74,8 @@ export async function rejectProxy(trx: Transaction<DB>, input: { meetingId: stri
   }
   return recordEnding(trx, proxy, meeting, { status: 'rejected', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document: null }, {
     action: 'proxy.rejected',
-    data: () => ({ meetingId: input.meetingId, reason: input.reason, was: proxy.status }),
+    audit: () => ({ meetingId: input.meetingId, reason: input.reason, was: proxy.status }),
+    holder: () => ({ how: 'rejected', reason: input.reason }),
   });
 }
 
@@ -85,7 +91,8 @@ export async function recordProxyRevocation(
   const document = await documentOf(trx, meeting.estate_id, input.document, 'body.document');
   return recordEnding(trx, proxy, meeting, { status: 'revoked', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document }, {
     action: 'proxy.revoked',
-    data: (view) => ({ meetingId: input.meetingId, by: 'written_revocation', documentSha256: document.sha256, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing }),
+    audit: (view) => ({ meetingId: input.meetingId, by: 'written_revocation', documentSha256: document.sha256, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing }),
+    holder: (view) => ({ how: 'revoked_in_writing', reason: input.reason, ballotsStanding: view.ballots.standing }),
   });
 }
 
@@ -110,6 +117,37 @@ export async function revokeOwnProxy(trx: Transaction<DB>, input: { proxyId: str
   requireLive(row, meeting);
   return recordEnding(trx, row, meeting, { status: 'revoked', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: proxy.grantor_owner_id, document: null }, {
     action: 'proxy.revoked',
-    data: (view) => ({ meetingId: proxy.meeting_id, by: 'grantor', ownerId: proxy.grantor_owner_id, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing }),
+    audit: (view) => ({ meetingId: proxy.meeting_id, by: 'grantor', ownerId: proxy.grantor_owner_id, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing }),
+    holder: (view) => ({ how: 'revoked_by_grantor', reason: input.reason, ballotsStanding: view.ballots.standing }),
   });
+}
+
+/**
+ * A proxy's end as the export bundle carries it (docs/bundle.md, version 3): the grantor masked
+ * as in the notice (张*), the holder by their masked phone, no owner or account id. How it ended
+ * is the audit chain's: `proxy.rejected`, or `proxy.revoked` by the grantor or in writing.
+ */
+export type BundleProxyEnding = {
+  proxyId: string;
+  grantor: string;
+  holder: string;
+  how: 'rejected' | 'revoked_by_grantor' | 'revoked_in_writing';
+  at: string;
+  reason: string | null;
+  /** The scan of the written revocation; null otherwise. */
+  revocationDocumentSha256: string | null;
+};
+
+/** Every proxy of the meeting that was rejected or revoked, in the order they ended. */
+export async function proxyEndingsForBundle(db: Kysely<DB>, meetingId: string): Promise<BundleProxyEnding[]> {
+  const rows = await endedProxiesOfMeeting(db, meetingId);
+  return rows.map((r) => ({
+    proxyId: r.id,
+    grantor: maskName(r.grantor_name, r.grantor_kind),
+    holder: maskPhone(r.holder_phone),
+    how: r.status === 'rejected' ? 'rejected' : r.revoked_by_owner !== null ? 'revoked_by_grantor' : 'revoked_in_writing',
+    at: r.ended_at!.toISOString(),
+    reason: r.end_reason,
+    revocationDocumentSha256: r.revocation_document_sha256,
+  }));
 }

@@ -295,8 +295,13 @@ for (const mode of ['elder', 'standard'] as DisplayMode[]) {
         expect(results).toHaveLength(1);
         expect(results[0]!.text).toContain(`阳光花园“${TITLE}”表决结果已公告`);
 
-        // The results SMS's link: the meeting, which leads to the results.
+        // The results SMS's link opens the results page itself.
+        expect(linkPath(results[0]!.params.link)).toBe(`/meetings/${meetingId}/results`);
         await page.goto(`${base}${linkPath(results[0]!.params.link)}`);
+        await page.getByRole('heading', { name: '表决结果公告', level: 1 }).waitFor();
+        await page.getByRole('heading', { name: `第 1 项：${MOTIONS[0]!.title}` }).waitFor();
+        // The meeting's page says so too, and leads to the same results.
+        await page.goto(`${base}/meetings/${meetingId}`);
         await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
         expect(await mainText(page)).toContain('表决结果已公示');
         await check(page, 'meeting-published');

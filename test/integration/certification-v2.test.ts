@@ -197,10 +197,10 @@ describe('a certification of format 1, stored before', () => {
   });
 });
 
-describe('the export bundle, version 2', () => {
+describe('the export bundle, version 3 (version 2 sections)', () => {
   it('carries the objections with their answers, the owner masked, and the emergency uses filed while the meeting ran', async () => {
     const bundle = await bundleOf(ids.v2);
-    expect(bundle).toMatchObject({ format: 'gongjue.result-bundle', version: 2, township: { id: p.townshipA, name: '桂林街道' } });
+    expect(bundle).toMatchObject({ format: 'gongjue.result-bundle', version: 3, township: { id: p.townshipA, name: '桂林街道' } });
     expect(bundle.objections).toEqual([
       expect.objectContaining({ owner: '张*', text: '我投的是反对，这里记成了同意', answer: { text: '经核对，记录与您的表决一致。', at: expect.any(String) } }),
     ]);
@@ -216,7 +216,7 @@ describe('the export bundle, version 2', () => {
     const other = await bundleOf(ids.v1);
     expect(other.objections).toEqual([]);
     expect(other.emergencyUses.uses).toEqual([]);
-    // The township's evidence verifies the service's own version 2 bundle.
+    // The township’s evidence verifies the service’s own bundle.
     expect((await ok(get(`/v1/meetings/${ids.v2}/filing/evidence`, p.staffA))).json().verification).toMatchObject({ verified: true, problems: [] });
   });
 
@@ -247,6 +247,15 @@ describe('the export bundle, version 2', () => {
     const { township: _t, objections: _o, emergencyUses: _e, manifest: _m, ...v1 } = bundle;
     const result = verifyBundle({ ...v1, version: 1 }, { publicKey });
     expect(result.problems).toEqual([]);
-    expect(result.notes.join('\n')).toMatch(/bundle version 1: it carries no objections or emergency uses/);
+    expect(result.notes.join('\n')).toMatch(/bundle version 1: it carries no objections, emergency uses or proxy endings/);
+  });
+
+  it('a bundle of version 2 (exported before proxy endings were) still verifies, saying what it lacks', async () => {
+    const bundle = await bundleOf(ids.v2);
+    const { proxyEndings: _p, manifest: { proxyEndings: _m, ...manifest }, ...rest } = bundle;
+    const result = verifyBundle({ ...rest, manifest, version: 2 }, { publicKey });
+    expect(result.problems).toEqual([]);
+    expect(result.notes.join('\n')).toMatch(/bundle version 2: it carries no proxy endings/);
+    expect(result.notes.join('\n')).toMatch(/1 objection\(s\)/);
   });
 });

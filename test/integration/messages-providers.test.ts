@@ -28,6 +28,8 @@ import { importRegistry } from '../factories/registry.ts';
 const DAY = 24 * 3_600_000;
 // 10:00 in Shanghai: outside quiet hours.
 const T0 = new Date('2026-12-01T02:00:00Z');
+const HOLDER = '13700000088';
+const scan = { url: 'https://files.example/scan/proxy.pdf', sha256: 'b'.repeat(64) };
 const SIGN = '共决';
 const RESIDENTS_COMMITTEE = '13900000009';
 
@@ -92,7 +94,7 @@ describe.each([
     await fake?.close();
   });
 
-  it('every kind — login code, new binding, notice, opening, vote confirmation, reminder, result, result final, certification, petition, locked verification — to each phone exactly once', async () => {
+  it('every kind — login code, new binding, notice, opening, vote confirmation, reminder, result, result final, certification, petition, locked verification, a proxy rejected and revoked — to each phone exactly once', async () => {
     fake = await start();
     const clock = manualClock(T0);
     // One failed self-verification locks an owner here, so the committee's alert is quick to cause.
@@ -117,6 +119,19 @@ describe.each([
     expect(await lastCodeFor(t, phone)).toMatch(/^\d{6}$/);
 
     const meetingId = await noticedMeeting(t, clock, organiser.accessToken, estateId, { title: '加装电梯' });
+    await run();
+    // 李四's written proxy to a neighbour is rejected, a second one revoked in writing: the holder is told each time.
+    const organiserPost = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: bearer(organiser.accessToken), payload });
+    const liOwner = await db.selectFrom('owners').select('id').where('estate_id', '=', estateId).where('name', '=', li.name).executeTakeFirstOrThrow();
+    const proxy = async () => {
+      const registered = await organiserPost(`/v1/meetings/${meetingId}/proxies`, { grantorOwnerId: liOwner.id, holderPhone: HOLDER, document: scan });
+      expect(registered.statusCode, registered.body).toBe(201);
+      return registered.json().id as string;
+    };
+    expect((await organiserPost(`/v1/meetings/${meetingId}/proxies/${await proxy()}/reject`, { reason: '签名与登记不符' })).statusCode).toBe(200);
+    const second = await proxy();
+    expect((await organiserPost(`/v1/meetings/${meetingId}/proxies/${second}/approve`, {})).statusCode).toBe(200);
+    expect((await organiserPost(`/v1/meetings/${meetingId}/proxies/${second}/revocation`, { document: scan })).statusCode).toBe(200);
     await run();
     clock.advance(16 * DAY);
     await run();
@@ -179,5 +194,6 @@ describe.each([
     );
     expect(sent.filter((line) => line.startsWith('petition_threshold '))).toEqual([`petition_threshold ${committee.phone}`]);
     expect(sent.filter((line) => line.startsWith('verification_locked '))).toEqual([`verification_locked ${committee.phone}`]);
+    expect(sent.filter((line) => line.startsWith('proxy_'))).toEqual([`proxy_rejected ${HOLDER}`, `proxy_revoked ${HOLDER}`]);
   });
 });

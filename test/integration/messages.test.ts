@@ -135,7 +135,8 @@ describe('each message kind reaches the provider and the inbox once', () => {
     const body = inbox.json<{ messages: { id: string; kind: string; link: string | null; readAt: string | null }[]; unreadCount: number; nextCursor: string | null }>();
     // (owner_bound: 张三 was told when their phone was bound; ballots_recorded: their vote was confirmed, to their phone.)
     expect(body.messages.map((m) => m.kind)).toEqual(['results_published', 'ballots_recorded', 'voting_opened', 'meeting_noticed', 'owner_bound']);
-    expect(body.messages[0]!.link).toBe(`${w.t.app.config.publicBaseUrl}/meetings/${meetingId}`);
+    // The result's message opens the results page.
+    expect(body.messages[0]!.link).toBe(`${w.t.app.config.publicBaseUrl}/meetings/${meetingId}/results`);
     expect(body.unreadCount).toBe(5);
     expect(sentOf(w, 'ballots_recorded')).toEqual([`ballots_recorded ${w.zhangS.phone}`]);
   });

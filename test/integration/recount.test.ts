@@ -257,6 +257,21 @@ describe('the close of a large meeting, which streams its records (forced here f
     }
   });
 
+  it('stores the anomaly flags it looked for while the engine recounted', async () => {
+    const m = await votedMeeting(new Date(START.getTime() + 110 * DAY));
+    const { settings } = await db().selectFrom('estates').select('settings').where('id', '=', p.estateA).executeTakeFirstOrThrow();
+    try {
+      // Raised after the ballots were cast: every standing online ballot is now below the estate's minimum.
+      await db().updateTable('estates').set({ settings: JSON.stringify({ ...settings, minimumAssurance: 'in_person' }) }).where('id', '=', p.estateA).execute();
+      clock.set(m.closesAt);
+      expect((await post(`/v1/meetings/${m.meetingId}/close`, organiser.accessToken)).json().status).toBe('tallied');
+    } finally {
+      await db().updateTable('estates').set({ settings: JSON.stringify(settings) }).where('id', '=', p.estateA).execute();
+    }
+    const flags = await db().selectFrom('anomaly_flags').select(['kind', 'figures']).where('meeting_id', '=', m.meetingId).execute();
+    expect(flags).toEqual([{ kind: 'low_assurance', figures: { below: 6, online: 6, required: 'in_person', percent: 100 } }]);
+  });
+
   it('holds the meeting on the same discrepancy, with the same figures', async () => {
     const m = await votedMeeting(new Date(START.getTime() + 120 * DAY));
     expect(await hasStoredUnitLines(db(), m.meetingId)).toBe(true);
@@ -273,5 +288,7 @@ describe('the close of a large meeting, which streams its records (forced here f
     expect(found.counted.choices.find((c) => c.id === 'agree')).toEqual({ id: 'agree', area: '190.00', heads: 2 });
     expect(found.recounted.choices.find((c) => c.id === 'agree')).toEqual({ id: 'agree', area: '100.00', heads: 1 });
     expect(found.differences.join('\n')).toMatch(/choices\[0\]\.area: "190\.00" vs "100\.00"/);
+    // Flags are stored for a tallied meeting only.
+    expect(await db().selectFrom('anomaly_flags').selectAll().where('meeting_id', '=', m.meetingId).execute()).toEqual([]);
   });
 });

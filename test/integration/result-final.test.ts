@@ -147,6 +147,16 @@ describe('a window without objections, made final by the job at its end', () => 
     expect((await inboxKinds(zhangS.accessToken, meetingId)).map((m) => m.kind)).toEqual(['results_published']);
   });
 
+  it('the publication’s message links to the results page, as the final and certified ones do — in the inbox, the SMS and for every recipient', async () => {
+    const [inbox] = await inboxKinds(zhangS.accessToken, meetingId);
+    expect(inbox!.link).toBe(`${t.app.config.publicBaseUrl}/meetings/${meetingId}/results`);
+    const messages = await messagesOf('results_published', meetingId);
+    expect(messages.map((m) => m.recipient).sort()).toEqual(['owner', 'owner', 'owner', 'residents_committee', 'township']);
+    expect(messages.every((m) => (m.params as { link: string }).link === `/meetings/${meetingId}/results`)).toBe(true);
+    const sent = t.sentSms.filter((m) => m.kind === 'results_published' && m.phone === zhangS.phone);
+    expect(sent.map((m) => m.params.link)).toContain(`${t.app.config.publicBaseUrl}/meetings/${meetingId}/results`);
+  });
+
   it('at its end: one result.final event, delivered signed once; one message to each owner, the residents’ committee and the township, each phone one SMS — though the job runs twice, and twice at once', async () => {
     clock.set(new Date(publishedAt.getTime() + 3 * DAY));
     const ran = await runDueJobs(deps());

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
@@ -194,6 +195,27 @@ describe('anomaly flags counted in SQL', () => {
       expect(found[2]!.voters.map((v) => v.units[0])).toEqual(['1栋 101', '1栋 102', '2栋 201', '2栋 202', '2栋 203']);
     } finally {
       await db.updateTable('estates').set({ settings: JSON.stringify(settings) }).where('id', '=', p.estateA).execute();
+      await db.updateTable('owner_bindings').set({ created_at: new Date(START.getTime() - 86_400_000) } as never).execute();
+    }
+  });
+
+  it('do not count a ballot as bound after the notice when the same phone was bound to the same owner before it', async () => {
+    const db = t.testDatabase.database.db;
+    const meeting = await requireMeeting(db, meetingId);
+    const noticedAt = meeting.noticed_at!;
+    const liOwner = await db.selectFrom('owners').select('id').where('estate_id', '=', p.estateA).where('name', '=', li.name).executeTakeFirstOrThrow();
+    try {
+      await db.updateTable('owner_bindings').set({ created_at: new Date(noticedAt.getTime() + 1000) } as never).execute();
+      // 李四's phone had been bound to him before the notice too (since revoked, then bound again): not a late binding.
+      await sql`
+        insert into owner_bindings (account_id, owner_id, method, verified_by, document_type, level, factor, created_at, revoked_at)
+        select account_id, owner_id, method, verified_by, document_type, level, factor, ${new Date(noticedAt.getTime() - 86_400_000)}, ${new Date(noticedAt.getTime() - 3_600_000)}
+          from owner_bindings where owner_id = ${liOwner.id}`.execute(db);
+      const late = (await findAnomalies(db, meeting)).find((f) => f.kind === 'late_binding');
+      expect(late).toMatchObject({ figures: { ballots: 4, online: 5, percent: 80 } });
+      expect(late!.voters.map((v) => v.units[0])).toEqual(['1栋 101', '2栋 201', '2栋 202', '2栋 203']);
+    } finally {
+      await sql`delete from owner_bindings where revoked_at is not null and owner_id = ${liOwner.id}`.execute(db);
       await db.updateTable('owner_bindings').set({ created_at: new Date(START.getTime() - 86_400_000) } as never).execute();
     }
   });

@@ -158,6 +158,8 @@ describe('configuration', () => {
         'SMS_TEMPLATE_VERIFICATION_LOCKED',
         'SMS_TEMPLATE_OWNER_BOUND',
         'SMS_TEMPLATE_BALLOTS_RECORDED',
+        'SMS_TEMPLATE_PROXY_REJECTED',
+        'SMS_TEMPLATE_PROXY_REVOKED',
       ]);
     });
 
@@ -196,7 +198,7 @@ describe('configuration', () => {
         ...MESSAGE_KINDS.map(templateVariable),
       ]);
       expect(problems[0]).toBe('ALIYUN_SMS_ACCESS_KEY_ID: required when SMS_SENDER=aliyun');
-      expect(problems.at(-1)).toBe('SMS_TEMPLATE_BALLOTS_RECORDED: required when SMS_SENDER=aliyun (the template of ballots_recorded messages)');
+      expect(problems.at(-1)).toBe('SMS_TEMPLATE_PROXY_REVOKED: required when SMS_SENDER=aliyun (the template of proxy_revoked messages)');
       const withoutOne: Record<string, string> = { ...aliyun };
       delete withoutOne.SMS_TEMPLATE_VOTING_REMINDER;
       expect(problemsOf(withoutOne)).toEqual(['SMS_TEMPLATE_VOTING_REMINDER: required when SMS_SENDER=aliyun (the template of voting_reminder messages)']);

@@ -3506,7 +3506,7 @@ export interface components {
             /** @constant */
             format: "gongjue.result-bundle";
             /** @constant */
-            version: 2;
+            version: 3;
             /** Format: date-time */
             generatedAt: string;
             estate: {
@@ -3578,12 +3578,32 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            proxyEndings: ({
+                /** Format: uuid */
+                proxyId: string;
+                /** @description Masked, as in the notice */
+                grantor: string;
+                /** @description The holder’s phone, masked */
+                holder: string;
+                /** @enum {string} */
+                how: "rejected" | "revoked_by_grantor" | "revoked_in_writing";
+                /** Format: date-time */
+                at: string;
+                reason: string | null;
+                revocationDocumentSha256: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
             manifest: {
                 objections: {
                     count: number;
                     sha256: string;
                 };
                 emergencyUses: {
+                    count: number;
+                    sha256: string;
+                };
+                proxyEndings: {
                     count: number;
                     sha256: string;
                 };
@@ -5370,7 +5390,7 @@ export interface components {
             /** @constant */
             format: "gongjue.result-bundle";
             /** @constant */
-            version: 2;
+            version: 3;
             /** Format: date-time */
             generatedAt: string;
             estate: {
@@ -5442,12 +5462,32 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            proxyEndings: ({
+                /** Format: uuid */
+                proxyId: string;
+                /** @description Masked, as in the notice */
+                grantor: string;
+                /** @description The holder’s phone, masked */
+                holder: string;
+                /** @enum {string} */
+                how: "rejected" | "revoked_by_grantor" | "revoked_in_writing";
+                /** Format: date-time */
+                at: string;
+                reason: string | null;
+                revocationDocumentSha256: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
             manifest: {
                 objections: {
                     count: number;
                     sha256: string;
                 };
                 emergencyUses: {
+                    count: number;
+                    sha256: string;
+                };
+                proxyEndings: {
                     count: number;
                     sha256: string;
                 };
