@@ -49,12 +49,17 @@ export async function setStatus(trx: Transaction<DB>, id: string, status: Emerge
   await trx.updateTable('emergency_uses').set({ status, updated_at: now }).where('id', '=', id).execute();
 }
 
-export async function emergencyUsesOfEstate(db: Kysely<DB>, estateId: string, limit: number) {
+/** An emergency use as every read of whole uses answers it: its row and its estate's name. */
+function usesWithEstateName(db: Kysely<DB>) {
   return db
     .selectFrom('emergency_uses')
     .innerJoin('estates', 'estates.id', 'emergency_uses.estate_id')
     .selectAll('emergency_uses')
-    .select('estates.name as estateName')
+    .select('estates.name as estateName');
+}
+
+export async function emergencyUsesOfEstate(db: Kysely<DB>, estateId: string, limit: number) {
+  return usesWithEstateName(db)
     .where('emergency_uses.estate_id', '=', estateId)
     .orderBy('emergency_uses.filed_at', 'desc')
     .limit(limit)
@@ -74,21 +79,11 @@ export async function emergencyUseCounts(db: Kysely<DB>, estateIds: readonly str
 }
 
 export async function emergencyUseRow(db: Kysely<DB>, id: string) {
-  return db
-    .selectFrom('emergency_uses')
-    .innerJoin('estates', 'estates.id', 'emergency_uses.estate_id')
-    .selectAll('emergency_uses')
-    .select('estates.name as estateName')
-    .where('emergency_uses.id', '=', id)
-    .execute();
+  return usesWithEstateName(db).where('emergency_uses.id', '=', id).execute();
 }
 
 export async function emergencyUsesOfTownship(db: Kysely<DB>, townshipId: string, status: EmergencyUseStatus | 'all', limit: number) {
-  return db
-    .selectFrom('emergency_uses')
-    .innerJoin('estates', 'estates.id', 'emergency_uses.estate_id')
-    .selectAll('emergency_uses')
-    .select('estates.name as estateName')
+  return usesWithEstateName(db)
     .where('emergency_uses.township_id', '=', townshipId)
     .$if(status !== 'all', (q) => q.where('emergency_uses.status', '=', status as EmergencyUseStatus))
     .orderBy('emergency_uses.filed_at', 'desc')
@@ -124,11 +119,7 @@ export async function eventsOf(db: Kysely<DB>, useIds: readonly string[]) {
 
 /** The estate's emergency uses filed in [from, to], in the order filed. */
 export async function emergencyUsesFiledBetween(db: Kysely<DB>, estateId: string, from: Date, to: Date) {
-  return db
-    .selectFrom('emergency_uses')
-    .innerJoin('estates', 'estates.id', 'emergency_uses.estate_id')
-    .selectAll('emergency_uses')
-    .select('estates.name as estateName')
+  return usesWithEstateName(db)
     .where('emergency_uses.estate_id', '=', estateId)
     .where('emergency_uses.filed_at', '>=', from)
     .where('emergency_uses.filed_at', '<=', to)

@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
-import { asPreparedStatement } from '../db/database.ts';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { liveClient } from './api-clients-repository.ts';
 import type { Principal } from './principal.ts';
+import { liveSession } from './refresh-tokens-repository.ts';
 
 /**
  * Whether a verified access token is still honoured. The token's signature
@@ -12,7 +13,8 @@ import type { Principal } from './principal.ts';
  * the account, revoking an API client ends its tokens. Several API processes
  * share one database, so no process may remember this answer: one that
  * missed a revocation would keep honouring the token for up to its 15
- * minutes. One indexed lookup, sent as a prepared statement, in a statement
+ * minutes. One indexed lookup, sent as a prepared statement (liveSession,
+ * liveClient in their repositories), in a statement
  * that starts after the request arrived. (Lookups of concurrent requests
  * sent together in one statement saved nothing measurable under bench:vote:
  * they rarely overlap. The ballot route asks inside the statement that
@@ -43,24 +45,4 @@ export async function accessRevocation(db: Kysely<DB>, principal: Principal): Pr
   if (malformed !== null) return malformed;
   if (principal.kind === 'person') return (await liveSession(db, principal.subject, principal.session!)) ? null : SESSION_ENDED;
   return (await liveClient(db, principal.subject)) ? null : CLIENT_REVOKED;
-}
-
-/**
- * A session lives while its family has a refresh token not revoked: revoking
- * a family revokes all its tokens at once (src/identity/refresh-tokens.ts).
- * The partial index refresh_tokens_live_family (migration 0010) answers it
- * with one probe, and a revoked family without touching its rows.
- */
-async function liveSession(db: Kysely<DB>, accountId: string, sessionId: string): Promise<boolean> {
-  const query = sql<{ live: boolean }>`select exists (
-      select 1 from refresh_tokens where family_id = ${sessionId} and account_id = ${accountId} and revoked_at is null
-    ) as live`;
-  const { rows } = await db.executeQuery(asPreparedStatement('access_session_live', query.compile(db)));
-  return rows[0]?.live === true;
-}
-
-async function liveClient(db: Kysely<DB>, clientId: string): Promise<boolean> {
-  const query = sql<{ live: boolean }>`select exists (select 1 from api_clients where id = ${clientId} and revoked_at is null) as live`;
-  const { rows } = await db.executeQuery(asPreparedStatement('access_client_live', query.compile(db)));
-  return rows[0]?.live === true;
 }

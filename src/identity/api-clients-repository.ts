@@ -1,4 +1,5 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { asPreparedStatement } from '../db/database.ts';
 import type { ApiClientTable, DB } from '../db/schema.ts';
 
 /** Registered systems (api_clients): the rows, over the caller's connection or transaction. */
@@ -22,4 +23,11 @@ export async function markApiClientRevoked(trx: Kysely<DB>, id: string, now: Dat
 /** A client that is not revoked. */
 export async function findActiveApiClient(db: Kysely<DB>, id: string): Promise<ApiClientRow | undefined> {
   return db.selectFrom('api_clients').selectAll().where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+/** Whether the client is not revoked: asked on every request of its tokens (access-revocation.ts), so sent as a prepared statement. */
+export async function liveClient(db: Kysely<DB>, clientId: string): Promise<boolean> {
+  const query = sql<{ live: boolean }>`select exists (select 1 from api_clients where id = ${clientId} and revoked_at is null) as live`;
+  const { rows } = await db.executeQuery(asPreparedStatement('access_client_live', query.compile(db)));
+  return rows[0]?.live === true;
 }

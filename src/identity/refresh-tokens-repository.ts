@@ -1,4 +1,5 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { asPreparedStatement } from '../db/database.ts';
 import type { DB, RefreshTokenTable } from '../db/schema.ts';
 
 /** Refresh tokens (refresh_tokens) and the account-row lock that orders sessions: the rows, over the caller's connection or transaction. */
@@ -44,4 +45,19 @@ export async function markTokensRevoked(trx: Kysely<DB>, of: 'family_id' | 'acco
     .where(of, '=', id)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/**
+ * A session lives while its family has a refresh token not revoked: revoking
+ * a family revokes all its tokens at once (src/identity/refresh-tokens.ts).
+ * The partial index refresh_tokens_live_family (migration 0010) answers it
+ * with one probe, and a revoked family without touching its rows. Asked on
+ * every request (access-revocation.ts), so sent as a prepared statement.
+ */
+export async function liveSession(db: Kysely<DB>, accountId: string, sessionId: string): Promise<boolean> {
+  const query = sql<{ live: boolean }>`select exists (
+      select 1 from refresh_tokens where family_id = ${sessionId} and account_id = ${accountId} and revoked_at is null
+    ) as live`;
+  const { rows } = await db.executeQuery(asPreparedStatement('access_session_live', query.compile(db)));
+  return rows[0]?.live === true;
 }

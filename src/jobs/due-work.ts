@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { anyAwaitingReceipt, queuedDeliveriesDueBy } from '../notifications/deliveries-repository.ts';
+import { anyAwaitingReceipt } from '../notifications/deliveries-repository.ts';
 import { RECEIPT_WINDOW_MS } from '../notifications/deliver.ts';
 import { anyMeetingToConfirm } from '../notifications/ballot-confirmations-repository.ts';
 import { CONFIRMATION_WINDOW_MS } from '../notifications/ballot-confirmations.ts';
 import { windowsDueFinalBy } from '../results/objections-repository.ts';
-import { meetingsClosingBy, meetingsOpeningBy, meetingsToPublish, remindersDueBy, webhookDeliveriesDueBy } from './due-work-repository.ts';
+import { meetingsClosingBy, meetingsOpeningBy, meetingsToPublish, messageDeliveriesDueBy, remindersDueBy, webhookDeliveriesDueBy } from './due-work-repository.ts';
 import { confirmationsJob, deliveryJob, type Job, meetingJob, messageJob, receiptsJob } from './work.ts';
 
 /**
@@ -27,7 +27,7 @@ export async function dueWork(db: Kysely<DB>, now: Date, options: { horizonMs: n
     meetingsToPublish(db, BATCH),
     options.reminderLeadMs > 0 ? remindersDueBy(db, now, until, options.reminderLeadMs, BATCH) : Promise.resolve([]),
     webhookDeliveriesDueBy(db, until, BATCH),
-    queuedDeliveriesDueBy(db, until, BATCH),
+    messageDeliveriesDueBy(db, until, BATCH),
     anyAwaitingReceipt(db, new Date(now.getTime() - RECEIPT_WINDOW_MS)),
     // Online ballots cast since their last confirmation are found from `ballots` alone: casting writes nothing for this.
     anyMeetingToConfirm(db, now, CONFIRMATION_WINDOW_MS),

@@ -100,18 +100,6 @@ export async function markCeilingAlerted(trx: Kysely<DB>, estateId: string, day:
   return inserted !== undefined;
 }
 
-/** Queued deliveries due by then (the reconciler's and the runners' view). */
-export async function queuedDeliveriesDueBy(db: Kysely<DB>, until: Date, limit: number) {
-  return db
-    .selectFrom('message_deliveries')
-    .select(['id', 'next_attempt_at'])
-    .where('status', '=', 'queued')
-    .where('next_attempt_at', '<=', until)
-    .orderBy('next_attempt_at')
-    .limit(limit)
-    .execute();
-}
-
 /** A meeting's SMS, per kind and status, and its failures (for its organisers). */
 export async function meetingDeliveryCounts(db: Kysely<DB>, meetingId: string) {
   const messages = await sql<{ kind: string; messages: string; owners: string }>`

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { appendAudit, estateChain } from '../audit/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { ProblemError } from '../problems.ts';
-import { ownerIdsOfUnit, setRepresentative } from './units.ts';
+import { ownerIdsOfUnit, setRepresentative } from './units-repository.ts';
 
 /**
  * Records the co-owner the owners of a unit chose to cast their vote (R1.4),

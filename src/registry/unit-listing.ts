@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { maskName, maskPhone } from '../lib/mask.ts';
 import { formatArea } from '../tally/index.ts';
-import { buildingsWithUnits, countUnits, ownersOfUnits, pageOfUnits, type UnitFilter } from './units.ts';
+import { buildingsWithUnits, countUnits, ownersOfUnits, pageOfUnits, type UnitFilter } from './units-repository.ts';
 
 /**
  * A page of the estate's current units with their owners. Names and phones

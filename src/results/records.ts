@@ -1,10 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type CopyOut, copyOutOf } from '../db/database.ts';
 import type { DB, Meeting, MotionRow } from '../db/schema.ts';
 import { RECORD_FORMAT, RECORD_VERSION, type Settings } from '../tally/index.ts';
 import { motionOf } from '../voting/motion-terms.ts';
 import { sortedById } from './evidence.ts';
-import { uuidLiteral } from '../voting/electorate-lines-repository.ts';
+import { motionsOfRecords, recordBallotRows, recordBallotsStatement, recordUnitRows, recordUnitsStatement } from './records-repository.ts';
 
 /**
  * A closed meeting's tally records (docs/tally-record.md), rebuilt from what
@@ -12,7 +12,8 @@ import { uuidLiteral } from '../voting/electorate-lines-repository.ts';
  * (electorate_units), every ballot version (ballots, append-only), the
  * motion's frozen terms and the settings the close counted under. Built
  * the same way at close, when they are sealed, and at every export, so the
- * seal can be checked against them.
+ * seal can be checked against them. The statements that read them are in
+ * records-repository.ts.
  */
 
 export interface RecordUnit {
@@ -64,40 +65,17 @@ export interface MotionRecord {
 
 /** The units of the meeting's electorate snapshot in the record's form, sorted by id. */
 export async function recordUnitsOf(db: Kysely<DB>, meetingId: string, copy?: CopyOut | null): Promise<RecordUnit[]> {
-  // uuid order in PostgreSQL is the order of their lower-case text: sortedById finds the list sorted.
-  // Every column arrives as text the record uses as it is (the area formatted as formatArea does, the
-  // owners joined by commas): a million units must not each go through an array parser and a BigInt.
-  const query = sql`
-    select unit_id::text as id, registry_no, building, stair, room,
-           case when area_hundredths < 0 then '-' else '' end || (abs(area_hundredths) / 100)::text || '.' || lpad((abs(area_hundredths) % 100)::text, 2, '0') as area,
-           area_source, kind, developer_held, array_to_string(owners, ',') as owners, representative::text as representative
-    from electorate_units where meeting_id = ${copy ? sql.lit(uuidLiteral(meetingId)) : meetingId} order by unit_id`;
   const units: RecordUnit[] = [];
   if (copy) {
-    await copyRows(copy, query.compile(db).sql, 11, (f) => {
+    await copyRows(copy, recordUnitsStatement(db, meetingId), 11, (f) => {
       units.push(recordUnit(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!, f[5]!, f[6]!, f[7]!, f[8] === 't', f[9]!, f[10]!));
     });
   } else {
-    const rows = await query.execute(db);
-    for (const u of rows.rows as UnitRow[]) {
+    for (const u of await recordUnitRows(db, meetingId)) {
       units.push(recordUnit(u.id, u.registry_no, u.building, u.stair, u.room, u.area, u.area_source, u.kind, u.developer_held, u.owners, u.representative));
     }
   }
   return sortedById(units);
-}
-
-interface UnitRow {
-  id: string;
-  registry_no: string;
-  building: string;
-  stair: string | null;
-  room: string;
-  area: string;
-  area_source: string;
-  kind: string;
-  developer_held: boolean;
-  owners: string;
-  representative: string | null;
 }
 
 function recordUnit(
@@ -139,27 +117,6 @@ async function recordBallotsOf(
 ): Promise<Map<string, RecordBallot[]>> {
   const byMotion = new Map<string, RecordBallot[]>(motionIds.map((id) => [id, []]));
   if (motionIds.length === 0) return byMotion;
-  const query = db
-    .selectFrom('ballots')
-    .innerJoin('electorate_voters', 'electorate_voters.id', 'ballots.voter_id')
-    .select([
-      sql<string>`ballots.motion_id::text`.as('motion_id'),
-      sql<string>`ballots.id::text`.as('id'),
-      // The choice's JSON text, parsed here: the same value pg's jsonb parser gives.
-      sql<string | null>`ballots.choice::text`.as('choice'),
-      'ballots.spoiled',
-      'ballots.channel',
-      sql<string | null>`ballots.owner_id::text`.as('owner_id'),
-      // toISOString()'s form, made by the database: parsing 800,000 timestamps into Dates costs seconds.
-      // Both truncate to the millisecond (postgres-date did, for the Dates this replaced).
-      sql<string>`to_char(ballots.cast_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('cast_at'),
-      // One unit is enough for the engine to find the voter; the whole array would be parsed for every ballot.
-      sql<string>`electorate_voters.units[1]::text`.as('unit'),
-      sql<string | null>`electorate_voters.representative::text`.as('representative'),
-    ])
-    .where('ballots.motion_id', 'in', copy ? motionIds.map((id) => sql.lit(uuidLiteral(id))) : motionIds)
-    .orderBy('ballots.motion_id')
-    .orderBy('ballots.id');
   const choices = new Map<string, unknown>();
   const add = (motionId: string, id: string, choice: string | null, spoiled: boolean, channel: string, ownerId: string | null, castAt: string, unit: string, representative: string | null) => {
     const settings = settingsOf(motionId);
@@ -177,9 +134,9 @@ async function recordBallotsOf(
     byMotion.get(motionId)!.push(ballot);
   };
   if (copy) {
-    await copyRows(copy, query.compile().sql, 9, (f) => add(f[0]!, f[1]!, f[2]!, f[3] === 't', f[4]!, f[5]!, f[6]!, f[7]!, f[8]!));
+    await copyRows(copy, recordBallotsStatement(db, motionIds), 9, (f) => add(f[0]!, f[1]!, f[2]!, f[3] === 't', f[4]!, f[5]!, f[6]!, f[7]!, f[8]!));
   } else {
-    for (const b of await query.execute()) add(b.motion_id, b.id, b.choice, b.spoiled, b.channel, b.owner_id, b.cast_at, b.unit, b.representative);
+    for (const b of await recordBallotRows(db, motionIds)) add(b.motion_id, b.id, b.choice, b.spoiled, b.channel, b.owner_id, b.cast_at, b.unit, b.representative);
   }
   for (const [id, list] of byMotion) byMotion.set(id, sortedById(list));
   return byMotion;
@@ -254,28 +211,6 @@ export function recordEnvelope(meeting: Meeting, motion: Pick<MotionRow, 'id' | 
     settings,
     motion: motionOf(motion),
   };
-}
-
-// The canonical JSON of a ballot (docs/bundle.md: keys sorted, no whitespace), written by PostgreSQL as one text
-// per row — the very text `JSON.stringify` gives for the object recordBallotsOf() builds from the same row (see
-// src/voting/electorate-lines-repository.ts for the units, and why to_json() and concat()).
-// A choice as choiceOf() parses it, written canonically: a string (jsonb writes it as to_json does), a list
-// (its strings written as to_json does), SQL null as null. Any other JSON (a number, an object) is not a
-// choice the engine accepts: the recount refuses the record before anything of it is sealed.
-const CHOICE_JSON = `case when b.choice is null then 'null' when jsonb_typeof(b.choice) = 'array' then
-    '[' || coalesce((select string_agg(case when jsonb_typeof(e) = 'string' then to_json(e #>> '{}')::text else e::text end, ',' order by n)
-                     from jsonb_array_elements(b.choice) with ordinality as c(e, n)), '') || ']'
-  else b.choice::text end`;
-
-/** COPY's statement for the canonical JSON of every ballot version of one motion, one a row, sorted by id (castBy as recordBallotsOf finds it). */
-export function ballotLinesStatement(motionId: string, settings: Settings): string {
-  const paperByRepresentative = settings.coOwnerVoting === 'representative';
-  const castBy = `coalesce(b.owner_id, case when b.channel = 'paper' and ${paperByRepresentative} then v.representative end)`;
-  return `select concat('{"castAt":"', to_char(b.cast_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '"',
-      ',"castBy":"' || ${castBy}::text || '"', ',"channel":', to_json(b.channel), case when not b.spoiled then ',"choice":' || ${CHOICE_JSON} end,
-      ',"id":"', b.id, '"', case when b.spoiled then ',"spoiled":true' end, ',"unit":', coalesce('"' || v.units[1]::text || '"', 'null'), '}')
-    from ballots b join electorate_voters v on v.id = b.voter_id
-    where b.motion_id = '${uuidLiteral(motionId)}' order by b.id`;
 }
 
 /**
@@ -406,7 +341,7 @@ export class BinaryColumnReader {
 export async function tallyRecordsOf(db: Kysely<DB>, meeting: Meeting, settingsOf: (motionId: string) => Settings): Promise<MotionRecord[]> {
   // Inside a transaction on PostgreSQL the units and ballots are read with COPY (a million rows); elsewhere row by row.
   const copy = await copyOutOf(db);
-  const motions = await db.selectFrom('motions').select(['id', 'position', 'title', 'terms']).where('meeting_id', '=', meeting.id).orderBy('position').execute();
+  const motions = await motionsOfRecords(db, meeting.id);
   const units = await recordUnitsOf(db, meeting.id, copy);
   const ballots = await recordBallotsOf(db, motions.map((m) => m.id), settingsOf, copy);
   const records: MotionRecord[] = [];

@@ -4,7 +4,8 @@ import type { Meeting, MotionRow } from '../db/schema.ts';
 import type { Settings } from '../tally/index.ts';
 import { type RecordSeal, RecordSealStream } from './evidence.ts';
 import { storedUnitLinesCopy, unitLinesStatement } from '../voting/electorate-lines-repository.ts';
-import { ballotLinesStatement, copyBinaryColumn, copyLines, recordEnvelope } from './records.ts';
+import { copyBinaryColumn, copyLines, recordEnvelope } from './records.ts';
+import { ballotLinesStatement } from './records-repository.ts';
 import type { Recounted } from './recount.ts';
 import type { RecountMessage } from './recount-worker.ts';
 

@@ -1,7 +1,7 @@
-import { type Kysely, sql } from 'kysely';
-import { asPreparedStatement } from '../db/database.ts';
+import type { Kysely } from 'kysely';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Channel, DB } from '../db/schema.ts';
+import { castSessionBallotRows } from './ballots-repository.ts';
 
 /**
  * Online ballots go to the database in batches: cast_ballots()
@@ -79,8 +79,7 @@ export async function castOnlineBallots(db: Kysely<DB>, ballots: readonly Online
   }));
   // cast_ballots with the check that each ballot's session lives in the same statement
   // (cast_session_ballots, src/voting/sql/ballot-functions.ts): the ballot route asks it nowhere else.
-  const call = sql<CastRow>`select * from cast_session_ballots(${JSON.stringify(items)}::jsonb)`;
-  const { rows } = await db.executeQuery(asPreparedStatement('cast_session_ballots', call.compile(db)));
+  const rows = await castSessionBallotRows(db, items);
   if (rows.length !== ballots.length) throw new Error(`cast_session_ballots answered ${rows.length} of ${ballots.length} ballots`);
   const outcomes = new Array<CastOutcome>(ballots.length);
   for (const row of rows) outcomes[row.o_item - 1] = outcomeOf(row);

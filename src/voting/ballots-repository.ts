@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { asPreparedStatement } from '../db/database.ts';
 import type { DB, Meeting } from '../db/schema.ts';
 import type { CastRow } from './ballot-batches.ts';
 
@@ -29,6 +30,17 @@ export async function meetingWithVotingRefusal(trx: Transaction<DB>, meetingId: 
 /** cast_ballots() over the items, as it takes them (jsonb), in the caller's transaction. */
 export async function castBallotRows(trx: Transaction<DB>, items: readonly Record<string, unknown>[]): Promise<CastRow[]> {
   const { rows } = await sql<CastRow>`select * from cast_ballots(${JSON.stringify(items)}::jsonb)`.execute(trx);
+  return rows;
+}
+
+/**
+ * cast_session_ballots() over the items (cast_ballots behind the check that each one's session
+ * lives), in the caller's transaction or connection: the online ballots' batch (ballot-batches.ts),
+ * the hot path, so sent as a prepared statement.
+ */
+export async function castSessionBallotRows(db: Kysely<DB>, items: readonly Record<string, unknown>[]): Promise<CastRow[]> {
+  const call = sql<CastRow>`select * from cast_session_ballots(${JSON.stringify(items)}::jsonb)`;
+  const { rows } = await db.executeQuery(asPreparedStatement('cast_session_ballots', call.compile(db)));
   return rows;
 }
 

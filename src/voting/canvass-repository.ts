@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { CanvassStatus, DB } from '../db/schema.ts';
-import { unitPlaceFilters } from './electorate-lookup.ts';
+import { unitPlaceFilters } from './electorate-lookup-repository.ts';
 
 /**
  * The SQL of canvassing (扫楼): which voters of an open meeting have not

@@ -146,18 +146,16 @@ export async function standingProxyBallots(db: Kysely<DB>, proxyIds: readonly st
 }
 
 /** The end of a proxy: rejected by an organiser, or revoked by its grantor or an organiser recording a written revocation. */
-export async function storeProxyEnding(
-  trx: Kysely<DB>,
-  proxyId: string,
-  ending: {
-    status: 'rejected' | 'revoked';
-    endedBy: string;
-    endedAt: Date;
-    reason: string | null;
-    revokedByOwner: string | null;
-    document: { url: string; sha256: string } | null;
-  },
-): Promise<ProxyRow> {
+export interface EndingToStore {
+  status: 'rejected' | 'revoked';
+  endedBy: string;
+  endedAt: Date;
+  reason: string | null;
+  revokedByOwner: string | null;
+  document: { url: string; sha256: string } | null;
+}
+
+export async function storeProxyEnding(trx: Kysely<DB>, proxyId: string, ending: EndingToStore): Promise<ProxyRow> {
   return trx
     .updateTable('proxies')
     .set({

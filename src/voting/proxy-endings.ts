@@ -6,8 +6,8 @@ import { maskName, maskPhone } from '../lib/mask.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import { ProblemError } from '../problems.ts';
 import { type DocumentRef, documentOf, proxyEnded, type ProxyView, proxyView, withVoters } from './paper-and-proxies.ts';
-import { tellHolderOfEnding } from './proxy-ending-notice.ts';
-import { ballotsUnderProxy, endedProxiesOfMeeting, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
+import { type ProxyEnding as HolderNotice, tellHolderOfEnding } from './proxy-ending-notice.ts';
+import { ballotsUnderProxy, type EndingToStore, endedProxiesOfMeeting, lockGrantedProxy, lockProxy, meetingOfProxy, type ProxyRow, storeProxyEnding } from './proxies-repository.ts';
 
 /**
  * How a written proxy (R4.3) ends (issue 16). An organiser rejects one that should never have
@@ -30,8 +30,31 @@ function requireLive(proxy: ProxyRow, meeting: { status: string }): void {
   }
 }
 
-async function ended(trx: Transaction<DB>, row: ProxyRow, meetingStatus: string): Promise<ProxyView> {
-  return (await withVoters(trx, row.meeting_id, [proxyView(row, meetingStatus)], meetingStatus))[0]!;
+/**
+ * The tail every ending shares: store it, read the proxy back as the answer (with the ballots
+ * that still stand under it), audit it on the estate's chain and tell the holder
+ * (proxy-ending-notice.ts). What the audit and the holder are told is made from the answer, so a
+ * revocation can say how many ballots stand. The grantor, who may have done it, sees it in the
+ * answer and on their page of the proxy.
+ */
+async function recordEnding(
+  trx: Transaction<DB>,
+  proxy: ProxyRow,
+  meeting: { estate_id: string; status: string },
+  ending: EndingToStore,
+  said: { action: 'proxy.rejected' | 'proxy.revoked'; audit: (view: ProxyView) => Record<string, unknown>; holder: (view: ProxyView) => HolderNotice },
+): Promise<ProxyView> {
+  const row = await storeProxyEnding(trx, proxy.id, ending);
+  const view = (await withVoters(trx, row.meeting_id, [proxyView(row, meeting.status)], meeting.status))[0]!;
+  await appendAudit(trx, {
+    chain: estateChain(meeting.estate_id),
+    actor: `account:${ending.endedBy}`,
+    action: said.action,
+    subject: `proxy:${proxy.id}`,
+    data: said.audit(view),
+  }, ending.endedAt);
+  await tellHolderOfEnding(trx, proxy, said.holder(view), ending.endedAt);
+  return view;
 }
 
 /** An organiser rejects a registered proxy before it is used, saying why (a signature that does not match, a missing page…). */
@@ -49,16 +72,11 @@ export async function rejectProxy(trx: Transaction<DB>, input: { meetingId: stri
       { ballots },
     );
   }
-  const row = await storeProxyEnding(trx, proxy.id, { status: 'rejected', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document: null });
-  await appendAudit(trx, {
-    chain: estateChain(meeting.estate_id),
-    actor: `account:${input.accountId}`,
+  return recordEnding(trx, proxy, meeting, { status: 'rejected', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document: null }, {
     action: 'proxy.rejected',
-    subject: `proxy:${proxy.id}`,
-    data: { meetingId: input.meetingId, reason: input.reason, was: proxy.status },
-  }, input.now);
-  await tellHolderOfEnding(trx, proxy, { how: 'rejected', reason: input.reason }, input.now);
-  return ended(trx, row, meeting.status);
+    audit: () => ({ meetingId: input.meetingId, reason: input.reason, was: proxy.status }),
+    holder: () => ({ how: 'rejected', reason: input.reason }),
+  });
 }
 
 /** An organiser records the owner's written revocation (its scan), used or not. */
@@ -71,17 +89,11 @@ export async function recordProxyRevocation(
   const meeting = await meetingOfProxy(trx, input.meetingId);
   requireLive(proxy, meeting);
   const document = await documentOf(trx, meeting.estate_id, input.document, 'body.document');
-  const row = await storeProxyEnding(trx, proxy.id, { status: 'revoked', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document });
-  const view = await ended(trx, row, meeting.status);
-  await appendAudit(trx, {
-    chain: estateChain(meeting.estate_id),
-    actor: `account:${input.accountId}`,
+  return recordEnding(trx, proxy, meeting, { status: 'revoked', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: null, document }, {
     action: 'proxy.revoked',
-    subject: `proxy:${proxy.id}`,
-    data: { meetingId: input.meetingId, by: 'written_revocation', documentSha256: document.sha256, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
-  }, input.now);
-  await tellHolderOfEnding(trx, proxy, { how: 'revoked_in_writing', reason: input.reason, ballotsStanding: view.ballots.standing }, input.now);
-  return view;
+    audit: (view) => ({ meetingId: input.meetingId, by: 'written_revocation', documentSha256: document.sha256, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing }),
+    holder: (view) => ({ how: 'revoked_in_writing', reason: input.reason, ballotsStanding: view.ballots.standing }),
+  });
 }
 
 /**
@@ -103,25 +115,11 @@ export async function revokeOwnProxy(trx: Transaction<DB>, input: { proxyId: str
   }
   const { grantor_level: _level, ...row } = proxy;
   requireLive(row, meeting);
-  const stored = await storeProxyEnding(trx, proxy.id, {
-    status: 'revoked',
-    endedBy: input.accountId,
-    endedAt: input.now,
-    reason: input.reason,
-    revokedByOwner: proxy.grantor_owner_id,
-    document: null,
-  });
-  const view = await ended(trx, stored, meeting.status);
-  await appendAudit(trx, {
-    chain: estateChain(meeting.estate_id),
-    actor: `account:${input.accountId}`,
+  return recordEnding(trx, row, meeting, { status: 'revoked', endedBy: input.accountId, endedAt: input.now, reason: input.reason, revokedByOwner: proxy.grantor_owner_id, document: null }, {
     action: 'proxy.revoked',
-    subject: `proxy:${proxy.id}`,
-    data: { meetingId: proxy.meeting_id, by: 'grantor', ownerId: proxy.grantor_owner_id, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing },
-  }, input.now);
-  // The holder is told; the grantor, who did it, sees it in the answer and on their page of the proxy.
-  await tellHolderOfEnding(trx, proxy, { how: 'revoked_by_grantor', reason: input.reason, ballotsStanding: view.ballots.standing }, input.now);
-  return view;
+    audit: (view) => ({ meetingId: proxy.meeting_id, by: 'grantor', ownerId: proxy.grantor_owner_id, reason: input.reason, was: proxy.status, ballotsStanding: view.ballots.standing }),
+    holder: (view) => ({ how: 'revoked_by_grantor', reason: input.reason, ballotsStanding: view.ballots.standing }),
+  });
 }
 
 /**

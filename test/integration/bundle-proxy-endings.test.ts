@@ -11,10 +11,9 @@ import { closeMeeting } from '../../src/results/closing.ts';
 import { verifyBundle } from '../../src/results/verify.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { li, wang, zhang, zhao } from '../factories/cast.ts';
+import { fourFlats } from '../factories/four-flats.ts';
 import { openMeeting } from '../factories/meetings.ts';
-import { appointed, verifiedOwner, type Session } from '../factories/people.ts';
-import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
+import { verifiedOwner, type Session } from '../factories/people.ts';
 import { actorFor } from '../factories/who.ts';
 
 /**
@@ -60,14 +59,9 @@ async function cliVerify(name: string, content: unknown) {
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  const p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, [
-    { registryNo: 'R-1', building: '1栋', room: '101', area: '100.00', owners: [zhang] },
-    { registryNo: 'R-2', building: '1栋', room: '102', area: '90.00', owners: [wang] },
-    { registryNo: 'R-3', building: '1栋', room: '103', area: '80.00', owners: [zhao] },
-    { registryNo: 'R-4', building: '1栋', room: '104', area: '70.00', owners: [li] },
-  ]);
-  organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
+  const flats = await fourFlats(t);
+  const p = flats.places;
+  organiser = flats.organiser;
   zhangS = await verifiedOwner(t, zhang);
   holder = await logIn(t, HOLDER_PHONE, '192.0.2.60');
   const owners = new Map((await t.testDatabase.database.db.selectFrom('owners').select(['id', 'name']).where('estate_id', '=', p.estateA).execute()).map((o) => [o.name, o.id]));

@@ -4,18 +4,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { manualClock } from '../../src/clock.ts';
-import { inLongTransaction, inTransaction } from '../../src/db/transaction.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 import { certify } from '../../src/results/certification.ts';
-import { closeMeeting } from '../../src/results/closing.ts';
 import { verifyBundle } from '../../src/results/verify.ts';
 import { verifyCanonical } from '../../src/audit/signing.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { castBallot, myBallots } from '../helpers/voting.ts';
-import { li, zhang } from '../factories/cast.ts';
+import { myBallots } from '../helpers/voting.ts';
+import { zhang } from '../factories/cast.ts';
 import { openMeeting } from '../factories/meetings.ts';
-import { appointed, verifiedOwner, type Session } from '../factories/people.ts';
-import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
+import { type Session } from '../factories/people.ts';
+import { type VotingOwners, voteAndClose, votingOwners } from '../factories/voting-owners.ts';
 import { actorFor } from '../factories/who.ts';
 
 /**
@@ -33,7 +31,7 @@ const DAY = 86_400_000;
 const clock = manualClock(START);
 
 let t: TestApp;
-let p: Awaited<ReturnType<typeof twoTownships>>;
+let p: VotingOwners['places'];
 let organiser: Session;
 let zhangS: Session;
 let liS: Session;
@@ -57,13 +55,7 @@ async function published(title: string, objection: string | null) {
     { matter: 'property_manager', kind: 'options', title: `${title}：选聘物业`, options: [{ id: 'a', label: '甲物业' }, { id: 'b', label: '乙物业' }] },
   ]);
   if (title === '第一次') useId = (await ok(post(`/v1/estates/${p.estateA}/emergency-uses`, p.committeeA, emergency('3栋电梯停运')), 201)).json().id;
-  for (const s of [zhangS, liS]) {
-    for (const b of await myBallots(t, s.accessToken, opened.meetingId)) {
-      expect((await castBallot(t, s.accessToken, opened.meetingId, b.motionId, b.voterId, b.motionId === opened.motionIds[0] ? 'agree' : 'a')).statusCode).toBe(201);
-    }
-  }
-  clock.set(opened.closesAt);
-  await inLongTransaction(t.testDatabase.database.db, t.app.config.databaseLongStatementMs, (trx) => closeMeeting(trx, opened.meetingId, actorFor(t, organiser.accessToken), opened.closesAt));
+  await voteAndClose(t, clock, organiser.accessToken, opened, [zhangS, liS], (motionId) => (motionId === opened.motionIds[0] ? 'agree' : 'a'));
   clock.set(new Date(clock.now().getTime() + 60_000));
   await ok(post(`/v1/meetings/${opened.meetingId}/publish`, organiser.accessToken));
   if (objection !== null) {
@@ -78,14 +70,7 @@ async function published(title: string, objection: string | null) {
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, [
-    { registryNo: 'R-1', building: '1栋', room: '101', area: '100.00', owners: [zhang] },
-    { registryNo: 'R-2', building: '1栋', room: '102', area: '80.00', owners: [li] },
-  ]);
-  organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
-  zhangS = await verifiedOwner(t, zhang);
-  liS = await verifiedOwner(t, li);
+  ({ places: p, organiser, zhang: zhangS, li: liS } = await votingOwners(t));
   const settings = (await get(`/v1/estates/${p.estateA}/settings`, p.staffA)).json().settings;
   await ok(t.app.inject({ method: 'PUT', url: `/v1/estates/${p.estateA}/settings`, headers: bearer(p.staffA), payload: { ...settings, objectionDays: 1 } }));
   // Filed before the meeting was created: not of its period.

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
-import { inLongTransaction } from '../../src/db/transaction.ts';
-import { closeMeeting } from '../../src/results/closing.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
 import { runDueJobs, testJobDeps } from '../helpers/jobs.ts';
-import { castBallot, myBallots } from '../helpers/voting.ts';
-import { li, wang, zhang } from '../factories/cast.ts';
+import { myBallots } from '../helpers/voting.ts';
+import { wang } from '../factories/cast.ts';
 import { openMeeting } from '../factories/meetings.ts';
-import { appointed, verifiedOwner, type Session } from '../factories/people.ts';
-import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
-import { actorFor } from '../factories/who.ts';
+import { appointed, type Session } from '../factories/people.ts';
+import { type VotingOwners, voteAndClose, votingOwners } from '../factories/voting-owners.ts';
 
 /**
  * Issue 17, the objection window (询异公示, R7.2): with the estate's objectionDays at 3, a published
@@ -24,7 +20,7 @@ const DAY = 86_400_000;
 const clock = manualClock(START);
 
 let t: TestApp;
-let p: Awaited<ReturnType<typeof twoTownships>>;
+let p: VotingOwners['places'];
 let organiser: Session;
 let zhangS: Session;
 let liS: Session;
@@ -41,26 +37,13 @@ interface Row {
 
 async function votedAndClosed(title: string) {
   const opened = await openMeeting(t, clock, new Date(clock.now().getTime() + 60_000), organiser.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title }]);
-  for (const s of [zhangS, liS]) {
-    const [b] = await myBallots(t, s.accessToken, opened.meetingId);
-    expect((await castBallot(t, s.accessToken, opened.meetingId, b!.motionId, b!.voterId, 'agree')).statusCode).toBe(201);
-  }
-  clock.set(opened.closesAt);
-  await inLongTransaction(t.testDatabase.database.db, t.app.config.databaseLongStatementMs, (trx) => closeMeeting(trx, opened.meetingId, actorFor(t, organiser.accessToken), opened.closesAt));
+  await voteAndClose(t, clock, organiser.accessToken, opened, [zhangS, liS]);
   return opened;
 }
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, [
-    { registryNo: 'R-1', building: '1栋', room: '101', area: '100.00', owners: [zhang] },
-    { registryNo: 'R-2', building: '1栋', room: '102', area: '80.00', owners: [li] },
-    { registryNo: 'R-3', building: '2栋', room: '201', area: '120.00', owners: [wang] },
-  ]);
-  organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
-  zhangS = await verifiedOwner(t, zhang);
-  liS = await verifiedOwner(t, li);
+  ({ places: p, organiser, zhang: zhangS, li: liS } = await votingOwners(t, [{ registryNo: 'R-3', building: '2栋', room: '201', area: '120.00', owners: [wang] }]));
 }, 120_000);
 afterAll(async () => t?.close());
 

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { wang, zhang, zhao } from '../factories/cast.ts';
+import { zhao } from '../factories/cast.ts';
+import { type FourFlats, fourFlats } from '../factories/four-flats.ts';
 import { openMeeting } from '../factories/meetings.ts';
-import { appointed } from '../factories/people.ts';
-import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
 
 /** Paper ballots by double entry (issue 16): a second organiser types the paper again, blind, and the service compares. */
 
@@ -14,7 +12,7 @@ const clock = manualClock(START);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('a photo of a ballot')]);
 
 let t: TestApp;
-let p: Awaited<ReturnType<typeof twoTownships>>;
+let p: FourFlats['places'];
 let first: { accessToken: string; accountId: string };
 let second: { accessToken: string; accountId: string };
 let otherEstate: { accessToken: string };
@@ -25,15 +23,9 @@ let scanId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, [
-    { registryNo: 'R-1', building: '1栋', room: '101', area: '100.00', owners: [zhang] },
-    { registryNo: 'R-2', building: '1栋', room: '102', area: '90.00', owners: [wang] },
-    { registryNo: 'R-3', building: '1栋', room: '103', area: '80.00', owners: [zhao] },
-  ]);
-  first = await appointed(t, p.staffA, p.estateA, 'organiser');
-  second = await appointed(t, p.staffA, p.estateA, 'committee');
-  otherEstate = await appointed(t, p.staffB, p.estateB, 'organiser');
+  const flats = await fourFlats(t, 1);
+  ({ places: p, organiser: first, otherOrganiser: otherEstate } = flats);
+  second = flats.committee[0]!;
   const opened = await openMeeting(t, clock, START, first.accessToken, p.estateA, [{ matter: 'other_major', kind: 'yes_no', title: '加装充电桩' }]);
   meetingId = opened.meetingId;
   motionId = opened.motionIds[0]!;

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.ts';
-import { li, wang, zhang, zhao } from '../factories/cast.ts';
+import { type FourFlats, fourFlats } from '../factories/four-flats.ts';
 import { openMeeting } from '../factories/meetings.ts';
-import { appointed } from '../factories/people.ts';
-import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
 
 /**
  * Issues 12 and 16 reconciled: the blind second reading of a paper ballot is its own step
@@ -18,7 +15,7 @@ const clock = manualClock(START);
 const scan = { url: 'https://files.example/scan/1.pdf', sha256: 'b'.repeat(64) };
 
 let t: TestApp;
-let p: Awaited<ReturnType<typeof twoTownships>>;
+let p: FourFlats['places'];
 let first: { accessToken: string; accountId: string };
 let second: { accessToken: string; accountId: string };
 let third: { accessToken: string; accountId: string };
@@ -28,17 +25,10 @@ let motions: { yesNo: string; options: string; election: string };
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, [
-    { registryNo: 'R-1', building: '1栋', room: '101', area: '100.00', owners: [zhang] },
-    { registryNo: 'R-2', building: '1栋', room: '102', area: '90.00', owners: [wang] },
-    { registryNo: 'R-3', building: '1栋', room: '103', area: '80.00', owners: [zhao] },
-    { registryNo: 'R-4', building: '1栋', room: '104', area: '70.00', owners: [li] },
-  ]);
-  first = await appointed(t, p.staffA, p.estateA, 'organiser');
-  second = await appointed(t, p.staffA, p.estateA, 'committee');
-  third = await appointed(t, p.staffA, p.estateA, 'committee');
-  otherEstate = await appointed(t, p.staffB, p.estateB, 'organiser');
+  const flats = await fourFlats(t, 2);
+  ({ places: p, organiser: first, otherOrganiser: otherEstate } = flats);
+  second = flats.committee[0]!;
+  third = flats.committee[1]!;
   const opened = await openMeeting(t, clock, START, first.accessToken, p.estateA, [
     { matter: 'other_major', kind: 'yes_no', title: '加装充电桩' },
     { matter: 'property_manager', kind: 'options', title: '选聘物业服务企业', options: [{ id: 'a', label: '甲物业' }, { id: 'b', label: '乙物业' }] },

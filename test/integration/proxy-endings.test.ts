@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock.ts';
 import { bearer, createTestApp, logIn, type TestApp } from '../helpers/app.ts';
 import { castBallot } from '../helpers/voting.ts';
-import { li, wang, zhang, zhao } from '../factories/cast.ts';
+import { wang, zhang, zhao } from '../factories/cast.ts';
+import { type FourFlats, fourFlats } from '../factories/four-flats.ts';
 import { closeAndPublish, noticedMeeting, openMeeting } from '../factories/meetings.ts';
-import { appointed, verifiedOwner } from '../factories/people.ts';
-import { twoTownships } from '../factories/places.ts';
-import { importRegistry } from '../factories/registry.ts';
+import { verifiedOwner } from '../factories/people.ts';
 
 /**
  * Issue 16: a written proxy (R4.3) is rejected by an organiser before it is used, or revoked —
@@ -23,7 +22,7 @@ const scan = { url: 'https://files.example/scan/proxy.pdf', sha256: 'b'.repeat(6
 const revocationScan = { url: 'https://files.example/scan/revocation.pdf', sha256: 'c'.repeat(64) };
 
 let t: TestApp;
-let p: Awaited<ReturnType<typeof twoTownships>>;
+let p: FourFlats['places'];
 let organiser: { accessToken: string; accountId: string };
 let otherOrganiser: { accessToken: string; accountId: string };
 let zhangApp: { accessToken: string; accountId: string };
@@ -34,15 +33,7 @@ let ownerIdOf: Map<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  p = await twoTownships(t);
-  await importRegistry(t, p.staffA, p.estateA, [
-    { registryNo: 'R-1', building: '1栋', room: '101', area: '100.00', owners: [zhang] },
-    { registryNo: 'R-2', building: '1栋', room: '102', area: '90.00', owners: [wang] },
-    { registryNo: 'R-3', building: '1栋', room: '103', area: '80.00', owners: [zhao] },
-    { registryNo: 'R-4', building: '1栋', room: '104', area: '70.00', owners: [li] },
-  ]);
-  organiser = await appointed(t, p.staffA, p.estateA, 'organiser');
-  otherOrganiser = await appointed(t, p.staffB, p.estateB, 'organiser');
+  ({ places: p, organiser, otherOrganiser } = await fourFlats(t));
   zhangApp = await verifiedOwner(t, zhang);
   wangApp = await verifiedOwner(t, wang);
   holder = await logIn(t, holderPhone, '192.0.2.60'); // owns nothing anywhere
