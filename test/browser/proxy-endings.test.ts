@@ -197,4 +197,28 @@ describe('proxies in the console and the owner app', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('the holder is told in the app: the message says the proxy was revoked and the votes cast stand, and opens the proxy, shown revoked', async () => {
+    // A new sign-in: the holder's first refresh token was spent by the voting test (tokens rotate).
+    const { context, page } = await signedInPhone(await signedIn(t, '13700008888'));
+    try {
+      await page.goto(`${base}/messages`);
+      await page.getByRole('heading', { level: 1, name: '消息' }).waitFor();
+      const message = page.getByRole('button', { name: /已撤销对您的投票委托/ });
+      await message.waitFor();
+      const text = await message.innerText();
+      expect(text).toContain('委托已被撤销，您不能再代其投票');
+      expect(text).toContain('您此前代其投出的2项表决仍然有效，除非业主本人另行投票');
+      expect(text).toContain('张*');
+      expect(text).not.toContain(zhang.name);
+      await expectOwnerFriendly(page, 'proxies: the holder told');
+      await screenshot(page, 'proxy-owner-7-holder-told');
+      await message.click();
+      await page.waitForURL(`**/proxies/${boundProxy}`);
+      await page.getByText('委托书状态：已撤销').waitFor();
+      await expectOwnerFriendly(page, 'proxies: the holder’s revoked proxy');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
