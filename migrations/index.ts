@@ -24,6 +24,7 @@ import * as m0022 from './0022_emergency_uses.ts';
 import * as m0023 from './0023_notice_days_statute.ts';
 import * as m0024 from './0024_electorate_unit_lines.ts';
 import * as m0025 from './0025_proxy_endings.ts';
+import * as m0026 from './0026_inbox_indexes.ts';
 
 /**
  * Every migration, in order. Listed here rather than found on disk so that the
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0023_notice_days_statute': m0023,
   '0024_electorate_unit_lines': m0024,
   '0025_proxy_endings': m0025,
+  '0026_inbox_indexes': m0026,
 };

@@ -36,6 +36,7 @@ const LANDED: Readonly<Record<string, string>> = {
   '0023_notice_days_statute.ts': 'f48db391760f332739177c15a4d234809c049568b7610fef170f859955e0ca09',
   '0024_electorate_unit_lines.ts': '39cef4271490317eefaa705cb8e9e8c788f56f83df68ded5e76ad62543159114',
   '0025_proxy_endings.ts': '0a2c4082549b88dba8e8dbaa07784e1d10b330d4fec926a6502ff358e796f5ad',
+  '0026_inbox_indexes.ts': '6a55a2372ae077becbfaaaeef433af33c3a9e226c2a1c6cbb7fee09ab8642244',
 };
 
 const MIGRATIONS = resolve(import.meta.dirname, '../../migrations');
