@@ -110,7 +110,7 @@ async function countInMemory(trx: Transaction<DB>, meeting: Meeting, inputs: Cou
   const records = await tallyRecordsOf(trx, meeting, () => settings);
   const counting = aggregateWhile(trx, inputs, tallied);
   await counting.sent;
-  const recounted = records.map(recountRecord);
+  const recounted = await settled(counting, () => records.map(recountRecord));
   const [decided, anomalies] = await Promise.all([counting.decided, counting.anomalies]);
   return { records, recounted, decided, sealed: { settings, records }, anomalies };
 }
@@ -123,8 +123,23 @@ async function countStreamed(trx: Transaction<DB>, copy: CopyOut, meeting: Meeti
   const { settings, rows } = inputs;
   const streamed = await streamRecords(copy, meeting, rows, settings);
   const counting = aggregateWhile(trx, inputs, tallied);
-  const [recounted, decided, anomalies] = await Promise.all([streamed.recounted, counting.decided, counting.anomalies]);
+  const recounted = await settled(counting, () => streamed.recounted);
+  const [decided, anomalies] = await Promise.all([counting.decided, counting.anomalies]);
   return { records: rows.map((row) => ({ motionId: row.id })), recounted, decided, sealed: { settings, seals: streamed.seals }, anomalies };
+}
+
+/**
+ * The recount's outcome once the queries sent beside it have settled too: a recount that fails (the thread
+ * refused a record) must not end the transaction while the aggregate or the anomaly reads still use its
+ * connection — a query sent after the rollback began would run outside it, or on the next borrower's turn.
+ */
+async function settled<T>(counting: { decided: Promise<unknown>; anomalies: Promise<unknown> }, recount: () => T | Promise<T>): Promise<T> {
+  try {
+    return await recount();
+  } catch (error) {
+    await Promise.allSettled([counting.decided, counting.anomalies]);
+    throw error;
+  }
 }
 
 /**

@@ -272,6 +272,28 @@ describe('the close of a large meeting, which streams its records (forced here f
     expect(flags).toEqual([{ kind: 'low_assurance', figures: { below: 6, online: 6, required: 'in_person', percent: 100 } }]);
   });
 
+  it('fails whole when the recount thread cannot read the record: the meeting stays open, nothing stored; it closes once the record reads', async () => {
+    const m = await votedMeeting(new Date(START.getTime() + 115 * DAY));
+    const stored = await db().selectFrom('electorate_unit_lines').select(['chunk', 'lines']).where('meeting_id', '=', m.meetingId).execute();
+    expect(stored.length).toBeGreaterThan(0);
+    const rewrite = async (lines: Buffer) => {
+      // The table is append-only; the test alone unlocks it to damage, then restore, its own meeting's lines.
+      await sql`alter table electorate_unit_lines disable trigger electorate_unit_lines_append_only`.execute(db());
+      await sql`update electorate_unit_lines set lines = ${lines} where meeting_id = ${m.meetingId} and chunk = ${stored[0]!.chunk}`.execute(db());
+      await sql`alter table electorate_unit_lines enable trigger electorate_unit_lines_append_only`.execute(db());
+    };
+    const original = Buffer.from(stored[0]!.lines);
+    await rewrite(Buffer.concat([Buffer.from('{"broken":'), original.subarray(1)]));
+    clock.set(m.closesAt);
+    await expect(closeVotingJob(testJobDeps(t, clock), { meetingId: m.meetingId })).rejects.toThrow(/recount thread/);
+    expect((await db().selectFrom('meetings').select('status').where('id', '=', m.meetingId).executeTakeFirstOrThrow()).status).toBe('open');
+    expect(await db().selectFrom('motion_results').selectAll().where('meeting_id', '=', m.meetingId).execute()).toEqual([]);
+    expect(await db().selectFrom('anomaly_flags').selectAll().where('meeting_id', '=', m.meetingId).execute()).toEqual([]);
+    await rewrite(original);
+    await closeVotingJob(testJobDeps(t, clock), { meetingId: m.meetingId });
+    expect((await db().selectFrom('meetings').select('status').where('id', '=', m.meetingId).executeTakeFirstOrThrow()).status).toBe('tallied');
+  });
+
   it('holds the meeting on the same discrepancy, with the same figures', async () => {
     const m = await votedMeeting(new Date(START.getTime() + 120 * DAY));
     expect(await hasStoredUnitLines(db(), m.meetingId)).toBe(true);
