@@ -172,13 +172,17 @@ export async function storeProxyEnding(trx: Kysely<DB>, proxyId: string, ending:
     .executeTakeFirstOrThrow();
 }
 
-/** Who and what an ended proxy's message names: the estate, the meeting's title and the grantor. */
-export async function proxyEndingParties(trx: Kysely<DB>, proxyId: string) {
-  return trx
+/** Proxies with the meeting they are for, its estate and the grantor: what the holder's and the grantor's lists and the ending's message name. */
+const withMeetingAndGrantor = (db: Kysely<DB>) =>
+  db
     .selectFrom('proxies')
     .innerJoin('meetings', 'meetings.id', 'proxies.meeting_id')
     .innerJoin('estates', 'estates.id', 'meetings.estate_id')
-    .innerJoin('owners', 'owners.id', 'proxies.grantor_owner_id')
+    .innerJoin('owners', 'owners.id', 'proxies.grantor_owner_id');
+
+/** Who and what an ended proxy's message names: the estate, the meeting's title and the grantor. */
+export async function proxyEndingParties(trx: Kysely<DB>, proxyId: string) {
+  return withMeetingAndGrantor(trx)
     .select(['proxies.meeting_id', 'meetings.estate_id', 'estates.name as estate_name', 'meetings.title as meeting_title', 'owners.name as grantor_name', 'owners.kind as grantor_kind'])
     .where('proxies.id', '=', proxyId)
     .executeTakeFirstOrThrow();
@@ -210,11 +214,7 @@ export async function endedProxiesOfMeeting(db: Kysely<DB>, meetingId: string) {
 
 /** Proxies the account holds, of every meeting, newest first, with the meeting and estate they are for. */
 export async function proxiesHeldBy(db: Kysely<DB>, holderAccountId: string) {
-  return db
-    .selectFrom('proxies')
-    .innerJoin('meetings', 'meetings.id', 'proxies.meeting_id')
-    .innerJoin('estates', 'estates.id', 'meetings.estate_id')
-    .innerJoin('owners', 'owners.id', 'proxies.grantor_owner_id')
+  return withMeetingAndGrantor(db)
     .selectAll('proxies')
     .select([
       'meetings.title as meeting_title',
@@ -234,12 +234,8 @@ export async function proxiesHeldBy(db: Kysely<DB>, holderAccountId: string) {
 
 /** Proxies given by the owners the account is bound to now, of every meeting, newest first, with the holder's phone. */
 export async function proxiesGrantedTo(db: Kysely<DB>, accountId: string) {
-  return db
-    .selectFrom('proxies')
+  return withMeetingAndGrantor(db)
     .innerJoin('owner_bindings', (j) => j.onRef('owner_bindings.owner_id', '=', 'proxies.grantor_owner_id').on('owner_bindings.account_id', '=', accountId).on('owner_bindings.revoked_at', 'is', null))
-    .innerJoin('meetings', 'meetings.id', 'proxies.meeting_id')
-    .innerJoin('estates', 'estates.id', 'meetings.estate_id')
-    .innerJoin('owners', 'owners.id', 'proxies.grantor_owner_id')
     .innerJoin('accounts', 'accounts.id', 'proxies.holder_account_id')
     .selectAll('proxies')
     .select([
