@@ -7,30 +7,69 @@
  * key `__proto__` — and every line of a text with an escape go through JSON.parse.
  * test/unit/results/record-lines.test.ts holds the two to the same values.
  *
- * The text is read as Latin-1, one character a byte (a copy, where decoding UTF-8 costs ≈ 7 ms a megabyte:
- * 3 s for a million units and 800,000 ballots): JSON's quotes, brackets and commas are ASCII and no byte of
- * a multi-byte UTF-8 character is below 0x80, so the structure is found at the same places. A string with
- * no byte above 0x7f (ids, instants, areas: nearly all) is then that Latin-1 slice; any other (a building's
- * Chinese name) is decoded as UTF-8 from its own bytes. The strings are one byte a character: half the
- * memory of views into a UTF-8-decoded text, which the Chinese names made two bytes a character.
+ * The bytes are read as they are, never decoded as a whole (decoding UTF-8 costs ≈ 7 ms a megabyte, and
+ * even a Latin-1 copy of each megabyte cost the recount thread 1.9 s of the large close): JSON's quotes,
+ * brackets and commas are ASCII and no byte of a multi-byte UTF-8 character is below 0x80, so the structure
+ * is found in the bytes. A string with no byte above 0x7f (ids, instants, areas: nearly all) is made from
+ * its bytes one character a byte; any other (a building's Chinese name) is decoded as UTF-8 from its own
+ * bytes. Each string is a copy of its own, not a view that would keep its megabyte alive.
  *
  * Values that repeat from unit to unit — an area, its source, a building, stair or room, a kind, a channel,
  * a choice — and every key are taken from `texts` when seen before: the same string, not one more for the
  * garbage collector to carry (a million units hold a few thousand distinct buildings).
  */
-export function parseRecordLines(lines: Uint8Array, texts: RepeatedTexts = new RepeatedTexts()): unknown[] {
+export function parseRecordLines(lines: Uint8Array, texts: RepeatedTexts = new RepeatedTexts(), starts?: number[]): unknown[] {
   const bytes = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
-  const text = bytes.toString('latin1');
-  if (text.indexOf('\\') >= 0) return JSON.parse(`[${bytes.toString('utf8').slice(0, -1).replaceAll('\n', ',')}]`) as unknown[];
-  const reader = new LineReader(text, bytes, texts);
+  if (bytes.indexOf(BACKSLASH) >= 0) {
+    for (let at = 0; starts && at < bytes.length; at = bytes.indexOf(NEWLINE, at) + 1 || bytes.length) starts.push(at);
+    return JSON.parse(`[${bytes.toString('utf8').slice(0, -1).replaceAll('\n', ',')}]`) as unknown[];
+  }
+  const reader = new LineReader(bytes, texts);
   const values: unknown[] = [];
-  for (let at = 0; at < text.length; ) {
-    const end = text.indexOf('\n', at);
+  for (let at = 0; at < bytes.length; ) {
+    const end = bytes.indexOf(NEWLINE, at);
     if (end < 0) throw new Error('a record line without its line break');
+    starts?.push(at);
     values.push(reader.flatObject(at, end) ?? JSON.parse(bytes.toString('utf8', at, end)));
     at = end + 1;
   }
   return values;
+}
+
+/**
+ * Lines parsed once (parseRecordLines), kept as bytes with where each line starts, to be parsed again one
+ * at a time: the value of line `position` of all the lines added, in order — JSON.parse of its text, the
+ * value parseRecordLines gave for it.
+ */
+export class KeptLines {
+  private readonly chunks: { bytes: Buffer; starts: Int32Array; first: number }[] = [];
+  private count = 0;
+
+  /** Parses `lines` as parseRecordLines does, and keeps them. */
+  parse(lines: Uint8Array, texts: RepeatedTexts): unknown[] {
+    const starts: number[] = [];
+    const values = parseRecordLines(lines, texts, starts);
+    this.chunks.push({ bytes: Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength), starts: Int32Array.from(starts), first: this.count });
+    this.count += starts.length;
+    return values;
+  }
+
+  at(position: number): unknown {
+    const chunks = this.chunks;
+    let low = 0;
+    let high = chunks.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (chunks[middle]!.first <= position) low = middle;
+      else high = middle - 1;
+    }
+    const chunk = chunks[low];
+    const k = chunk === undefined ? -1 : position - chunk.first;
+    if (chunk === undefined || k < 0 || k >= chunk.starts.length) throw new RangeError(`no line ${position}`);
+    const start = chunk.starts[k]!;
+    const end = k + 1 < chunk.starts.length ? chunk.starts[k + 1]! - 1 : chunk.bytes.length - 1;
+    return JSON.parse(chunk.bytes.toString('utf8', start, end));
+  }
 }
 
 /** Keys whose values repeat across units and ballots (see above); any other value is sliced each time. */
@@ -39,10 +78,11 @@ const REPEATING: ReadonlySet<string> = new Set(['area', 'areaSource', 'building'
 const SHORT = 24;
 
 /**
- * Texts seen before, found by their bytes (their Latin-1 reading) without making a string: an open-addressing
- * table that stops taking new texts once `limit` are in (the first thousands of a record are the ones that repeat).
+ * Texts seen before, found by their bytes without making a string: an open-addressing table that stops
+ * taking new texts once `limit` are in (the first thousands of a record are the ones that repeat).
  */
 export class RepeatedTexts {
+  /** Each text's bytes read as Latin-1, one character a byte: what a lookup compares with. */
   private readonly raw: (string | undefined)[];
   private readonly value: string[];
   private readonly mask: number;
@@ -57,24 +97,20 @@ export class RepeatedTexts {
     this.mask = (1 << bits) - 1;
   }
 
-  /**
-   * The string of text[from, to), a Latin-1 reading of `utf8`'s bytes — decoded from `utf8` when given (not ASCII),
-   * else the slice itself —, the same one as before when seen before.
-   */
-  take(text: string, from: number, to: number, utf8: Buffer | null): string {
+  /** The string of bytes[from, to) (`ascii`: no byte above 0x7f), the same one as before when seen before. */
+  take(bytes: Buffer, from: number, to: number, ascii: boolean): string {
     const length = to - from;
-    if (length > SHORT) return utf8 === null ? text.slice(from, to) : utf8.toString('utf8', from, to);
+    if (length > SHORT) return textOf(bytes, from, to, ascii);
     let h = length;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x9e3779b1);
+    for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x9e3779b1);
     h = (h ^ (h >>> 15)) & this.mask;
     for (let s = this.raw[h]; s !== undefined; s = this.raw[h]) {
-      if (s.length === length && text.startsWith(s, from)) return this.value[h]!;
+      if (s.length === length && sameBytes(s, bytes, from)) return this.value[h]!;
       h = (h + 1) & this.mask;
     }
-    const raw = text.slice(from, to);
-    const value = utf8 === null ? raw : utf8.toString('utf8', from, to);
+    const value = textOf(bytes, from, to, ascii);
     if (this.size < this.limit) {
-      this.raw[h] = raw;
+      this.raw[h] = ascii ? value : bytes.toString('latin1', from, to);
       this.value[h] = value;
       this.size++;
     }
@@ -82,6 +118,19 @@ export class RepeatedTexts {
   }
 }
 
+/** Whether `raw`'s characters are the bytes at `from` (the caller compared the lengths). */
+function sameBytes(raw: string, bytes: Buffer, from: number): boolean {
+  for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) !== bytes[from + k]) return false;
+  return true;
+}
+
+/** The string of bytes[from, to): each byte a character when all are ASCII, else the bytes decoded as UTF-8. */
+function textOf(bytes: Buffer, from: number, to: number, ascii: boolean): string {
+  return bytes.toString(ascii ? 'latin1' : 'utf8', from, to);
+}
+
+const BACKSLASH = 92;
+const NEWLINE = 10;
 const QUOTE = 34;
 const COMMA = 44;
 const COLON = 58;
@@ -89,86 +138,99 @@ const OPEN_LIST = 91;
 const CLOSE_LIST = 93;
 const OPEN = 123;
 const CLOSE = 125;
-const NOT_ASCII = /[\u0080-\u00ff]/g;
 
-/** Reads flat objects from a Latin-1 reading of UTF-8 lines without escapes. */
+/** Reads flat objects from UTF-8 lines without escapes, byte by byte. */
 class LineReader {
-  /** The first byte above 0x7f at or after the last place asked about (text.length: none). */
-  private wide = -1;
+  /** Where the last string found (quoted()) ends — its closing quote —, and whether it is all ASCII. */
+  private end = 0;
+  private ascii = true;
 
   constructor(
-    private readonly text: string,
     private readonly bytes: Buffer,
     private readonly texts: RepeatedTexts,
   ) {}
 
-  /** The string of text[from, to): its Latin-1 slice when all ASCII, else its bytes decoded as UTF-8. */
-  private string(from: number, to: number, repeating: boolean): string {
-    if (this.wide < from) {
-      NOT_ASCII.lastIndex = from;
-      this.wide = NOT_ASCII.exec(this.text)?.index ?? this.text.length;
+  /** Finds the string whose opening quote is at `at`, before `to`: false when it does not close there. */
+  private quoted(at: number, to: number): boolean {
+    const bytes = this.bytes;
+    let wide = 0;
+    for (let k = at + 1; k < to; k++) {
+      const c = bytes[k]!;
+      if (c === QUOTE) {
+        this.end = k;
+        this.ascii = wide < 0x80;
+        return true;
+      }
+      wide |= c;
     }
-    const utf8 = this.wide < to ? this.bytes : null;
-    if (repeating) return this.texts.take(this.text, from, to, utf8);
-    return utf8 === null ? this.text.slice(from, to) : utf8.toString('utf8', from, to);
+    return false;
   }
 
-  /** The object of text[from, to) when it is a flat object; undefined for anything else. */
+  /** The string quoted() found, which opened at `at`. */
+  private string(at: number, repeating: boolean): string {
+    return repeating ? this.texts.take(this.bytes, at + 1, this.end, this.ascii) : textOf(this.bytes, at + 1, this.end, this.ascii);
+  }
+
+  /** The object of bytes[from, to) when it is a flat object; undefined for anything else. */
   flatObject(from: number, to: number): Record<string, unknown> | undefined {
-    const text = this.text;
-    if (text.charCodeAt(from) !== OPEN) return undefined;
+    const bytes = this.bytes;
+    if (bytes[from] !== OPEN) return undefined;
     const object = new (PlainObject as unknown as new () => Record<string, unknown>)();
     let at = from + 1;
-    if (text.charCodeAt(at) === CLOSE) return at + 1 === to ? object : undefined;
+    if (bytes[at] === CLOSE) return at + 1 === to ? object : undefined;
     for (;;) {
-      if (text.charCodeAt(at) !== QUOTE) return undefined;
-      const keyEnd = text.indexOf('"', at + 1);
-      if (keyEnd < 0 || keyEnd >= to || text.charCodeAt(keyEnd + 1) !== COLON) return undefined;
-      const key = this.string(at + 1, keyEnd, true);
+      if (bytes[at] !== QUOTE || !this.quoted(at, to) || bytes[this.end + 1] !== COLON) return undefined;
+      const key = this.string(at, true);
       if (key === '__proto__') return undefined;
       const repeating = REPEATING.has(key);
-      at = keyEnd + 2;
-      const c = text.charCodeAt(at);
+      at = this.end + 2;
+      const c = bytes[at];
       if (c === QUOTE) {
-        const end = text.indexOf('"', at + 1);
-        if (end < 0 || end >= to) return undefined;
-        object[key] = this.string(at + 1, end, repeating);
-        at = end + 1;
+        if (!this.quoted(at, to)) return undefined;
+        object[key] = this.string(at, repeating);
+        at = this.end + 1;
       } else if (c === OPEN_LIST) {
         const list: string[] = [];
         at++;
-        if (text.charCodeAt(at) === CLOSE_LIST) at++;
+        if (bytes[at] === CLOSE_LIST) at++;
         else {
           for (;;) {
-            if (text.charCodeAt(at) !== QUOTE) return undefined;
-            const end = text.indexOf('"', at + 1);
-            if (end < 0 || end >= to) return undefined;
-            list.push(this.string(at + 1, end, repeating));
-            at = end + 1;
-            const next = text.charCodeAt(at);
+            if (bytes[at] !== QUOTE || !this.quoted(at, to)) return undefined;
+            list.push(this.string(at, repeating));
+            at = this.end + 1;
+            const next = bytes[at];
             at++;
             if (next === CLOSE_LIST) break;
             if (next !== COMMA) return undefined;
           }
         }
         object[key] = list;
-      } else if (text.startsWith('true', at)) {
+      } else if (word(bytes, at, TRUE)) {
         object[key] = true;
         at += 4;
-      } else if (text.startsWith('false', at)) {
+      } else if (word(bytes, at, FALSE)) {
         object[key] = false;
         at += 5;
-      } else if (text.startsWith('null', at)) {
+      } else if (word(bytes, at, NULL)) {
         object[key] = null;
         at += 4;
       } else {
         return undefined;
       }
-      const next = text.charCodeAt(at);
+      const next = bytes[at];
       if (next === COMMA) at++;
       else return next === CLOSE && at + 1 === to ? object : undefined;
     }
   }
+}
+
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NULL = Buffer.from('null');
+
+function word(bytes: Buffer, at: number, literal: Buffer): boolean {
+  for (let k = 0; k < literal.length; k++) if (bytes[at + k] !== literal[k]) return false;
+  return true;
 }
 
 /**

@@ -103,7 +103,7 @@ function choiceCode(
 
 /** Choice codes of ballots, with the candidate lists of election ballots. */
 interface Choices {
-  readonly code: Int8Array;
+  code: Int8Array;
   readonly candidates: Map<number, readonly number[]>;
 }
 
@@ -175,88 +175,145 @@ export function standingBallots(
   settings: Settings,
   issues: Issues,
 ): StandingBallots {
-  const n = ballots.length;
-  const voters = index.voterCount;
-  const numbering = new Map<string, number>();
-  if (motion.kind === 'options') motion.options.forEach((o, i) => numbering.set(o.id, i));
-  if (motion.kind === 'election') motion.candidates.forEach((c, i) => numbering.set(c.id, i));
-
-  const choices: Choices = { code: new Int8Array(n), candidates: new Map() };
-  // Per voter, the ballots it cast as a linked list: first[voter] → next[ballot] → … → -1.
-  const first = new Int32Array(voters).fill(-1);
-  // Each ballot's candidate is read just before its `next` is written, so
-  // one array serves both (typed arrays are budgeted: see indexElectorate).
-  // A ballot that is never linked keeps its candidate, and is never followed.
+  const standing = new StandingBuilder(index, motion, settings, issues, ballots.length);
   const candidate = candidateUnits(ballots, index);
-  const next = candidate;
-  const at: Instant = { day: 0, second: 0, nano: 0 };
-  const representativeOnly = settings.coOwnerVoting === 'representative';
-
-  for (let b = 0; b < n; b++) {
+  for (let b = 0; b < ballots.length; b++) {
     const ballot = ballots[b]!;
     let unit = candidate[b]!;
     if (unit < 0 || unitId(index, unit) !== ballot.unit) unit = unitPosition(index, ballot.unit);
+    standing.add(ballot, unit);
+  }
+  return standing.finish(ballots);
+}
+
+/** The ballots a StandingBuilder was given, as far as it still needs them: those of voters who cast several. */
+export interface BallotSource {
+  at(position: number): Ballot | undefined;
+}
+
+/**
+ * standingBallots one ballot at a time: add() takes each ballot in record order, with the position of its
+ * unit in the electorate (-1: none has its id), and keeps only typed arrays of it; finish() picks each
+ * voter's standing ballot, reading again (`ballots`) only the ballots of voters who cast more than one.
+ * The staged recount adds each ballot as it arrives and keeps no ballot object (staged.ts).
+ */
+export class StandingBuilder {
+  private readonly numbering = new Map<string, number>();
+  private readonly choices: Choices;
+  /** Per voter, the ballots it cast as a linked list: first[voter] → next[ballot] → … → -1. */
+  private readonly first: Int32Array;
+  private next: Int32Array;
+  private readonly representativeOnly: boolean;
+  private count = 0;
+
+  constructor(
+    private readonly index: ElectorateIndex,
+    private readonly motion: Motion,
+    private readonly settings: Settings,
+    private readonly issues: Issues,
+    expected = 1024,
+  ) {
+    if (motion.kind === 'options') motion.options.forEach((o, i) => this.numbering.set(o.id, i));
+    if (motion.kind === 'election') motion.candidates.forEach((c, i) => this.numbering.set(c.id, i));
+    const n = Math.max(expected, 16);
+    this.choices = { code: new Int8Array(n), candidates: new Map() };
+    this.first = new Int32Array(index.voterCount).fill(-1);
+    this.next = new Int32Array(n);
+    this.representativeOnly = settings.coOwnerVoting === 'representative';
+  }
+
+  /** Ballots added so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The next ballot of the record, cast for the unit at position `unit` (-1: no unit has its id). */
+  add(ballot: Ballot, unit: number): void {
+    const b = this.count++;
+    if (b === this.next.length) this.grow();
+    const index = this.index;
+    const issues = this.issues;
     if (unit < 0) {
       issues.add('unknown_unit', `ballots[${b}].unit`, `ballot ${quote(ballot.id)}: unknown unit ${quote(ballot.unit)}`);
-      continue;
+      return;
     }
     const voter = index.unitVoter[unit]!;
     if (index.voterArea[voter] === 0) {
-      outsideElectorate(ballot, b, unitStatus(index.units[unit]!, settings, motion.scope), motion.scope, issues);
-      continue;
+      outsideElectorate(ballot, b, unitStatus(index.units.at(unit)!, this.settings, this.motion.scope), this.motion.scope, issues);
+      return;
     }
-    choices.code[b] = choiceCode(ballot, b, motion, numbering, choices.candidates, issues);
-    if (ballot.castBy !== undefined || representativeOnly) checkCaster(ballot, b, unit, voter, index, representativeOnly, issues);
-    next[b] = first[voter]!;
-    first[voter] = b;
+    this.choices.code[b] = choiceCode(ballot, b, this.motion, this.numbering, this.choices.candidates, issues);
+    if (ballot.castBy !== undefined || this.representativeOnly) checkCaster(ballot, b, unit, voter, index, this.representativeOnly, issues);
+    this.next[b] = this.first[voter]!;
+    this.first[voter] = b;
   }
 
-  // first[] becomes standing[]: each voter's list is replaced by the ballot that stands.
-  const standing = first;
-  let standingCount = 0;
-  let crossChannelReplacements = 0;
-  let proxyOverridden = 0;
-  const mine: Cast[] = [];
-  for (let v = 0; v < voters; v++) {
-    const head = first[v]!;
-    if (head < 0) continue;
-    standingCount++;
-    if (next[head] === -1) continue; // a single ballot stands as it is
-    mine.length = 0;
-    for (let b = head; b >= 0; b = next[b]!) {
-      if (!readInstant(ballots[b]!.castAt, at)) {
-        issues.add('malformed_instant', `ballots[${b}].castAt`, `ballot ${quote(ballots[b]!.id)}: castAt ${JSON.stringify(ballots[b]!.castAt)} is not an ISO 8601 instant with an offset`);
+  /** Each voter's standing ballot, and the statistics; `ballots` gives back the ballots added (by position). */
+  finish(ballots: BallotSource): StandingBallots {
+    const { first, next, choices, issues } = this;
+    const at: Instant = { day: 0, second: 0, nano: 0 };
+    // first[] becomes standing[]: each voter's list is replaced by the ballot that stands.
+    const standing = first;
+    let standingCount = 0;
+    let crossChannelReplacements = 0;
+    let proxyOverridden = 0;
+    const mine: Cast[] = [];
+    // The ballots of the voter in hand, read once each.
+    const cast = new Map<number, Ballot>();
+    for (let v = 0; v < standing.length; v++) {
+      const head = first[v]!;
+      if (head < 0) continue;
+      standingCount++;
+      if (next[head] === -1) continue; // a single ballot stands as it is
+      mine.length = 0;
+      cast.clear();
+      for (let b = head; b >= 0; b = next[b]!) {
+        const ballot = ballots.at(b)!;
+        cast.set(b, ballot);
+        if (!readInstant(ballot.castAt, at)) {
+          issues.add('malformed_instant', `ballots[${b}].castAt`, `ballot ${quote(ballot.id)}: castAt ${JSON.stringify(ballot.castAt)} is not an ISO 8601 instant with an offset`);
+        }
+        mine.push({ ballot: b, day: at.day, second: at.second, nano: at.nano });
       }
-      mine.push({ ballot: b, day: at.day, second: at.second, nano: at.nano });
-    }
-    mine.sort(byInstant);
-    let latestPersonal = -1;
-    let latestAny = -1;
-    for (let k = 0; k < mine.length; k++) {
-      const b = mine[k]!.ballot;
-      const previous = mine[k - 1];
-      if (previous !== undefined && compareInstants(previous, mine[k]!) === 0 && !sameChoice(previous.ballot, b, choices)) {
-        issues.add('same_instant_conflict', `ballots[${b}]`,
-          `ballot ${quote(ballots[b]!.id)}: cast at the same instant (${ballots[b]!.castAt}) as ballot ${quote(ballots[previous.ballot]!.id)} of the same voter, with a different choice`);
+      mine.sort(byInstant);
+      let latestPersonal = -1;
+      let latestAny = -1;
+      for (let k = 0; k < mine.length; k++) {
+        const b = mine[k]!.ballot;
+        const previous = mine[k - 1];
+        if (previous !== undefined && compareInstants(previous, mine[k]!) === 0 && !sameChoice(previous.ballot, b, choices)) {
+          issues.add('same_instant_conflict', `ballots[${b}]`,
+            `ballot ${quote(cast.get(b)!.id)}: cast at the same instant (${cast.get(b)!.castAt}) as ballot ${quote(cast.get(previous.ballot)!.id)} of the same voter, with a different choice`);
+        }
+        latestAny = b;
+        if (cast.get(b)!.channel !== 'proxy') latestPersonal = b;
       }
-      latestAny = b;
-      if (ballots[b]!.channel !== 'proxy') latestPersonal = b;
+      const chosen = latestPersonal >= 0 ? latestPersonal : latestAny;
+      standing[v] = chosen;
+      if (chosen !== latestAny) proxyOverridden++;
+      const channel = cast.get(chosen)!.channel;
+      let crossChannel = false;
+      for (let k = 0; k < mine.length; k++) if (cast.get(mine[k]!.ballot)!.channel !== channel) crossChannel = true;
+      if (crossChannel) crossChannelReplacements++;
     }
-    const chosen = latestPersonal >= 0 ? latestPersonal : latestAny;
-    standing[v] = chosen;
-    if (chosen !== latestAny) proxyOverridden++;
-    const channel = ballots[chosen]!.channel;
-    let crossChannel = false;
-    for (let k = 0; k < mine.length; k++) if (ballots[mine[k]!.ballot]!.channel !== channel) crossChannel = true;
-    if (crossChannel) crossChannelReplacements++;
+
+    const n = this.count;
+    return {
+      standing,
+      choice: choices.code,
+      candidates: choices.candidates,
+      statistics: { received: n, standing: standingCount, superseded: n - standingCount, crossChannelReplacements, proxyOverridden },
+    };
   }
 
-  return {
-    standing,
-    choice: choices.code,
-    candidates: choices.candidates,
-    statistics: { received: n, standing: standingCount, superseded: n - standingCount, crossChannelReplacements, proxyOverridden },
-  };
+  private grow(): void {
+    const next = new Int32Array(this.next.length * 2);
+    next.set(this.next);
+    this.next = next;
+    const code = new Int8Array(next.length);
+    code.set(this.choices.code);
+    this.choices.code = code;
+  }
 }
 
 /**
@@ -275,7 +332,7 @@ function checkCaster(ballot: Ballot, position: number, unit: number, voter: numb
   if (castBy !== undefined) {
     const isOwner = developer
       ? index.developerOwners.has(castBy)
-      : castBy === firstOwner(index, unit) || castBy === second || (second !== undefined && index.units[unit]!.owners.includes(castBy));
+      : castBy === firstOwner(index, unit) || castBy === second || (second !== undefined && index.units.at(unit)!.owners.includes(castBy));
     if (!isOwner) {
       issues.add('not_an_owner', `ballots[${position}].castBy`, `ballot ${quote(ballot.id)}: castBy ${quote(castBy)} is not an owner of unit ${quote(ballot.unit)}'s voter`);
       return;

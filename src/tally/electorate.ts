@@ -26,8 +26,18 @@ export interface UnitStatistics {
   readonly parkingNotCounted: number;
 }
 
+/**
+ * The units an index was built from, as far as it still needs them: a list, or (the staged recount,
+ * staged.ts) a source that gives back the few units the columns do not describe — developer-held,
+ * naming a representative, owned by more than two — when asked.
+ */
+export interface UnitSource {
+  readonly length: number;
+  at(position: number): Unit | undefined;
+}
+
 export interface ElectorateIndex {
-  readonly units: readonly Unit[];
+  readonly units: UnitSource;
   readonly settings: Settings;
   readonly scope: Scope;
   /** Unit ids by hash, to positions in `units`: see unitPosition(). */
@@ -105,7 +115,7 @@ const DUPLICATE = 16; // set by pass 2a
  * the few units that need more (the developer's, those naming a
  * representative, those with a problem to report).
  */
-interface UnitColumns {
+export interface UnitColumns {
   /** See ElectorateIndex.unitStrings. */
   readonly strings: (string | undefined)[];
   readonly idHash: Int32Array;
@@ -116,36 +126,112 @@ interface UnitColumns {
   readonly flags: Uint8Array;
 }
 
-function readUnits(units: readonly Unit[], settings: Settings, scope: Scope): UnitColumns {
-  const n = units.length;
-  const columns: UnitColumns = {
-    strings: new Array<string | undefined>(n * STRINGS_PER_UNIT),
-    idHash: new Int32Array(n),
-    ownerHash: new Int32Array(n),
-    area: new Array<number>(n),
-    status: new Uint8Array(n),
-    flags: new Uint8Array(n),
-  };
-  // The common case, everything counts, needs no look at the unit's place or kind.
-  const everythingCounts = scope.kind === 'estate' && settings.countParking;
-  for (let i = 0; i < n; i++) {
-    const unit = units[i]!;
+const PARKING = 1;
+const NO_PLACE = -1;
+
+/**
+ * The first pass, one unit at a time: the columns of every motion's index, whatever its scope. A unit's
+ * building and stair are kept as codes (equal codes exactly when the values are ===) and its kind as
+ * whether it is parking, so that each motion's statuses come from the columns (columnsFor). The staged
+ * recount reads each unit as it arrives and keeps no unit object (staged.ts); readUnits reads a list.
+ */
+export class UnitReader {
+  readonly strings: (string | undefined)[] = [];
+  readonly area: number[] = [];
+  private idHash: Int32Array;
+  private ownerHash: Int32Array;
+  private flags: Uint8Array;
+  private kind: Uint8Array;
+  private building: Int32Array;
+  private stair: Int32Array;
+  private readonly places = new Map<unknown, number>();
+  private count = 0;
+
+  constructor(expected = 1024) {
+    const n = Math.max(expected, 16);
+    this.idHash = new Int32Array(n);
+    this.ownerHash = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+    this.kind = new Uint8Array(n);
+    this.building = new Int32Array(n);
+    this.stair = new Int32Array(n);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  add(unit: Unit): void {
+    const i = this.count++;
+    if (i === this.idHash.length) this.grow();
     const id = unit.id;
     const owners = unit.owners;
-    columns.strings[i * STRINGS_PER_UNIT] = id;
-    columns.strings[i * STRINGS_PER_UNIT + 1] = owners[0];
-    columns.strings[i * STRINGS_PER_UNIT + 2] = owners[1];
-    columns.idHash[i] = hashString(id);
-    columns.area[i] = areaHundredths(unit.area);
+    this.strings.push(id, owners[0], owners[1]);
+    this.idHash[i] = hashString(id);
+    this.area.push(areaHundredths(unit.area));
     let flags = unit.representative === undefined ? 0 : HAS_REPRESENTATIVE;
     if (owners.length === 0) flags |= NO_OWNERS;
     else if (unit.developerHeld) flags |= DEVELOPER_HELD; // R1.3: its owners do not make the voter
-    else columns.ownerHash[i] = ownerSetHash(owners);
+    else this.ownerHash[i] = ownerSetHash(owners);
     if (owners.length > 2) flags |= MANY_OWNERS;
-    columns.flags[i] = flags;
-    columns.status[i] = everythingCounts ? UnitStatus.Counted : unitStatus(unit, settings, scope);
+    this.flags[i] = flags;
+    this.kind[i] = unit.kind === 'parking' ? PARKING : 0;
+    this.building[i] = this.place(unit.building);
+    this.stair[i] = unit.stair === undefined ? NO_PLACE : this.place(unit.stair);
   }
-  return columns;
+
+  /**
+   * The columns for a motion of this scope. `own`: the caller reads no other motion's columns from this
+   * reader, so the id hashes and flags the index's passes write over need not be copied.
+   */
+  columnsFor(settings: Pick<Settings, 'countParking'>, scope: Scope, own = false): UnitColumns {
+    const n = this.count;
+    const status = new Uint8Array(n);
+    // The common case, everything counts, needs no look at the unit's place or kind.
+    if (scope.kind !== 'estate' || !settings.countParking) {
+      const building = scope.kind === 'estate' ? NO_PLACE : (this.places.get(scope.building) ?? -2);
+      const stair = scope.kind === 'stair' ? (this.places.get(scope.stair) ?? -2) : NO_PLACE;
+      for (let i = 0; i < n; i++) {
+        const inScope = scope.kind === 'estate' || (this.building[i] === building && (scope.kind === 'building' || this.stair[i] === stair));
+        if (!inScope) status[i] = UnitStatus.OutOfScope;
+        else if (!settings.countParking && this.kind[i] === PARKING) status[i] = UnitStatus.ParkingNotCounted;
+      }
+    }
+    return {
+      strings: this.strings,
+      idHash: own ? this.idHash.subarray(0, n) : this.idHash.slice(0, n),
+      ownerHash: this.ownerHash.subarray(0, n),
+      area: this.area,
+      status,
+      flags: own ? this.flags.subarray(0, n) : this.flags.slice(0, n),
+    };
+  }
+
+  private place(value: unknown): number {
+    let code = this.places.get(value);
+    if (code === undefined) this.places.set(value, (code = this.places.size));
+    return code;
+  }
+
+  private grow(): void {
+    const wider = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.idHash = wider(this.idHash);
+    this.ownerHash = wider(this.ownerHash);
+    this.flags = wider(this.flags);
+    this.kind = wider(this.kind);
+    this.building = wider(this.building);
+    this.stair = wider(this.stair);
+  }
+}
+
+function readUnits(units: readonly Unit[], settings: Settings, scope: Scope): UnitColumns {
+  const reader = new UnitReader(units.length);
+  for (let i = 0; i < units.length; i++) reader.add(units[i]!);
+  return reader.columnsFor(settings, scope, true);
 }
 
 /**
@@ -160,8 +246,12 @@ function readUnits(units: readonly Unit[], settings: Settings, scope: Scope): Un
  * record, about half a second on a million-unit record.
  */
 export function indexElectorate(units: readonly Unit[], settings: Settings, scope: Scope, issues: Issues): ElectorateIndex {
+  return indexColumns(readUnits(units, settings, scope), units, settings, scope, issues);
+}
+
+/** indexElectorate from the first pass's columns (UnitReader) and the units they were read from. */
+export function indexColumns(columns: UnitColumns, units: UnitSource, settings: Settings, scope: Scope, issues: Issues): ElectorateIndex {
   const n = units.length;
-  const columns = readUnits(units, settings, scope);
   const { strings, idHash, ownerHash, area, status, flags } = columns;
   const unitVoter = new Int32Array(n);
   const order = unitVoter; // the order of a table pass, until pass 3 numbers the voters
@@ -218,7 +308,7 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
   for (let i = 0; i < n; i++) {
     const hundredths = area[i]!;
     if ((flags[i]! & (DUPLICATE | NO_OWNERS)) !== 0 || hundredths < 0) {
-      reportUnit(units[i]!, i, duplicateOf, issues);
+      reportUnit(units.at(i)!, i, duplicateOf, issues);
       unitVoter[i] = -1;
       continue;
     }
@@ -228,7 +318,7 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
       // R1.3: all the developer's units are one voter, whoever is named on them.
       if (developer < 0) developer = newVoter(voterUnit, voterCount++, i, voterArea);
       voter = developer;
-      for (const owner of units[i]!.owners) developerOwners.add(owner);
+      for (const owner of units.at(i)!.owners) developerOwners.add(owner);
     } else {
       const group = groupOf[i]!;
       if (group === i) {
@@ -238,13 +328,13 @@ export function indexElectorate(units: readonly Unit[], settings: Settings, scop
       } else {
         // Two owner sets with one hash: rare, so a Map of their keys will do.
         collided ??= new Map();
-        const key = voterKey(units[i]!);
+        const key = voterKey(units.at(i)!);
         voter = collided.get(key) ?? newVoter(voterUnit, voterCount++, i, voterArea);
         collided.set(key, voter);
       }
     }
     unitVoter[i] = voter;
-    if ((flags[i]! & HAS_REPRESENTATIVE) !== 0) noteRepresentative(units[i]!, i, voter, representatives, issues);
+    if ((flags[i]! & HAS_REPRESENTATIVE) !== 0) noteRepresentative(units.at(i)!, i, voter, representatives, issues);
     const unitStatus = status[i]!;
     if (unitStatus === UnitStatus.Counted) {
       counted++;
@@ -305,8 +395,8 @@ function newVoter(voterUnit: Int32Array, voter: number, unit: number, voterArea:
 }
 
 /** sameOwners() for units a and b, from the columns when neither has more than two owners. */
-function sameOwnersAt(units: readonly Unit[], columns: UnitColumns, a: number, b: number): boolean {
-  if (((columns.flags[a]! | columns.flags[b]!) & MANY_OWNERS) !== 0) return sameOwners(units[a]!.owners, units[b]!.owners);
+function sameOwnersAt(units: UnitSource, columns: UnitColumns, a: number, b: number): boolean {
+  if (((columns.flags[a]! | columns.flags[b]!) & MANY_OWNERS) !== 0) return sameOwners(units.at(a)!.owners, units.at(b)!.owners);
   const { strings } = columns;
   const a1 = strings[a * STRINGS_PER_UNIT + 1];
   const a2 = strings[a * STRINGS_PER_UNIT + 2];
@@ -395,18 +485,19 @@ export function votersOf(index: ElectorateIndex): Voter[] {
   const unitsOf: string[][] = [];
   const order: number[] = [];
   for (let i = 0; i < index.units.length; i++) {
-    if (unitStatus(index.units[i]!, index.settings, index.scope) !== UnitStatus.Counted) continue;
+    const unit = index.units.at(i)!;
+    if (unitStatus(unit, index.settings, index.scope) !== UnitStatus.Counted) continue;
     const voter = index.unitVoter[i]!;
     let list = unitsOf[voter];
     if (list === undefined) {
       list = unitsOf[voter] = [];
       order.push(voter);
     }
-    list.push(index.units[i]!.id);
+    list.push(unit.id);
   }
   return order.map((voter) => {
     const developer = voter === index.developer;
-    const owners = index.units[index.voterUnit[voter]!]!.owners;
+    const owners = index.units.at(index.voterUnit[voter]!)!.owners;
     return {
       key: voterKey({ developerHeld: developer, owners }),
       developer,

@@ -8,30 +8,62 @@
 // the same issues in the same order (test/tally/staged.test.ts holds the two
 // to each other on generated records, good and bad, cut anywhere).
 
-import { type ElectorateIndex, indexElectorate } from './electorate.ts';
+import { type BallotSource, StandingBuilder } from './ballots.ts';
+import { type ElectorateIndex, indexColumns, UnitReader, type UnitSource, unitPosition } from './electorate.ts';
 import { Issues, TallyInputError } from './issues.ts';
-import type { Ballot, Settings } from './record.ts';
+import type { Ballot, Settings, Unit } from './record.ts';
 import { buildReport, type Report } from './report.ts';
 import { resolveSettings } from './settings.ts';
-import { decideIndexed } from './tally-record.ts';
-import { checkBallot, checkUnit, duplicateBallots, type Envelope, parseEnvelope } from './validate-record.ts';
+import { decideStanding } from './tally-record.ts';
+import { checkBallot, checkUnit, duplicateIds, type Envelope, parseEnvelope } from './validate-record.ts';
 import { votingWindow, type VotingWindow } from './window.ts';
 
 /**
- * The units of a record, checked one by one as they come (parseTallyRecord's checkUnit): one list for all
- * the motions of a meeting, which share it.
+ * Where the staged recount finds again the few units and ballots it needs whole after it read them: a unit
+ * the columns do not describe (developer-held, naming a representative, of more than two owners, or with a
+ * problem to report), the ballots of a voter who cast several. By default every value given is kept (a
+ * small record, the tests); the close's recount thread, which holds the lines the values came from, parses
+ * them again instead (src/results/recount-worker.ts), so that no million objects stay in its heap: each
+ * unit and ballot is read into the index's typed arrays as it comes, and its object dies young.
+ */
+export type Reread = (position: number) => unknown;
+
+/**
+ * The units of a record, checked one by one as they come (parseTallyRecord's checkUnit) and read into the
+ * columns every motion's index is built from (UnitReader): one list for all the motions of a meeting,
+ * which share it.
  */
 export class StagedUnits {
-  readonly list: unknown[] = [];
   readonly issues = new Issues();
+  readonly reader: UnitReader;
+  private readonly kept: unknown[] | null;
+  private count = 0;
   private done = false;
+
+  /** The units as the index asks for them again. */
+  readonly source: UnitSource;
+
+  constructor(reread?: Reread, expected?: number) {
+    this.reader = new UnitReader(expected);
+    const kept: unknown[] | null = (this.kept = reread ? null : []);
+    const units = this;
+    this.source = {
+      get length() {
+        return units.count;
+      },
+      at: (i) => (kept ? kept[i] : reread!(i)) as Unit | undefined,
+    };
+  }
 
   add(values: readonly unknown[]): void {
     if (this.done) throw new Error('the units were all in');
-    const list = this.list;
+    const issues = this.issues;
     for (let k = 0; k < values.length; k++) {
-      checkUnit(values[k], list.length, this.issues);
-      list.push(values[k]);
+      const value = values[k];
+      checkUnit(value, this.count++, issues);
+      this.kept?.push(value);
+      // Once a unit has a problem the record is refused before any index is built: its columns are not needed.
+      if (!issues.any) this.reader.add(value as Unit);
     }
   }
 
@@ -48,6 +80,8 @@ export class StagedUnits {
 /**
  * One motion's record — `envelope` (the record without its units and ballots), the shared `units`, and the
  * ballots given to addBallots() — counted as tallyRecord(parseTallyRecord({ ...envelope, units, ballots })).
+ * Ballots given once the electorate is indexed are resolved as they come (StandingBuilder); those given
+ * before are kept until it is.
  */
 export class StagedTally {
   /** The envelope's own refusal (its shape): parseTallyRecord throws it before looking at anything else. */
@@ -56,14 +90,26 @@ export class StagedTally {
   /** The envelope's issues (overrides, motion), then — kept apart until the end — the ballots'. */
   private readonly envelopeIssues = new Issues();
   private readonly ballotIssues = new Issues();
-  private readonly ballots: unknown[] = [];
   private readonly window: VotingWindow | null = null;
-  private indexed: { settings: Settings; index: ElectorateIndex; issues: Issues } | { error: unknown } | undefined;
+  /** Each ballot's id (for duplicateIds), while every ballot so far passed its checks. */
+  private readonly ids: string[] = [];
+  private readonly kept: unknown[] | null;
+  private readonly ballots: BallotSource;
+  /** Ballots that came before the electorate was indexed, by position. */
+  private pending: { position: number; ballot: Ballot }[] = [];
+  private count = 0;
+  private indexed:
+    | { settings: Settings; index: ElectorateIndex; issues: Issues; standing: StandingBuilder | null; standingIssues: Issues }
+    | { error: unknown }
+    | undefined;
 
   constructor(
     envelope: object,
     private readonly units: StagedUnits,
+    reread?: Reread,
   ) {
+    const kept: unknown[] | null = (this.kept = reread ? null : []);
+    this.ballots = { at: (i) => (kept ? kept[i] : reread!(i)) as Ballot | undefined };
     try {
       this.envelope = parseEnvelope({ ...envelope, units: [], ballots: [] }, this.envelopeIssues);
       this.window = votingWindow(this.envelope.meeting);
@@ -73,14 +119,39 @@ export class StagedTally {
     }
   }
 
+  /** Nothing found so far refuses the record on its own (parseTallyRecord's checks). */
+  private get clean(): boolean {
+    return !this.envelopeIssues.any && !this.units.issues.any && !this.ballotIssues.any;
+  }
+
   /** Ballots of this motion, in the record's order, each checked on arrival (parseTallyRecord's checkBallot). */
   addBallots(values: readonly unknown[]): void {
     if (this.refused) return;
-    const ballots = this.ballots;
+    const issues = this.ballotIssues;
     for (let k = 0; k < values.length; k++) {
-      checkBallot(values[k], ballots.length, this.ballotIssues, this.window);
-      ballots.push(values[k]);
+      const value = values[k];
+      const position = this.count++;
+      checkBallot(value, position, issues, this.window);
+      this.kept?.push(value);
+      // A record refused already needs nothing more of its ballots than their checks.
+      if (!this.clean) continue;
+      const ballot = value as Ballot;
+      this.ids.push(ballot.id);
+      this.link(position, ballot);
     }
+  }
+
+  /** A ballot that passed its checks, resolved now if the electorate is indexed, else kept until it is. */
+  private link(position: number, ballot: Ballot): void {
+    const indexed = this.indexed;
+    if (indexed === undefined) {
+      this.pending.push({ position, ballot });
+      return;
+    }
+    if ('error' in indexed || indexed.standing === null) return;
+    if (position !== indexed.standing.size) throw new Error('ballots resolved out of order');
+    // standingBallots' lookup, one ballot at a time (the ballots of a meeting arrive in id order, not by unit).
+    indexed.standing.add(ballot, unitPosition(indexed.index, ballot.unit));
   }
 
   /**
@@ -96,10 +167,16 @@ export class StagedTally {
     try {
       const settings = resolveSettings(envelope.settings);
       const issues = new Issues();
-      this.indexed = { settings, index: indexElectorate(this.units.list as never, settings, envelope.motion.scope, issues), issues };
+      const scope = envelope.motion.scope;
+      const index = indexColumns(this.units.reader.columnsFor(settings, scope), this.units.source, settings, scope, issues);
+      // The standing ballots are looked for only in an electorate without issues (tallyRecord throws first).
+      const standingIssues = new Issues();
+      const standing = issues.any ? null : new StandingBuilder(index, envelope.motion, settings, standingIssues);
+      this.indexed = { settings, index, issues, standing, standingIssues };
     } catch (error) {
       this.indexed = { error };
     }
+    for (const { position, ballot } of this.pending.splice(0)) this.link(position, ballot);
   }
 
   /** The report, or the TallyInputError parseTallyRecord + tallyRecord would throw for the whole record. */
@@ -111,15 +188,17 @@ export class StagedTally {
     issues.addAll(this.envelopeIssues);
     issues.addAll(this.units.issues);
     issues.addAll(this.ballotIssues);
-    const ballots = this.ballots as Ballot[];
-    if (!issues.any) duplicateBallots(ballots, issues);
+    const ids = this.ids;
+    if (!issues.any) duplicateIds(ids.length, (i) => ids[i]!, issues);
     issues.throwIfAny();
     // tallyRecord's: the electorate's, then the standing ballots'.
     this.indexUnits();
     const indexed = this.indexed!;
     if ('error' in indexed) throw indexed.error;
     indexed.issues.throwIfAny();
-    const { decision, units, ballots: statistics } = decideIndexed({ ballots, motion: envelope.motion }, indexed.index, indexed.settings);
+    const standing = indexed.standing!.finish(this.ballots);
+    indexed.standingIssues.throwIfAny();
+    const { decision, units, ballots: statistics } = decideStanding(standing, indexed.index, envelope.motion, indexed.settings);
     return buildReport(decision, { motion: envelope.motion, estate: envelope.estate, units, ballots: statistics });
   }
 }

@@ -2,7 +2,7 @@
 // reduces the evidence to totals and hands them to the same decide() the
 // service uses for totals aggregated in SQL.
 
-import { standingBallots, type BallotStatistics } from './ballots.ts';
+import { standingBallots, type BallotStatistics, type StandingBallots } from './ballots.ts';
 import { countStanding } from './count.ts';
 import { decide } from './decide.ts';
 import type { Decision } from './decision.ts';
@@ -43,8 +43,13 @@ export function decideIndexed(record: Pick<TallyRecord, 'ballots' | 'motion'>, i
   const issues = new Issues();
   const ballots = standingBallots(record.ballots, index, record.motion, settings, issues);
   issues.throwIfAny();
-  const totals = countStanding(index, ballots, record.motion);
-  const decision = decide(totals, record.motion, settings);
+  return decideStanding(ballots, index, record.motion, settings);
+}
+
+/** The last step, from the standing ballots (found without issues): their count and the decision. */
+export function decideStanding(ballots: StandingBallots, index: ElectorateIndex, motion: TallyRecord['motion'], settings: Settings): RecordDecision {
+  const totals = countStanding(index, ballots, motion);
+  const decision = decide(totals, motion, settings);
   return { decision, units: index.statistics, ballots: ballots.statistics };
 }
 

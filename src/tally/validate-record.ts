@@ -196,10 +196,15 @@ export function parseEnvelope(input: unknown, issues: Issues): Envelope {
 
 /** The last step of parseTallyRecord, once every unit and ballot passed its own checks: ballot ids are distinct. */
 export function duplicateBallots(ballots: readonly Ballot[], issues: Issues): void {
+  duplicateIds(ballots.length, (i) => ballots[i]!.id, issues);
+}
+
+/** duplicateBallots over the ids alone (the staged recount keeps no ballot object): `idAt(i)` is ballot i's. */
+export function duplicateIds(count: number, idAt: (position: number) => string, issues: Issues): void {
   // A ballot is evidence in its own right; two ballots sharing an id make the record ambiguous.
-  const ids = new StringIndex(ballots.length);
-  for (let i = 0; i < ballots.length; i++) {
-    const id = ballots[i]!.id;
+  const ids = new StringIndex(count);
+  for (let i = 0; i < count; i++) {
+    const id = idAt(i);
     const before = ids.size;
     ids.intern(id);
     if (ids.size === before) issues.add('duplicate_ballot', `ballots[${i}].id`, `ballot ${quote(id)}: duplicate ballot id`);

@@ -31,6 +31,8 @@ interface Plan {
   unitsLast: boolean;
   /** After how many ballot pieces the owner indexes the electorate (past the end: finish() does). */
   indexAfter: number;
+  /** The units and ballots not kept but given back when asked for (copies), as the close's recount thread does. */
+  reread: boolean;
 }
 
 function pieces<T>(list: readonly T[], cuts: readonly number[]): T[][] {
@@ -47,8 +49,9 @@ function pieces<T>(list: readonly T[], cuts: readonly number[]): T[][] {
 
 /** Each of `envelopes` (one per motion, sharing the units) counted in stages as `plan` says. */
 function staged(envelopes: Record<string, unknown>[], units: readonly unknown[], ballots: readonly (readonly unknown[])[], plan: Plan): Outcome[] {
-  const shared = new StagedUnits();
-  const tallies = envelopes.map((e) => new StagedTally(e, shared));
+  // Given back as copies: what is asked for again must not rely on being the very object given.
+  const shared = plan.reread ? new StagedUnits((i) => structuredClone(units[i])) : new StagedUnits();
+  const tallies = envelopes.map((e, m) => (plan.reread ? new StagedTally(e, shared, (i) => structuredClone(ballots[m]![i])) : new StagedTally(e, shared)));
   const addUnits = () => {
     for (const piece of pieces(units, plan.unitCuts)) shared.add(piece);
     shared.end();
@@ -156,6 +159,7 @@ const planArb = fc.record({
   ballotCuts: fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 6 }),
   unitsLast: fc.boolean(),
   indexAfter: fc.nat({ max: 7 }),
+  reread: fc.boolean(),
 });
 
 const VALID_CHOICES: Record<string, readonly unknown[]> = {
@@ -243,7 +247,7 @@ describe('the staged recount', () => {
     const expected = oneShot({ ...envelope, units, ballots });
     expect(expected).toMatchObject({ omitted: 70 });
     for (const unitsLast of [false, true]) {
-      expect(staged([envelope], units, [ballots], { unitCuts: [7, 60], ballotCuts: [33], unitsLast, indexAfter: 1 })[0]).toEqual(expected);
+      expect(staged([envelope], units, [ballots], { unitCuts: [7, 60], ballotCuts: [33], unitsLast, indexAfter: 1, reread: unitsLast })[0]).toEqual(expected);
     }
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/audit/canonical-json.ts';
-import { parseRecordLines, RepeatedTexts } from '../../../src/results/record-lines.ts';
+import { KeptLines, parseRecordLines, RepeatedTexts } from '../../../src/results/record-lines.ts';
 
 // Flat entries as units and ballots are (strings, booleans, null, lists of strings), and some that are not
 // (numbers, nested objects, a key __proto__), in texts with and without escapes: what the recount thread
@@ -71,6 +71,24 @@ describe('canonical JSON lines read back', () => {
     const expected = JSON.parse(broken.toString('utf8').trimEnd()) as unknown;
     expect(parseRecordLines(broken)).toEqual([expected]);
     expect(parseRecordLines(broken, new RepeatedTexts())).toEqual([expected]);
+  });
+
+  it('give each line back again, parsed alone, across the texts kept (the recount thread asks for a few units and ballots again)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(entry, plain), { maxLength: 6 }), { maxLength: 4 }), (texts) => {
+        const kept = new KeptLines();
+        const shared = new RepeatedTexts();
+        const all: unknown[] = [];
+        for (const entries of texts) {
+          expect(kept.parse(textOf(entries), shared)).toEqual(parsed(entries));
+          all.push(...parsed(entries));
+        }
+        // Backwards, so that no answer can lean on the one before.
+        for (let i = all.length - 1; i >= 0; i--) expect(kept.at(i)).toEqual(all[i]);
+        expect(() => kept.at(all.length)).toThrow(RangeError);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuse a text cut inside a line', () => {
