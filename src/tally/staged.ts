@@ -46,10 +46,10 @@ export class StagedUnits {
   constructor(reread?: Reread, expected?: number) {
     this.reader = new UnitReader(expected);
     const kept: unknown[] | null = (this.kept = reread ? null : []);
-    const units = this;
+    const count = () => this.count;
     this.source = {
       get length() {
-        return units.count;
+        return count();
       },
       at: (i) => (kept ? kept[i] : reread!(i)) as Unit | undefined,
     };
