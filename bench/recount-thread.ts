@@ -2,14 +2,14 @@
  * npx tsx bench/recount-thread.ts — the recount thread's work alone, in this one thread, stage by stage: what
  * bounds the large close now that the units are stored at opening (docs/benchmarks.md). Reads the kept database of
  * `BENCH_CASE=large BENCH_KEEP=1 npm run bench:close` (BENCH_KEEP_DB names another): the stored unit lines and the
- * motion's ballot lines, as the close streams them, then times parsing (record-lines.ts), the staged engine's checks,
- * the electorate's index and the standing ballots. CPU times are this process's; run with --cpu-prof for a profile.
+ * motion's ballot lines, as the close streams them, then times what the thread does with them: parsing (record-lines.ts)
+ * with the staged engine's checks and columns, the electorate's index, the ballots resolved, the standing ballots. CPU times are this process's; run with --cpu-prof for a profile.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { copyOutOf, openDatabase } from '../src/db/database.ts';
 import { resultOf } from '../src/results/evidence.ts';
-import { parseRecordLines, RepeatedTexts } from '../src/results/record-lines.ts';
+import { KeptLines, RepeatedTexts } from '../src/results/record-lines.ts';
 import { copyBinaryColumn, copyLines, recordEnvelope } from '../src/results/records.ts';
 import { ballotLinesStatement } from '../src/results/records-repository.ts';
 import { estateSettingsOf } from '../src/places/estate-settings.ts';
@@ -53,20 +53,23 @@ try {
     cpu = process.cpuUsage();
     t = performance.now();
   };
+  // As the thread does (recount-worker.ts): each megabyte parsed and given to the staged engine as it comes, the
+  // lines kept as bytes for the few units and ballots read again.
   const texts = new RepeatedTexts();
-  const staged = new StagedUnits();
-  const tally = new StagedTally(envelope, staged);
-  const parsedUnits = units.map((lines) => parseRecordLines(lines, texts));
-  lap('parse the unit lines');
-  for (const values of parsedUnits) staged.add(values);
+  const unitLines = new KeptLines();
+  const ballotLines = new KeptLines();
+  const staged = new StagedUnits((i) => unitLines.at(i));
+  const tally = new StagedTally(envelope, staged, (i) => ballotLines.at(i));
+  for (const lines of units) {
+    const { values, usual } = unitLines.parseUnits(lines, texts);
+    staged.add(values, usual);
+  }
   staged.end();
-  lap("check each unit (parseTallyRecord's checks)");
+  lap("the unit lines parsed, each unit checked (parseTallyRecord's checks) and read into the index's columns");
   tally.indexUnits();
-  lap('index the electorate');
-  const parsedBallots = ballots.map((lines) => parseRecordLines(lines, texts));
-  lap('parse the ballot lines');
-  for (const values of parsedBallots) tally.addBallots(values);
-  lap('check each ballot');
+  lap('the electorate indexed');
+  for (const lines of ballots) tally.addBallots(ballotLines.parse(lines, texts));
+  lap('the ballot lines parsed, each ballot checked and resolved to its voter');
   const result = resultOf(tally.finish());
   lap('duplicate ids, standing ballots, count, decide');
   console.log(`${result.outcome}: PH ${result.totals.PH}, PA ${result.totals.PA}; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; load ${load()}`);

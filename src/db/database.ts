@@ -275,6 +275,46 @@ function unregisterCopyClient(pid: number, client: pg.PoolClient) {
   if (set?.size === 0) copyClients.delete(pid);
 }
 
+/** besideSnapshot could not have a second connection (the pool had none to spare in time): nothing ran. */
+export class NoBesideConnection extends Error {}
+
+/**
+ * `work` on a second connection of `root`'s pool that sees what the transaction `trx` sees now: its snapshot,
+ * exported (pg_export_snapshot) and imported by a read-only repeatable-read transaction there, under the same
+ * statement and lock timeouts — so that reads run while `trx`'s own connection is busy (the close of a large
+ * meeting streams its records on it). The snapshot is taken before this resolves; `run` settles when `work`
+ * has, its transaction ended. `run` rejects with NoBesideConnection when no connection could be had.
+ * PostgreSQL only: the embedded PGlite has one connection, held by `trx`.
+ */
+export async function besideSnapshot<T>(trx: Kysely<DB>, root: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<{ run: Promise<T> }> {
+  const { rows } = await sql<{ snapshot: string; statement_timeout: string; lock_timeout: string }>`
+    select pg_export_snapshot() as snapshot, current_setting('statement_timeout') as statement_timeout, current_setting('lock_timeout') as lock_timeout`.execute(trx);
+  const { snapshot, statement_timeout: statementTimeout, lock_timeout: lockTimeout } = rows[0]!;
+  // SET TRANSACTION SNAPSHOT takes no parameter: the id goes into its text, so it must be an id.
+  if (!/^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$/i.test(snapshot)) throw new Error(`not a snapshot id: ${snapshot}`);
+  let connected = false;
+  const run = root
+    .connection()
+    .execute(async (connection) => {
+      connected = true;
+      await sql`start transaction isolation level repeatable read, read only`.execute(connection);
+      try {
+        await sql.raw(`set transaction snapshot '${snapshot}'`).execute(connection);
+        await sql`select set_config('statement_timeout', ${statementTimeout}, true), set_config('lock_timeout', ${lockTimeout}, true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(connection);
+        const result = await work(connection);
+        await sql`commit`.execute(connection);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(connection).catch(() => {});
+        throw error;
+      }
+    })
+    .catch((error: unknown) => {
+      throw connected ? error : new NoBesideConnection(`no second connection for the reads beside the transaction: ${String(error)}`);
+    });
+  return { run };
+}
+
 /** Runs `COPY (…) TO STDOUT` on a transaction's connection; yields the text-format data in chunks (row boundaries anywhere). */
 export type CopyOut = (statement: string) => AsyncIterable<Buffer>;
 

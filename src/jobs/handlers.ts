@@ -60,7 +60,7 @@ export const openVotingJob: Handler<'open-voting'> = async (deps, { meetingId })
 export const closeVotingJob: Handler<'close-voting'> = async (deps, { meetingId }) => {
   const now = deps.clock.now();
   try {
-    const outcome = await jobTransaction(deps, (trx) => closeMeeting(trx, meetingId, ACTOR, now));
+    const outcome = await jobTransaction(deps, (trx) => closeMeeting(trx, meetingId, ACTOR, now, deps.db));
     if (outcome.closedNow && outcome.status === 'discrepancy') {
       deps.log.error({ meetingId }, 'voting closed, but the SQL totals and the recount of the sealed record disagree: the result is held, not published');
     } else if (outcome.closedNow) deps.log.info({ meetingId }, 'voting closed and tallied at its instant');

@@ -219,19 +219,31 @@ export function recordEnvelope(meeting: Meeting, motion: Pick<MotionRow, 'id' | 
  * in such a text the only one is a doubled backslash. A row that came out null (\N) is an error.
  */
 export async function copyLines(copy: CopyOut, statement: string, visit: (lines: Buffer) => void): Promise<void> {
+  // The part of a row a chunk ended inside: joined to the start of the next chunk alone, so that the rest of
+  // that chunk is handed on as it is, not copied (a copy of every chunk was 170 MB for 800,000 ballots).
   let rest: Buffer | undefined;
   for await (const chunk of copy(`copy (${statement}) to stdout`)) {
-    const data = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
-    const end = data.lastIndexOf(0x0a);
-    if (end < 0) {
-      rest = data;
-      continue;
+    let from = 0;
+    if (rest !== undefined) {
+      const first = chunk.indexOf(0x0a);
+      if (first < 0) {
+        rest = Buffer.concat([rest, chunk]);
+        continue;
+      }
+      emit(Buffer.concat([rest, chunk.subarray(0, first + 1)]), visit);
+      rest = undefined;
+      from = first + 1;
     }
-    rest = end + 1 < data.length ? data.subarray(end + 1) : undefined;
-    const lines = data.subarray(0, end + 1);
-    visit(lines.indexOf(0x5c) < 0 ? lines : unescapeLines(lines));
+    const end = chunk.lastIndexOf(0x0a);
+    if (end >= from) emit(chunk.subarray(from, end + 1), visit);
+    const tail = Math.max(end + 1, from);
+    if (tail < chunk.length) rest = chunk.subarray(tail);
   }
   if (rest !== undefined) throw new Error('COPY data ended inside a row');
+}
+
+function emit(lines: Buffer, visit: (lines: Buffer) => void): void {
+  visit(lines.indexOf(0x5c) < 0 ? lines : unescapeLines(lines));
 }
 
 function unescapeLines(lines: Buffer): Buffer {

@@ -50,9 +50,9 @@ parentPort!.on('message', (message: RecountMessage) => {
       ballotLines = message.envelopes.map(() => new KeptLines());
       tallies = message.envelopes.map((envelope, i) => new StagedTally(envelope, units, (position) => ballotLines[i]!.at(position)));
     } else if (message.kind === 'units') {
-      const values = unitLines.parse(message.lines, texts);
+      const { values, usual } = unitLines.parseUnits(message.lines, texts);
       lastUnit = inIdOrder(values, lastUnit);
-      units.add(values);
+      units.add(values, usual);
     } else if (message.kind === 'unitsEnd') {
       units.end();
       for (const tally of tallies) tally.indexUnits();

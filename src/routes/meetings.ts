@@ -596,7 +596,7 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
         'Close voting after its closing instant: ballots freeze, each motion is tallied and its result stored. Closing twice is harmless.',
       ),
     },
-    async (request) => transitioned(request, request.params.meetingId, (trx, id, actor) => closeMeeting(trx, id, actor, app.clock.now())),
+    async (request) => transitioned(request, request.params.meetingId, (trx, id, actor) => closeMeeting(trx, id, actor, app.clock.now(), db())),
   );
 
   app.get(

@@ -55,12 +55,18 @@ export class StagedUnits {
     };
   }
 
-  add(values: readonly unknown[]): void {
+  /**
+   * `checked[k]`: values[k] is known to pass checkUnit — read by a reader that takes only what it accepts
+   * (src/results/record-lines.ts: parseUnitLines, held to checkUnit by its test) — and holds at least the fields
+   * the index reads; the unit itself is given back whole by `reread`.
+   */
+  add(values: readonly unknown[], checked?: Uint8Array): void {
     if (this.done) throw new Error('the units were all in');
     const issues = this.issues;
     for (let k = 0; k < values.length; k++) {
       const value = values[k];
-      checkUnit(value, this.count++, issues);
+      const position = this.count++;
+      if (checked?.[k] !== 1) checkUnit(value, position, issues);
       this.kept?.push(value);
       // Once a unit has a problem the record is refused before any index is built: its columns are not needed.
       if (!issues.any) this.reader.add(value as Unit);
