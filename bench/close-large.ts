@@ -105,7 +105,7 @@ try {
       .execute(async (trx) => {
         const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid;
         const before = backendCpuMs(pid);
-        status = (await closeMeeting(trx, meetingId, 'bench', closesAt)).status;
+        status = (await closeMeeting(trx, meetingId, 'bench', closesAt, db)).status;
         status += `; PostgreSQL's CPU (this backend) ${(backendCpuMs(pid) - before).toLocaleString('en')} ms`;
         throw new Rollback();
       })

@@ -48,7 +48,8 @@ parentPort!.on('message', (message: RecountMessage) => {
   try {
     if (message.kind === 'envelopes') {
       ballotLines = message.envelopes.map(() => new KeptLines());
-      tallies = message.envelopes.map((envelope, i) => new StagedTally(envelope, units, (position) => ballotLines[i]!.at(position)));
+      // The close sends each motion's ballots in id order (and inIdOrder below refuses any other).
+      tallies = message.envelopes.map((envelope, i) => new StagedTally(envelope, units, (position) => ballotLines[i]!.at(position), true));
     } else if (message.kind === 'units') {
       const { values, usual } = unitLines.parseUnits(message.lines, texts);
       lastUnit = inIdOrder(values, lastUnit);

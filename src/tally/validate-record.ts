@@ -207,6 +207,11 @@ export function duplicateIds(count: number, idAt: (position: number) => string, 
     const id = idAt(i);
     const before = ids.size;
     ids.intern(id);
-    if (ids.size === before) issues.add('duplicate_ballot', `ballots[${i}].id`, `ballot ${quote(id)}: duplicate ballot id`);
+    if (ids.size === before) duplicateBallot(issues, i, id);
   }
+}
+
+/** The issue of ballot `position`, whose id an earlier ballot has. */
+export function duplicateBallot(issues: Issues, position: number, id: string): void {
+  issues.add('duplicate_ballot', `ballots[${position}].id`, `ballot ${quote(id)}: duplicate ballot id`);
 }

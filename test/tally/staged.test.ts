@@ -33,6 +33,8 @@ interface Plan {
   indexAfter: number;
   /** The units and ballots not kept but given back when asked for (copies), as the close's recount thread does. */
   reread: boolean;
+  /** Each motion's ballots sorted by id and said to be (idsInOrder), as the close sends them. */
+  sorted: boolean;
 }
 
 function pieces<T>(list: readonly T[], cuts: readonly number[]): T[][] {
@@ -51,7 +53,9 @@ function pieces<T>(list: readonly T[], cuts: readonly number[]): T[][] {
 function staged(envelopes: Record<string, unknown>[], units: readonly unknown[], ballots: readonly (readonly unknown[])[], plan: Plan): Outcome[] {
   // Given back as copies: what is asked for again must not rely on being the very object given.
   const shared = plan.reread ? new StagedUnits((i) => structuredClone(units[i])) : new StagedUnits();
-  const tallies = envelopes.map((e, m) => (plan.reread ? new StagedTally(e, shared, (i) => structuredClone(ballots[m]![i])) : new StagedTally(e, shared)));
+  const tallies = envelopes.map((e, m) =>
+    plan.reread || plan.sorted ? new StagedTally(e, shared, plan.reread ? (i) => structuredClone(ballots[m]![i]) : undefined, plan.sorted) : new StagedTally(e, shared),
+  );
   const addUnits = () => {
     for (const piece of pieces(units, plan.unitCuts)) shared.add(piece);
     shared.end();
@@ -160,6 +164,7 @@ const planArb = fc.record({
   unitsLast: fc.boolean(),
   indexAfter: fc.nat({ max: 7 }),
   reread: fc.boolean(),
+  sorted: fc.boolean(),
 });
 
 const VALID_CHOICES: Record<string, readonly unknown[]> = {
@@ -219,7 +224,10 @@ describe('the staged recount', () => {
         planArb,
         fc.boolean(),
         (rawEnvelopes, rawUnits, rawLists, plan, clean) => {
-          const { envelopes, units, lists } = clean ? cleaned(rawEnvelopes, rawUnits, rawLists) : { envelopes: rawEnvelopes, units: rawUnits, lists: rawLists };
+          const given = clean ? cleaned(rawEnvelopes, rawUnits, rawLists) : { envelopes: rawEnvelopes, units: rawUnits, lists: rawLists };
+          const { envelopes, units } = given;
+          // In id order as the close sends them (an id that is no string sorts last, where the close would never send one).
+          const lists = plan.sorted ? given.lists.map((list) => [...list].sort(byId)) : given.lists;
           const got = staged(envelopes, units, lists, plan);
           envelopes.forEach((envelope, m) => {
             const expected = oneShot({ ...envelope, units, ballots: lists[m]! });
@@ -240,6 +248,21 @@ describe('the staged recount', () => {
     expect(seen.electorateOrStanding).toBeGreaterThan(100);
   });
 
+  it('finds repeated ids among ballots that come in id order, as the one-shot engine does, and refuses ballots out of order', () => {
+    const units = Array.from({ length: 6 }, (_, i) => unit(`u${i}`, '50.00', [`o${i}`]));
+    // b1 three times, b3 twice: each repeat after the first is an issue at its own place.
+    const ids = ['b0', 'b1', 'b1', 'b1', 'b2', 'b3', 'b3', 'b4'];
+    const ballots = ids.map((id, i) => ballot(`u${i % 6}`, 'agree', i, { id }));
+    const envelope = record([], []) as Record<string, unknown>;
+    const expected = oneShot({ ...envelope, units, ballots });
+    expect(expected).toMatchObject({ issues: [{ code: 'duplicate_ballot', path: 'ballots[2].id' }, { path: 'ballots[3].id' }, { path: 'ballots[6].id' }] });
+    for (const reread of [false, true]) {
+      expect(staged([envelope], units, [ballots], { unitCuts: [2], ballotCuts: [3, 2], unitsLast: false, indexAfter: 1, reread, sorted: true })[0]).toEqual(expected);
+    }
+    const shuffled = [ballots[4]!, ballots[0]!];
+    expect(() => staged([envelope], units, [shuffled], { unitCuts: [], ballotCuts: [], unitsLast: false, indexAfter: 0, reread: false, sorted: true })).toThrow(/out of order/);
+  });
+
   it('counts the issues past the reporting limit as the one-shot engine does, over units and ballots together', () => {
     const units = Array.from({ length: 150 }, (_, i) => unit(`u${i}`, '12.345', [`o${i}`]));
     const ballots = Array.from({ length: 120 }, (_, i) => ballot(`u${i}`, 'agree', 0, { id: `b${i}`, channel: 'fax' as never }));
@@ -247,10 +270,18 @@ describe('the staged recount', () => {
     const expected = oneShot({ ...envelope, units, ballots });
     expect(expected).toMatchObject({ omitted: 70 });
     for (const unitsLast of [false, true]) {
-      expect(staged([envelope], units, [ballots], { unitCuts: [7, 60], ballotCuts: [33], unitsLast, indexAfter: 1, reread: unitsLast })[0]).toEqual(expected);
+      expect(staged([envelope], units, [ballots], { unitCuts: [7, 60], ballotCuts: [33], unitsLast, indexAfter: 1, reread: unitsLast, sorted: false })[0]).toEqual(expected);
     }
   });
 });
+
+const idOf = (ballot: unknown) => (ballot as { id?: unknown } | null)?.id;
+function byId(a: unknown, b: unknown): number {
+  const x = idOf(a);
+  const y = idOf(b);
+  if (typeof x !== 'string' || typeof y !== 'string') return (typeof x === 'string' ? 0 : 1) - (typeof y === 'string' ? 0 : 1);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 /** Issues only tallyRecord finds (the electorate, the standing ballots): the staged recount's second stage. */
 const STAGE_TWO: ReadonlySet<string> = new Set([
