@@ -4,9 +4,10 @@ import { ASSURANCE_LEVELS, assuranceRank } from '../identity/assurance.ts';
 import { maskName, maskPhone } from '../lib/mask.ts';
 import { estateSettingsOf } from '../places/estate-settings.ts';
 import {
-  addressesOfVotingAccounts,
+  addressesOfAccounts,
   ballotsSince,
-  bindingsOfVotingAccounts,
+  bindingsOfAccounts,
+  earlierStandingByChannel,
   flagsOfMeeting,
   flagsOfTownship,
   ownersOfAccounts,
@@ -14,8 +15,7 @@ import {
   proxiesPerHolder,
   replaceFlags,
   DRILL_IDS,
-  standingByChannel,
-  standingOnlineCounts,
+  standingFacts,
   standingOnlineVoters,
   votersOf,
 } from './anomalies-repository.ts';
@@ -101,9 +101,13 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
   const noticedAt = meeting.noticed_at ?? meeting.voting_opens_at;
   const openedAt = meeting.opened_at ?? meeting.voting_opens_at;
   const { settings } = await estateSettingsOf(db, meeting.estate_id);
+  // The standing ballots, read once for every flag below that counts them.
+  const standingRef = { id: meeting.id, estateId: meeting.estate_id };
+  const standing = await standingFacts(db, standingRef, noticedAt);
+  const votingAccounts = [...new Set(standing.flatMap((r) => r.accounts ?? []))];
 
   // One phone bound to owners who are not co-owners.
-  const bindings = await bindingsOfVotingAccounts(db, meeting.id, meeting.estate_id, openedAt, closedAt);
+  const bindings = await bindingsOfAccounts(db, votingAccounts, meeting.estate_id, openedAt, closedAt);
   const byAccount = new Map<string, typeof bindings>();
   for (const b of bindings) byAccount.set(b.account_id, [...(byAccount.get(b.account_id) ?? []), b]);
   for (const rows of byAccount.values()) {
@@ -118,7 +122,7 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
   }
 
   // Many voting accounts from one network address.
-  for (const address of await addressesOfVotingAccounts(db, meeting.id, noticedAt, closedAt, ANOMALY_THRESHOLDS.sharedAddress.accounts)) {
+  for (const address of await addressesOfAccounts(db, votingAccounts, noticedAt, closedAt, ANOMALY_THRESHOLDS.sharedAddress.accounts)) {
     if (!sharedAddressFlagged(address.accounts.length)) continue;
     const owners = await ownersOfAccounts(db, meeting.estate_id, address.accounts);
     found.push({
@@ -154,11 +158,15 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
   }
 
   // Paper ballots far above the estate's usual share.
-  const channels = await standingByChannel(db, meeting.id, meeting.estate_id, closedAt);
-  const mine = channels.find((c) => c.mine);
-  const earlier = channels.find((c) => !c.mine);
-  if (mine) {
-    const usual = earlier ? { paper: Number(earlier.paper), total: Number(earlier.total) } : null;
+  const paperVoters = [...new Set(standing.flatMap((r) => r.paper_voters ?? []))].sort().slice(0, DRILL_IDS);
+  const mine = {
+    paper: standing.filter((r) => r.channel === 'paper').reduce((n, r) => n + Number(r.ballots), 0),
+    total: standing.reduce((n, r) => n + Number(r.ballots), 0),
+    voters: paperVoters,
+  };
+  if (mine.total > 0) {
+    const earlier = await earlierStandingByChannel(db, meeting.id, meeting.estate_id, closedAt);
+    const usual = Number(earlier.total) > 0 ? { paper: Number(earlier.paper), total: Number(earlier.total) } : null;
     if (paperShareFlagged(Number(mine.paper), Number(mine.total), usual)) {
       found.push({
         kind: 'paper_share',
@@ -176,8 +184,7 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
   }
 
   // Ballots below the estate's minimum assurance, and bindings made after the notice: counted in SQL, voters read only when flagged.
-  const standing = { id: meeting.id, estateId: meeting.estate_id };
-  const online = await standingOnlineCounts(db, standing, noticedAt);
+  const online = standing.filter((r) => r.channel === 'online');
   const onlineBallots = online.reduce((n, r) => n + Number(r.ballots), 0);
   const required =
     meeting.min_assurance !== null && assuranceRank(meeting.min_assurance) > assuranceRank(settings.minimumAssurance) ? meeting.min_assurance : settings.minimumAssurance;
@@ -188,7 +195,7 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
       kind: 'low_assurance',
       key: 'low_assurance',
       figures: { below, online: onlineBallots, required, percent: percentOf(below, onlineBallots) },
-      voters: await describeVoters(db, await standingOnlineVoters(db, standing, { levels: weakLevels }, DRILL_IDS)),
+      voters: await describeVoters(db, await standingOnlineVoters(db, standingRef, { levels: weakLevels }, DRILL_IDS)),
     });
   }
   const late = online.filter((r) => r.bound_after).reduce((n, r) => n + Number(r.ballots), 0);
@@ -197,7 +204,7 @@ export async function findAnomalies(db: Kysely<DB>, meeting: Meeting): Promise<F
       kind: 'late_binding',
       key: 'late_binding',
       figures: { ballots: late, online: onlineBallots, percent: percentOf(late, onlineBallots) },
-      voters: await describeVoters(db, await standingOnlineVoters(db, standing, { boundAfter: noticedAt }, DRILL_IDS)),
+      voters: await describeVoters(db, await standingOnlineVoters(db, standingRef, { boundAfter: noticedAt }, DRILL_IDS)),
     });
   }
   return found;

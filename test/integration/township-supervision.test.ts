@@ -221,6 +221,49 @@ describe('anomaly flags counted in SQL', () => {
   });
 });
 
+describe('anomaly flags from one read of the standing ballots', () => {
+  it('flag a paper share far above the usual (no history: 10 %), with the paper voters; no online account left to share a phone', async () => {
+    const db = t.testDatabase.database.db;
+    const meeting = await requireMeeting(db, meetingId);
+    const standing = await db.selectFrom('current_ballots').innerJoin('motions', 'motions.id', 'current_ballots.motion_id').select('current_ballots.ballot_id').where('motions.meeting_id', '=', meetingId).execute();
+    const ids = standing.map((r) => r.ballot_id);
+    const setChannel = async (channel: string) => {
+      // Ballots are append-only; the test alone unlocks the table to turn its own meeting's ballots into paper ones and back.
+      await sql`alter table ballots disable trigger ballots_append_only`.execute(db);
+      await sql`update ballots set channel = ${channel} where id = any(${ids}::uuid[])`.execute(db);
+      await sql`alter table ballots enable trigger ballots_append_only`.execute(db);
+    };
+    try {
+      await setChannel('paper');
+      const found = await findAnomalies(db, meeting);
+      expect(found.map((f) => f.kind)).toEqual(['paper_share']);
+      expect(found[0]).toMatchObject({ figures: { paper: 5, total: 5, percent: 100, usualPercent: 10, usualFrom: 'default' } });
+      expect(found[0]!.voters.map((v) => v.units[0])).toEqual(['1栋 101', '1栋 102', '2栋 201', '2栋 202', '2栋 203']);
+    } finally {
+      await setChannel('online');
+    }
+    expect((await findAnomalies(db, meeting)).map((f) => f.kind)).toEqual(['shared_phone']);
+  });
+
+  it('flag one network address that several voting accounts used, with the owners behind them (threshold lowered here: 3 accounts)', async () => {
+    const db = t.testDatabase.database.db;
+    const accounts = [zhangS.accountId, ...(await db.selectFrom('owner_bindings').select('account_id').where('account_id', '<>', zhangS.accountId).distinct().execute()).map((r) => r.account_id)];
+    expect(accounts).toHaveLength(3);
+    await db.insertInto('verification_attempts').values(accounts.map((account_id) => ({ account_id, succeeded: true, at: new Date(), ip: '203.0.113.7' }))).execute();
+    try {
+      const { addressesOfAccounts } = await import('../../src/results/anomalies-repository.ts');
+      const meeting = await requireMeeting(db, meetingId);
+      const seen = await addressesOfAccounts(db, accounts, meeting.noticed_at!, meeting.closed_at!, 3);
+      // (The test client's own address, which every account here verified from, is one too.)
+      const mine = (rows: typeof seen) => rows.filter((a) => a.ip === '203.0.113.7').map((a) => [...a.accounts].sort());
+      expect(mine(seen)).toEqual([[...accounts].sort()]);
+      expect(mine(await addressesOfAccounts(db, accounts.slice(0, 2), meeting.noticed_at!, meeting.closed_at!, 3))).toEqual([]);
+    } finally {
+      await db.deleteFrom('verification_attempts').where('ip', '=', '203.0.113.7').execute();
+    }
+  });
+});
+
 describe('a filing’s evidence', () => {
   it('verifies the service’s own bundle and gives ballots per channel, shares, flags, and no objections where the result had no objection window', async () => {
     const res = await get(`/v1/meetings/${meetingId}/filing/evidence`, p.staffA);
