@@ -68,7 +68,10 @@ try {
   lap("the unit lines parsed, each unit checked (parseTallyRecord's checks) and read into the index's columns");
   tally.indexUnits();
   lap('the electorate indexed');
-  for (const lines of ballots) tally.addBallots(ballotLines.parse(lines, texts));
+  for (const lines of ballots) {
+    const { values, usual } = ballotLines.parseBallots(lines, texts);
+    tally.addBallots(values, usual);
+  }
   lap('the ballot lines parsed, each ballot checked and resolved to its voter');
   const result = resultOf(tally.finish());
   lap('duplicate ids, standing ballots, count, decide');

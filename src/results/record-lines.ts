@@ -1,4 +1,5 @@
 import { areaHundredths } from '../tally/area.ts';
+import { type Instant, readInstant } from '../tally/instant.ts';
 
 /**
  * The values of canonical JSON lines (each ending in a line break), as JSON.parse gives them — what the
@@ -71,11 +72,20 @@ const REPRESENTATIVE = key(',"representative":');
 const ROOM = key(',"room":');
 const STAIR = key(',"stair":');
 const AREA_SOURCES = ['registry', 'surveyed', 'contract'].map(key);
+const CAST_AT = key('{"castAt":');
+const CAST_BY = key(',"castBy":');
+const CHANNEL = key(',"channel":');
+const CHOICE = key(',"choice":');
+const SPOILED = key(',"spoiled":');
+const UNIT = key(',"unit":');
+const CHANNELS = ['online', 'paper', 'proxy'];
+const CHANNEL_BYTES = CHANNELS.map(key);
 const KINDS = ['residential', 'commercial', 'parking'];
 const KIND_BYTES = KINDS.map(key);
 
-class UsualUnitReader {
+class UsualReader {
   /** The last string read: where its text starts and ends (its closing quote), whether it is all ASCII. */
+  private readonly instant: Instant = { day: 0, second: 0, nano: 0 };
   private start = 0;
   private end = 0;
   private ascii = true;
@@ -128,7 +138,7 @@ class UsualUnitReader {
     return -1;
   }
 
-  read(from: number, to: number): UsualUnit | undefined {
+  unit(from: number, to: number): UsualUnit | undefined {
     const bytes = this.bytes;
     if (bytes[to - 1] !== CLOSE) return undefined;
     let at = this.id(this.literal(from, AREA), to);
@@ -186,16 +196,88 @@ class UsualUnitReader {
     }
     return at + 1 === to ? unit : undefined;
   }
+
+  /** A ballot's line whose own fields checkBallot accepts (all but the window, which needs the motion's meeting). */
+  ballot(from: number, to: number): Record<string, unknown> | undefined {
+    const bytes = this.bytes;
+    if (bytes[to - 1] !== CLOSE) return undefined;
+    let at = this.id(this.literal(from, CAST_AT), to);
+    if (at < 0 || !this.ascii) return undefined;
+    const castAt = this.text(false);
+    if (!readInstant(castAt, this.instant)) return undefined;
+    const ballot = new (PlainObject as unknown as new () => Record<string, unknown>)();
+    ballot.castAt = castAt;
+    let next = this.id(this.literal(at, CAST_BY), to);
+    if (next > 0) {
+      ballot.castBy = this.text(false);
+      at = next;
+    }
+    at = this.id(this.literal(at, CHANNEL), to);
+    const channel = at < 0 ? -1 : this.which(CHANNEL_BYTES);
+    if (channel < 0) return undefined;
+    ballot.channel = CHANNELS[channel];
+    next = this.literal(at, CHOICE);
+    if (next > 0) {
+      if (bytes[next] === QUOTE) {
+        at = this.id(next, to);
+        if (at < 0) return undefined;
+        ballot.choice = this.text(true);
+      } else if (bytes[next] === OPEN_LIST) {
+        const list: string[] = [];
+        at = next + 1;
+        if (bytes[at] === CLOSE_LIST) at++;
+        else {
+          for (;;) {
+            at = this.id(at, to);
+            if (at < 0 || list.length === 100) return undefined;
+            list.push(this.text(true));
+            const c = bytes[at++];
+            if (c === CLOSE_LIST) break;
+            if (c !== COMMA) return undefined;
+          }
+        }
+        ballot.choice = list;
+      } else return undefined;
+    }
+    at = this.id(this.literal(at, ID), to);
+    if (at < 0) return undefined;
+    ballot.id = this.text(false);
+    next = this.literal(at, SPOILED);
+    if (next > 0) {
+      if (this.literal(next, TRUE) > 0) ballot.spoiled = true;
+      else if (this.literal(next, FALSE) > 0) ballot.spoiled = false;
+      else return undefined;
+      at = next + (ballot.spoiled ? 4 : 5);
+    }
+    at = this.id(this.literal(at, UNIT), to);
+    if (at < 0) return undefined;
+    ballot.unit = this.text(false);
+    return at + 1 === to ? ballot : undefined;
+  }
 }
 
 /** Unit lines as parseRecordLines reads them, but each of the usual shape read as a UsualUnit (`usual[k]`: values[k] is one). */
 export function parseUnitLines(lines: Uint8Array, texts: RepeatedTexts = new RepeatedTexts(), starts?: number[]): { values: unknown[]; usual: Uint8Array } {
+  return parseUsual(lines, texts, starts, (reader, from, to) => reader.unit(from, to));
+}
+
+/** Ballot lines as parseRecordLines reads them, each whose own fields checkBallot accepts marked (`usual[k]`). */
+export function parseBallotLines(lines: Uint8Array, texts: RepeatedTexts = new RepeatedTexts(), starts?: number[]): { values: unknown[]; usual: Uint8Array } {
+  return parseUsual(lines, texts, starts, (reader, from, to) => reader.ballot(from, to));
+}
+
+function parseUsual(
+  lines: Uint8Array,
+  texts: RepeatedTexts,
+  starts: number[] | undefined,
+  read: (reader: UsualReader, from: number, to: number) => object | undefined,
+): { values: unknown[]; usual: Uint8Array } {
   const bytes = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
   if (bytes.indexOf(BACKSLASH) >= 0) {
     const values = parseRecordLines(lines, texts, starts);
     return { values, usual: new Uint8Array(values.length) };
   }
-  const usualReader = new UsualUnitReader(bytes, texts);
+  const usualReader = new UsualReader(bytes, texts);
   const reader = new LineReader(bytes, texts);
   const values: unknown[] = [];
   const flags: number[] = [];
@@ -203,7 +285,7 @@ export function parseUnitLines(lines: Uint8Array, texts: RepeatedTexts = new Rep
     const end = bytes.indexOf(NEWLINE, at);
     if (end < 0) throw new Error('a record line without its line break');
     starts?.push(at);
-    const usual = usualReader.read(at, end);
+    const usual = read(usualReader, at, end);
     values.push(usual ?? reader.flatObject(at, end) ?? JSON.parse(bytes.toString('utf8', at, end)));
     flags.push(usual ? 1 : 0);
     at = end + 1;
@@ -232,6 +314,14 @@ export class KeptLines {
   parseUnits(lines: Uint8Array, texts: RepeatedTexts): { values: unknown[]; usual: Uint8Array } {
     const starts: number[] = [];
     const parsed = parseUnitLines(lines, texts, starts);
+    this.keep(lines, starts);
+    return parsed;
+  }
+
+  /** Parses ballot lines as parseBallotLines does, and keeps them. */
+  parseBallots(lines: Uint8Array, texts: RepeatedTexts): { values: unknown[]; usual: Uint8Array } {
+    const starts: number[] = [];
+    const parsed = parseBallotLines(lines, texts, starts);
     this.keep(lines, starts);
     return parsed;
   }

@@ -58,9 +58,9 @@ parentPort!.on('message', (message: RecountMessage) => {
       units.end();
       for (const tally of tallies) tally.indexUnits();
     } else if (message.kind === 'ballots') {
-      const values = ballotLines[message.index]!.parse(message.lines, texts);
+      const { values, usual } = ballotLines[message.index]!.parseBallots(message.lines, texts);
       lastIds[message.index] = inIdOrder(values, lastIds[message.index]);
-      tallies[message.index]!.addBallots(values);
+      tallies[message.index]!.addBallots(values, usual);
     } else {
       parentPort!.postMessage({ recounted: tallies.map(recountStaged) });
     }

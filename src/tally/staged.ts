@@ -15,7 +15,7 @@ import type { Ballot, Settings, Unit } from './record.ts';
 import { buildReport, type Report } from './report.ts';
 import { resolveSettings } from './settings.ts';
 import { decideStanding } from './tally-record.ts';
-import { checkBallot, checkUnit, duplicateBallot, duplicateIds, type Envelope, parseEnvelope } from './validate-record.ts';
+import { checkBallot, checkBallotWindow, checkUnit, duplicateBallot, duplicateIds, type Envelope, parseEnvelope } from './validate-record.ts';
 import { votingWindow, type VotingWindow } from './window.ts';
 
 /**
@@ -137,14 +137,19 @@ export class StagedTally {
     return !this.envelopeIssues.any && !this.units.issues.any && !this.ballotIssues.any;
   }
 
-  /** Ballots of this motion, in the record's order, each checked on arrival (parseTallyRecord's checkBallot). */
-  addBallots(values: readonly unknown[]): void {
+  /**
+   * Ballots of this motion, in the record's order, each checked on arrival (parseTallyRecord's checkBallot).
+   * `checked[k]`: values[k]'s own fields are known to pass checkBallot (src/results/record-lines.ts:
+   * parseBallotLines, held to checkBallot by its test): only its instant is checked against the window.
+   */
+  addBallots(values: readonly unknown[], checked?: Uint8Array): void {
     if (this.refused) return;
     const issues = this.ballotIssues;
     for (let k = 0; k < values.length; k++) {
       const value = values[k];
       const position = this.count++;
-      checkBallot(value, position, issues, this.window);
+      if (checked?.[k] === 1) checkBallotWindow(value as Ballot, position, issues, this.window);
+      else checkBallot(value, position, issues, this.window);
       this.kept?.push(value);
       // A record refused already needs nothing more of its ballots than their checks.
       if (!this.clean) continue;

@@ -129,6 +129,25 @@ export function checkBallot(value: unknown, i: number, issues: Issues, window: V
   if (choice !== undefined && !isId(choice) && !isIdList(choice)) {
     malformed(issues, path, 'choice', value, 'ballot', 'ballots', i, 'must be a choice id or a list of at most 100 candidate ids');
   }
+  checkCastAt(value, i, issues, window);
+  const channel = value.channel;
+  if (channel !== 'online' && channel !== 'paper' && channel !== 'proxy') {
+    malformed(issues, path, 'channel', value, 'ballot', 'ballots', i, 'must be online, paper or proxy');
+  }
+  if (value.spoiled !== undefined && typeof value.spoiled !== 'boolean') malformed(issues, path, 'spoiled', value, 'ballot', 'ballots', i, 'must be true or false');
+  if (value.castBy !== undefined && !isId(value.castBy)) malformed(issues, path, 'castBy', value, 'ballot', 'ballots', i, 'must be an owner id');
+}
+
+/**
+ * checkBallot for a ballot whose own fields are known to pass it (read by a reader that takes only those:
+ * src/results/record-lines.ts, parseBallotLines): what is left is whether it was cast inside the window.
+ */
+export function checkBallotWindow(ballot: Ballot, i: number, issues: Issues, window: VotingWindow | null): void {
+  checkCastAt(ballot as unknown as Record<string, unknown>, i, issues, window);
+}
+
+function checkCastAt(value: Record<string, unknown>, i: number, issues: Issues, window: VotingWindow | null): void {
+  const path = `ballots[${i}]`;
   if (typeof value.castAt !== 'string' || !readInstant(value.castAt, scratch)) {
     issues.add('malformed_instant', `${path}.castAt`,
       `${subject('ballot', 'ballots', i, value)}: castAt ${JSON.stringify(value.castAt)} is not an ISO 8601 instant with seconds and an offset`);
@@ -136,12 +155,6 @@ export function checkBallot(value: unknown, i: number, issues: Issues, window: V
     issues.add('outside_window', `${path}.castAt`,
       `${subject('ballot', 'ballots', i, value)}: cast at ${value.castAt}, outside the voting window (R4.2)`);
   }
-  const channel = value.channel;
-  if (channel !== 'online' && channel !== 'paper' && channel !== 'proxy') {
-    malformed(issues, path, 'channel', value, 'ballot', 'ballots', i, 'must be online, paper or proxy');
-  }
-  if (value.spoiled !== undefined && typeof value.spoiled !== 'boolean') malformed(issues, path, 'spoiled', value, 'ballot', 'ballots', i, 'must be true or false');
-  if (value.castBy !== undefined && !isId(value.castBy)) malformed(issues, path, 'castBy', value, 'ballot', 'ballots', i, 'must be an owner id');
 }
 
 function isIdList(value: unknown): boolean {
