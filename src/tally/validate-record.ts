@@ -143,7 +143,7 @@ export function checkBallot(value: unknown, i: number, issues: Issues, window: V
  * src/results/record-lines.ts, parseBallotLines): what is left is whether it was cast inside the window.
  */
 export function checkBallotWindow(ballot: Ballot, i: number, issues: Issues, window: VotingWindow | null): void {
-  checkCastAt(ballot as unknown as Record<string, unknown>, i, issues, window);
+  checkCastAt(ballot, i, issues, window);
 }
 
 function checkCastAt(value: Record<string, unknown>, i: number, issues: Issues, window: VotingWindow | null): void {
