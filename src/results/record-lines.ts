@@ -84,8 +84,9 @@ const KINDS = ['residential', 'commercial', 'parking'];
 const KIND_BYTES = KINDS.map(key);
 
 class UsualReader {
-  /** The last string read: where its text starts and ends (its closing quote), whether it is all ASCII. */
+  /** A ballot's instant, read to be checked. */
   private readonly instant: Instant = { day: 0, second: 0, nano: 0 };
+  /** The last string read: where its text starts and ends (its closing quote), whether it is all ASCII. */
   private start = 0;
   private end = 0;
   private ascii = true;
@@ -97,10 +98,7 @@ class UsualReader {
 
   /** `literal` at `at`: the place after it, or -1. */
   private literal(at: number, literal: Buffer): number {
-    const bytes = this.bytes;
-    if (at < 0) return -1;
-    for (let k = 0; k < literal.length; k++) if (bytes[at + k] !== literal[k]) return -1;
-    return at + literal.length;
+    return at >= 0 && word(this.bytes, at, literal) ? at + literal.length : -1;
   }
 
   /** An id's text at `at` (its opening quote), before `to`: 1–128 bytes, none a control character, quote or backslash. */
