@@ -22,21 +22,7 @@ import { type Instant, readInstant } from '../tally/instant.ts';
  * garbage collector to carry (a million units hold a few thousand distinct buildings).
  */
 export function parseRecordLines(lines: Uint8Array, texts: RepeatedTexts = new RepeatedTexts(), starts?: number[]): unknown[] {
-  const bytes = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
-  if (bytes.indexOf(BACKSLASH) >= 0) {
-    for (let at = 0; starts && at < bytes.length; at = bytes.indexOf(NEWLINE, at) + 1 || bytes.length) starts.push(at);
-    return JSON.parse(`[${bytes.toString('utf8').slice(0, -1).replaceAll('\n', ',')}]`) as unknown[];
-  }
-  const reader = new LineReader(bytes, texts);
-  const values: unknown[] = [];
-  for (let at = 0; at < bytes.length; ) {
-    const end = bytes.indexOf(NEWLINE, at);
-    if (end < 0) throw new Error('a record line without its line break');
-    starts?.push(at);
-    values.push(reader.flatObject(at, end) ?? JSON.parse(bytes.toString('utf8', at, end)));
-    at = end + 1;
-  }
-  return values;
+  return parseUsual(lines, texts, starts, null).values;
 }
 
 /**
@@ -264,15 +250,17 @@ export function parseBallotLines(lines: Uint8Array, texts: RepeatedTexts = new R
   return parseUsual(lines, texts, starts, (reader, from, to) => reader.ballot(from, to));
 }
 
+/** The lines' values, each read by `read` when it takes it (`usual[k]`), else as parseRecordLines reads any line. */
 function parseUsual(
   lines: Uint8Array,
   texts: RepeatedTexts,
   starts: number[] | undefined,
-  read: (reader: UsualReader, from: number, to: number) => object | undefined,
+  read: ((reader: UsualReader, from: number, to: number) => object | undefined) | null,
 ): { values: unknown[]; usual: Uint8Array } {
   const bytes = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
   if (bytes.indexOf(BACKSLASH) >= 0) {
-    const values = parseRecordLines(lines, texts, starts);
+    for (let at = 0; starts && at < bytes.length; at = bytes.indexOf(NEWLINE, at) + 1 || bytes.length) starts.push(at);
+    const values = JSON.parse(`[${bytes.toString('utf8').slice(0, -1).replaceAll('\n', ',')}]`) as unknown[];
     return { values, usual: new Uint8Array(values.length) };
   }
   const usualReader = new UsualReader(bytes, texts);
@@ -283,7 +271,7 @@ function parseUsual(
     const end = bytes.indexOf(NEWLINE, at);
     if (end < 0) throw new Error('a record line without its line break');
     starts?.push(at);
-    const usual = read(usualReader, at, end);
+    const usual = read?.(usualReader, at, end);
     values.push(usual ?? reader.flatObject(at, end) ?? JSON.parse(bytes.toString('utf8', at, end)));
     flags.push(usual ? 1 : 0);
     at = end + 1;

@@ -43,8 +43,8 @@ export class StagedUnits {
   /** The units as the index asks for them again. */
   readonly source: UnitSource;
 
-  constructor(reread?: Reread, expected?: number) {
-    this.reader = new UnitReader(expected);
+  constructor(reread?: Reread) {
+    this.reader = new UnitReader();
     const kept: unknown[] | null = (this.kept = reread ? null : []);
     const count = () => this.count;
     this.source = {
