@@ -10,20 +10,37 @@
  * Each close runs in a transaction that is rolled back, so BENCH_RUNS (2)
  * closes measure the same data. BENCH_VOTERS and BENCH_BALLOTS change the size;
  * BENCH_CLOSE_PATH=memory closes with the records built in memory (the path of
- * smaller meetings) instead of streamed, for a comparison in the same window.
+ * smaller meetings) instead of streamed, for a comparison in the same window. BENCH_THREADS=1 prints each
+ * thread's CPU time during a close, machine-wide (the recount thread, each PostgreSQL backend).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from '../src/db/migrator.ts';
-import { copyOutOf, openDatabase } from '../src/db/database.ts';
-import { compareRecounts } from '../src/results/recount.ts';
-import { streamRecords } from '../src/results/streamed-records.ts';
-import { findAnomalies } from '../src/results/anomalies.ts';
-import { closeMeeting, closeStreaming, countMeeting } from '../src/results/closing.ts';
-import { hasStoredUnitLines, storeUnitLines } from '../src/voting/electorate-lines-repository.ts';
+import { ensureBuilt } from '../scripts/build.mjs';
 import { scratchDatabase } from './scratch-database.ts';
+import type * as DbMigratorModule from '../src/db/migrator.ts';
+import type * as DbDatabaseModule from '../src/db/database.ts';
+import type * as ResultsRecountModule from '../src/results/recount.ts';
+import type * as ResultsStreamedRecordsModule from '../src/results/streamed-records.ts';
+import type * as ResultsAnomaliesModule from '../src/results/anomalies.ts';
+import type * as ResultsClosingModule from '../src/results/closing.ts';
+import type * as VotingElectorateLinesRepositoryModule from '../src/voting/electorate-lines-repository.ts';
+
+// The close runs as production runs it: the compiled JavaScript of dist/ (npm run build; built here when missing or
+// stale), whose recount thread starts with plain node. BENCH_FROM=src closes from the TypeScript sources instead,
+// through tsx, whose loader the recount thread then starts too (≈ 1 s of CPU more, in two more threads).
+const FROM_SOURCES = process.env.BENCH_FROM === 'src';
+if (!FROM_SOURCES) await ensureBuilt();
+const code = (path: string) => (FROM_SOURCES ? `../src/${path}.ts` : `../dist/src/${path}.js`);
+const { migrateToLatest } = (await import(code('db/migrator'))) as typeof DbMigratorModule;
+const { copyOutOf, openDatabase } = (await import(code('db/database'))) as typeof DbDatabaseModule;
+const { compareRecounts } = (await import(code('results/recount'))) as typeof ResultsRecountModule;
+const { streamRecords } = (await import(code('results/streamed-records'))) as typeof ResultsStreamedRecordsModule;
+const { findAnomalies } = (await import(code('results/anomalies'))) as typeof ResultsAnomaliesModule;
+const { closeMeeting, closeStreaming, countMeeting } = (await import(code('results/closing'))) as typeof ResultsClosingModule;
+const { hasStoredUnitLines, storeUnitLines } = (await import(code('voting/electorate-lines-repository'))) as typeof VotingElectorateLinesRepositoryModule;
+console.log(`closing with ${FROM_SOURCES ? 'the TypeScript sources (tsx)' : 'the compiled JavaScript of dist/ (as production runs)'}`);
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1_000_000);
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? Math.round(VOTERS * 0.8));
@@ -57,6 +74,50 @@ const backendCpuMs = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
+/** The whole machine's CPU time (every process, PostgreSQL's included) from /proc/stat, in ms: user and kernel. */
+const machineCpu = () => {
+  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map((t) => Number(t) * 10);
+  return { user: user! + nice!, kernel: system! + irq! + softirq! };
+};
+const machineSince = (from: { user: number; kernel: number }) => {
+  const now = machineCpu();
+  return `machine CPU ${(now.user - from.user + now.kernel - from.kernel).toLocaleString('en')} ms (user ${(now.user - from.user).toLocaleString('en')}, kernel ${(now.kernel - from.kernel).toLocaleString('en')})`;
+};
+/**
+ * Every thread's CPU time on the machine (utime and stime of /proc/PID/task/TID/stat, in ms), keyed by process and
+ * thread: BENCH_THREADS=1 prints where a close's CPU went, thread by thread (the recount thread, each PostgreSQL backend).
+ */
+const threadCpu = () => {
+  const out = new Map<string, { name: string; user: number; kernel: number }>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+        const cmd = tid === pid ? '' : ` ${readFileSync(`/proc/${pid}/comm`, 'utf8').trim()}`;
+        out.set(`${pid}/${tid}`, { name: `${name}${cmd} (${pid}/${tid})`, user: Number(fields[11]) * 10, kernel: Number(fields[12]) * 10 });
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return out;
+};
+const threadsSince = (from: ReturnType<typeof threadCpu>) =>
+  [...threadCpu()]
+    .map(([k, t]) => ({ name: t.name, user: t.user - (from.get(k)?.user ?? 0), kernel: t.kernel - (from.get(k)?.kernel ?? 0) }))
+    .filter((t) => t.user + t.kernel >= 100)
+    .sort((a, b) => b.user + b.kernel - a.user - a.kernel)
+    .map((t) => `    ${(t.user + t.kernel).toLocaleString('en').padStart(6)} ms (kernel ${t.kernel.toLocaleString('en')}) ${t.name}`)
+    .join('\n');
+const THREADS = process.env.BENCH_THREADS === '1';
 const rssMb = () => `${Math.round(process.resourceUsage().maxRSS / 1024).toLocaleString('en')} MB`;
 
 try {
@@ -98,6 +159,8 @@ try {
 
   for (let i = 0; i < RUNS; i++) {
     global.gc?.();
+    const machine = machineCpu();
+    const threads = THREADS ? threadCpu() : undefined;
     const t0 = mark();
     let status = '';
     await db
@@ -112,7 +175,8 @@ try {
       .catch((e: unknown) => {
         if (!(e instanceof Rollback)) throw e;
       });
-    console.log(`close + recount + seal (closeMeeting, one transaction, rolled back, records ${IN_MEMORY ? 'in memory' : 'streamed'}), run ${i + 1}: ${ms(t0)} = ${((performance.now() - t0) / bare).toFixed(1)} × the bare aggregate → ${status} (target ≤ 10 s); peak RSS ${rssMb()}; load ${load()}`);
+    console.log(`close + recount + seal (closeMeeting, one transaction, rolled back, records ${IN_MEMORY ? 'in memory' : 'streamed'}), run ${i + 1}: ${ms(t0)} = ${((performance.now() - t0) / bare).toFixed(1)} × the bare aggregate → ${status} (target ≤ 10 s); ${machineSince(machine)}; peak RSS ${rssMb()}; load ${load()}`);
+    if (threads) console.log(`  CPU by thread, machine-wide:\n${threadsSince(threads)}`);
   }
 
   // The same steps one by one, to show where the time goes (the close of a meeting this large streams its records).

@@ -99,7 +99,7 @@ export function ballotLinesStatement(motionId: string, settings: Settings): stri
   const paperByRepresentative = settings.coOwnerVoting === 'representative';
   const castBy = `coalesce(b.owner_id, case when b.channel = 'paper' and ${paperByRepresentative} then v.representative end)`;
   return `select concat('{"castAt":"', to_char(b.cast_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '"',
-      ',"castBy":"' || ${castBy}::text || '"', ',"channel":', to_json(b.channel), case when not b.spoiled then ',"choice":' || ${CHOICE_JSON} end,
+      ',"castBy":"' || ${castBy}::text || '"', ',"channel":"', b.channel, '"', case when not b.spoiled then ',"choice":' || ${CHOICE_JSON} end,
       ',"id":"', b.id, '"', case when b.spoiled then ',"spoiled":true' end, ',"unit":', coalesce('"' || v.units[1]::text || '"', 'null'), '}')
     from ballots b join electorate_voters v on v.id = b.voter_id
     where b.motion_id = '${uuidLiteral(motionId)}' order by b.id`;
