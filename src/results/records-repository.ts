@@ -98,9 +98,12 @@ const CHOICE_JSON = `case when b.choice is null then 'null' when jsonb_typeof(b.
 export function ballotLinesStatement(motionId: string, settings: Settings): string {
   const paperByRepresentative = settings.coOwnerVoting === 'representative';
   const castBy = `coalesce(b.owner_id, case when b.channel = 'paper' and ${paperByRepresentative} then v.representative end)`;
+  // Sorted by id before the texts are written (offset 0 keeps the sort inside): sorting the written texts moved
+  // twice the bytes (≈ 190 MB for 800,000 ballots, spilled to disk beside the close).
   return `select concat('{"castAt":"', to_char(b.cast_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '"',
-      ',"castBy":"' || ${castBy}::text || '"', ',"channel":"', b.channel, '"', case when not b.spoiled then ',"choice":' || ${CHOICE_JSON} end,
-      ',"id":"', b.id, '"', case when b.spoiled then ',"spoiled":true' end, ',"unit":', coalesce('"' || v.units[1]::text || '"', 'null'), '}')
-    from ballots b join electorate_voters v on v.id = b.voter_id
-    where b.motion_id = '${uuidLiteral(motionId)}' order by b.id`;
+      ',"castBy":"' || b.cast_by::text || '"', ',"channel":"', b.channel, '"', case when not b.spoiled then ',"choice":' || ${CHOICE_JSON} end,
+      ',"id":"', b.id, '"', case when b.spoiled then ',"spoiled":true' end, ',"unit":', coalesce('"' || b.unit::text || '"', 'null'), '}')
+    from (select b.id, b.cast_at, ${castBy} as cast_by, b.channel, b.choice, b.spoiled, v.units[1] as unit
+            from ballots b join electorate_voters v on v.id = b.voter_id
+           where b.motion_id = '${uuidLiteral(motionId)}' order by b.id offset 0) b`;
 }
