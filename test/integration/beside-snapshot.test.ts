@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { besideSnapshot, type Database, NoBesideConnection, openDatabase } from '../../src/db/database.ts';
 import { inLongTransaction } from '../../src/db/transaction.ts';
+import { forLargeReads } from '../../src/results/closing-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 /**
@@ -61,5 +62,25 @@ describe('reads beside a transaction', () => {
     });
     expect(outcome).toBeInstanceOf(NoBesideConnection);
     expect(ran).toBe(false);
+  });
+});
+
+describe('a large close’s reads (forLargeReads)', () => {
+  const settings = async (db: typeof database.db) =>
+    (await sql<{ work_mem: string; jit: string; workers: string }>`
+      select current_setting('work_mem') as work_mem, current_setting('jit') as jit,
+             current_setting('max_parallel_workers_per_gather') as workers`.execute(db)).rows[0]!;
+
+  it('sort and hash in memory, without JIT or parallel workers, for that transaction only', async () => {
+    const before = await settings(database.db);
+    const inside = await database.db.transaction().execute(async (trx) => {
+      await forLargeReads(trx);
+      return settings(trx);
+    });
+    // A close keeps both cores busy: parallel workers only sorted the ballots' lines on disk beside it.
+    expect(inside).toEqual({ work_mem: '128MB', jit: 'off', workers: '0' });
+    // The pooled connection goes back to the next borrower as it was.
+    expect(await settings(database.db)).toEqual(before);
+    expect(before.workers).not.toBe('0');
   });
 });
