@@ -205,6 +205,13 @@ async function bundleWith(esbuild, root, external) {
       {
         name: 'tally-path-only',
         setup(build) {
+          // zod's 64 locales, 369 kB of the 860 kB bundle, are only the `z.locales` namespace, which the tally
+          // path never reads (zod's English messages, its default, come from locales/en.js imported on its own):
+          // left out, the command starts ≈ 20 ms sooner (parsing the bundle was 38 ms of its 0.19 s).
+          build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+            /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'unused-zod-locales' } : undefined,
+          );
+          build.onLoad({ filter: /.*/, namespace: 'unused-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
           build.onResolve({ filter: /.*/ }, (args) => {
             if (args.kind === 'dynamic-import') return { path: args.path, ...external };
             if (args.kind === 'entry-point' || /^\.{0,2}\//.test(args.path) || /^zod(\/|$)/.test(args.path)) return undefined;

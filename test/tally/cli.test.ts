@@ -1,6 +1,9 @@
 // The command line, run as a user would: node bin/gongjue.js tally FILE.
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
@@ -44,6 +47,22 @@ describe('gongjue tally', () => {
     const units = run('tally', fixture('invalid-units.json'));
     expect(units.code).toBe(2);
     expect(units.stderr).toContain('unit "1-101": duplicate unit id');
+  }, 60_000);
+});
+
+describe('the command line’s bundle (dist/src/cli.bundle.js)', () => {
+  it('holds zod without its 63 other locales, and zod still explains a bad record in English', () => {
+    // The bin builds dist/ when it is missing or stale, so the bundle read below is the one it ran.
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongjue-cli-'));
+    const file = path.join(dir, 'units-not-a-list.json');
+    writeFileSync(file, JSON.stringify({ format: 'gongjue.tally-record', version: 1, units: 'x' }));
+    const shape = run('tally', file);
+    rmSync(dir, { recursive: true, force: true });
+    expect(shape.code).toBe(2);
+    expect(shape.stderr).toContain('units: Invalid input: expected array, received string');
+    const bundle = readFileSync(`${root}dist/src/cli.bundle.js`, 'utf8');
+    const locales = [...bundle.matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/(\S+)$/gm)].map((m) => m[1]);
+    expect(locales).toEqual(['en.js']);
   }, 60_000);
 });
 
