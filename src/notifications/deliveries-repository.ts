@@ -102,8 +102,11 @@ export async function markCeilingAlerted(trx: Kysely<DB>, estateId: string, day:
 
 /** A meeting's SMS, per kind and status, and its failures (for its organisers). */
 export async function meetingDeliveryCounts(db: Kysely<DB>, meetingId: string) {
-  const messages = await sql<{ kind: string; messages: string; owners: string }>`
-    select kind, count(*) as messages, count(distinct owner_id) as owners
+  // recipients: each owner, each phone written to (a proxy's holder, the residents' committee) and each body's
+  // inbox (committee, township, admins) once — a message to an account or a body names no owner.
+  const messages = await sql<{ kind: string; messages: string; owners: string; recipients: string }>`
+    select kind, count(*) as messages, count(distinct owner_id) as owners,
+           count(distinct coalesce('owner ' || owner_id::text, 'phone ' || phone, recipient)) as recipients
     from notifications where subject_id = ${meetingId} group by kind order by kind`.execute(db);
   const sms = await sql<{ kind: string; status: MessageDeliveryStatus; n: string }>`
     select n.kind, d.status, count(*) as n

@@ -4,7 +4,10 @@ import type { DB, MessageDeliveryStatus } from '../db/schema.ts';
 import { maskPhone } from '../lib/mask.ts';
 import { meetingDeliveryCounts, requeueFailedOfMeeting } from './deliveries-repository.ts';
 
-/** What a meeting's organisers see of its messages: who was told, by which channel, what failed and why. */
+/**
+ * What a meeting's organisers see of its messages: who was told (the owners, and everyone written to: a proxy's
+ * holder is an account, not an owner), by which channel, what failed and why.
+ */
 
 const STATUSES: readonly MessageDeliveryStatus[] = ['queued', 'sent', 'delivered', 'failed'];
 
@@ -13,7 +16,7 @@ export async function meetingDeliveries(db: Kysely<DB>, meetingId: string) {
   return {
     kinds: messages.map((m) => {
       const counts = Object.fromEntries(STATUSES.map((s) => [s, Number(sms.find((r) => r.kind === m.kind && r.status === s)?.n ?? 0)])) as Record<MessageDeliveryStatus, number>;
-      return { kind: m.kind, inbox: Number(m.messages), ownersNotified: Number(m.owners), sms: counts };
+      return { kind: m.kind, inbox: Number(m.messages), ownersNotified: Number(m.owners), recipients: Number(m.recipients), sms: counts };
     }),
     failures: failures.map((f) => ({
       deliveryId: f.id,

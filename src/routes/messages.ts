@@ -142,12 +142,20 @@ export default async function messageRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'getMeetingDeliveries',
         tags: ['messages'],
-        summary: 'How the meeting’s messages went out: per kind, owners notified, SMS queued, sent, delivered and failed, and each failure with its reason (phones masked)',
+        summary: 'How the meeting’s messages went out: per kind, owners notified, everyone reached, SMS queued, sent, delivered and failed, and each failure with its reason (phones masked)',
         security: bearerSecurity,
         params: z.object({ meetingId: uuidParam('a meeting') }),
         response: {
           200: z.object({
-            kinds: z.array(z.object({ kind: z.string(), inbox: z.number().int(), ownersNotified: z.number().int(), sms: smsCounts })),
+            kinds: z.array(
+              z.object({
+                kind: z.string(),
+                inbox: z.number().int(),
+                ownersNotified: z.number().int(),
+                recipients: z.number().int().describe('Everyone the messages of this kind went to, each once: owners, the accounts written to by phone (a proxy’s holder, the residents’ committee) and the bodies’ inboxes'),
+                sms: smsCounts,
+              }),
+            ),
             failures: z.array(
               z.object({
                 deliveryId: z.string(),

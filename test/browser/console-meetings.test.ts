@@ -271,7 +271,8 @@ describe('the console’s meetings', () => {
       await failures.getByText('138****0002').waitFor();
       await failures.getByText('isv.MOBILE_NUMBER_ILLEGAL').waitFor();
       const noticeRow = deliveries.locator('.deliveries__kinds tbody tr').first();
-      expect((await noticeRow.locator('td').allTextContents()).map((s) => s.trim())).toEqual(['会议公告', '3', '4', '0', '2', '0', '1']);
+      // Owners told 3; reached 4 (the residents' committee too, by phone); inbox 4; then the SMS by state.
+      expect((await noticeRow.locator('td').allTextContents()).map((s) => s.trim())).toEqual(['会议公告', '3', '4', '4', '0', '2', '0', '1']);
       await expectConsoleClean(page, 'noticed meeting with deliveries');
       await screenshot(page, 'console-meetings-10-deliveries');
 

@@ -101,6 +101,16 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
+describe('the organisers’ delivery report of these endings', () => {
+  it('counts the proxy’s holder as reached — an account told by phone, not an owner', async () => {
+    const report = await ok(inject('GET', `/v1/meetings/${meetingId}/deliveries`, organiser.accessToken));
+    const kinds = new Map((report.kinds as { kind: string; inbox: number; ownersNotified: number; recipients: number }[]).map((k) => [k.kind, k]));
+    // One rejection and two revocations, all told to the one holder: no owner among them, one person reached.
+    expect(kinds.get('proxy_rejected')).toMatchObject({ inbox: 1, ownersNotified: 0, recipients: 1 });
+    expect(kinds.get('proxy_revoked')).toMatchObject({ inbox: 2, ownersNotified: 0, recipients: 1 });
+  });
+});
+
 describe('proxy endings in the export bundle', () => {
   it('carries each rejected or revoked proxy of the meeting, in the order they ended, naming no one', async () => {
     const b = await bundle();

@@ -332,8 +332,9 @@ describe('failures', () => {
 
     const seen = await w.t.app.inject({ method: 'GET', url: `/v1/meetings/${meetingId}/deliveries`, headers: bearer(w.organiser.accessToken) });
     expect(seen.statusCode).toBe(200);
-    const report = seen.json<{ kinds: { kind: string; inbox: number; ownersNotified: number; sms: Record<string, number> }[]; failures: { phone: string; reason: string }[] }>();
-    expect(report.kinds).toEqual([{ kind: 'meeting_noticed', inbox: 4, ownersNotified: 3, sms: { queued: 0, sent: 1, delivered: 0, failed: 2 } }]);
+    const report = seen.json<{ kinds: { kind: string; inbox: number; ownersNotified: number; recipients: number; sms: Record<string, number> }[]; failures: { phone: string; reason: string }[] }>();
+    // Three owners and the residents' committee (a phone, not an owner): four reached.
+    expect(report.kinds).toEqual([{ kind: 'meeting_noticed', inbox: 4, ownersNotified: 3, recipients: 4, sms: { queued: 0, sent: 1, delivered: 0, failed: 2 } }]);
     expect(report.failures.map((f) => [f.phone, f.reason]).sort()).toEqual([
       ['138****0002', 'isv.MOBILE_NUMBER_ILLEGAL'],
       ['139****0009', 'throttled'],

@@ -681,7 +681,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the meeting’s messages went out: per kind, owners notified, SMS queued, sent, delivered and failed, and each failure with its reason (phones masked) */
+        /** How the meeting’s messages went out: per kind, owners notified, everyone reached, SMS queued, sent, delivered and failed, and each failure with its reason (phones masked) */
         get: operations["getMeetingDeliveries"];
         put?: never;
         post?: never;
@@ -8942,6 +8942,8 @@ export interface operations {
                             kind: string;
                             inbox: number;
                             ownersNotified: number;
+                            /** @description Everyone the messages of this kind went to, each once: owners, the accounts written to by phone (a proxy’s holder, the residents’ committee) and the bodies’ inboxes */
+                            recipients: number;
                             sms: {
                                 queued: number;
                                 sent: number;
