@@ -275,6 +275,11 @@ describe('the console’s meetings', () => {
       expect((await noticeRow.locator('td').allTextContents()).map((s) => s.trim())).toEqual(['会议公告', '3', '4', '4', '0', '2', '0', '1']);
       await expectConsoleClean(page, 'noticed meeting with deliveries');
       await screenshot(page, 'console-meetings-10-deliveries');
+      // On a phone (375 px) too: the bar and the navigation wrap, only the tables scroll sideways, inside themselves.
+      await page.setViewportSize({ width: 375, height: 800 });
+      await expectConsoleClean(page, 'deliveries at 375 px');
+      await screenshot(page, 'console-meetings-10-deliveries-375');
+      await page.setViewportSize({ width: 1366, height: 768 });
 
       // Re-send the failed one, after a confirmation; this time it goes.
       answers.clear();
